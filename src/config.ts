@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads the environment. `loadConfig` parses once and fails with
+ * every problem listed, in words an operator can act on.
+ */
+
+const idList = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const ids: number[] = [];
+    for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+      if (!/^-?\d+$/.test(part)) {
+        ctx.addIssue({ code: "custom", message: `"${part}" is not a numeric Telegram id` });
+        continue;
+      }
+      ids.push(Number(part));
+    }
+    return ids;
+  });
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24h), e.g. 07:30");
+
+export const ConfigSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
+    BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+    WEBHOOK_SECRET: optionalString,
+    PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    ADMIN_USER_IDS: idList,
+    ACCESS_MODE: z.enum(["allowlist", "open"]).default("allowlist"),
+    ALLOWED_USER_IDS: idList,
+    ALLOWED_CHAT_IDS: idList,
+    CORPUS_DIR: z.string().default("data/corpus"),
+    STORE_DIR: z.string().default("data/store"),
+    STORE: z.enum(["embedded", "qdrant"]).default("embedded"),
+    QDRANT_URL: optionalString.pipe(z.string().url().optional()),
+    QDRANT_API_KEY: optionalString,
+    QDRANT_COLLECTION: z.string().default("nhatthe"),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
+    LLM_MODEL: z.string().default("gpt-4o-mini"),
+    EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    DIGEST_TIME: hhmm.default("07:30"),
+    TZ: z.string().default("Asia/Ho_Chi_Minh"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.BOT_MODE === "webhook") {
+      if (!cfg.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
+      if (!cfg.WEBHOOK_SECRET)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
+      if (!cfg.TELEGRAM_BOT_TOKEN)
+        ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "required when BOT_MODE=webhook" });
+    }
+    if (cfg.STORE === "qdrant" && !cfg.QDRANT_URL)
+      ctx.addIssue({ code: "custom", path: ["QDRANT_URL"], message: "required when STORE=qdrant" });
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: cfg.TZ });
+    } catch {
+      ctx.addIssue({ code: "custom", path: ["TZ"], message: `unknown time zone "${cfg.TZ}"` });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigValidationError extends Error {
+  override readonly name = "ConfigValidationError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parses an environment object; throws ConfigValidationError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join(".") || "(config)";
+    return `${key}: ${issue.message}`;
+  });
+  throw new ConfigValidationError(problems);
+}

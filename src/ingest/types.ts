@@ -1,0 +1,49 @@
+/** What the ingestion pipeline produces from one file, before indexing. */
+
+export type SourceFormat = "pdf" | "docx" | "html" | "md" | "txt";
+
+/** Metadata of a Vietnamese administrative document, as far as the text reveals it. */
+export interface DocumentMetadata {
+  title: string;
+  /** "Nghị quyết", "Kết luận", "Quy định", "Hướng dẫn", "Quyết định", "Nghị định", "Thông báo", "Báo cáo", ... */
+  kind: string | null;
+  /** "18-NQ/TW", "178/2024/NĐ-CP", "301-QĐ/TW", ... */
+  number: string | null;
+  issuer: string | null;
+  /** ISO YYYY-MM-DD */
+  date: string | null;
+}
+
+/** A passage cut by the chunker, not yet given an id. */
+export interface ChunkDraft {
+  text: string;
+  /** Headings above the passage, outermost first. */
+  headingPath: string[];
+  /** 0-based order within the document. */
+  position: number;
+}
+
+export interface ParsedDocument {
+  source: string;
+  format: SourceFormat;
+  /** sha256 hex of the original bytes. */
+  contentHash: string;
+  /** The cleaned full text (NFC). */
+  text: string;
+  metadata: DocumentMetadata;
+  pages: number | null;
+  /** Vietnamese warnings for the admin (e.g. some pages without a text layer). */
+  warnings: string[];
+  chunks: ChunkDraft[];
+}
+
+export interface ParseOptions {
+  /** Title given by the uploader (caption), overrides the detected one. */
+  titleHint?: string;
+  /** Document number given by the uploader, overrides the detected one. */
+  numberHint?: string;
+  /** Largest accepted input in bytes (default 50 MB). */
+  maxBytes?: number;
+  /** Called with a stage and a 0..1 fraction on long files. */
+  onProgress?: (stage: "reading" | "chunking", fraction: number) => void;
+}

@@ -1,0 +1,164 @@
+/**
+ * The DocumentStore port: everything the engine needs from a corpus store.
+ *
+ * Two adapters implement it: the embedded SQLite store (default, no server) and the
+ * Qdrant store (scale). Both must pass `tests/contract/document-store.contract.ts`.
+ * The store never analyzes text itself: callers hand it pre-computed term
+ * frequencies (see `src/text/analyze.ts`), so every adapter scores the same terms.
+ */
+
+/** One document as the store keeps it (the active version). */
+export interface DocumentRecord {
+  /** Stable id chosen by the caller (derived from the source key); survives replacements. */
+  docId: string;
+  /** File name as it was ingested (for an upload, the file name the admin sent). */
+  source: string;
+  title: string;
+  /** "Nghị quyết", "Kết luận", "Quyết định", ... or null when unknown. */
+  kind: string | null;
+  /** Document number such as "18-NQ/TW" or "178/2024/NĐ-CP", or null. */
+  number: string | null;
+  issuer: string | null;
+  /** ISO date (YYYY-MM-DD) of issue, or null. */
+  date: string | null;
+  /** "pdf" | "docx" | "html" | "md" | "txt" */
+  format: string;
+  /** sha256 hex of the original bytes: same hash means same content. */
+  contentHash: string;
+  pages: number | null;
+  chunkCount: number;
+  /** 1 for the first version, +1 on each replacement. */
+  version: number;
+  /** ISO timestamps. */
+  addedAt: string;
+  updatedAt: string;
+}
+
+/** A passage of a document: the unit of retrieval and citation. */
+export interface ChunkRecord {
+  /** Derived from content (see `makeChunkId`); 32 lowercase hex chars, so it maps to a UUID. */
+  chunkId: string;
+  docId: string;
+  /** 0-based order within the document. */
+  position: number;
+  /** Headings above this passage, outermost first ("Phần I", "Điều 5. ...", ...). */
+  headingPath: string[];
+  text: string;
+}
+
+/** A chunk ready to be indexed: the record plus its lexical terms. */
+export interface IndexedChunk extends ChunkRecord {
+  /** term → frequency in this chunk (terms are analyzer output such as "f:nhat", "b:nhat_the"). */
+  terms: Record<string, number>;
+  /** Length used for BM25 length normalization (number of syllables). */
+  length: number;
+}
+
+/** Metadata filters shared by lexical and dense search. All given fields must match. */
+export interface ChunkFilter {
+  docIds?: string[];
+  /** Document numbers, compared case-insensitively after trimming. */
+  numbers?: string[];
+  kinds?: string[];
+  /** Inclusive ISO date bounds on the document date; documents without a date are excluded when set. */
+  dateFrom?: string;
+  dateTo?: string;
+}
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export interface LexicalQuery {
+  terms: WeightedTerm[];
+  limit: number;
+  filter?: ChunkFilter;
+}
+
+export interface DenseQuery {
+  vector: Float32Array;
+  /** Embedding model name: only vectors of this model are searched. */
+  model: string;
+  limit: number;
+  filter?: ChunkFilter;
+}
+
+export interface ScoredChunk {
+  chunk: ChunkRecord;
+  doc: DocumentRecord;
+  score: number;
+}
+
+/** What `upsertDocument` receives for the document itself. */
+export type DocumentInput = Omit<DocumentRecord, "chunkCount" | "version" | "addedAt" | "updatedAt">;
+
+export type UpsertStatus = "added" | "replaced" | "unchanged";
+
+export interface UpsertResult {
+  docId: string;
+  status: UpsertStatus;
+  version: number;
+  chunkCount: number;
+}
+
+/** An earlier version of a replaced document, kept on record but never searched. */
+export interface ArchivedVersion {
+  docId: string;
+  version: number;
+  record: DocumentRecord;
+  chunks: ChunkRecord[];
+  /** ISO timestamp when this version stopped being active. */
+  supersededAt: string;
+}
+
+export interface StoredVector {
+  chunkId: string;
+  /** sha256 hex of the chunk text: the embedding cache key. */
+  contentHash: string;
+  vector: Float32Array;
+}
+
+export interface StoreStats {
+  documents: number;
+  chunks: number;
+}
+
+/**
+ * The store port. All methods are async so a remote adapter fits; the embedded store
+ * resolves synchronously underneath. Writes of one document are atomic: after a crash
+ * the store holds either the previous state or the new one, never a mix.
+ */
+export interface DocumentStore {
+  /**
+   * Adds a document, or replaces the active version with the same docId in one
+   * transaction (the old version is archived). Same docId and same contentHash: "unchanged".
+   */
+  upsertDocument(doc: DocumentInput, chunks: IndexedChunk[]): Promise<UpsertResult>;
+  /** Removes a document and its chunks and vectors; false when there was none. */
+  deleteDocument(docId: string): Promise<boolean>;
+  getDocument(docId: string): Promise<DocumentRecord | null>;
+  /** Active documents, newest first. */
+  listDocuments(filter?: Pick<ChunkFilter, "kinds" | "numbers">): Promise<DocumentRecord[]>;
+  /** Documents whose number matches (case-insensitive), for replace-by-number. */
+  findByNumber(number: string): Promise<DocumentRecord[]>;
+  /** Earlier versions of a document, oldest first. */
+  listVersions(docId: string): Promise<ArchivedVersion[]>;
+  getChunk(chunkId: string): Promise<ScoredChunk | null>;
+  /** All chunks of a document in position order. */
+  getChunks(docId: string): Promise<ChunkRecord[]>;
+  /** BM25 over the given weighted terms (sum over terms of weight × idf × saturated tf). */
+  searchLexical(query: LexicalQuery): Promise<ScoredChunk[]>;
+  /** Cosine similarity over stored vectors of `query.model`. Empty when none are stored. */
+  searchDense(query: DenseQuery): Promise<ScoredChunk[]>;
+  /** Stores vectors for chunks (model and dimension recorded). */
+  putVectors(model: string, vectors: StoredVector[]): Promise<void>;
+  /** Cached vectors by chunk content hash for a model: avoids re-embedding unchanged text. */
+  getVectorsByContentHash(model: string, contentHashes: string[]): Promise<Map<string, Float32Array>>;
+  /** Chunks of active documents that have no vector for `model` yet. */
+  chunksWithoutVectors(model: string, limit: number): Promise<ChunkRecord[]>;
+  /** Model names and dimensions of stored vectors (to detect a model change at start). */
+  vectorModels(): Promise<Array<{ model: string; dimension: number; count: number }>>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
