@@ -1,0 +1,47 @@
+import type { ChunkRecord, DocumentRecord } from "../store/types.js";
+
+/** One numbered source of an answer; `n` is the number used in the [n] markers. */
+export interface Citation {
+  n: number;
+  docId: string;
+  source: string;
+  title: string;
+  number: string | null;
+  date: string | null;
+  /** Heading path joined with " › ", or "" when the passage has no heading. */
+  section: string;
+  chunkId: string;
+  /** The cited passage in full. */
+  text: string;
+}
+
+export interface RetrievedPassage {
+  docId: string;
+  source: string;
+  chunkId: string;
+  score: number;
+  text: string;
+}
+
+export type AnswerMode = "extractive" | "llm";
+
+/** The result of answering one question; the `ask --json` shape (see the project's interfaces). */
+export interface AskResult {
+  question: string;
+  /** Answer text with [n] markers; when declined, the Vietnamese "not found" message. */
+  answer: string;
+  mode: AnswerMode;
+  declined: boolean;
+  citations: Citation[];
+  retrieved: RetrievedPassage[];
+  ms: number;
+  /** A short Vietnamese note shown under the answer (e.g. the LLM failed, extractive fallback). */
+  note?: string;
+}
+
+/** A passage handed to a composer: the chunk, its document and its retrieval score. */
+export interface Passage {
+  chunk: ChunkRecord;
+  doc: DocumentRecord;
+  score: number;
+}
