@@ -88,6 +88,11 @@ export interface ScoredChunk {
   chunk: ChunkRecord;
   doc: DocumentRecord;
   score: number;
+  /**
+   * Lexical search only: the query terms this chunk contains. Lets the retriever judge
+   * coverage (how much of the question a passage answers) without re-analyzing text.
+   */
+  matchedTerms?: string[];
 }
 
 /** What `upsertDocument` receives for the document itself. */
@@ -160,5 +165,11 @@ export interface DocumentStore {
   /** Model names and dimensions of stored vectors (to detect a model change at start). */
   vectorModels(): Promise<Array<{ model: string; dimension: number; count: number }>>;
   stats(): Promise<StoreStats>;
+  /**
+   * Corpus statistics for the given terms: how many active chunks contain each, and the
+   * number of active chunks. The retriever uses it to weigh how much of a question a
+   * passage covers (its confidence signal). Terms absent from the corpus have df 0.
+   */
+  termStats?(terms: string[]): Promise<{ chunks: number; df: Map<string, number> }>;
   close(): Promise<void>;
 }

@@ -1,0 +1,29 @@
+import type { WeightedTerm } from "../store/types.js";
+import { analyzeForIndex } from "../text/index.js";
+
+/**
+ * How much of the question a passage covers: the share of the question's weighted IDF
+ * mass (folded syllables and bigrams) whose terms occur in the passage. Terms the
+ * corpus has never seen get the highest IDF, so an off-topic question ("giá vàng SJC")
+ * scores low even when a few common words match. Ranges 0..1.
+ */
+export function coverage(
+  queryTerms: WeightedTerm[],
+  passageText: string,
+  termValues: Map<string, number>,
+): number {
+  const present = analyzeForIndex(passageText).terms;
+  let total = 0;
+  let matched = 0;
+  for (const { term } of queryTerms) {
+    const mass = termValues.get(term) ?? 0;
+    total += mass;
+    if ((present[term] ?? 0) > 0) matched += mass;
+  }
+  return total === 0 ? 0 : matched / total;
+}
+
+/** BM25's idf: ln(1 + (N − df + 0.5) / (df + 0.5)); never negative. */
+export function inverseDocumentFrequency(df: number, totalChunks: number): number {
+  return Math.log(1 + (Math.max(totalChunks, df) - df + 0.5) / (df + 0.5));
+}

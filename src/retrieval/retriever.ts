@@ -1,0 +1,169 @@
+import type { Logger } from "../logger.js";
+import type { ChunkFilter, DocumentStore, ScoredChunk } from "../store/types.js";
+import { coverage, inverseDocumentFrequency } from "./confidence.js";
+import type { Embedder } from "./embedder.js";
+import { fuseByReciprocalRank } from "./fusion.js";
+import { suppressNearDuplicates } from "./near-duplicates.js";
+import { passageIndexTextOf } from "./passage-text.js";
+import {
+  DEFAULT_TERM_WEIGHTS,
+  type LexicalQueryPlan,
+  planLexicalQuery,
+  type TermKindWeights,
+} from "./query.js";
+
+export interface RetrievalHit extends ScoredChunk {
+  /** 1-based rank in the lexical list, when the passage was in it. */
+  lexicalRank?: number;
+  /** 1-based rank in the dense list, when the passage was in it. */
+  denseRank?: number;
+}
+
+export interface RetrievalResult {
+  hits: RetrievalHit[];
+  /** 0..1: how well the best passages cover the question (see `coverage`). */
+  confidence: number;
+  plan: LexicalQueryPlan;
+  /** "lexical" or "hybrid" (lexical + dense fused by reciprocal rank). */
+  method: "lexical" | "hybrid";
+  /** weight × idf of each folded/bigram query term: what a sentence matching it is worth. */
+  termValues: Map<string, number>;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  filter?: ChunkFilter;
+}
+
+export interface Retriever {
+  search(question: string, options?: SearchOptions): Promise<RetrievalResult>;
+}
+
+export interface RetrieverDeps {
+  store: DocumentStore;
+  /** When given, dense vectors are searched too and fused with the lexical list. */
+  embedder?: Embedder;
+  weights?: TermKindWeights;
+  /** Weight of query coverage against normalized BM25 when re-ranking lexical candidates. */
+  coverageWeight?: number;
+  logger?: Logger;
+}
+
+/** How many candidates each list brings before re-ranking, fusion and de-duplication. */
+const CANDIDATES = 50;
+/** Confidence looks at this many of the best passages and keeps the best coverage. */
+const CONFIDENCE_DEPTH = 3;
+export const DEFAULT_COVERAGE_WEIGHT = Number(process.env.RERANK_COVERAGE ?? 0);
+
+/**
+ * Lexical retrieval over folded syllables, bigrams and exact forms, fused with dense
+ * vectors when an embedder exists; near-duplicates suppressed; a confidence signal for
+ * the answer step. A failing embedder degrades to lexical results, never to an error.
+ */
+export function createRetriever(deps: RetrieverDeps): Retriever {
+  const weights = deps.weights ?? DEFAULT_TERM_WEIGHTS;
+  const coverageWeight = deps.coverageWeight ?? DEFAULT_COVERAGE_WEIGHT;
+  return {
+    async search(question, options = {}) {
+      const limit = options.limit ?? 10;
+      const plan = planLexicalQuery(question, weights);
+      const candidates = Math.max(CANDIDATES, limit * 3);
+      const termValues = await valueTerms(deps.store, plan);
+      const lexical =
+        plan.terms.length === 0
+          ? []
+          : rerankByCoverage(
+              await deps.store.searchLexical({
+                terms: plan.terms,
+                limit: candidates,
+                filter: options.filter,
+              }),
+              termValues,
+              coverageWeight,
+            );
+
+      let dense: ScoredChunk[] = [];
+      if (deps.embedder) {
+        try {
+          const [vector] = await deps.embedder.embed([question]);
+          if (vector && vector.length > 0) {
+            dense = await deps.store.searchDense({
+              vector,
+              model: deps.embedder.model,
+              limit: candidates,
+              filter: options.filter,
+            });
+          }
+        } catch (error) {
+          deps.logger?.warn({ err: error }, "dense retrieval failed; using lexical results only");
+        }
+      }
+
+      let ranked: RetrievalHit[];
+      if (dense.length === 0) {
+        ranked = lexical.map((hit, i) => ({ ...hit, lexicalRank: i + 1 }));
+      } else {
+        const lexRank = new Map(lexical.map((h, i) => [h.chunk.chunkId, i + 1]));
+        const denseRank = new Map(dense.map((h, i) => [h.chunk.chunkId, i + 1]));
+        ranked = fuseByReciprocalRank([lexical, dense], (h) => h.chunk.chunkId).map(({ item, score }) => ({
+          ...item,
+          score,
+          lexicalRank: lexRank.get(item.chunk.chunkId),
+          denseRank: denseRank.get(item.chunk.chunkId),
+        }));
+      }
+
+      const hits = suppressNearDuplicates(ranked, (h) => h.chunk.text).slice(0, limit);
+      const confidence = bestCoverage(plan, hits, termValues);
+      return { hits, confidence, plan, method: dense.length > 0 ? "hybrid" : "lexical", termValues };
+    },
+  };
+}
+
+/** weight × idf of each folded and bigram query term (exact forms are a bonus, not topic). */
+async function valueTerms(store: DocumentStore, plan: LexicalQueryPlan): Promise<Map<string, number>> {
+  const terms = plan.terms.filter((t) => !t.term.startsWith("w:"));
+  const values = new Map<string, number>();
+  if (terms.length === 0) return values;
+  const stats = store.termStats
+    ? await store.termStats(terms.map((t) => t.term))
+    : { chunks: 1, df: new Map<string, number>() };
+  for (const t of terms) {
+    values.set(t.term, t.weight * inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks));
+  }
+  return values;
+}
+
+/**
+ * Long questions match many passages on a few frequent terms; a passage that covers
+ * more of the question's distinct weighted terms is usually the one that answers it.
+ * Final score = BM25 / best BM25 + coverageWeight × coverage.
+ */
+function rerankByCoverage(
+  hits: ScoredChunk[],
+  termValues: Map<string, number>,
+  coverageWeight: number,
+): ScoredChunk[] {
+  if (coverageWeight <= 0 || hits.length === 0 || hits[0]!.matchedTerms === undefined) return hits;
+  let total = 0;
+  for (const v of termValues.values()) total += v;
+  if (total === 0) return hits;
+  const top = hits[0]!.score || 1;
+  return hits
+    .map((hit) => {
+      let covered = 0;
+      for (const term of hit.matchedTerms ?? []) covered += termValues.get(term) ?? 0;
+      return { ...hit, score: hit.score / top + (coverageWeight * covered) / total };
+    })
+    .sort((a, b) => b.score - a.score || a.chunk.chunkId.localeCompare(b.chunk.chunkId));
+}
+
+function bestCoverage(plan: LexicalQueryPlan, hits: RetrievalHit[], termValues: Map<string, number>): number {
+  if (hits.length === 0 || termValues.size === 0) return 0;
+  const terms = plan.terms.filter((t) => termValues.has(t.term));
+  let best = 0;
+  for (const hit of hits.slice(0, CONFIDENCE_DEPTH)) {
+    best = Math.max(best, coverage(terms, passageIndexTextOf(hit), termValues));
+  }
+  return best;
+}

@@ -1,0 +1,223 @@
+import { type Abbreviation, findAbbreviation } from "./abbreviations.js";
+import { isCombiningDiacritic } from "./letters.js";
+import { hasVietnameseDiacritics } from "./normalize.js";
+import { formsOf, TOKEN_PATTERN, type TokenForms } from "./tokenize.js";
+
+/*
+ * Term scheme shared by the index and the query, so both sides always agree:
+ * - `f:<folded>` every syllable without diacritics ("f:duc"), the recall term;
+ * - `w:<syllable>` the syllable as written, only when it has diacritics ("w:đức"),
+ *   so a query typed with diacritics prefers passages spelled the same;
+ * - `b:<folded>_<folded>` adjacent syllables ("b:duc_tho"), for phrases.
+ *
+ * Bigrams join syllables separated by spaces, one hyphen, en dash or slash
+ * ("NĐ-CP", "18-NQ/TW"), or a single "." or "," between two numbers ("18.10.2017",
+ * "1.000"). Any other punctuation, commas and line breaks included, ends the phrase:
+ * a bigram across a comma is rarely something a question asks for.
+ *
+ * A known abbreviation also adds the terms of its expansion, and bigrams joining the
+ * expansion to its neighbours, so "UBND huyện" and "Ủy ban nhân dân huyện" share
+ * "f:uy", "b:nhan_dan", "b:dan_huyen"; the abbreviation's own "f:ubnd" stays. The
+ * expansion's spelling is known, so it adds `w:` terms as well ("w:ủy"), except in a
+ * query typed without diacritics, which asks for no `w:` term at all.
+ */
+
+/** Which part of the scheme a term comes from: `w:` exact, `f:` folded, `b:` bigram. */
+export type TermKind = "exact" | "folded" | "bigram";
+
+/** What the index stores for a passage: term frequencies and its length in syllables. */
+export interface IndexAnalysis {
+  terms: Record<string, number>;
+  /** Number of syllables in the text (expansions not counted). */
+  length: number;
+}
+
+/** One distinct query term; the retrieval layer re-weights by kind. */
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  kind: TermKind;
+}
+
+/** What retrieval needs from a question. */
+export interface QueryAnalysis {
+  syllables: Array<{ text: string; folded: string }>;
+  terms: QueryTerm[];
+  /** False when the question was typed without any diacritics; then no `w:` terms. */
+  hasDiacritics: boolean;
+}
+
+interface Tokens {
+  forms: TokenForms[];
+  raws: string[];
+  /** linked[i]: a bigram may join token i - 1 and token i. */
+  linked: boolean[];
+  /** hyphened[i]: tokens i - 1 and i are joined by exactly one hyphen ("NĐ-CP"). */
+  hyphened: boolean[];
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isInlineSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0xa0 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isJoiner(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2013 || code === 0x2f;
+}
+
+/** Whether the text between two tokens keeps them in one phrase (see the module doc). */
+function isBridgingGap(text: string, from: number, to: number, betweenNumbers: boolean): boolean {
+  let joiners = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    // A stray combining mark folds to a space, so it must not split a phrase either.
+    if (isInlineSpace(code) || isCombiningDiacritic(code)) continue;
+    if (isJoiner(code)) {
+      if (++joiners > 1) return false;
+      continue;
+    }
+    return betweenNumbers && to - from === 1 && (code === 0x2e || code === 0x2c);
+  }
+  return true;
+}
+
+function tokenize(nfc: string): Tokens {
+  const forms: TokenForms[] = [];
+  const raws: string[] = [];
+  const linked: boolean[] = [];
+  const hyphened: boolean[] = [];
+  const pattern = new RegExp(TOKEN_PATTERN);
+  let previousEnd = -1;
+  let previousEndsWithDigit = false;
+  for (let m = pattern.exec(nfc); m !== null; m = pattern.exec(nfc)) {
+    const raw = m[0];
+    const start = m.index;
+    if (previousEnd < 0) {
+      linked.push(false);
+      hyphened.push(false);
+    } else {
+      const betweenNumbers = previousEndsWithDigit && isDigitCode(raw.charCodeAt(0));
+      linked.push(isBridgingGap(nfc, previousEnd, start, betweenNumbers));
+      const gap = start - previousEnd === 1 ? nfc.charCodeAt(previousEnd) : 0;
+      hyphened.push(gap === 0x2d || gap === 0x2010 || gap === 0x2011);
+    }
+    raws.push(raw);
+    forms.push(formsOf(raw));
+    previousEnd = start + raw.length;
+    previousEndsWithDigit = isDigitCode(raw.charCodeAt(raw.length - 1));
+  }
+  return { forms, raws, linked, hyphened };
+}
+
+const ABBREVIATION_CACHE_LIMIT = 100_000;
+const abbreviationCache = new Map<string, Abbreviation | null>();
+
+/** Abbreviation lookup memoised per raw token; most tokens are ordinary syllables. */
+function abbreviationOf(raw: string): Abbreviation | undefined {
+  let found = abbreviationCache.get(raw);
+  if (found === undefined) {
+    found = raw.length > 10 ? null : (findAbbreviation(raw) ?? null);
+    if (abbreviationCache.size >= ABBREVIATION_CACHE_LIMIT) abbreviationCache.clear();
+    abbreviationCache.set(raw, found);
+  }
+  return found ?? undefined;
+}
+
+type Emit = (term: string, kind: TermKind) => void;
+
+function emitSyllable(forms: TokenForms, withExact: boolean, emit: Emit): void {
+  emit(forms.foldedTerm, "folded");
+  if (withExact && forms.exactTerm !== undefined) emit(forms.exactTerm, "exact");
+}
+
+/** Emits every term of the scheme for NFC text; returns the number of syllables. */
+function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
+  const { forms, raws, linked, hyphened } = tokenize(nfc);
+  const n = forms.length;
+  // Folded first/last syllable of an expansion, by the first/last token it replaces.
+  const firstAlt: Array<string | undefined> = new Array(n);
+  const lastAlt: Array<string | undefined> = new Array(n);
+  const insideCompound: boolean[] = new Array(n).fill(false);
+
+  for (let i = 0; i < n; i++) {
+    emitSyllable(forms[i]!, withExact, emit);
+  }
+  for (let i = 0; i < n; i++) {
+    let span = 1;
+    let abbreviation: Abbreviation | undefined;
+    if (i + 1 < n && hyphened[i + 1]) {
+      abbreviation = abbreviationOf(`${raws[i]}-${raws[i + 1]}`);
+      if (abbreviation) span = 2;
+    }
+    abbreviation ??= abbreviationOf(raws[i]!);
+    if (!abbreviation) continue;
+    const syllables = abbreviation.syllables;
+    for (let k = 0; k < syllables.length; k++) {
+      emitSyllable(syllables[k]!, withExact, emit);
+      if (k > 0) emit(`b:${syllables[k - 1]!.folded}_${syllables[k]!.folded}`, "bigram");
+    }
+    firstAlt[i] = syllables[0]!.folded;
+    lastAlt[i + span - 1] = syllables[syllables.length - 1]!.folded;
+    if (span === 2) insideCompound[i + 1] = true;
+    i += span - 1;
+  }
+  for (let i = 1; i < n; i++) {
+    if (!linked[i]) continue;
+    const left = forms[i - 1]!.folded;
+    const right = forms[i]!.folded;
+    emit(`b:${left}_${right}`, "bigram");
+    if (insideCompound[i]) continue;
+    const leftAlt = lastAlt[i - 1];
+    const rightAlt = firstAlt[i];
+    if (leftAlt !== undefined) emit(`b:${leftAlt}_${right}`, "bigram");
+    if (rightAlt !== undefined) emit(`b:${left}_${rightAlt}`, "bigram");
+    if (leftAlt !== undefined && rightAlt !== undefined) emit(`b:${leftAlt}_${rightAlt}`, "bigram");
+  }
+  return forms;
+}
+
+/**
+ * Analyzes a passage for the lexical index: how often each term of the shared
+ * scheme (see TermKind) occurs, and the passage length in syllables for length
+ * normalization (BM25).
+ */
+export function analyzeForIndex(text: string): IndexAnalysis {
+  const terms: Record<string, number> = Object.create(null);
+  const forms = emitTerms(text.normalize("NFC"), true, (term) => {
+    terms[term] = (terms[term] ?? 0) + 1;
+  });
+  return { terms, length: forms.length };
+}
+
+/**
+ * Analyzes a question with the same scheme as analyzeForIndex: each distinct term
+ * once, weight 1, with its kind so retrieval can weight exact, folded and bigram
+ * matches differently. A question typed without any diacritics ("duc tho giam duoc
+ * bao nhieu") asks for no `w:` terms, and its `f:`/`b:` terms equal those of the
+ * same question typed with diacritics.
+ */
+export function analyzeQuery(text: string): QueryAnalysis {
+  const nfc = text.normalize("NFC");
+  const hasDiacritics = hasVietnameseDiacritics(nfc);
+  const seen = new Map<string, QueryTerm>();
+  const forms = emitTerms(nfc, hasDiacritics, (term, kind) => {
+    if (!seen.has(term)) seen.set(term, { term, weight: 1, kind });
+  });
+  return {
+    syllables: forms.map(({ text: syllable, folded }) => ({ text: syllable, folded })),
+    terms: [...seen.values()],
+    hasDiacritics,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Vietnamese text handling shared by ingestion, the index, retrieval and evaluation:
+ * pure functions, no I/O. Index and query go through the same analysis so their
+ * terms always agree.
+ */
+export {
+  ABBREVIATIONS,
+  type Abbreviation,
+  type AbbreviationEntry,
+  expandAbbreviation,
+  findAbbreviation,
+} from "./abbreviations.js";
+export {
+  analyzeForIndex,
+  analyzeQuery,
+  type IndexAnalysis,
+  type QueryAnalysis,
+  type QueryTerm,
+  type TermKind,
+} from "./analyze.js";
+export {
+  foldDiacritics,
+  hasVietnameseDiacritics,
+  isVietnameseSyllable,
+  normalizeForMatch,
+  normalizeVietnamese,
+} from "./normalize.js";
+export { type SentenceSpan, splitSentences } from "./sentences.js";
+export { type Syllable, toSyllables } from "./tokenize.js";

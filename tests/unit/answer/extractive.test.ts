@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { composeExtractiveAnswer } from "../../../src/answer/extractive.js";
+import type { Passage } from "../../../src/answer/types.js";
+import { planLexicalQuery } from "../../../src/retrieval/query.js";
+
+function passage(id: string, text: string, title = "Báo cáo Đức Thọ", headingPath: string[] = []): Passage {
+  return {
+    score: 1,
+    chunk: { chunkId: id.padEnd(32, "0"), docId: `doc-${id}`, position: 0, headingPath, text },
+    doc: {
+      docId: `doc-${id}`,
+      source: `${id}.txt`,
+      title,
+      kind: "Báo cáo",
+      number: "05/BC-UBND",
+      issuer: null,
+      date: "2020-04-23",
+      format: "txt",
+      contentHash: id,
+      pages: null,
+      chunkCount: 1,
+      version: 1,
+      addedAt: "2020-04-23T00:00:00.000Z",
+      updatedAt: "2020-04-23T00:00:00.000Z",
+    },
+  };
+}
+
+/** Every query term worth the same: enough to test sentence choice. */
+function uniformValues(question: string): Map<string, number> {
+  return new Map(
+    planLexicalQuery(question)
+      .terms.filter((t) => !t.term.startsWith("w:"))
+      .map((t) => [t.term, t.weight]),
+  );
+}
+
+const seed = passage(
+  "seed",
+  "Đức Thọ là huyện đầu tiên của tỉnh được cho phép thực hiện nhất thể hoá. " +
+    "Việc thực hiện mô hình đã giảm bớt được đầu mối (giảm được 06 đầu mối, 06 cấp trưởng), khắc phục sự chồng chéo. " +
+    "Thời tiết năm đó thuận lợi cho sản xuất nông nghiệp.",
+  "Báo cáo Đức Thọ",
+  ["Phần I"],
+);
+
+describe("composeExtractiveAnswer", () => {
+  it("picks the sentence that answers and cites its passage", () => {
+    const q = "Huyện Đức Thọ giảm được bao nhiêu đầu mối?";
+    const result = composeExtractiveAnswer([seed], uniformValues(q));
+    expect(result.declined).toBe(false);
+    expect(result.answer).toContain("06 đầu mối");
+    expect(result.answer).toMatch(/\[1\]$/);
+    expect(result.answer).not.toContain("Thời tiết");
+    expect(result.citations).toEqual([
+      expect.objectContaining({
+        n: 1,
+        source: "seed.txt",
+        title: "Báo cáo Đức Thọ",
+        section: "Phần I",
+        number: "05/BC-UBND",
+      }),
+    ]);
+  });
+
+  it("numbers citations by first use and only cites passages it quotes", () => {
+    const other = passage(
+      "other",
+      "Ban Tuyên giáo kiêm giám đốc Trung tâm bồi dưỡng chính trị huyện Đức Thọ.",
+    );
+    const unrelated = passage("zzz", "Nội dung không liên quan gì đến câu hỏi.");
+    const q = "giảm được bao nhiêu đầu mối, cấp trưởng; Ban Tuyên giáo kiêm gì?";
+    const result = composeExtractiveAnswer([seed, other, unrelated], uniformValues(q));
+    expect(result.citations.map((c) => c.source)).toEqual(["seed.txt", "other.txt"]);
+    expect(result.answer).toMatch(/\[1\].*\[2\]$/);
+  });
+
+  it("keeps answers short: long sentences are cut to the matching clauses", () => {
+    const longSentence = `${"Nội dung mở đầu dài dòng, ".repeat(40)}giảm được 06 đầu mối, ${"phần kết dài dòng khác, ".repeat(40)}hết.`;
+    const result = composeExtractiveAnswer(
+      [passage("long", longSentence)],
+      uniformValues("giảm được bao nhiêu đầu mối"),
+    );
+    expect(result.answer).toContain("06 đầu mối");
+    expect(result.answer.split(/\s+/).length).toBeLessThanOrEqual(125);
+  });
+
+  it("declines when no sentence matches the question", () => {
+    const result = composeExtractiveAnswer([seed], uniformValues("giá vàng SJC"));
+    expect(result.declined).toBe(true);
+    expect(result.citations).toEqual([]);
+  });
+});

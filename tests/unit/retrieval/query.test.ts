@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { suppressNearDuplicates } from "../../../src/retrieval/near-duplicates.js";
+import { planLexicalQuery } from "../../../src/retrieval/query.js";
+
+describe("planLexicalQuery", () => {
+  it("gives the same folded and bigram terms with or without diacritics", () => {
+    const marked = planLexicalQuery("Đức Thọ giảm được bao nhiêu đầu mối");
+    const bare = planLexicalQuery("duc tho giam duoc bao nhieu dau moi");
+    const nonExact = (p: typeof marked) => p.terms.filter((t) => !t.term.startsWith("w:"));
+    expect(nonExact(bare)).toEqual(nonExact(marked));
+    expect(bare.terms.some((t) => t.term.startsWith("w:"))).toBe(false);
+    expect(marked.terms.some((t) => t.term.startsWith("w:"))).toBe(true);
+    expect(bare.hasDiacritics).toBe(false);
+  });
+
+  it("down-weights question phrasing below topic words", () => {
+    const plan = planLexicalQuery("Đức Thọ giảm được bao nhiêu đầu mối");
+    const weight = (term: string) => plan.terms.find((t) => t.term === term)?.weight ?? 0;
+    expect(weight("b:bao_nhieu")).toBeLessThan(weight("b:dau_moi"));
+    expect(weight("f:nhieu")).toBeLessThan(weight("f:moi"));
+    expect(weight("b:dau_moi")).toBeGreaterThan(0);
+  });
+
+  it("expands abbreviations so UBND meets ủy ban nhân dân", () => {
+    const plan = planLexicalQuery("Chủ tịch UBND huyện");
+    expect(plan.terms.map((t) => t.term)).toEqual(expect.arrayContaining(["b:uy_ban", "b:nhan_dan"]));
+  });
+});
+
+describe("suppressNearDuplicates", () => {
+  it("drops a later passage that repeats an earlier one, keeps distinct ones in order", () => {
+    const a = "Huyện Đức Thọ giảm được 06 đầu mối và 06 cấp trưởng sau khi thực hiện nhất thể hóa.";
+    const b = "huyen duc tho giam duoc 06 dau moi va 06 cap truong sau khi thuc hien nhat the hoa";
+    const c = "Trưởng Ban Tuyên giáo kiêm giám đốc Trung tâm bồi dưỡng chính trị.";
+    expect(suppressNearDuplicates([a, b, c], (x) => x)).toEqual([a, c]);
+  });
+});

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { foldDiacritics, normalizeVietnamese, toSyllables } from "../../../src/text/index.js";
+import { someText } from "./arbitraries.js";
+
+describe("toSyllables", () => {
+  it("splits on everything but letters and digits, keeping numbers", () => {
+    const syllables = toSyllables("Nghị quyết 18-NQ/TW ngày 25/10/2017 của BCH Trung ương");
+    expect(syllables.map((s) => s.text)).toEqual([
+      "nghị",
+      "quyết",
+      "18",
+      "nq",
+      "tw",
+      "ngày",
+      "25",
+      "10",
+      "2017",
+      "của",
+      "bch",
+      "trung",
+      "ương",
+    ]);
+  });
+
+  it("lower-cases, normalizes tones and folds", () => {
+    const [hoa, uy, duc] = toSyllables("HOÁ, Uỷ; Đức");
+    expect(hoa).toEqual({ text: "hóa", folded: "hoa", start: 0, end: 3 });
+    expect(uy).toEqual({ text: "ủy", folded: "uy", start: 5, end: 7 });
+    expect(duc).toEqual({ text: "đức", folded: "duc", start: 9, end: 12 });
+  });
+
+  it("gives offsets into the NFC form of decomposed input", () => {
+    const input = "Nhất thể hoá".normalize("NFD");
+    const nfc = input.normalize("NFC");
+    const syllables = toSyllables(input);
+    expect(syllables.map((s) => nfc.slice(s.start, s.end))).toEqual(["Nhất", "thể", "hoá"]);
+    expect(syllables[2]!.text).toBe("hóa");
+  });
+
+  it("keeps letters of other scripts as tokens", () => {
+    expect(toSyllables("Россия и 中文").map((s) => s.text)).toEqual(["россия", "и", "中文"]);
+  });
+
+  it("covers every letter and digit exactly once, with consistent forms", () => {
+    fc.assert(
+      fc.property(someText, (s) => {
+        const nfc = s.normalize("NFC");
+        const syllables = toSyllables(s);
+        let previousEnd = 0;
+        for (const syllable of syllables) {
+          expect(syllable.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(nfc.slice(previousEnd, syllable.start)).not.toMatch(/[\p{L}\p{N}]/u);
+          const raw = nfc.slice(syllable.start, syllable.end);
+          expect(raw).toMatch(/^[\p{L}\p{N}]+$/u);
+          expect(syllable.text).toBe(normalizeVietnamese(raw.toLowerCase()));
+          expect(syllable.folded).toBe(foldDiacritics(syllable.text));
+          previousEnd = syllable.end;
+        }
+        expect(nfc.slice(previousEnd)).not.toMatch(/[\p{L}\p{N}]/u);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
