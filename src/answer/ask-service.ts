@@ -15,7 +15,7 @@ export const MAX_QUESTION_CHARS = 2000;
  * Below this confidence (share of the question's weighted terms that the best passages
  * cover) the bot says the documents do not answer, rather than quoting something loose.
  */
-export const DEFAULT_DECLINE_THRESHOLD = 0.5;
+export const DEFAULT_DECLINE_THRESHOLD = 0.35;
 
 export interface AskOptions {
   /** How many passages to retrieve (the `-k` of the CLI). */

@@ -1,4 +1,3 @@
-import { passageIndexText } from "../retrieval/passage-text.js";
 import { analyzeForIndex, splitSentences, toSyllables } from "../text/index.js";
 import { answerMessages } from "./messages.js";
 import type { Citation, Passage } from "./types.js";
@@ -19,7 +18,7 @@ export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   maxWords: 120,
   passageDepth: 3,
   relativeFloor: 0.55,
-  maxSentenceWords: 60,
+  maxSentenceWords: 70,
 };
 
 export interface ComposedAnswer {
@@ -50,7 +49,10 @@ export function composeExtractiveAnswer(
   passages.slice(0, options.passageDepth).forEach((passage, passageIndex) => {
     // Passages further down the ranking need to match better to be chosen.
     const prior = 1 / (1 + 0.25 * passageIndex);
+    const headings = new Set([passage.doc.title, ...passage.chunk.headingPath].map(headingKey));
     splitSentences(passage.chunk.text).forEach((span, sentenceIndex) => {
+      // A title or heading line names the topic but answers nothing.
+      if (headings.has(headingKey(span.text))) return;
       const text = trimSentence(span.text.trim(), termValues, options.maxSentenceWords);
       if (toSyllables(text).length < 3) return;
       const { score, matched } = scoreText(text, termValues);
@@ -121,41 +123,66 @@ function scoreText(text: string, termValues: Map<string, number>): { score: numb
   return { score, matched };
 }
 
+function headingKey(text: string): string {
+  return text.trim().replace(/[.:]$/, "").toLowerCase();
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
 /**
- * Cuts a long sentence to its best contiguous run of clauses (split at , ; :) that
- * fits `maxWords`, marking the cuts with "…". Short sentences pass unchanged.
+ * Cuts a long sentence to the clauses (split at , ; :) that carry the question's terms,
+ * within `maxWords`: clauses are taken greedily by the value of the terms they add,
+ * then the clause after each chosen one (answers tend to follow the matching words).
+ * Gaps are marked with "…". Short sentences pass unchanged.
  */
 function trimSentence(sentence: string, termValues: Map<string, number>, maxWords: number): string {
   if (wordCount(sentence) <= maxWords) return sentence;
-  const clauses = sentence.split(/(?<=[,;:])\s+/);
-  let bestStart = 0;
-  let bestEnd = 0;
-  let bestScore = -1;
-  for (let start = 0; start < clauses.length; start++) {
-    let words = 0;
-    for (let end = start; end < clauses.length; end++) {
-      words += wordCount(clauses[end]!);
-      if (words > maxWords) break;
-      const score = scoreText(clauses.slice(start, end + 1).join(" "), termValues).score;
-      if (score > bestScore) {
-        bestScore = score;
-        bestStart = start;
-        bestEnd = end;
+  const clauses = sentence.split(/(?<=[,;:])\s+/).map((text) => ({
+    text,
+    words: wordCount(text),
+    terms: scoreText(text, termValues).matched,
+  }));
+  const chosen = new Set<number>();
+  const covered = new Set<string>();
+  let words = 0;
+  for (;;) {
+    let best = -1;
+    let bestGain = 0;
+    clauses.forEach((clause, i) => {
+      if (chosen.has(i) || words + clause.words > maxWords) return;
+      let gain = 0;
+      for (const term of clause.terms) if (!covered.has(term)) gain += termValues.get(term) ?? 0;
+      if (gain > bestGain) {
+        best = i;
+        bestGain = gain;
+      }
+    });
+    if (best < 0) break;
+    chosen.add(best);
+    words += clauses[best]!.words;
+    for (const term of clauses[best]!.terms) covered.add(term);
+  }
+  if (chosen.size === 0) return `${sentence.split(/\s+/).slice(0, maxWords).join(" ")}…`;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const i of [...chosen].sort((a, b) => a - b)) {
+      const next = clauses[i + 1];
+      if (next && !chosen.has(i + 1) && words + next.words <= maxWords) {
+        chosen.add(i + 1);
+        words += next.words;
+        grew = true;
       }
     }
   }
-  if (bestScore < 0) return `${sentence.split(/\s+/).slice(0, maxWords).join(" ")}…`;
-  let text = clauses.slice(bestStart, bestEnd + 1).join(" ");
-  if (bestEnd < clauses.length - 1) text = `${text.replace(/[,;:]$/, "")}…`;
-  if (bestStart > 0) text = `…${text}`;
+  const order = [...chosen].sort((a, b) => a - b);
+  let text = order[0]! > 0 ? "…" : "";
+  order.forEach((index, k) => {
+    const clause = clauses[index]!.text;
+    if (k > 0) text += index === order[k - 1]! + 1 ? " " : " … ";
+    text += clause;
+  });
+  if (order[order.length - 1]! < clauses.length - 1) text = `${text.replace(/[,;:]$/, "")}…`;
   return text;
-}
-
-/** The text a passage's coverage is judged on (title and headings included). */
-export function passageText(passage: Passage): string {
-  return passageIndexText(passage.chunk, passage.doc.title);
 }

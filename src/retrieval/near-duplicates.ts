@@ -23,11 +23,18 @@ function containment(a: Set<string>, b: Set<string>): number {
 /**
  * Drops passages that repeat a higher-ranked one (the same news story in two files,
  * a re-uploaded document under another name): a later item whose shingles are at least
- * `threshold` contained in an earlier kept item's is removed. Order is preserved.
+ * `threshold` contained in an earlier kept item's is removed. Order is preserved; work
+ * stops once `limit` items are kept.
  */
-export function suppressNearDuplicates<T>(items: T[], textOf: (item: T) => string, threshold = 0.9): T[] {
+export function suppressNearDuplicates<T>(
+  items: T[],
+  textOf: (item: T) => string,
+  threshold = 0.9,
+  limit = Number.POSITIVE_INFINITY,
+): T[] {
   const kept: Array<{ item: T; sh: Set<string> }> = [];
   for (const item of items) {
+    if (kept.length >= limit) break;
     const sh = shingles(textOf(item));
     if (kept.some((k) => containment(k.sh, sh) >= threshold)) continue;
     kept.push({ item, sh });

@@ -113,7 +113,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         }));
       }
 
-      const hits = suppressNearDuplicates(ranked, (h) => h.chunk.text).slice(0, limit);
+      const hits = suppressNearDuplicates(ranked, (h) => h.chunk.text, 0.9, limit);
       const confidence = bestCoverage(plan, hits, termValues);
       return { hits, confidence, plan, method: dense.length > 0 ? "hybrid" : "lexical", termValues };
     },
