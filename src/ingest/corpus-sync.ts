@@ -1,0 +1,81 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { isAppError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { DocumentStore } from "../store/types.js";
+import { docIdForSource, sha256 } from "./index-chunks.js";
+import type { Indexer } from "./indexer.js";
+
+/** Files in a corpus folder that are about the corpus, not part of it. */
+const IGNORED = /^(\.|readme(\.|$)|sources(\.|$)|license(\.|$))/i;
+
+export interface SyncSummary {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  failed: Array<{ file: string; code: string; message: string }>;
+}
+
+/** Lists the ingestible files of a folder, recursively, in a stable order. */
+export async function listCorpusFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (IGNORED.test(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listCorpusFiles(path)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Brings the store up to date with a corpus folder: new or changed files are ingested,
+ * unchanged ones (same content hash) are skipped without parsing. A bad file is
+ * reported and skipped; the others still land. Files removed from the folder are left
+ * in the store (admins may have uploaded documents of the same name).
+ */
+export async function syncCorpusDir(deps: {
+  dir: string;
+  store: DocumentStore;
+  indexer: Indexer;
+  logger?: Logger;
+  onProgress?: (done: number, total: number, file: string) => void;
+}): Promise<SyncSummary> {
+  const summary: SyncSummary = { added: 0, replaced: 0, unchanged: 0, failed: [] };
+  const exists = await stat(deps.dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!exists) {
+    deps.logger?.warn({ dir: deps.dir }, "corpus folder not found; nothing to sync");
+    return summary;
+  }
+  const files = await listCorpusFiles(deps.dir);
+  let done = 0;
+  for (const file of files) {
+    deps.onProgress?.(done, files.length, file);
+    try {
+      const bytes = await readFile(file);
+      const name = file.split(/[\\/]/).pop()!;
+      const existing = await deps.store.getDocument(docIdForSource(name));
+      if (existing && existing.contentHash === sha256(bytes)) {
+        summary.unchanged++;
+      } else {
+        const { result } = await deps.indexer.ingestBytes(bytes, name);
+        if (result.status === "added") summary.added++;
+        else if (result.status === "replaced") summary.replaced++;
+        else summary.unchanged++;
+      }
+    } catch (error) {
+      const code = isAppError(error) ? error.code : "ingest_failed";
+      const message = isAppError(error) ? error.userMessage : String(error);
+      deps.logger?.warn({ file, code, err: error }, "corpus file skipped");
+      summary.failed.push({ file, code, message });
+    }
+    done++;
+  }
+  deps.onProgress?.(done, files.length, "");
+  return summary;
+}

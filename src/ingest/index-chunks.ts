@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import { passageIndexText } from "../retrieval/passage-text.js";
+import type { IndexedChunk } from "../store/types.js";
+import { analyzeForIndex } from "../text/index.js";
+import type { ChunkDraft } from "./types.js";
+
+/** The document id of a source file name: stable, so re-ingesting the same name replaces. */
+export function docIdForSource(source: string): string {
+  return sha256(`source:${source.normalize("NFC")}`).slice(0, 16);
+}
+
+/**
+ * Chunk ids derive from content (document, headings, text, and the rank among identical
+ * passages), so an unchanged file yields the same ids and a re-ingest changes nothing.
+ * 32 hex characters: they map one-to-one onto UUIDs for Qdrant point ids.
+ */
+export function makeChunkIds(docId: string, drafts: ChunkDraft[]): string[] {
+  const seen = new Map<string, number>();
+  return drafts.map((draft) => {
+    const base = `${docId}\u0000${draft.headingPath.join("\u241f")}\u0000${draft.text}`;
+    const dup = seen.get(base) ?? 0;
+    seen.set(base, dup + 1);
+    return sha256(`${base}\u0000${dup}`).slice(0, 32);
+  });
+}
+
+export function toIndexedChunks(docId: string, title: string, drafts: ChunkDraft[]): IndexedChunk[] {
+  const ids = makeChunkIds(docId, drafts);
+  return drafts.map((draft, i) => {
+    const { terms, length } = passageTerms(draft, title);
+    return {
+      chunkId: ids[i]!,
+      docId,
+      position: draft.position,
+      headingPath: draft.headingPath,
+      text: draft.text,
+      terms,
+      length,
+    };
+  });
+}
+
+/**
+ * Heading terms count extra: a passage under "Điều 194. Bản án sơ thẩm" is about
+ * "bản án" even where its body says it once. Equivalent to a boosted title field.
+ */
+export const HEADING_BOOST = Number(process.env.HEADING_BOOST ?? 1);
+
+export function passageTerms(
+  draft: Pick<ChunkDraft, "headingPath" | "text">,
+  title: string,
+): { terms: Record<string, number>; length: number } {
+  const full = analyzeForIndex(passageIndexText(draft, title));
+  if (HEADING_BOOST <= 0) return full;
+  const headingOnly = passageIndexText({ headingPath: draft.headingPath, text: "" }, title);
+  const heading = analyzeForIndex(headingOnly).terms;
+  for (const [term, tf] of Object.entries(heading))
+    full.terms[term] = (full.terms[term] ?? 0) + tf * HEADING_BOOST;
+  return full;
+}
+
+export function sha256(text: string | Uint8Array): string {
+  return createHash("sha256").update(text).digest("hex");
+}

@@ -1,0 +1,183 @@
+import { getDocumentProxy } from "unpdf";
+import { IngestError } from "../errors.js";
+import { LIST_ITEM, matchHeading } from "./headings.js";
+import { ingestMessages } from "./messages.js";
+
+/** Text of a PDF with its page count. */
+export interface LoadedPdf {
+  text: string;
+  pages: number;
+  warnings: string[];
+}
+
+/** One visual line of a page. */
+interface PdfLine {
+  text: string;
+  y: number;
+  height: number;
+}
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  height: number;
+  hasEOL: boolean;
+}
+
+/** A page with fewer visible characters than this counts as having no text layer. */
+const MIN_PAGE_CHARS = 10;
+/** Below this share of pages with text, the PDF is taken as a scan. */
+const MIN_TEXT_PAGE_SHARE = 0.25;
+
+function errorName(error: unknown): string {
+  return error && typeof error === "object" && "name" in error ? String(error.name) : "";
+}
+
+function toLines(items: readonly PdfTextItem[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current: PdfLine | null = null;
+  for (const item of items) {
+    const y = item.transform[5] ?? 0;
+    const height = Math.abs(item.height) || Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || 10;
+    if (current && Math.abs(current.y - y) > Math.max(current.height, height) * 0.6) {
+      lines.push(current);
+      current = null;
+    }
+    if (!current) current = { text: "", y, height };
+    current.text += item.str;
+    current.height = Math.max(current.height, height);
+    if (item.hasEOL) {
+      lines.push(current);
+      current = null;
+    }
+  }
+  if (current) lines.push(current);
+  return lines
+    .map((l) => ({ ...l, text: l.text.replace(/\s+/g, " ").trim() }))
+    .filter((l) => l.text.length > 0);
+}
+
+const PAGE_NUMBER =
+  /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|trang\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,4}\s*\/\s*\d{1,4})$/iu;
+const ENDS_SENTENCE = /[.!?:;…"”)]$/u;
+const STARTS_LOWER = /^[\p{Ll}]/u;
+
+/**
+ * Rebuilds paragraphs from a page's visual lines: a line continues the previous one
+ * when it starts in lower case, or when the previous line is a full-width line that
+ * does not end a sentence; a wide vertical gap starts a new paragraph. Short lines
+ * (headings, "Điều 5. ...") stay on their own.
+ */
+export function reflowPdfLines(lines: readonly PdfLine[]): string {
+  const body = lines.filter((l) => !PAGE_NUMBER.test(l.text));
+  if (body.length === 0) return "";
+  const gaps: number[] = [];
+  for (let i = 1; i < body.length; i++) {
+    const gap = body[i - 1]!.y - body[i]!.y;
+    if (gap > 0) gaps.push(gap);
+  }
+  gaps.sort((a, b) => a - b);
+  // Line spacing: the lower quartile of the gaps (paragraph gaps are the larger ones).
+  const lineGap = gaps.length > 0 ? gaps[Math.floor(gaps.length / 4)]! : 0;
+  const fullWidth = Math.max(...body.map((l) => l.text.length));
+  let out = body[0]!.text;
+  for (let i = 1; i < body.length; i++) {
+    const prev = body[i - 1]!;
+    const line = body[i]!;
+    const gap = prev.y - line.y;
+    const paragraphGap = Math.min(lineGap > 0 ? lineGap * 1.3 : Number.POSITIVE_INFINITY, line.height * 1.9);
+    const wideGap = gap > paragraphGap;
+    const startsBlock = matchHeading(line.text) !== null || LIST_ITEM.test(line.text);
+    const continues =
+      STARTS_LOWER.test(line.text) ||
+      (!startsBlock &&
+        !ENDS_SENTENCE.test(prev.text) &&
+        prev.text.length >= fullWidth * 0.75 &&
+        fullWidth >= 40);
+    if (wideGap && !STARTS_LOWER.test(line.text)) out += `\n\n${line.text}`;
+    else if (continues) out += prev.text.endsWith("-") ? line.text : ` ${line.text}`;
+    else out += `\n${line.text}`;
+  }
+  return out;
+}
+
+/**
+ * Extracts the text layer of a PDF page by page (pdf.js through unpdf), rebuilding
+ * lines and paragraphs. Pages without text are reported in a warning; a PDF with
+ * (almost) no text layer is a scan and is refused.
+ *
+ * @throws IngestError "pdf_encrypted" (password needed), "pdf_corrupt", "pdf_scanned".
+ */
+export async function loadPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: (fraction: number) => void,
+): Promise<LoadedPdf> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // pdf.js may detach the buffer it is given: hand it a copy.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
+  } catch (error) {
+    if (errorName(error) === "PasswordException") {
+      throw new IngestError("pdf_encrypted", ingestMessages.pdfEncrypted, {
+        cause: error,
+        context: { fileName },
+      });
+    }
+    throw new IngestError("pdf_corrupt", ingestMessages.pdfCorrupt, { cause: error, context: { fileName } });
+  }
+  try {
+    const pageCount = pdf.numPages;
+    if (pageCount === 0) {
+      throw new IngestError("pdf_corrupt", ingestMessages.pdfCorrupt, { context: { fileName, pages: 0 } });
+    }
+    const texts: string[] = [];
+    const emptyPages: number[] = [];
+    let failedPages = 0;
+    let lastError: unknown;
+    for (let n = 1; n <= pageCount; n++) {
+      let text = "";
+      try {
+        const page = await pdf.getPage(n);
+        const content = await page.getTextContent();
+        const items = content.items.filter((i): i is PdfTextItem & typeof i => "str" in i);
+        text = reflowPdfLines(toLines(items as unknown as PdfTextItem[]));
+        page.cleanup();
+      } catch (error) {
+        failedPages++;
+        lastError = error;
+      }
+      if (text.replace(/\s/g, "").length < MIN_PAGE_CHARS) emptyPages.push(n);
+      else texts.push(text);
+      onProgress?.(n / pageCount);
+    }
+    if (failedPages === pageCount) {
+      throw new IngestError("pdf_corrupt", ingestMessages.pdfCorrupt, {
+        cause: lastError,
+        context: { fileName, pages: pageCount },
+      });
+    }
+    const textPages = pageCount - emptyPages.length;
+    const totalChars = texts.join("").replace(/\s/g, "").length;
+    if (textPages === 0 || textPages / pageCount < MIN_TEXT_PAGE_SHARE) {
+      throw new IngestError("pdf_scanned", ingestMessages.pdfScanned, {
+        context: { fileName, pages: pageCount, textPages, chars: totalChars },
+      });
+    }
+    const warnings = emptyPages.length > 0 ? [ingestMessages.warnPagesWithoutText(emptyPages)] : [];
+    return { text: joinPages(texts), pages: pageCount, warnings };
+  } finally {
+    await pdf.destroy().catch(() => undefined);
+  }
+}
+
+/** Joins pages; a paragraph that runs on to the next page (lower-case start) is rejoined. */
+function joinPages(pages: readonly string[]): string {
+  let out = "";
+  for (const page of pages) {
+    if (out.length === 0) out = page;
+    else if (STARTS_LOWER.test(page) && !/[.!?:;…]$/u.test(out)) out += ` ${page}`;
+    else out += `\n\n${page}`;
+  }
+  return out;
+}

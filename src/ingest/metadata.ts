@@ -1,0 +1,499 @@
+import type { DocumentMetadata, SourceFormat } from "./types.js";
+
+/** What metadata extraction may use besides the text. */
+export interface MetadataInput {
+  fileName: string;
+  format?: SourceFormat;
+  /** A date cleaning found (a lone timestamp line near the top of a news page). */
+  dateHint?: string | null;
+  /** True when cleaning removed web-page cruft (share bars, comment boxes). */
+  webCruft?: boolean;
+  titleHint?: string;
+  numberHint?: string;
+}
+
+/** The kind given to news articles and commentary about a document, not the document itself. */
+export const NEWS_KIND = "Tin bài";
+
+/** Document kinds, longest first so "Bộ luật" wins over "Luật". */
+const KINDS = [
+  "Hiến pháp",
+  "Bộ luật",
+  "Luật",
+  "Pháp lệnh",
+  "Nghị quyết",
+  "Nghị định",
+  "Kết luận",
+  "Quy định",
+  "Quyết định",
+  "Hướng dẫn",
+  "Chỉ thị",
+  "Thông tư liên tịch",
+  "Thông tư",
+  "Thông báo",
+  "Báo cáo",
+  "Công văn",
+  "Tờ trình",
+  "Đề án",
+  "Kế hoạch",
+  "Chương trình",
+  "Quy chế",
+] as const;
+
+/** Kind codes in document numbers ("18-NQ/TW": NQ). */
+const KIND_CODES: Record<string, string> = {
+  NQ: "Nghị quyết",
+  NĐ: "Nghị định",
+  KL: "Kết luận",
+  QĐ: "Quyết định",
+  HD: "Hướng dẫn",
+  CT: "Chỉ thị",
+  TT: "Thông tư",
+  TTLT: "Thông tư liên tịch",
+  TB: "Thông báo",
+  BC: "Báo cáo",
+  CV: "Công văn",
+  TTr: "Tờ trình",
+  TTR: "Tờ trình",
+  ĐA: "Đề án",
+  KH: "Kế hoạch",
+  CTr: "Chương trình",
+  QC: "Quy chế",
+  PL: "Pháp lệnh",
+  L: "Luật",
+};
+
+/** Issuer codes in document numbers ("178/2024/NĐ-CP": CP). */
+const ISSUER_CODES: Record<string, string> = {
+  CP: "Chính phủ",
+  TTg: "Thủ tướng Chính phủ",
+  TTG: "Thủ tướng Chính phủ",
+  UBTVQH: "Ủy ban Thường vụ Quốc hội",
+  BCT: "Bộ Chính trị",
+  BBT: "Ban Bí thư",
+  BTCTW: "Ban Tổ chức Trung ương",
+  BTGTW: "Ban Tuyên giáo Trung ương",
+  BNV: "Bộ Nội vụ",
+  BTC: "Bộ Tài chính",
+  BTP: "Bộ Tư pháp",
+  BCA: "Bộ Công an",
+  BQP: "Bộ Quốc phòng",
+  BGDĐT: "Bộ Giáo dục và Đào tạo",
+  UBND: "Ủy ban nhân dân",
+  HĐND: "Hội đồng nhân dân",
+  VPCP: "Văn phòng Chính phủ",
+  TANDTC: "Tòa án nhân dân tối cao",
+  VKSNDTC: "Viện kiểm sát nhân dân tối cao",
+  MTTQ: "Mặt trận Tổ quốc Việt Nam",
+  TU: "Tỉnh ủy",
+  HU: "Huyện ủy",
+  ĐU: "Đảng ủy",
+};
+
+const UPPER = "A-ZĐÂĂÊÔƠƯ";
+/**
+ * Document numbers: "18-NQ/TW", "301-QĐ/TW", "178/2024/NĐ-CP", "190/2025/QH15",
+ * "05/BC-UBND", "35-CT/TW", "04-HD/BTCTW", "01/2025/TT-BNV".
+ */
+const NUMBER = new RegExp(
+  `(?<![\\p{L}\\p{N}/-])(\\d{1,5}[a-z]?)(?:/(\\d{4}))?` +
+    `(?:-([${UPPER}][${UPPER}a-z]{0,4})/([${UPPER}][${UPPER}a-z0-9]{1,9})` +
+    `|/([${UPPER}][${UPPER}a-z]{0,4})-([${UPPER}][${UPPER}a-z0-9]{0,11}(?:-[${UPPER}][${UPPER}a-z0-9]{0,9})?)` +
+    `|/(QH\\d{1,2}|UBTVQH\\d{1,2}|[${UPPER}]{2,6}\\d{0,2}))(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+interface NumberMatch {
+  number: string;
+  index: number;
+  kindCode: string | null;
+  issuerCode: string;
+  year: string | null;
+}
+
+function findNumbers(text: string): NumberMatch[] {
+  const out: NumberMatch[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const kindCode = m[3] ?? m[5] ?? null;
+    const issuerCode = m[4] ?? m[6] ?? m[7] ?? "";
+    out.push({ number: m[0], index: m.index, kindCode, issuerCode, year: m[2] ?? null });
+  }
+  return out;
+}
+
+function issuerFromCode(code: string, kindCode: string | null): string | null {
+  if (/^QH\d*$/u.test(code)) return "Quốc hội";
+  if (/^UBTVQH\d*$/u.test(code)) return "Ủy ban Thường vụ Quốc hội";
+  if (code === "TW") return kindCode === "NQ" ? "Ban Chấp hành Trung ương" : "Bộ Chính trị";
+  const base = code.split("-").pop() ?? code;
+  return ISSUER_CODES[code] ?? ISSUER_CODES[base] ?? ISSUER_CODES[base.replace(/\d+$/u, "")] ?? null;
+}
+
+const VI_MONTH_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
+const NUMERIC_DATE = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/u;
+
+function isoDate(day: number, month: number, year: number): string | null {
+  if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1900 || year > 2100) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** ISO date of the first "ngày 25 tháng 10 năm 2017", "25/10/2017" or "25-10-2017" in a string. */
+export function parseVietnameseDate(text: string): string | null {
+  const long = VI_MONTH_DATE.exec(text);
+  const numeric = NUMERIC_DATE.exec(text);
+  const candidates = [long, numeric].filter((m): m is RegExpExecArray => m !== null);
+  candidates.sort((a, b) => a.index - b.index);
+  for (const m of candidates) {
+    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (iso) return iso;
+  }
+  return null;
+}
+
+/** Names that keep their capitals when an upper-case title is put in sentence case. */
+const PROPER_NAMES = [
+  "Ban Chấp hành Trung ương",
+  "Bộ Chính trị",
+  "Ban Bí thư",
+  "Quốc hội",
+  "Chính phủ",
+  "Thủ tướng",
+  "Trung ương",
+  "Đảng Cộng sản Việt Nam",
+  "Đảng",
+  "Nhà nước",
+  "Mặt trận Tổ quốc",
+  "Việt Nam",
+  "Hội nghị",
+];
+
+const ACRONYMS = new Set(["UBND", "HĐND", "MTTQ", "TW", "CP", "QH", "VN", "TP", "CHXHCN", "BCH", "UBMTTQ"]);
+
+/** "NGHỊ QUYẾT VỀ VIỆC ..." → "Nghị quyết về việc ..."; mixed-case text is kept. */
+function sentenceCase(text: string): string {
+  if (/\p{Ll}/u.test(text)) return text;
+  // Document numbers ("178/2024/NĐ-CP") and acronyms ("UBND") keep their capitals.
+  let out = text
+    .split(/(\s+)/u)
+    .map((token) =>
+      /\d/u.test(token) || ACRONYMS.has(token.replace(/[^\p{L}]/gu, ""))
+        ? token
+        : token.toLocaleLowerCase("vi"),
+    )
+    .join("");
+  out = out.charAt(0).toLocaleUpperCase("vi") + out.slice(1);
+  for (const name of PROPER_NAMES) {
+    const lower = name.toLocaleLowerCase("vi");
+    out = out.replace(new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, "gu"), name);
+  }
+  // Roman numerals of terms and congresses: "khóa xii" → "khóa XII".
+  return out.replace(
+    /(khóa|khoá)\s+([ivxl]{1,6})(?![\p{L}])/gu,
+    (_, k: string, n: string) => `${k} ${n.toUpperCase()}`,
+  );
+}
+
+/** "Về chính sách ..." after the kind reads "Nghị định về chính sách ..."; names keep their capital. */
+function subjectCase(text: string): string {
+  const [first, second] = text.split(/\s+/u);
+  if (!first || !second || !/^\p{Ll}/u.test(second)) return text;
+  if (PROPER_NAMES.some((name) => text.startsWith(name))) return text;
+  return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
+}
+
+function titleCaseWords(text: string): string {
+  return text
+    .toLocaleLowerCase("vi")
+    .split(/(\s+)/u)
+    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
+    .join("");
+}
+
+/** Fold for comparisons: lower case, đ kept, tone placement ignored via NFD stripping. */
+function fold(text: string): string {
+  return text
+    .toLocaleLowerCase("vi")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/gu, "")
+    .replace(/đ/gu, "d")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+const FOLDED_KINDS = KINDS.map((k) => ({ kind: k, folded: fold(k) }));
+
+/** The kind a line starts with ("NGHỊ QUYẾT", "Luật Giáo dục", "Bộ luật dân sự"), if any. */
+function kindAtStart(line: string): string | null {
+  const folded = fold(line);
+  for (const { kind, folded: k } of FOLDED_KINDS) {
+    if (folded === k || folded.startsWith(`${k} `)) return kind;
+  }
+  return null;
+}
+
+/** Header lines of an official document: the national motto, the Party's name, "Độc lập - Tự do - Hạnh phúc". */
+function isMottoLine(line: string): boolean {
+  const folded = fold(line);
+  if (/doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc/u.test(folded)) return true;
+  // In upper case, alone or beside the issuer ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI ...").
+  return !/\p{Ll}/u.test(line) && /cong hoa xa hoi chu nghia viet nam|dang cong san viet nam/u.test(folded);
+}
+const HEADER_NOISE =
+  /^(?:cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|so\s*[:.]|[-–_*=.\s]+$|\*+$)/u;
+
+/** Issuers as they appear in upper case in a header, with their display form. */
+const HEADER_ISSUERS: ReadonlyArray<{ pattern: RegExp; name: (m: RegExpExecArray) => string }> = [
+  { pattern: /^ban chap hanh trung uong(?: dang)?\b/u, name: () => "Ban Chấp hành Trung ương" },
+  { pattern: /^bo chinh tri\b/u, name: () => "Bộ Chính trị" },
+  { pattern: /^ban bi thu\b/u, name: () => "Ban Bí thư" },
+  { pattern: /^uy ban thuong vu quoc hoi\b/u, name: () => "Ủy ban Thường vụ Quốc hội" },
+  { pattern: /^quoc hoi\b/u, name: () => "Quốc hội" },
+  { pattern: /^thu tuong chinh phu\b/u, name: () => "Thủ tướng Chính phủ" },
+  { pattern: /^chinh phu\b/u, name: () => "Chính phủ" },
+];
+
+const LOCAL_ISSUER =
+  /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+([\p{Lu}\s-]+?)\s*$/u;
+const PARTY_ISSUER =
+  /^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)\s+([\p{Lu}\s-]+?)\s*$/u;
+const MINISTRY = /^(BỘ|BAN)\s+([\p{Lu}\s,]+?)\s*$/u;
+
+function issuerFromHeaderLine(line: string): string | null {
+  const cleaned = line
+    .replace(
+      /CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG\s+HOÀ\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM/u,
+      "",
+    )
+    .replace(/ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM/u, "")
+    .replace(/\s+/gu, " ")
+    .trim();
+  if (cleaned.length === 0 || /\p{Ll}/u.test(cleaned)) return null;
+  const folded = fold(cleaned);
+  for (const { pattern, name } of HEADER_ISSUERS) {
+    const m = pattern.exec(folded);
+    if (m) return name(m);
+  }
+  const local = LOCAL_ISSUER.exec(cleaned);
+  if (local) {
+    const organ = /^(HỘI|HĐND)/u.test(local[1]!) ? "Hội đồng nhân dân" : "Ủy ban nhân dân";
+    const unit = local[2]!.startsWith("TP") ? "thành phố" : local[2]!.toLocaleLowerCase("vi");
+    return `${organ} ${unit} ${titleCaseWords(local[3]!.trim())}`;
+  }
+  const party = PARTY_ISSUER.exec(cleaned);
+  if (party) {
+    const organ = party[1]!.toLocaleLowerCase("vi").replace("uỷ", "ủy");
+    return `${organ.charAt(0).toLocaleUpperCase("vi")}${organ.slice(1)} ${titleCaseWords(party[2]!.trim())}`;
+  }
+  const ministry = MINISTRY.exec(cleaned);
+  if (ministry && !kindAtStart(cleaned)) {
+    return `${ministry[1] === "BỘ" ? "Bộ" : "Ban"} ${sentenceCase(ministry[2]!.trim())}`;
+  }
+  return null;
+}
+
+const MEANINGLESS_LINE = /^(?:[-–—_*=~.\s]+|\d{1,4}|\(.*\)|trang \d+)$/iu;
+/** "Theo TTXVN", "(Chinhphu.vn)", "Nguồn: ...": news credits. */
+const NEWS_CREDIT = /^(?:\(?theo\s+[\p{L}\s.]{2,40}\)?|\(?nguồn\s*:.*|\([\p{L}.]+\.vn\))$/iu;
+
+function stripMarkdown(line: string): string {
+  return line
+    .replace(/^#{1,6}\s+/u, "")
+    .replace(/\*\*|__/gu, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/gu, "$1")
+    .trim();
+}
+
+function shorten(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/u, "")}…`;
+}
+
+function baseName(fileName: string): string {
+  const name = fileName.split(/[\\/]/u).pop() ?? fileName;
+  const stem = name.replace(/\.[A-Za-z0-9]{1,5}$/u, "");
+  return stem.length > 0 ? stem : name;
+}
+
+/** The kind a text names right before a number: "Nghị quyết số 190/2025/QH15". */
+function kindNamedBefore(text: string, number: string): string | null {
+  const at = text.indexOf(number);
+  if (at < 0) return null;
+  const before = fold(text.slice(Math.max(0, at - 40), at)).replace(/\s*(?:so)?\s*$/u, "");
+  for (const { kind, folded } of FOLDED_KINDS) {
+    if (before.endsWith(folded)) return kind;
+  }
+  return null;
+}
+
+/** A Markdown heading that opens the text: first, or after at most two short lines. */
+function headingOpens(lines: readonly string[], heading: string): boolean {
+  const at = lines.indexOf(heading);
+  return at >= 0 && at <= 2 && lines.slice(0, at).every((l) => l.length <= 100);
+}
+
+/** "Điều 10. Giới hạn ..." as a label; when the body follows on the same line, only "Điều 10". */
+function articleLabel(line: string): string {
+  const label = /^Điều\s+\d+[a-zđ]?/u.exec(line)?.[0] ?? line;
+  const rest = line.replace(/^Điều\s+\d+[a-zđ]?\s*[.:]\s*/u, "");
+  if (/^(?:\d+\.|[a-zđ]\))/u.test(rest)) return label;
+  if (line.length <= 150) return line;
+  const titleEnd = rest.search(/[.:;]\s/u);
+  return titleEnd > 0 && titleEnd <= 120 ? `${label}. ${rest.slice(0, titleEnd)}` : label;
+}
+
+const ARTICLE_LINE = /^Điều\s+\d+[a-zđ]?\s*[.:]/u;
+
+/**
+ * Reads a document's kind, number, issuer, date and title from its first lines, the
+ * way a cadre would: the header (issuer, "Số: ...", "Hà Nội, ngày ... tháng ... năm
+ * ..."), the kind line ("NGHỊ QUYẾT"), the subject lines under it; for news pages the
+ * headline and the timestamp. Pure: the same text always yields the same metadata.
+ */
+export function extractMetadata(text: string, input: MetadataInput): DocumentMetadata {
+  const allLines = text.split("\n").map((l) => l.trim());
+  const lines = allLines.filter((l) => l.length > 0);
+  const head = lines.slice(0, 25);
+  const headText = head.join("\n");
+
+  // An official document opens with the national or Party motto as a header line.
+  const official = head.slice(0, 12).some((l) => isMottoLine(l));
+
+  // Kind line: a line of the header block that is just the kind ("NGHỊ QUYẾT"), or a
+  // first line that names the kind ("Luật Giáo dục", "Bộ luật dân sự").
+  let kind: string | null = null;
+  let kindLineIndex = -1;
+  for (let i = 0; i < Math.min(head.length, 15); i++) {
+    const line = stripMarkdown(head[i]!);
+    const k = kindAtStart(line);
+    if (!k) continue;
+    const isUpper = !/\p{Ll}/u.test(line);
+    const exact = fold(line) === fold(k);
+    if ((isUpper && (exact || official)) || (i === 0 && line.length <= 120)) {
+      kind = k;
+      kindLineIndex = i;
+      break;
+    }
+  }
+
+  // Number: "Số: 05/BC-UBND" in the header, else one in the title area.
+  let numberMatch: NumberMatch | null = null;
+  for (const line of head.slice(0, 15)) {
+    if (/^(?:số|so)\s*[:.]?\s*\d/iu.test(line)) {
+      numberMatch = findNumbers(line)[0] ?? null;
+      if (numberMatch) break;
+    }
+  }
+
+  // Title.
+  let title: string | null = null;
+  const firstHeading = allLines.find((l) => /^#{1,6}\s+\S/u.test(l));
+  if (input.titleHint?.trim()) {
+    title = input.titleHint.trim();
+  } else if (kindLineIndex >= 0 && (official || !/\p{Ll}/u.test(head[kindLineIndex]!))) {
+    const parts = [stripMarkdown(head[kindLineIndex]!)];
+    for (let i = kindLineIndex + 1; i < Math.min(head.length, kindLineIndex + 4); i++) {
+      const line = stripMarkdown(head[i]!);
+      if (
+        /^(?:căn cứ|xét|theo đề nghị|trong những năm|chương|phần|mục|điều|i[.\-–\s])/iu.test(line) ||
+        MEANINGLESS_LINE.test(line) ||
+        parseVietnameseDate(line) ||
+        line.length > 250
+      ) {
+        break;
+      }
+      parts.push(line);
+      if (/[.;:]$/u.test(line)) break;
+    }
+    title = parts
+      .map((part, i) => (i === 0 ? sentenceCase(part) : subjectCase(sentenceCase(part))))
+      .join(" ");
+  } else if (firstHeading && headingOpens(lines, firstHeading)) {
+    title = stripMarkdown(firstHeading);
+  } else if (lines.length >= 2 && ARTICLE_LINE.test(lines[1]!) && lines[0]!.length <= 120) {
+    // A legal article file: the law's name, then "Điều 10. ...".
+    title = `${stripMarkdown(lines[0]!)} – ${articleLabel(lines[1]!)}`;
+  } else {
+    const first = head.find((l) => {
+      const folded = fold(l);
+      return (
+        !MEANINGLESS_LINE.test(l) &&
+        !HEADER_NOISE.test(folded) &&
+        !parseTimestampOnly(l) &&
+        /\p{L}{2,}/u.test(l) &&
+        !issuerFromHeaderLine(l)
+      );
+    });
+    if (first) title = stripMarkdown(first);
+  }
+  if (!title && firstHeading) title = stripMarkdown(firstHeading);
+  title = shorten(title && title.length > 0 ? title : baseName(input.fileName));
+
+  if (!numberMatch) numberMatch = findNumbers(title)[0] ?? null;
+  if (!numberMatch && official) numberMatch = findNumbers(head.slice(0, 15).join("\n"))[0] ?? null;
+  let number = numberMatch?.number ?? null;
+  if (input.numberHint?.trim()) {
+    number = input.numberHint.trim();
+    numberMatch = findNumbers(number)[0] ?? numberMatch;
+  }
+
+  // Issuer: the header, else "của Bộ Chính trị" next to the number, else the number's code.
+  let issuer: string | null = null;
+  for (const line of head.slice(0, Math.max(3, kindLineIndex >= 0 ? kindLineIndex : 6))) {
+    issuer = issuerFromHeaderLine(line);
+    if (issuer) break;
+  }
+  if (!issuer && number) {
+    const at = headText.indexOf(number);
+    if (at >= 0) {
+      const near = fold(headText.slice(at + number.length, at + number.length + 80));
+      for (const { pattern, name } of HEADER_ISSUERS) {
+        const m = new RegExp(pattern.source.replace("^", "^[^\\n]{0,40}?\\bcua\\s+"), "u").exec(near);
+        if (m) {
+          issuer = name(m);
+          break;
+        }
+      }
+    }
+  }
+  if (!issuer && numberMatch) issuer = issuerFromCode(numberMatch.issuerCode, numberMatch.kindCode);
+  if (!issuer && (kind === "Luật" || kind === "Bộ luật" || kind === "Hiến pháp")) issuer = "Quốc hội";
+
+  // Kind from the number's code when the text did not name it.
+  const looksLikeNews =
+    !official &&
+    kindLineIndex < 0 &&
+    (input.format === "html" ||
+      input.webCruft === true ||
+      Boolean(input.dateHint) ||
+      lines.some((l) => NEWS_CREDIT.test(l)));
+  if (!kind && looksLikeNews) kind = NEWS_KIND;
+  if (!kind && number) kind = kindNamedBefore(headText, number);
+  if (!kind && numberMatch?.kindCode) kind = KIND_CODES[numberMatch.kindCode] ?? null;
+  if (kind === "Quyết định" && /(?:^|\n)\s*QUY ĐỊNH\s*(?:\n|$)/u.test(headText)) kind = "Quy định";
+
+  // Date: the issue date of the header ("Hà Nội, ngày ..."), else the timestamp of a
+  // news page, else the first date in the first lines.
+  let date: string | null = null;
+  for (const line of head.slice(0, 15)) {
+    // "Hà Nội, ngày 25 tháng 10 năm 2017", possibly after the number on the same line.
+    if (line.length <= 160 && /^[^,]{2,80},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(line)) {
+      date = parseVietnameseDate(line);
+      if (date) break;
+    }
+  }
+  if (!date && input.dateHint) date = input.dateHint;
+  // Other pages (encyclopaedia articles) mention dates that are not theirs.
+  if (!date && (official || kind !== null))
+    date = parseVietnameseDate(head.slice(0, 6).join("\n").slice(0, 1500));
+
+  return { title, kind, number, issuer, date };
+}
+
+const TIMESTAMP_ONLY = /^[\d\s:/.,\-–|()hGMTUC+]+$/u;
+function parseTimestampOnly(line: string): boolean {
+  return TIMESTAMP_ONLY.test(line) && /\d/u.test(line);
+}

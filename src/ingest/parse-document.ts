@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import { IngestError } from "../errors.js";
+import { chunkText } from "./chunk.js";
+import { cleanText } from "./clean-text.js";
+import { sniffFormat } from "./detect-format.js";
+import { assertReadableText } from "./garbage.js";
+import { htmlToText } from "./html-to-text.js";
+import { loadDocx } from "./load-docx.js";
+import { loadPdf } from "./load-pdf.js";
+import { markdownToText } from "./markdown-to-text.js";
+import { ingestMessages } from "./messages.js";
+import { extractMetadata } from "./metadata.js";
+import { normalizeText } from "./text-tools.js";
+import type { ParsedDocument, ParseOptions, SourceFormat } from "./types.js";
+
+/** Largest accepted file when the caller sets no limit. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+interface Extracted {
+  format: SourceFormat;
+  text: string;
+  pages: number | null;
+  warnings: string[];
+}
+
+async function extract(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress: ParseOptions["onProgress"],
+): Promise<Extracted> {
+  const sniffed = sniffFormat(bytes, fileName);
+  switch (sniffed.kind) {
+    case "pdf": {
+      const pdf = await loadPdf(bytes, fileName, (f) => onProgress?.("reading", f));
+      return { format: "pdf", text: pdf.text, pages: pdf.pages, warnings: pdf.warnings };
+    }
+    case "zip": {
+      const docx = await loadDocx(bytes, fileName);
+      return { format: "docx", text: docx.text, pages: null, warnings: docx.warnings };
+    }
+    case "html":
+      return { format: "html", text: htmlToText(sniffed.text), pages: null, warnings: [] };
+    case "md":
+      return { format: "md", text: markdownToText(sniffed.text), pages: null, warnings: [] };
+    case "txt":
+      return { format: "txt", text: sniffed.text, pages: null, warnings: [] };
+  }
+}
+
+function empty(fileName: string, format?: SourceFormat): IngestError {
+  return new IngestError("empty", ingestMessages.empty, { context: { fileName, format } });
+}
+
+/**
+ * Turns one uploaded or corpus file into a cleaned text, its metadata and its chunks.
+ * The format comes from the content (PDF, DOCX, HTML, Markdown, plain text), never
+ * from the extension alone. Every refusal is an `IngestError` whose `userMessage`
+ * tells the admin in Vietnamese what is wrong and what to send instead.
+ *
+ * @throws IngestError with code "too_large", "empty", "unsupported_type",
+ *   "pdf_encrypted", "pdf_scanned", "pdf_corrupt", "docx_zip_bomb", "docx_corrupt"
+ *   or "garbled_text".
+ */
+export async function parseDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ParsedDocument> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > maxBytes) {
+    throw new IngestError("too_large", ingestMessages.tooLarge(bytes.byteLength, maxBytes), {
+      context: { fileName, size: bytes.byteLength, maxBytes },
+    });
+  }
+  if (bytes.byteLength === 0) throw empty(fileName);
+  const contentHash = createHash("sha256").update(bytes).digest("hex");
+
+  options.onProgress?.("reading", 0);
+  const extracted = await extract(bytes, fileName, options.onProgress);
+  options.onProgress?.("reading", 1);
+  if (extracted.text.trim().length === 0) throw empty(fileName, extracted.format);
+
+  const normalized = normalizeText(extracted.text);
+  const qualityWarnings = assertReadableText(normalized, { fileName, format: extracted.format });
+  const cleaned = cleanText(normalized);
+  if (cleaned.text.length === 0) throw empty(fileName, extracted.format);
+
+  const metadata = extractMetadata(cleaned.text, {
+    fileName,
+    format: extracted.format,
+    dateHint: cleaned.dateHint,
+    webCruft: cleaned.cruftLines > 0,
+    titleHint: options.titleHint,
+    numberHint: options.numberHint,
+  });
+
+  options.onProgress?.("chunking", 0);
+  const chunks = chunkText(cleaned.text);
+  options.onProgress?.("chunking", 1);
+
+  return {
+    source: fileName,
+    format: extracted.format,
+    contentHash,
+    text: cleaned.text,
+    metadata,
+    pages: extracted.pages,
+    warnings: [...extracted.warnings, ...qualityWarnings],
+    chunks,
+  };
+}

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cleanText, isCruftLine, parseTimestampLine } from "../../../src/ingest/index.js";
+import { fixtureText, SEED } from "./fixtures.js";
+
+describe("cleanText", () => {
+  it("drops the seed's web cruft, keeps its timestamp as a date hint", () => {
+    const cleaned = cleanText(fixtureText(SEED));
+    expect(cleaned.text.split("\n")[0]).toBe(
+      "Những thuận lợi, khó khăn khi thực hiện mô hình nhất thể hóa các chức danh lãnh đạo cấp huyện tại Đức Thọ",
+    );
+    expect(cleaned.text).not.toMatch(/EmailPrintAa|Ý kiến bạn đọc/u);
+    expect(cleaned.text).toContain("16:50 23/04/2020");
+    expect(cleaned.dateHint).toBe("2020-04-23");
+    expect(cleaned.cruftLines).toBe(2);
+    expect(cleaned.text.endsWith("Mai Thị Ngọc Hà - Cơ quan Tổ chức - Nội vụ huyện Đức Thọ")).toBe(true);
+  });
+
+  it("collapses spaces, trims lines, keeps one blank line between paragraphs", () => {
+    const raw = "  Đoạn   một\u00A0có\tkhoảng trắng.  \r\n\r\n\r\n\r\nĐoạn hai\u200B.\n";
+    expect(cleanText(raw).text).toBe("Đoạn một có khoảng trắng.\n\nĐoạn hai.");
+  });
+
+  it("puts text in NFC with canonical tone marks", () => {
+    expect(cleanText("Nhất thể hoá".normalize("NFD")).text).toBe("Nhất thể hóa");
+  });
+
+  it("removes control and zero-width characters", () => {
+    expect(cleanText("Bí\u0007 thư\u00AD huyện\uFEFF ủy").text).toBe("Bí thư huyện ủy");
+  });
+
+  it("is idempotent", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: "grapheme" }), (s) => {
+        const once = cleanText(s).text;
+        expect(cleanText(once).text).toBe(once);
+      }),
+    );
+  });
+});
+
+describe("isCruftLine", () => {
+  it.each([
+    "EmailPrintAa",
+    "Email Print Aa",
+    "Ý kiến bạn đọc",
+    "Chia sẻ",
+    "In bài",
+    "Bản in",
+    "Gửi bài viết",
+    "Facebook Twitter",
+    "Facebook Twitter Zalo",
+    "Tin liên quan",
+    "  Tin liên quan:  ",
+    "Email",
+  ])("drops %j", (line) => {
+    expect(isCruftLine(line)).toBe(true);
+  });
+
+  it.each([
+    "Chia sẻ kinh nghiệm thực hiện nhất thể hóa ở Đức Thọ",
+    "In",
+    "Bí thư đồng thời là Chủ tịch",
+    "16:50 23/04/2020",
+  ])("keeps %j", (line) => {
+    expect(isCruftLine(line)).toBe(false);
+  });
+});
+
+describe("parseTimestampLine", () => {
+  it.each([
+    ["16:50 23/04/2020", "2020-04-23"],
+    ["23/04/2020 16:50", "2020-04-23"],
+    ["Thứ năm, 23/04/2020 16:50 (GMT+7)", "2020-04-23"],
+    ["23-4-2020", "2020-04-23"],
+    ["Ngày 23/04/2020 Đức Thọ tổ chức hội nghị", null],
+    ["99/99/2020", null],
+  ])("%j → %j", (line, expected) => {
+    expect(parseTimestampLine(line)).toBe(expected);
+  });
+});

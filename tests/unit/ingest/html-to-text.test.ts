@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { htmlToText, markdownToText } from "../../../src/ingest/index.js";
+
+describe("htmlToText", () => {
+  it("keeps headings as Markdown heading lines and paragraphs apart", () => {
+    const html =
+      "<h1>Nghị quyết 18</h1><p>Đoạn <b>một</b>\n có   xuống dòng.</p><h3>Mục tiêu</h3><p>Hai<br>dòng</p>";
+    expect(htmlToText(html)).toBe("# Nghị quyết 18\n\nĐoạn một có xuống dòng.\n\n### Mục tiêu\n\nHai\ndòng");
+  });
+
+  it("numbers ordered lists, marks bullets, flattens tables", () => {
+    const html =
+      "<ol><li>Bí thư</li><li>Chủ tịch</li></ol><ul><li>Tinh gọn</li></ul>" +
+      "<table><tr><th>Huyện</th><th>Đầu mối</th></tr><tr><td>Đức Thọ</td><td>06</td></tr></table>";
+    expect(htmlToText(html)).toBe("1. Bí thư\n\n2. Chủ tịch\n\n- Tinh gọn\n\nHuyện | Đầu mối\nĐức Thọ | 06");
+  });
+
+  it("drops scripts, navigation, forms, share bars, comments and related links", () => {
+    const html = `<html><head><title>T</title><style>.a{}</style></head><body>
+      <nav>Trang chủ | Thời sự</nav><form><input value="Tìm kiếm"></form>
+      <div class="social-share">Chia sẻ Facebook</div>
+      <article><header><h1>Tiêu đề bài</h1></header><p>Nội dung chính.</p>
+      <footer class="article-tags">Từ khóa: nhất thể hóa</footer></article>
+      <div id="comment-box">Bình luận của bạn</div><aside>Quảng cáo</aside>
+      <div class="tin-lien-quan">Tin liên quan khác</div><script>alert(1)</script></body></html>`;
+    expect(htmlToText(html)).toBe("# Tiêu đề bài\n\nNội dung chính.");
+  });
+
+  it("keeps a section's header block with its heading", () => {
+    const html = '<div class="section-header"><h2>Kết quả</h2></div><p>Giảm 06 đầu mối.</p>';
+    expect(htmlToText(html)).toBe("## Kết quả\n\nGiảm 06 đầu mối.");
+  });
+
+  it("uses the page title when there is no h1, without the site name", () => {
+    expect(
+      htmlToText(
+        "<html><head><title>Nhất thể hóa chức danh - Báo Hà Tĩnh</title></head><body><p>x</p></body></html>",
+      ),
+    ).toBe("# Nhất thể hóa chức danh\n\nx");
+  });
+});
+
+describe("markdownToText", () => {
+  it("keeps structure, drops link targets, images and emphasis marks", () => {
+    const md =
+      "# Tô Lâm\n\n**Tô Lâm** là [Tổng Bí thư](https://vi.wikipedia.org/wiki/X) ![ảnh](a.png)\n\n* mục\n\n---\n\n[1]: https://example.org";
+    expect(markdownToText(md).trim()).toBe("# Tô Lâm\n\nTô Lâm là Tổng Bí thư ảnh\n\n- mục");
+  });
+});
