@@ -10,7 +10,10 @@ const idList = z
   .default("")
   .transform((value, ctx) => {
     const ids: number[] = [];
-    for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+    for (const part of value
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       if (!/^-?\d+$/.test(part)) {
         ctx.addIssue({ code: "custom", message: `"${part}" is not a numeric Telegram id` });
         continue;
@@ -58,11 +61,16 @@ export const ConfigSchema = z
   })
   .superRefine((cfg, ctx) => {
     if (cfg.BOT_MODE === "webhook") {
-      if (!cfg.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
+      if (!cfg.WEBHOOK_URL)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
       if (!cfg.WEBHOOK_SECRET)
         ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
       if (!cfg.TELEGRAM_BOT_TOKEN)
-        ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "required when BOT_MODE=webhook" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["TELEGRAM_BOT_TOKEN"],
+          message: "required when BOT_MODE=webhook",
+        });
     }
     if (cfg.STORE === "qdrant" && !cfg.QDRANT_URL)
       ctx.addIssue({ code: "custom", path: ["QDRANT_URL"], message: "required when STORE=qdrant" });

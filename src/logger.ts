@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger };
 
@@ -24,7 +24,11 @@ export function createLogger(options: {
     if (depth > 6 || value === null || typeof value !== "object") return value;
     if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
     if (value instanceof Error) {
-      return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
+      return {
+        type: value.name,
+        message: scrub(value.message),
+        stack: value.stack ? scrub(value.stack) : undefined,
+      };
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, depth + 1);
@@ -34,7 +38,15 @@ export function createLogger(options: {
     {
       level: options.level ?? "info",
       redact: {
-        paths: ["token", "*.token", "apiKey", "*.apiKey", "authorization", "*.authorization", "headers.authorization"],
+        paths: [
+          "token",
+          "*.token",
+          "apiKey",
+          "*.apiKey",
+          "authorization",
+          "*.authorization",
+          "headers.authorization",
+        ],
         censor: "[REDACTED]",
       },
       hooks: {
