@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import type { CorpusLog } from "../audit/corpus-log.js";
 import type { Logger } from "../logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
 import type { DocumentStore, UpsertResult } from "../store/types.js";
@@ -10,6 +11,10 @@ import type { ParsedDocument, ParseOptions } from "./types.js";
 export { docIdForSource, makeChunkIds, sha256, toIndexedChunks } from "./index-chunks.js";
 
 export interface IngestOptions extends ParseOptions {
+  /** Who made the change, for the audit log: a Telegram user id, or null (CLI, sync). */
+  actorId?: number | null;
+  /** "telegram", "cli" or "sync" (default). */
+  via?: string;
   /** Explicit document id (replace an existing document, or add as a separate one). */
   docId?: string;
   /** Called with the indexing stage; fraction 0..1. */
@@ -25,12 +30,16 @@ export interface Indexer {
   /** Parses, analyzes and stores one file's bytes; atomic per document. */
   ingestBytes(bytes: Uint8Array, fileName: string, options?: IngestOptions): Promise<IngestOutcome>;
   ingestFile(path: string, options?: IngestOptions): Promise<IngestOutcome>;
+  /** Deletes a document and records who did it; false when there was none. */
+  removeDocument(docId: string, actor?: { actorId?: number | null; via?: string }): Promise<boolean>;
 }
 
 export interface IndexerDeps {
   store: DocumentStore;
   embedder?: Embedder;
   logger?: Logger;
+  /** Where additions, replacements and removals are recorded (audit log, digest). */
+  corpusLog?: CorpusLog;
 }
 
 /** Wires parsing, Vietnamese analysis, the store and (optionally) embeddings together. */
@@ -62,6 +71,19 @@ export function createIndexer(deps: IndexerDeps): Indexer {
         chunks,
       );
       onStage?.("indexing", 1);
+      if (result.status !== "unchanged") {
+        deps.corpusLog?.record({
+          action: result.status,
+          docId,
+          title: parsed.metadata.title,
+          number: parsed.metadata.number,
+          docDate: parsed.metadata.date,
+          version: result.version,
+          actorId: options.actorId ?? null,
+          via: options.via ?? "sync",
+          source,
+        });
+      }
       if (deps.embedder && result.status !== "unchanged") {
         onStage?.("embedding", 0);
         await embedDocumentChunks(deps.store, deps.embedder, chunks, deps.logger);
@@ -72,6 +94,26 @@ export function createIndexer(deps: IndexerDeps): Indexer {
         "document ingested",
       );
       return { result, parsed };
+    },
+    async removeDocument(docId, actor = {}) {
+      const doc = await deps.store.getDocument(docId);
+      if (!doc) return false;
+      const removed = await deps.store.deleteDocument(docId);
+      if (removed) {
+        deps.corpusLog?.record({
+          action: "removed",
+          docId,
+          title: doc.title,
+          number: doc.number,
+          docDate: doc.date,
+          version: doc.version,
+          actorId: actor.actorId ?? null,
+          via: actor.via ?? "cli",
+          source: doc.source,
+        });
+        deps.logger?.info({ docId, source: doc.source }, "document removed");
+      }
+      return removed;
     },
     async ingestFile(path, options) {
       const bytes = await readFile(path);

@@ -1,0 +1,231 @@
+/**
+ * `npm run bench`: retrieval quality and speed on ALQAC and on the project's own gold
+ * questions, against MiniSearch and SQLite FTS5 on the same chunks; a synthetic
+ * scale-up to 100k chunks. Prints a table and writes bench/results/latest.json.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { createAskService } from "../src/answer/ask-service.js";
+import {
+  firstHitRank,
+  type GoldQuestion,
+  parseGoldQuestions,
+  percentile,
+  summarize,
+} from "../src/eval/gold.js";
+import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
+import { createIndexer } from "../src/ingest/indexer.js";
+import { passageIndexText } from "../src/retrieval/passage-text.js";
+import { createRetriever } from "../src/retrieval/retriever.js";
+import { openEmbeddedStore } from "../src/store/embedded-store.js";
+import type { DocumentStore } from "../src/store/types.js";
+import { foldDiacritics } from "../src/text/index.js";
+import { type BenchPassage, buildFts5, buildMiniSearch, type SearchEngine } from "./peers.js";
+import { runSyntheticScale } from "./synthetic.js";
+
+const logger = pino({ level: "silent" });
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+const only = process.argv.slice(2);
+const wants = (name: string) => only.length === 0 || only.includes(name);
+
+function mb(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+async function allPassages(store: DocumentStore): Promise<BenchPassage[]> {
+  const out: BenchPassage[] = [];
+  for (const doc of await store.listDocuments()) {
+    for (const chunk of await store.getChunks(doc.docId)) {
+      out.push({
+        id: chunk.chunkId,
+        source: doc.source,
+        indexText: passageIndexText(chunk, doc.title),
+        text: chunk.text,
+      });
+    }
+  }
+  return out;
+}
+
+interface QualityRow {
+  engine: string;
+  variant: string;
+  "recall@1": number;
+  "recall@5": number;
+  "mrr@10": number;
+  p50_ms: number;
+  p95_ms: number;
+}
+
+function measure(
+  engine: SearchEngine,
+  questions: GoldQuestion[],
+  variant: "diacritics" | "stripped",
+): QualityRow {
+  let r1 = 0;
+  let r5 = 0;
+  let mrr = 0;
+  const times: number[] = [];
+  const answerable = questions.filter((q) => q.answerable && q.relevant.length > 0);
+  for (const q of answerable) {
+    const text = variant === "stripped" ? foldDiacritics(q.question) : q.question;
+    const t0 = performance.now();
+    const hits = engine.search(text, 10);
+    times.push(performance.now() - t0);
+    const rank = firstHitRank(q, hits, 10);
+    if (rank !== null) {
+      if (rank === 1) r1++;
+      if (rank <= 5) r5++;
+      mrr += 1 / rank;
+    }
+  }
+  times.sort((a, b) => a - b);
+  const n = answerable.length;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    engine: engine.name,
+    variant,
+    "recall@1": round(r1 / n),
+    "recall@5": round(r5 / n),
+    "mrr@10": round(mrr / n),
+    p50_ms: percentile(times, 0.5),
+    p95_ms: percentile(times, 0.95),
+  };
+}
+
+/** Our retriever behind the same synchronous-looking interface (awaited per query). */
+async function measureOurs(
+  store: DocumentStore,
+  questions: GoldQuestion[],
+  variant: "diacritics" | "stripped",
+): Promise<QualityRow> {
+  const retriever = createRetriever({ store, logger });
+  const cache = new Map<string, BenchPassage[]>();
+  // Warm-up pass (caches of the store), then the timed pass.
+  for (const q of questions.slice(0, 20)) await retriever.search(q.question, { limit: 10 });
+  const times: number[] = [];
+  for (const q of questions) {
+    const text = variant === "stripped" ? foldDiacritics(q.question) : q.question;
+    const t0 = performance.now();
+    const result = await retriever.search(text, { limit: 10 });
+    times.push(performance.now() - t0);
+    cache.set(
+      text,
+      result.hits.map((h) => ({
+        id: h.chunk.chunkId,
+        source: h.doc.source,
+        indexText: "",
+        text: h.chunk.text,
+      })),
+    );
+  }
+  const row = measure(
+    { name: "nhatthe-bot (ours)", search: (text) => cache.get(text) ?? [] },
+    questions,
+    variant,
+  );
+  times.sort((a, b) => a - b);
+  return { ...row, p50_ms: percentile(times, 0.5), p95_ms: percentile(times, 0.95) };
+}
+
+async function benchCorpus(
+  label: string,
+  corpusDir: string,
+  questionsFile: string,
+): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), "nhatthe-bench-"));
+  try {
+    const store = openEmbeddedStore(dir);
+    const indexer = createIndexer({ store, logger });
+    let bytes = 0;
+    const t0 = performance.now();
+    const summary = await syncCorpusDir({
+      dir: corpusDir,
+      store,
+      indexer,
+      logger,
+      onProgress: () => {},
+    });
+    const buildMs = performance.now() - t0;
+    for (const doc of await store.listDocuments())
+      bytes += (await store.getChunks(doc.docId)).reduce((s, c) => s + Buffer.byteLength(c.text), 0);
+    const stats = await store.stats();
+    const questions = parseGoldQuestions(readFileSync(questionsFile, "utf8"));
+    const passages = await allPassages(store);
+    const peers = [buildMiniSearch(passages), buildFts5(passages)];
+    const rows: QualityRow[] = [];
+    for (const variant of ["diacritics", "stripped"] as const) {
+      rows.push(await measureOurs(store, questions, variant));
+      for (const peer of peers) rows.push(measure(peer, questions, variant));
+    }
+    for (const peer of peers) peer.close?.();
+
+    // Full answers (retrieval + confidence + extractive composition), as `eval` runs them.
+    const ask = createAskService({ retriever: createRetriever({ store, logger }) });
+    const evalRows = [];
+    for (const q of questions) {
+      const r = await ask.ask(q.question);
+      evalRows.push({ id: q.id, retrieved: r.retrieved, answer: r.answer, declined: r.declined, ms: r.ms });
+    }
+    const answers = summarize(questions, evalRows);
+    await store.close();
+
+    // Start-up: reopen the store and answer one question.
+    const s0 = performance.now();
+    const reopened = openEmbeddedStore(dir);
+    await createRetriever({ store: reopened, logger }).search(questions[0]!.question, { limit: 10 });
+    const startupMs = performance.now() - s0;
+    await reopened.close();
+
+    const out = {
+      label,
+      documents: stats.documents,
+      chunks: stats.chunks,
+      failed: summary.failed.length,
+      build_ms: Math.round(buildMs),
+      ingest_mb_per_s: Math.round((bytes / 1024 / 1024 / (buildMs / 1000)) * 100) / 100,
+      startup_first_query_ms: Math.round(startupMs),
+      rss_mb: mb(process.memoryUsage().rss),
+      retrieval: rows,
+      answers,
+    };
+    console.log(
+      `\n== ${label}: ${stats.documents} documents, ${stats.chunks} chunks, built in ${out.build_ms} ms (${out.ingest_mb_per_s} MB/s of text), start-up + first query ${out.startup_first_query_ms} ms`,
+    );
+    console.table(rows);
+    console.log("answers:", answers);
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (wants("alqac")) {
+    results.alqac = await benchCorpus(
+      "ALQAC public (2,249 law articles)",
+      "bench/data/alqac-articles",
+      "bench/data/alqac-public.jsonl",
+    );
+  }
+  if (wants("gold")) {
+    results.gold = await benchCorpus(
+      "questions.jsonl (default corpus)",
+      "data/corpus",
+      "bench/data/questions.jsonl",
+    );
+  }
+  if (wants("scale")) {
+    results.scale = await runSyntheticScale(100_000);
+  }
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
+  console.log("\nwritten: bench/results/latest.json");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

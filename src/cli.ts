@@ -1,0 +1,208 @@
+import { readFile, stat } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { pino } from "pino";
+import type { AskResult } from "./answer/types.js";
+import { type Config, ConfigValidationError, loadConfig } from "./config.js";
+import { createEngine, type Engine } from "./engine.js";
+import { isAppError } from "./errors.js";
+import { type EvalRow, parseGoldQuestions, summarize } from "./eval/gold.js";
+import { listCorpusFiles, syncCorpusDir } from "./ingest/corpus-sync.js";
+import { createLogger, type Logger } from "./logger.js";
+
+/**
+ * The command line: ingest, ask, docs, delete, eval. Results go to stdout (JSON with
+ * --json), logs and progress to stderr.
+ */
+const USAGE = `Cách dùng: npm run cli -- <lệnh>
+  ingest <tệp|thư mục>... [--json]     thêm hoặc thay tài liệu
+  ask "<câu hỏi>" [--json] [-k N]       hỏi một câu
+  docs [--json]                         danh sách tài liệu
+  delete <docId>                        xóa một tài liệu
+  eval <questions.jsonl> [--json] [-k N] chạy bộ câu hỏi chuẩn`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      k: { type: "string", short: "k" },
+      "no-sync": { type: "boolean", default: false },
+    },
+  });
+  const config = loadConfig();
+  const logger = createLogger({
+    level: process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn",
+    secrets: [config.TELEGRAM_BOT_TOKEN, config.OPENAI_API_KEY, config.QDRANT_API_KEY],
+    destination: pino.destination(2),
+  });
+  const engine = await createEngine(config, logger);
+  try {
+    const k = values.k ? Number.parseInt(values.k, 10) : undefined;
+    if (k !== undefined && (!Number.isFinite(k) || k < 1)) throw new UsageError("-k phải là số nguyên dương");
+    const sync = () => (values["no-sync"] ? Promise.resolve() : syncDefaultCorpus(engine, config, logger));
+    switch (command) {
+      case "ingest":
+        return await ingest(engine, positionals, values.json, logger);
+      case "ask": {
+        await sync();
+        const question = positionals.join(" ");
+        const result = await engine.ask.ask(question, { k });
+        process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatAnswer(result));
+        return 0;
+      }
+      case "docs": {
+        await sync();
+        const docs = await engine.store.listDocuments();
+        if (values.json) process.stdout.write(`${JSON.stringify(docs)}\n`);
+        else
+          for (const d of docs)
+            process.stdout.write(
+              `${d.docId}  ${d.source}  ${d.number ?? "-"}  ${d.date ?? "-"}  ${d.chunkCount} đoạn  ${d.title}\n`,
+            );
+        return 0;
+      }
+      case "delete": {
+        const [docId] = positionals;
+        if (!docId) throw new UsageError("thiếu docId");
+        const removed = await engine.indexer.removeDocument(docId, { via: "cli" });
+        process.stdout.write(removed ? `Đã xóa ${docId}\n` : `Không có tài liệu ${docId}\n`);
+        return removed ? 0 : 1;
+      }
+      case "eval": {
+        const [file] = positionals;
+        if (!file) throw new UsageError("thiếu tệp câu hỏi (.jsonl)");
+        await sync();
+        return await runEval(engine, file, values.json, k ?? 10);
+      }
+      default:
+        throw new UsageError(`lệnh không rõ: ${command}`);
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
+class UsageError extends Error {}
+
+async function syncDefaultCorpus(engine: Engine, config: Config, logger: Logger): Promise<void> {
+  const summary = await syncCorpusDir({
+    dir: config.CORPUS_DIR,
+    store: engine.store,
+    indexer: engine.indexer,
+    logger,
+    onProgress: progressBar("Nạp kho tài liệu"),
+  });
+  if (summary.added + summary.replaced > 0 || summary.failed.length > 0) {
+    logger.info({ ...summary, failed: summary.failed.length }, "corpus synced");
+  }
+}
+
+async function ingest(engine: Engine, paths: string[], json: boolean, logger: Logger): Promise<number> {
+  if (paths.length === 0) throw new UsageError("thiếu đường dẫn tệp hoặc thư mục");
+  const files: string[] = [];
+  for (const p of paths) {
+    const s = await stat(p).catch(() => null);
+    if (!s) throw new UsageError(`không tìm thấy: ${p}`);
+    files.push(...(s.isDirectory() ? await listCorpusFiles(p) : [p]));
+  }
+  const bar = progressBar("Nạp tài liệu");
+  const results: unknown[] = [];
+  let failures = 0;
+  for (const [i, file] of files.entries()) {
+    bar(i, files.length, file);
+    try {
+      const { result, parsed } = await engine.indexer.ingestFile(file, { via: "cli" });
+      results.push({ file, ...result, title: parsed.metadata.title, warnings: parsed.warnings });
+      if (!json && files.length <= 20)
+        process.stdout.write(
+          `${statusWord(result.status)}: ${file} → ${result.docId} (${result.chunkCount} đoạn)\n`,
+        );
+    } catch (error) {
+      failures++;
+      const message = isAppError(error) ? error.userMessage : String(error);
+      const code = isAppError(error) ? error.code : "ingest_failed";
+      logger.warn({ file, code }, "file rejected");
+      results.push({ file, error: { code, message } });
+      if (!json) process.stdout.write(`Lỗi: ${file}: ${message}\n`);
+    }
+  }
+  bar(files.length, files.length, "");
+  if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
+  else if (files.length > 20) process.stdout.write(`Đã xử lý ${files.length} tệp, ${failures} lỗi.\n`);
+  return failures > 0 ? 1 : 0;
+}
+
+function statusWord(status: string): string {
+  return status === "added" ? "Đã thêm" : status === "replaced" ? "Đã thay" : "Không đổi";
+}
+
+async function runEval(engine: Engine, file: string, json: boolean, k: number): Promise<number> {
+  const questions = parseGoldQuestions(await readFile(file, "utf8"));
+  const rows: EvalRow[] = [];
+  for (const q of questions) {
+    const result = await engine.ask.ask(q.question, { k: Math.max(k, 10) });
+    const row: EvalRow = {
+      id: q.id,
+      retrieved: result.retrieved.map((r) => ({ source: r.source, text: r.text })),
+      answer: result.answer,
+      declined: result.declined,
+      ms: result.ms,
+    };
+    rows.push(row);
+    if (json) process.stdout.write(`${JSON.stringify(row)}\n`);
+  }
+  const summary = summarize(questions, rows);
+  if (json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
+  else {
+    process.stdout.write(`${questions.length} câu hỏi\n`);
+    for (const [key, value] of Object.entries(summary))
+      process.stdout.write(`  ${key.padEnd(18)} ${value}\n`);
+  }
+  return 0;
+}
+
+function formatAnswer(result: AskResult): string {
+  const lines = [result.answer, ""];
+  if (result.citations.length > 0) {
+    lines.push("Nguồn:");
+    for (const c of result.citations) {
+      const meta = [c.number, c.date, c.section].filter(Boolean).join(" · ");
+      lines.push(`[${c.n}] ${c.title} (${c.source})${meta ? ` — ${meta}` : ""}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** A one-line progress bar on a terminal's stderr; silent when stderr is not a terminal. */
+function progressBar(label: string): (done: number, total: number, current: string) => void {
+  if (!process.stderr.isTTY) return () => {};
+  return (done, total, current) => {
+    if (total < 5) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    const name = current.split(/[\\/]/).pop() ?? "";
+    process.stderr.write(
+      `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${name.slice(0, 30).padEnd(30)}`,
+    );
+    if (done === total) process.stderr.write("\n");
+  };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigValidationError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof UsageError) process.stderr.write(`${error.message}\n${USAGE}\n`);
+    else if (isAppError(error)) process.stderr.write(`${error.userMessage}\n`);
+    else process.stderr.write(`Lỗi: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
