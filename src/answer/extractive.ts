@@ -50,12 +50,13 @@ export function composeExtractiveAnswer(
     // Passages further down the ranking need to match better to be chosen.
     const prior = 1 / (1 + 0.25 * passageIndex);
     const headings = new Set([passage.doc.title, ...passage.chunk.headingPath].map(headingKey));
+    const values = discountContext(termValues, [passage.doc.title, ...passage.chunk.headingPath].join("\n"));
     splitSentences(passage.chunk.text).forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing.
       if (headings.has(headingKey(span.text))) return;
-      const text = trimSentence(span.text.trim(), termValues, options.maxSentenceWords);
+      const text = trimSentence(span.text.trim(), values, options.maxSentenceWords);
       if (toSyllables(text).length < 3) return;
-      const { score, matched } = scoreText(text, termValues);
+      const { score, matched } = scoreText(text, values);
       if (score > 0) candidates.push({ passageIndex, sentenceIndex, text, score: score * prior, matched });
     });
   });
@@ -110,6 +111,22 @@ export function toCitation(n: number, passage: Passage): Citation {
   };
 }
 
+/** What a query term matching the title or headings is still worth in a sentence. */
+const CONTEXT_DISCOUNT = 0.3;
+
+/**
+ * Query terms the passage's title or headings already carry ("Đức Thọ" in a report on
+ * Đức Thọ) are context: the document answers for them, so the sentence that answers is
+ * the one matching the rest of the question ("giảm được", "đầu mối").
+ */
+function discountContext(termValues: Map<string, number>, context: string): Map<string, number> {
+  const contextTerms = analyzeForIndex(context).terms;
+  const out = new Map<string, number>();
+  for (const [term, value] of termValues)
+    out.set(term, (contextTerms[term] ?? 0) > 0 ? value * CONTEXT_DISCOUNT : value);
+  return out;
+}
+
 function scoreText(text: string, termValues: Map<string, number>): { score: number; matched: Set<string> } {
   const terms = analyzeForIndex(text).terms;
   let score = 0;
@@ -134,7 +151,7 @@ function wordCount(text: string): number {
 /**
  * Cuts a long sentence to the clauses (split at , ; :) that carry the question's terms,
  * within `maxWords`: clauses are taken greedily by the value of the terms they add,
- * then the clause after each chosen one (answers tend to follow the matching words).
+ * then the clauses next to the chosen ones (answers tend to follow the matching words).
  * Gaps are marked with "…". Short sentences pass unchanged.
  */
 function trimSentence(sentence: string, termValues: Map<string, number>, maxWords: number): string {
@@ -168,11 +185,15 @@ function trimSentence(sentence: string, termValues: Map<string, number>, maxWord
   for (let grew = true; grew; ) {
     grew = false;
     for (const i of [...chosen].sort((a, b) => a - b)) {
-      const next = clauses[i + 1];
-      if (next && !chosen.has(i + 1) && words + next.words <= maxWords) {
-        chosen.add(i + 1);
-        words += next.words;
-        grew = true;
+      // The clause after a match first (answers follow), then the one before it
+      // (a cause or subject that the matching clause continues).
+      for (const j of [i + 1, i - 1]) {
+        const clause = clauses[j];
+        if (clause && !chosen.has(j) && words + clause.words <= maxWords) {
+          chosen.add(j);
+          words += clause.words;
+          grew = true;
+        }
       }
     }
   }

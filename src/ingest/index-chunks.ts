@@ -44,7 +44,7 @@ export function toIndexedChunks(docId: string, title: string, drafts: ChunkDraft
  * Heading terms count extra: a passage under "Điều 194. Bản án sơ thẩm" is about
  * "bản án" even where its body says it once. Equivalent to a boosted title field.
  */
-export const HEADING_BOOST = Number(process.env.HEADING_BOOST ?? 1);
+export const HEADING_BOOST = 1;
 
 export function passageTerms(
   draft: Pick<ChunkDraft, "headingPath" | "text">,

@@ -4,7 +4,9 @@ import { foldDiacritics } from "../text/index.js";
 function shingles(text: string): Set<string> {
   // Folding then splitting is several times cheaper than full syllable analysis, and
   // enough to recognise repeated text.
-  const syl = foldDiacritics(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const syl = foldDiacritics(text.toLowerCase())
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const out = new Set<string>();
   if (syl.length < 3) {
     if (syl.length > 0) out.add(syl.join(" "));

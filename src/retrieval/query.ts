@@ -68,7 +68,7 @@ const QUESTION_BIGRAMS = new Set([
   "phai_khong",
 ]);
 
-const DOWN_WEIGHT = Number(process.env.DOWN_WEIGHT ?? 0.1);
+const DOWN_WEIGHT = 0.1;
 
 export interface LexicalQueryPlan {
   terms: WeightedTerm[];

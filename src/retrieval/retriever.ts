@@ -44,8 +44,6 @@ export interface RetrieverDeps {
   /** When given, dense vectors are searched too and fused with the lexical list. */
   embedder?: Embedder;
   weights?: TermKindWeights;
-  /** Weight of query coverage against normalized BM25 when re-ranking lexical candidates. */
-  coverageWeight?: number;
   logger?: Logger;
 }
 
@@ -53,7 +51,6 @@ export interface RetrieverDeps {
 const CANDIDATES = 50;
 /** Confidence looks at this many of the best passages and keeps the best coverage. */
 const CONFIDENCE_DEPTH = 3;
-export const DEFAULT_COVERAGE_WEIGHT = Number(process.env.RERANK_COVERAGE ?? 0);
 
 /**
  * Lexical retrieval over folded syllables, bigrams and exact forms, fused with dense
@@ -62,7 +59,6 @@ export const DEFAULT_COVERAGE_WEIGHT = Number(process.env.RERANK_COVERAGE ?? 0);
  */
 export function createRetriever(deps: RetrieverDeps): Retriever {
   const weights = deps.weights ?? DEFAULT_TERM_WEIGHTS;
-  const coverageWeight = deps.coverageWeight ?? DEFAULT_COVERAGE_WEIGHT;
   return {
     async search(question, options = {}) {
       const limit = options.limit ?? 10;
@@ -72,15 +68,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
       const lexical =
         plan.terms.length === 0
           ? []
-          : rerankByCoverage(
-              await deps.store.searchLexical({
-                terms: plan.terms,
-                limit: candidates,
-                filter: options.filter,
-              }),
-              termValues,
-              coverageWeight,
-            );
+          : await deps.store.searchLexical({ terms: plan.terms, limit: candidates, filter: options.filter });
 
       let dense: ScoredChunk[] = [];
       if (deps.embedder) {
@@ -132,30 +120,6 @@ async function valueTerms(store: DocumentStore, plan: LexicalQueryPlan): Promise
     values.set(t.term, t.weight * inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks));
   }
   return values;
-}
-
-/**
- * Long questions match many passages on a few frequent terms; a passage that covers
- * more of the question's distinct weighted terms is usually the one that answers it.
- * Final score = BM25 / best BM25 + coverageWeight × coverage.
- */
-function rerankByCoverage(
-  hits: ScoredChunk[],
-  termValues: Map<string, number>,
-  coverageWeight: number,
-): ScoredChunk[] {
-  if (coverageWeight <= 0 || hits.length === 0 || hits[0]!.matchedTerms === undefined) return hits;
-  let total = 0;
-  for (const v of termValues.values()) total += v;
-  if (total === 0) return hits;
-  const top = hits[0]!.score || 1;
-  return hits
-    .map((hit) => {
-      let covered = 0;
-      for (const term of hit.matchedTerms ?? []) covered += termValues.get(term) ?? 0;
-      return { ...hit, score: hit.score / top + (coverageWeight * covered) / total };
-    })
-    .sort((a, b) => b.score - a.score || a.chunk.chunkId.localeCompare(b.chunk.chunkId));
 }
 
 function bestCoverage(plan: LexicalQueryPlan, hits: RetrievalHit[], termValues: Map<string, number>): number {

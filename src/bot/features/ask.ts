@@ -1,0 +1,129 @@
+import { Composer } from "telegraf";
+import { message } from "telegraf/filters";
+import { isAppError } from "../../errors.js";
+import type { BotContext } from "../context.js";
+import { isReplyToBot, mentionsBot, messageOf, parseCommand, stripMention } from "../filters/addressed.js";
+import {
+  escapeHtml,
+  renderAnswer,
+  sourceButtons,
+  splitMessage,
+  TELEGRAM_MESSAGE_LIMIT,
+} from "../format/index.js";
+import { botMessages } from "../messages.js";
+import { rateLimit } from "../middlewares/rate-limit.js";
+import { typing } from "../middlewares/typing.js";
+import { replyTo } from "../reply-to.js";
+
+/**
+ * Questions. In a private chat every text is a question; in groups only `/hoi <câu hỏi>`,
+ * a message that @mentions the bot, or a reply to one of its messages. A reply to an
+ * answer is a follow-up: the earlier question and answer go along as context.
+ */
+export const askFeature = new Composer<BotContext>();
+
+askFeature.command("hoi", rateLimit(), typing(), async (ctx) => {
+  const question = stripMention(ctx.payload, ctx.botInfo?.username);
+  if (!question) {
+    await ctx.reply(botMessages.askUsage, replyTo(ctx));
+    return;
+  }
+  await answerQuestion(ctx, question);
+});
+
+askFeature.on(
+  message("text"),
+  Composer.optional(
+    (ctx) => questionText(ctx) !== null,
+    rateLimit(),
+    typing(),
+    async (ctx) => {
+      await answerQuestion(ctx, questionText(ctx) ?? "");
+    },
+  ),
+);
+
+/** The question in a text message, or null when the message is not one for the bot. */
+function questionText(ctx: BotContext): string | null {
+  const msg = messageOf(ctx);
+  const text = msg?.text;
+  if (!msg || text === undefined) return null;
+  if (parseCommand(text)) return null; // commands are routed elsewhere (or unhandled)
+  const bot = ctx.botInfo;
+  if (msg.chat.type === "private") return stripMention(text, bot?.username);
+  const addressed = (bot !== undefined && mentionsBot(text, msg.entities, bot)) || isReplyToBot(ctx);
+  return addressed ? stripMention(text, bot?.username) : null;
+}
+
+/**
+ * Asks the engine, logs the question, and sends the answer: HTML, split under Telegram's
+ * limit, the source and feedback buttons on the last part. The bot message ids are
+ * remembered so replies and buttons find the answer again.
+ */
+export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
+  const chat = ctx.chat;
+  if (!chat) return;
+  const { ask, state, settings } = ctx.services;
+  const started = performance.now();
+  const repliedTo = messageOf(ctx)?.reply_to_message;
+  // A reply to an answer, or to a source shown from it, follows up on that answer.
+  const passage = repliedTo ? state.findPassageByMessage(chat.id, repliedTo) : null;
+  const parent = repliedTo
+    ? (state.findAnswerByMessage(chat.id, repliedTo) ??
+      (passage ? state.getQuestion(passage.questionId) : null))
+    : null;
+  const previous = parent ? { question: parent.question, answer: parent.answer } : undefined;
+
+  let result: Awaited<ReturnType<typeof ask.ask>>;
+  try {
+    result = await ask.ask(question, {
+      ...(settings.k ? { k: settings.k } : {}),
+      ...(previous ? { previous } : {}),
+    });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    ctx.log.info({ code: error.code }, "question refused");
+    await ctx.reply(escapeHtml(error.userMessage), { parse_mode: "HTML", ...replyTo(ctx) });
+    return;
+  }
+
+  const questionId = state.logQuestion({
+    chatId: chat.id,
+    userId: ctx.from?.id,
+    updateId: ctx.update.update_id,
+    question: result.question,
+    answer: result.answer,
+    mode: result.mode,
+    declined: result.declined,
+    latencyMs: performance.now() - started,
+    ...(parent ? { parentId: parent.id } : {}),
+    citations: result.citations,
+  });
+  const parts = splitMessage(renderAnswer(result), TELEGRAM_MESSAGE_LIMIT);
+  const keyboard = { inline_keyboard: sourceButtons(result, { questionLogId: questionId }) };
+  const sent: Array<{ message_id: number; date: number }> = [];
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    const message = await ctx.reply(part, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(i === 0 ? replyTo(ctx) : {}),
+      ...(last ? { reply_markup: keyboard } : {}),
+    });
+    sent.push({ message_id: message.message_id, date: message.date });
+  }
+  state.rememberAnswerMessages(chat.id, sent, questionId);
+  const ms = Math.round(performance.now() - started);
+  state.setLatency(questionId, ms);
+  ctx.log.info(
+    {
+      questionId,
+      followUp: parent?.id,
+      declined: result.declined,
+      citations: result.citations.length,
+      parts: parts.length,
+      ms,
+    },
+    "question answered",
+  );
+}

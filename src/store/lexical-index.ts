@@ -1,0 +1,256 @@
+import { type Bm25Context, createBm25Scorer, impactParams, type ScoredKeys } from "./bm25-scorer.js";
+import { storeError } from "./errors.js";
+import { LruCache } from "./lru-cache.js";
+import {
+  buildSegmentPostings,
+  type DeadRanges,
+  decodeImpacts,
+  type ImpactPostings,
+  mergePostingBlobs,
+} from "./postings.js";
+import type { Database } from "./sqlite.js";
+
+/** Knobs of the segmented lexical index; the defaults suit 1k to 100k+ chunks. */
+export interface LexicalIndexTuning {
+  /** How many segments of one level are merged into one of the next level (default 8). */
+  mergeFactor?: number;
+  /** Merges that would produce more postings than this are skipped (default 4 million). */
+  maxMergePostings?: number;
+  /**
+   * Decoded postings kept in memory across queries, 12 bytes each (default 16 million,
+   * at most about 200 MB; a 5k-chunk corpus has under 2 million postings in all, so
+   * only corpora near 100k chunks come close).
+   */
+  cachedPostings?: number;
+}
+
+/** A chunk as the index sees it: its integer key, its terms and its length. */
+export interface IndexEntry {
+  key: number;
+  terms: Record<string, number>;
+  length: number;
+}
+
+interface SegmentRow {
+  seg_id: number;
+  level: number;
+  key_lo: number;
+  key_hi: number;
+  postings: number;
+  chunks: number;
+  dead: number;
+}
+
+/**
+ * The lexical half of the embedded store: writes immutable per-upsert segments, merges
+ * them, and answers BM25 queries from decoded posting lists cached in memory. Write
+ * methods must run inside the caller's transaction; read methods inside a read
+ * transaction. The caller tells it when the database changed (`reset`, `forget`).
+ */
+export interface LexicalIndex {
+  /** Appends one segment holding the postings of `entries` (keys ascending). */
+  addSegment(entries: readonly IndexEntry[]): void;
+  /** Marks the consecutive chunk keys lo..hi as deleted. */
+  removeKeys(lo: number, hi: number): void;
+  /** Compacts segments with many deleted chunks and merges full tiers. */
+  maintain(): void;
+  /** Posting lists of the terms with impacts for `context` (empty lists for unknown terms). */
+  lists(terms: readonly string[], context: Bm25Context): Map<string, ImpactPostings>;
+  /**
+   * BM25 scores of the chunks that can make the best `limit` (see `createBm25Scorer`);
+   * `allowed` masks chunk keys.
+   */
+  score(
+    weights: ReadonlyMap<string, number>,
+    context: Bm25Context,
+    allowed: Uint8Array | null,
+    limit: number,
+  ): ScoredKeys;
+  /** Forgets cached segment structure (after any write). */
+  reset(): void;
+  /** Drops all cached postings (after a change of documents). */
+  forget(): void;
+}
+
+export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}): LexicalIndex {
+  const mergeFactor = Math.max(2, Math.floor(tuning.mergeFactor ?? 8));
+  const maxMergePostings = Math.max(1, tuning.maxMergePostings ?? 4_000_000);
+  // Keyed by term; an entry computed for another corpus state (N, avgLen) is refetched.
+  const cache = new LruCache<string, { state: string; postings: ImpactPostings }>(
+    Math.max(1, tuning.cachedPostings ?? 16_000_000),
+    (entry) => entry.postings.keys.length + 8,
+  );
+
+  const stmt = {
+    segmentInsert: db.prepare(
+      "INSERT INTO store_segments (level, key_lo, key_hi, postings, chunks, dead) VALUES (?, ?, ?, ?, ?, 0)",
+    ),
+    segmentsAll: db.prepare<[], SegmentRow>("SELECT * FROM store_segments ORDER BY key_lo"),
+    segmentContaining: db.prepare<[number], SegmentRow>(
+      "SELECT * FROM store_segments WHERE key_lo <= ? ORDER BY key_lo DESC LIMIT 1",
+    ),
+    segmentAddDead: db.prepare("UPDATE store_segments SET dead = dead + ? WHERE seg_id = ?"),
+    segmentDelete: db.prepare("DELETE FROM store_segments WHERE seg_id = ?"),
+    postingInsert: db.prepare("INSERT INTO store_postings (seg_id, term, data) VALUES (?, ?, ?)"),
+    postingsOfSegment: db.prepare<[number], [string, Buffer]>(
+      "SELECT term, data FROM store_postings WHERE seg_id = ?",
+    ),
+    postingsDelete: db.prepare("DELETE FROM store_postings WHERE seg_id = ?"),
+    postingsLookup: db.prepare<[number, string], [string, Buffer]>(
+      "SELECT term, data FROM store_postings WHERE seg_id = ? AND term IN (SELECT value FROM json_each(?))",
+    ),
+    tombstoneInsert: db.prepare("INSERT INTO store_tombstones (key_lo, key_hi) VALUES (?, ?)"),
+    tombstonesAll: db.prepare<[], [number, number]>(
+      "SELECT key_lo, key_hi FROM store_tombstones ORDER BY key_lo",
+    ),
+    tombstonesIn: db.prepare<[number, number], [number, number]>(
+      "SELECT key_lo, key_hi FROM store_tombstones WHERE key_lo BETWEEN ? AND ? ORDER BY key_lo",
+    ),
+    tombstonesDelete: db.prepare("DELETE FROM store_tombstones WHERE key_lo BETWEEN ? AND ?"),
+  };
+  stmt.postingsOfSegment.raw(true);
+  stmt.postingsLookup.raw(true);
+  stmt.tombstonesAll.raw(true);
+  stmt.tombstonesIn.raw(true);
+
+  // Read-side structure, reloaded lazily after any change.
+  let segments: SegmentRow[] | null = null;
+  let dead: DeadRanges | null = null;
+
+  const scorer = createBm25Scorer();
+
+  function toDeadRanges(rows: Array<[number, number]>): DeadRanges {
+    return { los: Int32Array.from(rows, (r) => r[0]), his: Int32Array.from(rows, (r) => r[1]) };
+  }
+
+  function writeSegment(
+    level: number,
+    lo: number,
+    hi: number,
+    chunks: number,
+    byTerm: Map<string, Uint8Array>,
+  ) {
+    let postings = 0;
+    for (const blob of byTerm.values()) postings += blob.byteLength / 12;
+    const segId = Number(stmt.segmentInsert.run(level, lo, hi, postings, chunks).lastInsertRowid);
+    // Term order makes the rows of a new segment an append at the end of the B-tree.
+    for (const term of [...byTerm.keys()].sort()) stmt.postingInsert.run(segId, term, byTerm.get(term)!);
+  }
+
+  /** Rewrites `group` (adjacent segments) as one segment of `level`, dropping dead postings. */
+  function rewrite(group: readonly SegmentRow[], level: number): void {
+    const lo = group[0]!.key_lo;
+    const hi = group[group.length - 1]!.key_hi;
+    const live = group.reduce((sum, s) => sum + s.chunks - s.dead, 0);
+    if (live > 0) {
+      const deadHere = toDeadRanges(stmt.tombstonesIn.all(lo, hi));
+      const blobsByTerm = new Map<string, Buffer[]>();
+      for (const segment of group) {
+        for (const [term, data] of stmt.postingsOfSegment.all(segment.seg_id)) {
+          const list = blobsByTerm.get(term);
+          if (list) list.push(data);
+          else blobsByTerm.set(term, [data]);
+        }
+      }
+      const merged = new Map<string, Uint8Array>();
+      for (const [term, blobs] of blobsByTerm) {
+        const blob = mergePostingBlobs(blobs, deadHere);
+        if (blob) merged.set(term, blob);
+      }
+      writeSegment(level, lo, hi, live, merged);
+    }
+    for (const segment of group) {
+      stmt.postingsDelete.run(segment.seg_id);
+      stmt.segmentDelete.run(segment.seg_id);
+    }
+    stmt.tombstonesDelete.run(lo, hi);
+  }
+
+  const index: LexicalIndex = {
+    addSegment(entries) {
+      if (entries.length === 0) return;
+      const byTerm = buildSegmentPostings(entries);
+      writeSegment(0, entries[0]!.key, entries[entries.length - 1]!.key, entries.length, byTerm);
+      segments = null;
+    },
+
+    removeKeys(lo, hi) {
+      const segment = stmt.segmentContaining.get(lo);
+      if (!segment || segment.key_hi < hi) {
+        throw storeError("corrupt", `no lexical segment holds chunk keys ${lo}..${hi}`, {
+          context: { lo, hi },
+        });
+      }
+      stmt.tombstoneInsert.run(lo, hi);
+      stmt.segmentAddDead.run(hi - lo + 1, segment.seg_id);
+      segments = null;
+      dead = null;
+    },
+
+    maintain() {
+      for (;;) {
+        const all = stmt.segmentsAll.all();
+        const sparse = all.find((s) => s.dead > 0 && s.dead * 2 >= s.chunks);
+        if (sparse) {
+          rewrite([sparse], sparse.level);
+          continue;
+        }
+        if (all.length < mergeFactor) break;
+        const tail = all.slice(-mergeFactor);
+        const level = tail[0]!.level;
+        if (!tail.every((s) => s.level === level)) break;
+        if (tail.reduce((sum, s) => sum + s.postings, 0) > maxMergePostings) break;
+        rewrite(tail, level + 1);
+      }
+      segments = null;
+      dead = null;
+    },
+
+    lists(terms, context) {
+      const state = `${context.chunks}:${context.averageLength}:${context.k1}:${context.b}`;
+      const out = new Map<string, ImpactPostings>();
+      const missing = new Set<string>();
+      for (const term of terms) {
+        if (out.has(term)) continue;
+        const hit = cache.get(term);
+        if (hit && hit.state === state) out.set(term, hit.postings);
+        else missing.add(term);
+      }
+      if (missing.size === 0) return out;
+      segments ??= stmt.segmentsAll.all();
+      dead ??= toDeadRanges(stmt.tombstonesAll.all());
+      const blobsByTerm = new Map<string, Buffer[]>();
+      const wanted = JSON.stringify([...missing]);
+      for (const segment of segments) {
+        for (const [term, data] of stmt.postingsLookup.all(segment.seg_id, wanted)) {
+          const list = blobsByTerm.get(term);
+          if (list) list.push(data);
+          else blobsByTerm.set(term, [data]);
+        }
+      }
+      const params = impactParams(context);
+      for (const term of missing) {
+        const postings = decodeImpacts(blobsByTerm.get(term) ?? [], dead, params);
+        cache.set(term, { state, postings });
+        out.set(term, postings);
+      }
+      return out;
+    },
+
+    score(weights, context, allowed, limit) {
+      const lists = index.lists([...weights.keys()], context);
+      const terms = [...weights].map(([term, weight]) => ({ postings: lists.get(term)!, weight }));
+      return scorer.score(terms, context, allowed, limit);
+    },
+
+    reset() {
+      segments = null;
+      dead = null;
+    },
+
+    forget() {
+      cache.clear();
+    },
+  };
+  return index;
+}
