@@ -1,13 +1,21 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
+import { type AskService, createAskService } from "./answer/ask-service.js";
 import type { AskResult } from "./answer/types.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
 import { createEngine, type Engine } from "./engine.js";
 import { isAppError } from "./errors.js";
-import { type EvalRow, parseGoldQuestions, summarize } from "./eval/gold.js";
+import {
+  type EvalRow,
+  type EvalSummary,
+  type GoldQuestion,
+  parseGoldQuestions,
+  summarize,
+} from "./eval/gold.js";
 import { listCorpusFiles, syncCorpusDir } from "./ingest/corpus-sync.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createRetriever } from "./retrieval/retriever.js";
 
 /**
  * The command line: ingest, ask, docs, delete, eval. Results go to stdout (JSON with
@@ -18,7 +26,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   ask "<câu hỏi>" [--json] [-k N]       hỏi một câu
   docs [--json]                         danh sách tài liệu
   delete <docId>                        xóa một tài liệu
-  eval <questions.jsonl> [--json] [-k N] chạy bộ câu hỏi chuẩn`;
+  eval <questions.jsonl> [--json] [-k N] chạy bộ câu hỏi chuẩn
+  reindex                               tạo vector cho các đoạn chưa có (khi có mô hình embedding)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
   });
   const engine = await createEngine(config, logger);
   try {
+    const embeddingProblem = await engine.checkEmbeddings();
+    if (embeddingProblem && command !== "reindex") process.stderr.write(`${embeddingProblem}\n`);
     const k = values.k ? Number.parseInt(values.k, 10) : undefined;
     if (k !== undefined && (!Number.isFinite(k) || k < 1)) throw new UsageError("-k phải là số nguyên dương");
     const sync = () => (values["no-sync"] ? Promise.resolve() : syncDefaultCorpus(engine, config, logger));
@@ -79,6 +90,13 @@ async function main(argv: string[]): Promise<number> {
         if (!file) throw new UsageError("thiếu tệp câu hỏi (.jsonl)");
         await sync();
         return await runEval(engine, file, values.json, k ?? 10);
+      }
+      case "reindex": {
+        if (!engine.embedder) throw new UsageError("chưa cấu hình OPENAI_API_KEY và EMBEDDING_MODEL");
+        await sync();
+        const count = await engine.reindex((done) => process.stderr.write(`\rĐã tạo vector: ${done} đoạn`));
+        process.stdout.write(`\nĐã tạo vector cho ${count} đoạn (${engine.embedder.model}).\n`);
+        return 0;
       }
       default:
         throw new UsageError(`lệnh không rõ: ${command}`);
@@ -144,9 +162,43 @@ function statusWord(status: string): string {
 
 async function runEval(engine: Engine, file: string, json: boolean, k: number): Promise<number> {
   const questions = parseGoldQuestions(await readFile(file, "utf8"));
+  const summary = await evalWith(engine.ask, questions, json, k);
+  if (
+    engine.embedder &&
+    (await engine.store.vectorModels()).some((m) => m.model === engine.embedder?.model)
+  ) {
+    // Embeddings configured and stored: the same questions with lexical retrieval only,
+    // side by side with the hybrid run above.
+    const lexical = createAskService({
+      retriever: createRetriever({ store: engine.store }),
+      chatModel: engine.chatModel,
+      prompts: engine.prompts,
+    });
+    const lexicalSummary = await evalWith(lexical, questions, false, k);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ comparison: { hybrid: summary, lexical: lexicalSummary } })}\n`,
+      );
+    else {
+      process.stdout.write("\nSo sánh (lexical | hybrid):\n");
+      for (const key of Object.keys(summary) as Array<keyof typeof summary>)
+        process.stdout.write(
+          `  ${key.padEnd(18)} ${String(lexicalSummary[key]).padEnd(10)} ${summary[key]}\n`,
+        );
+    }
+  }
+  return 0;
+}
+
+async function evalWith(
+  ask: AskService,
+  questions: GoldQuestion[],
+  json: boolean,
+  k: number,
+): Promise<EvalSummary> {
   const rows: EvalRow[] = [];
   for (const q of questions) {
-    const result = await engine.ask.ask(q.question, { k: Math.max(k, 10) });
+    const result = await ask.ask(q.question, { k: Math.max(k, 10) });
     const row: EvalRow = {
       id: q.id,
       retrieved: result.retrieved.map((r) => ({ source: r.source, text: r.text })),
@@ -164,11 +216,12 @@ async function runEval(engine: Engine, file: string, json: boolean, k: number): 
     for (const [key, value] of Object.entries(summary))
       process.stdout.write(`  ${key.padEnd(18)} ${value}\n`);
   }
-  return 0;
+  return summary;
 }
 
 function formatAnswer(result: AskResult): string {
   const lines = [result.answer, ""];
+  if (result.note) lines.push(`(${result.note})`, "");
   if (result.citations.length > 0) {
     lines.push("Nguồn:");
     for (const c of result.citations) {

@@ -54,6 +54,9 @@ export const ConfigSchema = z
     EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
     LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    /** USD per million prompt / completion tokens, for the cost estimate in logs and /thongke. */
+    LLM_PRICE_INPUT_PER_MILLION: z.coerce.number().min(0).default(0.15),
+    LLM_PRICE_OUTPUT_PER_MILLION: z.coerce.number().min(0).default(0.6),
     DIGEST_TIME: hhmm.default("07:30"),
     TZ: z.string().default("Asia/Ho_Chi_Minh"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

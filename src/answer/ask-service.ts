@@ -4,8 +4,11 @@ import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RetrievalResult, Retriever } from "../retrieval/retriever.js";
 import type { ChunkFilter } from "../store/types.js";
+import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { composeExtractiveAnswer, decline } from "./extractive.js";
+import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
 import { answerMessages } from "./messages.js";
+import type { Prompts } from "./prompts.js";
 import type { AskResult, Passage } from "./types.js";
 
 /** Questions longer than this get a clear message instead of a search. */
@@ -14,6 +17,7 @@ export const MAX_QUESTION_CHARS = 2000;
 /**
  * Below this confidence (share of the question's weighted terms that the best passages
  * cover) the bot says the documents do not answer, rather than quoting something loose.
+ * Calibrated on in-domain and off-topic questions: off-topic ones stay under 0.3.
  */
 export const DEFAULT_DECLINE_THRESHOLD = 0.35;
 
@@ -23,10 +27,18 @@ export interface AskOptions {
   filter?: ChunkFilter;
   /** The earlier exchange when this is a follow-up (reply to an answer). */
   previous?: { question: string; answer: string };
+  /** Receives the LLM answer's text as it streams (LLM path only). */
+  onDelta?: (textSoFar: string) => void;
 }
 
 export interface AskService {
   ask(question: string, options?: AskOptions): Promise<AskResult>;
+}
+
+/** What one answer cost at the endpoint; prices per million tokens come from the config. */
+export interface UsagePricing {
+  inputPerMillion: number;
+  outputPerMillion: number;
 }
 
 export interface AskServiceDeps {
@@ -34,48 +46,100 @@ export interface AskServiceDeps {
   logger?: Logger;
   clock?: Clock;
   declineThreshold?: number;
+  /** When given (with prompts), answers are LLM syntheses, checked, with extractive fallback. */
+  chatModel?: ChatModel;
+  prompts?: Prompts;
+  pricing?: UsagePricing;
 }
 
 /**
  * Answers one question from the corpus: retrieve, judge confidence, compose with
- * citations. Invalid input throws an AppError whose `userMessage` is Vietnamese.
+ * citations (LLM when configured, extractive otherwise or on any LLM failure). Invalid
+ * input throws an AppError whose `userMessage` is Vietnamese.
  */
 export function createAskService(deps: AskServiceDeps): AskService {
   const clock = deps.clock ?? systemClock;
   const threshold = deps.declineThreshold ?? DEFAULT_DECLINE_THRESHOLD;
+  const llm = deps.chatModel && deps.prompts ? { model: deps.chatModel, prompts: deps.prompts } : undefined;
   return {
     async ask(rawQuestion, options = {}) {
       const question = validateQuestion(rawQuestion);
       const started = performance.now();
-      const searchText = options.previous ? `${options.previous.question}\n${question}` : question;
+      const usages: ChatUsage[] = [];
+      let searchText = question;
+      if (options.previous) {
+        if (llm) {
+          const rewritten = await rewriteFollowUp({
+            ...llm,
+            question,
+            previous: options.previous,
+            logger: deps.logger,
+          });
+          searchText = rewritten.question;
+          if (rewritten.usage) usages.push(rewritten.usage);
+        } else {
+          searchText = `${options.previous.question}\n${question}`;
+        }
+      }
       const retrieval = await deps.retriever.search(searchText, {
         limit: options.k ?? 10,
         filter: options.filter,
       });
       const passages: Passage[] = retrieval.hits;
-      const composed =
-        retrieval.confidence < threshold
-          ? decline()
-          : composeExtractiveAnswer(passages, retrieval.termValues);
-      const result: AskResult = {
-        question,
-        answer: composed.answer,
-        mode: "extractive",
-        declined: composed.declined,
-        citations: composed.citations,
-        retrieved: toRetrieved(retrieval),
-        ms: round(performance.now() - started),
-      };
+      const confident = retrieval.confidence >= threshold;
+      const extractive = () => composeExtractiveAnswer(passages, retrieval.termValues);
+
+      let result: Omit<AskResult, "ms">;
+      if (!confident) {
+        result = { question, ...decline(), mode: "extractive", retrieved: toRetrieved(retrieval) };
+      } else if (llm) {
+        const outcome = await composeLlmAnswer({
+          ...llm,
+          // A follow-up goes to the model as its standalone rewrite (the history goes too).
+          question: options.previous ? searchText : question,
+          passages,
+          previous: options.previous,
+          onDelta: options.onDelta,
+          logger: deps.logger,
+        });
+        if (outcome.kind !== "failed" && outcome.usage) usages.push(outcome.usage);
+        if (outcome.kind === "answer") {
+          result = {
+            question,
+            answer: outcome.answer,
+            citations: outcome.citations,
+            declined: false,
+            mode: "llm",
+            retrieved: toRetrieved(retrieval),
+          };
+        } else {
+          if (outcome.kind === "failed")
+            deps.logger?.warn({ err: outcome.error }, "llm failed; extractive answer");
+          result = {
+            question,
+            ...extractive(),
+            mode: "extractive",
+            retrieved: toRetrieved(retrieval),
+            note: answerMessages.llmFallback,
+          };
+        }
+      } else {
+        result = { question, ...extractive(), mode: "extractive", retrieved: toRetrieved(retrieval) };
+      }
+      const final: AskResult = { ...result, ms: round(performance.now() - started) };
+      if (usages.length > 0) final.usage = sumUsage(usages, deps.pricing);
       deps.logger?.debug(
         {
           confidence: round(retrieval.confidence),
-          declined: result.declined,
-          ms: result.ms,
+          declined: final.declined,
+          mode: final.mode,
+          ms: final.ms,
+          usage: final.usage,
           at: clock.now(),
         },
         "question answered",
       );
-      return result;
+      return final;
     },
   };
 }
@@ -89,6 +153,15 @@ export function validateQuestion(raw: string): string {
     });
   }
   return question;
+}
+
+function sumUsage(usages: ChatUsage[], pricing?: UsagePricing): NonNullable<AskResult["usage"]> {
+  const promptTokens = usages.reduce((s, u) => s + u.promptTokens, 0);
+  const completionTokens = usages.reduce((s, u) => s + u.completionTokens, 0);
+  const costUsd = pricing
+    ? (promptTokens * pricing.inputPerMillion + completionTokens * pricing.outputPerMillion) / 1_000_000
+    : 0;
+  return { promptTokens, completionTokens, costUsd: Math.round(costUsd * 1e6) / 1e6 };
 }
 
 function toRetrieved(retrieval: RetrievalResult): AskResult["retrieved"] {

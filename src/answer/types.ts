@@ -37,6 +37,8 @@ export interface AskResult {
   ms: number;
   /** A short Vietnamese note shown under the answer (e.g. the LLM failed, extractive fallback). */
   note?: string;
+  /** Tokens spent at the LLM endpoint for this answer (rewrite + answer), with an estimated cost. */
+  usage?: { promptTokens: number; completionTokens: number; costUsd: number };
 }
 
 /** A passage handed to a composer: the chunk, its document and its retrieval score. */
