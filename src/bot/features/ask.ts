@@ -14,6 +14,7 @@ import { botMessages } from "../messages.js";
 import { rateLimit } from "../middlewares/rate-limit.js";
 import { typing } from "../middlewares/typing.js";
 import { replyTo } from "../reply-to.js";
+import { createStreamingReply } from "../streaming-reply.js";
 
 /**
  * Questions. In a private chat every text is a question; in groups only `/hoi <câu hỏi>`,
@@ -74,11 +75,21 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     : null;
   const previous = parent ? { question: parent.question, answer: parent.answer } : undefined;
 
+  const stream = createStreamingReply({
+    send: (html) =>
+      ctx.reply(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...replyTo(ctx) }),
+    edit: async (messageId, html) => {
+      await ctx.telegram.editMessageText(chat.id, messageId, undefined, html, { parse_mode: "HTML" });
+    },
+    onFirstText: () => (ctx.state as { stopTyping?: () => void }).stopTyping?.(),
+    onError: (error) => ctx.log.debug({ err: error }, "streamed draft not shown"),
+  });
   let result: Awaited<ReturnType<typeof ask.ask>>;
   try {
     result = await ask.ask(question, {
       ...(settings.k ? { k: settings.k } : {}),
       ...(previous ? { previous } : {}),
+      onDelta: stream.onDelta,
     });
   } catch (error) {
     if (!isAppError(error)) throw error;
@@ -102,8 +113,19 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const parts = splitMessage(renderAnswer(result), TELEGRAM_MESSAGE_LIMIT);
   const keyboard = { inline_keyboard: sourceButtons(result, { questionLogId: questionId }) };
   const sent: Array<{ message_id: number; date: number }> = [];
+  const draft = await stream.finish();
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1;
+    if (i === 0 && draft) {
+      // The streamed draft becomes the final answer: checked text, sources, buttons.
+      await ctx.telegram.editMessageText(chat.id, draft.message_id, undefined, part, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(last ? { reply_markup: keyboard } : {}),
+      });
+      sent.push(draft);
+      continue;
+    }
     const message = await ctx.reply(part, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },

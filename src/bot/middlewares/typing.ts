@@ -21,6 +21,8 @@ export function typing(renewMs = RENEW_MS): MiddlewareFn<BotContext> {
     };
     send();
     const timer = setInterval(send, renewMs);
+    // A streamed answer stops "typing…" once its first text is on screen.
+    (ctx.state as { stopTyping?: () => void }).stopTyping = () => clearInterval(timer);
     try {
       await next();
     } finally {
