@@ -44,6 +44,9 @@ export const botMessages = {
     "<code>/cho_phep &lt;id&gt;</code> – cho phép người dùng (id dương) hoặc nhóm (id âm); hoặc trả lời tin nhắn của người cần cho phép",
     "<code>/chan &lt;id&gt;</code> – chặn người dùng hoặc nhóm",
     "/thongke – thống kê câu hỏi 7 ngày gần nhất",
+    "/tailieu – danh sách tài liệu trong kho (lọc theo loại, ví dụ <code>/tailieu Nghị quyết</code>); xem, tải về, xóa",
+    "/nhatky – nhật ký thay đổi kho tài liệu",
+    "• Gửi tệp PDF, DOCX, TXT, MD hoặc HTML (tối đa 20 MB) trong chat riêng để thêm vào kho; chú thích (caption) có thể ghi tiêu đề hoặc số hiệu, ví dụ <code>Số: 18-NQ/TW</code>.",
   ].join("\n"),
   commands: {
     start: "Giới thiệu bot",
@@ -52,6 +55,8 @@ export const botMessages = {
     thongke: "Thống kê (quản trị)",
     cho_phep: "Cho phép người dùng/nhóm (quản trị)",
     chan: "Chặn người dùng/nhóm (quản trị)",
+    tailieu: "Quản lý tài liệu trong kho (quản trị)",
+    nhatky: "Nhật ký thay đổi kho tài liệu (quản trị)",
   },
   /** HTML. */
   accessDenied: (userId: number | undefined) =>
@@ -85,9 +90,8 @@ export const botMessages = {
   staleButton: "Nút này không còn hiệu lực.",
   feedbackThanks: (up: boolean) =>
     up ? "Cảm ơn bạn đã đánh giá 👍" : "Cảm ơn góp ý 👎, chúng tôi sẽ cải thiện.",
-  uploadLater:
-    "Đã nhận tệp. Tính năng tải tài liệu mới lên kho qua Telegram sẽ có trong bản cập nhật tới; hiện quản trị viên thêm tài liệu vào thư mục kho rồi khởi động lại bot.",
-  uploadAdminOnly: "Chỉ quản trị viên mới tải được tài liệu lên kho.",
+  uploadAdminOnly:
+    "Cảm ơn bạn đã gửi tệp. Chỉ quản trị viên mới tải được tài liệu lên kho; nếu tài liệu cần được bổ sung, xin vui lòng gửi cho quản trị viên.",
   /** HTML. */
   stats: (s: {
     days: Array<{ day: string; questions: number }>;
@@ -96,6 +100,7 @@ export const botMessages = {
     topDocuments: Array<{ title: string; count: number }>;
     up: number;
     down: number;
+    llm?: { promptTokens: number; completionTokens: number; costUsd: number };
   }) => {
     const rate = s.total === 0 ? 0 : Math.round((s.declined / s.total) * 1000) / 10;
     return [
@@ -112,8 +117,145 @@ export const botMessages = {
         : s.topDocuments.map((d, i) => `${i + 1}. ${d.title} – ${d.count} lần`)),
       "",
       `<b>Đánh giá</b>: 👍 ${s.up} · 👎 ${s.down}`,
+      ...(s.llm && s.llm.promptTokens + s.llm.completionTokens > 0
+        ? [
+            "",
+            `<b>Mô hình ngôn ngữ</b>: ${s.llm.promptTokens.toLocaleString("vi-VN")} token vào, ` +
+              `${s.llm.completionTokens.toLocaleString("vi-VN")} token ra, ước tính ${s.llm.costUsd.toFixed(4)} USD`,
+          ]
+        : []),
     ].join("\n");
   },
+} as const;
+
+const MB = 1024 * 1024;
+/** 21 MB, 3,5 MB. */
+function megabytes(bytes: number): string {
+  const mb = bytes / MB;
+  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`.replace(".", ",");
+}
+
+/**
+ * Strings of corpus management from Telegram: uploads (progress, card, duplicates and
+ * replacements), /tailieu, /nhatky and old versions of cited passages. Values put into
+ * HTML strings must be escaped by the caller.
+ */
+export const corpusMessages = {
+  uploadPrivateOnly: "Xin vui lòng gửi tệp tài liệu trong chat riêng với bot.",
+  uploadUnavailable: "Bản chạy này của bot không nhận tài liệu qua Telegram.",
+  fileTooBig: (limit: number, size?: number) =>
+    `Tệp quá lớn${size === undefined ? "" : ` (${megabytes(size)})`}: Telegram chỉ cho bot tải tệp tối đa ${megabytes(limit)}. Xin vui lòng tách tệp thành các phần nhỏ hơn (hoặc in lại PDF cho nhẹ hơn) rồi gửi lại.`,
+  downloadFailed: "Không tải được tệp từ Telegram. Xin vui lòng gửi lại sau ít phút.",
+  /** HTML. */
+  progressDownloading: (name: string) => `⏳ <b>${name}</b>\nĐang tải tệp…`,
+  /** HTML. */
+  progressWaiting: (name: string) => `⏳ <b>${name}</b>\nĐang chờ: một tệp khác đang được xử lý…`,
+  /** HTML. */
+  progressReading: (name: string, percent: number | null) =>
+    `⏳ <b>${name}</b>\nĐang đọc tệp…${percent === null ? "" : ` ${percent}%`}`,
+  /** HTML. */
+  progressIndexing: (name: string) => `⏳ <b>${name}</b>\nĐang lập chỉ mục…`,
+  /** HTML. */
+  duplicate: (title: string) =>
+    `ℹ️ Tài liệu này đã có trong kho: <b>${title}</b> (cùng nội dung).\nKho tài liệu không thay đổi.`,
+  /** HTML; `reason` says what the upload has in common with the documents listed. */
+  conflict: (o: { reason: "number" | "name"; key: string; candidates: string[]; title: string }) =>
+    [
+      o.reason === "number"
+        ? `⚠️ Trong kho đã có tài liệu số <b>${o.key}</b>:`
+        : `⚠️ Trong kho đã có tài liệu cùng tên tệp <code>${o.key}</code>:`,
+      ...o.candidates.map((c) => `• ${c}`),
+      "",
+      `Tệp mới: <b>${o.title}</b>`,
+      "Thay thế bản cũ (bản cũ vẫn được lưu làm phiên bản trước), thêm như một tài liệu riêng, hay hủy?",
+    ].join("\n"),
+  /** HTML: a candidate of a conflict. */
+  conflictCandidate: (title: string, version: number, updated: string) =>
+    `<b>${title}</b> (phiên bản ${version}, cập nhật ${updated})`,
+  buttonReplace: "🔁 Thay thế",
+  buttonReplaceOne: (title: string) => `🔁 Thay thế: ${title}`,
+  buttonSeparate: "➕ Thêm như tài liệu riêng",
+  buttonCancel: "✖ Hủy",
+  cancelled: "Đã hủy. Kho tài liệu không thay đổi.",
+  choiceExpired: "Yêu cầu này đã hết hạn. Xin vui lòng gửi lại tệp.",
+  replaceTargetGone: "Tài liệu cần thay thế không còn trong kho; tệp mới được thêm như tài liệu riêng.",
+  /** HTML. */
+  added: "✅ <b>Đã thêm tài liệu vào kho</b>",
+  /** HTML. */
+  replaced: (version: number) =>
+    `✅ <b>Đã thay thế tài liệu</b> (nay là phiên bản ${version}; bản cũ vẫn được lưu)`,
+  /** HTML; the card's fields. */
+  field: (label: string, value: string) => `${label}: ${value}`,
+  labels: {
+    title: "Tiêu đề",
+    kind: "Loại",
+    number: "Số",
+    date: "Ngày ban hành",
+    issuer: "Cơ quan ban hành",
+    pages: "Số trang",
+    chunks: "Số đoạn",
+    file: "Tệp",
+    version: "Phiên bản",
+    added: "Thêm vào kho",
+    updated: "Cập nhật",
+    unknown: "chưa rõ",
+  },
+  warningsHeading: "⚠️ Lưu ý:",
+  answerableNow: "Có thể hỏi về tài liệu này ngay bây giờ.",
+  /** HTML. */
+  ingestFailed: (name: string, reason: string) =>
+    `❌ Không thêm được tệp <b>${name}</b>:\n${reason}\n\nKho tài liệu không thay đổi.`,
+  ingestCrashed: "Có lỗi khi xử lý tệp; kho tài liệu không thay đổi. Xin vui lòng thử lại.",
+
+  /** HTML. */
+  listHeading: (o: { total: number; page: number; pages: number; kind: string | null }) =>
+    `📚 <b>Tài liệu trong kho</b>${o.kind ? ` – loại <b>${o.kind}</b>` : ""}: ${o.total}` +
+    (o.pages > 1 ? ` (trang ${o.page}/${o.pages})` : ""),
+  /** HTML. */
+  listLine: (n: number, title: string, details: string) =>
+    `<b>${n}.</b> ${title}${details ? ` <i>(${details})</i>` : ""}`,
+  listEmpty: "Kho chưa có tài liệu nào.",
+  /** HTML. */
+  listEmptyKind: (kind: string) => `Không có tài liệu loại <b>${kind}</b>.`,
+  listHint: "Bấm số để xem, tải về hoặc xóa một tài liệu; lọc theo loại bằng các nút bên dưới.",
+  /** HTML. */
+  unknownKind: (kind: string, kinds: string[]) =>
+    `Không có loại tài liệu “${kind}”.${kinds.length > 0 ? ` Các loại hiện có: ${kinds.join(", ")}.` : ""}`,
+  allKinds: "Tất cả",
+  noKind: "Khác",
+  previousPage: "◀ Trước",
+  nextPage: "Sau ▶",
+  buttonDownload: "⬇️ Tải về",
+  buttonDelete: "🗑 Xóa",
+  buttonBack: "« Danh sách",
+  buttonConfirmDelete: "Xác nhận xóa",
+  /** HTML. */
+  confirmDelete: (title: string) =>
+    `Xóa tài liệu <b>${title}</b> khỏi kho?\nSau khi xóa, bot không trả lời từ tài liệu này nữa; các phiên bản cũ của nó cũng bị xóa.`,
+  /** HTML. */
+  deleted: (title: string) => `🗑 Đã xóa <b>${title}</b> khỏi kho.`,
+  docGone: "Tài liệu này không còn trong kho.",
+  originalMissing:
+    "Không còn bản gốc của tài liệu này (tài liệu được nạp trước khi bot lưu bản gốc). Xin vui lòng gửi lại tệp nếu cần.",
+
+  /** HTML. */
+  auditHeading: (o: { total: number; page: number; pages: number }) =>
+    `📝 <b>Nhật ký thay đổi kho tài liệu</b>: ${o.total} thay đổi` +
+    (o.pages > 1 ? ` (trang ${o.page}/${o.pages}, mới nhất trước)` : ""),
+  auditEmpty: "Chưa có thay đổi nào trong kho tài liệu.",
+  auditAction: (action: "added" | "replaced" | "removed", version: number) =>
+    action === "added" ? "➕ Thêm" : action === "replaced" ? `🔁 Thay thế (phiên bản ${version})` : "🗑 Xóa",
+  auditActor: (actorId: number | null, via: string) =>
+    via === "telegram"
+      ? `quản trị viên ${actorId ?? "?"} qua Telegram`
+      : via === "cli"
+        ? "dòng lệnh"
+        : via === "sync"
+          ? "đồng bộ thư mục kho khi khởi động"
+          : `${actorId ?? ""} ${via}`.trim(),
+
+  /** Appended to the title of a cited passage whose document has been replaced since. */
+  oldVersion: (supersededOn: string) => `(phiên bản cũ, thay thế ngày ${supersededOn})`,
 } as const;
 
 /** Strings of the local sandbox (terminal chat). Plain text. */

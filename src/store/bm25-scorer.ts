@@ -57,6 +57,7 @@ export interface Bm25Scorer {
 
 const EMPTY: ScoredKeys = { keys: new Int32Array(0), scores: new Float64Array(0), count: 0 };
 
+/** Creates a scorer with its reusable accumulators; `prune: false` scores every posting (for tests). */
 export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer {
   const prune = options.prune ?? true;
   // Reused across queries. `acc` is all zeros between queries: a chunk is untouched while

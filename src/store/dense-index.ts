@@ -57,6 +57,7 @@ function toBlob(vector: Float32Array): Buffer {
   return Buffer.from(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength));
 }
 
+/** Creates the dense index over the store's tables; statements prepared once. */
 export function createDenseIndex(db: Database): DenseIndex {
   const stmt = {
     modelDimension: db.prepare<[string], number>("SELECT dimension FROM store_vector_models WHERE model = ?"),

@@ -281,7 +281,8 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       const row = stmt.chunkByKey.get(keys[i]!);
       const doc = row ? docs.get(row.doc_id) : undefined;
       if (!row || !doc) throw storeError("corrupt", `indexed chunk key ${keys[i]} has no chunk or document`);
-      out.push({ chunk: toChunk(row), doc: doc.record, score: scores[i]! });
+      // A copy: callers may change what they get without touching the cache.
+      out.push({ chunk: toChunk(row), doc: { ...doc.record }, score: scores[i]! });
     }
     return out.sort(
       (x, y) =>
@@ -300,7 +301,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     return { count: totals.count, length: totals.length, hashes };
   }
 
-  /** Runs a write; afterwards drops exactly the caches it made stale. */
+  /** Runs a write in one IMMEDIATE transaction; afterwards drops the caches it made stale. */
   function write<T>(body: (meta: MetaRow) => { value: T; meta: MetaRow | null }): T {
     ensureOpen();
     let outcome: { value: T; meta: MetaRow | null; before: MetaRow };

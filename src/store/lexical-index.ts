@@ -72,6 +72,7 @@ export interface LexicalIndex {
   forget(): void;
 }
 
+/** Creates the lexical index over the store's tables (see `STORE_MIGRATIONS`); statements prepared once. */
 export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}): LexicalIndex {
   const mergeFactor = Math.max(2, Math.floor(tuning.mergeFactor ?? 8));
   const maxMergePostings = Math.max(1, tuning.maxMergePostings ?? 4_000_000);

@@ -6,9 +6,9 @@
  * document write touch pages all over the index (a document has thousands of distinct
  * terms), so write cost would grow with the corpus. Instead each upsert appends one
  * immutable segment (`store_postings` rows keyed by segment then term, written in term
- * order: an append), and segments are merged in the background of later writes (tiered:
- * `mergeFactor` segments of one level become one of the next). Deleted chunks leave
- * tombstone ranges until the merge that rewrites their segment. Chunk keys come from
+ * order: an append), and later writes merge segments (tiered: `mergeFactor` segments of
+ * one level become one of the next). Deleted chunks leave tombstone ranges until the
+ * merge or compaction that rewrites their segment. Chunk keys come from
  * AUTOINCREMENT, so they are never reused and a document's chunks have consecutive keys.
  */
 export const STORE_MIGRATIONS: readonly string[] = [

@@ -560,18 +560,18 @@ export function describeDocumentStoreContract(name: string, makeStore: DocumentS
       });
 
       it("searches only vectors of the query's model", async () => {
-        const [a, b] = await seedVectors();
+        const [a, b, c] = await seedVectors();
         await putVectorsFor("small", [[a!, vec(1, 0)]]);
         await putVectorsFor("large", [
-          [a!, vec(0, 0, 1)],
-          [b!, vec(1, 0, 0)],
+          [b!, vec(0, 0, 1)],
+          [c!, vec(1, 0, 0)],
         ]);
         expect(ids(await store.searchDense({ vector: vec(1, 0), model: "small", limit: 10 }))).toEqual([
           a!.chunkId,
         ]);
         expect(ids(await store.searchDense({ vector: vec(1, 0, 0), model: "large", limit: 10 }))).toEqual([
+          c!.chunkId,
           b!.chunkId,
-          a!.chunkId,
         ]);
         expect(await store.searchDense({ vector: vec(1, 0), model: "other", limit: 10 })).toEqual([]);
       });

@@ -109,6 +109,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     latencyMs: performance.now() - started,
     ...(parent ? { parentId: parent.id } : {}),
     citations: result.citations,
+    ...(result.usage ? { usage: result.usage } : {}),
   });
   const parts = splitMessage(renderAnswer(result), TELEGRAM_MESSAGE_LIMIT);
   const keyboard = { inline_keyboard: sourceButtons(result, { questionLogId: questionId }) };

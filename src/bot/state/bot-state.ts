@@ -28,6 +28,8 @@ export interface QuestionEntry {
   /** The question this one follows up on (reply to an answer). */
   parentId?: number;
   citations: Array<Pick<Citation, "n" | "chunkId" | "docId" | "title">>;
+  /** LLM tokens and estimated cost of this answer, when a model was used. */
+  usage?: { promptTokens: number; completionTokens: number; costUsd: number };
 }
 
 export interface QuestionRecord {
@@ -62,6 +64,8 @@ export interface StatsSummary {
   topDocuments: Array<{ docId: string; title: string; count: number }>;
   up: number;
   down: number;
+  /** LLM usage over the window. */
+  llm: { promptTokens: number; completionTokens: number; costUsd: number };
 }
 
 /**
@@ -131,6 +135,13 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
        VALUES (@chatId, @userId, @updateId, @question, @answer, @mode, @declined, @latencyMs, @parentId, @createdAt)`,
     ),
     latencyUpdate: db.prepare("UPDATE bot_questions SET latency_ms = ? WHERE id = ?"),
+    usageUpdate: db.prepare(
+      "UPDATE bot_questions SET prompt_tokens = ?, completion_tokens = ?, cost_usd = ? WHERE id = ?",
+    ),
+    usageSince: db.prepare(
+      `SELECT COALESCE(SUM(prompt_tokens), 0) AS p, COALESCE(SUM(completion_tokens), 0) AS c,
+              COALESCE(SUM(cost_usd), 0) AS cost FROM bot_questions WHERE created_at >= ?`,
+    ),
     sourceInsert: db.prepare(
       "INSERT INTO bot_question_sources (question_id, n, chunk_id, doc_id, title) VALUES (?, ?, ?, ?, ?)",
     ),
@@ -288,7 +299,11 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
       cachedPermissions = null;
     },
     logQuestion(entry) {
-      return insertQuestion(entry);
+      const id = insertQuestion(entry);
+      if (entry.usage) {
+        stmt.usageUpdate.run(entry.usage.promptTokens, entry.usage.completionTokens, entry.usage.costUsd, id);
+      }
+      return id;
     },
     setLatency(questionId, latencyMs) {
       stmt.latencyUpdate.run(Math.round(latencyMs), questionId);
@@ -357,6 +372,12 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
         stmt.topDocsSince.all(startOfWindow, top) as Array<{ doc_id: string; title: string; count: number }>
       ).map((r) => ({ docId: r.doc_id, title: r.title, count: Number(r.count) }));
       const fb = stmt.feedbackSince.get(startOfWindow) as { up: number; down: number };
+      const usage = stmt.usageSince.get(startOfWindow) as { p: number; c: number; cost: number };
+      const llm = {
+        promptTokens: Number(usage.p),
+        completionTokens: Number(usage.c),
+        costUsd: Number(usage.cost),
+      };
       return {
         days: keys.map((day) => ({ day, questions: counts.get(day) ?? 0 })),
         total,
@@ -364,6 +385,7 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
         topDocuments,
         up: Number(fb.up),
         down: Number(fb.down),
+        llm,
       };
     },
   };

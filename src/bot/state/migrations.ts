@@ -95,4 +95,10 @@ export const BOT_MIGRATIONS: string[] = [
   );
   CREATE INDEX bot_seen_updates_seen_at ON bot_seen_updates (seen_at);
   `,
+  // LLM usage per answer (0 on the extractive path), summed in /thongke.
+  `
+  ALTER TABLE bot_questions ADD COLUMN prompt_tokens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE bot_questions ADD COLUMN completion_tokens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE bot_questions ADD COLUMN cost_usd REAL NOT NULL DEFAULT 0;
+  `,
 ];

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { type BotState, createBotState, SEEN_UPDATES_TTL_MS } from "../../../src/bot/state/bot-state.js";
+import { BOT_MIGRATIONS } from "../../../src/bot/state/migrations.js";
 import { type Database, openDatabase } from "../../../src/store/sqlite.js";
 
 /** 2025-03-10 10:00 in Hà Nội (UTC+7). */
@@ -40,7 +41,7 @@ describe("bot state (SQLite)", () => {
     const again = createBotState(db, clock);
     expect(again.getQuestion(id)?.question).toBe("Nhất thể hóa là gì?");
     expect(db.prepare("SELECT version FROM schema_migrations WHERE module = 'bot'").get()).toEqual({
-      version: 1,
+      version: BOT_MIGRATIONS.length,
     });
   });
 
@@ -196,6 +197,27 @@ describe("bot state (SQLite)", () => {
       topDocuments: [],
       up: 0,
       down: 0,
+      llm: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
+    });
+  });
+
+  it("sums LLM usage logged with questions", () => {
+    state.logQuestion({
+      chatId: 1,
+      userId: 2,
+      updateId: 3,
+      question: "Nhất thể hóa là gì?",
+      answer: "…",
+      mode: "llm",
+      declined: false,
+      latencyMs: 5,
+      citations: [],
+      usage: { promptTokens: 1200, completionTokens: 80, costUsd: 0.00023 },
+    });
+    expect(state.stats({ timeZone: "Asia/Ho_Chi_Minh", days: 3 }).llm).toEqual({
+      promptTokens: 1200,
+      completionTokens: 80,
+      costUsd: 0.00023,
     });
   });
 });

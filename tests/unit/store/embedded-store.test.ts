@@ -310,6 +310,27 @@ describe("embedded store", () => {
     expect(store.db.prepare("SELECT count(*) AS n FROM store_archived_chunks").get()).toEqual({ n: 0 });
   });
 
+  it("keeps vectors of several models for one chunk (a model change in progress)", async () => {
+    const store = track(openEmbeddedStore(dir));
+    const a = makeChunk("d", 0, { "f:x": 1 });
+    const b = makeChunk("d", 1, { "f:y": 1 });
+    await store.upsertDocument(makeDoc("d"), [a, b]);
+    await store.putVectors("old", [
+      { chunkId: a.chunkId, contentHash: sha256(a.text), vector: vec(1, 0) },
+      { chunkId: b.chunkId, contentHash: sha256(b.text), vector: vec(0, 1) },
+    ]);
+    await store.putVectors("new", [
+      { chunkId: a.chunkId, contentHash: sha256(a.text), vector: vec(0, 0, 1) },
+    ]);
+    expect(await store.vectorModels()).toEqual([
+      { model: "new", dimension: 3, count: 1 },
+      { model: "old", dimension: 2, count: 2 },
+    ]);
+    expect((await store.chunksWithoutVectors("new", 10)).map((c) => c.chunkId)).toEqual([b.chunkId]);
+    const hits = await store.searchDense({ vector: vec(1, 0), model: "old", limit: 5 });
+    expect(hits.map((h) => h.chunk.chunkId)).toEqual([a.chunkId, b.chunkId]);
+  });
+
   it("shares one vector between chunks with the same text", async () => {
     const store = track(openEmbeddedStore(dir));
     const a = makeChunk("a", 0, { "f:x": 1 }, { text: "Điều 1. Phạm vi điều chỉnh" });
