@@ -23,6 +23,7 @@ import { openEmbeddedStore } from "../src/store/embedded-store.js";
 import type { DocumentStore } from "../src/store/types.js";
 import { foldDiacritics } from "../src/text/index.js";
 import { type BenchPassage, buildFts5, buildMiniSearch, type SearchEngine } from "./peers.js";
+import { runBotLoadBench } from "./bot-load.js";
 import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
@@ -216,6 +217,12 @@ async function main(): Promise<void> {
       "data/corpus",
       "bench/data/questions.jsonl",
     );
+  }
+  if (wants("bot")) {
+    const load = await runBotLoadBench();
+    console.log("\n== end-to-end through the Bot API emulator: 50 users × 10 questions, extractive answers");
+    console.table({ "users wait for answers": load.users_shape, "all 500 at once": load.burst_shape });
+    results.bot_load = load;
   }
   if (wants("scale")) {
     results.scale = await runSyntheticScale(100_000);
