@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { type AskService, createAskService } from "./answer/ask-service.js";
 import type { AskResult } from "./answer/types.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
+import { createDigest, createTelegramSender, DigestCommandError, runDigestCommand } from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
 import { isAppError } from "./errors.js";
 import {
@@ -27,6 +28,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   docs [--json]                         danh sách tài liệu
   delete <docId>                        xóa một tài liệu
   eval <questions.jsonl> [--json] [-k N] chạy bộ câu hỏi chuẩn
+  digest --chat <chatId> [--dry-run] [--json]  soạn bản tin của một nhóm ngay và gửi (--dry-run: chỉ in ra)
   reindex                               tạo vector cho các đoạn chưa có (khi có mô hình embedding)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -42,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: "boolean", default: false },
       k: { type: "string", short: "k" },
       "no-sync": { type: "boolean", default: false },
+      chat: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
     },
   });
   const config = loadConfig();
@@ -90,6 +94,41 @@ async function main(argv: string[]): Promise<number> {
         if (!file) throw new UsageError("thiếu tệp câu hỏi (.jsonl)");
         await sync();
         return await runEval(engine, file, values.json, k ?? 10);
+      }
+      case "digest": {
+        const chat = values.chat ?? "";
+        const chatId = Number(chat);
+        if (!/^-?\d{1,16}$/.test(chat) || !Number.isSafeInteger(chatId) || chatId === 0)
+          throw new UsageError("thiếu hoặc sai --chat <chatId> (mã nhóm, ví dụ -1001234567890)");
+        await sync();
+        const digest = createDigest({
+          db: engine.db,
+          store: engine.store,
+          corpusLog: engine.corpusLog,
+          zone: config.TZ,
+          defaultTime: config.DIGEST_TIME,
+          logger,
+        });
+        const dryRun = values["dry-run"];
+        const telegram =
+          !dryRun && config.TELEGRAM_BOT_TOKEN
+            ? createTelegramSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT })
+            : null;
+        try {
+          const result = await runDigestCommand({
+            chatId,
+            dryRun,
+            json: values.json,
+            repo: digest.repo,
+            builder: digest.builder,
+            zone: config.TZ,
+            ...(telegram ? { sender: telegram.sender } : {}),
+            write: (text) => process.stdout.write(text),
+          });
+          return result.exitCode;
+        } finally {
+          await telegram?.drain();
+        }
       }
       case "reindex": {
         if (!engine.embedder) throw new UsageError("chưa cấu hình OPENAI_API_KEY và EMBEDDING_MODEL");
@@ -254,6 +293,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigValidationError) process.stderr.write(`${error.message}\n`);
     else if (error instanceof UsageError) process.stderr.write(`${error.message}\n${USAGE}\n`);
+    else if (error instanceof DigestCommandError) process.stderr.write(`${error.message}\n`);
     else if (isAppError(error)) process.stderr.write(`${error.userMessage}\n`);
     else process.stderr.write(`Lỗi: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

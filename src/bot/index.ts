@@ -1,13 +1,19 @@
 import type Database from "better-sqlite3";
 import { Telegraf } from "telegraf";
 import type { AskService } from "../answer/ask-service.js";
+import type { CorpusLog } from "../audit/corpus-log.js";
 import { type Clock, systemClock } from "../clock.js";
+import type { DigestService } from "../digest/service.js";
+import type { Indexer } from "../ingest/indexer.js";
 import type { Logger } from "../logger.js";
 import type { DocumentStore } from "../store/types.js";
 import { createAccessPolicy } from "./access-policy.js";
 import type { BotContext, BotServices, BotSettings } from "./context.js";
 import { accessAdminFeature } from "./features/access-admin.js";
+import { adminDocsFeature } from "./features/admin-docs.js";
 import { askFeature } from "./features/ask.js";
+import { auditFeature } from "./features/audit.js";
+import { digestFeature } from "./features/digest.js";
 import { feedbackFeature } from "./features/feedback.js";
 import { sourcesFeature } from "./features/sources.js";
 import { startHelpFeature } from "./features/start-help.js";
@@ -22,6 +28,7 @@ import { updateContext } from "./middlewares/update-context.js";
 import { installOutboxOnBot, type Outbox, type OutboxOptions } from "./outbox/index.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { type BotState, createBotState } from "./state/bot-state.js";
+import { type CorpusAdmin, createCorpusAdmin } from "./upload/corpus-admin.js";
 
 export type { BotContext, BotServices, BotSettings } from "./context.js";
 
@@ -41,6 +48,15 @@ export interface BotDeps {
   outbox?: Omit<OutboxOptions, "onEvent" | "clock">;
   /** How long one update may run before telegraf gives up on it. Default 90 s. */
   handlerTimeoutMs?: number;
+  /**
+   * Corpus management from Telegram (uploads, /tailieu, /nhatky): the engine's indexer
+   * and corpus log, the store folder where originals are kept, and the corpus folder
+   * (originals of the documents synced from it). Without it admins are told uploads are
+   * not available in this run.
+   */
+  corpus?: { indexer: Indexer; log: CorpusLog; storeDir: string; corpusDir?: string };
+  /** The daily digest's settings (`/bantin` in groups); without it the command is not offered. */
+  digest?: DigestService;
 }
 
 /** A built, not yet launched bot. */
@@ -51,6 +67,8 @@ export interface BotApp {
   outbox: Outbox;
   /** Publishes the Vietnamese command menu (setMyCommands), admins get theirs too. */
   publishCommands(): Promise<void>;
+  /** Corpus management, when configured; `drain()` it at shutdown so uploads in progress finish. */
+  corpus: CorpusAdmin | null;
 }
 
 /**
@@ -88,6 +106,18 @@ export function createBot(deps: BotDeps): BotApp {
     clock,
   };
 
+  const corpus = deps.corpus
+    ? createCorpusAdmin({
+        store: deps.store,
+        indexer: deps.corpus.indexer,
+        log: deps.corpus.log,
+        storeDir: deps.corpus.storeDir,
+        ...(deps.corpus.corpusDir ? { corpusDir: deps.corpus.corpusDir } : {}),
+        clock,
+        logger,
+      })
+    : null;
+
   bot.use(updateContext(services, logger));
   bot.use(dedupeUpdates());
   bot.use(trackChat());
@@ -95,9 +125,12 @@ export function createBot(deps: BotDeps): BotApp {
   bot.use(startHelpFeature);
   bot.use(accessAdminFeature);
   bot.use(statsFeature);
+  if (deps.digest) bot.use(digestFeature(deps.digest));
   bot.use(sourcesFeature);
   bot.use(feedbackFeature);
-  bot.use(uploadFeature);
+  bot.use(adminDocsFeature(corpus));
+  bot.use(auditFeature(corpus?.log ?? null));
+  bot.use(uploadFeature(corpus));
   bot.use(askFeature);
   bot.use(unhandledFeature);
   // Last resort: errors outside the boundary (none expected) are logged, never thrown into polling.
@@ -110,6 +143,7 @@ export function createBot(deps: BotDeps): BotApp {
     state,
     services,
     outbox,
+    corpus,
     async publishCommands() {
       const c = botMessages.commands;
       const everyone = [
@@ -122,8 +156,16 @@ export function createBot(deps: BotDeps): BotApp {
         { command: "thongke", description: c.thongke },
         { command: "cho_phep", description: c.cho_phep },
         { command: "chan", description: c.chan },
+        { command: "tailieu", description: c.tailieu },
+        { command: "nhatky", description: c.nhatky },
       ];
       await bot.telegram.setMyCommands(everyone);
+      if (deps.digest) {
+        // Group admins see /bantin in their groups' menu.
+        await bot.telegram.setMyCommands([...everyone, { command: "bantin", description: c.bantin }], {
+          scope: { type: "all_chat_administrators" },
+        });
+      }
       for (const adminId of deps.settings.adminUserIds) {
         // Fails until the admin has opened a chat with the bot; the default menu still applies.
         await bot.telegram

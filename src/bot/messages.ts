@@ -36,6 +36,7 @@ export const botMessages = {
     "/start – giới thiệu",
     "/help – hướng dẫn",
     "/hoi – đặt câu hỏi (dùng trong nhóm)",
+    "/bantin – bản tin hằng ngày cho nhóm (quản trị viên nhóm bật/tắt, ví dụ <code>/bantin bat 07:30</code>)",
   ].join("\n"),
   /** HTML; appended to /help for admins. */
   helpAdmin: [
@@ -57,6 +58,7 @@ export const botMessages = {
     chan: "Chặn người dùng/nhóm (quản trị)",
     tailieu: "Quản lý tài liệu trong kho (quản trị)",
     nhatky: "Nhật ký thay đổi kho tài liệu (quản trị)",
+    bantin: "Bản tin hằng ngày của nhóm (quản trị nhóm)",
   },
   /** HTML. */
   accessDenied: (userId: number | undefined) =>
@@ -273,7 +275,8 @@ export const sandboxMessages = {
       "    gõ + hoặc - để đánh giá câu trả lời, < hoặc > để lật trang đoạn trích dài.",
       "  • Gõ /start, /help như trên Telegram.",
       `  • /admin: chuyển qua lại giữa cán bộ và quản trị viên (mã ${opts.adminId});`,
-      "    khi là quản trị viên: /upload đường/dẫn/tệp.pdf để gửi một tệp cho bot, /thongke để xem thống kê.",
+      "    khi là quản trị viên: /upload đường/dẫn/tệp.pdf [chú thích] để thêm tài liệu vào kho (như gửi tệp qua Telegram),",
+      "    /tailieu để xem, tải về, xóa tài liệu, /nhatky để xem nhật ký thay đổi, /thongke để xem thống kê.",
       "  • /thoat (hoặc Ctrl+C) để kết thúc.",
       `Nhật ký của bot ghi ở ${opts.logFile}.`,
       "",
@@ -281,7 +284,7 @@ export const sandboxMessages = {
   prompt: (admin: boolean) => (admin ? "quản trị> " : "bạn> "),
   nowAdmin: (id: number) => `(Bạn đang gõ với tư cách quản trị viên, mã ${id}.)`,
   nowUser: (id: number) => `(Bạn đang gõ với tư cách cán bộ, mã ${id}.)`,
-  uploadUsage: "Cách dùng: /upload đường/dẫn/tệp.pdf",
+  uploadUsage: "Cách dùng: /upload đường/dẫn/tệp.pdf [chú thích, ví dụ Số: 18-NQ/TW]",
   uploadNeedsAdmin: "Chỉ quản trị viên mới tải tệp lên; gõ /admin trước.",
   fileMissing: (path: string) => `Không đọc được tệp: ${path}`,
   uploading: (name: string) => `(Đang gửi tệp ${name} cho bot…)`,

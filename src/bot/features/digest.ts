@@ -1,13 +1,13 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
-import type { DigestService } from "../../digest/service.js";
-import { formatLocalDateTime, parseClockTime, formatClockTime } from "../../digest/local-time.js";
+import { formatClockTime, formatLocalDateTime, parseClockTime } from "../../digest/local-time.js";
 import { digestMessages, type QuietPolicy } from "../../digest/messages.js";
+import type { DigestService } from "../../digest/service.js";
 import { foldDiacritics } from "../../text/index.js";
 import type { BotContext } from "../context.js";
 import { messageOf } from "../filters/addressed.js";
 import { escapeHtml } from "../format/index.js";
-import { replyTo } from "../middlewares/access-control.js";
+import { replyTo } from "../reply-to.js";
 
 /**
  * `/bantin` in groups: the daily digest. `bat [HH:MM]` turns it on, `tat` off, `xem`
@@ -48,7 +48,10 @@ export function digestFeature(digest: DigestService): Composer<BotContext> {
         if (args[0] !== undefined) {
           const parsed = parseClockTime(args[0]);
           if (!parsed) {
-            await ctx.reply(digestMessages.badTime(escapeHtml(args[0])), { parse_mode: "HTML", ...replyTo(ctx) });
+            await ctx.reply(digestMessages.badTime(escapeHtml(args[0])), {
+              parse_mode: "HTML",
+              ...replyTo(ctx),
+            });
             return;
           }
           time = formatClockTime(parsed);
@@ -88,7 +91,10 @@ export function digestFeature(digest: DigestService): Composer<BotContext> {
           return;
         }
         const quietNone = preview.quiet && digest.subscription(chat.id)?.quietPolicy === "none";
-        await ctx.reply(quietNone ? digestMessages.previewQuietNone : digestMessages.previewNote, replyTo(ctx));
+        await ctx.reply(
+          quietNone ? digestMessages.previewQuietNone : digestMessages.previewNote,
+          replyTo(ctx),
+        );
         for (const part of preview.parts) {
           await ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
         }
@@ -100,7 +106,10 @@ export function digestFeature(digest: DigestService): Composer<BotContext> {
   feature.on("my_chat_member", async (ctx, next) => {
     const update = ctx.myChatMember;
     const status = update.new_chat_member.status;
-    if ((status === "left" || status === "kicked") && digest.unsubscribe(update.chat.id, { reason: "bot_removed" }))
+    if (
+      (status === "left" || status === "kicked") &&
+      digest.unsubscribe(update.chat.id, { reason: "bot_removed" })
+    )
       ctx.log.warn({ status }, "bot removed from the group; digest turned off");
     await next();
   });
@@ -120,7 +129,9 @@ export function digestFeature(digest: DigestService): Composer<BotContext> {
 type Action = "status" | "help" | "on" | "off" | "preview" | "quiet";
 
 function fold(text: string): string {
-  return foldDiacritics(text).toLowerCase().replace(/[\s_-]+/g, "");
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
 }
 
 function subcommand(raw: string): Action {
@@ -173,11 +184,11 @@ async function mayManage(ctx: BotContext): Promise<boolean> {
 function statusText(digest: DigestService, chatId: number): string {
   const sub = digest.subscription(chatId);
   const last = digest.history(chatId, 10).find((e) => e.state === "sent");
-  return digestMessages.status({
+  return `${digestMessages.status({
     enabled: sub?.enabled ?? false,
     time: sub?.time ?? digest.defaultTime,
     zone: escapeHtml(digest.zone),
     quietPolicy: sub?.quietPolicy ?? "short",
     lastSent: last?.finishedAt ? formatLocalDateTime(last.finishedAt, digest.zone) : null,
-  }) + `\n\n${digestMessages.usage(digest.defaultTime)}`;
+  })}\n\n${digestMessages.usage(digest.defaultTime)}`;
 }

@@ -140,7 +140,10 @@ describe("bot features", () => {
     });
     expect(asked[1]).toEqual({
       question: "Còn cấp xã?",
-      options: { previous: { question: "Nhất thể hóa là gì?", answer: "Bí thư đồng thời là Chủ tịch [1]." } },
+      options: {
+        previous: { question: "Nhất thể hóa là gì?", answer: "Bí thư đồng thời là Chủ tịch [1]." },
+        onDelta: expect.any(Function),
+      },
     });
   });
 
