@@ -29,6 +29,12 @@ export interface IngestOutcome {
 export interface Indexer {
   /** Parses, analyzes and stores one file's bytes; atomic per document. */
   ingestBytes(bytes: Uint8Array, fileName: string, options?: IngestOptions): Promise<IngestOutcome>;
+  /**
+   * Stores a document parsed earlier (`parseDocument`), so a caller that had to look at
+   * the metadata first (the Telegram upload checks the number for a replacement) does not
+   * parse twice. Same recording and embedding as `ingestBytes`.
+   */
+  indexParsed(parsed: ParsedDocument, options?: IngestOptions): Promise<IngestOutcome>;
   ingestFile(path: string, options?: IngestOptions): Promise<IngestOutcome>;
   /** Deletes a document and records who did it; false when there was none. */
   removeDocument(docId: string, actor?: { actorId?: number | null; via?: string }): Promise<boolean>;
@@ -52,6 +58,11 @@ export function createIndexer(deps: IndexerDeps): Indexer {
         ...options,
         onProgress: (stage, fraction) => onStage?.(stage, fraction),
       });
+      return indexer.indexParsed(parsed, options);
+    },
+    async indexParsed(parsed, options = {}) {
+      const source = parsed.source;
+      const onStage = options.onStage;
       const docId = options.docId ?? docIdForSource(source);
       onStage?.("indexing", 0);
       const chunks = toIndexedChunks(docId, parsed.metadata.title, parsed.chunks);

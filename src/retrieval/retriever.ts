@@ -64,11 +64,11 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
       const limit = options.limit ?? 10;
       const plan = planLexicalQuery(question, weights);
       const candidates = Math.max(CANDIDATES, limit * 3);
-      const termValues = await valueTerms(deps.store, plan);
+      const { termValues, searchTerms } = await valueTerms(deps.store, plan);
       const lexical =
-        plan.terms.length === 0
+        searchTerms.length === 0
           ? []
-          : await deps.store.searchLexical({ terms: plan.terms, limit: candidates, filter: options.filter });
+          : await deps.store.searchLexical({ terms: searchTerms, limit: candidates, filter: options.filter });
 
       let dense: ScoredChunk[] = [];
       if (deps.embedder) {
@@ -108,18 +108,36 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
   };
 }
 
-/** weight × idf of each folded and bigram query term (exact forms are a bonus, not topic). */
-async function valueTerms(store: DocumentStore, plan: LexicalQueryPlan): Promise<Map<string, number>> {
-  const terms = plan.terms.filter((t) => !t.term.startsWith("w:"));
-  const values = new Map<string, number>();
-  if (terms.length === 0) return values;
-  const stats = store.termStats
-    ? await store.termStats(terms.map((t) => t.term))
-    : { chunks: 1, df: new Map<string, number>() };
-  for (const t of terms) {
-    values.set(t.term, t.weight * inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks));
+/**
+ * A term worth less than this (weight × idf) is not searched: words that most passages
+ * contain ("của", "và", "các") and down-weighted question phrasing barely move a BM25
+ * score, yet their posting lists are the longest to read.
+ */
+export const MIN_TERM_VALUE = 0.25;
+
+/**
+ * weight × idf of each query term. Folded and bigram terms feed coverage and sentence
+ * scoring (`termValues`; exact forms are a bonus, not topic); terms worth too little to
+ * change a ranking are left out of the search (`searchTerms`).
+ */
+async function valueTerms(
+  store: DocumentStore,
+  plan: LexicalQueryPlan,
+): Promise<{ termValues: Map<string, number>; searchTerms: LexicalQueryPlan["terms"] }> {
+  const termValues = new Map<string, number>();
+  if (plan.terms.length === 0) return { termValues, searchTerms: [] };
+  if (!store.termStats) {
+    for (const t of plan.terms) if (!t.term.startsWith("w:")) termValues.set(t.term, t.weight);
+    return { termValues, searchTerms: plan.terms };
   }
-  return values;
+  const stats = await store.termStats(plan.terms.map((t) => t.term));
+  const searchTerms: LexicalQueryPlan["terms"] = [];
+  for (const t of plan.terms) {
+    const value = t.weight * inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks);
+    if (!t.term.startsWith("w:")) termValues.set(t.term, value);
+    if (value >= MIN_TERM_VALUE) searchTerms.push(t);
+  }
+  return { termValues, searchTerms };
 }
 
 function bestCoverage(plan: LexicalQueryPlan, hits: RetrievalHit[], termValues: Map<string, number>): number {

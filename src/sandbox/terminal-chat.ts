@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
@@ -126,10 +126,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
         write(sandboxMessages.uploadNeedsAdmin);
         return "local";
       }
-      const path = line
-        .slice("/upload".length)
-        .trim()
-        .replace(/^["']|["']$/g, "");
+      const { path, caption } = await parseUploadArgs(line.slice("/upload".length));
       if (!path) {
         write(sandboxMessages.uploadUsage);
         return "local";
@@ -142,7 +139,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
         return "local";
       }
       write(sandboxMessages.uploading(basename(path)));
-      await view.client.sendDocument({ bytes, fileName: basename(path) });
+      await view.client.sendDocument({ bytes, fileName: basename(path), ...(caption ? { caption } : {}) });
       return "bot";
     }
     if (/^(\d{1,2}|[+<>-])$/.test(line)) {
@@ -176,4 +173,22 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     poll();
     rl.close();
   }
+}
+
+/**
+ * `/upload` arguments: a path, optionally followed by a caption (a title or "Số: ..."),
+ * as an admin would type one in Telegram. A path with spaces is quoted, or given alone.
+ */
+export async function parseUploadArgs(raw: string): Promise<{ path: string; caption: string }> {
+  const text = raw.trim();
+  const quoted = /^(["'])(.+?)\1(?:\s+([\s\S]*))?$/.exec(text);
+  if (quoted) return { path: quoted[2]!, caption: (quoted[3] ?? "").trim() };
+  const isFile = (path: string) =>
+    stat(resolve(path)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  if (!text || (await isFile(text))) return { path: text, caption: "" };
+  const [path = "", ...rest] = text.split(/\s+/);
+  return { path, caption: rest.join(" ") };
 }

@@ -78,7 +78,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
   const maxMergePostings = Math.max(1, tuning.maxMergePostings ?? 4_000_000);
   // Keyed by term; an entry computed for another corpus state (N, avgLen) is refetched.
   const cache = new LruCache<string, { state: string; postings: ImpactPostings }>(
-    Math.max(1, tuning.cachedPostings ?? 16_000_000),
+    Math.max(1, tuning.cachedPostings ?? 40_000_000),
     (entry) => entry.postings.keys.length + 8,
   );
 

@@ -105,6 +105,12 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     ask: options.ask ? options.ask(engine) : engine.ask,
     store: engine.store,
     db: engine.db,
+    corpus: {
+      indexer: engine.indexer,
+      log: engine.corpusLog,
+      storeDir,
+      ...(corpusDir !== false ? { corpusDir } : {}),
+    },
     ...(options.clock ? { clock: options.clock } : {}),
     // Telegram's per-chat limits would make a test that chats a lot wait for seconds.
     outbox: {
@@ -130,6 +136,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     user: (user, chat) => emulator.createUserClient(token, user, chat),
     async close(closeOptions = {}) {
       await running.stop("test finished");
+      await app.corpus?.drain();
       await app.outbox.drain();
       if (!options.shared) await emulator.stop();
       await engine.close();

@@ -102,8 +102,10 @@ describe("npm start without a token: the local sandbox", () => {
     mark = type("/admin");
     await waitForOutput("quản trị viên, mã 700000", mark);
     mark = type(`/upload ${file}`);
-    const reply = await waitForOutput(/Đã nhận tệp[^\n]*\n/, mark);
+    const reply = await waitForOutput(/Có thể hỏi về tài liệu này ngay bây giờ\.\n/, mark);
     expect(reply).toContain("Đang gửi tệp quy-dinh-moi.txt");
+    expect(reply).toContain("Đã thêm tài liệu vào kho");
+    expect(reply).toContain("Tệp: quy-dinh-moi.txt");
     mark = type("/thongke");
     expect(await waitForOutput(/Đánh giá: 👍 1/, mark)).toContain("Thống kê 7 ngày gần nhất");
   });

@@ -4,8 +4,9 @@ import { toCitation } from "../../answer/extractive.js";
 import type { Citation } from "../../answer/types.js";
 import type { BotContext } from "../context.js";
 import { parseSourceCallback, passageNavRow, renderPassage } from "../format/index.js";
-import { botMessages } from "../messages.js";
+import { botMessages, corpusMessages } from "../messages.js";
 import type { PassageRef, SentMessage } from "../state/bot-state.js";
+import { formatLocalDate } from "../upload/cards.js";
 
 /**
  * The source buttons under an answer and the page buttons under a passage (both carry
@@ -68,8 +69,28 @@ function passageOfAnswer(
   return answer && source ? { questionId: answer.id, n: source.n, chunkId } : null;
 }
 
-/** The cited passage, read fresh from the store; null when it has left the store. */
+/**
+ * The cited passage, read fresh from the store. When its document has been replaced
+ * since, the passage is looked up in the document's earlier versions and its title says
+ * so ("phiên bản cũ, thay thế ngày ..."); null when it has left the store altogether.
+ */
 async function loadCitation(ctx: BotContext, ref: PassageRef): Promise<Citation | null> {
   const hit = await ctx.services.store.getChunk(ref.chunkId);
-  return hit ? toCitation(ref.n, { chunk: hit.chunk, doc: hit.doc, score: hit.score }) : null;
+  if (hit) return toCitation(ref.n, { chunk: hit.chunk, doc: hit.doc, score: hit.score });
+  const source = ctx.services.state
+    .getQuestion(ref.questionId)
+    ?.sources.find((s) => s.n === ref.n && s.chunkId === ref.chunkId);
+  if (!source) return null;
+  const versions = await ctx.services.store.listVersions(source.docId);
+  for (const version of [...versions].reverse()) {
+    const chunk = version.chunks.find((c) => c.chunkId === ref.chunkId);
+    if (!chunk) continue;
+    const citation = toCitation(ref.n, { chunk, doc: version.record, score: 0 });
+    const replacedOn = formatLocalDate(version.supersededAt, ctx.services.settings.timeZone);
+    return {
+      ...citation,
+      title: `${citation.title.trim() || citation.source} ${corpusMessages.oldVersion(replacedOn)}`,
+    };
+  }
+  return null;
 }

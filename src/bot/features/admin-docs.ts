@@ -1,0 +1,194 @@
+import { Composer, Input } from "telegraf";
+import type { InlineKeyboardButton } from "telegraf/types";
+import type { DocumentRecord } from "../../store/types.js";
+import { foldDiacritics } from "../../text/index.js";
+import type { BotContext } from "../context.js";
+import { adminOnly, isAdmin } from "../filters/admin.js";
+import { escapeHtml, truncate } from "../format/index.js";
+import { botMessages, corpusMessages as m } from "../messages.js";
+import { replyTo } from "../reply-to.js";
+import { docsData, type KindFilter, parseDocsData } from "../upload/callback-data.js";
+import {
+  deleteConfirmKeyboard,
+  documentKeyboard,
+  renderDocumentCard,
+  renderDocumentList,
+} from "../upload/cards.js";
+import type { CorpusAdmin } from "../upload/corpus-admin.js";
+import { isNotModified } from "../upload/progress.js";
+
+/**
+ * `/tailieu` for admins: the documents in the store, a page of 8 at a time (◀ ▶), filtered
+ * by kind (`/tailieu Nghị quyết`, or the kind buttons). A document's button opens its
+ * card with "Tải về" (the original file, sent back as it was uploaded) and "Xóa" (after
+ * a confirmation step; recorded in the corpus log). Everything is edited into the same
+ * message, so the list stays one message however much the admin browses.
+ */
+export function adminDocsFeature(corpus: CorpusAdmin | null): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.command("tailieu", adminOnly(), async (ctx) => {
+    if (!corpus) {
+      await ctx.reply(m.uploadUnavailable);
+      return;
+    }
+    const docs = await corpus.store.listDocuments();
+    const arg = ctx.payload.trim();
+    const filter = arg ? kindFilterOf(arg, docs) : { type: "all" as const };
+    if (!filter) {
+      const kinds = [...new Set(docs.map((d) => d.kind).filter((k): k is string => !!k))];
+      await ctx.reply(m.unknownKind(escapeHtml(arg), kinds.map(escapeHtml)), {
+        parse_mode: "HTML",
+        ...replyTo(ctx),
+      });
+      return;
+    }
+    const view = renderDocumentList({
+      docs: applyFilter(docs, filter),
+      kinds: docs.map((d) => d.kind),
+      page: 0,
+      filter,
+    });
+    await ctx.reply(view.text, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      reply_markup: { inline_keyboard: view.keyboard },
+      ...replyTo(ctx),
+    });
+  });
+
+  feature.action(/^tl:/, async (ctx) => {
+    const action = parseDocsData(ctx.match.input);
+    if (!action || !corpus || !ctx.chat) {
+      await ctx.answerCbQuery(botMessages.staleButton);
+      return;
+    }
+    if (!isAdmin(ctx)) {
+      ctx.log.info({ action: action.action }, "document management refused: not an admin");
+      await ctx.answerCbQuery(botMessages.adminOnly, { show_alert: true });
+      return;
+    }
+    const show = (text: string, keyboard: InlineKeyboardButton[][]) => edit(ctx, text, keyboard);
+    const list = async (page: number, filter: KindFilter) => {
+      const docs = await corpus.store.listDocuments();
+      const view = renderDocumentList({
+        docs: applyFilter(docs, filter),
+        kinds: docs.map((d) => d.kind),
+        page,
+        filter,
+      });
+      await show(view.text, view.keyboard);
+    };
+
+    switch (action.action) {
+      case "page": {
+        await ctx.answerCbQuery();
+        await list(action.page, action.filter);
+        return;
+      }
+      case "view":
+      case "delete": {
+        const doc = await corpus.store.getDocument(action.docId);
+        if (!doc) {
+          await ctx.answerCbQuery(m.docGone, { show_alert: true });
+          await list(action.page, action.filter);
+          return;
+        }
+        await ctx.answerCbQuery();
+        if (action.action === "view")
+          await show(
+            renderDocumentCard(doc, ctx.services.settings.timeZone),
+            documentKeyboard(doc.docId, action.page, action.filter),
+          );
+        else
+          await show(
+            m.confirmDelete(escapeHtml(truncate(doc.title || doc.source, 300))),
+            deleteConfirmKeyboard(doc.docId, action.page, action.filter),
+          );
+        return;
+      }
+      case "confirm": {
+        const adminId = ctx.from.id;
+        const removed = await corpus.queue.run(() => corpus.remove(action.docId, adminId));
+        if (!removed) {
+          await ctx.answerCbQuery(m.docGone, { show_alert: true });
+          await list(0, { type: "all" });
+          return;
+        }
+        ctx.log.info({ docId: removed.docId, source: removed.source, adminId }, "document deleted");
+        await ctx.answerCbQuery();
+        await show(m.deleted(escapeHtml(truncate(removed.title || removed.source, 300))), [
+          [
+            {
+              text: m.buttonBack,
+              callback_data: docsData({ action: "page", page: 0, filter: { type: "all" } }),
+            },
+          ],
+        ]);
+        return;
+      }
+      case "download": {
+        const doc = await corpus.store.getDocument(action.docId);
+        if (!doc) {
+          await ctx.answerCbQuery(m.docGone, { show_alert: true });
+          return;
+        }
+        const original = await corpus.original(doc);
+        if (!original) {
+          await ctx.answerCbQuery(truncate(m.originalMissing, 200), { show_alert: true });
+          return;
+        }
+        await ctx.answerCbQuery();
+        await ctx.replyWithDocument(Input.fromBuffer(original.bytes, doc.source), {
+          caption: truncate(doc.title || doc.source, 1000),
+        });
+        ctx.log.info({ docId: doc.docId, size: original.bytes.length }, "original sent");
+        return;
+      }
+    }
+  });
+
+  return feature;
+}
+
+/** Edits the pressed message; an unchanged text (the same filter pressed again) is fine. */
+async function edit(ctx: BotContext, text: string, keyboard: InlineKeyboardButton[][]): Promise<void> {
+  try {
+    await ctx.editMessageText(text, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      reply_markup: { inline_keyboard: keyboard },
+    });
+  } catch (error) {
+    if (!isNotModified(error)) throw error;
+  }
+}
+
+function fold(text: string): string {
+  return foldDiacritics(text.normalize("NFC")).toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The filter an admin typed after /tailieu: a kind present in the store, matched without
+ * diacritics or case ("nghi quyet" → Nghị quyết), or its beginning; "khác" for documents
+ * without a kind, "tất cả" for all. Null when nothing matches.
+ */
+export function kindFilterOf(
+  typed: string,
+  docs: ReadonlyArray<Pick<DocumentRecord, "kind">>,
+): KindFilter | null {
+  const wanted = fold(typed);
+  if (!wanted || wanted === "tat ca") return { type: "all" };
+  if (wanted === "khac") return { type: "none" };
+  const kinds = [...new Set(docs.map((d) => d.kind).filter((k): k is string => !!k))];
+  const exact = kinds.find((k) => fold(k) === wanted);
+  if (exact) return { type: "kind", kind: exact };
+  const prefix = kinds.filter((k) => fold(k).startsWith(wanted));
+  return prefix.length === 1 ? { type: "kind", kind: prefix[0]! } : null;
+}
+
+export function applyFilter(docs: readonly DocumentRecord[], filter: KindFilter): DocumentRecord[] {
+  if (filter.type === "all") return [...docs];
+  if (filter.type === "none") return docs.filter((d) => !d.kind);
+  return docs.filter((d) => d.kind === filter.kind);
+}

@@ -1,0 +1,116 @@
+/**
+ * Callback data of the corpus buttons (Telegram allows 1–64 bytes):
+ *
+ * - `up:r:<id>:<i>` replace candidate `i` with pending upload `<id>`; `up:s:<id>` add it
+ *   as a separate document; `up:c:<id>` cancel. `<id>` is 10 base64url characters.
+ * - `tl:p:<page>:<kind>` a page of /tailieu; `tl:v:<docId>:<page>:<kind>` one document's
+ *   card (with the list page to go back to); `tl:g:<docId>` download the original;
+ *   `tl:d:<docId>:<page>:<kind>` ask to delete; `tl:y:<docId>` deletion confirmed.
+ *   `<kind>` is empty (all kinds), `-` (documents of no kind) or the kind itself; it is
+ *   dropped when it would not fit.
+ * - `nk:<page>` a page of /nhatky.
+ */
+
+export const CALLBACK_DATA_LIMIT = 64;
+
+export type UploadChoice =
+  | { action: "replace"; id: string; index: number }
+  | { action: "separate"; id: string }
+  | { action: "cancel"; id: string };
+
+const PENDING_ID = /^[A-Za-z0-9_-]{1,16}$/;
+const UPLOAD_DATA = /^up:(r|s|c):([A-Za-z0-9_-]{1,16})(?::(\d{1,2}))?$/;
+
+export function uploadChoiceData(choice: UploadChoice): string {
+  if (!PENDING_ID.test(choice.id)) throw new RangeError(`bad pending id: ${choice.id}`);
+  if (choice.action === "replace") return `up:r:${choice.id}:${choice.index}`;
+  return `up:${choice.action === "separate" ? "s" : "c"}:${choice.id}`;
+}
+
+export function parseUploadChoice(data: string): UploadChoice | null {
+  const m = UPLOAD_DATA.exec(data);
+  if (!m) return null;
+  const id = m[2]!;
+  if (m[1] === "r") return m[3] === undefined ? null : { action: "replace", id, index: Number(m[3]) };
+  if (m[3] !== undefined) return null;
+  return m[1] === "s" ? { action: "separate", id } : { action: "cancel", id };
+}
+
+/** The kind filter of a list: all kinds, documents without a kind, or one kind. */
+export type KindFilter = { type: "all" } | { type: "none" } | { type: "kind"; kind: string };
+
+function encodeKind(filter: KindFilter): string {
+  return filter.type === "all" ? "" : filter.type === "none" ? "-" : filter.kind;
+}
+
+function decodeKind(raw: string | undefined): KindFilter {
+  if (!raw) return { type: "all" };
+  if (raw === "-") return { type: "none" };
+  return { type: "kind", kind: raw };
+}
+
+/** `base` with the kind appended when the whole fits in callback data, else with no kind. */
+function withKind(base: string, filter: KindFilter): string {
+  const full = `${base}:${encodeKind(filter)}`;
+  return Buffer.byteLength(full, "utf8") <= CALLBACK_DATA_LIMIT ? full : `${base}:`;
+}
+
+const DOC_ID = /^[A-Za-z0-9_.-]{1,40}$/;
+
+export type DocsAction =
+  | { action: "page"; page: number; filter: KindFilter }
+  | { action: "view"; docId: string; page: number; filter: KindFilter }
+  | { action: "download"; docId: string }
+  | { action: "delete"; docId: string; page: number; filter: KindFilter }
+  | { action: "confirm"; docId: string };
+
+export function docsData(a: DocsAction): string {
+  if ("docId" in a && !DOC_ID.test(a.docId)) throw new RangeError(`bad document id: ${a.docId}`);
+  switch (a.action) {
+    case "page":
+      return withKind(`tl:p:${a.page}`, a.filter);
+    case "view":
+      return withKind(`tl:v:${a.docId}:${a.page}`, a.filter);
+    case "delete":
+      return withKind(`tl:d:${a.docId}:${a.page}`, a.filter);
+    case "download":
+      return `tl:g:${a.docId}`;
+    case "confirm":
+      return `tl:y:${a.docId}`;
+  }
+}
+
+const DOCS_DATA = /^tl:(p|v|d|g|y):(.*)$/su;
+
+export function parseDocsData(data: string): DocsAction | null {
+  const m = DOCS_DATA.exec(data);
+  if (!m) return null;
+  const rest = m[2]!;
+  const page = (raw: string | undefined) => (raw !== undefined && /^\d{1,4}$/.test(raw) ? Number(raw) : null);
+  if (m[1] === "p") {
+    const cut = rest.indexOf(":");
+    const p = page(cut < 0 ? rest : rest.slice(0, cut));
+    if (p === null) return null;
+    return { action: "page", page: p, filter: decodeKind(cut < 0 ? undefined : rest.slice(cut + 1)) };
+  }
+  if (m[1] === "g" || m[1] === "y") {
+    if (!DOC_ID.test(rest)) return null;
+    return m[1] === "g" ? { action: "download", docId: rest } : { action: "confirm", docId: rest };
+  }
+  const [docId, rawPage, ...kind] = rest.split(":");
+  const p = page(rawPage);
+  if (!docId || !DOC_ID.test(docId) || p === null) return null;
+  const filter = decodeKind(kind.length > 0 ? kind.join(":") : undefined);
+  return m[1] === "v"
+    ? { action: "view", docId, page: p, filter }
+    : { action: "delete", docId, page: p, filter };
+}
+
+export function auditPageData(page: number): string {
+  return `nk:${page}`;
+}
+
+export function parseAuditPage(data: string): number | null {
+  const m = /^nk:(\d{1,5})$/.exec(data);
+  return m ? Number(m[1]) : null;
+}
