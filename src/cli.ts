@@ -17,6 +17,9 @@ import {
 import { listCorpusFiles, syncCorpusDir } from "./ingest/corpus-sync.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createRetriever } from "./retrieval/retriever.js";
+import { openEmbeddedStore } from "./store/embedded-store.js";
+import { migrateToQdrant } from "./store/migrate-to-qdrant.js";
+import { createQdrantStore } from "./store/qdrant/qdrant-store.js";
 
 /**
  * The command line: ingest, ask, docs, delete, eval. Results go to stdout (JSON with
@@ -29,6 +32,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   delete <docId>                        xóa một tài liệu
   eval <questions.jsonl> [--json] [-k N] chạy bộ câu hỏi chuẩn
   digest --chat <chatId> [--dry-run] [--json]  soạn bản tin của một nhóm ngay và gửi (--dry-run: chỉ in ra)
+  migrate --to qdrant [--json]          chép kho nhúng (SQLite) sang Qdrant, không nhúng lại vector
   reindex                               tạo vector cho các đoạn chưa có (khi có mô hình embedding)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -45,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       k: { type: "string", short: "k" },
       "no-sync": { type: "boolean", default: false },
       chat: { type: "string" },
+      to: { type: "string" },
       "dry-run": { type: "boolean", default: false },
     },
   });
@@ -54,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     secrets: [config.TELEGRAM_BOT_TOKEN, config.OPENAI_API_KEY, config.QDRANT_API_KEY],
     destination: pino.destination(2),
   });
+  if (command === "migrate") return migrate(config, values.to ?? positionals[0], values.json, logger);
   const engine = await createEngine(config, logger);
   try {
     const embeddingProblem = await engine.checkEmbeddings();
@@ -193,6 +199,37 @@ async function ingest(engine: Engine, paths: string[], json: boolean, logger: Lo
   if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
   else if (files.length > 20) process.stdout.write(`Đã xử lý ${files.length} tệp, ${failures} lỗi.\n`);
   return failures > 0 ? 1 : 0;
+}
+
+async function migrate(
+  config: Config,
+  target: string | undefined,
+  json: boolean,
+  logger: Logger,
+): Promise<number> {
+  if (target !== "qdrant") throw new UsageError("dùng: migrate --to qdrant");
+  if (!config.QDRANT_URL) throw new UsageError("cần QDRANT_URL (và QDRANT_API_KEY nếu máy chủ yêu cầu)");
+  const from = openEmbeddedStore(config.STORE_DIR);
+  const to = createQdrantStore({
+    url: config.QDRANT_URL,
+    apiKey: config.QDRANT_API_KEY,
+    collection: config.QDRANT_COLLECTION,
+    logger,
+  });
+  try {
+    await to.ensureReady();
+    const bar = progressBar("Chuyển sang Qdrant");
+    const report = await migrateToQdrant({ from, to, onProgress: (p) => bar(p.index, p.total, p.source) });
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(report)}\n`
+        : `Đã chuyển ${report.written} tài liệu (${report.skipped} đã có sẵn), ${report.chunks} đoạn, ${report.vectors} vector sang Qdrant "${to.collection}".\n`,
+    );
+    return 0;
+  } finally {
+    await to.close();
+    await from.close();
+  }
 }
 
 function statusWord(status: string): string {

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { AskService } from "./answer/ask-service.js";
 import { createAskService } from "./answer/ask-service.js";
@@ -11,7 +12,9 @@ import type { Logger } from "./logger.js";
 import type { Embedder } from "./retrieval/embedder.js";
 import { createOpenAiEmbedder } from "./retrieval/openai-embedder.js";
 import { createRetriever, type Retriever } from "./retrieval/retriever.js";
-import { openEmbeddedStore } from "./store/embedded-store.js";
+import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "./store/embedded-store.js";
+import { createQdrantStore } from "./store/qdrant/qdrant-store.js";
+import { openDatabase } from "./store/sqlite.js";
 import type { DocumentStore } from "./store/types.js";
 
 /** The question-answering core, shared by the CLI and the bot. */
@@ -40,6 +43,7 @@ export interface Engine {
 
 /** STORE_DIR is required; without the endpoint settings the engine is lexical and extractive. */
 export type EngineConfig = Pick<Config, "STORE_DIR"> &
+  Partial<Pick<Config, "STORE" | "QDRANT_URL" | "QDRANT_API_KEY" | "QDRANT_COLLECTION">> &
   Partial<
     Pick<
       Config,
@@ -63,7 +67,7 @@ const QUERY_EMBEDDING_TIMEOUT_MS = 8_000;
  * extractive fallback) and retrieval fuses dense vectors when they are stored.
  */
 export async function createEngine(config: EngineConfig, logger: Logger): Promise<Engine> {
-  const store = openEmbeddedStore(config.STORE_DIR);
+  const { store, db, closeStore } = await openStore(config, logger);
   let embedder: Embedder | undefined;
   let chatModel: ChatModel | undefined;
   let prompts: Prompts | undefined;
@@ -83,7 +87,7 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
       maxRetries: config.LLM_MAX_RETRIES,
     });
   }
-  const corpusLog = createCorpusLog(store.db);
+  const corpusLog = createCorpusLog(db);
   const retriever = createRetriever({ store, embedder, logger });
   const indexer = createIndexer({ store, embedder, logger, corpusLog });
   const ask = createAskService({
@@ -98,7 +102,7 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
   });
   return {
     store,
-    db: store.db,
+    db,
     indexer,
     corpusLog,
     retriever,
@@ -136,6 +140,43 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
       }
       return done;
     },
-    close: () => store.close(),
+    close: closeStore,
+  };
+}
+
+/**
+ * The corpus store: embedded SQLite (default) or Qdrant. The bot's own state (chats,
+ * permissions, question log, audit log) always stays in SQLite under STORE_DIR, so
+ * switching STORE keeps it.
+ */
+async function openStore(
+  config: EngineConfig,
+  logger: Logger,
+): Promise<{ store: DocumentStore; db: Database.Database; closeStore: () => Promise<void> }> {
+  if (config.STORE !== "qdrant") {
+    const store = openEmbeddedStore(config.STORE_DIR);
+    return { store, db: store.db, closeStore: () => store.close() };
+  }
+  if (!config.QDRANT_URL) throw new Error("QDRANT_URL is required when STORE=qdrant");
+  const db = openDatabase(join(config.STORE_DIR, EMBEDDED_STORE_FILE));
+  const qdrant = createQdrantStore({
+    url: config.QDRANT_URL,
+    apiKey: config.QDRANT_API_KEY,
+    collection: config.QDRANT_COLLECTION ?? "nhatthe",
+    logger,
+  });
+  try {
+    await qdrant.ensureReady();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return {
+    store: qdrant,
+    db,
+    closeStore: async () => {
+      await qdrant.close();
+      db.close();
+    },
   };
 }
