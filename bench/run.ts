@@ -24,6 +24,7 @@ import type { DocumentStore } from "../src/store/types.js";
 import { foldDiacritics } from "../src/text/index.js";
 import { type BenchPassage, buildFts5, buildMiniSearch, type SearchEngine } from "./peers.js";
 import { runBotLoadBench } from "./bot-load.js";
+import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
 import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
@@ -217,6 +218,11 @@ async function main(): Promise<void> {
       "data/corpus",
       "bench/data/questions.jsonl",
     );
+  }
+  if (wants("pdf")) {
+    const pdf = await runPdfIngestBench();
+    printPdfIngestTable(pdf);
+    results.pdf_ingest = pdf;
   }
   if (wants("bot")) {
     const load = await runBotLoadBench();
