@@ -28,6 +28,10 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+/** An empty value (`PORT=` copied from .env.example) means unset, not 0. */
+const emptyAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24h), e.g. 07:30");
 
 export const ConfigSchema = z
@@ -37,7 +41,13 @@ export const ConfigSchema = z
     BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
     WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
     WEBHOOK_SECRET: optionalString,
-    PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+    /** Address the HTTP server (webhook, /healthz, /metrics) listens on; unset: all interfaces. */
+    HTTP_HOST: optionalString,
+    /** Updates handled at once in webhook mode; beyond it Telegram is told to retry. */
+    WEBHOOK_MAX_IN_FLIGHT: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(40)),
+    /** How long a stop waits for answers in flight and queued replies before giving up. */
+    SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(10_000)),
     ADMIN_USER_IDS: idList,
     ACCESS_MODE: z.enum(["allowlist", "open"]).default("allowlist"),
     ALLOWED_USER_IDS: idList,
@@ -62,27 +72,58 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   })
-  .superRefine((cfg, ctx) => {
-    if (cfg.BOT_MODE === "webhook") {
-      if (!cfg.WEBHOOK_URL)
-        ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
-      if (!cfg.WEBHOOK_SECRET)
-        ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
-      if (!cfg.TELEGRAM_BOT_TOKEN)
+  .superRefine(
+    (cfg, ctx) => {
+      if (cfg.BOT_MODE === "webhook") {
+        if (!cfg.WEBHOOK_URL)
+          ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
+        if (!cfg.WEBHOOK_SECRET)
+          ctx.addIssue({
+            code: "custom",
+            path: ["WEBHOOK_SECRET"],
+            message: "required when BOT_MODE=webhook",
+          });
+        if (["/healthz", "/metrics"].includes(pathnameOf(cfg.WEBHOOK_URL)))
+          ctx.addIssue({
+            code: "custom",
+            path: ["WEBHOOK_URL"],
+            message: "its path must not be /healthz or /metrics (served by the bot itself)",
+          });
+        if (!cfg.TELEGRAM_BOT_TOKEN)
+          ctx.addIssue({
+            code: "custom",
+            path: ["TELEGRAM_BOT_TOKEN"],
+            message: "required when BOT_MODE=webhook",
+          });
+      }
+      // Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and - as a webhook secret.
+      if (typeof cfg.WEBHOOK_SECRET === "string" && !/^[A-Za-z0-9_-]{1,256}$/.test(cfg.WEBHOOK_SECRET))
         ctx.addIssue({
           code: "custom",
-          path: ["TELEGRAM_BOT_TOKEN"],
-          message: "required when BOT_MODE=webhook",
+          path: ["WEBHOOK_SECRET"],
+          message: "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)",
         });
-    }
-    if (cfg.STORE === "qdrant" && !cfg.QDRANT_URL)
-      ctx.addIssue({ code: "custom", path: ["QDRANT_URL"], message: "required when STORE=qdrant" });
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: cfg.TZ });
-    } catch {
-      ctx.addIssue({ code: "custom", path: ["TZ"], message: `unknown time zone "${cfg.TZ}"` });
-    }
-  });
+      if (cfg.STORE === "qdrant" && !cfg.QDRANT_URL)
+        ctx.addIssue({ code: "custom", path: ["QDRANT_URL"], message: "required when STORE=qdrant" });
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: cfg.TZ });
+      } catch {
+        ctx.addIssue({ code: "custom", path: ["TZ"], message: `unknown time zone "${cfg.TZ}"` });
+      }
+    },
+    // Run even when a field failed, so that every problem is listed at once; the values
+    // read here may then be raw or missing, so each check tolerates that.
+    { when: () => true },
+  );
+
+function pathnameOf(url: unknown): string {
+  if (typeof url !== "string") return "";
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "";
+  }
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,45 +1,82 @@
 import { join } from "node:path";
 import { pino } from "pino";
 import { type BotApp, createBot } from "./bot/index.js";
-import { launchBot, type RunningBot } from "./bot/launch.js";
+import { type LaunchMode, launchBot, type RunningBot } from "./bot/launch.js";
 import { sandboxMessages } from "./bot/messages.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
 import { createEngine, type Engine } from "./engine.js";
 import { syncCorpusDir } from "./ingest/corpus-sync.js";
-import { createLogger, type Logger } from "./logger.js";
+import { createLogger, type Logger, redactSecrets } from "./logger.js";
+import {
+  createMetrics,
+  instrumentAsk,
+  instrumentIndexer,
+  type Metrics,
+  observeTelegramErrors,
+} from "./metrics.js";
 import { startSandbox } from "./sandbox/sandbox.js";
 import { runTerminalChat } from "./sandbox/terminal-chat.js";
+import { createHealthCheck, type HealthPart } from "./server/health.js";
+import { createHttpServer, type HttpServer } from "./server/http-server.js";
+import { llmProbe, qdrantProbe } from "./server/probes.js";
+import { onStopSignals, type ShutdownOutcome, shutdownGracefully } from "./server/shutdown.js";
 
 /**
  * The composition root. With TELEGRAM_BOT_TOKEN: load the engine, sync the corpus folder
- * into the store, build the bot and serve Telegram (BOT_MODE). Without it: the local
+ * into the store, build the bot, start the HTTP server (webhook, /healthz, /metrics: in
+ * webhook mode, or with PORT set) and serve Telegram (BOT_MODE). Without it: the local
  * sandbox, the same bot against a Bot API emulator on 127.0.0.1 and a terminal chat.
- * SIGINT/SIGTERM stop the bot, let queued messages leave and close the store.
+ *
+ * SIGINT/SIGTERM: stop taking updates, let the answers in flight finish and the outbox
+ * empty (within SHUTDOWN_TIMEOUT_MS), close the store, exit 0. A second signal (more
+ * than a second later) exits at once with code 130. A bad configuration exits 1 with
+ * every problem on stderr.
  */
 
 interface Service {
   engine: Engine;
   app: BotApp;
   running: RunningBot;
-  shutdown(reason: string): Promise<void>;
+  metrics: Metrics;
+  server?: HttpServer;
+  shutdown(reason: string): Promise<ShutdownOutcome>;
 }
 
-/** Engine → corpus sync → bot → launch. Shared by Telegram mode and the sandbox. */
+/** `/healthz` parts: the store always; Qdrant when it is the backend; the LLM when configured. */
+function healthParts(config: Config, engine: Engine): HealthPart[] {
+  const parts: HealthPart[] = [{ name: "store", probe: () => engine.store.stats() }];
+  if (config.STORE === "qdrant" && config.QDRANT_URL)
+    parts.push({
+      name: "qdrant",
+      probe: qdrantProbe({ url: config.QDRANT_URL, apiKey: config.QDRANT_API_KEY }),
+      cacheMs: 10_000,
+    });
+  if (config.OPENAI_API_KEY)
+    parts.push({
+      name: "llm",
+      probe: llmProbe({ baseUrl: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY }),
+      cacheMs: 30_000,
+    });
+  return parts;
+}
+
+/** Engine → corpus sync → bot → HTTP server → launch. Shared by Telegram mode and the sandbox. */
 async function startService(
   config: Config,
   token: string,
   logger: Logger,
-  onProgress?: () => void,
+  options: { http: boolean; onProgress?: () => void },
 ): Promise<Service> {
   const engine = await createEngine(config, logger);
+  let server: HttpServer | undefined;
   try {
-    onProgress?.();
-    const summary = await syncCorpusDir({
-      dir: config.CORPUS_DIR,
-      store: engine.store,
-      indexer: engine.indexer,
-      logger,
-    });
+    const embeddingProblem = await engine.checkEmbeddings();
+    if (embeddingProblem)
+      logger.warn({ problem: embeddingProblem }, "stored vectors need `npm run cli -- reindex`");
+    const metrics = createMetrics();
+    const indexer = instrumentIndexer(engine.indexer, metrics);
+    options.onProgress?.();
+    const summary = await syncCorpusDir({ dir: config.CORPUS_DIR, store: engine.store, indexer, logger });
     logger.info({ dir: config.CORPUS_DIR, ...summary, failed: summary.failed.length }, "corpus synced");
     for (const f of summary.failed) logger.warn(f, "corpus file not ingested");
     const app = createBot({
@@ -54,65 +91,92 @@ async function startService(
         timeZone: config.TZ,
       },
       logger,
-      ask: engine.ask,
+      ask: instrumentAsk(engine.ask, metrics),
       store: engine.store,
       db: engine.db,
+      corpus: { indexer, log: engine.corpusLog, storeDir: config.STORE_DIR, corpusDir: config.CORPUS_DIR },
     });
-    const running = await launchBot(
-      app.bot,
-      config.BOT_MODE === "webhook"
+    observeTelegramErrors(app.bot.telegram, metrics);
+
+    const webhook = config.BOT_MODE === "webhook";
+    if (options.http && (webhook || config.PORT !== undefined)) {
+      server = createHttpServer({
+        logger,
+        health: createHealthCheck({ parts: healthParts(config, engine), logger }),
+        metrics,
+      });
+      await server.listen(config.PORT ?? 8080, config.HTTP_HOST);
+    }
+    const how: LaunchMode =
+      webhook && server
         ? {
             mode: "webhook",
             url: config.WEBHOOK_URL ?? "",
             secretToken: config.WEBHOOK_SECRET ?? "",
-            port: config.PORT ?? 8080,
+            server,
+            maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
+            metrics,
           }
-        : { mode: "polling" },
-      logger,
-    );
+        : { mode: "polling" };
+    const running = await launchBot(app.bot, how, logger);
+    metrics.observeInFlight(running.inFlight);
     await app
       .publishCommands()
       .catch((error: unknown) => logger.warn({ err: error }, "command menu not set"));
-    let closing: Promise<void> | undefined;
+    let closing: Promise<ShutdownOutcome> | undefined;
+    const httpServer = server;
+    const corpus = app.corpus;
     return {
       engine,
       app,
       running,
+      metrics,
+      server,
       shutdown(reason) {
-        closing ??= (async () => {
-          logger.info({ reason }, "shutting down");
-          await running.stop(reason);
-          await Promise.race([app.outbox.drain(), new Promise((r) => setTimeout(r, 5000).unref())]);
-          await engine.close();
-          logger.info("stopped");
-        })();
+        closing ??= shutdownGracefully(
+          {
+            logger,
+            timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+            bot: running,
+            server: httpServer,
+            pending: corpus ? [{ name: "uploads", wait: () => corpus.drain() }] : [],
+            outbox: app.outbox,
+            closers: [{ name: "store", close: () => engine.close() }],
+          },
+          reason,
+        );
         return closing;
       },
     };
   } catch (error) {
+    await server?.close().catch(() => undefined);
     await engine.close().catch(() => undefined);
     throw error;
   }
 }
 
-/** The longest a graceful shutdown may take before the process exits anyway. */
-const SHUTDOWN_TIMEOUT_MS = 15_000;
+/** Margin past SHUTDOWN_TIMEOUT_MS for closing the store before the process exits anyway (code 1). */
+const HARD_STOP_MARGIN_MS = 5000;
 
-/**
- * Calls `stop` on the first SIGINT or SIGTERM. Later signals (a process manager or a
- * wrapper such as tsx may deliver the same one twice) do not cut the shutdown short;
- * if it hangs, the process exits after SHUTDOWN_TIMEOUT_MS.
- */
-function onStopSignal(stop: (signal: string) => void): void {
-  let stopping = false;
-  const handle = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref();
-    stop(signal);
-  };
-  process.on("SIGINT", handle);
-  process.on("SIGTERM", handle);
+/** Stops `service` on the first SIGINT/SIGTERM and exits; see the module comment. */
+function exitOnStopSignals(
+  config: Config,
+  stop: (signal: string) => Promise<unknown>,
+  logger?: Logger,
+): void {
+  onStopSignals(
+    (signal) => {
+      setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + HARD_STOP_MARGIN_MS).unref();
+      stop(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger?.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    },
+    { onForced: (signal) => logger?.warn({ signal }, "second signal: exiting now") },
+  );
 }
 
 async function runTelegram(config: Config, token: string): Promise<void> {
@@ -120,16 +184,8 @@ async function runTelegram(config: Config, token: string): Promise<void> {
     level: config.LOG_LEVEL,
     secrets: [token, config.OPENAI_API_KEY, config.QDRANT_API_KEY, config.WEBHOOK_SECRET],
   });
-  const service = await startService(config, token, logger);
-  onStopSignal((signal) => {
-    service.shutdown(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  });
+  const service = await startService(config, token, logger, { http: true });
+  exitOnStopSignals(config, (signal) => service.shutdown(signal), logger);
   await service.running.done.catch((error: unknown) => {
     logger.fatal({ err: error }, "bot stopped with an error");
     process.exitCode = 1;
@@ -153,21 +209,23 @@ async function runLocalSandbox(base: Config): Promise<void> {
     await sandbox.emulator.stop();
   };
   try {
-    service = await startService({ ...config, BOT_MODE: "polling" }, sandbox.token, logger, () =>
-      process.stdout.write(`${sandboxMessages.syncing}\n`),
-    );
+    service = await startService({ ...config, BOT_MODE: "polling" }, sandbox.token, logger, {
+      http: false,
+      onProgress: () => process.stdout.write(`${sandboxMessages.syncing}\n`),
+    });
   } catch (error) {
     await sandbox.emulator.stop();
     throw error;
   }
   const { documents } = await service.engine.store.stats();
-  onStopSignal((signal) => {
-    process.stdout.write(`\n${sandboxMessages.bye}\n`);
-    finish(signal).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
+  exitOnStopSignals(
+    config,
+    async (signal) => {
+      process.stdout.write(`\n${sandboxMessages.bye}\n`);
+      await finish(signal);
+    },
+    logger,
+  );
   await runTerminalChat({
     emulator: sandbox.emulator,
     token: sandbox.token,
@@ -189,12 +247,6 @@ async function runLocalSandbox(base: Config): Promise<void> {
 /** Secrets that must not reach the terminal even in a crash report. */
 const secrets: string[] = [];
 
-function scrub(text: string): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join("[REDACTED]");
-  return out.replace(/bot\d{5,}:[A-Za-z0-9_-]{20,}/g, "bot[REDACTED]");
-}
-
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -202,7 +254,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);
-      process.exit(2);
+      process.exit(1);
     }
     throw error;
   }
@@ -212,7 +264,7 @@ async function main(): Promise<void> {
     config.QDRANT_API_KEY,
     config.WEBHOOK_SECRET,
   ])
-    if (s && s.length >= 6) secrets.push(s);
+    if (s) secrets.push(s);
   if (config.TELEGRAM_BOT_TOKEN) await runTelegram(config, config.TELEGRAM_BOT_TOKEN);
   else await runLocalSandbox(config);
 }
@@ -220,9 +272,8 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
-    process.stderr.write(
-      `${scrub(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
-    );
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`${redactSecrets(text, secrets)}\n`);
     process.exit(1);
   },
 );

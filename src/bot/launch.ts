@@ -1,15 +1,42 @@
 import type { Telegraf } from "telegraf";
 import type { Logger } from "../logger.js";
+import type { Metrics } from "../metrics.js";
+import type { HttpServer } from "../server/http-server.js";
+import { createInFlight } from "../server/in-flight.js";
+import { createWebhookHandler, webhookPathOf } from "../server/webhook.js";
 import type { BotContext } from "./context.js";
 
-/** How the bot receives updates. Webhook mode is accepted here so callers are shaped for it. */
+/** How the bot receives updates. */
 export type LaunchMode =
   | { mode: "polling" }
-  | { mode: "webhook"; url: string; secretToken: string; port: number; host?: string };
+  | {
+      mode: "webhook";
+      /** The public HTTPS URL Telegram posts to; its path is the route served on `server`. */
+      url: string;
+      /** Sent to setWebhook; Telegram echoes it in X-Telegram-Bot-Api-Secret-Token. */
+      secretToken: string;
+      /** The HTTP server the webhook route is added to (listening, or about to). */
+      server: HttpServer;
+      /** Updates handled at once; beyond it Telegram is told to retry (503). Default 40. */
+      maxInFlight?: number;
+      metrics?: Pick<Metrics, "recordWebhookRequest">;
+    };
 
-/** A running bot: `stop` ends receiving updates; `done` settles when it has stopped (or failed). */
+/**
+ * A running bot. For a graceful stop: `stopReceiving`, then `idle` (bounded) for the
+ * updates being handled, then drain the outbox. `stop` does the first two unbounded.
+ */
 export interface RunningBot {
+  readonly mode: LaunchMode["mode"];
+  /** Stops taking updates (long polling ends; the webhook answers 503); handlers go on. */
+  stopReceiving(reason: string): void;
+  /** Updates being handled now. */
+  inFlight(): number;
+  /** Resolves true once no update is being handled, or false after `timeoutMs`. */
+  idle(timeoutMs?: number): Promise<boolean>;
+  /** `stopReceiving`, then waits until receiving has ended and the handlers are done. */
   stop(reason: string): Promise<void>;
+  /** Settles when receiving has ended (rejects when long polling failed, e.g. a revoked token). */
   readonly done: Promise<void>;
 }
 
@@ -21,17 +48,30 @@ type UpdateType = NonNullable<
 export const ALLOWED_UPDATES: readonly UpdateType[] = ["message", "callback_query", "my_chat_member"];
 
 /**
- * Starts receiving updates. Resolves once the bot is connected (getMe succeeded); a bad
- * token or an unreachable API rejects. Polling uses telegraf's long polling loop.
+ * Starts receiving updates. Resolves once the bot is connected (getMe succeeded and, for
+ * a webhook, setWebhook did); a bad token or an unreachable API rejects.
+ *
+ * Polling uses telegraf's long polling loop. Webhook mode adds the route to `server`,
+ * registers the webhook with its secret and the allowed updates, and hands each update
+ * to `bot.handleUpdate` after Telegram got its 200 (telegraf's webhook reply is off: the
+ * outbox makes every call itself).
  */
 export async function launchBot(
   bot: Telegraf<BotContext>,
   how: LaunchMode,
   logger: Logger,
 ): Promise<RunningBot> {
-  if (how.mode === "webhook") {
-    throw new Error("BOT_MODE=webhook is not available in this version yet; use BOT_MODE=polling");
-  }
+  const tracker = createInFlight();
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  // Both telegraf's polling loop and the webhook call `bot.handleUpdate`: count them there.
+  bot.handleUpdate = ((update, webhookResponse) =>
+    tracker.run(() => handleUpdate(update, webhookResponse))) as typeof bot.handleUpdate;
+  const common = {
+    inFlight: () => tracker.count(),
+    idle: (timeoutMs?: number) => tracker.idle(timeoutMs),
+  };
+  if (how.mode === "webhook") return launchWebhook(bot, how, logger, common);
+
   let started!: () => void;
   const ready = new Promise<void>((resolve) => {
     started = resolve;
@@ -46,18 +86,72 @@ export async function launchBot(
   ]);
   logger.info({ username: bot.botInfo?.username, mode: how.mode }, "bot started");
   let stopped = false;
+  const stopReceiving = (reason: string) => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      bot.stop(reason);
+    } catch (error) {
+      logger.debug({ err: error }, "bot was not running");
+    }
+  };
   return {
+    mode: "polling",
+    ...common,
     done,
+    stopReceiving,
     async stop(reason) {
-      if (!stopped) {
-        stopped = true;
-        try {
-          bot.stop(reason);
-        } catch (error) {
-          logger.debug({ err: error }, "bot was not running");
-        }
-      }
+      stopReceiving(reason);
       await done.catch(() => undefined);
+      await tracker.idle();
+    },
+  };
+}
+
+async function launchWebhook(
+  bot: Telegraf<BotContext>,
+  how: Extract<LaunchMode, { mode: "webhook" }>,
+  logger: Logger,
+  common: Pick<RunningBot, "inFlight" | "idle">,
+): Promise<RunningBot> {
+  const path = webhookPathOf(how.url);
+  bot.botInfo ??= await bot.telegram.getMe();
+  // Replies go through the outbox as ordinary calls, never inside the webhook's response.
+  bot.telegram.webhookReply = false;
+  const webhook = createWebhookHandler({
+    secretToken: how.secretToken,
+    handleUpdate: (update) => bot.handleUpdate(update),
+    inFlight: common.inFlight,
+    maxInFlight: how.maxInFlight ?? 40,
+    logger,
+    metrics: how.metrics,
+  });
+  how.server.route(path, webhook.handle);
+  await bot.telegram.setWebhook(how.url, {
+    secret_token: how.secretToken,
+    allowed_updates: [...ALLOWED_UPDATES],
+    drop_pending_updates: false,
+  });
+  logger.info({ username: bot.botInfo.username, mode: how.mode, path }, "bot started");
+  let ended!: () => void;
+  const done = new Promise<void>((resolve) => {
+    ended = resolve;
+  });
+  const stopReceiving = (reason: string) => {
+    if (!webhook.accepting) return;
+    webhook.stopAccepting();
+    // The webhook stays registered: Telegram keeps new updates until the next start.
+    logger.info({ reason }, "webhook no longer accepting updates");
+    ended();
+  };
+  return {
+    mode: "webhook",
+    ...common,
+    done,
+    stopReceiving,
+    async stop(reason) {
+      stopReceiving(reason);
+      await common.idle();
     },
   };
 }

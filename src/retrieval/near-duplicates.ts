@@ -1,22 +1,35 @@
 import { foldDiacritics } from "../text/index.js";
 
-/** Word 3-shingles of the folded text: robust to case, marks and spacing. */
-function shingles(text: string): Set<string> {
+/** FNV-1a of a word: shingles are kept as numbers, much cheaper than strings. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    h ^= word.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Word 3-shingles of the folded text, hashed: robust to case, marks and spacing. */
+function shingles(text: string): Set<number> {
   // Folding then splitting is several times cheaper than full syllable analysis, and
   // enough to recognise repeated text.
-  const syl = foldDiacritics(text.toLowerCase())
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const out = new Set<string>();
-  if (syl.length < 3) {
-    if (syl.length > 0) out.add(syl.join(" "));
+  const words = foldDiacritics(text.toLowerCase())
+    .split(/[^a-z0-9\p{L}]+/u)
+    .filter(Boolean)
+    .map(wordHash);
+  const out = new Set<number>();
+  if (words.length < 3) {
+    if (words.length > 0) out.add(words.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0));
     return out;
   }
-  for (let i = 0; i + 2 < syl.length; i++) out.add(`${syl[i]} ${syl[i + 1]} ${syl[i + 2]}`);
+  for (let i = 0; i + 2 < words.length; i++) {
+    out.add((Math.imul(Math.imul(words[i]!, 31) ^ words[i + 1]!, 31) ^ words[i + 2]!) >>> 0);
+  }
   return out;
 }
 
-function containment(a: Set<string>, b: Set<string>): number {
+function containment(a: Set<number>, b: Set<number>): number {
   if (a.size === 0 || b.size === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
@@ -36,7 +49,7 @@ export function suppressNearDuplicates<T>(
   threshold = 0.9,
   limit = Number.POSITIVE_INFINITY,
 ): T[] {
-  const kept: Array<{ item: T; sh: Set<string> }> = [];
+  const kept: Array<{ item: T; sh: Set<number> }> = [];
   for (const item of items) {
     if (kept.length >= limit) break;
     const sh = shingles(textOf(item));
