@@ -4,6 +4,7 @@ import { type BotApp, createBot } from "./bot/index.js";
 import { type LaunchMode, launchBot, type RunningBot } from "./bot/launch.js";
 import { sandboxMessages } from "./bot/messages.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
+import { createDigest } from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
 import { syncCorpusDir } from "./ingest/corpus-sync.js";
 import { createLogger, type Logger, redactSecrets } from "./logger.js";
@@ -79,6 +80,14 @@ async function startService(
     const summary = await syncCorpusDir({ dir: config.CORPUS_DIR, store: engine.store, indexer, logger });
     logger.info({ dir: config.CORPUS_DIR, ...summary, failed: summary.failed.length }, "corpus synced");
     for (const f of summary.failed) logger.warn(f, "corpus file not ingested");
+    const digest = createDigest({
+      db: engine.db,
+      store: engine.store,
+      corpusLog: engine.corpusLog,
+      zone: config.TZ,
+      defaultTime: config.DIGEST_TIME,
+      logger,
+    });
     const app = createBot({
       token,
       apiRoot: config.TELEGRAM_API_ROOT,
@@ -95,6 +104,7 @@ async function startService(
       store: engine.store,
       db: engine.db,
       corpus: { indexer, log: engine.corpusLog, storeDir: config.STORE_DIR, corpusDir: config.CORPUS_DIR },
+      digest: digest.service,
     });
     observeTelegramErrors(app.bot.telegram, metrics);
 
@@ -123,6 +133,13 @@ async function startService(
     await app
       .publishCommands()
       .catch((error: unknown) => logger.warn({ err: error }, "command menu not set"));
+    // Daily digests go out through the bot's Telegram client (the outbox); catch-up first.
+    const digestRunner = digest.createRunner(app.bot.telegram, {
+      delivery: { onReport: (r) => r.outcome.status === "sent" && metrics.recordDigest() },
+    });
+    await digestRunner.scheduler
+      .start()
+      .catch((error: unknown) => logger.error({ err: error }, "digest scheduler failed to start"));
     let closing: Promise<ShutdownOutcome> | undefined;
     const httpServer = server;
     const corpus = app.corpus;
@@ -141,7 +158,11 @@ async function startService(
             server: httpServer,
             pending: corpus ? [{ name: "uploads", wait: () => corpus.drain() }] : [],
             outbox: app.outbox,
-            closers: [{ name: "store", close: () => engine.close() }],
+            closers: [
+              // A digest still on its way either finishes or is resumed after the restart.
+              { name: "digest", close: () => digestRunner.stop() },
+              { name: "store", close: () => engine.close() },
+            ],
           },
           reason,
         );

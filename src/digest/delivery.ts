@@ -74,6 +74,8 @@ export interface DeliveryOptions {
   firstWindowMs?: number;
   /** Chats delivered at the same time. Default 4. */
   concurrency?: number;
+  /** Told about every slot handled by `deliverDue` (e.g. to count digests sent in metrics). */
+  onReport?: (report: DeliveryReport) => void;
 }
 
 export type DeliveryOutcome =
@@ -360,7 +362,9 @@ export function createDigestDelivery(deps: DeliveryDeps): DigestDelivery {
       const worker = async () => {
         for (let slot = slots[next++]; slot !== undefined; slot = slots[next++]) {
           const { chatId, localDate } = slot;
-          reports.push(await settle(chatId, localDate, () => deliver(chatId, localDate, now)));
+          const report = await settle(chatId, localDate, () => deliver(chatId, localDate, now));
+          reports.push(report);
+          o.onReport?.(report);
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, slots.length) }, worker));
