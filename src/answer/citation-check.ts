@@ -1,3 +1,4 @@
+import { toSyllables } from "../text/index.js";
 import { NOT_FOUND_ANSWER } from "./prompts.js";
 import type { Passage } from "./types.js";
 
@@ -189,15 +190,9 @@ function contentTokens(text: string): string[] {
   return foldSyllables(text).filter((t) => !STOPWORDS.has(t) && (t.length > 1 || /\d/.test(t)));
 }
 
-/** Lowercase syllables with diacritics removed (đ → d). */
+/** Lowercase syllables with diacritics removed (đ → d), as the index folds them. */
 export function foldSyllables(text: string): string[] {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return toSyllables(text).map((s) => s.folded);
 }
 
 function passageText(p: Passage): string {
