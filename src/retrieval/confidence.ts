@@ -11,8 +11,9 @@ export function coverage(
   queryTerms: WeightedTerm[],
   passageText: string,
   termValues: Map<string, number>,
+  cacheKey?: string,
 ): number {
-  const present = analyzeForIndex(passageText).terms;
+  const present = cacheKey ? cachedTerms(cacheKey, passageText) : analyzeForIndex(passageText).terms;
   let total = 0;
   let matched = 0;
   for (const { term } of queryTerms) {
@@ -26,4 +27,21 @@ export function coverage(
 /** BM25's idf: ln(1 + (N − df + 0.5) / (df + 0.5)); never negative. */
 export function inverseDocumentFrequency(df: number, totalChunks: number): number {
   return Math.log(1 + (Math.max(totalChunks, df) - df + 0.5) / (df + 0.5));
+}
+
+/** Analyzed terms of recently judged passages: the best passages recur across questions. */
+const termCache = new Map<string, Record<string, number>>();
+const TERM_CACHE_SIZE = 2048;
+
+function cachedTerms(key: string, text: string): Record<string, number> {
+  const hit = termCache.get(key);
+  if (hit) {
+    termCache.delete(key);
+    termCache.set(key, hit);
+    return hit;
+  }
+  const terms = analyzeForIndex(text).terms;
+  termCache.set(key, terms);
+  if (termCache.size > TERM_CACHE_SIZE) termCache.delete(termCache.keys().next().value!);
+  return terms;
 }

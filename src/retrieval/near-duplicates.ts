@@ -48,13 +48,31 @@ export function suppressNearDuplicates<T>(
   textOf: (item: T) => string,
   threshold = 0.9,
   limit = Number.POSITIVE_INFINITY,
+  keyOf?: (item: T) => string,
 ): T[] {
   const kept: Array<{ item: T; sh: Set<number> }> = [];
   for (const item of items) {
     if (kept.length >= limit) break;
-    const sh = shingles(textOf(item));
+    const sh = keyOf ? cachedShingles(keyOf(item), () => textOf(item)) : shingles(textOf(item));
     if (kept.some((k) => containment(k.sh, sh) >= threshold)) continue;
     kept.push({ item, sh });
   }
   return kept.map((k) => k.item);
+}
+
+/** Shingles of recently seen passages, by passage id: popular passages recur across questions. */
+const shingleCache = new Map<string, Set<number>>();
+const SHINGLE_CACHE_SIZE = 4096;
+
+function cachedShingles(key: string, text: () => string): Set<number> {
+  const hit = shingleCache.get(key);
+  if (hit) {
+    shingleCache.delete(key);
+    shingleCache.set(key, hit);
+    return hit;
+  }
+  const computed = shingles(text());
+  shingleCache.set(key, computed);
+  if (shingleCache.size > SHINGLE_CACHE_SIZE) shingleCache.delete(shingleCache.keys().next().value!);
+  return computed;
 }

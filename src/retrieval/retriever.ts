@@ -101,7 +101,13 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         }));
       }
 
-      const hits = suppressNearDuplicates(ranked, (h) => h.chunk.text, 0.9, limit);
+      const hits = suppressNearDuplicates(
+        ranked,
+        (h) => h.chunk.text,
+        0.9,
+        limit,
+        (h) => `${h.chunk.chunkId}:${h.chunk.text.length}`,
+      );
       const confidence = bestCoverage(plan, hits, termValues);
       return { hits, confidence, plan, method: dense.length > 0 ? "hybrid" : "lexical", termValues };
     },
@@ -145,7 +151,8 @@ function bestCoverage(plan: LexicalQueryPlan, hits: RetrievalHit[], termValues: 
   const terms = plan.terms.filter((t) => termValues.has(t.term));
   let best = 0;
   for (const hit of hits.slice(0, CONFIDENCE_DEPTH)) {
-    best = Math.max(best, coverage(terms, passageIndexTextOf(hit), termValues));
+    const text = passageIndexTextOf(hit);
+    best = Math.max(best, coverage(terms, text, termValues, `${hit.chunk.chunkId}:${text.length}`));
   }
   return best;
 }
