@@ -22,9 +22,9 @@ import { createRetriever } from "../src/retrieval/retriever.js";
 import { openEmbeddedStore } from "../src/store/embedded-store.js";
 import type { DocumentStore } from "../src/store/types.js";
 import { foldDiacritics } from "../src/text/index.js";
-import { type BenchPassage, buildFts5, buildMiniSearch, type SearchEngine } from "./peers.js";
 import { runBotLoadBench } from "./bot-load.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
+import { type BenchPassage, buildFts5, buildMiniSearch, type SearchEngine } from "./peers.js";
 import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
