@@ -238,7 +238,7 @@ function statusWord(status: string): string {
 
 async function runEval(engine: Engine, file: string, json: boolean, k: number): Promise<number> {
   const questions = parseGoldQuestions(await readFile(file, "utf8"));
-  const summary = await evalWith(engine.ask, questions, json, k);
+  const summary = await evalWith(engine.ask, questions, json ? "json" : "text", k);
   if (
     engine.embedder &&
     (await engine.store.vectorModels()).some((m) => m.model === engine.embedder?.model)
@@ -250,7 +250,7 @@ async function runEval(engine: Engine, file: string, json: boolean, k: number): 
       chatModel: engine.chatModel,
       prompts: engine.prompts,
     });
-    const lexicalSummary = await evalWith(lexical, questions, false, k);
+    const lexicalSummary = await evalWith(lexical, questions, "none", k);
     if (json)
       process.stdout.write(
         `${JSON.stringify({ comparison: { hybrid: summary, lexical: lexicalSummary } })}\n`,
@@ -266,12 +266,14 @@ async function runEval(engine: Engine, file: string, json: boolean, k: number): 
   return 0;
 }
 
+/** Runs the questions; prints rows and summary as JSON lines, as text, or not at all ("none"). */
 async function evalWith(
   ask: AskService,
   questions: GoldQuestion[],
-  json: boolean,
+  output: "json" | "text" | "none",
   k: number,
 ): Promise<EvalSummary> {
+  const json = output === "json";
   const rows: EvalRow[] = [];
   for (const q of questions) {
     const result = await ask.ask(q.question, { k: Math.max(k, 10) });
@@ -287,7 +289,7 @@ async function evalWith(
   }
   const summary = summarize(questions, rows);
   if (json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
-  else {
+  else if (output === "text") {
     process.stdout.write(`${questions.length} câu hỏi\n`);
     for (const [key, value] of Object.entries(summary))
       process.stdout.write(`  ${key.padEnd(18)} ${value}\n`);

@@ -244,3 +244,36 @@ describe("dense embeddings through an OpenAI-wire server", () => {
     }
   });
 });
+
+describe("eval with embeddings configured", () => {
+  it("reports lexical and hybrid side by side", async () => {
+    const env = {
+      ...process.env,
+      STORE_DIR: dir,
+      OPENAI_API_KEY: API_KEY,
+      OPENAI_BASE_URL: server.baseURL,
+      EMBEDDING_MODEL: "test-embed",
+      LLM_MAX_RETRIES: "0",
+      LOG_LEVEL: "silent",
+    };
+    const { stdout } = await run(
+      "npx",
+      ["tsx", "src/cli.ts", "eval", "bench/data/questions.jsonl", "--json", "--no-sync"],
+      {
+        env,
+        maxBuffer: 32 * 1024 * 1024,
+      },
+    );
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const comparison = lines.find((l) => l.comparison)?.comparison;
+    expect(comparison).toBeDefined();
+    for (const side of [comparison.lexical, comparison.hybrid]) {
+      expect(side.n).toBe(15);
+      expect(side["recall@5"]).toBeGreaterThan(0);
+    }
+    expect(comparison.lexical["recall@5"]).toBe(1);
+  });
+});
