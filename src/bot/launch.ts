@@ -56,6 +56,9 @@ export const ALLOWED_UPDATES: readonly UpdateType[] = ["message", "callback_quer
  * to `bot.handleUpdate` after Telegram got its 200 (telegraf's webhook reply is off: the
  * outbox makes every call itself).
  */
+/** How long a polled update may hold up the polling loop before it is handed to the background. */
+export const POLLING_HANDOFF_MS = 1500;
+
 export async function launchBot(
   bot: Telegraf<BotContext>,
   how: LaunchMode,
@@ -64,8 +67,23 @@ export async function launchBot(
   const tracker = createInFlight();
   const handleUpdate = bot.handleUpdate.bind(bot);
   // Both telegraf's polling loop and the webhook call `bot.handleUpdate`: count them there.
-  bot.handleUpdate = ((update, webhookResponse) =>
-    tracker.run(() => handleUpdate(update, webhookResponse))) as typeof bot.handleUpdate;
+  // Telegraf's polling loop waits for a whole batch of updates before it fetches the next,
+  // so one slow answer (an LLM taking seconds) would hold up every other chat. In polling
+  // mode an update's handler therefore gets POLLING_HANDOFF_MS in the loop, then goes on in
+  // the background (still counted, so shutdown waits for it). The price: an update whose
+  // handler outlives the hand-off is confirmed before it finishes, so a crash in that
+  // moment loses it instead of having Telegram deliver it again.
+  bot.handleUpdate = ((update, webhookResponse) => {
+    const running = tracker.run(() => handleUpdate(update, webhookResponse));
+    if (how.mode !== "polling") return running;
+    running.catch((error: unknown) =>
+      logger.error({ err: error, update_id: update.update_id }, "update failed"),
+    );
+    return Promise.race([
+      running,
+      new Promise<void>((resolve) => setTimeout(resolve, POLLING_HANDOFF_MS).unref()),
+    ]);
+  }) as typeof bot.handleUpdate;
   const common = {
     inFlight: () => tracker.count(),
     idle: (timeoutMs?: number) => tracker.idle(timeoutMs),
