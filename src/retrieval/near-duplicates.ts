@@ -39,8 +39,8 @@ function containment(a: Set<number>, b: Set<number>): number {
 
 /**
  * Drops passages that repeat a higher-ranked one (the same news story in two files,
- * a re-uploaded document under another name): a later item whose shingles are at least
- * `threshold` contained in an earlier kept item's is removed. Order is preserved; work
+ * a re-uploaded document under another name): a later item of comparable length whose
+ * shingles are at least `threshold` contained in an earlier kept item's is removed. Order is preserved; work
  * stops once `limit` items are kept.
  */
 export function suppressNearDuplicates<T>(
@@ -50,12 +50,24 @@ export function suppressNearDuplicates<T>(
   limit = Number.POSITIVE_INFINITY,
   keyOf?: (item: T) => string,
 ): T[] {
-  const kept: Array<{ item: T; sh: Set<number> }> = [];
+  const kept: Array<{ item: T; sh: Set<number> | null; length: number }> = [];
+  const shinglesOf = (entry: { item: T; sh: Set<number> | null }): Set<number> => {
+    entry.sh ??= keyOf
+      ? cachedShingles(keyOf(entry.item), () => textOf(entry.item))
+      : shingles(textOf(entry.item));
+    return entry.sh;
+  };
   for (const item of items) {
     if (kept.length >= limit) break;
-    const sh = keyOf ? cachedShingles(keyOf(item), () => textOf(item)) : shingles(textOf(item));
-    if (kept.some((k) => containment(k.sh, sh) >= threshold)) continue;
-    kept.push({ item, sh });
+    const entry = { item, sh: null as Set<number> | null, length: textOf(item).length };
+    // Only passages of comparable length can contain each other at `threshold`: the
+    // cheap length test spares computing shingles for almost every pair.
+    const duplicate = kept.some(
+      (k) =>
+        Math.min(k.length, entry.length) >= threshold * Math.max(k.length, entry.length) * 0.8 &&
+        containment(shinglesOf(k), shinglesOf(entry)) >= threshold,
+    );
+    if (!duplicate) kept.push(entry);
   }
   return kept.map((k) => k.item);
 }
