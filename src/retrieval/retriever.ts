@@ -49,6 +49,11 @@ export interface RetrieverDeps {
 
 /** How many candidates each list brings before re-ranking, fusion and de-duplication. */
 const CANDIDATES = 50;
+/**
+ * Lexical-only retrieval needs just enough candidates to refill the list after
+ * near-duplicates are dropped; each candidate costs a row read, so fewer is faster.
+ */
+const LEXICAL_ONLY_CANDIDATES = 20;
 /** Confidence looks at this many of the best passages and keeps the best coverage. */
 const CONFIDENCE_DEPTH = 3;
 
@@ -63,7 +68,9 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
     async search(question, options = {}) {
       const limit = options.limit ?? 10;
       const plan = planLexicalQuery(question, weights);
-      const candidates = Math.max(CANDIDATES, limit * 3);
+      const candidates = deps.embedder
+        ? Math.max(CANDIDATES, limit * 3)
+        : Math.max(LEXICAL_ONLY_CANDIDATES, limit * 2);
       const { termValues, searchTerms } = await valueTerms(deps.store, plan);
       const lexical =
         searchTerms.length === 0
