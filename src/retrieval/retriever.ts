@@ -127,6 +127,8 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
  * score, yet their posting lists are the longest to read.
  */
 export const MIN_TERM_VALUE = 0.25;
+/** Long questions (a pasted multiple-choice item) are searched on their 64 most valuable terms. */
+export const MAX_SEARCH_TERMS = 64;
 
 /**
  * weight × idf of each query term. Folded and bigram terms feed coverage and sentence
@@ -149,6 +151,12 @@ async function valueTerms(
     const value = t.weight * inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks);
     if (!t.term.startsWith("w:")) termValues.set(t.term, value);
     if (value >= MIN_TERM_VALUE) searchTerms.push(t);
+  }
+  if (searchTerms.length > MAX_SEARCH_TERMS) {
+    const valueOf = (t: { term: string; weight: number }) =>
+      t.weight * inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks);
+    searchTerms.sort((a, b) => valueOf(b) - valueOf(a));
+    searchTerms.length = MAX_SEARCH_TERMS;
   }
   return { termValues, searchTerms };
 }
