@@ -153,9 +153,9 @@ async function valueTerms(
     if (value >= MIN_TERM_VALUE) searchTerms.push(t);
   }
   if (searchTerms.length > MAX_SEARCH_TERMS) {
-    const valueOf = (t: { term: string; weight: number }) =>
+    const termValue = (t: { term: string; weight: number }) =>
       t.weight * inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks);
-    searchTerms.sort((a, b) => valueOf(b) - valueOf(a));
+    searchTerms.sort((a, b) => termValue(b) - termValue(a));
     searchTerms.length = MAX_SEARCH_TERMS;
   }
   return { termValues, searchTerms };
