@@ -169,6 +169,16 @@ export function instrumentIndexer(indexer: Indexer, metrics: Metrics): Indexer {
     ingestBytes: (bytes, fileName, options) => counted(() => indexer.ingestBytes(bytes, fileName, options)),
     indexParsed: (parsed, options) => counted(() => indexer.indexParsed(parsed, options)),
     ingestFile: (path, options) => counted(() => indexer.ingestFile(path, options)),
+    indexParsedMany: async (documents, options) => {
+      try {
+        const outcomes = await indexer.indexParsedMany(documents, options);
+        for (const outcome of outcomes) metrics.recordIngest(outcome.result.status);
+        return outcomes;
+      } catch (error) {
+        for (const _ of documents) metrics.recordIngest("failed");
+        throw error;
+      }
+    },
   };
 }
 

@@ -5,6 +5,12 @@ import type { Logger } from "../logger.js";
 import type { DocumentStore } from "../store/types.js";
 import { docIdForSource, sha256 } from "./index-chunks.js";
 import type { Indexer } from "./indexer.js";
+import { parseDocument } from "./parse-document.js";
+import type { ParsedDocument } from "./types.js";
+
+/** Documents (or bytes) stored per write during a sync. */
+const BATCH_DOCUMENTS = 200;
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 /** Files in a corpus folder that are about the corpus, not part of it. */
 const IGNORED = /^(\.|readme(\.|$)|sources(\.|$)|license(\.|$))/i;
@@ -54,6 +60,41 @@ export async function syncCorpusDir(deps: {
   }
   const files = await listCorpusFiles(deps.dir);
   let done = 0;
+  const fail = (file: string, error: unknown) => {
+    const code = isAppError(error) ? error.code : "ingest_failed";
+    const message = isAppError(error) ? error.userMessage : String(error);
+    deps.logger?.warn({ file, code, err: error }, "corpus file skipped");
+    summary.failed.push({ file, code, message });
+  };
+  const count = (status: string) => {
+    if (status === "added") summary.added++;
+    else if (status === "replaced") summary.replaced++;
+    else summary.unchanged++;
+  };
+  // Parsed files are stored in batches (one store write each) rather than one by one:
+  // a corpus of many small files is dominated by per-write costs otherwise.
+  let batch: Array<{ file: string; parsed: ParsedDocument }> = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    batchBytes = 0;
+    try {
+      for (const outcome of await deps.indexer.indexParsedMany(current.map((b) => b.parsed))) {
+        count(outcome.result.status);
+      }
+    } catch {
+      // One bad document must not sink the others: store them one at a time.
+      for (const { file, parsed } of current) {
+        try {
+          count((await deps.indexer.indexParsed(parsed)).result.status);
+        } catch (error) {
+          fail(file, error);
+        }
+      }
+    }
+  };
   for (const file of files) {
     deps.onProgress?.(done, files.length, file);
     try {
@@ -63,19 +104,16 @@ export async function syncCorpusDir(deps: {
       if (existing && existing.contentHash === sha256(bytes)) {
         summary.unchanged++;
       } else {
-        const { result } = await deps.indexer.ingestBytes(bytes, name);
-        if (result.status === "added") summary.added++;
-        else if (result.status === "replaced") summary.replaced++;
-        else summary.unchanged++;
+        batch.push({ file, parsed: await parseDocument(bytes, name) });
+        batchBytes += bytes.byteLength;
+        if (batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) await flush();
       }
     } catch (error) {
-      const code = isAppError(error) ? error.code : "ingest_failed";
-      const message = isAppError(error) ? error.userMessage : String(error);
-      deps.logger?.warn({ file, code, err: error }, "corpus file skipped");
-      summary.failed.push({ file, code, message });
+      fail(file, error);
     }
     done++;
   }
+  await flush();
   deps.onProgress?.(done, files.length, "");
   return summary;
 }

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import type { CorpusLog } from "../audit/corpus-log.js";
 import type { Logger } from "../logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
-import type { DocumentStore, UpsertResult } from "../store/types.js";
+import type { DocumentInput, DocumentStore, UpsertResult } from "../store/types.js";
 import { docIdForSource, sha256, toIndexedChunks } from "./index-chunks.js";
 import { parseDocument } from "./parse-document.js";
 import type { ParsedDocument, ParseOptions } from "./types.js";
@@ -35,6 +35,12 @@ export interface Indexer {
    * parse twice. Same recording and embedding as `ingestBytes`.
    */
   indexParsed(parsed: ParsedDocument, options?: IngestOptions): Promise<IngestOutcome>;
+  /**
+   * Stores several parsed documents (each under the id of its file name) in one store
+   * write where the store supports it: all or none. The start-up sync of a corpus of many
+   * small files uses it.
+   */
+  indexParsedMany(documents: ParsedDocument[], options?: IngestOptions): Promise<IngestOutcome[]>;
   ingestFile(path: string, options?: IngestOptions): Promise<IngestOutcome>;
   /** Deletes a document and records who did it; false when there was none. */
   removeDocument(docId: string, actor?: { actorId?: number | null; via?: string }): Promise<boolean>;
@@ -50,6 +56,39 @@ export interface IndexerDeps {
 
 /** Wires parsing, Vietnamese analysis, the store and (optionally) embeddings together. */
 export function createIndexer(deps: IndexerDeps): Indexer {
+  /** Records the change, embeds new text, logs: what follows every store write. */
+  async function afterUpsert(
+    parsed: ParsedDocument,
+    docId: string,
+    chunks: Array<{ chunkId: string; text: string }>,
+    result: UpsertResult,
+    options: IngestOptions,
+  ): Promise<void> {
+    const source = parsed.source;
+    if (result.status !== "unchanged") {
+      deps.corpusLog?.record({
+        action: result.status,
+        docId,
+        title: parsed.metadata.title,
+        number: parsed.metadata.number,
+        docDate: parsed.metadata.date,
+        version: result.version,
+        actorId: options.actorId ?? null,
+        via: options.via ?? "sync",
+        source,
+      });
+    }
+    if (deps.embedder && result.status !== "unchanged") {
+      options.onStage?.("embedding", 0);
+      await embedDocumentChunks(deps.store, deps.embedder, chunks, deps.logger);
+      options.onStage?.("embedding", 1);
+    }
+    deps.logger?.info(
+      { docId, source, status: result.status, chunks: result.chunkCount, version: result.version },
+      "document ingested",
+    );
+  }
+
   const indexer: Indexer = {
     async ingestBytes(bytes, fileName, options = {}) {
       const source = basename(fileName);
@@ -61,50 +100,29 @@ export function createIndexer(deps: IndexerDeps): Indexer {
       return indexer.indexParsed(parsed, options);
     },
     async indexParsed(parsed, options = {}) {
-      const source = parsed.source;
-      const onStage = options.onStage;
-      const docId = options.docId ?? docIdForSource(source);
-      onStage?.("indexing", 0);
+      const docId = options.docId ?? docIdForSource(parsed.source);
+      options.onStage?.("indexing", 0);
       const chunks = toIndexedChunks(docId, parsed.metadata.title, parsed.chunks);
-      const result = await deps.store.upsertDocument(
-        {
-          docId,
-          source,
-          title: parsed.metadata.title,
-          kind: parsed.metadata.kind,
-          number: parsed.metadata.number,
-          issuer: parsed.metadata.issuer,
-          date: parsed.metadata.date,
-          format: parsed.format,
-          contentHash: parsed.contentHash,
-          pages: parsed.pages,
-        },
-        chunks,
-      );
-      onStage?.("indexing", 1);
-      if (result.status !== "unchanged") {
-        deps.corpusLog?.record({
-          action: result.status,
-          docId,
-          title: parsed.metadata.title,
-          number: parsed.metadata.number,
-          docDate: parsed.metadata.date,
-          version: result.version,
-          actorId: options.actorId ?? null,
-          via: options.via ?? "sync",
-          source,
-        });
-      }
-      if (deps.embedder && result.status !== "unchanged") {
-        onStage?.("embedding", 0);
-        await embedDocumentChunks(deps.store, deps.embedder, chunks, deps.logger);
-        onStage?.("embedding", 1);
-      }
-      deps.logger?.info(
-        { docId, source, status: result.status, chunks: result.chunkCount, version: result.version },
-        "document ingested",
-      );
+      const result = await deps.store.upsertDocument(toDocumentInput(parsed, docId), chunks);
+      options.onStage?.("indexing", 1);
+      await afterUpsert(parsed, docId, chunks, result, options);
       return { result, parsed };
+    },
+    async indexParsedMany(documents, options = {}) {
+      const prepared = documents.map((parsed) => {
+        const docId = docIdForSource(parsed.source);
+        return { parsed, docId, chunks: toIndexedChunks(docId, parsed.metadata.title, parsed.chunks) };
+      });
+      const items = prepared.map((p) => ({ doc: toDocumentInput(p.parsed, p.docId), chunks: p.chunks }));
+      const results = deps.store.upsertDocuments
+        ? await deps.store.upsertDocuments(items)
+        : await sequentially(items, (item) => deps.store.upsertDocument(item.doc, item.chunks));
+      const outcomes: IngestOutcome[] = [];
+      for (const [i, p] of prepared.entries()) {
+        await afterUpsert(p.parsed, p.docId, p.chunks, results[i]!, options);
+        outcomes.push({ result: results[i]!, parsed: p.parsed });
+      }
+      return outcomes;
     },
     async removeDocument(docId, actor = {}) {
       const doc = await deps.store.getDocument(docId);
@@ -161,4 +179,25 @@ export async function embedDocumentChunks(
   } catch (error) {
     logger?.warn({ err: error }, "embedding failed; document stays searchable lexically");
   }
+}
+
+function toDocumentInput(parsed: ParsedDocument, docId: string): DocumentInput {
+  return {
+    docId,
+    source: parsed.source,
+    title: parsed.metadata.title,
+    kind: parsed.metadata.kind,
+    number: parsed.metadata.number,
+    issuer: parsed.metadata.issuer,
+    date: parsed.metadata.date,
+    format: parsed.format,
+    contentHash: parsed.contentHash,
+    pages: parsed.pages,
+  };
+}
+
+async function sequentially<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await run(item));
+  return out;
 }

@@ -345,102 +345,148 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     }
   }
 
-  function upsert(input: DocumentInput, chunks: IndexedChunk[]): UpsertResult {
+  type Prepared = { chunk: IndexedChunk; headingPath: string; textHash: string };
+
+  function prepare(input: DocumentInput, chunks: IndexedChunk[]): Prepared[] {
     validateDocument(input);
     validateChunks(input.docId, chunks);
-    const prepared = chunks.map((chunk) => ({
+    return chunks.map((chunk) => ({
       chunk,
       headingPath: JSON.stringify(chunk.headingPath),
       textHash: sha256(chunk.text),
     }));
-    return write<UpsertResult>((meta) => {
-      const existing = stmt.docGet.get(input.docId);
-      if (existing && existing.content_hash === input.contentHash) {
-        return {
-          value: {
-            docId: input.docId,
-            status: "unchanged",
-            version: existing.version,
-            chunkCount: existing.chunk_count,
-          },
-          meta: null,
-        };
-      }
-      const now = clock().toISOString();
-      let removed = { count: 0, length: 0, hashes: [] as string[] };
-      if (existing) {
-        stmt.archiveVersion.run(existing.doc_id, existing.version, JSON.stringify(toRecord(existing)), now);
-        stmt.archiveChunks.run(existing.version, existing.doc_id);
-        removed = removeChunksOf(existing);
-      }
-      const version = existing ? existing.version + 1 : 1;
-      stmt.docUpsert.run({
-        doc_id: input.docId,
-        source: input.source,
-        title: input.title,
-        kind: input.kind,
-        number: input.number,
-        number_key: input.number === null ? null : numberKey(input.number),
-        issuer: input.issuer,
-        date: input.date,
-        format: input.format,
-        content_hash: input.contentHash,
-        pages: input.pages,
-        chunk_count: chunks.length,
-        version,
-        added_at: existing?.added_at ?? now,
-        updated_at: now,
-        key_lo: null,
-        key_hi: null,
-      });
-      const entries: IndexEntry[] = [];
-      let addedLength = 0;
-      for (const { chunk, headingPath, textHash } of prepared) {
-        const owner = stmt.chunkOwner.get(chunk.chunkId);
-        if (owner !== undefined) {
-          throw storeError("invalidInput", `chunk ${chunk.chunkId} already belongs to document ${owner}`, {
-            context: { docId: input.docId, chunkId: chunk.chunkId, owner },
-          });
-        }
-        const key = Number(
-          stmt.chunkInsert.run(
-            chunk.chunkId,
-            input.docId,
-            chunk.position,
-            headingPath,
-            chunk.text,
-            chunk.length,
-            textHash,
-          ).lastInsertRowid,
-        );
-        const previous = entries[entries.length - 1];
-        if (previous && key !== previous.key + 1) {
-          throw storeError("corrupt", "chunk keys of one document are not consecutive", { context: { key } });
-        }
-        entries.push({ key, terms: chunk.terms, length: chunk.length });
-        addedLength += chunk.length;
-      }
-      lexical.addSegment(entries);
-      if (entries.length > 0)
-        stmt.docKeys.run(entries[0]!.key, entries[entries.length - 1]!.key, input.docId);
-      const newHashes = new Set(prepared.map((p) => p.textHash));
-      dense.collect(removed.hashes.filter((hash) => !newHashes.has(hash)));
-      lexical.maintain();
+  }
+
+  /**
+   * One document's upsert inside a write transaction: rows written, postings entries
+   * appended to `entries` (the caller writes them as one segment), corpus totals updated.
+   */
+  function applyUpsert(
+    input: DocumentInput,
+    prepared: Prepared[],
+    meta: MetaRow,
+    entries: IndexEntry[],
+  ): { value: UpsertResult; meta: MetaRow | null } {
+    const existing = stmt.docGet.get(input.docId);
+    if (existing && existing.content_hash === input.contentHash) {
       return {
         value: {
           docId: input.docId,
-          status: existing ? "replaced" : "added",
-          version,
-          chunkCount: chunks.length,
+          status: "unchanged",
+          version: existing.version,
+          chunkCount: existing.chunk_count,
         },
-        meta: {
-          generation: meta.generation + 1,
-          vector_generation: meta.vector_generation + 1,
-          documents: meta.documents + (existing ? 0 : 1),
-          chunks: meta.chunks - removed.count + chunks.length,
-          total_length: Math.max(0, meta.total_length - removed.length + addedLength),
-        },
+        meta: null,
       };
+    }
+    const now = clock().toISOString();
+    let removed = { count: 0, length: 0, hashes: [] as string[] };
+    if (existing) {
+      stmt.archiveVersion.run(existing.doc_id, existing.version, JSON.stringify(toRecord(existing)), now);
+      stmt.archiveChunks.run(existing.version, existing.doc_id);
+      removed = removeChunksOf(existing);
+    }
+    const version = existing ? existing.version + 1 : 1;
+    stmt.docUpsert.run({
+      doc_id: input.docId,
+      source: input.source,
+      title: input.title,
+      kind: input.kind,
+      number: input.number,
+      number_key: input.number === null ? null : numberKey(input.number),
+      issuer: input.issuer,
+      date: input.date,
+      format: input.format,
+      content_hash: input.contentHash,
+      pages: input.pages,
+      chunk_count: prepared.length,
+      version,
+      added_at: existing?.added_at ?? now,
+      updated_at: now,
+      key_lo: null,
+      key_hi: null,
+    });
+    const first = entries.length;
+    let addedLength = 0;
+    for (const { chunk, headingPath, textHash } of prepared) {
+      const owner = stmt.chunkOwner.get(chunk.chunkId);
+      if (owner !== undefined) {
+        throw storeError("invalidInput", `chunk ${chunk.chunkId} already belongs to document ${owner}`, {
+          context: { docId: input.docId, chunkId: chunk.chunkId, owner },
+        });
+      }
+      const key = Number(
+        stmt.chunkInsert.run(
+          chunk.chunkId,
+          input.docId,
+          chunk.position,
+          headingPath,
+          chunk.text,
+          chunk.length,
+          textHash,
+        ).lastInsertRowid,
+      );
+      const previous = entries[entries.length - 1];
+      if (entries.length > first && previous && key !== previous.key + 1) {
+        throw storeError("corrupt", "chunk keys of one document are not consecutive", { context: { key } });
+      }
+      entries.push({ key, terms: chunk.terms, length: chunk.length });
+      addedLength += chunk.length;
+    }
+    if (entries.length > first)
+      stmt.docKeys.run(entries[first]!.key, entries[entries.length - 1]!.key, input.docId);
+    const newHashes = new Set(prepared.map((p) => p.textHash));
+    dense.collect(removed.hashes.filter((hash) => !newHashes.has(hash)));
+    return {
+      value: {
+        docId: input.docId,
+        status: existing ? "replaced" : "added",
+        version,
+        chunkCount: prepared.length,
+      },
+      meta: {
+        generation: meta.generation + 1,
+        vector_generation: meta.vector_generation + 1,
+        documents: meta.documents + (existing ? 0 : 1),
+        chunks: meta.chunks - removed.count + prepared.length,
+        total_length: Math.max(0, meta.total_length - removed.length + addedLength),
+      },
+    };
+  }
+
+  function upsert(input: DocumentInput, chunks: IndexedChunk[]): UpsertResult {
+    return upsertMany([{ doc: input, chunks }])[0]!;
+  }
+
+  /**
+   * Several documents in ONE transaction and one postings segment: a corpus of many
+   * small files is written without a segment (and its merges) per file.
+   */
+  function upsertMany(items: ReadonlyArray<{ doc: DocumentInput; chunks: IndexedChunk[] }>): UpsertResult[] {
+    const prepared = items.map((item) => prepare(item.doc, item.chunks));
+    const ids = new Set<string>();
+    for (const item of items) {
+      if (ids.has(item.doc.docId))
+        throw storeError("invalidInput", `document ${item.doc.docId} appears twice in one batch`);
+      ids.add(item.doc.docId);
+    }
+    return write<UpsertResult[]>((meta) => {
+      const entries: IndexEntry[] = [];
+      const results: UpsertResult[] = [];
+      let current = meta;
+      let changed = false;
+      items.forEach((item, i) => {
+        const outcome = applyUpsert(item.doc, prepared[i]!, current, entries);
+        results.push(outcome.value);
+        if (outcome.meta) {
+          current = outcome.meta;
+          changed = true;
+        }
+      });
+      if (!changed) return { value: results, meta: null };
+      lexical.addSegment(entries);
+      lexical.maintain();
+      return { value: results, meta: current };
     });
   }
 
@@ -470,6 +516,10 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
 
     async upsertDocument(doc, chunks) {
       return upsert(doc, chunks);
+    },
+
+    async upsertDocuments(items) {
+      return upsertMany(items);
     },
 
     async deleteDocument(docId) {

@@ -140,6 +140,13 @@ export interface DocumentStore {
    * transaction (the old version is archived). Same docId and same contentHash: "unchanged".
    */
   upsertDocument(doc: DocumentInput, chunks: IndexedChunk[]): Promise<UpsertResult>;
+  /**
+   * Several documents at once, all or none (one transaction where the adapter has them).
+   * Optional: callers fall back to `upsertDocument` one by one. Faster for many small files.
+   */
+  upsertDocuments?(
+    items: ReadonlyArray<{ doc: DocumentInput; chunks: IndexedChunk[] }>,
+  ): Promise<UpsertResult[]>;
   /** Removes a document and its chunks and vectors; false when there was none. */
   deleteDocument(docId: string): Promise<boolean>;
   getDocument(docId: string): Promise<DocumentRecord | null>;

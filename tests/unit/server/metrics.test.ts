@@ -108,6 +108,7 @@ describe("instrumentIndexer", () => {
         return outcome("added");
       },
       indexParsed: async () => outcome("replaced"),
+      indexParsedMany: async (docs) => docs.map(() => outcome("added")),
       ingestFile: async () => outcome("unchanged"),
       removeDocument: async () => true,
     };

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { syncCorpusDir } from "../../../src/ingest/corpus-sync.js";
+import { createIndexer } from "../../../src/ingest/indexer.js";
+import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
+
+describe("syncCorpusDir", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("stores good files in batches, reports a bad one, skips unchanged files on the next run", async () => {
+    const corpus = mkdtempSync(join(tmpdir(), "corpus-"));
+    const storeDir = mkdtempSync(join(tmpdir(), "store-"));
+    dirs.push(corpus, storeDir);
+    for (let i = 0; i < 12; i++) {
+      writeFileSync(
+        join(corpus, `van-ban-${i}.txt`),
+        `Văn bản số ${i}\n\nHuyện ${i} thực hiện nhất thể hóa chức danh Bí thư đồng thời là Chủ tịch.`,
+      );
+    }
+    writeFileSync(join(corpus, "hong.pdf"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 1, 2, 3]));
+    writeFileSync(join(corpus, "SOURCES.md"), "# not a document");
+    const store = openEmbeddedStore(storeDir);
+    const indexer = createIndexer({ store });
+    const first = await syncCorpusDir({ dir: corpus, store, indexer });
+    expect(first.added).toBe(12);
+    expect(first.failed.map((f) => f.file.split(/[\\/]/).pop())).toEqual(["hong.pdf"]);
+    expect((await store.stats()).documents).toBe(12);
+    writeFileSync(join(corpus, "van-ban-3.txt"), "Văn bản số 3 đã sửa\n\nNội dung mới về kiêm nhiệm.");
+    const second = await syncCorpusDir({ dir: corpus, store, indexer });
+    expect(second).toMatchObject({ added: 0, replaced: 1, unchanged: 11 });
+    await store.close();
+  });
+});
