@@ -38,7 +38,7 @@ export interface EmbeddedStoreOptions {
 
 /** The embedded store: the port, plus its database for the modules that share the file. */
 export type EmbeddedStore = DocumentStore &
-  Required<Pick<DocumentStore, "termStats">> & {
+  Required<Pick<DocumentStore, "termStats" | "upsertDocuments">> & {
     readonly db: Database;
   };
 
