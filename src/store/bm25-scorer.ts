@@ -1,4 +1,5 @@
 import { type ImpactParams, type ImpactPostings, lowerBound } from "./postings.js";
+import { kthLargest } from "./top-k.js";
 
 /** BM25 parameters and corpus totals for one query. */
 export interface Bm25Context {
@@ -76,38 +77,7 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
 
   /** The k-th largest sum among the first `count` of `keys` (k <= count). */
   function kthScore(keys: Int32Array, count: number, k: number): number {
-    const heap = new Float64Array(k);
-    let size = 0;
-    for (let i = 0; i < count; i++) {
-      const s = acc[keys[i]!]!;
-      if (size < k) {
-        let at = size++;
-        heap[at] = s;
-        while (at > 0) {
-          const parent = (at - 1) >> 1;
-          if (heap[parent]! <= heap[at]!) break;
-          const tmp = heap[parent]!;
-          heap[parent] = heap[at]!;
-          heap[at] = tmp;
-          at = parent;
-        }
-      } else if (s > heap[0]!) {
-        heap[0] = s;
-        let at = 0;
-        for (;;) {
-          const left = 2 * at + 1;
-          let least = at;
-          if (left < k && heap[left]! < heap[least]!) least = left;
-          if (left + 1 < k && heap[left + 1]! < heap[least]!) least = left + 1;
-          if (least === at) break;
-          const tmp = heap[least]!;
-          heap[least] = heap[at]!;
-          heap[at] = tmp;
-          at = least;
-        }
-      }
-    }
-    return heap[0]!;
+    return kthLargest(count, (i) => acc[keys[i]!]!, k);
   }
 
   /** Moves sums of `keys[0..count)` out (positive ones kept), leaving `acc` zeroed. */

@@ -13,12 +13,29 @@ export function selectTop(
   if (limit <= 0 || count <= 0) return [];
   if (count <= limit) return Array.from({ length: count }, (_, i) => i);
 
-  // Min-heap of the best `limit` scores seen: its root is the cut.
-  const heap = new Float64Array(limit);
-  let size = 0;
+  const cut = kthLargest(count, (i) => scores[i]!, limit);
+  const picked: number[] = [];
+  const ties: number[] = [];
   for (let i = 0; i < count; i++) {
     const s = scores[i]!;
-    if (size < limit) {
+    if (s > cut) picked.push(i);
+    else if (s === cut) ties.push(i);
+  }
+  const room = limit - picked.length;
+  if (ties.length <= room) return picked.concat(ties);
+  return picked.concat(orderTies(ties).slice(0, room));
+}
+
+/**
+ * The k-th largest of `valueAt(0..count)` (1 <= k <= count), with a min-heap of the best
+ * k seen: its root is the cut. Shared by the top-k selection and BM25's pruning bound.
+ */
+export function kthLargest(count: number, valueAt: (i: number) => number, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < count; i++) {
+    const s = valueAt(i);
+    if (size < k) {
       let at = size++;
       heap[at] = s;
       while (at > 0) {
@@ -36,8 +53,8 @@ export function selectTop(
         const left = 2 * at + 1;
         const right = left + 1;
         let least = at;
-        if (left < limit && heap[left]! < heap[least]!) least = left;
-        if (right < limit && heap[right]! < heap[least]!) least = right;
+        if (left < k && heap[left]! < heap[least]!) least = left;
+        if (right < k && heap[right]! < heap[least]!) least = right;
         if (least === at) break;
         const tmp = heap[least]!;
         heap[least] = heap[at]!;
@@ -46,15 +63,5 @@ export function selectTop(
       }
     }
   }
-  const cut = heap[0]!;
-  const picked: number[] = [];
-  const ties: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const s = scores[i]!;
-    if (s > cut) picked.push(i);
-    else if (s === cut) ties.push(i);
-  }
-  const room = limit - picked.length;
-  if (ties.length <= room) return picked.concat(ties);
-  return picked.concat(orderTies(ties).slice(0, room));
+  return heap[0]!;
 }
