@@ -121,6 +121,14 @@ function findNumbers(text: string): NumberMatch[] {
   return out;
 }
 
+/**
+ * Document numbers named in a text ("18-NQ/TW", "178/2024/NĐ-CP"), as written; the
+ * retriever uses them to prefer the document a question names.
+ */
+export function findDocumentNumbers(text: string): string[] {
+  return [...new Set(findNumbers(text).map((m) => m.number))];
+}
+
 function issuerFromCode(code: string, kindCode: string | null): string | null {
   if (/^QH\d*$/u.test(code)) return "Quốc hội";
   if (/^UBTVQH\d*$/u.test(code)) return "Ủy ban Thường vụ Quốc hội";

@@ -1,3 +1,4 @@
+import { findDocumentNumbers } from "../ingest/metadata.js";
 import type { Logger } from "../logger.js";
 import type { ChunkFilter, DocumentStore, ScoredChunk } from "../store/types.js";
 import { coverage, inverseDocumentFrequency } from "./confidence.js";
@@ -72,10 +73,13 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         ? Math.max(CANDIDATES, limit * 3)
         : Math.max(LEXICAL_ONLY_CANDIDATES, limit * 2);
       const { termValues, searchTerms } = await valueTerms(deps.store, plan);
-      const lexical =
+      let lexical =
         searchTerms.length === 0
           ? []
           : await deps.store.searchLexical({ terms: searchTerms, limit: candidates, filter: options.filter });
+      if (!options.filter && searchTerms.length > 0) {
+        lexical = await preferNamedDocuments(deps.store, question, searchTerms, candidates, lexical);
+      }
 
       let dense: ScoredChunk[] = [];
       if (deps.embedder) {
@@ -159,6 +163,34 @@ async function valueTerms(
     searchTerms.length = MAX_SEARCH_TERMS;
   }
   return { termValues, searchTerms };
+}
+
+/**
+ * A question that names a document by its number ("Kết luận 126-KL/TW yêu cầu gì?")
+ * is about that document: its passages are searched on their own and fused first with
+ * the general list, so they lead unless the general list strongly disagrees.
+ */
+async function preferNamedDocuments(
+  store: DocumentStore,
+  question: string,
+  terms: LexicalQueryPlan["terms"],
+  candidates: number,
+  general: ScoredChunk[],
+): Promise<ScoredChunk[]> {
+  const numbers = findDocumentNumbers(question.toUpperCase());
+  if (numbers.length === 0) return general;
+  const named = (await Promise.all(numbers.map((n) => store.findByNumber(n)))).flat();
+  if (named.length === 0) return general;
+  const focused = await store.searchLexical({
+    terms,
+    limit: candidates,
+    filter: { docIds: [...new Set(named.map((d) => d.docId))] },
+  });
+  if (focused.length === 0) return general;
+  return fuseByReciprocalRank([focused, general], (h) => h.chunk.chunkId).map(({ item, score }) => ({
+    ...item,
+    score,
+  }));
 }
 
 function bestCoverage(plan: LexicalQueryPlan, hits: RetrievalHit[], termValues: Map<string, number>): number {
