@@ -238,7 +238,8 @@ function statusWord(status: string): string {
 
 async function runEval(engine: Engine, file: string, json: boolean, k: number): Promise<number> {
   const questions = parseGoldQuestions(await readFile(file, "utf8"));
-  const summary = await evalWith(engine.ask, questions, json ? "json" : "text", k);
+  const summary = await evalWith(engine.ask, questions, json, k);
+  let lexicalSummary: EvalSummary | null = null;
   if (
     engine.embedder &&
     (await engine.store.vectorModels()).some((m) => m.model === engine.embedder?.model)
@@ -250,30 +251,34 @@ async function runEval(engine: Engine, file: string, json: boolean, k: number): 
       chatModel: engine.chatModel,
       prompts: engine.prompts,
     });
-    const lexicalSummary = await evalWith(lexical, questions, "none", k);
-    if (json)
+    lexicalSummary = await evalWith(lexical, questions, false, k, false);
+  }
+  if (json) {
+    // The summary line stays last (the eval JSON shape); the comparison comes before it.
+    if (lexicalSummary)
       process.stdout.write(
         `${JSON.stringify({ comparison: { hybrid: summary, lexical: lexicalSummary } })}\n`,
       );
-    else {
-      process.stdout.write("\nSo sánh (lexical | hybrid):\n");
-      for (const key of Object.keys(summary) as Array<keyof typeof summary>)
-        process.stdout.write(
-          `  ${key.padEnd(18)} ${String(lexicalSummary[key]).padEnd(10)} ${summary[key]}\n`,
-        );
-    }
+    process.stdout.write(`${JSON.stringify({ summary })}\n`);
+    return 0;
   }
+  process.stdout.write(`${questions.length} câu hỏi\n`);
+  for (const key of Object.keys(summary) as Array<keyof EvalSummary>) {
+    const side = lexicalSummary ? `${String(lexicalSummary[key]).padEnd(10)} ` : "";
+    process.stdout.write(`  ${key.padEnd(18)} ${side}${summary[key]}\n`);
+  }
+  if (lexicalSummary) process.stdout.write("  (cột 1: chỉ lexical; cột 2: hybrid lexical + vector)\n");
   return 0;
 }
 
-/** Runs the questions; prints rows and summary as JSON lines, as text, or not at all ("none"). */
+/** Runs the questions; with `printRows`, prints each row as a JSON line (the eval shape). */
 async function evalWith(
   ask: AskService,
   questions: GoldQuestion[],
-  output: "json" | "text" | "none",
+  json: boolean,
   k: number,
+  printRows = json,
 ): Promise<EvalSummary> {
-  const json = output === "json";
   const rows: EvalRow[] = [];
   for (const q of questions) {
     const result = await ask.ask(q.question, { k: Math.max(k, 10) });
@@ -285,16 +290,9 @@ async function evalWith(
       ms: result.ms,
     };
     rows.push(row);
-    if (json) process.stdout.write(`${JSON.stringify(row)}\n`);
+    if (printRows) process.stdout.write(`${JSON.stringify(row)}\n`);
   }
-  const summary = summarize(questions, rows);
-  if (json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
-  else if (output === "text") {
-    process.stdout.write(`${questions.length} câu hỏi\n`);
-    for (const [key, value] of Object.entries(summary))
-      process.stdout.write(`  ${key.padEnd(18)} ${value}\n`);
-  }
-  return summary;
+  return summarize(questions, rows);
 }
 
 function formatAnswer(result: AskResult): string {

@@ -268,6 +268,7 @@ describe("eval with embeddings configured", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
+    expect(lines.at(-1).summary).toBeDefined(); // the summary line stays last
     const comparison = lines.find((l) => l.comparison)?.comparison;
     expect(comparison).toBeDefined();
     for (const side of [comparison.lexical, comparison.hybrid]) {
