@@ -152,7 +152,7 @@ step "runtime: CMD ${cmd[*]} (PORT=$port, STORE_DIR in the temporary folder)"
   cd "$app"
   exec env "${envs[@]}" \
     STORE_DIR="$work/store" PORT="$port" HTTP_HOST=127.0.0.1 \
-    TELEGRAM_BOT_TOKEN="123456789:docker-steps-token-0123456789abcdef" \
+    TELEGRAM_BOT_TOKEN="1234567:docker-steps-token-0123456789abcdef" \
     TELEGRAM_API_ROOT="$TELEGRAM_API_ROOT" BOT_MODE=polling LOG_LEVEL=info \
     "${cmd[@]}"
 ) >"$log" 2>&1 &

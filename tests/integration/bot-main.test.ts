@@ -16,7 +16,7 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
-const TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmno";
+const TOKEN = "1234567:AAFakeTokenForTestsOnly_abcdefghijklmno";
 
 /**
  * `npm start` with a token: the real entry point in a child process, long polling the

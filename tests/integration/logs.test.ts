@@ -51,7 +51,7 @@ describe("logs of src/main.ts", () => {
     const err = JSON.stringify(failed.err);
     // (telegraf already cuts the secret half from its request errors; the logger removes
     // whatever is left that looks like a token.)
-    expect(err).toMatch(/\/bot(123456789:)?\[REDACTED\]\/sendMessage/);
+    expect(err).toMatch(/\/bot(1234567:)?\[REDACTED\]\/sendMessage/);
     expect(err).not.toContain(TOKEN_SECRET);
     // The user is told something went wrong (that send works again).
     await user.waitForBotMessage(undefined, 20_000);

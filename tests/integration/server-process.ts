@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { waitFor } from "../support/wait-for.js";
 
 /** A token shaped like Telegram's, so the shape-based redaction is exercised too. */
-export const TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmno";
+export const TOKEN = "1234567:AAFakeTokenForTestsOnly_abcdefghijklmno";
 export const TOKEN_SECRET = TOKEN.split(":")[1] as string;
 
 /** A log line as pino wrote it. */

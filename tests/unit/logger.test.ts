@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { redactSecrets } from "../../src/logger.js";
 import { memoryLogger } from "./server/log-sink.js";
 
-const TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmno";
+const TOKEN = "1234567:AAFakeTokenForTestsOnly_abcdefghijklmno";
 const TOKEN_SECRET = TOKEN.split(":")[1] as string;
 const API_KEY = "sk-test-0123456789abcdef";
 
@@ -38,7 +38,7 @@ describe("createLogger redaction", () => {
 
   it("removes a token shaped string it was not told about, also URL-encoded", () => {
     const log = memoryLogger();
-    const other = "987654321:ZZanotherTokenNotConfigured_0123456789";
+    const other = "9876543:ZZanotherTokenNotConfigured_0123456789";
     log.logger.warn(`a /bot${other}/x and ${encodeURIComponent(other)} and bare ${other}`);
     expect(log.text()).not.toContain("ZZanotherTokenNotConfigured");
     expect(log.lines[0]?.msg).toBe("a /bot[REDACTED]/x and [REDACTED] and bare [REDACTED]");
