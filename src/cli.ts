@@ -5,6 +5,7 @@ import { type AskService, createAskService } from "./answer/ask-service.js";
 import type { AskResult } from "./answer/types.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
 import { createDigest, createTelegramSender, DigestCommandError, runDigestCommand } from "./digest/index.js";
+import { createLlmSummarizer } from "./digest/llm-summary.js";
 import { createEngine, type Engine } from "./engine.js";
 import { isAppError } from "./errors.js";
 import {
@@ -114,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
           zone: config.TZ,
           defaultTime: config.DIGEST_TIME,
           logger,
+          ...(engine.chatModel && engine.prompts
+            ? { summarize: createLlmSummarizer(engine.chatModel, engine.prompts) }
+            : {}),
         });
         const dryRun = values["dry-run"];
         const telegram =

@@ -5,6 +5,7 @@ import { type LaunchMode, launchBot, type RunningBot } from "./bot/launch.js";
 import { sandboxMessages } from "./bot/messages.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
 import { createDigest } from "./digest/index.js";
+import { createLlmSummarizer } from "./digest/llm-summary.js";
 import { createEngine, type Engine } from "./engine.js";
 import { syncCorpusDir } from "./ingest/corpus-sync.js";
 import { createLogger, type Logger, redactSecrets } from "./logger.js";
@@ -87,6 +88,9 @@ async function startService(
       zone: config.TZ,
       defaultTime: config.DIGEST_TIME,
       logger,
+      ...(engine.chatModel && engine.prompts
+        ? { summarize: createLlmSummarizer(engine.chatModel, engine.prompts) }
+        : {}),
     });
     const app = createBot({
       token,
