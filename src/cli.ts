@@ -4,8 +4,12 @@ import { pino } from "pino";
 import { type AskService, createAskService } from "./answer/ask-service.js";
 import type { AskResult } from "./answer/types.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
-import { createDigest, createTelegramSender, DigestCommandError, runDigestCommand } from "./digest/index.js";
-import { createLlmSummarizer } from "./digest/llm-summary.js";
+import {
+  createEngineDigest,
+  createTelegramSender,
+  DigestCommandError,
+  runDigestCommand,
+} from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
 import { isAppError } from "./errors.js";
 import {
@@ -108,17 +112,11 @@ async function main(argv: string[]): Promise<number> {
         if (!/^-?\d{1,16}$/.test(chat) || !Number.isSafeInteger(chatId) || chatId === 0)
           throw new UsageError("thiếu hoặc sai --chat <chatId> (mã nhóm, ví dụ -1001234567890)");
         await sync();
-        const digest = createDigest({
-          db: engine.db,
-          store: engine.store,
-          corpusLog: engine.corpusLog,
-          zone: config.TZ,
-          defaultTime: config.DIGEST_TIME,
+        const digest = createEngineDigest(
+          engine,
+          { zone: config.TZ, defaultTime: config.DIGEST_TIME },
           logger,
-          ...(engine.chatModel && engine.prompts
-            ? { summarize: createLlmSummarizer(engine.chatModel, engine.prompts) }
-            : {}),
-        });
+        );
         const dryRun = values["dry-run"];
         const telegram =
           !dryRun && config.TELEGRAM_BOT_TOKEN

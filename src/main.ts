@@ -4,8 +4,7 @@ import { type BotApp, createBot } from "./bot/index.js";
 import { type LaunchMode, launchBot, type RunningBot } from "./bot/launch.js";
 import { sandboxMessages } from "./bot/messages.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
-import { createDigest } from "./digest/index.js";
-import { createLlmSummarizer } from "./digest/llm-summary.js";
+import { createEngineDigest } from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
 import { syncCorpusDir } from "./ingest/corpus-sync.js";
 import { createLogger, type Logger, redactSecrets } from "./logger.js";
@@ -81,17 +80,7 @@ async function startService(
     const summary = await syncCorpusDir({ dir: config.CORPUS_DIR, store: engine.store, indexer, logger });
     logger.info({ dir: config.CORPUS_DIR, ...summary, failed: summary.failed.length }, "corpus synced");
     for (const f of summary.failed) logger.warn(f, "corpus file not ingested");
-    const digest = createDigest({
-      db: engine.db,
-      store: engine.store,
-      corpusLog: engine.corpusLog,
-      zone: config.TZ,
-      defaultTime: config.DIGEST_TIME,
-      logger,
-      ...(engine.chatModel && engine.prompts
-        ? { summarize: createLlmSummarizer(engine.chatModel, engine.prompts) }
-        : {}),
-    });
+    const digest = createEngineDigest(engine, { zone: config.TZ, defaultTime: config.DIGEST_TIME }, logger);
     const app = createBot({
       token,
       apiRoot: config.TELEGRAM_API_ROOT,

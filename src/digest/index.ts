@@ -1,5 +1,6 @@
 import type { CorpusLog } from "../audit/corpus-log.js";
 import { type Clock, systemClock } from "../clock.js";
+import type { Engine } from "../engine.js";
 import type { Logger } from "../logger.js";
 import type { Database } from "../store/sqlite.js";
 import type { DocumentStore } from "../store/types.js";
@@ -18,6 +19,7 @@ import {
   type QuestionSource,
   type Summarize,
 } from "./gather.js";
+import { createLlmSummarizer } from "./llm-summary.js";
 import { createDigestScheduler, type DigestScheduler, type JobFactory } from "./scheduler.js";
 import { createDigestService, type DigestService } from "./service.js";
 
@@ -212,4 +214,26 @@ export function createDigest(deps: DigestDeps): Digest {
       };
     },
   };
+}
+
+/**
+ * The digest over an engine, as the bot and the CLI both build it: summaries come from
+ * the engine's LLM when one is configured, extractive otherwise.
+ */
+export function createEngineDigest(
+  engine: Pick<Engine, "db" | "store" | "corpusLog" | "chatModel" | "prompts">,
+  settings: { zone: string; defaultTime: string },
+  logger: Logger,
+): Digest {
+  return createDigest({
+    db: engine.db,
+    store: engine.store,
+    corpusLog: engine.corpusLog,
+    zone: settings.zone,
+    defaultTime: settings.defaultTime,
+    logger,
+    ...(engine.chatModel && engine.prompts
+      ? { summarize: createLlmSummarizer(engine.chatModel, engine.prompts) }
+      : {}),
+  });
 }
