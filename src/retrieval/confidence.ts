@@ -9,19 +9,26 @@ import { analyzeForIndex } from "../text/index.js";
  */
 export function coverage(
   queryTerms: WeightedTerm[],
-  passageText: string,
+  contains: (term: string) => boolean,
   termValues: Map<string, number>,
-  cacheKey?: string,
 ): number {
-  const present = cacheKey ? cachedTerms(cacheKey, passageText) : analyzeForIndex(passageText).terms;
   let total = 0;
   let matched = 0;
   for (const { term } of queryTerms) {
     const mass = termValues.get(term) ?? 0;
     total += mass;
-    if ((present[term] ?? 0) > 0) matched += mass;
+    if (contains(term)) matched += mass;
   }
   return total === 0 ? 0 : matched / total;
+}
+
+/**
+ * Which terms a passage text holds, for passages the store did not annotate (dense
+ * hits): analyzed once per `cacheKey`, since the best passages recur across questions.
+ */
+export function textContains(passageText: string, cacheKey?: string): (term: string) => boolean {
+  const present = cacheKey ? cachedTerms(cacheKey, passageText) : analyzeForIndex(passageText).terms;
+  return (term) => (present[term] ?? 0) > 0;
 }
 
 /** BM25's idf: ln(1 + (N − df + 0.5) / (df + 0.5)); never negative. */

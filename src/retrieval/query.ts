@@ -1,5 +1,5 @@
 import type { WeightedTerm } from "../store/types.js";
-import { analyzeQuery } from "../text/index.js";
+import { analyzeQuery, type TermKind } from "../text/index.js";
 
 /** How much each kind of term counts in lexical scoring. */
 export interface TermKindWeights {
@@ -15,39 +15,44 @@ export const DEFAULT_TERM_WEIGHTS: TermKindWeights = { exact: 0.3, folded: 1, bi
 
 /**
  * Question phrasing that carries no topic ("bao nhiêu", "là gì", "đúng hay sai").
- * Kept in folded form; such terms still count, at a tenth of the weight, because a
- * passage may contain them for real ("bao nhiêu" rarely, "không" often).
+ * Such terms still count, at a tenth of the weight, because a passage may contain them
+ * for real ("bao nhiêu" rarely, "không" often). Listed with their marks: typed with
+ * marks, "đúng" is phrasing but "áp dụng" is topic, though both fold to "dung"; typed
+ * without, the folded form is all there is to go by.
  */
-const QUESTION_SYLLABLES = new Set([
-  "gi",
-  "nao",
+const QUESTION_WORDS = new Set([
+  "gì",
+  "nào",
   "ai",
   "sao",
-  "dau",
-  "khong",
+  "đâu",
+  "không",
   "hay",
-  "phai",
-  "dung",
+  "phải",
+  "đúng",
   "sai",
-  "nhieu",
+  "nhiêu",
+  "nhiều",
   "bao",
-  "the",
-  "nhu",
-  "la",
-  "co",
-  "duoc",
-  "cua",
-  "va",
-  "cac",
-  "nhung",
-  "mot",
+  "thế",
+  "như",
+  "là",
+  "có",
+  "được",
+  "của",
+  "và",
+  "các",
+  "những",
+  "nhưng",
+  "một",
   "trong",
   "cho",
-  "voi",
-  "thi",
-  "ma",
-  "de",
+  "với",
+  "thì",
+  "mà",
+  "để",
 ]);
+const QUESTION_SYLLABLES = new Set([...QUESTION_WORDS].map(foldSyllable));
 const QUESTION_BIGRAMS = new Set([
   "bao_nhieu",
   "la_gi",
@@ -70,6 +75,7 @@ const QUESTION_BIGRAMS = new Set([
 
 const DOWN_WEIGHT = 0.1;
 
+
 export interface LexicalQueryPlan {
   terms: WeightedTerm[];
   /** Folded syllables of the question, in order (for sentence scoring and confidence). */
@@ -83,13 +89,22 @@ export function planLexicalQuery(
   weights: TermKindWeights = DEFAULT_TERM_WEIGHTS,
 ): LexicalQueryPlan {
   const analyzed = analyzeQuery(question);
+  // With marks, a folded syllable is phrasing only when every occurrence of it is.
+  const topicFolded = new Set<string>();
+  if (analyzed.hasDiacritics) {
+    for (const s of analyzed.syllables) {
+      if (!QUESTION_WORDS.has(s.text.toLowerCase())) topicFolded.add(s.folded);
+    }
+  }
+  const isPhrasing = (kind: TermKind, body: string): boolean => {
+    if (kind === "bigram") return QUESTION_BIGRAMS.has(body);
+    if (kind === "exact") return QUESTION_WORDS.has(body);
+    return QUESTION_SYLLABLES.has(body) && !topicFolded.has(body);
+  };
   const terms: WeightedTerm[] = [];
   for (const t of analyzed.terms) {
-    const body = t.term.slice(2);
     let weight = t.weight * weights[t.kind];
-    if (t.kind === "bigram" ? QUESTION_BIGRAMS.has(body) : QUESTION_SYLLABLES.has(foldedOf(t.kind, body))) {
-      weight *= DOWN_WEIGHT;
-    }
+    if (isPhrasing(t.kind, t.term.slice(2))) weight *= DOWN_WEIGHT;
     if (weight > 0) terms.push({ term: t.term, weight });
   }
   return {
@@ -99,6 +114,6 @@ export function planLexicalQuery(
   };
 }
 
-function foldedOf(kind: "exact" | "folded" | "bigram", body: string): string {
-  return kind === "exact" ? body.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d") : body;
+function foldSyllable(syllable: string): string {
+  return syllable.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
 }

@@ -1,7 +1,7 @@
 import { findDocumentNumbers } from "../ingest/metadata.js";
 import type { Logger } from "../logger.js";
 import type { ChunkFilter, DocumentStore, ScoredChunk } from "../store/types.js";
-import { coverage, inverseDocumentFrequency } from "./confidence.js";
+import { coverage, inverseDocumentFrequency, textContains } from "./confidence.js";
 import type { Embedder } from "./embedder.js";
 import { fuseByReciprocalRank } from "./fusion.js";
 import { suppressNearDuplicates } from "./near-duplicates.js";
@@ -73,12 +73,27 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         ? Math.max(CANDIDATES, limit * 3)
         : Math.max(LEXICAL_ONLY_CANDIDATES, limit * 2);
       const { termValues, searchTerms } = await valueTerms(deps.store, plan);
+      // Hits report which topic terms they hold, searched or too common to search: the
+      // confidence check then needs no text analysis.
+      const matchTerms = [...termValues.keys()];
       let lexical =
         searchTerms.length === 0
           ? []
-          : await deps.store.searchLexical({ terms: searchTerms, limit: candidates, filter: options.filter });
+          : await deps.store.searchLexical({
+              terms: searchTerms,
+              limit: candidates,
+              filter: options.filter,
+              matchTerms,
+            });
       if (!options.filter && searchTerms.length > 0) {
-        lexical = await preferNamedDocuments(deps.store, question, searchTerms, candidates, lexical);
+        lexical = await preferNamedDocuments(
+          deps.store,
+          question,
+          searchTerms,
+          matchTerms,
+          candidates,
+          lexical,
+        );
       }
 
       let dense: ScoredChunk[] = [];
@@ -174,6 +189,7 @@ async function preferNamedDocuments(
   store: DocumentStore,
   question: string,
   terms: LexicalQueryPlan["terms"],
+  matchTerms: string[],
   candidates: number,
   general: ScoredChunk[],
 ): Promise<ScoredChunk[]> {
@@ -185,6 +201,7 @@ async function preferNamedDocuments(
     terms,
     limit: candidates,
     filter: { docIds: [...new Set(named.map((d) => d.docId))] },
+    matchTerms,
   });
   if (focused.length === 0) return general;
   return fuseByReciprocalRank([focused, general], (h) => h.chunk.chunkId).map(({ item, score }) => ({
@@ -198,8 +215,15 @@ function bestCoverage(plan: LexicalQueryPlan, hits: RetrievalHit[], termValues: 
   const terms = plan.terms.filter((t) => termValues.has(t.term));
   let best = 0;
   for (const hit of hits.slice(0, CONFIDENCE_DEPTH)) {
-    const text = passageIndexTextOf(hit);
-    best = Math.max(best, coverage(terms, text, termValues, `${hit.chunk.chunkId}:${text.length}`));
+    let contains: (term: string) => boolean;
+    if (hit.matchedTerms) {
+      const matched = new Set(hit.matchedTerms);
+      contains = (term) => matched.has(term);
+    } else {
+      const text = passageIndexTextOf(hit);
+      contains = textContains(text, `${hit.chunk.chunkId}:${text.length}`);
+    }
+    best = Math.max(best, coverage(terms, contains, termValues));
   }
   return best;
 }

@@ -4,6 +4,7 @@ import { createDenseIndex } from "./dense-index.js";
 import { asStoreError, storeError } from "./errors.js";
 import { type CompiledFilter, compileFilter, matchesFilter, numberKey } from "./filter.js";
 import { createLexicalIndex, type IndexEntry, type LexicalIndexTuning } from "./lexical-index.js";
+import { includesKey } from "./postings.js";
 import { type Database, migrate, openDatabase } from "./sqlite.js";
 import { STORE_MIGRATIONS } from "./store-schema.js";
 import { selectTop } from "./top-k.js";
@@ -264,7 +265,13 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
   }
 
   /** The best `limit` of the candidates, as records, score descending then chunk id. */
-  function rank(keys: Int32Array, scores: Float64Array, count: number, limit: number): ScoredChunk[] {
+  function rank(
+    keys: Int32Array,
+    scores: Float64Array,
+    count: number,
+    limit: number,
+    annotate?: (hit: ScoredChunk, key: number) => void,
+  ): ScoredChunk[] {
     const picked = selectTop(scores, count, limit, (ties) => {
       const ids = new Map<number, string>();
       for (const [key, id] of stmt.chunkIdsByKeys.all(JSON.stringify(ties.map((i) => keys[i]!))))
@@ -282,7 +289,9 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       const doc = row ? docs.get(row.doc_id) : undefined;
       if (!row || !doc) throw storeError("corrupt", `indexed chunk key ${keys[i]} has no chunk or document`);
       // A copy: callers may change what they get without touching the cache.
-      out.push({ chunk: toChunk(row), doc: { ...doc.record }, score: scores[i]! });
+      const hit: ScoredChunk = { chunk: toChunk(row), doc: { ...doc.record }, score: scores[i]! };
+      annotate?.(hit, keys[i]!);
+      out.push(hit);
     }
     return out.sort(
       (x, y) =>
@@ -497,6 +506,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       allowed: Uint8Array | null,
       meta: MetaRow,
     ) => { keys: Int32Array; scores: Float64Array; count: number },
+    annotate?: (meta: MetaRow) => (hit: ScoredChunk, key: number) => void,
   ): ScoredChunk[] {
     const max = Math.floor(limit);
     if (!(max > 0)) return [];
@@ -507,7 +517,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       const allowed = allowedKeys(compiled);
       if (allowed !== null && !allowed.includes(1)) return [];
       const { keys, scores, count } = score(allowed, meta);
-      return rank(keys, scores, count, max);
+      return rank(keys, scores, count, max, annotate?.(meta));
     });
   }
 
@@ -597,13 +607,29 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     async searchLexical(query) {
       const weights = combineWeights(query.terms);
       if (weights.size === 0) return [];
-      return searchScored(query.filter, query.limit, (allowed, meta) =>
-        lexical.score(
-          weights,
-          { k1, b, chunks: meta.chunks, averageLength: meta.total_length / meta.chunks },
-          allowed,
-          Math.floor(query.limit),
-        ),
+      const contextOf = (meta: MetaRow) => ({
+        k1,
+        b,
+        chunks: meta.chunks,
+        averageLength: meta.total_length / meta.chunks,
+      });
+      const matchTerms = [...new Set(query.matchTerms ?? weights.keys())];
+      return searchScored(
+        query.filter,
+        query.limit,
+        (allowed, meta) => lexical.score(weights, contextOf(meta), allowed, Math.floor(query.limit)),
+        (meta) => {
+          // The posting lists are cached (most were just scored): a binary search per term.
+          const lists = lexical.lists(matchTerms, contextOf(meta));
+          const postingKeys = matchTerms.map((term) => lists.get(term)!.keys);
+          return (hit, key) => {
+            const matched: string[] = [];
+            for (let t = 0; t < postingKeys.length; t++) {
+              if (includesKey(postingKeys[t]!, key)) matched.push(matchTerms[t]!);
+            }
+            hit.matchedTerms = matched;
+          };
+        },
       );
     },
 

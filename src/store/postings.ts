@@ -55,6 +55,20 @@ export function lowerBound(keys: Int32Array, from: number, target: number): numb
   return lo;
 }
 
+/** Whether ascending `keys` holds `key` (binary search). */
+export function includesKey(keys: Int32Array, key: number): boolean {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = keys[mid]!;
+    if (at === key) return true;
+    if (at < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
 /** Sorted, non-overlapping inclusive ranges of chunk keys whose postings are dead. */
 export interface DeadRanges {
   los: Int32Array;

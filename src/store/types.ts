@@ -74,6 +74,12 @@ export interface LexicalQuery {
   terms: WeightedTerm[];
   limit: number;
   filter?: ChunkFilter;
+  /**
+   * Terms whose presence each hit reports in `matchedTerms` (default: the searched
+   * terms). The retriever asks about every topic term of the question, also those too
+   * common to search on, and judges coverage without re-analyzing passage text.
+   */
+  matchTerms?: string[];
 }
 
 export interface DenseQuery {
@@ -89,8 +95,9 @@ export interface ScoredChunk {
   doc: DocumentRecord;
   score: number;
   /**
-   * Lexical search only: the query terms this chunk contains. Lets the retriever judge
-   * coverage (how much of the question a passage answers) without re-analyzing text.
+   * Lexical search only: which of the query's `matchTerms` (default: its terms) this
+   * chunk contains. Lets the retriever judge coverage (how much of the question a
+   * passage answers) without re-analyzing text.
    */
   matchedTerms?: string[];
 }

@@ -347,6 +347,29 @@ export function describeDocumentStoreContract(name: string, makeStore: DocumentS
         expect(hits.map((h) => h.chunk.position).sort()).toEqual([0, 1, 2]);
       });
 
+      it("reports which match terms each hit contains, searched or not (default: the searched ones)", async () => {
+        await add(makeDoc("d"), [
+          makeChunk("d", 0, { "f:nhat": 1, "f:the": 1, "b:nhat_the": 1 }, { length: 3 }),
+          makeChunk("d", 1, { "f:nhat": 1, "f:khac": 2 }, { length: 3 }),
+          makeChunk("d", 2, { "f:the": 1, "f:khac": 2 }, { length: 3 }),
+          makeChunk("d", 3, { "f:khac": 3 }, { length: 3 }),
+        ]);
+        const searched = terms("f:nhat", "f:the", "b:nhat_the");
+        const byPosition = (hits: ScoredChunk[]) =>
+          Object.fromEntries(hits.map((h) => [h.chunk.position, h.matchedTerms]));
+        expect(byPosition(await store.searchLexical({ terms: searched, limit: 10 }))).toEqual({
+          0: ["f:nhat", "f:the", "b:nhat_the"],
+          1: ["f:nhat"],
+          2: ["f:the"],
+        });
+        const asked = await store.searchLexical({
+          terms: searched,
+          limit: 10,
+          matchTerms: ["f:nhat", "f:khac", "f:khong_co"],
+        });
+        expect(byPosition(asked)).toEqual({ 0: ["f:nhat"], 1: ["f:nhat", "f:khac"], 2: ["f:khac"] });
+      });
+
       it("respects the limit and returns nothing for no terms, unknown terms or limit 0", async () => {
         const chunks = Array.from({ length: 12 }, (_, i) =>
           makeChunk("d", i, { "f:nhat": 1 + (i % 4) }, { length: 6 }),

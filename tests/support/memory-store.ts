@@ -135,11 +135,11 @@ export function createMemoryStore(bm25 = { k1: 1.2, b: 0.75 }): DocumentStore {
         const doc = docs.get(c.docId)!;
         if (!matches(doc, query.filter)) continue;
         let score = 0;
-        const matchedTerms: string[] = [];
+        const matchTerms = [...new Set(query.matchTerms ?? query.terms.map((t) => t.term))];
+        const matchedTerms = matchTerms.filter((term) => (c.terms[term] ?? 0) > 0);
         for (const { term, weight } of query.terms) {
           const tf = c.terms[term] ?? 0;
           if (tf === 0) continue;
-          matchedTerms.push(term);
           const d = df.get(term)!;
           const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
           score +=

@@ -828,7 +828,7 @@ export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
     const sparse = toQuerySparseVector(weights);
     if (sparse.indices.length === 0) return [];
     const points = await queryRanked({ query: sparse, using: LEXICAL_VECTOR, filter: plan.filter }, limit);
-    const terms = [...weights.keys()];
+    const terms = query.matchTerms ? [...new Set(query.matchTerms)] : [...weights.keys()];
     return points.map((p) => toScored(p, terms));
   }
 

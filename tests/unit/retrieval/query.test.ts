@@ -6,7 +6,7 @@ describe("planLexicalQuery", () => {
   it("gives the same folded and bigram terms with or without diacritics", () => {
     const marked = planLexicalQuery("Đức Thọ giảm được bao nhiêu đầu mối");
     const bare = planLexicalQuery("duc tho giam duoc bao nhieu dau moi");
-    const nonExact = (p: typeof marked) => p.terms.filter((t) => !t.term.startsWith("w:"));
+    const nonExact = (p: typeof marked) => p.terms.map((t) => t.term).filter((t) => !t.startsWith("w:"));
     expect(nonExact(bare)).toEqual(nonExact(marked));
     expect(bare.terms.some((t) => t.term.startsWith("w:"))).toBe(false);
     expect(marked.terms.some((t) => t.term.startsWith("w:"))).toBe(true);
@@ -19,6 +19,19 @@ describe("planLexicalQuery", () => {
     expect(weight("b:bao_nhieu")).toBeLessThan(weight("b:dau_moi"));
     expect(weight("f:nhieu")).toBeLessThan(weight("f:moi"));
     expect(weight("b:dau_moi")).toBeGreaterThan(0);
+  });
+
+  it("tells phrasing from topic by the marks when the question has them", () => {
+    const weightIn = (question: string, term: string) =>
+      planLexicalQuery(question).terms.find((t) => t.term === term)?.weight ?? 0;
+    // "đúng" is phrasing, "áp dụng" is topic; both fold to "dung".
+    expect(weightIn("Thẩm phán áp dụng biện pháp này", "f:dung")).toBe(1);
+    expect(weightIn("Thẩm phán quyết định, đúng hay sai?", "f:dung")).toBeCloseTo(0.1);
+    expect(weightIn("Thẩm phán áp dụng biện pháp này, đúng hay sai?", "f:dung")).toBe(1);
+    expect(weightIn("Thẩm phán quyết định, đúng hay sai?", "w:đúng")).toBeLessThan(0.1);
+    expect(weightIn("Cơ quan nào quyết định?", "f:co")).toBe(1);
+    // Without marks, "dung" may be either: it counts as phrasing.
+    expect(weightIn("tham phan ap dung bien phap", "f:dung")).toBeCloseTo(0.1);
   });
 
   it("expands abbreviations so UBND meets ủy ban nhân dân", () => {

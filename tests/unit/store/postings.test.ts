@@ -7,6 +7,7 @@ import {
   decodeImpacts,
   decodePostings,
   encodePostings,
+  includesKey,
   lowerBound,
   mergePostingBlobs,
   NO_DEAD,
@@ -121,6 +122,14 @@ describe("posting blobs", () => {
         let expected = from;
         while (expected < keys.length && keys[expected]! < target) expected++;
         expect(lowerBound(arr, from, target)).toBe(expected);
+      }),
+    );
+  });
+
+  it("tells whether sorted keys include a key", () => {
+    fc.assert(
+      fc.property(sortedKeys, fc.integer({ min: -5, max: 10_005 }), (keys, key) => {
+        expect(includesKey(Int32Array.from(keys), key)).toBe(keys.includes(key));
       }),
     );
   });
