@@ -75,7 +75,6 @@ const QUESTION_BIGRAMS = new Set([
 
 const DOWN_WEIGHT = 0.1;
 
-
 export interface LexicalQueryPlan {
   terms: WeightedTerm[];
   /** Folded syllables of the question, in order (for sentence scoring and confidence). */
