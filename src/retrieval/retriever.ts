@@ -1,7 +1,9 @@
 import { findDocumentNumbers } from "../ingest/metadata.js";
 import type { Logger } from "../logger.js";
 import type { ChunkFilter, DocumentStore, ScoredChunk } from "../store/types.js";
+import { foldDiacritics } from "../text/index.js";
 import { coverage, inverseDocumentFrequency, textContains } from "./confidence.js";
+import { findShortReferences, isReferencedBy, referenceTerms } from "./document-references.js";
 import type { Embedder } from "./embedder.js";
 import { fuseByReciprocalRank } from "./fusion.js";
 import { suppressNearDuplicates } from "./near-duplicates.js";
@@ -85,10 +87,11 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
               filter: options.filter,
               matchTerms,
             });
-      if (!options.filter && searchTerms.length > 0) {
+      const named = options.filter ? NONE_NAMED : await findNamedDocuments(deps.store, question, matchTerms);
+      if (named.size > 0 && searchTerms.length > 0) {
         lexical = await preferNamedDocuments(
           deps.store,
-          question,
+          [...named.keys()],
           searchTerms,
           matchTerms,
           candidates,
@@ -134,7 +137,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         limit,
         (h) => `${h.chunk.chunkId}:${h.chunk.text.length}`,
       );
-      const confidence = bestCoverage(plan, hits, termValues);
+      const confidence = bestCoverage(plan, hits, termValues, named);
       return { hits, confidence, plan, method: dense.length > 0 ? "hybrid" : "lexical", termValues };
     },
   };
@@ -180,27 +183,55 @@ async function valueTerms(
   return { termValues, searchTerms };
 }
 
+/** Documents a question names, each with the question terms its passages answer for by being in it. */
+type NamedDocuments = ReadonlyMap<string, ReadonlySet<string>>;
+const NONE_NAMED: NamedDocuments = new Map();
+
 /**
- * A question that names a document by its number ("Kết luận 126-KL/TW yêu cầu gì?")
- * is about that document: its passages are searched on their own and fused first with
- * the general list, so they lead unless the general list strongly disagrees.
+ * The documents a question names by number, in full ("126-KL/TW") or the short way
+ * ("NĐ 67", "Kết luận 126"), among those the store holds.
+ */
+async function findNamedDocuments(
+  store: DocumentStore,
+  question: string,
+  terms: readonly string[],
+): Promise<NamedDocuments> {
+  const named = new Map<string, Set<string>>();
+  for (const number of findDocumentNumbers(question.toUpperCase())) {
+    const syllables = foldDiacritics(number)
+      .toLowerCase()
+      .split(/[^\p{L}\d]+/u)
+      .filter(Boolean);
+    const refTerms = referenceTerms([{ code: "", number, year: null, syllables }], terms);
+    for (const doc of await store.findByNumber(number)) named.set(doc.docId, refTerms);
+  }
+  const refs = findShortReferences(question);
+  if (refs.length > 0) {
+    for (const doc of await store.listDocuments()) {
+      const naming = refs.filter((ref) => isReferencedBy(doc, ref));
+      if (naming.length > 0 && !named.has(doc.docId)) named.set(doc.docId, referenceTerms(naming, terms));
+    }
+  }
+  return named;
+}
+
+/**
+ * A question that names a document ("Kết luận 126-KL/TW yêu cầu gì?", "NĐ 67 sửa đổi
+ * gì?") is about that document: its passages are searched on their own and fused first
+ * with the general list, so they lead unless the general list strongly disagrees.
  */
 async function preferNamedDocuments(
   store: DocumentStore,
-  question: string,
+  docIds: string[],
   terms: LexicalQueryPlan["terms"],
   matchTerms: string[],
   candidates: number,
   general: ScoredChunk[],
 ): Promise<ScoredChunk[]> {
-  const numbers = findDocumentNumbers(question.toUpperCase());
-  if (numbers.length === 0) return general;
-  const named = (await Promise.all(numbers.map((n) => store.findByNumber(n)))).flat();
-  if (named.length === 0) return general;
   const focused = await store.searchLexical({
     terms,
     limit: candidates,
-    filter: { docIds: [...new Set(named.map((d) => d.docId))] },
+    filter: { docIds },
     matchTerms,
   });
   if (focused.length === 0) return general;
@@ -210,7 +241,12 @@ async function preferNamedDocuments(
   }));
 }
 
-function bestCoverage(plan: LexicalQueryPlan, hits: RetrievalHit[], termValues: Map<string, number>): number {
+function bestCoverage(
+  plan: LexicalQueryPlan,
+  hits: RetrievalHit[],
+  termValues: Map<string, number>,
+  named: NamedDocuments,
+): number {
   if (hits.length === 0 || termValues.size === 0) return 0;
   const terms = plan.terms.filter((t) => termValues.has(t.term));
   let best = 0;
@@ -223,7 +259,9 @@ function bestCoverage(plan: LexicalQueryPlan, hits: RetrievalHit[], termValues: 
       const text = passageIndexTextOf(hit);
       contains = textContains(text, `${hit.chunk.chunkId}:${text.length}`);
     }
-    best = Math.max(best, coverage(terms, contains, termValues));
+    const answersFor = named.get(hit.doc.docId);
+    const containsOrNamed = answersFor ? (term: string) => answersFor.has(term) || contains(term) : contains;
+    best = Math.max(best, coverage(terms, containsOrNamed, termValues));
   }
   return best;
 }

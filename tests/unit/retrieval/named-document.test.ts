@@ -49,4 +49,34 @@ describe("a question that names a document by number", () => {
     const unknown = await retriever.search("Kết luận 999-KL/TW yêu cầu gì về sắp xếp bộ máy?");
     expect(unknown.hits[0]!.doc.docId).toBe("other");
   });
+
+  it("finds a document named the short way and judges its passages as covering the name", async () => {
+    const store = createMemoryStore();
+    await add(
+      store,
+      "named",
+      "67/2025/NĐ-CP",
+      "Sửa đổi, bổ sung Điều 2 về đối tượng áp dụng chính sách đối với cán bộ, công chức.",
+    );
+    await add(
+      store,
+      "other",
+      "178/2024/NĐ-CP",
+      "Chính sách đối với cán bộ khi sắp xếp bộ máy, đối tượng áp dụng.",
+    );
+    const retriever = createRetriever({ store });
+    for (const question of [
+      "NĐ 67 sửa đổi gì về đối tượng áp dụng?",
+      "nd 67 sua doi gi ve doi tuong ap dung",
+    ]) {
+      const result = await retriever.search(question);
+      expect(result.hits[0]!.doc.docId).toBe("named");
+      // The passage never says "NĐ 67", yet the question's reference is answered by it.
+      expect(result.confidence).toBeGreaterThan(0.6);
+    }
+    const unnamed = await retriever.search("NĐ 99 sửa đổi gì về đối tượng áp dụng?");
+    expect(unnamed.confidence).toBeLessThan(
+      (await retriever.search("NĐ 67 sửa đổi gì về đối tượng áp dụng?")).confidence,
+    );
+  });
 });
