@@ -116,6 +116,58 @@ export function parseTimestampLine(line: string): string | null {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/**
+ * Titles of the sections that hold a page's reference apparatus rather than its content:
+ * footnotes, bibliographies, "see also" and external-link lists. Quoted as an answer,
+ * "Nhóm PV (ngày 17 tháng 3 năm 2018). \"Day dứt ...\". Dân trí." answers nothing.
+ */
+const REFERENCE_SECTIONS = new Set([
+  "chú thích",
+  "ghi chú",
+  "tham khảo",
+  "tài liệu tham khảo",
+  "nguồn tham khảo",
+  "liên kết ngoài",
+  "liên kết",
+  "xem thêm",
+  "đọc thêm",
+  "thư mục",
+]);
+const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/u;
+/** Wikipedia's edit links, left in text copied from its pages: "[sửa | sửa mã nguồn]". */
+const EDIT_LINKS = /\[\s*sửa(?:\s*\|\s*sửa mã nguồn)?\s*\]/giu;
+
+/**
+ * Drops Markdown sections titled as reference apparatus (see REFERENCE_SECTIONS), with
+ * their subsections, up to the next heading of the same or a higher level. Only
+ * Markdown headings (from .md files and converted HTML) mark a section; a plain line
+ * reading "Tham khảo" in a PDF is left alone, as what follows it cannot be told apart.
+ */
+export function dropReferenceSections(text: string): string {
+  const kept: string[] = [];
+  let skippingBelow = 0;
+  for (const line of text.split("\n")) {
+    const heading = MARKDOWN_HEADING.exec(line);
+    if (heading) {
+      const level = heading[1]!.length;
+      if (skippingBelow > 0 && level > skippingBelow) continue;
+      skippingBelow = 0;
+      const title = heading[2]!
+        .toLowerCase()
+        .replace(/[\s:.]+$/u, "")
+        .trim();
+      if (REFERENCE_SECTIONS.has(title)) {
+        skippingBelow = level;
+        continue;
+      }
+    } else if (skippingBelow > 0) {
+      continue;
+    }
+    kept.push(line);
+  }
+  return kept.join("\n");
+}
+
 /** Control characters other than tab and newline; zero-width and soft-hyphen characters. */
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
 /** Every white space except the newline. */
@@ -130,12 +182,15 @@ export function cleanText(raw: string): CleanedText {
   const normalized = normalizeText(raw)
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .replace(INVISIBLE, "")
+    .replace(EDIT_LINKS, "")
     .replace(SPACES, " ");
+  const withoutReferences = dropReferenceSections(normalized);
   const kept: string[] = [];
+  // Reference sections are not counted as web cruft: an encyclopedia article is not a news page.
   let cruftLines = 0;
   let dateHint: string | null = null;
   let contentLines = 0;
-  for (const rawLine of normalized.split("\n")) {
+  for (const rawLine of withoutReferences.split("\n")) {
     const line = rawLine.trim();
     if (line.length === 0) {
       kept.push("");

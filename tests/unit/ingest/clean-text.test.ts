@@ -29,6 +29,32 @@ describe("cleanText", () => {
     expect(cleanText("Bí\u0007 thư\u00AD huyện\uFEFF ủy").text).toBe("Bí thư huyện ủy");
   });
 
+  it("drops reference sections with their subsections, up to the next section, and edit links", () => {
+    const page = [
+      "# Cải cách thể chế",
+      "## Bối cảnh",
+      "[sửa | sửa mã nguồn]Nội dung chính về sắp xếp bộ máy.",
+      "## Chú thích",
+      "[sửa | sửa mã nguồn]### Ghi chú",
+      "**^**VTV chỉ thông báo tiếp nhận chức năng.",
+      "### Tham khảo",
+      'Nhóm PV (ngày 17 tháng 3 năm 2018). "Day dứt". Dân trí.',
+      "## Phản ứng",
+      "Nhà đầu tư quan ngại.",
+      "## Liên kết ngoài",
+      "- Trang chính thức",
+    ].join("\n\n");
+    const cleaned = cleanText(page);
+    expect(cleaned.text).toContain("Nội dung chính về sắp xếp bộ máy.");
+    expect(cleaned.text).toContain("## Phản ứng\n\nNhà đầu tư quan ngại.");
+    for (const gone of ["sửa mã nguồn", "Chú thích", "VTV", "Dân trí", "Liên kết ngoài", "Trang chính thức"])
+      expect(cleaned.text).not.toContain(gone);
+    // A plain line is not a heading: what follows it cannot be told from content.
+    expect(cleanText("Báo cáo tổng kết.\n\nTham khảo\n\nMô hình Đức Thọ.").text).toContain(
+      "Mô hình Đức Thọ.",
+    );
+  });
+
   it("is idempotent", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: "grapheme" }), (s) => {
