@@ -7,6 +7,7 @@ import { type Config, ConfigValidationError, loadConfig } from "./config.js";
 import { createEngineDigest } from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
 import { syncCorpusDir } from "./ingest/corpus-sync.js";
+import { reindexOutdatedDocuments } from "./ingest/reindex-outdated.js";
 import { createLogger, type Logger, redactSecrets } from "./logger.js";
 import {
   createMetrics,
@@ -21,6 +22,7 @@ import { createHealthCheck, type HealthPart } from "./server/health.js";
 import { createHttpServer, type HttpServer } from "./server/http-server.js";
 import { llmProbe, qdrantProbe } from "./server/probes.js";
 import { onStopSignals, type ShutdownOutcome, shutdownGracefully } from "./server/shutdown.js";
+import { createOriginalsStore } from "./store/originals.js";
 
 /**
  * The composition root. With TELEGRAM_BOT_TOKEN: load the engine, sync the corpus folder
@@ -80,6 +82,15 @@ async function startService(
     const summary = await syncCorpusDir({ dir: config.CORPUS_DIR, store: engine.store, indexer, logger });
     logger.info({ dir: config.CORPUS_DIR, ...summary, failed: summary.failed.length }, "corpus synced");
     for (const f of summary.failed) logger.warn(f, "corpus file not ingested");
+    const originals = createOriginalsStore(config.STORE_DIR);
+    const reindexed = await reindexOutdatedDocuments({
+      store: engine.store,
+      indexer,
+      original: async (doc) => (await originals.get(doc.contentHash))?.bytes ?? null,
+      logger,
+    });
+    if (reindexed.reindexed + reindexed.withoutOriginal + reindexed.failed > 0)
+      logger.info(reindexed, "documents of an older ingest pipeline indexed again");
     const digest = createEngineDigest(engine, { zone: config.TZ, defaultTime: config.DIGEST_TIME }, logger);
     const app = createBot({
       token,

@@ -7,6 +7,7 @@ import type { DocumentStore } from "../store/types.js";
 import { docIdForSource, sha256 } from "./index-chunks.js";
 import type { Indexer } from "./indexer.js";
 import { parseDocument } from "./parse-document.js";
+import { INGEST_PIPELINE } from "./pipeline-version.js";
 import type { ParsedDocument } from "./types.js";
 
 /** Documents (or bytes) stored per write during a sync. */
@@ -20,6 +21,8 @@ export interface SyncSummary {
   added: number;
   replaced: number;
   unchanged: number;
+  /** Same content, indexed again because it was stored by an older ingest pipeline. */
+  reindexed: number;
   failed: Array<{ file: string; code: string; message: string }>;
 }
 
@@ -39,7 +42,8 @@ export async function listCorpusFiles(dir: string): Promise<string[]> {
 
 /**
  * Brings the store up to date with a corpus folder: new or changed files are ingested,
- * unchanged ones (same content hash) are skipped without parsing. A bad file is
+ * unchanged ones (same content hash, same ingest pipeline) are skipped without parsing;
+ * files stored by an older pipeline are indexed again, without an audit entry. A bad file is
  * reported and skipped; the others still land. Files removed from the folder are left
  * in the store (admins may have uploaded documents of the same name).
  */
@@ -50,7 +54,7 @@ export async function syncCorpusDir(deps: {
   logger?: Logger;
   onProgress?: (done: number, total: number, file: string) => void;
 }): Promise<SyncSummary> {
-  const summary: SyncSummary = { added: 0, replaced: 0, unchanged: 0, failed: [] };
+  const summary: SyncSummary = { added: 0, replaced: 0, unchanged: 0, reindexed: 0, failed: [] };
   const exists = await stat(deps.dir).then(
     (s) => s.isDirectory(),
     () => false,
@@ -67,34 +71,50 @@ export async function syncCorpusDir(deps: {
     deps.logger?.warn({ file, code, err: error }, "corpus file skipped");
     summary.failed.push({ file, code, message });
   };
-  const count = (status: string) => {
+  const count = (status: string, reindex: boolean) => {
     if (status === "added") summary.added++;
+    else if (status === "replaced" && reindex) summary.reindexed++;
     else if (status === "replaced") summary.replaced++;
     else summary.unchanged++;
   };
   // Parsed files are stored in batches (one store write each) rather than one by one:
   // a corpus of many small files is dominated by per-write costs otherwise.
-  let batch: Array<{ file: string; parsed: ParsedDocument }> = [];
+  let batch: Array<{ file: string; parsed: ParsedDocument; reindex: boolean }> = [];
   let batchBytes = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
-    batchBytes = 0;
+  const storeBatch = async (items: typeof batch, reindex: boolean) => {
+    if (items.length === 0) return;
+    // A re-index after an upgrade changes nothing readers should hear about.
+    const options = { audit: !reindex };
     try {
-      for (const outcome of await deps.indexer.indexParsedMany(current.map((b) => b.parsed))) {
-        count(outcome.result.status);
+      for (const outcome of await deps.indexer.indexParsedMany(
+        items.map((b) => b.parsed),
+        options,
+      )) {
+        count(outcome.result.status, reindex);
       }
     } catch {
       // One bad document must not sink the others: store them one at a time.
-      for (const { file, parsed } of current) {
+      for (const { file, parsed } of items) {
         try {
-          count((await deps.indexer.indexParsed(parsed)).result.status);
+          count((await deps.indexer.indexParsed(parsed, options)).result.status, reindex);
         } catch (error) {
           fail(file, error);
         }
       }
     }
+  };
+  const flush = async () => {
+    const current = batch;
+    batch = [];
+    batchBytes = 0;
+    await storeBatch(
+      current.filter((b) => !b.reindex),
+      false,
+    );
+    await storeBatch(
+      current.filter((b) => b.reindex),
+      true,
+    );
   };
   for (const file of files) {
     deps.onProgress?.(done, files.length, file);
@@ -106,10 +126,11 @@ export async function syncCorpusDir(deps: {
       const bytes = readFileSync(file);
       const name = file.split(/[\\/]/).pop()!;
       const existing = await deps.store.getDocument(docIdForSource(name));
-      if (existing && existing.contentHash === sha256(bytes)) {
+      const sameContent = existing?.contentHash === sha256(bytes);
+      if (sameContent && existing?.pipeline === INGEST_PIPELINE) {
         summary.unchanged++;
       } else {
-        batch.push({ file, parsed: await parseDocument(bytes, name) });
+        batch.push({ file, parsed: await parseDocument(bytes, name), reindex: sameContent });
         batchBytes += bytes.byteLength;
         if (batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) await flush();
       }

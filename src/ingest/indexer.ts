@@ -6,6 +6,7 @@ import type { Embedder } from "../retrieval/embedder.js";
 import type { DocumentInput, DocumentStore, UpsertResult } from "../store/types.js";
 import { docIdForSource, sha256, toIndexedChunks } from "./index-chunks.js";
 import { parseDocument } from "./parse-document.js";
+import { INGEST_PIPELINE } from "./pipeline-version.js";
 import type { ParsedDocument, ParseOptions } from "./types.js";
 
 export { docIdForSource, makeChunkIds, sha256, toIndexedChunks } from "./index-chunks.js";
@@ -17,6 +18,11 @@ export interface IngestOptions extends ParseOptions {
   via?: string;
   /** Explicit document id (replace an existing document, or add as a separate one). */
   docId?: string;
+  /**
+   * False when the content did not change and only the pipeline did (a re-index after an
+   * upgrade): nothing new for readers, so nothing goes to the audit log or the digest.
+   */
+  audit?: boolean;
   /** Called with the indexing stage; fraction 0..1. */
   onStage?: (stage: "reading" | "chunking" | "indexing" | "embedding", fraction: number) => void;
 }
@@ -65,7 +71,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     options: IngestOptions,
   ): Promise<void> {
     const source = parsed.source;
-    if (result.status !== "unchanged") {
+    if (result.status !== "unchanged" && options.audit !== false) {
       deps.corpusLog?.record({
         action: result.status,
         docId,
@@ -192,6 +198,7 @@ function toDocumentInput(parsed: ParsedDocument, docId: string): DocumentInput {
     date: parsed.metadata.date,
     format: parsed.format,
     contentHash: parsed.contentHash,
+    pipeline: INGEST_PIPELINE,
     pages: parsed.pages,
   };
 }

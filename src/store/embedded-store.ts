@@ -69,6 +69,7 @@ interface DocumentRow {
   updated_at: string;
   key_lo: number | null;
   key_hi: number | null;
+  pipeline: number | null;
 }
 
 interface ChunkRow {
@@ -97,6 +98,7 @@ function toRecord(row: DocumentRow): DocumentRecord {
     date: row.date,
     format: row.format,
     contentHash: row.content_hash,
+    ...(row.pipeline !== null && row.pipeline !== undefined ? { pipeline: row.pipeline } : {}),
     pages: row.pages,
     chunkCount: row.chunk_count,
     version: row.version,
@@ -154,14 +156,15 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     ),
     docUpsert: db.prepare(
       `INSERT INTO store_documents (doc_id, source, title, kind, number, number_key, issuer, date, format,
-         content_hash, pages, chunk_count, version, added_at, updated_at, key_lo, key_hi)
+         content_hash, pages, chunk_count, version, added_at, updated_at, key_lo, key_hi, pipeline)
        VALUES (@doc_id, @source, @title, @kind, @number, @number_key, @issuer, @date, @format,
-         @content_hash, @pages, @chunk_count, @version, @added_at, @updated_at, @key_lo, @key_hi)
+         @content_hash, @pages, @chunk_count, @version, @added_at, @updated_at, @key_lo, @key_hi, @pipeline)
        ON CONFLICT (doc_id) DO UPDATE SET source = excluded.source, title = excluded.title, kind = excluded.kind,
          number = excluded.number, number_key = excluded.number_key, issuer = excluded.issuer, date = excluded.date,
          format = excluded.format, content_hash = excluded.content_hash, pages = excluded.pages,
          chunk_count = excluded.chunk_count, version = excluded.version, added_at = excluded.added_at,
-         updated_at = excluded.updated_at, key_lo = excluded.key_lo, key_hi = excluded.key_hi`,
+         updated_at = excluded.updated_at, key_lo = excluded.key_lo, key_hi = excluded.key_hi,
+         pipeline = excluded.pipeline`,
     ),
     docKeys: db.prepare("UPDATE store_documents SET key_lo = ?, key_hi = ? WHERE doc_id = ?"),
     docDelete: db.prepare("DELETE FROM store_documents WHERE doc_id = ?"),
@@ -377,7 +380,11 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     entries: IndexEntry[],
   ): { value: UpsertResult; meta: MetaRow | null } {
     const existing = stmt.docGet.get(input.docId);
-    if (existing && existing.content_hash === input.contentHash) {
+    if (
+      existing &&
+      existing.content_hash === input.contentHash &&
+      existing.pipeline === (input.pipeline ?? null)
+    ) {
       return {
         value: {
           docId: input.docId,
@@ -414,6 +421,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       updated_at: now,
       key_lo: null,
       key_hi: null,
+      pipeline: input.pipeline ?? null,
     });
     const first = entries.length;
     let addedLength = 0;

@@ -113,4 +113,6 @@ export const STORE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (content_hash, model)
   );
   `,
+  // The ingest pipeline version of each document (NULL: stored without one).
+  `ALTER TABLE store_documents ADD COLUMN pipeline INTEGER;`,
 ];

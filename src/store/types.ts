@@ -25,6 +25,12 @@ export interface DocumentRecord {
   format: string;
   /** sha256 hex of the original bytes: same hash means same content. */
   contentHash: string;
+  /**
+   * Version of the ingest pipeline (parsing, cleaning, chunking, term analysis) that
+   * made the stored passages; absent when the caller gave none. The same content under
+   * another pipeline counts as a change, so an upgrade can index a file again.
+   */
+  pipeline?: number;
   pages: number | null;
   chunkCount: number;
   /** 1 for the first version, +1 on each replacement. */
@@ -144,7 +150,7 @@ export interface StoreStats {
 export interface DocumentStore {
   /**
    * Adds a document, or replaces the active version with the same docId in one
-   * transaction (the old version is archived). Same docId and same contentHash: "unchanged".
+   * transaction (the old version is archived). Same docId, contentHash and pipeline: "unchanged".
    */
   upsertDocument(doc: DocumentInput, chunks: IndexedChunk[]): Promise<UpsertResult>;
   /**

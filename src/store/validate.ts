@@ -27,6 +27,9 @@ export function validateDocument(doc: DocumentInput): void {
   }
   if (doc.date !== null && !ISO_DATE.test(doc.date))
     invalid("date must be YYYY-MM-DD", { docId, date: doc.date });
+  if (doc.pipeline !== undefined && !(Number.isInteger(doc.pipeline) && doc.pipeline >= 1)) {
+    invalid("pipeline must be a positive integer when given", { docId, pipeline: doc.pipeline });
+  }
   if (doc.pages !== null && !(Number.isInteger(doc.pages) && doc.pages >= 0)) {
     invalid("pages must be a non-negative integer or null", { docId, pages: doc.pages });
   }

@@ -93,6 +93,24 @@ export function describeDocumentStoreContract(name: string, makeStore: DocumentS
         expect(await store.listVersions("d1")).toEqual([]);
       });
 
+      it("indexes the same content again under another pipeline, and keeps the pipeline", async () => {
+        const doc = { ...makeDoc("d1"), pipeline: 1 };
+        await add(doc, [makeChunk("d1", 0, { "f:cu": 1 })]);
+        expect((await store.getDocument("d1"))?.pipeline).toBe(1);
+        expect(await add(doc, [makeChunk("d1", 0, { "f:cu": 1 })])).toMatchObject({ status: "unchanged" });
+
+        const upgraded = await add({ ...doc, pipeline: 2 }, [
+          makeChunk("d1", 0, { "f:moi": 1 }, { id: "y" }),
+        ]);
+        expect(upgraded).toEqual({ docId: "d1", status: "replaced", version: 2, chunkCount: 1 });
+        expect((await store.getDocument("d1"))?.pipeline).toBe(2);
+        expect(ids(await store.searchLexical({ terms: terms("f:moi"), limit: 10 }))).toHaveLength(1);
+        expect(await store.searchLexical({ terms: terms("f:cu"), limit: 10 })).toEqual([]);
+        // Stored without a pipeline, a document has none.
+        await add(makeDoc("d2"), [makeChunk("d2", 0, { "f:cu": 1 })]);
+        expect((await store.getDocument("d2"))?.pipeline).toBeUndefined();
+      });
+
       it("replaces on a new contentHash: version + 1, old version archived with its chunks", async () => {
         const v1Chunks = [makeChunk("d1", 0, { "f:cu": 2, "f:chung": 1 }), makeChunk("d1", 1, { "f:cu": 1 })];
         await add(makeDoc("d1", { title: "Bản cũ", contentHash: sha256("v1") }), v1Chunks);

@@ -55,7 +55,7 @@ export function createMemoryStore(bm25 = { k1: 1.2, b: 0.75 }): DocumentStore {
     async upsertDocument(input: DocumentInput, list: IndexedChunk[]): Promise<UpsertResult> {
       const now = new Date().toISOString();
       const existing = docs.get(input.docId);
-      if (existing && existing.contentHash === input.contentHash) {
+      if (existing && existing.contentHash === input.contentHash && existing.pipeline === input.pipeline) {
         return {
           docId: input.docId,
           status: "unchanged",

@@ -636,7 +636,7 @@ export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
     validateChunks(input.docId, list);
     await ensureReady();
     const existing = await getDocumentRecord(input.docId);
-    if (existing && existing.contentHash === input.contentHash) {
+    if (existing && existing.contentHash === input.contentHash && existing.pipeline === input.pipeline) {
       return {
         docId: input.docId,
         status: "unchanged",
@@ -657,6 +657,7 @@ export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
       date: input.date,
       format: input.format,
       contentHash: input.contentHash,
+      ...(input.pipeline !== undefined ? { pipeline: input.pipeline } : {}),
       pages: input.pages,
       chunkCount: list.length,
       version,

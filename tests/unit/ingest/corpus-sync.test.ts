@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { createCorpusLog } from "../../../src/audit/corpus-log.js";
 import { syncCorpusDir } from "../../../src/ingest/corpus-sync.js";
+import { docIdForSource, sha256, toIndexedChunks } from "../../../src/ingest/index-chunks.js";
 import { createIndexer } from "../../../src/ingest/indexer.js";
+import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";
 import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
 
 describe("syncCorpusDir", () => {
@@ -33,6 +36,46 @@ describe("syncCorpusDir", () => {
     writeFileSync(join(corpus, "van-ban-3.txt"), "Văn bản số 3 đã sửa\n\nNội dung mới về kiêm nhiệm.");
     const second = await syncCorpusDir({ dir: corpus, store, indexer });
     expect(second).toMatchObject({ added: 0, replaced: 1, unchanged: 11 });
+    await store.close();
+  });
+
+  it("indexes again, without an audit entry, a file stored by an older ingest pipeline", async () => {
+    const corpus = mkdtempSync(join(tmpdir(), "corpus-"));
+    const storeDir = mkdtempSync(join(tmpdir(), "store-"));
+    dirs.push(corpus, storeDir);
+    const bytes = Buffer.from("Báo cáo Đức Thọ\n\nHuyện giảm được 06 đầu mối khi thực hiện nhất thể hóa.");
+    writeFileSync(join(corpus, "bao-cao.txt"), bytes);
+    const store = openEmbeddedStore(storeDir);
+    const corpusLog = createCorpusLog(store.db);
+    const indexer = createIndexer({ store, corpusLog });
+    // What an older version stored: same bytes, passages cut another way, no pipeline.
+    const docId = docIdForSource("bao-cao.txt");
+    await store.upsertDocument(
+      {
+        docId,
+        source: "bao-cao.txt",
+        title: "Báo cáo Đức Thọ",
+        kind: null,
+        number: null,
+        issuer: null,
+        date: null,
+        format: "txt",
+        contentHash: sha256(bytes),
+        pages: null,
+      },
+      toIndexedChunks(docId, "Báo cáo Đức Thọ", [{ text: "đoạn cũ", headingPath: [], position: 0 }]),
+    );
+    const first = await syncCorpusDir({ dir: corpus, store, indexer });
+    expect(first).toMatchObject({ added: 0, replaced: 0, reindexed: 1, unchanged: 0 });
+    expect(corpusLog.count()).toBe(0);
+    const doc = await store.getDocument(docId);
+    expect(doc?.pipeline).toBe(INGEST_PIPELINE);
+    expect((await store.getChunks(docId)).map((c) => c.text).join(" ")).toContain("06 đầu mối");
+    // Once indexed by this pipeline, the file is unchanged again.
+    expect(await syncCorpusDir({ dir: corpus, store, indexer })).toMatchObject({
+      unchanged: 1,
+      reindexed: 0,
+    });
     await store.close();
   });
 });

@@ -1,0 +1,61 @@
+import { isAppError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { DocumentRecord, DocumentStore } from "../store/types.js";
+import type { Indexer } from "./indexer.js";
+import { parseDocument } from "./parse-document.js";
+import { INGEST_PIPELINE } from "./pipeline-version.js";
+
+export interface ReindexSummary {
+  reindexed: number;
+  /** Documents whose original file is not kept: they stay as stored. */
+  withoutOriginal: number;
+  failed: number;
+}
+
+/**
+ * Indexes again, from their kept original files, the documents an older ingest pipeline
+ * stored (uploads, mostly: the corpus sync handles files of the corpus folder). The
+ * stored title and number are passed as hints, so what an admin gave in a caption
+ * survives. Nothing goes to the audit log: the content did not change.
+ */
+export async function reindexOutdatedDocuments(deps: {
+  store: DocumentStore;
+  indexer: Indexer;
+  /** The original bytes of a document, or null when they are not kept. */
+  original: (doc: DocumentRecord) => Promise<Uint8Array | null>;
+  logger?: Logger;
+}): Promise<ReindexSummary> {
+  const summary: ReindexSummary = { reindexed: 0, withoutOriginal: 0, failed: 0 };
+  for (const doc of await deps.store.listDocuments()) {
+    if (doc.pipeline === INGEST_PIPELINE) continue;
+    try {
+      const bytes = await deps.original(doc);
+      if (!bytes) {
+        summary.withoutOriginal++;
+        deps.logger?.warn(
+          { docId: doc.docId, source: doc.source },
+          "original not kept; document left as stored",
+        );
+        continue;
+      }
+      const parsed = await parseDocument(bytes, doc.source, {
+        titleHint: doc.title,
+        ...(doc.number ? { numberHint: doc.number } : {}),
+      });
+      await deps.indexer.indexParsed(parsed, { docId: doc.docId, audit: false });
+      summary.reindexed++;
+    } catch (error) {
+      summary.failed++;
+      deps.logger?.warn(
+        {
+          docId: doc.docId,
+          source: doc.source,
+          code: isAppError(error) ? error.code : "reindex_failed",
+          err: error,
+        },
+        "document not indexed again; left as stored",
+      );
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createCorpusLog } from "../../../src/audit/corpus-log.js";
+import { sha256, toIndexedChunks } from "../../../src/ingest/index-chunks.js";
+import { createIndexer } from "../../../src/ingest/indexer.js";
+import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";
+import { reindexOutdatedDocuments } from "../../../src/ingest/reindex-outdated.js";
+import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
+import type { DocumentStore } from "../../../src/store/types.js";
+
+async function storeOldVersion(
+  store: DocumentStore,
+  docId: string,
+  bytes: Buffer,
+  title: string,
+): Promise<void> {
+  await store.upsertDocument(
+    {
+      docId,
+      source: `${docId}.txt`,
+      title,
+      kind: null,
+      number: "126-KL/TW",
+      issuer: null,
+      date: null,
+      format: "txt",
+      contentHash: sha256(bytes),
+      pages: null,
+    },
+    toIndexedChunks(docId, title, [{ text: "đoạn cắt theo cách cũ", headingPath: [], position: 0 }]),
+  );
+}
+
+describe("reindexOutdatedDocuments", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("indexes kept originals again with their stored title and number, leaves the others", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "reindex-"));
+    dirs.push(dir);
+    const store = openEmbeddedStore(dir);
+    const corpusLog = createCorpusLog(store.db);
+    const indexer = createIndexer({ store, corpusLog });
+    const kept = Buffer.from("Thông báo\n\nBộ Chính trị yêu cầu hoàn thành sắp xếp bộ máy trước ngày 30/6.");
+    await storeOldVersion(store, "kept", kept, "Tiêu đề do quản trị viên đặt");
+    await storeOldVersion(store, "lost", Buffer.from("tệp không còn"), "Tài liệu mất bản gốc");
+
+    const originals = new Map([[sha256(kept), kept]]);
+    const summary = await reindexOutdatedDocuments({
+      store,
+      indexer,
+      original: async (doc) => originals.get(doc.contentHash) ?? null,
+    });
+
+    expect(summary).toEqual({ reindexed: 1, withoutOriginal: 1, failed: 0 });
+    const doc = await store.getDocument("kept");
+    expect(doc).toMatchObject({
+      pipeline: INGEST_PIPELINE,
+      title: "Tiêu đề do quản trị viên đặt",
+      number: "126-KL/TW",
+    });
+    expect(doc?.version).toBe(2);
+    expect((await store.getChunks("kept")).map((c) => c.text).join(" ")).toContain("trước ngày 30/6");
+    expect((await store.getDocument("lost"))?.pipeline).toBeUndefined();
+    expect(corpusLog.count()).toBe(0);
+    // Up to date now: a second run has nothing to do for it.
+    expect(await reindexOutdatedDocuments({ store, indexer, original: async () => null })).toEqual({
+      reindexed: 0,
+      withoutOriginal: 1,
+      failed: 0,
+    });
+    await store.close();
+  });
+});
