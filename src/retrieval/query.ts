@@ -1,5 +1,5 @@
 import type { WeightedTerm } from "../store/types.js";
-import { analyzeQuery, type TermKind } from "../text/index.js";
+import { analyzeQuery, findAbbreviation, type TermKind } from "../text/index.js";
 
 /** How much each kind of term counts in lexical scoring. */
 export interface TermKindWeights {
@@ -76,7 +76,14 @@ const QUESTION_BIGRAMS = new Set([
 const DOWN_WEIGHT = 0.1;
 
 export interface LexicalQueryPlan {
+  /** What to search, with the weight each term counts for in BM25. */
   terms: WeightedTerm[];
+  /**
+   * Weights for valuing evidence (how much of the question a passage or a sentence
+   * covers) where they differ from the search weights: an abbreviation's own terms
+   * count for nothing there, its expansion's terms carry it.
+   */
+  valueWeights: Map<string, number>;
   /** Folded syllables of the question, in order (for sentence scoring and confidence). */
   foldedSyllables: string[];
   hasDiacritics: boolean;
@@ -95,19 +102,31 @@ export function planLexicalQuery(
       if (!QUESTION_WORDS.has(s.text.toLowerCase())) topicFolded.add(s.folded);
     }
   }
+  // An abbreviation's own terms ("f:tw", "b:van_tw") say again what the terms of its
+  // expansion say ("trung ương"), and passages index the expansion whichever way they
+  // spell it: as evidence they would count twice, and against a passage that writes it
+  // out in full. They are still searched.
+  const abbreviated = new Set(
+    analyzed.syllables.filter((s) => findAbbreviation(s.text) !== undefined).map((s) => s.folded),
+  );
   const isPhrasing = (kind: TermKind, body: string): boolean => {
     if (kind === "bigram") return QUESTION_BIGRAMS.has(body);
     if (kind === "exact") return QUESTION_WORDS.has(body);
     return QUESTION_SYLLABLES.has(body) && !topicFolded.has(body);
   };
   const terms: WeightedTerm[] = [];
+  const valueWeights = new Map<string, number>();
   for (const t of analyzed.terms) {
-    let weight = t.weight * weights[t.kind];
-    if (isPhrasing(t.kind, t.term.slice(2))) weight *= DOWN_WEIGHT;
-    if (weight > 0) terms.push({ term: t.term, weight });
+    const body = t.term.slice(2);
+    const phrasing = isPhrasing(t.kind, body);
+    const weight = t.weight * weights[t.kind] * (phrasing ? DOWN_WEIGHT : 1);
+    if (weight <= 0) continue;
+    terms.push({ term: t.term, weight });
+    if (t.kind !== "exact" && body.split("_").some((s) => abbreviated.has(s))) valueWeights.set(t.term, 0);
   }
   return {
     terms,
+    valueWeights,
     foldedSyllables: analyzed.syllables.map((s) => s.folded),
     hasDiacritics: analyzed.hasDiacritics,
   };

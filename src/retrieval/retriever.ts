@@ -164,14 +164,16 @@ async function valueTerms(
   const termValues = new Map<string, number>();
   if (plan.terms.length === 0) return { termValues, searchTerms: [] };
   if (!store.termStats) {
-    for (const t of plan.terms) if (!t.term.startsWith("w:")) termValues.set(t.term, t.weight);
+    for (const t of plan.terms)
+      if (!t.term.startsWith("w:")) termValues.set(t.term, plan.valueWeights.get(t.term) ?? t.weight);
     return { termValues, searchTerms: plan.terms };
   }
   const stats = await store.termStats(plan.terms.map((t) => t.term));
   const searchTerms: LexicalQueryPlan["terms"] = [];
   for (const t of plan.terms) {
-    const value = t.weight * inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks);
-    if (!t.term.startsWith("w:")) termValues.set(t.term, value);
+    const idf = inverseDocumentFrequency(stats.df.get(t.term) ?? 0, stats.chunks);
+    const value = t.weight * idf;
+    if (!t.term.startsWith("w:")) termValues.set(t.term, (plan.valueWeights.get(t.term) ?? t.weight) * idf);
     if (value >= MIN_TERM_VALUE) searchTerms.push(t);
   }
   if (searchTerms.length > MAX_SEARCH_TERMS) {

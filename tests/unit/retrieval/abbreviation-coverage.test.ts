@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { toIndexedChunks } from "../../../src/ingest/index-chunks.js";
+import { planLexicalQuery } from "../../../src/retrieval/query.js";
+import { createRetriever } from "../../../src/retrieval/retriever.js";
+import { createMemoryStore } from "../../support/memory-store.js";
+
+describe("an abbreviation in a question", () => {
+  it("values its own terms at nothing and its expansion's as usual", () => {
+    const plan = planLexicalQuery("Ban Dân vận TW hợp nhất khi nào?");
+    expect(plan.valueWeights.get("f:tw")).toBe(0);
+    expect(plan.valueWeights.get("b:van_tw")).toBe(0);
+    expect(plan.valueWeights.has("f:trung")).toBe(false);
+    expect(plan.valueWeights.has("b:dan_van")).toBe(false);
+    // Still searched.
+    expect(plan.terms.map((t) => t.term)).toEqual(expect.arrayContaining(["f:tw", "b:van_tw"]));
+  });
+
+  it("is judged as covered as the same question written out in full", async () => {
+    const store = createMemoryStore();
+    const title = "Ban Tuyên giáo và Dân vận Trung ương";
+    await store.upsertDocument(
+      {
+        docId: "ban",
+        source: "ban.md",
+        title,
+        kind: null,
+        number: null,
+        issuer: null,
+        date: null,
+        format: "md",
+        contentHash: "ban",
+        pages: null,
+      },
+      toIndexedChunks("ban", title, [
+        {
+          text: "Ban Tuyên giáo và Dân vận Trung ương được thành lập trên cơ sở hợp nhất Ban Tuyên giáo Trung ương và Ban Dân vận Trung ương.",
+          headingPath: [],
+          position: 0,
+        },
+      ]),
+    );
+    await store.upsertDocument(
+      {
+        docId: "khac",
+        source: "khac.md",
+        title: "Tin khác",
+        kind: null,
+        number: null,
+        issuer: null,
+        date: null,
+        format: "md",
+        contentHash: "khac",
+        pages: null,
+      },
+      toIndexedChunks("khac", "Tin khác", [
+        { text: "Một bài viết về hội nghị văn hóa.", headingPath: [], position: 0 },
+      ]),
+    );
+    const retriever = createRetriever({ store });
+    const short = await retriever.search("Ban Tuyên giáo và Dân vận TW hợp nhất từ những ban nào?");
+    const full = await retriever.search("Ban Tuyên giáo và Dân vận Trung ương hợp nhất từ những ban nào?");
+    expect(short.hits[0]!.doc.docId).toBe("ban");
+    expect(short.confidence).toBeGreaterThan(full.confidence - 0.05);
+  });
+});
