@@ -52,8 +52,9 @@ export function composeExtractiveAnswer(
     const headings = new Set([passage.doc.title, ...passage.chunk.headingPath].map(headingKey));
     const values = discountContext(termValues, [passage.doc.title, ...passage.chunk.headingPath].join("\n"));
     splitSentences(passage.chunk.text).forEach((span, sentenceIndex) => {
-      // A title or heading line names the topic but answers nothing.
-      if (headings.has(headingKey(span.text))) return;
+      // A title or heading line names the topic but answers nothing (also a Markdown
+      // heading left as text because nothing follows it).
+      if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
       const text = trimSentence(span.text.trim(), values, options.maxSentenceWords);
       if (toSyllables(text).length < 3) return;
       const { score, matched } = scoreText(text, values);
@@ -110,6 +111,8 @@ export function toCitation(n: number, passage: Passage): Citation {
     text: passage.chunk.text,
   };
 }
+
+const MARKDOWN_HEADING_LINE = /^\s*#{1,6}\s/u;
 
 /** What a query term matching the title or headings is still worth in a sentence. */
 const CONTEXT_DISCOUNT = 0.3;

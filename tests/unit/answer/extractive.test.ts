@@ -63,6 +63,18 @@ describe("composeExtractiveAnswer", () => {
     ]);
   });
 
+  it("never quotes a Markdown heading left as text at the end of a passage", () => {
+    const q = "Nghị quyết 190 xử lý vấn đề gì khi sắp xếp bộ máy?";
+    const nq = passage(
+      "nq190",
+      "Nghị quyết có hiệu lực từ ngày 19/2/2025.\n\n## Toàn văn Nghị quyết 190 về xử lý vấn đề khi sắp xếp bộ máy",
+      "Nghị quyết số 190/2025/QH15",
+    );
+    const result = composeExtractiveAnswer([nq], uniformValues(q));
+    expect(result.answer).not.toContain("##");
+    expect(result.answer).not.toContain("Toàn văn");
+  });
+
   it("numbers citations by first use and only cites passages it quotes", () => {
     const other = passage(
       "other",
