@@ -55,7 +55,7 @@ export function composeExtractiveAnswer(
       // A title or heading line names the topic but answers nothing (also a Markdown
       // heading left as text because nothing follows it).
       if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
-      const text = trimSentence(span.text.trim(), values, options.maxSentenceWords);
+      const text = tidyTableCells(trimSentence(span.text.trim(), values, options.maxSentenceWords));
       if (toSyllables(text).length < 3) return;
       const { score, matched } = scoreText(text, values);
       if (score > 0) candidates.push({ passageIndex, sentenceIndex, text, score: score * prior, matched });
@@ -141,6 +141,19 @@ function scoreText(text: string, termValues: Map<string, number>): { score: numb
     }
   }
   return { score, matched };
+}
+
+/**
+ * A sentence from a Markdown table row reads "| Nhất | 27/01/2016 | Hội nghị bầu ra ... |":
+ * quoted, its cells are separated by semicolons and the outer bars go.
+ */
+function tidyTableCells(text: string): string {
+  if (!text.includes("|")) return text;
+  return text
+    .replace(/^\|\s*/u, "")
+    .replace(/\s*\|$/u, "")
+    .replace(/\s+\|\s+/gu, "; ")
+    .trim();
 }
 
 function headingKey(text: string): string {

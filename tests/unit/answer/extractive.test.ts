@@ -75,6 +75,18 @@ describe("composeExtractiveAnswer", () => {
     expect(result.answer).not.toContain("Toàn văn");
   });
 
+  it("quotes a table row's cells as text, without the bars", () => {
+    const q = "Hội nghị Trung ương lần thứ nhất khóa XII bầu ra bao nhiêu ủy viên Bộ Chính trị?";
+    const table = passage(
+      "bch",
+      "| Lần | Thời gian | Nội dung |\n|---|---|---|\n| Nhất | 27/01/2016 | Hội nghị bầu ra 19 ủy viên Bộ Chính trị, 3 ủy viên Ban Bí thư. |",
+      "Ban Chấp hành Trung ương khóa XII",
+    );
+    const result = composeExtractiveAnswer([table], uniformValues(q));
+    expect(result.answer).toContain("19 ủy viên Bộ Chính trị");
+    expect(result.answer).not.toContain("|");
+  });
+
   it("numbers citations by first use and only cites passages it quotes", () => {
     const other = passage(
       "other",
