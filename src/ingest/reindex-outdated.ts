@@ -26,16 +26,15 @@ export async function reindexOutdatedDocuments(deps: {
   logger?: Logger;
 }): Promise<ReindexSummary> {
   const summary: ReindexSummary = { reindexed: 0, withoutOriginal: 0, failed: 0 };
+  const withoutOriginal: string[] = [];
   for (const doc of await deps.store.listDocuments()) {
     if (doc.pipeline === INGEST_PIPELINE) continue;
     try {
       const bytes = await deps.original(doc);
       if (!bytes) {
         summary.withoutOriginal++;
-        deps.logger?.warn(
-          { docId: doc.docId, source: doc.source },
-          "original not kept; document left as stored",
-        );
+        // Logged once for all of them below: this repeats at every start.
+        if (withoutOriginal.length < 20) withoutOriginal.push(doc.source);
         continue;
       }
       const parsed = await parseDocument(bytes, doc.source, {
@@ -56,6 +55,12 @@ export async function reindexOutdatedDocuments(deps: {
         "document not indexed again; left as stored",
       );
     }
+  }
+  if (summary.withoutOriginal > 0) {
+    deps.logger?.warn(
+      { count: summary.withoutOriginal, sources: withoutOriginal },
+      "documents of an older ingest pipeline without a kept original; left as stored",
+    );
   }
   return summary;
 }
