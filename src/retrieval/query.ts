@@ -1,5 +1,5 @@
 import type { WeightedTerm } from "../store/types.js";
-import { analyzeQuery, findAbbreviation, type TermKind } from "../text/index.js";
+import { analyzeQuery, findAbbreviation, foldDiacritics, type TermKind } from "../text/index.js";
 
 /** How much each kind of term counts in lexical scoring. */
 export interface TermKindWeights {
@@ -52,7 +52,7 @@ const QUESTION_WORDS = new Set([
   "mà",
   "để",
 ]);
-const QUESTION_SYLLABLES = new Set([...QUESTION_WORDS].map(foldSyllable));
+const QUESTION_SYLLABLES = new Set([...QUESTION_WORDS].map(foldDiacritics));
 const QUESTION_BIGRAMS = new Set([
   "bao_nhieu",
   "la_gi",
@@ -130,8 +130,4 @@ export function planLexicalQuery(
     foldedSyllables: analyzed.syllables.map((s) => s.folded),
     hasDiacritics: analyzed.hasDiacritics,
   };
-}
-
-function foldSyllable(syllable: string): string {
-  return syllable.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
 }
