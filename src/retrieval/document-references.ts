@@ -77,11 +77,12 @@ export function isReferencedBy(doc: Pick<DocumentRecord, "number" | "kind">, ref
 
 /**
  * The question's terms that a passage of a named document answers for by being in it:
- * the reference's own syllables and the bigrams touching them ("b:nd_67", "b:67_sua").
- * A passage of Nghị định 67 rarely repeats "NĐ 67", yet it is what the question names.
+ * the reference's own (folded) syllables and the bigrams touching them ("b:nd_67",
+ * "b:67_sua"). A passage of Nghị định 67 rarely repeats "NĐ 67", yet it is what the
+ * question names.
  */
-export function referenceTerms(refs: readonly ShortReference[], terms: Iterable<string>): Set<string> {
-  const syllables = new Set(refs.flatMap((r) => r.syllables));
+export function referenceTerms(referenceSyllables: Iterable<string>, terms: Iterable<string>): Set<string> {
+  const syllables = new Set(referenceSyllables);
   const out = new Set<string>();
   for (const term of terms) {
     const body = term.slice(2);

@@ -204,14 +204,22 @@ async function findNamedDocuments(
       .toLowerCase()
       .split(/[^\p{L}\d]+/u)
       .filter(Boolean);
-    const refTerms = referenceTerms([{ code: "", number, year: null, syllables }], terms);
+    const refTerms = referenceTerms(syllables, terms);
     for (const doc of await store.findByNumber(number)) named.set(doc.docId, refTerms);
   }
   const refs = findShortReferences(question);
   if (refs.length > 0) {
     for (const doc of await store.listDocuments()) {
       const naming = refs.filter((ref) => isReferencedBy(doc, ref));
-      if (naming.length > 0 && !named.has(doc.docId)) named.set(doc.docId, referenceTerms(naming, terms));
+      if (naming.length > 0 && !named.has(doc.docId)) {
+        named.set(
+          doc.docId,
+          referenceTerms(
+            naming.flatMap((ref) => ref.syllables),
+            terms,
+          ),
+        );
+      }
     }
   }
   return named;

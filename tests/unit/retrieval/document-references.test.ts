@@ -44,7 +44,7 @@ describe("isReferencedBy", () => {
 
 describe("referenceTerms", () => {
   it("picks the reference's syllables and the bigrams touching them, nothing else", () => {
-    const found = referenceTerms(findShortReferences("NĐ 67 sửa đổi gì"), [
+    const found = referenceTerms(findShortReferences("NĐ 67 sửa đổi gì")[0]!.syllables, [
       "f:nd",
       "f:67",
       "b:nd_67",
