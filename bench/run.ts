@@ -101,10 +101,8 @@ function measure(
  * 150 questions made from the corpus itself (the first words of every n-th passage),
  * for warming up a process: deterministic, and unrelated to the measured questions.
  */
-async function warmUpQuestions(store: DocumentStore, count = 150): Promise<string[]> {
-  const texts: string[] = [];
-  for (const doc of await store.listDocuments())
-    for (const chunk of await store.getChunks(doc.docId)) texts.push(chunk.text);
+function warmUpQuestions(passages: readonly BenchPassage[], count = 150): string[] {
+  const texts = passages.map((p) => p.text);
   const step = Math.max(1, Math.floor(texts.length / count));
   const out: string[] = [];
   for (let i = 0; i < texts.length && out.length < count; i += step) {
@@ -118,6 +116,7 @@ async function measureOurs(
   store: DocumentStore,
   questions: GoldQuestion[],
   variant: "diacritics" | "stripped",
+  warmUp: readonly string[],
 ): Promise<QualityRow> {
   const retriever = createRetriever({ store, logger });
   const cache = new Map<string, BenchPassage[]>();
@@ -126,7 +125,7 @@ async function measureOurs(
   // does). Warm up on questions made from the corpus, never the measured ones, so each
   // measured question is timed the first time it is asked.
   if (variant === "diacritics") {
-    for (const question of await warmUpQuestions(store)) await retriever.search(question, { limit: 10 });
+    for (const question of warmUp) await retriever.search(question, { limit: 10 });
   }
   const times: number[] = [];
   for (const q of questions) {
@@ -179,11 +178,11 @@ async function benchCorpus(
     const passages = await allPassages(store);
     const peers = [buildMiniSearch(passages), buildFts5(passages)];
     // The peers get the same warm-up as ours (see measureOurs).
-    const warmUp = await warmUpQuestions(store);
+    const warmUp = warmUpQuestions(passages);
     for (const peer of peers) for (const question of warmUp) peer.search(question, 10);
     const rows: QualityRow[] = [];
     for (const variant of ["diacritics", "stripped"] as const) {
-      rows.push(await measureOurs(store, questions, variant));
+      rows.push(await measureOurs(store, questions, variant, warmUp));
       for (const peer of peers) rows.push(measure(peer, questions, variant));
     }
     for (const peer of peers) peer.close?.();
