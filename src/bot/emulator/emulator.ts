@@ -41,6 +41,7 @@ import type {
   RecordedCall,
   SentUserMessage,
   StoredFile,
+  UserMessageContent,
   WaitOptions,
 } from "./types.js";
 import { createUserClient, type EmulatorCore, type UserClient } from "./user-client.js";
@@ -842,7 +843,13 @@ class BotApiEmulator implements Emulator, EmulatorCore {
 
   private applyEdit(
     stored: StoredMessage & { view: BotMessage },
-    next: { text: string; parseMode?: string; plainText: string; replyMarkup?: InlineKeyboardMarkup },
+    // Absent parse mode or markup: the edited message has none.
+    next: {
+      text: string;
+      parseMode: string | undefined;
+      plainText: string;
+      replyMarkup: InlineKeyboardMarkup | undefined;
+    },
   ): Message {
     const view = stored.view;
     const same =
@@ -885,12 +892,7 @@ class BotApiEmulator implements Emulator, EmulatorCore {
     if (plainText.trim() === "") throw new ApiError(400, "Bad Request: message text is empty");
     if (plainText.length > 4096) throw new ApiError(400, "Bad Request: MESSAGE_TOO_LONG");
     const replyMarkup = this.readMarkup(c.params.reply_markup);
-    return this.applyEdit(stored, {
-      text,
-      ...(parseMode ? { parseMode } : {}),
-      plainText,
-      ...(replyMarkup ? { replyMarkup } : {}),
-    });
+    return this.applyEdit(stored, { text, parseMode, plainText, replyMarkup });
   }
 
   private editMessageCaption(c: CallContext): Message {
@@ -903,12 +905,7 @@ class BotApiEmulator implements Emulator, EmulatorCore {
     const plainText = this.visibleText(text, parseMode);
     if (plainText.length > 1024) throw new ApiError(400, "Bad Request: message caption is too long");
     const replyMarkup = this.readMarkup(c.params.reply_markup);
-    return this.applyEdit(stored, {
-      text,
-      ...(parseMode ? { parseMode } : {}),
-      plainText,
-      ...(replyMarkup ? { replyMarkup } : {}),
-    });
+    return this.applyEdit(stored, { text, parseMode, plainText, replyMarkup });
   }
 
   private editMessageReplyMarkup(c: CallContext): Message {
@@ -916,9 +913,9 @@ class BotApiEmulator implements Emulator, EmulatorCore {
     const replyMarkup = this.readMarkup(c.params.reply_markup);
     return this.applyEdit(stored, {
       text: stored.view.text,
-      ...(stored.view.parseMode ? { parseMode: stored.view.parseMode } : {}),
+      parseMode: stored.view.parseMode,
       plainText: stored.view.plainText,
-      ...(replyMarkup ? { replyMarkup } : {}),
+      replyMarkup,
     });
   }
 
@@ -1050,13 +1047,7 @@ class BotApiEmulator implements Emulator, EmulatorCore {
     token: string,
     user: EmulatorUser,
     chat: EmulatorChat,
-    content: {
-      text?: string;
-      entities?: MessageEntity[];
-      document?: StoredFile;
-      caption?: string;
-      replyTo?: number | BotMessage;
-    },
+    content: UserMessageContent,
   ): SentUserMessage {
     const from = this.registerUser(user);
     this.registerChat(chat, user);

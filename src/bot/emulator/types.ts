@@ -89,6 +89,15 @@ export interface BotMessage {
   apiMessage: Message;
 }
 
+/** What a simulated user sends: text (with entities), or a document with a caption; maybe as a reply. */
+export interface UserMessageContent {
+  text?: string;
+  entities?: MessageEntity[];
+  document?: StoredFile;
+  caption?: string;
+  replyTo?: number | BotMessage;
+}
+
 /** What a user-side send returns. */
 export interface SentUserMessage {
   messageId: number;

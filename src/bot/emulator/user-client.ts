@@ -1,4 +1,3 @@
-import type { MessageEntity } from "telegraf/types";
 import type {
   BotIdentity,
   BotMessage,
@@ -10,6 +9,7 @@ import type {
   SentUserMessage,
   StoredFile,
   UserDocument,
+  UserMessageContent,
   WaitOptions,
 } from "./types.js";
 
@@ -20,13 +20,7 @@ export interface EmulatorCore {
     token: string,
     user: EmulatorUser,
     chat: EmulatorChat,
-    content: {
-      text?: string;
-      entities?: MessageEntity[];
-      document?: StoredFile;
-      caption?: string;
-      replyTo?: number | BotMessage;
-    },
+    content: UserMessageContent,
   ): SentUserMessage;
   userPress(
     token: string,
