@@ -8,6 +8,7 @@ import { docIdForSource, sha256, toIndexedChunks } from "../../../src/ingest/ind
 import { createIndexer } from "../../../src/ingest/indexer.js";
 import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";
 import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
+import { makeDoc } from "../../contract/store-fixtures.js";
 
 describe("syncCorpusDir", () => {
   const dirs: string[] = [];
@@ -51,18 +52,7 @@ describe("syncCorpusDir", () => {
     // What an older version stored: same bytes, passages cut another way, no pipeline.
     const docId = docIdForSource("bao-cao.txt");
     await store.upsertDocument(
-      {
-        docId,
-        source: "bao-cao.txt",
-        title: "Báo cáo Đức Thọ",
-        kind: null,
-        number: null,
-        issuer: null,
-        date: null,
-        format: "txt",
-        contentHash: sha256(bytes),
-        pages: null,
-      },
+      makeDoc(docId, { source: "bao-cao.txt", title: "Báo cáo Đức Thọ", contentHash: sha256(bytes) }),
       toIndexedChunks(docId, "Báo cáo Đức Thọ", [{ text: "đoạn cũ", headingPath: [], position: 0 }]),
     );
     const first = await syncCorpusDir({ dir: corpus, store, indexer });

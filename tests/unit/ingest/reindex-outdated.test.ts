@@ -9,6 +9,7 @@ import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";
 import { reindexOutdatedDocuments } from "../../../src/ingest/reindex-outdated.js";
 import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
 import type { DocumentStore } from "../../../src/store/types.js";
+import { makeDoc } from "../../contract/store-fixtures.js";
 
 async function storeOldVersion(
   store: DocumentStore,
@@ -17,18 +18,7 @@ async function storeOldVersion(
   title: string,
 ): Promise<void> {
   await store.upsertDocument(
-    {
-      docId,
-      source: `${docId}.txt`,
-      title,
-      kind: null,
-      number: "126-KL/TW",
-      issuer: null,
-      date: null,
-      format: "txt",
-      contentHash: sha256(bytes),
-      pages: null,
-    },
+    makeDoc(docId, { title, number: "126-KL/TW", contentHash: sha256(bytes) }),
     toIndexedChunks(docId, title, [{ text: "đoạn cắt theo cách cũ", headingPath: [], position: 0 }]),
   );
 }

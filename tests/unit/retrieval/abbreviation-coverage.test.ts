@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toIndexedChunks } from "../../../src/ingest/index-chunks.js";
 import { planLexicalQuery } from "../../../src/retrieval/query.js";
 import { createRetriever } from "../../../src/retrieval/retriever.js";
+import { makeDoc } from "../../contract/store-fixtures.js";
 import { createMemoryStore } from "../../support/memory-store.js";
 
 describe("an abbreviation in a question", () => {
@@ -19,18 +20,7 @@ describe("an abbreviation in a question", () => {
     const store = createMemoryStore();
     const title = "Ban Tuyên giáo và Dân vận Trung ương";
     await store.upsertDocument(
-      {
-        docId: "ban",
-        source: "ban.md",
-        title,
-        kind: null,
-        number: null,
-        issuer: null,
-        date: null,
-        format: "md",
-        contentHash: "ban",
-        pages: null,
-      },
+      makeDoc("ban", { source: "ban.md", title, format: "md", contentHash: "ban" }),
       toIndexedChunks("ban", title, [
         {
           text: "Ban Tuyên giáo và Dân vận Trung ương được thành lập trên cơ sở hợp nhất Ban Tuyên giáo Trung ương và Ban Dân vận Trung ương.",
@@ -40,18 +30,7 @@ describe("an abbreviation in a question", () => {
       ]),
     );
     await store.upsertDocument(
-      {
-        docId: "khac",
-        source: "khac.md",
-        title: "Tin khác",
-        kind: null,
-        number: null,
-        issuer: null,
-        date: null,
-        format: "md",
-        contentHash: "khac",
-        pages: null,
-      },
+      makeDoc("khac", { source: "khac.md", title: "Tin khác", format: "md", contentHash: "khac" }),
       toIndexedChunks("khac", "Tin khác", [
         { text: "Một bài viết về hội nghị văn hóa.", headingPath: [], position: 0 },
       ]),
