@@ -1,3 +1,4 @@
+import { MARKDOWN_HEADING } from "./headings.js";
 import { normalizeText } from "./text-tools.js";
 
 /** The cleaned text and what cleaning noticed on the way. */
@@ -133,7 +134,6 @@ const REFERENCE_SECTIONS = new Set([
   "đọc thêm",
   "thư mục",
 ]);
-const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/u;
 /** Wikipedia's edit links, left in text copied from its pages: "[sửa | sửa mã nguồn]". */
 const EDIT_LINKS = /\[\s*sửa(?:\s*\|\s*sửa mã nguồn)?\s*\]/giu;
 
@@ -147,7 +147,7 @@ export function dropReferenceSections(text: string): string {
   const kept: string[] = [];
   let skippingBelow = 0;
   for (const line of text.split("\n")) {
-    const heading = MARKDOWN_HEADING.exec(line);
+    const heading = MARKDOWN_HEADING.exec(line.trim());
     if (heading) {
       const level = heading[1]!.length;
       if (skippingBelow > 0 && level > skippingBelow) continue;

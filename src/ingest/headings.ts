@@ -40,7 +40,8 @@ export const RANK = {
 
 const MAX_HEADING_LENGTH = 200;
 
-const MARKDOWN = /^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/u;
+/** A Markdown heading on a trimmed line: its marks (the level) and its text. */
+export const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/u;
 const PART = /^(?:PHẦN|Phần)\s+(?:THỨ\s+[\p{Lu}]+|thứ\s+[\p{Ll}]+|[IVXLC]+|\d{1,2})(?=$|[\s.:\-–—])/u;
 const CHAPTER = /^(?:CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d{1,3})(?=$|[\s.:\-–—])/u;
 const SECTION = /^(?:MỤC|Mục)\s+(?:[IVXLC]+|\d{1,3})(?=$|[\s.:\-–—])/u;
@@ -85,7 +86,7 @@ function isTitleLike(line: string, maxLength: number): boolean {
  * they read as titles; the caller decides about list context and articles.
  */
 export function matchHeading(line: string): HeadingMatch | null {
-  const md = MARKDOWN.exec(line);
+  const md = MARKDOWN_HEADING.exec(line);
   if (md) {
     const level = md[1]!.length;
     const text = md[2]!.trim();
