@@ -136,6 +136,32 @@ const REFERENCE_SECTIONS = new Set([
 ]);
 /** Wikipedia's edit links, left in text copied from its pages: "[sửa | sửa mã nguồn]". */
 const EDIT_LINKS = /\[\s*sửa(?:\s*\|\s*sửa mã nguồn)?\s*\]/giu;
+/**
+ * Footnote marks glued to the text they annotate ("... sáp nhập.[2]", "[cần dẫn nguồn]"):
+ * quoted in an answer they would read as the answer's own citations [1] [2]. A mark
+ * after a space, or followed by "(", is left alone (a list label, a Markdown link).
+ */
+const FOOTNOTE_MARKS = /(?<=[\p{L}\p{N}.,;:!?)\]"”'’])\[(?:\d{1,3}|[a-z]|cần dẫn nguồn|chú thích)\](?!\()/giu;
+
+/** "Theo TTXVN", "(Chinhphu.vn)", "Nguồn: ...": a news article's credit line. */
+export const NEWS_CREDIT = /^(?:\(?theo\s+[\p{L}\s.]{2,40}\)?|\(?nguồn\s*:.*|\([\p{L}.]+\.vn\))$/iu;
+
+/**
+ * The text without the credit lines that close a news article ("Theo TTXVN"): they
+ * name the publisher, answer nothing, and alone would make a passage of their own.
+ * Metadata still reads them (a credit marks a news article), so cleaning keeps them.
+ */
+export function dropTrailingCredits(text: string): string {
+  const lines = text.split("\n");
+  let end = lines.length;
+  for (let dropped = 0; dropped < 2; ) {
+    while (end > 0 && lines[end - 1]!.trim() === "") end--;
+    if (end === 0 || !NEWS_CREDIT.test(lines[end - 1]!.trim())) break;
+    end--;
+    dropped++;
+  }
+  return lines.slice(0, end).join("\n").trim();
+}
 
 /**
  * Drops Markdown sections titled as reference apparatus (see REFERENCE_SECTIONS), with
@@ -183,6 +209,7 @@ export function cleanText(raw: string): CleanedText {
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .replace(INVISIBLE, "")
     .replace(EDIT_LINKS, "")
+    .replace(FOOTNOTE_MARKS, "")
     .replace(SPACES, " ");
   const withoutReferences = dropReferenceSections(normalized);
   const kept: string[] = [];

@@ -1,3 +1,4 @@
+import { NEWS_CREDIT } from "./clean-text.js";
 import type { DocumentMetadata, SourceFormat } from "./types.js";
 
 /** What metadata extraction may use besides the text. */
@@ -302,8 +303,6 @@ function issuerFromHeaderLine(line: string): string | null {
 }
 
 const MEANINGLESS_LINE = /^(?:[-–—_*=~.\s]+|\d{1,4}|\(.*\)|trang \d+)$/iu;
-/** "Theo TTXVN", "(Chinhphu.vn)", "Nguồn: ...": news credits. */
-const NEWS_CREDIT = /^(?:\(?theo\s+[\p{L}\s.]{2,40}\)?|\(?nguồn\s*:.*|\([\p{L}.]+\.vn\))$/iu;
 
 function stripMarkdown(line: string): string {
   return line

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { IngestError } from "../errors.js";
 import { chunkText } from "./chunk.js";
-import { cleanText } from "./clean-text.js";
+import { cleanText, dropTrailingCredits } from "./clean-text.js";
 import { sniffFormat } from "./detect-format.js";
 import { assertReadableText } from "./garbage.js";
 import { htmlToText } from "./html-to-text.js";
@@ -95,7 +95,7 @@ export async function parseDocument(
   });
 
   options.onProgress?.("chunking", 0);
-  const chunks = chunkText(cleaned.text);
+  const chunks = chunkText(dropTrailingCredits(cleaned.text));
   options.onProgress?.("chunking", 1);
 
   return {

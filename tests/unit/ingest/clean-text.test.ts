@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { dropTrailingCredits } from "../../../src/ingest/clean-text.js";
 import { cleanText, isCruftLine, parseTimestampLine } from "../../../src/ingest/index.js";
 import { fixtureText, SEED } from "./fixtures.js";
 
@@ -55,6 +56,19 @@ describe("cleanText", () => {
     );
   });
 
+  it("drops footnote marks glued to the text, which would read as the answer's citations", () => {
+    const page =
+      "Hai ban được đề xuất sáp nhập.[2] Ông giữ chức từ năm 2024[12][a], theo báo chí[cần dẫn nguồn].";
+    expect(cleanText(page).text).toBe(
+      "Hai ban được đề xuất sáp nhập. Ông giữ chức từ năm 2024, theo báo chí.",
+    );
+    // A bracketed label after a space, or a link's text, is not a footnote mark.
+    expect(cleanText("Danh mục: [1] Văn phòng; [2] Ban Tổ chức.").text).toBe(
+      "Danh mục: [1] Văn phòng; [2] Ban Tổ chức.",
+    );
+    expect(cleanText("xem[1](http://a.vn)").text).toBe("xem[1](http://a.vn)");
+  });
+
   it("is idempotent", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: "grapheme" }), (s) => {
@@ -103,5 +117,15 @@ describe("parseTimestampLine", () => {
     ["99/99/2020", null],
   ])("%j → %j", (line, expected) => {
     expect(parseTimestampLine(line)).toBe(expected);
+  });
+});
+
+describe("dropTrailingCredits", () => {
+  it("drops the credit lines that close a news article, and nothing else", () => {
+    expect(dropTrailingCredits("Nội dung kết luận.\n\nTheo TTXVN\n")).toBe("Nội dung kết luận.");
+    expect(dropTrailingCredits("Nội dung.\n\n(Theo Báo Chính phủ)\nNguồn: chinhphu.vn")).toBe("Nội dung.");
+    // A credit-like line inside the text, or a sentence ending the text, stays.
+    expect(dropTrailingCredits("Theo TTXVN\n\nNội dung kết luận.")).toBe("Theo TTXVN\n\nNội dung kết luận.");
+    expect(dropTrailingCredits("Theo đó, huyện giảm 06 đầu mối.")).toBe("Theo đó, huyện giảm 06 đầu mối.");
   });
 });

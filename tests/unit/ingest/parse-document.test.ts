@@ -96,6 +96,15 @@ describe("parseDocument: formats", () => {
     expect(doc.text).toBe("Văn bản ngắn về nhất thể hóa.");
   });
 
+  it("keeps a news article's closing credit out of its passages but reads it as news", async () => {
+    const text =
+      "Bộ Chính trị yêu cầu sắp xếp tổ chức bộ máy.\n\nCác cấp ủy triển khai thực hiện.\n\nTheo TTXVN\n";
+    const doc = await parseDocument(utf8(text), "tin.txt");
+    expect(doc.metadata.kind).toBe(NEWS_KIND);
+    expect(doc.chunks.map((c) => c.text).join("\n")).not.toContain("TTXVN");
+    expect(doc.chunks.map((c) => c.text).join("\n")).toContain("Các cấp ủy triển khai thực hiện.");
+  });
+
   it("reads UTF-16 text with a BOM (Notepad's 'Unicode')", async () => {
     const body = Buffer.from("Bí thư đồng thời là Chủ tịch Ủy ban nhân dân.", "utf16le");
     const doc = await parseDocument(
