@@ -20,6 +20,10 @@ import { formsOf, TOKEN_PATTERN, type TokenForms } from "./tokenize.js";
  * "f:uy", "b:nhan_dan", "b:dan_huyen"; the abbreviation's own "f:ubnd" stays. The
  * expansion's spelling is known, so it adds `w:` terms as well ("w:ủy"), except in a
  * query typed without diacritics, which asks for no `w:` term at all.
+ *
+ * In a bigram, a number from 1 to 10 next to a word is read as its word ("2 cấp" and
+ * "hai cấp" both give "b:hai_cap", "06 đầu" gives "b:sau_dau"): documents and questions
+ * write small numbers either way. The syllable term keeps the digits ("f:2").
  */
 
 /** Which part of the scheme a term comes from: `w:` exact, `f:` folded, `b:` bigram. */
@@ -135,6 +139,17 @@ function abbreviationOf(raw: string): Abbreviation | undefined {
   return found ?? undefined;
 }
 
+/** Folded Vietnamese number words, by value. */
+const NUMBER_WORDS = ["", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"];
+const SMALL_NUMBER = /^0?(?:[1-9]|10)$/u;
+
+/** A token's side of a bigram: a small number beside a word reads as its word. */
+function bigramSide(side: TokenForms, other: TokenForms): string {
+  const folded = side.folded;
+  if (!isDigitCode(folded.charCodeAt(0)) || isDigitCode(other.folded.charCodeAt(0))) return folded;
+  return SMALL_NUMBER.test(folded) ? NUMBER_WORDS[Number(folded)]! : folded;
+}
+
 type Emit = (term: string, kind: TermKind) => void;
 
 function emitSyllable(forms: TokenForms, withExact: boolean, emit: Emit): void {
@@ -175,8 +190,8 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
   }
   for (let i = 1; i < n; i++) {
     if (!linked[i]) continue;
-    const left = forms[i - 1]!.folded;
-    const right = forms[i]!.folded;
+    const left = bigramSide(forms[i - 1]!, forms[i]!);
+    const right = bigramSide(forms[i]!, forms[i - 1]!);
     emit(`b:${left}_${right}`, "bigram");
     if (insideCompound[i]) continue;
     const leftAlt = lastAlt[i - 1];

@@ -55,6 +55,19 @@ describe("analyzeForIndex", () => {
     expect(terms.has("b:2017_so")).toBe(false);
   });
 
+  it("reads a number from 1 to 10 beside a word as its word in bigrams", () => {
+    const digits = indexTerms("chính quyền 2 cấp, giảm 06 đầu mối");
+    const words = indexTerms("chính quyền hai cấp, giảm sáu đầu mối");
+    for (const t of ["b:hai_cap", "b:sau_dau", "b:quyen_hai", "b:giam_sau"]) {
+      expect(digits.has(t), t).toBe(true);
+      expect(words.has(t), t).toBe(true);
+    }
+    // The syllable keeps its digits; numbers beside numbers, and larger ones, stay as written.
+    expect(digits.has("f:2")).toBe(true);
+    const dates = indexTerms("ngày 28/2/2025, số 5-NQ/TW, khóa 12");
+    for (const t of ["b:28_2", "b:2_2025", "b:nam_nq", "b:khoa_12"]) expect(dates.has(t), t).toBe(true);
+  });
+
   it("gives the same terms to both tone placements", () => {
     expect(analyzeForIndex("nhất thể hoá, uỷ ban, khoẻ")).toEqual(
       analyzeForIndex("nhất thể hóa, ủy ban, khỏe"),
