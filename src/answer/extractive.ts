@@ -46,12 +46,15 @@ export function composeExtractiveAnswer(
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
 ): ComposedAnswer {
   const candidates: Candidate[] = [];
+  const sentencesOf: string[][] = [];
   passages.slice(0, options.passageDepth).forEach((passage, passageIndex) => {
     // Passages further down the ranking need to match better to be chosen.
     const prior = 1 / (1 + 0.25 * passageIndex);
     const headings = new Set([passage.doc.title, ...passage.chunk.headingPath].map(headingKey));
     const values = discountContext(termValues, [passage.doc.title, ...passage.chunk.headingPath].join("\n"));
-    splitSentences(passage.chunk.text).forEach((span, sentenceIndex) => {
+    const spans = splitSentences(passage.chunk.text);
+    sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
+    spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
       // heading left as text because nothing follows it).
       if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
@@ -65,17 +68,28 @@ export function composeExtractiveAnswer(
 
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]!;
-  const chosen: Candidate[] = [best];
-  const covered = new Set(best.matched);
-  let words = wordCount(best.text);
+  const chosen: Candidate[] = [];
+  const covered = new Set<string>();
+  const quoted = new Set<string>();
+  let words = 0;
+  const choose = (c: Candidate): void => {
+    const list = listAfter(
+      c,
+      sentencesOf[c.passageIndex] ?? [],
+      options.maxWords - words - wordCount(c.text),
+    );
+    chosen.push({ ...c, text: list.text });
+    for (const t of c.matched) covered.add(t);
+    for (let i = c.sentenceIndex; i <= list.lastSentence; i++) quoted.add(`${c.passageIndex}:${i}`);
+    words += wordCount(list.text);
+  };
+  choose(best);
   for (const c of candidates.slice(1)) {
     if (c.score < best.score * options.relativeFloor) break;
+    if (quoted.has(`${c.passageIndex}:${c.sentenceIndex}`)) continue;
     const adds = [...c.matched].some((t) => !covered.has(t));
-    const w = wordCount(c.text);
-    if (!adds || words + w > options.maxWords) continue;
-    chosen.push(c);
-    for (const t of c.matched) covered.add(t);
-    words += w;
+    if (!adds || words + wordCount(c.text) > options.maxWords) continue;
+    choose(c);
   }
   chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.sentenceIndex - b.sentenceIndex);
 
@@ -145,15 +159,50 @@ function scoreText(text: string, termValues: Map<string, number>): { score: numb
 
 /**
  * A sentence from a Markdown table row reads "| Nhất | 27/01/2016 | Hội nghị bầu ra ... |":
- * quoted, its cells are separated by semicolons and the outer bars go.
+ * quoted, its cells are separated by semicolons; the outer bars and empty cells go.
  */
 function tidyTableCells(text: string): string {
   if (!text.includes("|")) return text;
   return text
+    .replace(/\|(?:\s*\|)+/gu, "|")
     .replace(/^\|\s*/u, "")
     .replace(/\s*\|$/u, "")
     .replace(/\s+\|\s+/gu, "; ")
     .trim();
+}
+
+/** A list item's marker: "- ", "• ", "1. ", "2) ", "a) ". */
+const LIST_ITEM = /^(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+/u;
+
+/**
+ * A sentence that announces a list ("Các cơ quan tham mưu ... gồm:") answers nothing
+ * without it: the list items that follow it in the passage are quoted with it, as many
+ * as `budget` words allow, separated by semicolons; "…" marks items left out.
+ */
+function listAfter(
+  c: Candidate,
+  sentences: readonly string[],
+  budget: number,
+): { text: string; lastSentence: number } {
+  if (!c.text.endsWith(":")) return { text: c.text, lastSentence: c.sentenceIndex };
+  const items: string[] = [];
+  let used = 0;
+  let last = c.sentenceIndex;
+  let more = false;
+  for (let i = c.sentenceIndex + 1; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    if (!LIST_ITEM.test(sentence)) break;
+    const item = tidyTableCells(sentence.replace(LIST_ITEM, "")).replace(/[;.]$/u, "");
+    if (used + wordCount(item) > budget) {
+      more = true;
+      break;
+    }
+    items.push(item);
+    used += wordCount(item);
+    last = i;
+  }
+  if (items.length === 0) return { text: c.text, lastSentence: c.sentenceIndex };
+  return { text: `${c.text} ${items.join("; ")}${more ? "; …" : "."}`, lastSentence: last };
 }
 
 function headingKey(text: string): string {

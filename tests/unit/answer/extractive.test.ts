@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeExtractiveAnswer } from "../../../src/answer/extractive.js";
+import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
 import type { Passage } from "../../../src/answer/types.js";
 import { planLexicalQuery } from "../../../src/retrieval/query.js";
 
@@ -85,6 +85,40 @@ describe("composeExtractiveAnswer", () => {
     const result = composeExtractiveAnswer([table], uniformValues(q));
     expect(result.answer).toContain("19 ủy viên Bộ Chính trị");
     expect(result.answer).not.toContain("|");
+  });
+
+  it("quotes a table row without its empty cells", () => {
+    const q = "Ai là Phó Bí thư tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh Trà Vinh?";
+    const table = passage(
+      "tv",
+      "| Sơn Thị Ánh Hồng | Phó Bí thư tỉnh ủy Chủ tịch Hội đồng nhân dân tỉnh | |||||||",
+      "Trà Vinh",
+    );
+    const result = composeExtractiveAnswer([table], uniformValues(q));
+    expect(result.answer).toBe("Sơn Thị Ánh Hồng; Phó Bí thư tỉnh ủy Chủ tịch Hội đồng nhân dân tỉnh [1]");
+  });
+
+  it("quotes the list a matching sentence announces, within the word budget", () => {
+    const q = "Đảng bộ cấp tỉnh gồm những cơ quan tham mưu nào?";
+    const list = passage(
+      "csvn",
+      "Các cơ quan tham mưu trực thuộc Tỉnh ủy gồm:\n\n- Văn phòng cấp Tỉnh: đứng đầu là Chánh Văn phòng\n" +
+        "- Ban Tổ chức cấp Tỉnh: đứng đầu là Trưởng ban\n- Ban Kiểm tra cấp Tỉnh: đứng đầu là Trưởng ban\n\n" +
+        "Ban Thường vụ do Tỉnh ủy bầu ra.",
+      "Tổ chức của Đảng",
+    );
+    const full = composeExtractiveAnswer([list], uniformValues(q));
+    expect(full.answer).toBe(
+      "Các cơ quan tham mưu trực thuộc Tỉnh ủy gồm: Văn phòng cấp Tỉnh: đứng đầu là Chánh Văn phòng; " +
+        "Ban Tổ chức cấp Tỉnh: đứng đầu là Trưởng ban; Ban Kiểm tra cấp Tỉnh: đứng đầu là Trưởng ban. [1]",
+    );
+    const short = composeExtractiveAnswer([list], uniformValues(q), {
+      ...DEFAULT_EXTRACTIVE_OPTIONS,
+      maxWords: 25,
+    });
+    expect(short.answer).toBe(
+      "Các cơ quan tham mưu trực thuộc Tỉnh ủy gồm: Văn phòng cấp Tỉnh: đứng đầu là Chánh Văn phòng; … [1]",
+    );
   });
 
   it("numbers citations by first use and only cites passages it quotes", () => {
