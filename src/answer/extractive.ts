@@ -50,9 +50,15 @@ export function composeExtractiveAnswer(
   passages.slice(0, options.passageDepth).forEach((passage, passageIndex) => {
     // Passages further down the ranking need to match better to be chosen.
     const prior = 1 / (1 + 0.25 * passageIndex);
-    const headings = new Set([passage.doc.title, ...passage.chunk.headingPath].map(headingKey));
-    const values = discountContext(termValues, [passage.doc.title, ...passage.chunk.headingPath].join("\n"));
     const spans = splitSentences(passage.chunk.text);
+    // A news article's title is often its lead sentence, here in the passage: body text
+    // ("Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 ..."), not context.
+    const titleIsHere = spans.length > 0 && isLeadSentence(passage.doc.title, spans[0]!.text);
+    const context = titleIsHere
+      ? passage.chunk.headingPath
+      : [passage.doc.title, ...passage.chunk.headingPath];
+    const headings = new Set(context.map(headingKey));
+    const values = discountContext(termValues, context.join("\n"));
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
@@ -203,6 +209,13 @@ function listAfter(
   }
   if (items.length === 0) return { text: c.text, lastSentence: c.sentenceIndex };
   return { text: `${c.text} ${items.join("; ")}${more ? "; …" : "."}`, lastSentence: last };
+}
+
+/** Whether a title (possibly shortened with "…") is this sentence, a sentence that ends as one. */
+function isLeadSentence(title: string, sentence: string): boolean {
+  const text = sentence.trim();
+  const stem = title.replace(/…$/u, "").trim();
+  return stem.length > 0 && /[.!?]$/u.test(text) && text.startsWith(stem);
 }
 
 function headingKey(text: string): string {

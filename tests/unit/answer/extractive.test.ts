@@ -87,6 +87,29 @@ describe("composeExtractiveAnswer", () => {
     expect(result.answer).not.toContain("|");
   });
 
+  it("quotes a news article's lead sentence that serves as its title, but never a heading-like title", () => {
+    const lead =
+      "Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 sửa đổi, bổ sung một số điều của Nghị định số 178/2024/NĐ-CP.";
+    const news = passage(
+      "nd67",
+      `${lead}\n\nNghị định mở rộng phạm vi điều chỉnh.`,
+      "Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 sửa đổi…",
+    );
+    const answer = composeExtractiveAnswer(
+      [news],
+      uniformValues("Nghị định 67/2025 ban hành ngày nào?"),
+    ).answer;
+    expect(answer).toContain("ngày 15/3/2025");
+    const report = passage(
+      "report",
+      "Những thuận lợi, khó khăn khi thực hiện nhất thể hóa tại Đức Thọ\n\nKhó khăn là khối lượng công việc lớn.",
+      "Những thuận lợi, khó khăn khi thực hiện nhất thể hóa tại Đức Thọ",
+    );
+    expect(
+      composeExtractiveAnswer([report], uniformValues("Khó khăn khi thực hiện nhất thể hóa?")).answer,
+    ).toBe("Khó khăn là khối lượng công việc lớn. [1]");
+  });
+
   it("quotes a table row without its empty cells", () => {
     const q = "Ai là Phó Bí thư tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh Trà Vinh?";
     const table = passage(
