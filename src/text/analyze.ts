@@ -23,7 +23,8 @@ import { formsOf, TOKEN_PATTERN, type TokenForms } from "./tokenize.js";
  *
  * In a bigram, a number from 1 to 10 next to a word is read as its word ("2 cấp" and
  * "hai cấp" both give "b:hai_cap", "06 đầu" gives "b:sau_dau"): documents and questions
- * write small numbers either way. The syllable term keeps the digits ("f:2").
+ * write small numbers either way. The syllable term keeps the digits ("f:2"). And
+ * "số" before a number is skipped once more: "Nghị quyết số 18" also gives "b:quyet_18".
  */
 
 /** Which part of the scheme a term comes from: `w:` exact, `f:` folded, `b:` bigram. */
@@ -199,6 +200,14 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
     if (leftAlt !== undefined) emit(`b:${leftAlt}_${right}`, "bigram");
     if (rightAlt !== undefined) emit(`b:${left}_${rightAlt}`, "bigram");
     if (leftAlt !== undefined && rightAlt !== undefined) emit(`b:${leftAlt}_${rightAlt}`, "bigram");
+  }
+  // "Nghị quyết số 18" is also "Nghị quyết 18": the bigram skipping "số" before a number.
+  for (let i = 1; i + 1 < n; i++) {
+    if (forms[i]!.folded !== "so" || !linked[i] || !linked[i + 1]) continue;
+    const left = forms[i - 1]!;
+    const number = forms[i + 1]!;
+    if (isDigitCode(left.folded.charCodeAt(0)) || !isDigitCode(number.folded.charCodeAt(0))) continue;
+    emit(`b:${left.folded}_${number.folded}`, "bigram");
   }
   return forms;
 }

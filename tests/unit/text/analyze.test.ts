@@ -55,6 +55,14 @@ describe("analyzeForIndex", () => {
     expect(terms.has("b:2017_so")).toBe(false);
   });
 
+  it("joins a document kind to its number across 'số'", () => {
+    const terms = indexTerms("Nghị quyết số 18-NQ/TW, ngày 25/10/2017");
+    for (const t of ["b:quyet_so", "b:so_18", "b:quyet_18"]) expect(terms.has(t), t).toBe(true);
+    // Only before a number, and never across punctuation.
+    expect(indexTerms("một số vấn đề").has("b:mot_van")).toBe(false);
+    expect(indexTerms("Nghị quyết số, 18 điều").has("b:quyet_18")).toBe(false);
+  });
+
   it("reads a number from 1 to 10 beside a word as its word in bigrams", () => {
     const digits = indexTerms("chính quyền 2 cấp, giảm 06 đầu mối");
     const words = indexTerms("chính quyền hai cấp, giảm sáu đầu mối");
