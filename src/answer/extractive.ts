@@ -66,6 +66,8 @@ export function composeExtractiveAnswer(
       if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
       const text = tidyTableCells(trimSentence(span.text.trim(), values, options.maxSentenceWords));
       if (toSyllables(text).length < 3) return;
+      // "... đối tượng áp dụng gồm:" with no list after it in the passage promises what it cannot give.
+      if (text.endsWith(":") && !LIST_ITEM.test(spans[sentenceIndex + 1]?.text.trim() ?? "")) return;
       const { score, matched } = scoreText(text, values);
       if (score > 0) candidates.push({ passageIndex, sentenceIndex, text, score: score * prior, matched });
     });

@@ -140,6 +140,19 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("never quotes a sentence announcing a list that does not follow it", () => {
+    const q = "Nghị định 178 áp dụng cho đối tượng nào?";
+    const crawl = passage(
+      "nd178",
+      "Điều 2 Nghị định 178 quy định đối tượng áp dụng gồm:\n\nĐối với trường hợp này, độ tuổi nghỉ hưu theo luật.\n\n" +
+        "Nghị định 178 áp dụng cho cán bộ, công chức chịu tác động của việc sắp xếp.",
+      "Nghị định 67",
+    );
+    const result = composeExtractiveAnswer([crawl], uniformValues(q));
+    expect(result.answer).not.toContain("gồm:");
+    expect(result.answer).toContain("cán bộ, công chức chịu tác động");
+  });
+
   it("numbers citations by first use and only cites passages it quotes", () => {
     const other = passage(
       "other",
