@@ -179,6 +179,9 @@ function tidyTableCells(text: string): string {
     .trim();
 }
 
+/** A clause adding less than this share of the best clause's value is a trace of the question. */
+const TRACE_SHARE = 0.15;
+
 /** A list item's marker: "- ", "• ", "1. ", "2) ", "a) ". */
 const LIST_ITEM = /^(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+/u;
 
@@ -244,9 +247,12 @@ function trimSentence(sentence: string, termValues: Map<string, number>, maxWord
   const chosen = new Set<number>();
   const covered = new Set<string>();
   let words = 0;
+  // Clauses that add only a trace of the question ("có", "của") are not worth their
+  // words: the clauses next to the strong matches are, as they tend to hold the answer.
+  let floor = 0;
   for (;;) {
     let best = -1;
-    let bestGain = 0;
+    let bestGain = floor;
     clauses.forEach((clause, i) => {
       if (chosen.has(i) || words + clause.words > maxWords) return;
       let gain = 0;
@@ -257,6 +263,7 @@ function trimSentence(sentence: string, termValues: Map<string, number>, maxWord
       }
     });
     if (best < 0) break;
+    if (chosen.size === 0) floor = bestGain * TRACE_SHARE;
     chosen.add(best);
     words += clauses[best]!.words;
     for (const term of clauses[best]!.terms) covered.add(term);

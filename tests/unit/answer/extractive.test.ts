@@ -140,6 +140,17 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("cuts a long sentence around its strong matches, not around traces of the question", () => {
+    const difficulties = passage(
+      "kk",
+      "Tuy nhiên, bên cạnh những thuận lợi đó, trong quá trình thực hiện mô hình nhất thể hoá và kiêm nhiệm các chức danh còn gặp một số khó khăn, vướng mắc do hệ thống văn bản cụ thể hóa chủ trương, nghị quyết của Đảng, Nhà nước chậm được ban hành, bổ sung, sửa đổi, thiếu sự đồng bộ trong thể chế; phương thức lãnh đạo của Đảng có những điểm khác với quy định điều hành của cơ quan chính quyền; khối lượng công việc lớn tập trung vào người đứng đầu gây áp lực về trách nhiệm, thời gian, chưa có cơ chế, chính sách, chế độ đãi ngộ phù hợp; chưa có quy định, cơ chế kiểm soát quyền lực, dễ dẫn đến chuyên quyền, độc đoán.",
+    );
+    const q = "Hệ thống văn bản cụ thể hóa chủ trương có vấn đề gì?";
+    expect(composeExtractiveAnswer([difficulties], uniformValues(q)).answer).toContain(
+      "hệ thống văn bản cụ thể hóa chủ trương, nghị quyết của Đảng, Nhà nước chậm được ban hành",
+    );
+  });
+
   it("never quotes a sentence announcing a list that does not follow it", () => {
     const q = "Nghị định 178 áp dụng cho đối tượng nào?";
     const crawl = passage(
