@@ -147,9 +147,12 @@ function classify(lines: Line[]): Item[] {
     open.push(h);
   }
 
-  // A heading with nothing under it before a sibling (or the end) is plain text.
+  // A heading with nothing under it before a sibling (or the end) is plain text
+  // ("Điều 12. Bãi bỏ Điều 3." says something), except a Markdown heading: alone it is
+  // a label whose content the page lost ("### Trưởng ban"), and goes.
   let nextHeadingRank: number | null = null;
   let bodyFollows = false;
+  const labels = new Set<Item>();
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     const h = item.heading;
@@ -160,6 +163,10 @@ function classify(lines: Line[]): Item[] {
     }
     const hasChild = nextHeadingRank !== null && nextHeadingRank > h.rank;
     if (!bodyFollows && !hasChild) {
+      if (h.kind === "markdown") {
+        labels.add(item);
+        continue;
+      }
       item.heading = null;
       bodyFollows = true;
       nextHeadingRank = null;
@@ -168,11 +175,14 @@ function classify(lines: Line[]): Item[] {
     bodyFollows = false;
     nextHeadingRank = h.rank;
   }
+  // A page of nothing but headings keeps them, as text.
+  for (const label of labels) if (labels.size === items.length) label.heading = null;
+  const kept = labels.size === items.length ? items : items.filter((item) => !labels.has(item));
 
   // A lone short first line right above the first heading is the document's title
   // ("Bộ luật dân sự" above "Điều 10. ...").
-  const first = items[0];
-  const second = items[1];
+  const first = kept[0];
+  const second = kept[1];
   if (
     first &&
     second &&
@@ -184,7 +194,7 @@ function classify(lines: Line[]): Item[] {
   ) {
     first.heading = { rank: RANK.title, text: first.line.text, kind: "title" };
   }
-  return items;
+  return kept;
 }
 
 /** Groups body lines into sections under their heading path, and lines into units. */
