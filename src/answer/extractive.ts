@@ -75,24 +75,27 @@ export function composeExtractiveAnswer(
   if (candidates.length === 0) return decline();
 
   candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0]!;
   const chosen: Candidate[] = [];
   const covered = new Set<string>();
   const quoted = new Set<string>();
   let words = 0;
-  const choose = (c: Candidate): void => {
-    const list = listAfter(
-      c,
-      sentencesOf[c.passageIndex] ?? [],
-      options.maxWords - words - wordCount(c.text),
-    );
-    chosen.push({ ...c, text: list.text });
+  /** Quotes a candidate (with the list it announces); false if none of the list fits. */
+  const choose = (c: Candidate, bareIntro = false): boolean => {
+    const budget = options.maxWords - words - wordCount(c.text);
+    const list = listAfter(c, sentencesOf[c.passageIndex] ?? [], budget);
+    if (list === null && !bareIntro) return false;
+    const text = list?.text ?? c.text;
+    const last = list?.lastSentence ?? c.sentenceIndex;
+    chosen.push({ ...c, text });
     for (const t of c.matched) covered.add(t);
-    for (let i = c.sentenceIndex; i <= list.lastSentence; i++) quoted.add(`${c.passageIndex}:${i}`);
-    words += wordCount(list.text);
+    for (let i = c.sentenceIndex; i <= last; i++) quoted.add(`${c.passageIndex}:${i}`);
+    words += wordCount(text);
+    return true;
   };
-  choose(best);
-  for (const c of candidates.slice(1)) {
+  // The best candidate that can be quoted leads; only if none can, the very best, bare.
+  const best = candidates.find((c) => choose(c)) ?? candidates[0]!;
+  if (chosen.length === 0) choose(best, true);
+  for (const c of candidates) {
     if (c.score < best.score * options.relativeFloor) break;
     if (quoted.has(`${c.passageIndex}:${c.sentenceIndex}`)) continue;
     const adds = [...c.matched].some((t) => !covered.has(t));
@@ -188,13 +191,14 @@ const LIST_ITEM = /^(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+/u;
 /**
  * A sentence that announces a list ("Các cơ quan tham mưu ... gồm:") answers nothing
  * without it: the list items that follow it in the passage are quoted with it, as many
- * as `budget` words allow, separated by semicolons; "…" marks items left out.
+ * as `budget` words allow, separated by semicolons; "…" marks items left out. Null when
+ * not one item fits.
  */
 function listAfter(
   c: Candidate,
   sentences: readonly string[],
   budget: number,
-): { text: string; lastSentence: number } {
+): { text: string; lastSentence: number } | null {
   if (!c.text.endsWith(":")) return { text: c.text, lastSentence: c.sentenceIndex };
   const items: string[] = [];
   let used = 0;
@@ -212,7 +216,7 @@ function listAfter(
     used += wordCount(item);
     last = i;
   }
-  if (items.length === 0) return { text: c.text, lastSentence: c.sentenceIndex };
+  if (items.length === 0) return null;
   return { text: `${c.text} ${items.join("; ")}${more ? "; …" : "."}`, lastSentence: last };
 }
 

@@ -151,6 +151,22 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("does not quote a list's announcement when not one item fits the word budget", () => {
+    const q = "Đảng bộ cấp tỉnh gồm những cơ quan tham mưu nào?";
+    const list = passage(
+      "csvn2",
+      "Các cơ quan tham mưu trực thuộc Đảng bộ cấp tỉnh gồm:\n\n" +
+        "- Văn phòng, do Chánh Văn phòng đứng đầu, lo hậu cần, tổng hợp, điều phối công việc hằng ngày và bảo đảm mọi điều kiện hoạt động\n\n" +
+        "Ban Tổ chức là cơ quan tham mưu của Đảng bộ.",
+      "Tổ chức của Đảng",
+    );
+    const result = composeExtractiveAnswer([list], uniformValues(q), {
+      ...DEFAULT_EXTRACTIVE_OPTIONS,
+      maxWords: 20,
+    });
+    expect(result.answer).toBe("Ban Tổ chức là cơ quan tham mưu của Đảng bộ. [1]");
+  });
+
   it("never quotes a sentence announcing a list that does not follow it", () => {
     const q = "Nghị định 178 áp dụng cho đối tượng nào?";
     const crawl = passage(
