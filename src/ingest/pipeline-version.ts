@@ -8,6 +8,7 @@
  * 2: reference sections (Chú thích, Tham khảo ...) and Wikipedia edit links dropped.
  * 3: footnote marks ("[12]") dropped; a news article's closing credit is not a passage;
  *    in bigrams, numbers from 1 to 10 beside a word read as words ("2 cấp" = "hai cấp"),
- *    and "số" before a number is also skipped ("Nghị quyết số 18" = "Nghị quyết 18").
+ *    and "số" before a number is also skipped ("Nghị quyết số 18" = "Nghị quyết 18");
+ *    phrase aliases ("đồng thời là" also as "kiêm"); lone Markdown headings dropped.
  */
 export const INGEST_PIPELINE = 3;

@@ -74,6 +74,11 @@ const QUESTION_BIGRAMS = new Set([
 ]);
 
 const DOWN_WEIGHT = 0.1;
+/**
+ * A phrase alias's terms ("kiêm" for "đồng thời là") are searched at half weight: they
+ * find passages that use the other spelling without outranking those that use this one.
+ */
+const ALIAS_WEIGHT = 0.5;
 
 export interface LexicalQueryPlan {
   /** What to search, with the weight each term counts for in BM25. */
@@ -114,15 +119,19 @@ export function planLexicalQuery(
     if (kind === "exact") return QUESTION_WORDS.has(body);
     return QUESTION_SYLLABLES.has(body) && !topicFolded.has(body);
   };
+  const aliasTerms = new Set(analyzed.aliasTerms);
   const terms: WeightedTerm[] = [];
   const valueWeights = new Map<string, number>();
   for (const t of analyzed.terms) {
     const body = t.term.slice(2);
     const phrasing = isPhrasing(t.kind, body);
-    const weight = t.weight * weights[t.kind] * (phrasing ? DOWN_WEIGHT : 1);
+    const weight =
+      t.weight * weights[t.kind] * (phrasing ? DOWN_WEIGHT : 1) * (aliasTerms.has(t.term) ? ALIAS_WEIGHT : 1);
     if (weight <= 0) continue;
     terms.push({ term: t.term, weight });
     if (t.kind !== "exact" && body.split("_").some((s) => abbreviated.has(s))) valueWeights.set(t.term, 0);
+    // An alias's terms ("f:kiem" for "đồng thời là") repeat what the question wrote.
+    if (aliasTerms.has(t.term)) valueWeights.set(t.term, 0);
   }
   return {
     terms,

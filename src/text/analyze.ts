@@ -1,6 +1,7 @@
 import { type Abbreviation, findAbbreviation } from "./abbreviations.js";
 import { isCombiningDiacritic } from "./letters.js";
 import { hasVietnameseDiacritics } from "./normalize.js";
+import { phraseAliasAt } from "./phrase-aliases.js";
 import { formsOf, TOKEN_PATTERN, type TokenForms } from "./tokenize.js";
 
 /*
@@ -20,6 +21,9 @@ import { formsOf, TOKEN_PATTERN, type TokenForms } from "./tokenize.js";
  * "f:uy", "b:nhan_dan", "b:dan_huyen"; the abbreviation's own "f:ubnd" stays. The
  * expansion's spelling is known, so it adds `w:` terms as well ("w:ủy"), except in a
  * query typed without diacritics, which asks for no `w:` term at all.
+ *
+ * A phrase with an alias (phrase-aliases.ts) adds the alias's terms the same way:
+ * "Huyện ủy đồng thời là Chủ tịch" also gives "f:kiem", "b:uy_kiem", "b:kiem_chu".
  *
  * In a bigram, a number from 1 to 10 next to a word is read as its word ("2 cấp" and
  * "hai cấp" both give "b:hai_cap", "06 đầu" gives "b:sau_dau"): documents and questions
@@ -47,6 +51,8 @@ export interface QueryTerm {
 /** What retrieval needs from a question. */
 export interface QueryAnalysis {
   syllables: Array<{ text: string; folded: string }>;
+  /** Terms only a phrase alias gave ("f:kiem" for "đồng thời là"), not the text itself. */
+  aliasTerms: string[];
   terms: QueryTerm[];
   /** False when the question was typed without any diacritics; then no `w:` terms. */
   hasDiacritics: boolean;
@@ -151,11 +157,12 @@ function bigramSide(side: TokenForms, other: TokenForms): string {
   return SMALL_NUMBER.test(folded) ? NUMBER_WORDS[Number(folded)]! : folded;
 }
 
-type Emit = (term: string, kind: TermKind) => void;
+/** `alias`: the term comes from a phrase's alias only (see phrase-aliases.ts). */
+type Emit = (term: string, kind: TermKind, alias?: boolean) => void;
 
-function emitSyllable(forms: TokenForms, withExact: boolean, emit: Emit): void {
-  emit(forms.foldedTerm, "folded");
-  if (withExact && forms.exactTerm !== undefined) emit(forms.exactTerm, "exact");
+function emitSyllable(forms: TokenForms, withExact: boolean, emit: Emit, alias = false): void {
+  emit(forms.foldedTerm, "folded", alias);
+  if (withExact && forms.exactTerm !== undefined) emit(forms.exactTerm, "exact", alias);
 }
 
 /** Emits every term of the scheme for NFC text; returns the number of syllables. */
@@ -166,10 +173,13 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
   const firstAlt: Array<string | undefined> = new Array(n);
   const lastAlt: Array<string | undefined> = new Array(n);
   const insideCompound: boolean[] = new Array(n).fill(false);
+  // Alternatives that come from a phrase alias, not from an abbreviation's expansion.
+  const aliasAlt: boolean[] = new Array(n).fill(false);
 
   for (let i = 0; i < n; i++) {
     emitSyllable(forms[i]!, withExact, emit);
   }
+  const isLinked = (i: number): boolean => linked[i] === true;
   for (let i = 0; i < n; i++) {
     let span = 1;
     let abbreviation: Abbreviation | undefined;
@@ -178,15 +188,20 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
       if (abbreviation) span = 2;
     }
     abbreviation ??= abbreviationOf(raws[i]!);
-    if (!abbreviation) continue;
-    const syllables = abbreviation.syllables;
+    const phraseAlias = abbreviation ? undefined : phraseAliasAt(forms, i, isLinked);
+    const syllables = abbreviation?.syllables ?? phraseAlias?.alias;
+    if (!syllables) continue;
+    if (phraseAlias) span = phraseAlias.phrase.length;
+    const alias = phraseAlias !== undefined;
     for (let k = 0; k < syllables.length; k++) {
-      emitSyllable(syllables[k]!, withExact, emit);
-      if (k > 0) emit(`b:${syllables[k - 1]!.folded}_${syllables[k]!.folded}`, "bigram");
+      emitSyllable(syllables[k]!, withExact, emit, alias);
+      if (k > 0) emit(`b:${syllables[k - 1]!.folded}_${syllables[k]!.folded}`, "bigram", alias);
     }
     firstAlt[i] = syllables[0]!.folded;
     lastAlt[i + span - 1] = syllables[syllables.length - 1]!.folded;
-    if (span === 2) insideCompound[i + 1] = true;
+    aliasAlt[i] = alias;
+    aliasAlt[i + span - 1] = alias;
+    for (let k = i + 1; k < i + span; k++) insideCompound[k] = true;
     i += span - 1;
   }
   for (let i = 1; i < n; i++) {
@@ -197,9 +212,12 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
     if (insideCompound[i]) continue;
     const leftAlt = lastAlt[i - 1];
     const rightAlt = firstAlt[i];
-    if (leftAlt !== undefined) emit(`b:${leftAlt}_${right}`, "bigram");
-    if (rightAlt !== undefined) emit(`b:${left}_${rightAlt}`, "bigram");
-    if (leftAlt !== undefined && rightAlt !== undefined) emit(`b:${leftAlt}_${rightAlt}`, "bigram");
+    const leftAlias = aliasAlt[i - 1] === true;
+    const rightAlias = aliasAlt[i] === true;
+    if (leftAlt !== undefined) emit(`b:${leftAlt}_${right}`, "bigram", leftAlias);
+    if (rightAlt !== undefined) emit(`b:${left}_${rightAlt}`, "bigram", rightAlias);
+    if (leftAlt !== undefined && rightAlt !== undefined)
+      emit(`b:${leftAlt}_${rightAlt}`, "bigram", leftAlias || rightAlias);
   }
   // "Nghị quyết số 18" is also "Nghị quyết 18": the bigram skipping "số" before a number.
   for (let i = 1; i + 1 < n; i++) {
@@ -236,11 +254,14 @@ export function analyzeQuery(text: string): QueryAnalysis {
   const nfc = text.normalize("NFC");
   const hasDiacritics = hasVietnameseDiacritics(nfc);
   const seen = new Map<string, QueryTerm>();
-  const forms = emitTerms(nfc, hasDiacritics, (term, kind) => {
+  const written = new Set<string>();
+  const forms = emitTerms(nfc, hasDiacritics, (term, kind, alias) => {
     if (!seen.has(term)) seen.set(term, { term, weight: 1, kind });
+    if (!alias) written.add(term);
   });
   return {
     syllables: forms.map(({ text: syllable, folded }) => ({ text: syllable, folded })),
+    aliasTerms: [...seen.keys()].filter((term) => !written.has(term)),
     terms: [...seen.values()],
     hasDiacritics,
   };

@@ -55,6 +55,21 @@ describe("analyzeForIndex", () => {
     expect(terms.has("b:2017_so")).toBe(false);
   });
 
+  it("adds a phrase's alias and joins it to the phrase's neighbours", () => {
+    const terms = indexTerms("Bí thư Huyện ủy đồng thời là Chủ tịch");
+    for (const t of ["f:kiem", "w:kiêm", "b:uy_kiem", "b:kiem_chu", "b:dong_thoi"])
+      expect(terms.has(t), t).toBe(true);
+    expect(indexTerms("Ban Tổ chức sát nhập với Phòng Nội vụ").has("b:sap_nhap")).toBe(true);
+    // Typed without marks the phrase is still told by its folded syllables; "kiểm tra" is no alias.
+    expect(indexTerms("bi thu dong thoi la chu tich").has("b:kiem_chu")).toBe(true);
+    expect(indexTerms("kiểm tra, đồng thời, là").has("f:kiem")).toBe(true);
+    expect(indexTerms("kiểm tra, đồng thời, là").has("w:kiêm")).toBe(false);
+    expect(analyzeQuery("Bí thư đồng thời là Chủ tịch").aliasTerms).toEqual(
+      expect.arrayContaining(["f:kiem", "b:thu_kiem", "b:kiem_chu"]),
+    );
+    expect(analyzeQuery("Bí thư kiêm Chủ tịch").aliasTerms).toEqual([]);
+  });
+
   it("joins a document kind to its number across 'số'", () => {
     const terms = indexTerms("Nghị quyết số 18-NQ/TW, ngày 25/10/2017");
     for (const t of ["b:quyet_so", "b:so_18", "b:quyet_18"]) expect(terms.has(t), t).toBe(true);

@@ -1,0 +1,51 @@
+import { formsOf, type TokenForms } from "./tokenize.js";
+
+/**
+ * Phrases that documents write one way and cadres type another, indexed and searched
+ * also as their alias: "Bí thư Huyện ủy đồng thời là Chủ tịch" is what a cadre types
+ * as "Bí thư kiêm Chủ tịch"; "sát nhập" is the common misspelling of "sáp nhập". Only
+ * unambiguous pairs: the alias's terms join the phrase's neighbours as an abbreviation's
+ * expansion does ("b:uy_kiem", "b:kiem_chu").
+ */
+export const PHRASE_ALIASES: ReadonlyArray<{ phrase: string; alias: string }> = [
+  { phrase: "đồng thời là", alias: "kiêm" },
+  { phrase: "sát nhập", alias: "sáp nhập" },
+];
+
+export interface PhraseAlias {
+  /** The phrase's syllables, lower case, canonical tones. */
+  phrase: readonly TokenForms[];
+  alias: readonly TokenForms[];
+}
+
+const ALIASES: readonly PhraseAlias[] = PHRASE_ALIASES.map(({ phrase, alias }) => ({
+  phrase: phrase.normalize("NFC").split(" ").map(formsOf),
+  alias: alias.normalize("NFC").split(" ").map(formsOf),
+}));
+
+/**
+ * The alias of the phrase that starts at token `start`, if one does. A token written
+ * with marks must match them; one written without any matches by its folded form
+ * (every phrase is two syllables or more, which keeps that unambiguous).
+ * `linked(i)`: tokens i - 1 and i belong to one phrase.
+ */
+export function phraseAliasAt(
+  tokens: readonly TokenForms[],
+  start: number,
+  linked: (i: number) => boolean,
+): PhraseAlias | undefined {
+  for (const entry of ALIASES) {
+    const n = entry.phrase.length;
+    if (start + n > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) {
+      const token = tokens[start + k]!;
+      const syllable = entry.phrase[k]!;
+      ok =
+        (k === 0 || linked(start + k)) &&
+        (token.exactTerm === undefined ? token.folded === syllable.folded : token.text === syllable.text);
+    }
+    if (ok) return entry;
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DECLINE_THRESHOLD } from "../../../src/answer/ask-service.js";
+import { toIndexedChunks } from "../../../src/ingest/index-chunks.js";
+import { planLexicalQuery } from "../../../src/retrieval/query.js";
+import { createRetriever } from "../../../src/retrieval/retriever.js";
+import { makeDoc } from "../../contract/store-fixtures.js";
+import { createMemoryStore } from "../../support/memory-store.js";
+
+async function storeOf(passages: Record<string, string>) {
+  const store = createMemoryStore();
+  for (const [id, text] of Object.entries(passages)) {
+    await store.upsertDocument(
+      makeDoc(id, { source: `${id}.txt`, title: id, contentHash: id }),
+      toIndexedChunks(id, id, [{ text, headingPath: [], position: 0 }]),
+    );
+  }
+  return store;
+}
+
+describe("a phrase with an alias", () => {
+  it("searches the alias's terms at half weight and values them at nothing", () => {
+    const plan = planLexicalQuery("Bí thư đồng thời là Chủ tịch UBND huyện");
+    const weight = (term: string) => plan.terms.find((t) => t.term === term)?.weight;
+    expect(weight("f:kiem")).toBeCloseTo(0.5);
+    expect(weight("b:kiem_chu")).toBeCloseTo(0.5);
+    expect(weight("b:dong_thoi")).toBe(1);
+    expect(plan.valueWeights.get("f:kiem")).toBe(0);
+    expect(plan.valueWeights.has("b:dong_thoi")).toBe(false);
+  });
+
+  it("lets 'Bí thư kiêm Chủ tịch' find and cover a passage that writes 'đồng thời là'", async () => {
+    const store = await storeOf({
+      ductho:
+        "Đức Thọ thực hiện mô hình Bí thư Huyện ủy đồng thời là Chủ tịch Ủy ban nhân dân huyện từ năm 2017.",
+      other: "Hội nghị bàn về công tác văn hóa, thể thao của tỉnh trong năm 2020.",
+    });
+    const result = await createRetriever({ store }).search("Bí thư huyện ủy kiêm chủ tịch UBND huyện");
+    expect(result.hits[0]!.doc.docId).toBe("ductho");
+    expect(result.confidence).toBeGreaterThanOrEqual(DEFAULT_DECLINE_THRESHOLD);
+  });
+
+  it("lets the misspelling 'sát nhập' find 'sáp nhập'", async () => {
+    const store = await storeOf({
+      ban: "Ban Tổ chức Huyện ủy được sáp nhập với Phòng Nội vụ thành Cơ quan Tổ chức - Nội vụ.",
+      other: "Phòng Văn hóa tổ chức hội diễn nghệ thuật quần chúng.",
+    });
+    const result = await createRetriever({ store }).search("Ban Tổ chức sát nhập với phòng nào?");
+    expect(result.hits[0]!.doc.docId).toBe("ban");
+    expect(result.hits[0]!.matchedTerms).toEqual(expect.arrayContaining(["b:sap_nhap"]));
+  });
+});
