@@ -120,6 +120,7 @@ export function planLexicalQuery(
     return QUESTION_SYLLABLES.has(body) && !topicFolded.has(body);
   };
   const aliasTerms = new Set(analyzed.aliasTerms);
+  const aliasedTerms = new Set(analyzed.aliasedTerms);
   const terms: WeightedTerm[] = [];
   const valueWeights = new Map<string, number>();
   for (const t of analyzed.terms) {
@@ -130,8 +131,10 @@ export function planLexicalQuery(
     if (weight <= 0) continue;
     terms.push({ term: t.term, weight });
     if (t.kind !== "exact" && body.split("_").some((s) => abbreviated.has(s))) valueWeights.set(t.term, 0);
-    // An alias's terms ("f:kiem" for "đồng thời là") repeat what the question wrote.
-    if (aliasTerms.has(t.term)) valueWeights.set(t.term, 0);
+    // A phrase with an alias is judged by the alias's terms, which every passage holding
+    // either spelling has ("kiêm" in "đồng thời là" passages too): its own count for nothing.
+    if (aliasTerms.has(t.term)) valueWeights.set(t.term, weight / ALIAS_WEIGHT);
+    if (aliasedTerms.has(t.term)) valueWeights.set(t.term, 0);
   }
   return {
     terms,

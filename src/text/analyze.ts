@@ -53,6 +53,8 @@ export interface QueryAnalysis {
   syllables: Array<{ text: string; folded: string }>;
   /** Terms only a phrase alias gave ("f:kiem" for "đồng thời là"), not the text itself. */
   aliasTerms: string[];
+  /** Terms only of phrases that have an alias ("b:dong_thoi"): the alias's terms stand for them. */
+  aliasedTerms: string[];
   terms: QueryTerm[];
   /** False when the question was typed without any diacritics; then no `w:` terms. */
   hasDiacritics: boolean;
@@ -157,15 +159,20 @@ function bigramSide(side: TokenForms, other: TokenForms): string {
   return SMALL_NUMBER.test(folded) ? NUMBER_WORDS[Number(folded)]! : folded;
 }
 
-/** `alias`: the term comes from a phrase's alias only (see phrase-aliases.ts). */
-type Emit = (term: string, kind: TermKind, alias?: boolean) => void;
+/**
+ * Where a term comes from: the text as written, the text of a phrase that has an alias
+ * ("aliased": "đồng thời là"), or that alias ("alias": "kiêm"; see phrase-aliases.ts).
+ */
+export type TermOrigin = "text" | "aliased" | "alias";
 
-function emitSyllable(forms: TokenForms, withExact: boolean, emit: Emit, alias = false): void {
-  emit(forms.foldedTerm, "folded", alias);
-  if (withExact && forms.exactTerm !== undefined) emit(forms.exactTerm, "exact", alias);
+type Emit = (term: string, kind: TermKind, origin: TermOrigin) => void;
+
+function emitSyllable(forms: TokenForms, withExact: boolean, emit: Emit, origin: TermOrigin): void {
+  emit(forms.foldedTerm, "folded", origin);
+  if (withExact && forms.exactTerm !== undefined) emit(forms.exactTerm, "exact", origin);
 }
 
-/** Emits every term of the scheme for NFC text; returns the number of syllables. */
+/** Emits every term of the scheme for NFC text; returns the syllables. */
 function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
   const { forms, raws, linked, hyphened } = tokenize(nfc);
   const n = forms.length;
@@ -173,13 +180,14 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
   const firstAlt: Array<string | undefined> = new Array(n);
   const lastAlt: Array<string | undefined> = new Array(n);
   const insideCompound: boolean[] = new Array(n).fill(false);
-  // Alternatives that come from a phrase alias, not from an abbreviation's expansion.
+  // Tokens of a phrase that has an alias; alternatives that come from such an alias.
+  const aliased: boolean[] = new Array(n).fill(false);
   const aliasAlt: boolean[] = new Array(n).fill(false);
 
-  for (let i = 0; i < n; i++) {
-    emitSyllable(forms[i]!, withExact, emit);
-  }
+  // Abbreviations and phrases with an alias first: the syllables they cover need to know.
   const isLinked = (i: number): boolean => linked[i] === true;
+  const replaced: Array<{ at: number; span: number; syllables: readonly TokenForms[]; origin: TermOrigin }> =
+    [];
   for (let i = 0; i < n; i++) {
     let span = 1;
     let abbreviation: Abbreviation | undefined;
@@ -192,32 +200,36 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
     const syllables = abbreviation?.syllables ?? phraseAlias?.alias;
     if (!syllables) continue;
     if (phraseAlias) span = phraseAlias.phrase.length;
-    const alias = phraseAlias !== undefined;
-    for (let k = 0; k < syllables.length; k++) {
-      emitSyllable(syllables[k]!, withExact, emit, alias);
-      if (k > 0) emit(`b:${syllables[k - 1]!.folded}_${syllables[k]!.folded}`, "bigram", alias);
-    }
-    firstAlt[i] = syllables[0]!.folded;
-    lastAlt[i + span - 1] = syllables[syllables.length - 1]!.folded;
-    aliasAlt[i] = alias;
-    aliasAlt[i + span - 1] = alias;
-    for (let k = i + 1; k < i + span; k++) insideCompound[k] = true;
+    replaced.push({ at: i, span, syllables, origin: phraseAlias ? "alias" : "text" });
+    for (let k = i; k < i + span; k++) aliased[k] = phraseAlias !== undefined;
     i += span - 1;
+  }
+  for (let i = 0; i < n; i++) emitSyllable(forms[i]!, withExact, emit, aliased[i] ? "aliased" : "text");
+  for (const { at, span, syllables, origin } of replaced) {
+    for (let k = 0; k < syllables.length; k++) {
+      emitSyllable(syllables[k]!, withExact, emit, origin);
+      if (k > 0) emit(`b:${syllables[k - 1]!.folded}_${syllables[k]!.folded}`, "bigram", origin);
+    }
+    firstAlt[at] = syllables[0]!.folded;
+    lastAlt[at + span - 1] = syllables[syllables.length - 1]!.folded;
+    for (let k = at + 1; k < at + span; k++) insideCompound[k] = true;
+    aliasAlt[at] = origin === "alias";
+    aliasAlt[at + span - 1] = origin === "alias";
   }
   for (let i = 1; i < n; i++) {
     if (!linked[i]) continue;
     const left = bigramSide(forms[i - 1]!, forms[i]!);
     const right = bigramSide(forms[i]!, forms[i - 1]!);
-    emit(`b:${left}_${right}`, "bigram");
+    emit(`b:${left}_${right}`, "bigram", aliased[i - 1] || aliased[i] ? "aliased" : "text");
     if (insideCompound[i]) continue;
     const leftAlt = lastAlt[i - 1];
     const rightAlt = firstAlt[i];
-    const leftAlias = aliasAlt[i - 1] === true;
-    const rightAlias = aliasAlt[i] === true;
-    if (leftAlt !== undefined) emit(`b:${leftAlt}_${right}`, "bigram", leftAlias);
-    if (rightAlt !== undefined) emit(`b:${left}_${rightAlt}`, "bigram", rightAlias);
+    const leftOrigin: TermOrigin = aliasAlt[i - 1] ? "alias" : "text";
+    const rightOrigin: TermOrigin = aliasAlt[i] ? "alias" : "text";
+    if (leftAlt !== undefined) emit(`b:${leftAlt}_${right}`, "bigram", leftOrigin);
+    if (rightAlt !== undefined) emit(`b:${left}_${rightAlt}`, "bigram", rightOrigin);
     if (leftAlt !== undefined && rightAlt !== undefined)
-      emit(`b:${leftAlt}_${rightAlt}`, "bigram", leftAlias || rightAlias);
+      emit(`b:${leftAlt}_${rightAlt}`, "bigram", aliasAlt[i - 1] || aliasAlt[i] ? "alias" : "text");
   }
   // "Nghị quyết số 18" is also "Nghị quyết 18": the bigram skipping "số" before a number.
   for (let i = 1; i + 1 < n; i++) {
@@ -225,7 +237,7 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
     const left = forms[i - 1]!;
     const number = forms[i + 1]!;
     if (isDigitCode(left.folded.charCodeAt(0)) || !isDigitCode(number.folded.charCodeAt(0))) continue;
-    emit(`b:${left.folded}_${number.folded}`, "bigram");
+    emit(`b:${left.folded}_${number.folded}`, "bigram", "text");
   }
   return forms;
 }
@@ -254,15 +266,20 @@ export function analyzeQuery(text: string): QueryAnalysis {
   const nfc = text.normalize("NFC");
   const hasDiacritics = hasVietnameseDiacritics(nfc);
   const seen = new Map<string, QueryTerm>();
-  const written = new Set<string>();
-  const forms = emitTerms(nfc, hasDiacritics, (term, kind, alias) => {
+  const origins = new Map<string, Set<TermOrigin>>();
+  const forms = emitTerms(nfc, hasDiacritics, (term, kind, origin) => {
     if (!seen.has(term)) seen.set(term, { term, weight: 1, kind });
-    if (!alias) written.add(term);
+    let set = origins.get(term);
+    if (!set) origins.set(term, (set = new Set()));
+    set.add(origin);
   });
+  const only = (origin: TermOrigin) =>
+    [...origins].filter(([, set]) => set.size === 1 && set.has(origin)).map(([term]) => term);
   return {
     syllables: forms.map(({ text: syllable, folded }) => ({ text: syllable, folded })),
-    aliasTerms: [...seen.keys()].filter((term) => !written.has(term)),
     terms: [...seen.values()],
+    aliasTerms: only("alias"),
+    aliasedTerms: only("aliased"),
     hasDiacritics,
   };
 }

@@ -3,13 +3,29 @@ import { formsOf, type TokenForms } from "./tokenize.js";
 /**
  * Phrases that documents write one way and cadres type another, indexed and searched
  * also as their alias: "Bí thư Huyện ủy đồng thời là Chủ tịch" is what a cadre types
- * as "Bí thư kiêm Chủ tịch"; "sát nhập" is the common misspelling of "sáp nhập". Only
- * unambiguous pairs: the alias's terms join the phrase's neighbours as an abbreviation's
- * expansion does ("b:uy_kiem", "b:kiem_chu").
+ * as "Bí thư kiêm Chủ tịch"; "sát nhập" is the common misspelling of "sáp nhập"; a
+ * report's "khó khăn, vướng mắc" is what a cadre asks as "hạn chế", "nhược điểm". The
+ * alias's terms join the phrase's neighbours as an abbreviation's expansion does
+ * ("b:uy_kiem", "b:kiem_chu"). Only pairs without another everyday sense: "tồn tại"
+ * (also "exist") and "lợi ích" ("lợi ích hợp pháp") are left out.
  */
 export const PHRASE_ALIASES: ReadonlyArray<{ phrase: string; alias: string }> = [
   { phrase: "đồng thời là", alias: "kiêm" },
   { phrase: "sát nhập", alias: "sáp nhập" },
+  // Reports weigh "thuận lợi" against "khó khăn"; cadres ask for "ưu điểm", "hạn chế".
+  { phrase: "ưu điểm", alias: "thuận lợi" },
+  { phrase: "điểm mạnh", alias: "thuận lợi" },
+  { phrase: "nhược điểm", alias: "khó khăn" },
+  { phrase: "điểm yếu", alias: "khó khăn" },
+  { phrase: "hạn chế", alias: "khó khăn" },
+  { phrase: "bất cập", alias: "khó khăn" },
+  { phrase: "vướng mắc", alias: "khó khăn" },
+  { phrase: "trở ngại", alias: "khó khăn" },
+  { phrase: "mặt trái", alias: "khó khăn" },
+  { phrase: "lạm quyền", alias: "chuyên quyền" },
+  { phrase: "lộng quyền", alias: "chuyên quyền" },
+  { phrase: "rủi ro", alias: "nguy cơ" },
+  { phrase: "về hưu", alias: "nghỉ hưu" },
 ];
 
 export interface PhraseAlias {
