@@ -11,7 +11,11 @@ export interface TermKindWeights {
   bigram: number;
 }
 
-export const DEFAULT_TERM_WEIGHTS: TermKindWeights = { exact: 0.3, folded: 1, bigram: 1 };
+/**
+ * Bigrams weigh more than syllables in ranking, and saturate sooner (the stores' bigram
+ * k1, DEFAULT_BIGRAM_K1): a phrase present counts, a phrase repeated hardly more.
+ */
+export const DEFAULT_TERM_WEIGHTS: TermKindWeights = { exact: 0.3, folded: 1, bigram: 1.7 };
 
 /**
  * Question phrasing that carries no topic ("bao nhiêu", "là gì", "đúng hay sai").
@@ -130,10 +134,12 @@ export function planLexicalQuery(
       t.weight * weights[t.kind] * (phrasing ? DOWN_WEIGHT : 1) * (aliasTerms.has(t.term) ? ALIAS_WEIGHT : 1);
     if (weight <= 0) continue;
     terms.push({ term: t.term, weight });
+    // As evidence every kind of topic term counts alike: the kind weights tune ranking.
+    const value = t.weight * (phrasing ? DOWN_WEIGHT : 1);
+    if (value !== weight) valueWeights.set(t.term, value);
     if (t.kind !== "exact" && body.split("_").some((s) => abbreviated.has(s))) valueWeights.set(t.term, 0);
     // A phrase with an alias is judged by the alias's terms, which every passage holding
     // either spelling has ("kiêm" in "đồng thời là" passages too): its own count for nothing.
-    if (aliasTerms.has(t.term)) valueWeights.set(t.term, weight / ALIAS_WEIGHT);
     if (aliasedTerms.has(t.term)) valueWeights.set(t.term, 0);
   }
   return {

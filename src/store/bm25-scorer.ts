@@ -1,9 +1,25 @@
 import { type ImpactParams, type ImpactPostings, lowerBound } from "./postings.js";
 import { kthLargest } from "./top-k.js";
 
+/**
+ * Saturation of bigram terms ("b:duc_tho"). Each bigram occurrence also counts both of
+ * its syllables, so under the syllables' k1 a repeated phrase counts about three times
+ * over; with a low k1 a bigram says "the phrase is here" and hardly "it is here often".
+ * Measured on ALQAC (k1 0.2 to 0.4 alike, with bigram weight 1.4 to 2.0): recall@5
+ * 0.958 → 0.965, and 0.951 → 0.965 with diacritics stripped.
+ */
+export const DEFAULT_BIGRAM_K1 = 0.3;
+
+/** Whether a term is a bigram, which saturates with `bigramK1`. */
+export function isBigramTerm(term: string): boolean {
+  return term.startsWith("b:");
+}
+
 /** BM25 parameters and corpus totals for one query. */
 export interface Bm25Context {
   k1: number;
+  /** k1 of bigram terms (see DEFAULT_BIGRAM_K1). */
+  bigramK1: number;
   b: number;
   /** Number of active chunks (N). */
   chunks: number;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { DEFAULT_BIGRAM_K1 } from "./bm25-scorer.js";
 import { createDenseIndex } from "./dense-index.js";
 import { asStoreError, storeError } from "./errors.js";
 import { type CompiledFilter, compileFilter, matchesFilter, numberKey } from "./filter.js";
@@ -27,8 +28,11 @@ export const EMBEDDED_STORE_FILE = "nhatthe.db";
 export interface EmbeddedStoreOptions {
   /** An open database (see `openDatabase`); other modules may keep their tables in it. */
   db: Database;
-  /** BM25 saturation (k1, default 1.2) and length normalization (b, default 0.75). */
-  bm25?: { k1?: number; b?: number };
+  /**
+   * BM25 saturation (k1, default 1.2; bigramK1 for bigram terms, default 0.3) and length
+   * normalization (b, default 0.75).
+   */
+  bm25?: { k1?: number; bigramK1?: number; b?: number };
   /** Source of the timestamps written on documents (default: the system clock). */
   clock?: () => Date;
   /** Whether `close()` closes the database too (default false: whoever opened it closes it). */
@@ -130,9 +134,11 @@ function sha256(text: string): string {
 export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
   const { db } = options;
   const k1 = options.bm25?.k1 ?? 1.2;
+  const bigramK1 = options.bm25?.bigramK1 ?? DEFAULT_BIGRAM_K1;
   const b = options.bm25?.b ?? 0.75;
-  if (!(Number.isFinite(k1) && k1 >= 0 && Number.isFinite(b) && b >= 0 && b <= 1)) {
-    throw storeError("invalidInput", `invalid BM25 parameters k1=${k1} b=${b}`);
+  const valid = (x: number) => Number.isFinite(x) && x >= 0;
+  if (!(valid(k1) && valid(bigramK1) && valid(b) && b <= 1)) {
+    throw storeError("invalidInput", `invalid BM25 parameters k1=${k1} bigramK1=${bigramK1} b=${b}`);
   }
   const clock = options.clock ?? (() => new Date());
   migrate(db, "store", STORE_MIGRATIONS);
@@ -617,6 +623,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       if (weights.size === 0) return [];
       const contextOf = (meta: MetaRow) => ({
         k1,
+        bigramK1,
         b,
         chunks: meta.chunks,
         averageLength: meta.total_length / meta.chunks,
@@ -684,7 +691,13 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
           for (const term of terms) df.set(term, 0);
           return { chunks: 0, df };
         }
-        const context = { k1, b, chunks: meta.chunks, averageLength: meta.total_length / meta.chunks };
+        const context = {
+          k1,
+          bigramK1,
+          b,
+          chunks: meta.chunks,
+          averageLength: meta.total_length / meta.chunks,
+        };
         for (const [term, postings] of lexical.lists(terms, context)) df.set(term, postings.keys.length);
         return { chunks: meta.chunks, df };
       });

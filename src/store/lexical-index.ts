@@ -1,4 +1,10 @@
-import { type Bm25Context, createBm25Scorer, impactParams, type ScoredKeys } from "./bm25-scorer.js";
+import {
+  type Bm25Context,
+  createBm25Scorer,
+  impactParams,
+  isBigramTerm,
+  type ScoredKeys,
+} from "./bm25-scorer.js";
 import { storeError } from "./errors.js";
 import { LruCache } from "./lru-cache.js";
 import {
@@ -209,7 +215,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     },
 
     lists(terms, context) {
-      const state = `${context.chunks}:${context.averageLength}:${context.k1}:${context.b}`;
+      const state = `${context.chunks}:${context.averageLength}:${context.k1}:${context.bigramK1}:${context.b}`;
       const out = new Map<string, ImpactPostings>();
       const missing = new Set<string>();
       for (const term of terms) {
@@ -231,8 +237,13 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
         }
       }
       const params = impactParams(context);
+      const bigramParams = impactParams({ ...context, k1: context.bigramK1 });
       for (const term of missing) {
-        const postings = decodeImpacts(blobsByTerm.get(term) ?? [], dead, params);
+        const postings = decodeImpacts(
+          blobsByTerm.get(term) ?? [],
+          dead,
+          isBigramTerm(term) ? bigramParams : params,
+        );
         cache.set(term, { state, postings });
         out.set(term, postings);
       }

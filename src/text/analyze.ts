@@ -269,9 +269,9 @@ export function analyzeQuery(text: string): QueryAnalysis {
   const origins = new Map<string, Set<TermOrigin>>();
   const forms = emitTerms(nfc, hasDiacritics, (term, kind, origin) => {
     if (!seen.has(term)) seen.set(term, { term, weight: 1, kind });
-    let set = origins.get(term);
-    if (!set) origins.set(term, (set = new Set()));
+    const set = origins.get(term) ?? new Set<TermOrigin>();
     set.add(origin);
+    origins.set(term, set);
   });
   const only = (origin: TermOrigin) =>
     [...origins].filter(([, set]) => set.size === 1 && set.has(origin)).map(([term]) => term);

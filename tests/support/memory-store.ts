@@ -1,3 +1,4 @@
+import { DEFAULT_BIGRAM_K1, isBigramTerm } from "../../src/store/bm25-scorer.js";
 import type {
   ArchivedVersion,
   ChunkFilter,
@@ -17,7 +18,7 @@ import type {
  * A plain in-memory DocumentStore: the reference the contract suite is checked
  * against, and a fake for unit tests of code that needs a store. Not for production.
  */
-export function createMemoryStore(bm25 = { k1: 1.2, b: 0.75 }): DocumentStore {
+export function createMemoryStore(bm25 = { k1: 1.2, bigramK1: DEFAULT_BIGRAM_K1, b: 0.75 }): DocumentStore {
   const docs = new Map<string, DocumentRecord>();
   const chunks = new Map<string, IndexedChunk>();
   const byDoc = new Map<string, string[]>();
@@ -142,8 +143,8 @@ export function createMemoryStore(bm25 = { k1: 1.2, b: 0.75 }): DocumentStore {
           if (tf === 0) continue;
           const d = df.get(term)!;
           const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-          score +=
-            (weight * idf * tf * (bm25.k1 + 1)) / (tf + bm25.k1 * (1 - bm25.b + (bm25.b * c.length) / avg));
+          const k1 = isBigramTerm(term) ? bm25.bigramK1 : bm25.k1;
+          score += (weight * idf * tf * (k1 + 1)) / (tf + k1 * (1 - bm25.b + (bm25.b * c.length) / avg));
         }
         if (score > 0) scored.push({ chunk: record(c), doc, score, matchedTerms });
       }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { QdrantClient, type Schemas } from "@qdrant/js-client-rest";
 import type { StoreError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
+import { isBigramTerm } from "../bm25-scorer.js";
 import { storeError } from "../errors.js";
 import { numberKey } from "../filter.js";
 import type {
@@ -71,6 +72,7 @@ import {
   type Bm25Params,
   DEFAULT_BM25,
   reweight,
+  termIndex,
   toDocumentSparseVector,
   toQuerySparseVector,
 } from "./sparse.js";
@@ -214,8 +216,12 @@ export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
   const collection = options.collection;
   const records = recordsCollectionName(collection);
   const bm25: Bm25Params = { ...DEFAULT_BM25, ...options.bm25 };
-  if (!(Number.isFinite(bm25.k1) && bm25.k1 >= 0 && Number.isFinite(bm25.b) && bm25.b >= 0 && bm25.b <= 1)) {
-    throw storeError("invalidInput", `invalid BM25 parameters k1=${bm25.k1} b=${bm25.b}`);
+  const valid = (x: number) => Number.isFinite(x) && x >= 0;
+  if (!(valid(bm25.k1) && valid(bm25.bigramK1) && valid(bm25.b) && bm25.b <= 1)) {
+    throw storeError(
+      "invalidInput",
+      `invalid BM25 parameters k1=${bm25.k1} bigramK1=${bm25.bigramK1} b=${bm25.b}`,
+    );
   }
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(collection)) {
     throw storeError(
@@ -921,14 +927,15 @@ export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
       totals.chunks > 0 && totals.totalLength > 0 ? totals.totalLength / totals.chunks : 1;
     let updated = 0;
     // Without saturation or length normalization the stored values do not depend on the mean.
-    if (bm25.k1 === 0 || bm25.b === 0) return { chunks: totals.chunks, updated, averageLength };
+    if ((bm25.k1 === 0 && bm25.bigramK1 === 0) || bm25.b === 0)
+      return { chunks: totals.chunks, updated, averageLength };
     let offset: PointId | undefined;
     do {
       const page = await call(`scroll ${collection}`, () =>
         client.scroll(collection, {
           limit: SCROLL_PAGE,
           offset,
-          with_payload: ["length", "bm25_avg_length"],
+          with_payload: ["length", "bm25_avg_length", "terms"],
           with_vector: [LEXICAL_VECTOR],
         }),
       );
@@ -939,7 +946,12 @@ export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
         if (!sparse || Array.isArray(sparse) || !(previous > 0)) continue;
         if (Math.abs(previous - averageLength) <= averageLength * 1e-9) continue;
         const length = Number(point.payload?.length ?? 0);
-        changed.push({ id: point.id, vector: reweight(sparse, length, previous, averageLength, bm25) });
+        const terms = Array.isArray(point.payload?.terms) ? (point.payload.terms as string[]) : [];
+        const bigrams = new Set(terms.filter(isBigramTerm).map(termIndex));
+        changed.push({
+          id: point.id,
+          vector: reweight(sparse, length, previous, averageLength, bm25, bigrams),
+        });
       }
       for (const batch of inBatches(changed, batchSize)) {
         await call(`update vectors ${collection}`, () =>

@@ -24,14 +24,23 @@
  * `matchedTerms` is computed from the stored term list, not from indices.
  */
 
+import { DEFAULT_BIGRAM_K1, isBigramTerm } from "../bm25-scorer.js";
+
 export interface Bm25Params {
   /** Term frequency saturation (default 1.2). */
   k1: number;
+  /** Saturation of bigram terms (default 0.3, as the embedded store: see DEFAULT_BIGRAM_K1). */
+  bigramK1: number;
   /** Length normalization, 0..1 (default 0.75). */
   b: number;
 }
 
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, bigramK1: DEFAULT_BIGRAM_K1, b: 0.75 };
+
+/** The saturation and length normalization a term is stored with. */
+function termParams(term: string, params: Bm25Params): { k1: number; b: number } {
+  return { k1: isBigramTerm(term) ? params.bigramK1 : params.k1, b: params.b };
+}
 
 /** Qdrant's sparse vector: parallel arrays, indices unique. */
 export interface SparseVector {
@@ -52,7 +61,12 @@ export function termIndex(term: string): number {
 }
 
 /** The stored value of a term: BM25's saturated, length-normalized term frequency. */
-export function bm25TermValue(tf: number, length: number, averageLength: number, params: Bm25Params): number {
+export function bm25TermValue(
+  tf: number,
+  length: number,
+  averageLength: number,
+  params: { k1: number; b: number },
+): number {
   if (!(tf > 0)) return 0;
   const ratio = averageLength > 0 ? length / averageLength : 1;
   return (tf * (params.k1 + 1)) / (tf + params.k1 * (1 - params.b + params.b * ratio));
@@ -79,7 +93,7 @@ export function toDocumentSparseVector(
   return toSparse(
     Object.entries(terms).map(([term, tf]): [string, number] => [
       term,
-      bm25TermValue(tf, length, averageLength, params),
+      bm25TermValue(tf, length, averageLength, termParams(term, params)),
     ]),
   );
 }
@@ -92,8 +106,9 @@ export function toQuerySparseVector(weights: ReadonlyMap<string, number>): Spars
 /**
  * A stored vector written under mean length `from`, rewritten for mean `to`: each value
  * is turned back into its term frequency (the BM25 term formula solved for tf) and
- * weighed again. Exact for single terms; a dimension two colliding terms share is
- * approximated, as is anything already approximate about a collision.
+ * weighed again, with the bigram saturation at `bigramIndices` (the indices of the
+ * chunk's bigram terms). Exact for single terms; a dimension two colliding terms share
+ * is approximated, as is anything already approximate about a collision.
  */
 export function reweight(
   vector: SparseVector,
@@ -101,11 +116,13 @@ export function reweight(
   from: number,
   to: number,
   params: Bm25Params,
+  bigramIndices: ReadonlySet<number> = new Set(),
 ): SparseVector {
-  const { k1, b } = params;
+  const { b } = params;
   const before = 1 - b + (b * length) / from;
   const after = 1 - b + (b * length) / to;
-  const values = vector.values.map((v) => {
+  const values = vector.values.map((v, i) => {
+    const k1 = bigramIndices.has(vector.indices[i]!) ? params.bigramK1 : params.k1;
     if (!(v > 0) || v >= k1 + 1) return v;
     const tf = (v * k1 * before) / (k1 + 1 - v);
     return (tf * (k1 + 1)) / (tf + k1 * after);

@@ -41,7 +41,7 @@ const term = fc.tuple(fc.array(posting, { maxLength: 300 }), fc.constantFrom(-1,
 describe("BM25 scorer", () => {
   it("computes the specified formula", () => {
     const scorer = createBm25Scorer();
-    const context = { k1: 1.2, b: 0.75, chunks: 10, averageLength: 20 };
+    const context = { k1: 1.2, bigramK1: 1.2, b: 0.75, chunks: 10, averageLength: 20 };
     const result = scorer.score([termOf([[3, 2, 10]], 1.5, context)], context, null, 10);
     const idf = Math.log(1 + (10 - 1 + 0.5) / (1 + 0.5));
     const expected = (1.5 * idf * 2 * 2.2) / (2 + 1.2 * (1 - 0.75 + (0.75 * 10) / 20));
@@ -59,7 +59,7 @@ describe("BM25 scorer", () => {
         fc.integer({ min: 1, max: 30 }),
         fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
         (list, limit, maskSeed) => {
-          const context = { k1: 1.2, b: 0.75, chunks: 401, averageLength: 40 };
+          const context = { k1: 1.2, bigramK1: 1.2, b: 0.75, chunks: 401, averageLength: 40 };
           const terms = list.map(([postings, weight]) => termOf(postings, weight, context));
           let allowed: Uint8Array | null = null;
           if (maskSeed !== undefined) {
@@ -77,7 +77,7 @@ describe("BM25 scorer", () => {
 
   it("prunes common terms once rare ones decide the top k", () => {
     // One rare term and a term in every chunk: the common one cannot lift an untouched chunk.
-    const context = { k1: 1.2, b: 0.75, chunks: 5000, averageLength: 30 };
+    const context = { k1: 1.2, bigramK1: 1.2, b: 0.75, chunks: 5000, averageLength: 30 };
     const everywhere: Array<[number, number, number]> = Array.from({ length: 5000 }, (_, k) => [k, 1, 30]);
     const terms = [termOf([[10, 3, 30]], 1, context), termOf(everywhere, 1, context)];
     const result = createBm25Scorer().score(terms, context, null, 1);
@@ -87,7 +87,7 @@ describe("BM25 scorer", () => {
 
   it("returns nothing without chunks, terms or room", () => {
     const scorer = createBm25Scorer();
-    const context = { k1: 1.2, b: 0.75, chunks: 3, averageLength: 5 };
+    const context = { k1: 1.2, bigramK1: 1.2, b: 0.75, chunks: 3, averageLength: 5 };
     const t = termOf([[1, 1, 5]], 1, context);
     expect(scorer.score([t], { ...context, chunks: 0 }, null, 5).count).toBe(0);
     expect(scorer.score([], context, null, 5).count).toBe(0);

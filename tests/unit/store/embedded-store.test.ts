@@ -49,8 +49,9 @@ describeDocumentStoreContract("embedded (SQLite), merging every 2 segments", asy
 function referenceBm25(
   chunks: IndexedChunk[],
   query: WeightedTerm[],
-  k1 = 1.2,
+  syllableK1 = 1.2,
   b = 0.75,
+  bigramK1 = 0.3,
 ): Array<{ chunkId: string; score: number }> {
   const n = chunks.length;
   const avg = chunks.reduce((s, c) => s + c.length, 0) / n;
@@ -62,6 +63,7 @@ function referenceBm25(
       if (tf <= 0) continue;
       const df = chunks.filter((x) => (x.terms[term] ?? 0) > 0).length;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const k1 = term.startsWith("b:") ? bigramK1 : syllableK1;
       score += (weight * idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * c.length) / avg));
     }
     if (score > 0) out.push({ chunkId: c.chunkId, score });
@@ -152,7 +154,7 @@ describe("embedded store", () => {
     expect(await second.stats()).toEqual({ documents: 1, chunks: 30 });
   });
 
-  it("computes BM25 exactly as specified, with configurable k1 and b", async () => {
+  it("computes BM25 exactly as specified, with configurable k1 (bigrams apart) and b", async () => {
     const chunks = [
       makeChunk("d", 0, { "f:nhat": 3, "f:the": 1, "b:nhat_the": 1 }, { length: 12 }),
       makeChunk("d", 1, { "f:nhat": 1, "f:hoa": 2 }, { length: 7 }),
@@ -164,12 +166,12 @@ describe("embedded store", () => {
       { term: "f:the", weight: 0.7 },
       { term: "b:nhat_the", weight: 1.5 },
     ];
-    for (const params of [{}, { k1: 2, b: 0.3 }, { k1: 0.9, b: 1 }]) {
+    for (const params of [{}, { k1: 2, b: 0.3 }, { k1: 0.9, b: 1, bigramK1: 1.5 }]) {
       const db = openDatabase(join(dir, `bm25-${JSON.stringify(params)}.db`));
       const store = track(createEmbeddedStore({ db, bm25: params, ownsDatabase: true }));
       await store.upsertDocument(makeDoc("d"), chunks);
       const hits = await store.searchLexical({ terms: query, limit: 10 });
-      const expected = referenceBm25(chunks, query, params.k1, params.b);
+      const expected = referenceBm25(chunks, query, params.k1, params.b, params.bigramK1);
       expect(hits.map((h) => h.chunk.chunkId)).toEqual(expected.map((e) => e.chunkId));
       for (const [i, h] of hits.entries()) expect(h.score).toBeCloseTo(expected[i]!.score, 5);
     }
