@@ -153,14 +153,15 @@ describe("reweight", () => {
   it("stores and rewrites bigram terms with the bigram saturation", () => {
     const terms = { "f:nhat": 3, "b:nhat_the": 3 };
     const written = toDocumentSparseVector(terms, 12, 20, DEFAULT_BM25);
-    const valueOf = (v: typeof written, term: string) => v.values[v.indices.indexOf(termIndex(term))]!;
-    expect(valueOf(written, "b:nhat_the")).toBeCloseTo(
+    const storedValue = (v: typeof written, term: string) => v.values[v.indices.indexOf(termIndex(term))]!;
+    expect(storedValue(written, "b:nhat_the")).toBeCloseTo(
       bm25TermValue(3, 12, 20, { k1: DEFAULT_BM25.bigramK1, b: DEFAULT_BM25.b }),
       9,
     );
-    expect(valueOf(written, "b:nhat_the")).toBeLessThan(valueOf(written, "f:nhat"));
+    expect(storedValue(written, "b:nhat_the")).toBeLessThan(storedValue(written, "f:nhat"));
     const expected = toDocumentSparseVector(terms, 12, 9, DEFAULT_BM25);
     const got = reweight(written, 12, 20, 9, DEFAULT_BM25, new Set([termIndex("b:nhat_the")]));
-    for (const term of Object.keys(terms)) expect(valueOf(got, term)).toBeCloseTo(valueOf(expected, term), 9);
+    for (const term of Object.keys(terms))
+      expect(storedValue(got, term)).toBeCloseTo(storedValue(expected, term), 9);
   });
 });
