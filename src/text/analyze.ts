@@ -167,6 +167,8 @@ export type TermOrigin = "text" | "aliased" | "alias";
 
 type Emit = (term: string, kind: TermKind, origin: TermOrigin) => void;
 
+const ORIGIN_BIT: Record<TermOrigin, number> = { text: 1, aliased: 2, alias: 4 };
+
 function emitSyllable(forms: TokenForms, withExact: boolean, emit: Emit, origin: TermOrigin): void {
   emit(forms.foldedTerm, "folded", origin);
   if (withExact && forms.exactTerm !== undefined) emit(forms.exactTerm, "exact", origin);
@@ -266,20 +268,23 @@ export function analyzeQuery(text: string): QueryAnalysis {
   const nfc = text.normalize("NFC");
   const hasDiacritics = hasVietnameseDiacritics(nfc);
   const seen = new Map<string, QueryTerm>();
-  const origins = new Map<string, Set<TermOrigin>>();
+  // Which origins each term came from, as bits: text 1, aliased 2, alias 4.
+  const origins = new Map<string, number>();
   const forms = emitTerms(nfc, hasDiacritics, (term, kind, origin) => {
     if (!seen.has(term)) seen.set(term, { term, weight: 1, kind });
-    const set = origins.get(term) ?? new Set<TermOrigin>();
-    set.add(origin);
-    origins.set(term, set);
+    origins.set(term, (origins.get(term) ?? 0) | ORIGIN_BIT[origin]);
   });
-  const only = (origin: TermOrigin) =>
-    [...origins].filter(([, set]) => set.size === 1 && set.has(origin)).map(([term]) => term);
+  const aliasTerms: string[] = [];
+  const aliasedTerms: string[] = [];
+  for (const [term, bits] of origins) {
+    if (bits === ORIGIN_BIT.alias) aliasTerms.push(term);
+    else if (bits === ORIGIN_BIT.aliased) aliasedTerms.push(term);
+  }
   return {
     syllables: forms.map(({ text: syllable, folded }) => ({ text: syllable, folded })),
     terms: [...seen.values()],
-    aliasTerms: only("alias"),
-    aliasedTerms: only("aliased"),
+    aliasTerms,
+    aliasedTerms,
     hasDiacritics,
   };
 }

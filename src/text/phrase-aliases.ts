@@ -34,10 +34,16 @@ export interface PhraseAlias {
   alias: readonly TokenForms[];
 }
 
-const ALIASES: readonly PhraseAlias[] = PHRASE_ALIASES.map(({ phrase, alias }) => ({
-  phrase: phrase.normalize("NFC").split(" ").map(formsOf),
-  alias: alias.normalize("NFC").split(" ").map(formsOf),
-}));
+/** The aliased phrases by their first syllable's folded form: most tokens start none. */
+const byFirstSyllable = new Map<string, PhraseAlias[]>();
+for (const { phrase, alias } of PHRASE_ALIASES) {
+  const entry = {
+    phrase: phrase.normalize("NFC").split(" ").map(formsOf),
+    alias: alias.normalize("NFC").split(" ").map(formsOf),
+  };
+  const first = entry.phrase[0]!.folded;
+  byFirstSyllable.set(first, [...(byFirstSyllable.get(first) ?? []), entry]);
+}
 
 /**
  * The alias of the phrase that starts at token `start`, if one does. A token written
@@ -50,7 +56,7 @@ export function phraseAliasAt(
   start: number,
   linked: (i: number) => boolean,
 ): PhraseAlias | undefined {
-  for (const entry of ALIASES) {
+  for (const entry of byFirstSyllable.get(tokens[start]!.folded) ?? []) {
     const n = entry.phrase.length;
     if (start + n > tokens.length) continue;
     let ok = true;
