@@ -89,8 +89,9 @@ export interface LexicalQueryPlan {
   terms: WeightedTerm[];
   /**
    * Weights for valuing evidence (how much of the question a passage or a sentence
-   * covers) where they differ from the search weights: an abbreviation's own terms
-   * count for nothing there, its expansion's terms carry it.
+   * covers) where they differ from the search weights: kind weights (bigrams 1.7) and
+   * the alias factor do not apply; an abbreviation's own terms count for nothing, its
+   * expansion's terms carry it; likewise a phrase with an alias and the alias's terms.
    */
   valueWeights: Map<string, number>;
   /** Folded syllables of the question, in order (for sentence scoring and confidence). */
