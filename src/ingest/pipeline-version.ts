@@ -10,6 +10,7 @@
  *    in bigrams, numbers from 1 to 10 beside a word read as words ("2 cấp" = "hai cấp"),
  *    and "số" before a number is also skipped ("Nghị quyết số 18" = "Nghị quyết 18");
  *    phrase aliases ("đồng thời là" also as "kiêm"); lone Markdown headings dropped; Qdrant
- *    stores bigrams with their own saturation (DEFAULT_BIGRAM_K1).
+ *    stores bigrams with their own saturation (DEFAULT_BIGRAM_K1); an abbreviation glued to
+ *    its number ("NQ18") reads as both.
  */
 export const INGEST_PIPELINE = 3;

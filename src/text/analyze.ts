@@ -126,13 +126,25 @@ function tokenize(nfc: string): Tokens {
       const gap = start - previousEnd === 1 ? nfc.charCodeAt(previousEnd) : 0;
       hyphened.push(gap === 0x2d || gap === 0x2010 || gap === 0x2011);
     }
-    raws.push(raw);
-    forms.push(formsOf(raw));
+    // "NQ18", "NĐ178", "KL127": an abbreviation glued to its number reads as both.
+    const glued = GLUED_NUMBER.exec(raw);
+    if (glued && abbreviationOf(glued[1]!)) {
+      raws.push(glued[1]!, glued[2]!);
+      forms.push(formsOf(glued[1]!), formsOf(glued[2]!));
+      linked.push(true);
+      hyphened.push(false);
+    } else {
+      raws.push(raw);
+      forms.push(formsOf(raw));
+    }
     previousEnd = start + raw.length;
     previousEndsWithDigit = isDigitCode(raw.charCodeAt(raw.length - 1));
   }
   return { forms, raws, linked, hyphened };
 }
+
+/** Letters then digits in one token: an abbreviation typed against its number ("NQ18"). */
+const GLUED_NUMBER = /^(\p{L}{2,6})(\d{1,4})$/u;
 
 const ABBREVIATION_CACHE_LIMIT = 100_000;
 const abbreviationCache = new Map<string, Abbreviation | null>();

@@ -70,6 +70,15 @@ describe("analyzeForIndex", () => {
     expect(analyzeQuery("Bí thư kiêm Chủ tịch").aliasTerms).toEqual([]);
   });
 
+  it("reads an abbreviation typed against its number as both ('NQ18', 'nd178')", () => {
+    const glued = queryTerms("NQ18 ban hành ngày nào");
+    for (const t of ["f:nq", "f:18", "b:nq_18", "b:quyet_18"]) expect(glued, t).toContain(t);
+    expect(queryTerms("nd178")).toEqual(expect.arrayContaining(["b:dinh_178", "f:178"]));
+    // Only a known abbreviation: other letters and digits stay one token.
+    expect(queryTerms("Covid19")).toEqual(["f:covid19"]);
+    expect(indexTerms("Điều 5a").has("f:5a")).toBe(true);
+  });
+
   it("joins a document kind to its number across 'số'", () => {
     const terms = indexTerms("Nghị quyết số 18-NQ/TW, ngày 25/10/2017");
     for (const t of ["b:quyet_so", "b:so_18", "b:quyet_18"]) expect(terms.has(t), t).toBe(true);
