@@ -75,6 +75,10 @@ const QUESTION_BIGRAMS = new Set([
   "sau_day",
   "gi_khi",
   "phai_khong",
+  "ra_sao",
+  "bao_gio",
+  "luc_nao",
+  "nhu_nao",
 ]);
 
 const DOWN_WEIGHT = 0.1;

@@ -19,6 +19,8 @@ describe("planLexicalQuery", () => {
     expect(weight("b:bao_nhieu")).toBeLessThan(weight("b:dau_moi"));
     expect(weight("f:nhieu")).toBeLessThan(weight("f:moi"));
     expect(weight("b:dau_moi")).toBeGreaterThan(0);
+    const how = planLexicalQuery("Cơ chế cho người kiêm nhiệm hiện nay ra sao?");
+    expect(how.terms.find((t) => t.term === "b:ra_sao")?.weight).toBeCloseTo(0.1 * 1.7);
   });
 
   it("tells phrasing from topic by the marks when the question has them", () => {
