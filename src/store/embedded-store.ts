@@ -5,6 +5,7 @@ import { createDenseIndex } from "./dense-index.js";
 import { asStoreError, storeError } from "./errors.js";
 import { type CompiledFilter, compileFilter, matchesFilter, numberKey } from "./filter.js";
 import { createLexicalIndex, type IndexEntry, type LexicalIndexTuning } from "./lexical-index.js";
+import { LruCache } from "./lru-cache.js";
 import { includesKey } from "./postings.js";
 import { type Database, migrate, openDatabase } from "./sqlite.js";
 import { STORE_MIGRATIONS } from "./store-schema.js";
@@ -110,6 +111,9 @@ function toRecord(row: DocumentRow): DocumentRecord {
     updatedAt: row.updated_at,
   };
 }
+
+/** Chunks kept in memory once read for a search result (the best passages recur). */
+const CHUNK_CACHE_SIZE = 10_000;
 
 function toChunk(row: Omit<ChunkRow, "chunk_key">): ChunkRecord {
   return {
@@ -273,6 +277,19 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     return mask;
   }
 
+  // Chunk keys are never reused (AUTOINCREMENT) and a chunk row never changes, so a
+  // chunk read once stays valid; a deleted chunk's key is never scored again.
+  const chunkCache = new LruCache<number, ChunkRecord>(CHUNK_CACHE_SIZE, () => 1);
+  function chunkByKey(key: number): ChunkRecord | undefined {
+    const cached = chunkCache.get(key);
+    if (cached) return cached;
+    const row = stmt.chunkByKey.get(key);
+    if (!row) return undefined;
+    const chunk = toChunk(row);
+    chunkCache.set(key, chunk);
+    return chunk;
+  }
+
   /** The best `limit` of the candidates, as records, score descending then chunk id. */
   function rank(
     keys: Int32Array,
@@ -294,11 +311,16 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     const docs = loadDocuments();
     const out: ScoredChunk[] = [];
     for (const i of picked) {
-      const row = stmt.chunkByKey.get(keys[i]!);
-      const doc = row ? docs.get(row.doc_id) : undefined;
-      if (!row || !doc) throw storeError("corrupt", `indexed chunk key ${keys[i]} has no chunk or document`);
-      // A copy: callers may change what they get without touching the cache.
-      const hit: ScoredChunk = { chunk: toChunk(row), doc: { ...doc.record }, score: scores[i]! };
+      const chunk = chunkByKey(keys[i]!);
+      const doc = chunk ? docs.get(chunk.docId) : undefined;
+      if (!chunk || !doc)
+        throw storeError("corrupt", `indexed chunk key ${keys[i]} has no chunk or document`);
+      // Copies: callers may change what they get without touching the caches.
+      const hit: ScoredChunk = {
+        chunk: { ...chunk, headingPath: [...chunk.headingPath] },
+        doc: { ...doc.record },
+        score: scores[i]!,
+      };
       annotate?.(hit, keys[i]!);
       out.push(hit);
     }

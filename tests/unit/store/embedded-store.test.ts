@@ -177,6 +177,24 @@ describe("embedded store", () => {
     }
   });
 
+  it("hands out copies of the chunks it keeps in memory, and a replaced document's new chunks", async () => {
+    const store = track(openEmbeddedStore(dir));
+    await store.upsertDocument(makeDoc("d"), [
+      makeChunk("d", 0, { "f:nhat": 1 }, { headingPath: ["Phần I"] }),
+    ]);
+    const query = { terms: [{ term: "f:nhat", weight: 1 }], limit: 5 };
+    const first = await store.searchLexical(query);
+    first[0]!.chunk.headingPath.push("sửa");
+    first[0]!.chunk.text = "sửa";
+    const again = await store.searchLexical(query);
+    expect(again[0]!.chunk.headingPath).toEqual(["Phần I"]);
+    expect(again[0]!.chunk.text).not.toBe("sửa");
+    await store.upsertDocument(makeDoc("d", { contentHash: "v2" }), [
+      makeChunk("d", 0, { "f:nhat": 1 }, { text: "Bản mới của đoạn văn." }),
+    ]);
+    expect((await store.searchLexical(query))[0]!.chunk.text).toBe("Bản mới của đoạn văn.");
+  });
+
   it("sums the weights of a term given twice", async () => {
     const store = track(openEmbeddedStore(dir));
     await store.upsertDocument(makeDoc("d"), [
