@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { DEFAULT_BIGRAM_K1 } from "./bm25-scorer.js";
+import { type Bm25Context, DEFAULT_BIGRAM_K1 } from "./bm25-scorer.js";
 import { createDenseIndex } from "./dense-index.js";
 import { asStoreError, storeError } from "./errors.js";
 import { type CompiledFilter, compileFilter, matchesFilter, numberKey } from "./filter.js";
@@ -275,6 +275,11 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       mask.fill(1, doc.keyLo, doc.keyHi + 1);
     }
     return mask;
+  }
+
+  /** BM25 parameters with the corpus totals of `meta` (non-empty corpus). */
+  function bm25Context(meta: MetaRow): Bm25Context {
+    return { k1, bigramK1, b, chunks: meta.chunks, averageLength: meta.total_length / meta.chunks };
   }
 
   // Chunk keys are never reused (AUTOINCREMENT) and a chunk row never changes, so a
@@ -643,21 +648,14 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     async searchLexical(query) {
       const weights = combineWeights(query.terms);
       if (weights.size === 0) return [];
-      const contextOf = (meta: MetaRow) => ({
-        k1,
-        bigramK1,
-        b,
-        chunks: meta.chunks,
-        averageLength: meta.total_length / meta.chunks,
-      });
       const matchTerms = [...new Set(query.matchTerms ?? weights.keys())];
       return searchScored(
         query.filter,
         query.limit,
-        (allowed, meta) => lexical.score(weights, contextOf(meta), allowed, Math.floor(query.limit)),
+        (allowed, meta) => lexical.score(weights, bm25Context(meta), allowed, Math.floor(query.limit)),
         (meta) => {
           // The posting lists are cached (most were just scored): a binary search per term.
-          const lists = lexical.lists(matchTerms, contextOf(meta));
+          const lists = lexical.lists(matchTerms, bm25Context(meta));
           const postingKeys = matchTerms.map((term) => lists.get(term)!.keys);
           return (hit, key) => {
             const matched: string[] = [];
@@ -713,14 +711,8 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
           for (const term of terms) df.set(term, 0);
           return { chunks: 0, df };
         }
-        const context = {
-          k1,
-          bigramK1,
-          b,
-          chunks: meta.chunks,
-          averageLength: meta.total_length / meta.chunks,
-        };
-        for (const [term, postings] of lexical.lists(terms, context)) df.set(term, postings.keys.length);
+        for (const [term, postings] of lexical.lists(terms, bm25Context(meta)))
+          df.set(term, postings.keys.length);
         return { chunks: meta.chunks, df };
       });
     },
