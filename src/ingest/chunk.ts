@@ -176,8 +176,9 @@ function classify(lines: Line[]): Item[] {
     nextHeadingRank = h.rank;
   }
   // A page of nothing but headings keeps them, as text.
-  for (const label of labels) if (labels.size === items.length) label.heading = null;
-  const kept = labels.size === items.length ? items : items.filter((item) => !labels.has(item));
+  const onlyLabels = labels.size === items.length;
+  if (onlyLabels) for (const label of labels) label.heading = null;
+  const kept = onlyLabels ? items : items.filter((item) => !labels.has(item));
 
   // A lone short first line right above the first heading is the document's title
   // ("Bộ luật dân sự" above "Điều 10. ...").
