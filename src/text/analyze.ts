@@ -251,7 +251,7 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
     const left = forms[i - 1]!;
     const number = forms[i + 1]!;
     if (isDigitCode(left.folded.charCodeAt(0)) || !isDigitCode(number.folded.charCodeAt(0))) continue;
-    emit(`b:${left.folded}_${number.folded}`, "bigram", "text");
+    emit(`b:${left.folded}_${bigramSide(number, left)}`, "bigram", "text");
   }
   return forms;
 }

@@ -82,6 +82,9 @@ describe("analyzeForIndex", () => {
   it("joins a document kind to its number across 'số'", () => {
     const terms = indexTerms("Nghị quyết số 18-NQ/TW, ngày 25/10/2017");
     for (const t of ["b:quyet_so", "b:so_18", "b:quyet_18"]) expect(terms.has(t), t).toBe(true);
+    // A small number reads as its word there too, as in "Quyết định 5".
+    expect(indexTerms("Quyết định số 5").has("b:dinh_nam")).toBe(true);
+    expect(indexTerms("Quyết định 5").has("b:dinh_nam")).toBe(true);
     // Only before a number, and never across punctuation.
     expect(indexTerms("một số vấn đề").has("b:mot_van")).toBe(false);
     expect(indexTerms("Nghị quyết số, 18 điều").has("b:quyet_18")).toBe(false);
