@@ -1,40 +1,90 @@
-import { foldDiacritics } from "../text/index.js";
+import { foldCode } from "../text/letters.js";
 
-/** FNV-1a of a word: shingles are kept as numbers, much cheaper than strings. */
-function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+const LETTER = /\p{L}/u;
+/** Per code unit: 0 not yet known, 1 a letter, 2 not (punctuation is frequent in passages). */
+const letterKnown = new Uint8Array(0x10000);
+
+/** The code unit as it takes part in a word, or -1 between words: folded (đ → d) and lower case. */
+function wordCode(code: number): number {
+  if (code >= 97 && code <= 122) return code;
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code >= 48 && code <= 57) return code;
+  if (code < 128) return -1;
+  const folded = foldCode(code);
+  if (folded >= 65 && folded <= 90) return folded + 32;
+  if (folded < 128) return folded >= 97 && folded <= 122 ? folded : -1;
+  let known = letterKnown[folded]!;
+  if (known === 0) {
+    const letter = String.fromCharCode(folded);
+    known = LETTER.test(letter) ? 1 : 2;
+    letterKnown[folded] = known;
   }
-  return h >>> 0;
+  // Other scripts keep their case; only Vietnamese and ASCII matter for repeated text.
+  return known === 1 ? folded : -1;
 }
 
-/** Word 3-shingles of the folded text, hashed: robust to case, marks and spacing. */
-function shingles(text: string): Set<number> {
-  // Folding then splitting is several times cheaper than full syllable analysis, and
-  // enough to recognise repeated text.
-  const words = foldDiacritics(text.toLowerCase())
-    .split(/[^a-z0-9\p{L}]+/u)
-    .filter(Boolean)
-    .map(wordHash);
-  const out = new Set<number>();
-  if (words.length < 3) {
-    if (words.length > 0) out.add(words.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0));
-    return out;
+/** Grown on demand and reused: a passage's word hashes are needed only while shingling it. */
+let wordScratch = new Uint32Array(1024);
+
+/**
+ * Word 3-shingles of the folded text, hashed (FNV-1a per word), sorted and distinct:
+ * robust to case, marks and spacing. A typed array rather than a Set because passages'
+ * shingles are cached, and a few hundred Set entries per passage are what the young
+ * generation's collector would copy again and again (it made first-time queries' tail).
+ */
+function shingles(text: string): Uint32Array {
+  // Folding each character while scanning is several times cheaper than syllable
+  // analysis and builds no string; enough to recognise repeated text.
+  let count = 0;
+  let hash = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? wordCode(text.charCodeAt(i)) : -1;
+    if (code >= 0) {
+      hash = Math.imul(hash ^ code, 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      if (count === wordScratch.length) {
+        const grown = new Uint32Array(count * 2);
+        grown.set(wordScratch);
+        wordScratch = grown;
+      }
+      wordScratch[count++] = hash >>> 0;
+      hash = 0x811c9dc5;
+      inWord = false;
+    }
   }
-  for (let i = 0; i + 2 < words.length; i++) {
-    out.add((Math.imul(Math.imul(words[i]!, 31) ^ words[i + 1]!, 31) ^ words[i + 2]!) >>> 0);
+  const words = wordScratch;
+  if (count < 3) {
+    if (count === 0) return new Uint32Array(0);
+    let h = 0;
+    for (let i = 0; i < count; i++) h = Math.imul(h ^ words[i]!, 0x01000193) >>> 0;
+    return Uint32Array.of(h);
   }
-  return out;
+  const out = new Uint32Array(count - 2);
+  for (let i = 0; i + 2 < count; i++) {
+    out[i] = (Math.imul(Math.imul(words[i]!, 31) ^ words[i + 1]!, 31) ^ words[i + 2]!) >>> 0;
+  }
+  out.sort();
+  let distinct = 1;
+  for (let i = 1; i < out.length; i++) if (out[i] !== out[distinct - 1]) out[distinct++] = out[i]!;
+  return distinct === out.length ? out : out.slice(0, distinct);
 }
 
-function containment(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Share of the smaller set's shingles found in the larger (both sorted and distinct). */
+function containment(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const s of small) if (large.has(s)) shared++;
-  return shared / small.size;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared / Math.min(a.length, b.length);
 }
 
 /**
@@ -50,8 +100,8 @@ export function suppressNearDuplicates<T>(
   limit = Number.POSITIVE_INFINITY,
   keyOf?: (item: T) => string,
 ): T[] {
-  const kept: Array<{ item: T; sh: Set<number> | null; length: number }> = [];
-  const shinglesOf = (entry: { item: T; sh: Set<number> | null }): Set<number> => {
+  const kept: Array<{ item: T; sh: Uint32Array | null; length: number }> = [];
+  const shinglesOf = (entry: { item: T; sh: Uint32Array | null }): Uint32Array => {
     entry.sh ??= keyOf
       ? cachedShingles(keyOf(entry.item), () => textOf(entry.item))
       : shingles(textOf(entry.item));
@@ -59,7 +109,7 @@ export function suppressNearDuplicates<T>(
   };
   for (const item of items) {
     if (kept.length >= limit) break;
-    const entry = { item, sh: null as Set<number> | null, length: textOf(item).length };
+    const entry = { item, sh: null as Uint32Array | null, length: textOf(item).length };
     // Only passages of comparable length can contain each other at `threshold`: the
     // cheap length test spares computing shingles for almost every pair.
     const duplicate = kept.some(
@@ -73,10 +123,10 @@ export function suppressNearDuplicates<T>(
 }
 
 /** Shingles of recently seen passages, by passage id: popular passages recur across questions. */
-const shingleCache = new Map<string, Set<number>>();
+const shingleCache = new Map<string, Uint32Array>();
 const SHINGLE_CACHE_SIZE = 4096;
 
-function cachedShingles(key: string, text: () => string): Set<number> {
+function cachedShingles(key: string, text: () => string): Uint32Array {
   const hit = shingleCache.get(key);
   if (hit) {
     shingleCache.delete(key);

@@ -49,4 +49,27 @@ describe("suppressNearDuplicates", () => {
     const c = "Trưởng Ban Tuyên giáo kiêm giám đốc Trung tâm bồi dưỡng chính trị.";
     expect(suppressNearDuplicates([a, b, c], (x) => x)).toEqual([a, c]);
   });
+
+  it("tolerates a changed word in a long passage but not a different passage of the same length", () => {
+    const words = Array.from({ length: 60 }, (_, i) => `từ${i}`);
+    const original = words.join(" ");
+    const edited = [...words.slice(0, 30), "khác", ...words.slice(31)].join(" ");
+    const other = Array.from({ length: 60 }, (_, i) => `chữ${i}`).join(" ");
+    expect(suppressNearDuplicates([original, edited, other], (x) => x)).toEqual([original, other]);
+  });
+
+  it("compares short passages whole, and gives the same answer from its cache by key", () => {
+    const items = ["Điều 5", "điều 5", "Điều 6", "—", "–"];
+    const keyed = () =>
+      suppressNearDuplicates(
+        items,
+        (x) => x,
+        0.9,
+        Number.POSITIVE_INFINITY,
+        (x) => `k:${x}`,
+      );
+    expect(suppressNearDuplicates(items, (x) => x)).toEqual(["Điều 5", "Điều 6", "—", "–"]);
+    expect(keyed()).toEqual(["Điều 5", "Điều 6", "—", "–"]);
+    expect(keyed()).toEqual(["Điều 5", "Điều 6", "—", "–"]);
+  });
 });
