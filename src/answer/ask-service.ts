@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import type { RetrievalResult, Retriever } from "../retrieval/retriever.js";
 import type { ChunkFilter } from "../store/types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
-import { composeExtractiveAnswer, decline } from "./extractive.js";
+import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS, decline } from "./extractive.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
 import { answerMessages } from "./messages.js";
 import type { Prompts } from "./prompts.js";
@@ -87,7 +87,13 @@ export function createAskService(deps: AskServiceDeps): AskService {
       });
       const passages: Passage[] = retrieval.hits;
       const confident = retrieval.confidence >= threshold;
-      const extractive = () => composeExtractiveAnswer(passages, retrieval.termValues);
+      const extractive = () =>
+        composeExtractiveAnswer(
+          passages,
+          retrieval.termValues,
+          DEFAULT_EXTRACTIVE_OPTIONS,
+          retrieval.plan.focusTerms,
+        );
 
       let result: Omit<AskResult, "ms">;
       if (!confident) {

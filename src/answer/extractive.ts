@@ -44,6 +44,7 @@ export function composeExtractiveAnswer(
   passages: Passage[],
   termValues: Map<string, number>,
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
+  focus: ReadonlySet<string> = new Set(),
 ): ComposedAnswer {
   const candidates: Candidate[] = [];
   const sentencesOf: string[][] = [];
@@ -58,7 +59,7 @@ export function composeExtractiveAnswer(
       ? passage.chunk.headingPath
       : [passage.doc.title, ...passage.chunk.headingPath];
     const headings = new Set(context.map(headingKey));
-    const values = discountContext(termValues, context.join("\n"));
+    const values = discountContext(termValues, context.join("\n"), focus);
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
@@ -145,13 +146,19 @@ const CONTEXT_DISCOUNT = 0.3;
 /**
  * Query terms the passage's title or headings already carry ("Đức Thọ" in a report on
  * Đức Thọ) are context: the document answers for them, so the sentence that answers is
- * the one matching the rest of the question ("giảm được", "đầu mối").
+ * the one matching the rest of the question ("giảm được", "đầu mối"). Not what the
+ * question asks for (`focus`): a report titled "Những thuận lợi, khó khăn ..." is asked
+ * "Những khó khăn khi ...?" and its sentence on the difficulties answers.
  */
-function discountContext(termValues: Map<string, number>, context: string): Map<string, number> {
+function discountContext(
+  termValues: Map<string, number>,
+  context: string,
+  focus: ReadonlySet<string>,
+): Map<string, number> {
   const contextTerms = analyzeForIndex(context).terms;
   const out = new Map<string, number>();
   for (const [term, value] of termValues)
-    out.set(term, (contextTerms[term] ?? 0) > 0 ? value * CONTEXT_DISCOUNT : value);
+    out.set(term, (contextTerms[term] ?? 0) > 0 && !focus.has(term) ? value * CONTEXT_DISCOUNT : value);
   return out;
 }
 

@@ -12,5 +12,6 @@
  *    phrase aliases ("đồng thời là" also as "kiêm"); lone Markdown headings dropped; Qdrant
  *    stores bigrams with their own saturation (DEFAULT_BIGRAM_K1); an abbreviation glued to
  *    its number ("NQ18") reads as both.
+ * 4: "vừa là", "vừa làm" also indexed as "kiêm".
  */
-export const INGEST_PIPELINE = 3;
+export const INGEST_PIPELINE = 4;

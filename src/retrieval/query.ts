@@ -1,5 +1,6 @@
 import type { WeightedTerm } from "../store/types.js";
 import { analyzeQuery, findAbbreviation, foldDiacritics, type TermKind } from "../text/index.js";
+import { focusTerms } from "./question-focus.js";
 
 /** How much each kind of term counts in lexical scoring. */
 export interface TermKindWeights {
@@ -101,6 +102,12 @@ export interface LexicalQueryPlan {
   /** Folded syllables of the question, in order (for sentence scoring and confidence). */
   foldedSyllables: string[];
   hasDiacritics: boolean;
+  /**
+   * Terms of what the question asks for, before its situation (see `questionFocus`): for
+   * choosing sentences. Ranking does not weigh them more: measured, that brought passages
+   * that share the focus word but not the situation ("văn bản hướng dẫn" of another body).
+   */
+  focusTerms: Set<string>;
 }
 
 /** Turns a question into weighted terms for `DocumentStore.searchLexical`. */
@@ -128,6 +135,7 @@ export function planLexicalQuery(
     if (kind === "exact") return QUESTION_WORDS.has(body);
     return QUESTION_SYLLABLES.has(body) && !topicFolded.has(body);
   };
+  const focus = focusTerms(question);
   const aliasTerms = new Set(analyzed.aliasTerms);
   const aliasedTerms = new Set(analyzed.aliasedTerms);
   const terms: WeightedTerm[] = [];
@@ -152,5 +160,6 @@ export function planLexicalQuery(
     valueWeights,
     foldedSyllables: analyzed.syllables.map((s) => s.folded),
     hasDiacritics: analyzed.hasDiacritics,
+    focusTerms: focus,
   };
 }

@@ -11,6 +11,9 @@ import { formsOf, type TokenForms } from "./tokenize.js";
  */
 export const PHRASE_ALIASES: ReadonlyArray<{ phrase: string; alias: string }> = [
   { phrase: "đồng thời là", alias: "kiêm" },
+  // "vừa làm Bí thư vừa làm Chủ tịch": one person holding both posts.
+  { phrase: "vừa là", alias: "kiêm" },
+  { phrase: "vừa làm", alias: "kiêm" },
   { phrase: "sát nhập", alias: "sáp nhập" },
   // Reports weigh "thuận lợi" against "khó khăn"; cadres ask for "ưu điểm", "hạn chế".
   { phrase: "ưu điểm", alias: "thuận lợi" },

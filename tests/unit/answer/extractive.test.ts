@@ -140,6 +140,30 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("does not discount what the question asks for when the title names it too", () => {
+    const report = passage(
+      "tk",
+      "Mô hình kiêm nhiệm đã tinh gọn được bộ máy. " +
+        "Tuy nhiên, còn gặp một số khó khăn do văn bản chậm được ban hành.",
+      "Những thuận lợi, khó khăn của mô hình kiêm nhiệm",
+    );
+    const q = "Những khó khăn của mô hình kiêm nhiệm?";
+    const plan = planLexicalQuery(q);
+    expect([...plan.focusTerms]).toEqual(expect.arrayContaining(["f:kho", "b:kho_khan"]));
+    const answer = (focus?: Set<string>) =>
+      // Room for one sentence: the better one.
+      composeExtractiveAnswer(
+        [report],
+        uniformValues(q),
+        { ...DEFAULT_EXTRACTIVE_OPTIONS, maxWords: 16 },
+        focus,
+      ).answer;
+    expect(answer(plan.focusTerms)).toMatch(/^Tuy nhiên, còn gặp một số khó khăn/);
+    // Without the focus every word of the question is the title's context, worth a third,
+    // and the sentence matching more of them leads.
+    expect(answer()).toMatch(/^Mô hình kiêm nhiệm đã tinh gọn/);
+  });
+
   it("cuts a long sentence around its strong matches, not around traces of the question", () => {
     const difficulties = passage(
       "kk",

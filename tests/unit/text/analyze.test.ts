@@ -68,6 +68,10 @@ describe("analyzeForIndex", () => {
       expect.arrayContaining(["f:kiem", "b:thu_kiem", "b:kiem_chu"]),
     );
     expect(analyzeQuery("Bí thư kiêm Chủ tịch").aliasTerms).toEqual([]);
+    // "vừa làm Bí thư vừa làm Chủ tịch": one person holding both.
+    expect(analyzeQuery("vừa làm Bí thư vừa làm Chủ tịch").aliasTerms).toEqual(
+      expect.arrayContaining(["f:kiem", "b:kiem_bi", "b:kiem_chu"]),
+    );
   });
 
   it("reads an abbreviation typed against its number as both ('NQ18', 'nd178')", () => {

@@ -1,0 +1,86 @@
+import { analyzeQuery } from "../text/index.js";
+
+/**
+ * Words that open a question without being asked about: "Những khó khăn khi ...",
+ * "Nêu các nhiệm vụ của ...".
+ */
+const OPENERS = new Set(["những", "các", "nêu", "hãy", "cho", "biết", "xin", "hỏi", "một", "số", "mọi"]);
+
+/**
+ * Words after which a question states its situation: the words before name what is asked
+ * ("Ưu điểm | của mô hình ...", "Những khó khăn | khi một người kiêm hai chức"). Not
+ * "về", which follows verbs as often ("Kết luận 127 nói về ...").
+ */
+const LINKERS = new Set(["của", "khi", "đối", "trong", "ở", "tại"]);
+/** "đối" links only as "đối với" ("nguyên tắc đối thoại" is one phrase). */
+const LINKER_NEEDS_NEXT = new Map([["đối", "với"]]);
+
+/** Words that make the opening a question of another form ("Ai ký ...", "Bao nhiêu ..."). */
+const QUESTION_WORDS = new Set(["ai", "gì", "nào", "sao", "bao", "mấy", "đâu", "không", "có", "là"]);
+
+/** The focus is a noun phrase of two to four syllables (one alone is too often a fragment: "Sau khi ..."). */
+const MIN_FOCUS_SYLLABLES = 2;
+const MAX_FOCUS_SYLLABLES = 4;
+/** After the linker, the situation needs some words of its own for the split to mean anything. */
+const MIN_SITUATION_SYLLABLES = 2;
+
+/**
+ * What a question asks for, when it says so before its situation: "khó khăn" in "Những
+ * khó khăn khi một người vừa làm Bí thư vừa làm Chủ tịch?", "ưu điểm" in "Ưu điểm của
+ * nhất thể hóa ở Đức Thọ là gì?". The situation's words (Bí thư, Chủ tịch, Đức Thọ) are
+ * what the whole document is about; the focus picks the passage and the sentence that
+ * answer. Empty when the question has no such form. Pure; works with or without marks
+ * for the linkers typed with them, and folded ("cua", "khi") without.
+ */
+export function questionFocus(question: string): string {
+  const words = question
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  // "Theo quy định của Luật ..." names a source, not what is asked.
+  if (words[0] === "theo") return "";
+  let start = 0;
+  while (start < words.length && OPENERS.has(words[start]!)) start++;
+  for (
+    let end = start + MIN_FOCUS_SYLLABLES;
+    end <= Math.min(words.length, start + MAX_FOCUS_SYLLABLES);
+    end++
+  ) {
+    const next = words[end];
+    if (next === undefined) return "";
+    // A number names a document ("Kết luận 127 ..."): the question is about it, not a focus.
+    const phrase = words.slice(start, end);
+    if (phrase.some((w, i) => QUESTION_WORDS.has(w) || /\d/u.test(w) || isLinker(w, words[start + i + 1])))
+      return "";
+    if (isLinker(next, words[end + 1])) {
+      return words.length - end - 1 >= MIN_SITUATION_SYLLABLES ? words.slice(start, end).join(" ") : "";
+    }
+  }
+  return "";
+}
+
+/** Whether `word` (followed by `next`) links a focus to its situation, typed with marks or without. */
+function isLinker(word: string, next: string | undefined): boolean {
+  const linker = FOLDED_LINKERS.get(word) ?? word;
+  if (!LINKERS.has(linker)) return false;
+  const needed = LINKER_NEEDS_NEXT.get(linker);
+  return (
+    needed === undefined || (next !== undefined && (next === needed || FOLDED_LINKERS.get(next) === needed))
+  );
+}
+
+const FOLDED_LINKERS = new Map([
+  ["cua", "của"],
+  ["doi", "đối"],
+  ["voi", "với"],
+  ["o", "ở"],
+  ["tai", "tại"],
+]);
+
+/** The terms of the question's focus (its alias's terms included), as the query analysis names them. */
+export function focusTerms(question: string): Set<string> {
+  const focus = questionFocus(question);
+  if (focus === "") return new Set();
+  return new Set(analyzeQuery(focus).terms.map((t) => t.term));
+}
