@@ -49,8 +49,10 @@ export function composeExtractiveAnswer(
   const candidates: Candidate[] = [];
   const sentencesOf: string[][] = [];
   passages.slice(0, options.passageDepth).forEach((passage, passageIndex) => {
-    // Passages further down the ranking need to match better to be chosen.
-    const prior = 1 / (1 + 0.25 * passageIndex);
+    // Passages scored lower need to match better to be chosen, in proportion to their
+    // score: three passages of one article scored alike are read alike (by rank, the
+    // third counted a third less and lost its sentence on "180 ủy viên chính thức").
+    const prior = passageScoreShare(passage.score, passages[0]!.score);
     const spans = splitSentences(passage.chunk.text);
     // A news article's title is often its lead sentence, here in the passage: body text
     // ("Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 ..."), not context.
@@ -118,6 +120,12 @@ export function composeExtractiveAnswer(
     parts.push(`${c.text} [${n}]`);
   }
   return { answer: parts.join(" "), citations, declined: false };
+}
+
+/** A passage's score as a share of the best one's, 0..1 (1 when scores are not comparable). */
+function passageScoreShare(score: number, best: number): number {
+  if (!(best > 0) || !(score >= 0)) return 1;
+  return Math.min(1, score / best);
 }
 
 export function decline(): ComposedAnswer {

@@ -140,6 +140,23 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("weighs a passage by its score, not its rank: passages scored alike are read alike", () => {
+    const q = "Đại hội bầu bao nhiêu ủy viên chính thức?";
+    const scored = (p: Passage, score: number): Passage => ({ ...p, score });
+    const first = scored(passage("p1", "Đại hội đã bầu các ủy viên."), 10);
+    const second = scored(passage("p2", "Thời tiết năm đó thuận lợi."), 9.8);
+    const close = scored(passage("p3", "Đại hội đã bầu 180 ủy viên chính thức."), 9.5);
+    const far = scored(close, 2);
+    // Room for one sentence: the better one.
+    const options = { ...DEFAULT_EXTRACTIVE_OPTIONS, maxWords: 9 };
+    expect(composeExtractiveAnswer([first, second, close], uniformValues(q), options).answer).toContain(
+      "180",
+    );
+    expect(composeExtractiveAnswer([first, second, far], uniformValues(q), options).answer).not.toContain(
+      "180",
+    );
+  });
+
   it("does not discount what the question asks for when the title names it too", () => {
     const report = passage(
       "tk",
