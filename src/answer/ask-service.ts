@@ -92,7 +92,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
           passages,
           retrieval.termValues,
           DEFAULT_EXTRACTIVE_OPTIONS,
-          retrieval.plan.focusTerms,
+          retrieval.plan.focusWeights,
         );
 
       let result: Omit<AskResult, "ms">;

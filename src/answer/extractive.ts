@@ -44,7 +44,7 @@ export function composeExtractiveAnswer(
   passages: Passage[],
   termValues: Map<string, number>,
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
-  focus: ReadonlySet<string> = new Set(),
+  focus: ReadonlyMap<string, number> = new Map(),
 ): ComposedAnswer {
   const candidates: Candidate[] = [];
   const sentencesOf: string[][] = [];
@@ -155,18 +155,21 @@ const CONTEXT_DISCOUNT = 0.3;
  * Query terms the passage's title or headings already carry ("Đức Thọ" in a report on
  * Đức Thọ) are context: the document answers for them, so the sentence that answers is
  * the one matching the rest of the question ("giảm được", "đầu mối"). Not what the
- * question asks for (`focus`): a report titled "Những thuận lợi, khó khăn ..." is asked
- * "Những khó khăn khi ...?" and its sentence on the difficulties answers.
+ * question asks for (`focus`, with its factor): a report titled "Những thuận lợi, khó
+ * khăn ..." is asked "Những khó khăn khi ...?" and its sentence on the difficulties answers.
  */
 function discountContext(
   termValues: Map<string, number>,
   context: string,
-  focus: ReadonlySet<string>,
+  focus: ReadonlyMap<string, number>,
 ): Map<string, number> {
   const contextTerms = analyzeForIndex(context).terms;
   const out = new Map<string, number>();
-  for (const [term, value] of termValues)
-    out.set(term, (contextTerms[term] ?? 0) > 0 && !focus.has(term) ? value * CONTEXT_DISCOUNT : value);
+  for (const [term, value] of termValues) {
+    const focusFactor = focus.get(term);
+    if (focusFactor !== undefined) out.set(term, value * focusFactor);
+    else out.set(term, (contextTerms[term] ?? 0) > 0 ? value * CONTEXT_DISCOUNT : value);
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { WeightedTerm } from "../store/types.js";
 import { analyzeQuery, findAbbreviation, foldDiacritics, type TermKind } from "../text/index.js";
-import { focusTerms } from "./question-focus.js";
+import { focusWeights } from "./question-focus.js";
 
 /** How much each kind of term counts in lexical scoring. */
 export interface TermKindWeights {
@@ -103,11 +103,12 @@ export interface LexicalQueryPlan {
   foldedSyllables: string[];
   hasDiacritics: boolean;
   /**
-   * Terms of what the question asks for, before its situation (see `questionFocus`): for
-   * choosing sentences. Ranking does not weigh them more: measured, that brought passages
-   * that share the focus word but not the situation ("văn bản hướng dẫn" of another body).
+   * Terms of what the question asks for, before its situation (see `questionFocus`), with
+   * their factor for choosing sentences. Ranking does not weigh them more: measured, that
+   * brought passages that share the focus word but not the situation ("văn bản hướng dẫn"
+   * of another body).
    */
-  focusTerms: Set<string>;
+  focusWeights: Map<string, number>;
 }
 
 /** Turns a question into weighted terms for `DocumentStore.searchLexical`. */
@@ -135,7 +136,6 @@ export function planLexicalQuery(
     if (kind === "exact") return QUESTION_WORDS.has(body);
     return QUESTION_SYLLABLES.has(body) && !topicFolded.has(body);
   };
-  const focus = focusTerms(question);
   const aliasTerms = new Set(analyzed.aliasTerms);
   const aliasedTerms = new Set(analyzed.aliasedTerms);
   const terms: WeightedTerm[] = [];
@@ -160,6 +160,6 @@ export function planLexicalQuery(
     valueWeights,
     foldedSyllables: analyzed.syllables.map((s) => s.folded),
     hasDiacritics: analyzed.hasDiacritics,
-    focusTerms: focus,
+    focusWeights: focusWeights(question),
   };
 }

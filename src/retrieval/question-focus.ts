@@ -78,9 +78,23 @@ const FOLDED_LINKERS = new Map([
   ["tai", "tại"],
 ]);
 
-/** The terms of the question's focus (its alias's terms included), as the query analysis names them. */
-export function focusTerms(question: string): Set<string> {
+/**
+ * What the focus's words weigh in choosing sentences: the sentence that names what is
+ * asked ("áp lực" in "áp lực đối với người đứng đầu khi kiêm nhiệm") answers it.
+ * Terms only its alias gives weigh as usual: "ưu điểm" asks for benefits, and a sentence
+ * saying "bên cạnh những thuận lợi đó, ... khó khăn" is not one.
+ */
+export const FOCUS_WEIGHT = 2;
+
+/**
+ * The terms of the question's focus, as the query analysis names them, each with the
+ * factor its value takes in sentence choice (FOCUS_WEIGHT, or 1 for its alias's terms).
+ * Empty when the question has no focus.
+ */
+export function focusWeights(question: string): Map<string, number> {
   const focus = questionFocus(question);
-  if (focus === "") return new Set();
-  return new Set(analyzeQuery(focus).terms.map((t) => t.term));
+  if (focus === "") return new Map();
+  const analyzed = analyzeQuery(focus);
+  const aliasOnly = new Set(analyzed.aliasTerms);
+  return new Map(analyzed.terms.map((t) => [t.term, aliasOnly.has(t.term) ? 1 : FOCUS_WEIGHT]));
 }

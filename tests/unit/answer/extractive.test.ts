@@ -166,8 +166,8 @@ describe("composeExtractiveAnswer", () => {
     );
     const q = "Những khó khăn của mô hình kiêm nhiệm?";
     const plan = planLexicalQuery(q);
-    expect([...plan.focusTerms]).toEqual(expect.arrayContaining(["f:kho", "b:kho_khan"]));
-    const answer = (focus?: Set<string>) =>
+    expect([...plan.focusWeights.keys()]).toEqual(expect.arrayContaining(["f:kho", "b:kho_khan"]));
+    const answer = (focus?: Map<string, number>) =>
       // Room for one sentence: the better one.
       composeExtractiveAnswer(
         [report],
@@ -175,10 +175,28 @@ describe("composeExtractiveAnswer", () => {
         { ...DEFAULT_EXTRACTIVE_OPTIONS, maxWords: 16 },
         focus,
       ).answer;
-    expect(answer(plan.focusTerms)).toMatch(/^Tuy nhiên, còn gặp một số khó khăn/);
+    expect(answer(plan.focusWeights)).toMatch(/^Tuy nhiên, còn gặp một số khó khăn/);
     // Without the focus every word of the question is the title's context, worth a third,
     // and the sentence matching more of them leads.
     expect(answer()).toMatch(/^Mô hình kiêm nhiệm đã tinh gọn/);
+  });
+
+  it("prefers the sentence that names what is asked over one that only restates the situation", () => {
+    const report = passage(
+      "al",
+      "Người đứng đầu kiêm nhiệm hai việc nên phân công nhiệm vụ kịp thời hơn. " +
+        "Khối lượng công việc lớn tập trung vào người đứng đầu gây áp lực về thời gian.",
+    );
+    const q = "ap luc doi voi nguoi dung dau khi kiem nhiem hai chuc danh";
+    const plan = planLexicalQuery(q);
+    const options = { ...DEFAULT_EXTRACTIVE_OPTIONS, maxWords: 16 };
+    expect(composeExtractiveAnswer([report], uniformValues(q), options, plan.focusWeights).answer).toMatch(
+      /^Khối lượng công việc lớn/,
+    );
+    // Without the focus, the sentence matching more of the situation ("kiêm nhiệm hai") leads.
+    expect(composeExtractiveAnswer([report], uniformValues(q), options).answer).toMatch(
+      /^Người đứng đầu kiêm/,
+    );
   });
 
   it("cuts a long sentence around its strong matches, not around traces of the question", () => {

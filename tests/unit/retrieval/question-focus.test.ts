@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { focusTerms, questionFocus } from "../../../src/retrieval/question-focus.js";
+import { FOCUS_WEIGHT, focusWeights, questionFocus } from "../../../src/retrieval/question-focus.js";
 
 describe("questionFocus", () => {
   it("names what is asked before the situation", () => {
@@ -27,10 +27,11 @@ describe("questionFocus", () => {
     }
   });
 
-  it("gives the focus's terms with its alias's", () => {
-    const terms = focusTerms("Hạn chế của mô hình kiêm nhiệm ở Đức Thọ?");
-    for (const t of ["f:han", "b:han_che", "f:kho", "b:kho_khan"]) expect(terms.has(t), t).toBe(true);
-    expect(terms.has("f:kiem")).toBe(false);
-    expect(focusTerms("Huyện Đức Thọ giảm được bao nhiêu đầu mối?").size).toBe(0);
+  it("weighs the focus's own terms double and its alias's as usual", () => {
+    const weights = focusWeights("Hạn chế của mô hình kiêm nhiệm ở Đức Thọ?");
+    for (const t of ["f:han", "b:han_che"]) expect(weights.get(t), t).toBe(FOCUS_WEIGHT);
+    for (const t of ["f:kho", "b:kho_khan"]) expect(weights.get(t), t).toBe(1);
+    expect(weights.has("f:kiem")).toBe(false);
+    expect(focusWeights("Huyện Đức Thọ giảm được bao nhiêu đầu mối?").size).toBe(0);
   });
 });
