@@ -1,4 +1,4 @@
-import { analyzeQuery } from "../text/index.js";
+import { analyzeQuery, hasVietnameseDiacritics } from "../text/index.js";
 
 /**
  * Words that open a question without being asked about: "Những khó khăn khi ...",
@@ -28,9 +28,10 @@ const MIN_SITUATION_SYLLABLES = 2;
  * What a question asks for, when it says so before its situation: "khó khăn" in "Những
  * khó khăn khi một người vừa làm Bí thư vừa làm Chủ tịch?", "ưu điểm" in "Ưu điểm của
  * nhất thể hóa ở Đức Thọ là gì?". The situation's words (Bí thư, Chủ tịch, Đức Thọ) are
- * what the whole document is about; the focus picks the passage and the sentence that
- * answer. Empty when the question has no such form. Pure; works with or without marks
- * for the linkers typed with them, and folded ("cua", "khi") without.
+ * what the whole document is about; the focus tells which of its sentences answers.
+ * Empty when the question has no such form. A question typed without any marks has its
+ * linkers read without them too ("cua", "doi voi"); one typed with marks must mark them
+ * ("o nhiễm" there is not "ở").
  */
 export function questionFocus(question: string): string {
   const words = question
@@ -40,6 +41,8 @@ export function questionFocus(question: string): string {
     .filter(Boolean);
   // "Theo quy định của Luật ..." names a source, not what is asked.
   if (words[0] === "theo") return "";
+  const folded = !hasVietnameseDiacritics(question);
+  const isLinker = (word: string, next: string | undefined) => linksSituation(word, next, folded);
   let start = 0;
   while (start < words.length && OPENERS.has(words[start]!)) start++;
   for (
@@ -60,14 +63,13 @@ export function questionFocus(question: string): string {
   return "";
 }
 
-/** Whether `word` (followed by `next`) links a focus to its situation, typed with marks or without. */
-function isLinker(word: string, next: string | undefined): boolean {
-  const linker = FOLDED_LINKERS.get(word) ?? word;
+/** Whether `word` (followed by `next`) links a focus to its situation; `folded`: read unmarked words as marked. */
+function linksSituation(word: string, next: string | undefined, folded: boolean): boolean {
+  const unfold = (w: string) => (folded ? (FOLDED_LINKERS.get(w) ?? w) : w);
+  const linker = unfold(word);
   if (!LINKERS.has(linker)) return false;
   const needed = LINKER_NEEDS_NEXT.get(linker);
-  return (
-    needed === undefined || (next !== undefined && (next === needed || FOLDED_LINKERS.get(next) === needed))
-  );
+  return needed === undefined || (next !== undefined && unfold(next) === needed);
 }
 
 const FOLDED_LINKERS = new Map([

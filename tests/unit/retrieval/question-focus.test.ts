@@ -10,6 +10,8 @@ describe("questionFocus", () => {
     // "đối" links only in "đối với"; typed without marks the linkers still read.
     expect(questionFocus("Nguyên tắc đối thoại trong vụ án hành chính là gì?")).toBe("nguyên tắc đối thoại");
     expect(questionFocus("han che cua mo hinh kiem nhiem o duc tho")).toBe("han che");
+    // In a question typed with marks, an unmarked "o" is a typo of "ô", not "ở".
+    expect(questionFocus("Mức độ o nhiễm tại các khu công nghiệp?")).toBe("mức độ o nhiễm");
   });
 
   it("finds none where the opening is no noun phrase of its own", () => {
