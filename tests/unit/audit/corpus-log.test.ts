@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCorpusLog } from "../../../src/audit/corpus-log.js";
 import { openDatabase } from "../../../src/store/sqlite.js";
+import { useTempDirs } from "../../support/temp-dirs.js";
 
 describe("corpus log", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const tempDir = useTempDirs();
 
   it("records events with the clock's time and reads them by range and recency, across reopen", () => {
-    const dir = mkdtempSync(join(tmpdir(), "audit-"));
-    dirs.push(dir);
+    const dir = tempDir("audit-");
     let now = 1_000;
     const db = openDatabase(join(dir, "a.db"));
     const log = createCorpusLog(db, { now: () => now });

@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCorpusLog } from "../../../src/audit/corpus-log.js";
 import { syncCorpusDir } from "../../../src/ingest/corpus-sync.js";
 import { docIdForSource, sha256, toIndexedChunks } from "../../../src/ingest/index-chunks.js";
@@ -9,17 +8,14 @@ import { createIndexer } from "../../../src/ingest/indexer.js";
 import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";
 import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
 import { makeDoc } from "../../contract/store-fixtures.js";
+import { useTempDirs } from "../../support/temp-dirs.js";
 
 describe("syncCorpusDir", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const tempDir = useTempDirs();
 
   it("stores good files in batches, reports a bad one, skips unchanged files on the next run", async () => {
-    const corpus = mkdtempSync(join(tmpdir(), "corpus-"));
-    const storeDir = mkdtempSync(join(tmpdir(), "store-"));
-    dirs.push(corpus, storeDir);
+    const corpus = tempDir("corpus-");
+    const storeDir = tempDir("store-");
     for (let i = 0; i < 12; i++) {
       writeFileSync(
         join(corpus, `van-ban-${i}.txt`),
@@ -41,9 +37,8 @@ describe("syncCorpusDir", () => {
   });
 
   it("indexes again, without an audit entry, a file stored by an older ingest pipeline", async () => {
-    const corpus = mkdtempSync(join(tmpdir(), "corpus-"));
-    const storeDir = mkdtempSync(join(tmpdir(), "store-"));
-    dirs.push(corpus, storeDir);
+    const corpus = tempDir("corpus-");
+    const storeDir = tempDir("store-");
     const bytes = Buffer.from("Báo cáo Đức Thọ\n\nHuyện giảm được 06 đầu mối khi thực hiện nhất thể hóa.");
     writeFileSync(join(corpus, "bao-cao.txt"), bytes);
     const store = openEmbeddedStore(storeDir);

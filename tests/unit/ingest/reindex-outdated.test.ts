@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCorpusLog } from "../../../src/audit/corpus-log.js";
 import { sha256, toIndexedChunks } from "../../../src/ingest/index-chunks.js";
 import { createIndexer } from "../../../src/ingest/indexer.js";
@@ -10,6 +7,7 @@ import { reindexOutdatedDocuments } from "../../../src/ingest/reindex-outdated.j
 import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
 import type { DocumentStore } from "../../../src/store/types.js";
 import { makeDoc } from "../../contract/store-fixtures.js";
+import { useTempDirs } from "../../support/temp-dirs.js";
 
 async function storeOldVersion(
   store: DocumentStore,
@@ -24,14 +22,10 @@ async function storeOldVersion(
 }
 
 describe("reindexOutdatedDocuments", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const tempDir = useTempDirs();
 
   it("indexes kept originals again with their stored title and number, leaves the others", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "reindex-"));
-    dirs.push(dir);
+    const dir = tempDir("reindex-");
     const store = openEmbeddedStore(dir);
     const corpusLog = createCorpusLog(store.db);
     const indexer = createIndexer({ store, corpusLog });
