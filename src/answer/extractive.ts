@@ -67,10 +67,16 @@ export function composeExtractiveAnswer(
       // A title or heading line names the topic but answers nothing (also a Markdown
       // heading left as text because nothing follows it).
       if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
-      const text = tidyTableCells(trimSentence(span.text.trim(), values, options.maxSentenceWords));
+      let text = tidyTableCells(trimSentence(span.text.trim(), values, options.maxSentenceWords));
       if (toSyllables(text).length < 3) return;
-      // "... đối tượng áp dụng gồm:" with no list after it in the passage promises what it cannot give.
-      if (text.endsWith(":") && !LIST_ITEM.test(spans[sentenceIndex + 1]?.text.trim() ?? "")) return;
+      // "... đối tượng áp dụng gồm:" with no list after it in the passage promises what it
+      // cannot give; a sentence that says something before its announcement ("Chậm nhất
+      // là 05 năm ..., cụ thể như sau:") is quoted without it.
+      if (text.endsWith(":") && !LIST_ITEM.test(spans[sentenceIndex + 1]?.text.trim() ?? "")) {
+        const statement = withoutAnnouncement(text);
+        if (statement === null) return;
+        text = statement;
+      }
       const { score, matched } = scoreText(text, values);
       if (score > 0) candidates.push({ passageIndex, sentenceIndex, text, score: score * prior, matched });
     });
@@ -236,6 +242,23 @@ function listAfter(
   }
   if (items.length === 0) return null;
   return { text: `${c.text} ${items.join("; ")}${more ? "; …" : "."}`, lastSentence: last };
+}
+
+/** An announcing clause short enough to cut from a sentence that states something first. */
+const MAX_ANNOUNCEMENT_WORDS = 5;
+/** What must remain once it is cut. */
+const MIN_STATEMENT_WORDS = 8;
+
+/**
+ * "Chậm nhất là 05 năm ..., số lượng cấp phó thực hiện đúng quy định, cụ thể như sau:"
+ * without its last clause, ending as a sentence; null when the sentence is all
+ * announcement ("Đối tượng áp dụng gồm:") or too little is left.
+ */
+function withoutAnnouncement(text: string): string | null {
+  const cut = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"));
+  if (cut < 0 || wordCount(text.slice(cut + 1)) > MAX_ANNOUNCEMENT_WORDS) return null;
+  const statement = text.slice(0, cut).trim();
+  return wordCount(statement) >= MIN_STATEMENT_WORDS ? `${statement}.` : null;
 }
 
 /** Whether a title (possibly shortened with "…") is this sentence, a sentence that ends as one. */

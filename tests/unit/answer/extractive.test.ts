@@ -239,6 +239,19 @@ describe("composeExtractiveAnswer", () => {
     expect(result.answer).toContain("cán bộ, công chức chịu tác động");
   });
 
+  it("quotes what a sentence states before an announcement whose list does not follow", () => {
+    const q = "Sau bao lâu số lượng cấp phó phải thực hiện đúng quy định?";
+    const decree = passage(
+      "nd150",
+      "Chậm nhất là 05 năm kể từ ngày quyết định sắp xếp có hiệu lực, số lượng cấp phó sau sắp xếp thực hiện đúng quy định, cụ thể như sau:\n\n" +
+        "### 1. Người đứng đầu sở",
+      "Nghị định 150",
+    );
+    expect(composeExtractiveAnswer([decree], uniformValues(q)).answer).toBe(
+      "Chậm nhất là 05 năm kể từ ngày quyết định sắp xếp có hiệu lực, số lượng cấp phó sau sắp xếp thực hiện đúng quy định. [1]",
+    );
+  });
+
   it("numbers citations by first use and only cites passages it quotes", () => {
     const other = passage(
       "other",
