@@ -244,19 +244,27 @@ function listAfter(
   return { text: `${c.text} ${items.join("; ")}${more ? "; …" : "."}`, lastSentence: last };
 }
 
-/** An announcing clause short enough to cut from a sentence that states something first. */
-const MAX_ANNOUNCEMENT_WORDS = 5;
-/** What must remain once it is cut. */
+/** Clauses that only announce what follows ("..., cụ thể như sau:"). */
+const ANNOUNCING_CLAUSE =
+  /^(?:cụ thể(?: là| như sau| gồm)?|như sau|sau đây|như dưới đây|dưới đây|gồm(?: có)?|bao gồm)$/u;
+/** What must remain once the announcing clause is cut. */
 const MIN_STATEMENT_WORDS = 8;
 
 /**
  * "Chậm nhất là 05 năm ..., số lượng cấp phó thực hiện đúng quy định, cụ thể như sau:"
- * without its last clause, ending as a sentence; null when the sentence is all
- * announcement ("Đối tượng áp dụng gồm:") or too little is left.
+ * without its announcing clause, ending as a sentence; null when the sentence is all
+ * announcement ("Đối tượng áp dụng gồm:"), its last clause says more than an
+ * announcement ("..., Thành ủy gồm:"), or too little is left.
  */
 function withoutAnnouncement(text: string): string | null {
   const cut = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"));
-  if (cut < 0 || wordCount(text.slice(cut + 1)) > MAX_ANNOUNCEMENT_WORDS) return null;
+  if (cut < 0) return null;
+  const clause = text
+    .slice(cut + 1)
+    .replace(/:$/u, "")
+    .trim()
+    .toLowerCase();
+  if (!ANNOUNCING_CLAUSE.test(clause)) return null;
   const statement = text.slice(0, cut).trim();
   return wordCount(statement) >= MIN_STATEMENT_WORDS ? `${statement}.` : null;
 }

@@ -237,6 +237,16 @@ describe("composeExtractiveAnswer", () => {
     const result = composeExtractiveAnswer([crawl], uniformValues(q));
     expect(result.answer).not.toContain("gồm:");
     expect(result.answer).toContain("cán bộ, công chức chịu tác động");
+    // Nor its start when a comma comes before the announcement: the cut would be a fragment.
+    const lost = passage(
+      "tu",
+      "Các cơ quan tham mưu trực thuộc Tỉnh ủy, Thành ủy gồm:\n\nNghị định 178 áp dụng cho cán bộ, công chức chịu tác động.",
+      "Nghị định 67",
+    );
+    expect(
+      composeExtractiveAnswer([lost], uniformValues("Cơ quan tham mưu trực thuộc Tỉnh ủy gồm những gì?"))
+        .answer,
+    ).not.toContain("Các cơ quan tham mưu");
   });
 
   it("quotes what a sentence states before an announcement whose list does not follow", () => {
