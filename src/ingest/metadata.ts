@@ -130,6 +130,15 @@ export function findDocumentNumbers(text: string): string[] {
   return [...new Set(findNumbers(text).map((m) => m.number))];
 }
 
+/** The first document number right after "ban hành" (and its kind, "số"): the one a text reports issued. */
+function issuedNumber(text: string): NumberMatch | null {
+  for (const m of findNumbers(text)) {
+    const before = fold(text.slice(Math.max(0, m.index - 40), m.index));
+    if (/ban hanh(?: [a-z]+){0,3}(?: so)?$/u.test(before)) return m;
+  }
+  return null;
+}
+
 function issuerFromCode(code: string, kindCode: string | null): string | null {
   if (/^QH\d*$/u.test(code)) return "Quốc hội";
   if (/^UBTVQH\d*$/u.test(code)) return "Ủy ban Thường vụ Quốc hội";
@@ -481,6 +490,16 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
   if (!kind && number) kind = kindNamedBefore(headText, number);
   if (!kind && numberMatch?.kindCode) kind = KIND_CODES[numberMatch.kindCode] ?? null;
   if (kind === "Quyết định" && /(?:^|\n)\s*QUY ĐỊNH\s*(?:\n|$)/u.test(headText)) kind = "Quy định";
+  // A news article reporting that a document was issued ("... Trưởng Ban Chỉ đạo tổng kết
+  // Nghị quyết số 18-NQ/TW đã ký ban hành Kế hoạch số 47-KH/BCĐ ...") is filed under the
+  // number issued, not the first one it mentions.
+  if (kind === NEWS_KIND && !input.numberHint?.trim()) {
+    const issued = issuedNumber(head.slice(0, 5).join("\n"));
+    if (issued && issued.number !== number) {
+      number = issued.number;
+      issuer = issuerFromCode(issued.issuerCode, issued.kindCode);
+    }
+  }
 
   // Date: the issue date of the header ("Hà Nội, ngày ..."), else the timestamp of a
   // news page, else the first date in the first lines.

@@ -28,6 +28,8 @@ const KINDS: ReadonlyArray<{ words: string[]; code: string; name: string }> = [
   { words: ["thong tu", "tt"], code: "TT", name: "thong tu" },
   { words: ["huong dan", "hd"], code: "HD", name: "huong dan" },
   { words: ["thong bao", "tb"], code: "TB", name: "thong bao" },
+  // "KH" alone is too often something else ("khoa học"): only the name.
+  { words: ["ke hoach"], code: "KH", name: "ke hoach" },
 ];
 
 const CODE_OF_WORDS = new Map(KINDS.flatMap((k) => k.words.map((w) => [w, k] as const)));

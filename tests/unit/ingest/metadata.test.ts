@@ -133,6 +133,22 @@ describe("extractMetadata: other documents", () => {
     });
   });
 
+  it("files a news article under the number of the document it reports issued", () => {
+    const lead =
+      "Ngày 14/4/2025, đồng chí Lê Minh Hưng, Trưởng Ban Chỉ đạo về tổng kết Nghị quyết số 18-NQ/TW đã ký ban hành Kế hoạch số 47-KH/BCĐ của Ban Chỉ đạo về sắp xếp đơn vị hành chính.\n\nTheo TTXVN";
+    const news = extractMetadata(lead, { fileName: "tin.md", format: "md" });
+    expect(news).toMatchObject({ kind: NEWS_KIND, number: "47-KH/BCĐ" });
+    // A page that is not news only mentions documents: it takes none of their numbers.
+    const wiki = extractMetadata(
+      "# Cải cách\n\nBộ Chính trị đã ban hành Nghị quyết số 18-NQ/TW về sắp xếp bộ máy.",
+      {
+        fileName: "wiki.md",
+        format: "md",
+      },
+    );
+    expect(wiki.number).toBeNull();
+  });
+
   it("titles a legal article file with the law's name and the article", () => {
     const meta = extractMetadata(fixtureText("bo-luat-dan-su_dieu-10.txt"), {
       fileName: "bo-luat-dan-su_dieu-10.txt",

@@ -16,6 +16,8 @@ describe("findShortReferences", () => {
     expect(refs("ket luan 126 yeu cau gi")).toEqual(["KL 126"]);
     expect(refs("Quy định 205 về kiểm soát quyền lực")).toEqual(["QD 205"]);
     expect(refs("kl 126 và KL 126")).toEqual(["KL 126"]);
+    expect(refs("Kế hoạch 47 yêu cầu gì")).toEqual(["KH 47"]);
+    expect(refs("KH 47 yêu cầu gì")).toEqual([]);
   });
 
   it("leaves full numbers to the full-number path, and bare numbers alone", () => {
