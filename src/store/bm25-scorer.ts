@@ -1,3 +1,4 @@
+import { storeError } from "./errors.js";
 import { type ImpactParams, type ImpactPostings, lowerBound } from "./postings.js";
 import { kthLargest } from "./top-k.js";
 
@@ -13,6 +14,15 @@ export const DEFAULT_BIGRAM_K1 = 0.3;
 /** Whether a term is a bigram, which saturates with `bigramK1`. */
 export function isBigramTerm(term: string): boolean {
   return term.startsWith("b:");
+}
+
+/** Rejects BM25 parameters no store can score with: negative or non-finite, or b above 1. */
+export function assertBm25Params(params: { k1: number; bigramK1: number; b: number }): void {
+  const { k1, bigramK1, b } = params;
+  const valid = (x: number) => Number.isFinite(x) && x >= 0;
+  if (!(valid(k1) && valid(bigramK1) && valid(b) && b <= 1)) {
+    throw storeError("invalidInput", `invalid BM25 parameters k1=${k1} bigramK1=${bigramK1} b=${b}`);
+  }
 }
 
 /** BM25 parameters and corpus totals for one query. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { type Bm25Context, DEFAULT_BIGRAM_K1 } from "./bm25-scorer.js";
+import { assertBm25Params, type Bm25Context, DEFAULT_BIGRAM_K1 } from "./bm25-scorer.js";
 import { createDenseIndex } from "./dense-index.js";
 import { asStoreError, storeError } from "./errors.js";
 import { type CompiledFilter, compileFilter, matchesFilter, numberKey } from "./filter.js";
@@ -140,10 +140,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
   const k1 = options.bm25?.k1 ?? 1.2;
   const bigramK1 = options.bm25?.bigramK1 ?? DEFAULT_BIGRAM_K1;
   const b = options.bm25?.b ?? 0.75;
-  const valid = (x: number) => Number.isFinite(x) && x >= 0;
-  if (!(valid(k1) && valid(bigramK1) && valid(b) && b <= 1)) {
-    throw storeError("invalidInput", `invalid BM25 parameters k1=${k1} bigramK1=${bigramK1} b=${b}`);
-  }
+  assertBm25Params({ k1, bigramK1, b });
   const clock = options.clock ?? (() => new Date());
   migrate(db, "store", STORE_MIGRATIONS);
 

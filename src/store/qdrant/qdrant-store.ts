@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { QdrantClient, type Schemas } from "@qdrant/js-client-rest";
 import type { StoreError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import { isBigramTerm } from "../bm25-scorer.js";
+import { assertBm25Params, isBigramTerm } from "../bm25-scorer.js";
 import { storeError } from "../errors.js";
 import { numberKey } from "../filter.js";
 import type {
@@ -216,13 +216,7 @@ export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
   const collection = options.collection;
   const records = recordsCollectionName(collection);
   const bm25: Bm25Params = { ...DEFAULT_BM25, ...options.bm25 };
-  const valid = (x: number) => Number.isFinite(x) && x >= 0;
-  if (!(valid(bm25.k1) && valid(bm25.bigramK1) && valid(bm25.b) && bm25.b <= 1)) {
-    throw storeError(
-      "invalidInput",
-      `invalid BM25 parameters k1=${bm25.k1} bigramK1=${bm25.bigramK1} b=${bm25.b}`,
-    );
-  }
+  assertBm25Params(bm25);
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(collection)) {
     throw storeError(
       "invalidInput",

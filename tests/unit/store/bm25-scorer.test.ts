@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  assertBm25Params,
   type Bm25Context,
   createBm25Scorer,
   impactParams,
@@ -93,5 +94,19 @@ describe("BM25 scorer", () => {
     expect(scorer.score([], context, null, 5).count).toBe(0);
     expect(scorer.score([t], context, null, 0).count).toBe(0);
     expect(scorer.score([termOf([[1, 1, 5]], 0, context)], context, null, 5).count).toBe(0);
+  });
+});
+
+describe("assertBm25Params", () => {
+  it("accepts the defaults and rejects what no store can score with", () => {
+    expect(() => assertBm25Params({ k1: 1.2, bigramK1: 0.3, b: 0.75 })).not.toThrow();
+    expect(() => assertBm25Params({ k1: 0, bigramK1: 0, b: 0 })).not.toThrow();
+    for (const bad of [
+      { k1: -1, bigramK1: 0.3, b: 0.75 },
+      { k1: 1.2, bigramK1: Number.NaN, b: 0.75 },
+      { k1: 1.2, bigramK1: 0.3, b: 1.5 },
+    ]) {
+      expect(() => assertBm25Params(bad), JSON.stringify(bad)).toThrow(/invalid BM25 parameters/);
+    }
   });
 });
