@@ -160,6 +160,6 @@ export function planLexicalQuery(
     valueWeights,
     foldedSyllables: analyzed.syllables.map((s) => s.folded),
     hasDiacritics: analyzed.hasDiacritics,
-    focusWeights: focusWeights(question),
+    focusWeights: focusWeights(question, analyzed.hasDiacritics),
   };
 }

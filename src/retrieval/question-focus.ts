@@ -31,9 +31,9 @@ const MIN_SITUATION_SYLLABLES = 2;
  * what the whole document is about; the focus tells which of its sentences answers.
  * Empty when the question has no such form. A question typed without any marks has its
  * linkers read without them too ("cua", "doi voi"); one typed with marks must mark them
- * ("o nhiễm" there is not "ở").
+ * ("o nhiễm" there is not "ở"). `hasMarks`: what the caller already knows of the question.
  */
-export function questionFocus(question: string): string {
+export function questionFocus(question: string, hasMarks = hasVietnameseDiacritics(question)): string {
   const words = question
     .normalize("NFC")
     .toLowerCase()
@@ -41,7 +41,7 @@ export function questionFocus(question: string): string {
     .filter(Boolean);
   // "Theo quy định của Luật ..." names a source, not what is asked.
   if (words[0] === "theo") return "";
-  const folded = !hasVietnameseDiacritics(question);
+  const folded = !hasMarks;
   const isLinker = (word: string, next: string | undefined) => linksSituation(word, next, folded);
   let start = 0;
   while (start < words.length && OPENERS.has(words[start]!)) start++;
@@ -93,8 +93,8 @@ export const FOCUS_WEIGHT = 2;
  * factor its value takes in sentence choice (FOCUS_WEIGHT, or 1 for its alias's terms).
  * Empty when the question has no focus.
  */
-export function focusWeights(question: string): Map<string, number> {
-  const focus = questionFocus(question);
+export function focusWeights(question: string, hasMarks?: boolean): Map<string, number> {
+  const focus = questionFocus(question, hasMarks);
   if (focus === "") return new Map();
   const analyzed = analyzeQuery(focus);
   const aliasOnly = new Set(analyzed.aliasTerms);
