@@ -23,7 +23,8 @@ export interface RetrievedPassage {
   text: string;
 }
 
-export type AnswerMode = "extractive" | "llm";
+/** Which path answered: extracted sentences, the model, or a conversational reply (greeting, thanks, help). */
+export type AnswerMode = "extractive" | "llm" | "conversation";
 
 /** The result of answering one question; the `ask --json` shape (see the project's interfaces). */
 export interface AskResult {
