@@ -14,6 +14,7 @@ import {
   parseGoldQuestions,
   percentile,
   summarize,
+  toEvalRow,
 } from "../src/eval/gold.js";
 import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
 import { createIndexer } from "../src/ingest/indexer.js";
@@ -206,7 +207,7 @@ async function benchCorpus(
     const evalRows = [];
     for (const q of questions) {
       const r = await ask.ask(q.question);
-      evalRows.push({ id: q.id, retrieved: r.retrieved, answer: r.answer, declined: r.declined, ms: r.ms });
+      evalRows.push(toEvalRow(q.id, r));
     }
     const answers = summarize(questions, evalRows);
     await store.close();

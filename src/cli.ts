@@ -16,8 +16,11 @@ import {
   type EvalRow,
   type EvalSummary,
   type GoldQuestion,
+  type GoldSplit,
   parseGoldQuestions,
+  questionsOfSplit,
   summarize,
+  toEvalRow,
 } from "./eval/gold.js";
 import { listCorpusFiles, syncCorpusDir } from "./ingest/corpus-sync.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -35,7 +38,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   ask "<câu hỏi>" [--json] [-k N]       hỏi một câu
   docs [--json]                         danh sách tài liệu
   delete <docId>                        xóa một tài liệu
-  eval <questions.jsonl> [--json] [-k N] chạy bộ câu hỏi chuẩn
+  eval <questions.jsonl> [--json] [-k N] [--split tune|measure]
+                                        chạy bộ câu hỏi chuẩn (--split: chỉ phần dùng để tinh chỉnh hoặc phần để đo)
   digest --chat <chatId> [--dry-run] [--json]  soạn bản tin của một nhóm ngay và gửi (--dry-run: chỉ in ra)
   migrate --to qdrant [--json]          chép kho nhúng (SQLite) sang Qdrant, không nhúng lại vector
   reindex                               tạo vector cho các đoạn chưa có (khi có mô hình embedding)`;
@@ -56,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       chat: { type: "string" },
       to: { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      split: { type: "string" },
     },
   });
   const config = loadConfig();
@@ -103,8 +108,11 @@ async function main(argv: string[]): Promise<number> {
       case "eval": {
         const [file] = positionals;
         if (!file) throw new UsageError("thiếu tệp câu hỏi (.jsonl)");
+        const split = values.split;
+        if (split !== undefined && split !== "tune" && split !== "measure")
+          throw new UsageError("--split phải là tune hoặc measure");
         await sync();
-        return await runEval(engine, file, values.json, k ?? 10);
+        return await runEval(engine, file, values.json, k ?? 10, split);
       }
       case "digest": {
         const chat = values.chat ?? "";
@@ -238,8 +246,15 @@ function statusWord(status: string): string {
   return status === "added" ? "Đã thêm" : status === "replaced" ? "Đã thay" : "Không đổi";
 }
 
-async function runEval(engine: Engine, file: string, json: boolean, k: number): Promise<number> {
-  const questions = parseGoldQuestions(await readFile(file, "utf8"));
+async function runEval(
+  engine: Engine,
+  file: string,
+  json: boolean,
+  k: number,
+  split?: GoldSplit,
+): Promise<number> {
+  const all = parseGoldQuestions(await readFile(file, "utf8"));
+  const questions = split ? questionsOfSplit(all, split) : all;
   const summary = await evalWith(engine.ask, questions, json, k);
   let lexicalSummary: EvalSummary | null = null;
   if (
@@ -264,10 +279,14 @@ async function runEval(engine: Engine, file: string, json: boolean, k: number): 
     process.stdout.write(`${JSON.stringify({ summary })}\n`);
     return 0;
   }
-  process.stdout.write(`${questions.length} câu hỏi\n`);
+  process.stdout.write(
+    split
+      ? `${questions.length} câu hỏi (phần ${split} của ${all.length})\n`
+      : `${questions.length} câu hỏi\n`,
+  );
   for (const key of Object.keys(summary) as Array<keyof EvalSummary>) {
     const side = lexicalSummary ? `${String(lexicalSummary[key]).padEnd(10)} ` : "";
-    process.stdout.write(`  ${key.padEnd(18)} ${side}${summary[key]}\n`);
+    process.stdout.write(`  ${key.padEnd(21)} ${side}${summary[key]}\n`);
   }
   if (lexicalSummary) process.stdout.write("  (cột 1: chỉ lexical; cột 2: hybrid lexical + vector)\n");
   return 0;
@@ -284,13 +303,7 @@ async function evalWith(
   const rows: EvalRow[] = [];
   for (const q of questions) {
     const result = await ask.ask(q.question, { k: Math.max(k, 10) });
-    const row: EvalRow = {
-      id: q.id,
-      retrieved: result.retrieved.map((r) => ({ source: r.source, text: r.text })),
-      answer: result.answer,
-      declined: result.declined,
-      ms: result.ms,
-    };
+    const row: EvalRow = toEvalRow(q.id, result);
     rows.push(row);
     if (printRows) process.stdout.write(`${JSON.stringify(row)}\n`);
   }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { goldSplit } from "../../src/eval/gold.js";
 
 const run = promisify(execFile);
 let dir: string;
@@ -47,15 +48,40 @@ describe("the command line, as INTERFACES.md fixes it", () => {
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(16);
     for (const row of lines.slice(0, 15)) {
-      expect(Object.keys(row).sort()).toEqual(["answer", "declined", "id", "ms", "retrieved"]);
+      expect(Object.keys(row).sort()).toEqual(["answer", "declined", "id", "mode", "ms", "retrieved"]);
+      expect(row.mode).toBe("extractive");
       expect(row.retrieved.length).toBeGreaterThanOrEqual(10);
     }
     const { summary } = lines[15];
     expect(summary["recall@5"]).toBe(1);
     expect(summary.decline_accuracy).toBe(1);
     expect(summary.false_decline_rate).toBe(0);
+    expect(summary.answered_wrong_rate).toBe(0);
+    expect(summary.unanswerable_handled).toBe(1);
     expect(summary.n).toBe(15);
+    expect(summary.answerable + summary.unanswerable).toBe(15);
   });
+
+  it("eval --split: only that part's questions, the two parts together being the file", async () => {
+    const tune = (await cli("eval", "bench/data/declines.jsonl", "--json", "--split", "tune")).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.id !== undefined)
+      .map((l) => l.id as string);
+    expect(tune.length).toBeGreaterThan(0);
+    for (const id of tune) expect(goldSplit(id)).toBe("tune");
+    const measure = (await cli("eval", "bench/data/declines.jsonl", "--split", "measure")).stdout;
+    expect(measure).toContain(`${58 - tune.length} câu hỏi (phần measure của 58)`);
+    expect(measure).toMatch(/answered_wrong_rate\s+\d/);
+    expect(measure).toMatch(/unanswerable_handled\s+\d/);
+    const wrong = await cli("eval", "bench/data/declines.jsonl", "--split", "all").then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(wrong?.code).toBe(1);
+    expect(wrong?.stderr).toContain("--split phải là tune hoặc measure");
+  }, 90_000);
 
   it("ingest, docs --json, delete; a hostile file gets a Vietnamese error and changes nothing", async () => {
     const file = join(dir, "quy-dinh-thu.md");
