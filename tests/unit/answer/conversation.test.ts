@@ -1,0 +1,215 @@
+import { describe, expect, it } from "vitest";
+import {
+  CONVERSATION_KINDS,
+  type ConversationKind,
+  classifyConversation,
+  expandPattern,
+} from "../../../src/answer/conversation.js";
+import { CONVERSATION_LEXICON } from "../../../src/answer/conversation-lexicon.js";
+import { conversationReplies } from "../../../src/answer/messages.js";
+
+/** Each kind, typed with diacritics and without, with the ways cadres address the bot. */
+const EXAMPLES: Record<ConversationKind, string[]> = {
+  greeting: [
+    "xin chào",
+    "xin chao",
+    "Chào bot!",
+    "chao ad",
+    "Chàoooo bạn 👋",
+    "hi bot",
+    "Hello",
+    "bot ơi",
+    "bot oi",
+    "Chào buổi sáng",
+    "chao buoi sang",
+    "alo",
+    "có ai ở đó không?",
+  ],
+  thanks: [
+    "cảm ơn bot",
+    "cam on bot",
+    "Cám ơn bạn nhiều lắm ạ 🙏",
+    "cam on ad nhieu nha",
+    "thanks",
+    "tks ad",
+    "Cảm ơn đã trả lời",
+    "ok cảm ơn nhé",
+    "🙏",
+  ],
+  about: [
+    "Bạn tên là gì?",
+    "ban ten la gi",
+    "tên bạn là gì",
+    "Bạn là ai?",
+    "ban la ai",
+    "Ai tạo ra bạn?",
+    "ban do ai tao ra",
+    "bot này do ai phát triển",
+    "Bạn làm được gì?",
+    "ban lam duoc gi",
+    "bot có thể giúp gì",
+    "Bạn có phải người thật không?",
+    "bot lấy thông tin từ đâu",
+    "Chào bạn, bạn là ai?",
+  ],
+  help: [
+    "hướng dẫn sử dụng",
+    "huong dan su dung",
+    "Giúp tôi với",
+    "giup toi voi",
+    "help",
+    "dùng bot thế nào",
+    "cách hỏi",
+    "làm sao để hỏi?",
+    "tôi nên hỏi gì",
+    "cho tôi hỏi",
+  ],
+  complaint: [
+    "sai rồi",
+    "sai roi",
+    "bot trả lời sai rồi",
+    "bot tra loi sai roi",
+    "không đúng",
+    "khong dung",
+    "ko đúng",
+    "trả lời sai",
+    "vô lý",
+    "vo ly",
+    "bot dở",
+    "bot dở quá 😡",
+    "chẳng liên quan gì cả",
+    "Cảm ơn, nhưng sai rồi",
+    "👎",
+  ],
+  farewell: ["tạm biệt", "tam biet", "bye bot", "Byeee", "hẹn gặp lại", "hen gap lai", "chúc ngủ ngon"],
+  chitchat: [
+    "ok",
+    "oke",
+    "haha",
+    "hihi",
+    "kkk",
+    "hôm nay trời đẹp nhỉ",
+    "hom nay troi dep nhi",
+    "bạn khỏe không",
+    "ban khoe khong",
+    "bạn khoẻ không?",
+    "vâng ạ",
+    "ok, hiểu rồi",
+    "hay quá",
+    "👍",
+    "...",
+  ],
+};
+
+/**
+ * Real questions that use conversational words: each keeps words of its own, so it goes
+ * to retrieval. Several come from cadres' real messages.
+ */
+const QUESTIONS = [
+  "Chào mừng Đại hội Đảng bộ tỉnh có những nội dung gì?",
+  "Chào mừng",
+  "Kết luận 126 cảm ơn ai?",
+  "Bí thư có được cảm ơn khi hoàn thành nhiệm vụ không?",
+  "Hướng dẫn 35 nói gì về sáp nhập xã?",
+  "Hướng dẫn số 26-HD/TW quy định gì",
+  "huong dan 35 noi gi ve sap nhap xa",
+  "giúp việc cho Chủ tịch UBND là ai",
+  "sai phạm của cán bộ kiêm nhiệm xử lý thế nào",
+  "không đúng quy định thì xử lý ra sao",
+  "khong dung quy dinh thi xu ly ra sao",
+  "bạn cho hỏi Nghị định 178 áp dụng cho ai",
+  "ban cho hoi nghi dinh 178 ap dung cho ai",
+  "Chào bạn, Huyện Đức Thọ giảm được bao nhiêu đầu mối?",
+  "cảm ơn, vậy còn huyện Can Lộc?",
+  "Bạn biết gì về Nghị quyết 18?",
+  "Thời tiết Hà Nội ngày mai thế nào?",
+  "Hướng dẫn thủ tục đăng ký kết hôn",
+  "Nhất thể hóa là gì?",
+  // Follow-ups in reply to an answer: they do not name the bot, so they are not about it.
+  "là ai?",
+  "Tên là gì?",
+  "Tại sao?",
+  // Typed with marks, "Ban" is a board, not "bạn".
+  "Ban là gì?",
+];
+
+describe("classifyConversation", () => {
+  for (const kind of CONVERSATION_KINDS) {
+    it(`recognises ${kind}, with and without diacritics`, () => {
+      for (const message of EXAMPLES[kind])
+        expect({ message, kind: classifyConversation(message) }).toEqual({ message, kind });
+    });
+  }
+
+  it("leaves real questions that merely contain such words to retrieval", () => {
+    for (const question of QUESTIONS)
+      expect({ question, kind: classifyConversation(question) }).toEqual({ question, kind: null });
+  });
+
+  it("reads both tone styles and any case alike", () => {
+    expect(classifyConversation("BẠN KHOẺ KHÔNG")).toBe("chitchat");
+    expect(classifyConversation("bạn khỏe không")).toBe("chitchat");
+    expect(classifyConversation("CẢM ƠN AD")).toBe("thanks");
+  });
+
+  it("a message typed with marks must carry them: a wrong mark is not the word", () => {
+    // "cháo" (porridge) is not "chào".
+    expect(classifyConversation("cháo bạn")).toBeNull();
+    expect(classifyConversation("chào bạn")).toBe("greeting");
+  });
+
+  it("a long message is a question whatever its words", () => {
+    expect(classifyConversation("cảm ơn ".repeat(9))).toBeNull();
+    expect(classifyConversation("cảm ơn ".repeat(3))).toBe("thanks");
+  });
+
+  it("an empty message is not conversation (validation reports it)", () => {
+    expect(classifyConversation("   ")).toBeNull();
+  });
+
+  it("no question of the shipped gold sets is taken for conversation", async () => {
+    const { readFileSync } = await import("node:fs");
+    for (const file of ["bench/data/questions.jsonl", "bench/data/declines.jsonl"]) {
+      const questions = readFileSync(file, "utf8")
+        .split("\n")
+        .filter((line) => line.trim())
+        .map((line) => (JSON.parse(line) as { question: string }).question);
+      expect(questions.length).toBeGreaterThan(10);
+      expect(questions.filter((q) => classifyConversation(q) !== null)).toEqual([]);
+    }
+  });
+});
+
+describe("expandPattern", () => {
+  it("expands alternatives and optional groups, nested", () => {
+    expect(expandPattern("[xin] chào [buổi (sáng|tối)]").map((p) => p.join(" "))).toEqual([
+      "chào",
+      "chào buổi sáng",
+      "chào buổi tối",
+      "xin chào",
+      "xin chào buổi sáng",
+      "xin chào buổi tối",
+    ]);
+  });
+
+  it("rejects an unbalanced pattern", () => {
+    expect(() => expandPattern("chào (bạn|ad")).toThrow(/unbalanced/);
+    expect(() => expandPattern("chào bạn]")).toThrow(/unbalanced/);
+  });
+
+  it("every lexicon pattern expands", () => {
+    for (const patterns of Object.values(CONVERSATION_LEXICON))
+      for (const pattern of patterns) expect(expandPattern(pattern).length).toBeGreaterThan(0);
+  });
+});
+
+describe("conversation replies", () => {
+  it("one Vietnamese reply per kind, none of them a 'not found'", () => {
+    for (const kind of CONVERSATION_KINDS) {
+      expect(conversationReplies[kind].length).toBeGreaterThan(20);
+      expect(conversationReplies[kind]).not.toMatch(/Không tìm thấy trong tài liệu/);
+    }
+    expect(conversationReplies.complaint).toContain("👎");
+    expect(conversationReplies.help).toContain("/hoi");
+  });
+});
