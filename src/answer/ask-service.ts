@@ -5,9 +5,10 @@ import type { Logger } from "../logger.js";
 import type { RetrievalResult, Retriever } from "../retrieval/retriever.js";
 import type { ChunkFilter } from "../store/types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
+import { classifyConversation } from "./conversation.js";
 import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS, decline } from "./extractive.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
-import { answerMessages } from "./messages.js";
+import { answerMessages, conversationReplies } from "./messages.js";
 import type { Prompts } from "./prompts.js";
 import type { AskResult, Passage } from "./types.js";
 
@@ -65,6 +66,21 @@ export function createAskService(deps: AskServiceDeps): AskService {
     async ask(rawQuestion, options = {}) {
       const question = validateQuestion(rawQuestion);
       const started = performance.now();
+      // Greetings, thanks, "bạn là ai?", "sai rồi" (also in reply to an answer) get a reply
+      // in kind: retrieval would quote some document sentence that shares a word.
+      const conversation = classifyConversation(question);
+      if (conversation) {
+        deps.logger?.debug({ conversation }, "conversational message");
+        return {
+          question,
+          answer: conversationReplies[conversation],
+          mode: "conversation",
+          declined: false,
+          citations: [],
+          retrieved: [],
+          ms: round(performance.now() - started),
+        };
+      }
       const usages: ChatUsage[] = [];
       let searchText = question;
       if (options.previous) {
