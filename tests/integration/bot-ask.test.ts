@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_QUESTION_CHARS } from "../../src/answer/ask-service.js";
-import { answerMessages } from "../../src/answer/messages.js";
+import { answerMessages, conversationReplies } from "../../src/answer/messages.js";
 import { parseTelegramHtml } from "../../src/bot/emulator/index.js";
 import { EXAMPLE_QUESTIONS } from "../../src/bot/messages.js";
 import {
@@ -144,6 +144,29 @@ describe("bot in a private chat", () => {
       question: "Còn cấp trưởng thì sao?",
       parent_question: "Huyện Đức Thọ giảm được bao nhiêu đầu mối?",
     });
+  });
+
+  it("a greeting gets a greeting in plain text: no sources, no buttons, not in the question log", async () => {
+    const lan = h.user(CADRE);
+    const logged = () => rows<{ n: number }>(h, "SELECT COUNT(*) AS n FROM bot_questions")[0]!.n;
+    const before = logged();
+    const sent = await lan.sendText("xin chào");
+    const reply = await lan.waitForBotMessage(undefined, 20_000);
+    expect(reply.plainText).toBe(conversationReplies.greeting);
+    expect(reply.parseMode).toBeUndefined();
+    expect(reply.replyMarkup).toBeUndefined();
+    expect(reply.replyToMessageId).toBe(sent.messageId);
+    expect(logged()).toBe(before);
+  });
+
+  it("'sai rồi' in reply to an answer gets the apology pointing to 👎, not a follow-up answer", async () => {
+    const lan = h.user(CADRE);
+    await lan.sendText("Huyện Đức Thọ giảm được bao nhiêu đầu mối?");
+    const answer = await lan.waitForBotMessage(undefined, 20_000);
+    await lan.replyTo(answer, "sai rồi");
+    const reply = await lan.waitForBotMessage((m) => m.messageId > answer.messageId, 20_000);
+    expect(reply.plainText).toBe(conversationReplies.complaint);
+    expect(reply.replyMarkup).toBeUndefined();
   });
 
   it("bad input gets the Vietnamese message: a blank question, a 4,000-character question", async () => {

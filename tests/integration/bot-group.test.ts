@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conversationReplies } from "../../src/answer/messages.js";
 import type { EmulatorChat } from "../../src/bot/emulator/index.js";
 import { type BotHarness, CADRE, questionIdOf, rows, startBotHarness } from "./bot-harness.js";
 
@@ -45,6 +46,21 @@ describe("bot in a group", () => {
       "SELECT question, chat_id FROM bot_questions ORDER BY id DESC LIMIT 1",
     );
     expect(row).toEqual({ question: "Huyện Đức Thọ giảm được bao nhiêu đầu mối?", chat_id: GROUP.id });
+  });
+
+  it("'@bot cảm ơn' gets a plain thank-you reply without buttons; 'cảm ơn' to a member stays silent", async () => {
+    const lan = h.user(CADRE, GROUP);
+    const before = questionCount();
+    const shown = lan.botMessages().length;
+    await lan.sendText("cảm ơn mọi người");
+    await sleep(QUIET_MS);
+    expect(lan.botMessages()).toHaveLength(shown);
+    const sent = await lan.mentionBot("cảm ơn");
+    const reply = await lan.waitForBotMessage(undefined, 20_000);
+    expect(reply.replyToMessageId).toBe(sent.messageId);
+    expect(reply.plainText).toBe(conversationReplies.thanks);
+    expect(reply.replyMarkup).toBeUndefined();
+    expect(questionCount()).toBe(before);
   });
 
   it("answers /hoi <question>, also as /hoi@bot; /hoi alone explains the usage", async () => {

@@ -41,6 +41,18 @@ describe("the command line, as INTERFACES.md fixes it", () => {
     for (const c of result.citations) expect(retrieved.has(c.chunkId)).toBe(true);
   });
 
+  it("ask --json of a greeting: mode conversation, no citations, nothing retrieved", async () => {
+    const result = JSON.parse((await cli("ask", "xin chao", "--json")).stdout);
+    expect(result).toMatchObject({
+      question: "xin chao",
+      mode: "conversation",
+      declined: false,
+      citations: [],
+      retrieved: [],
+    });
+    expect(result.answer).toMatch(/^Xin chào!/);
+  });
+
   it("eval --json: one line per question with ≥ 10 passages, then the summary last", async () => {
     const lines = (await cli("eval", "bench/data/questions.jsonl", "--json")).stdout
       .trim()

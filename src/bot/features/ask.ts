@@ -59,7 +59,8 @@ function questionText(ctx: BotContext): string | null {
 /**
  * Asks the engine, logs the question, and sends the answer: HTML, split under Telegram's
  * limit, the source and feedback buttons on the last part. The bot message ids are
- * remembered so replies and buttons find the answer again.
+ * remembered so replies and buttons find the answer again. A conversational message
+ * ("xin chào", "cảm ơn") gets its reply in kind instead (see `replyInConversation`).
  */
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
   const chat = ctx.chat;
@@ -95,6 +96,11 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     if (!isAppError(error)) throw error;
     ctx.log.info({ code: error.code }, "question refused");
     await ctx.reply(escapeHtml(error.userMessage), { parse_mode: "HTML", ...replyTo(ctx) });
+    return;
+  }
+
+  if (result.mode === "conversation") {
+    await replyInConversation(ctx, result.answer);
     return;
   }
 
@@ -149,4 +155,14 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     },
     "question answered",
   );
+}
+
+/**
+ * The reply to a greeting, thanks, "bạn là ai?", "sai rồi": plain text with no sources and
+ * no buttons (there is nothing to cite or rate). It is not put in the question log: the
+ * log feeds /thongke and the digest's most asked questions, which count questions.
+ */
+async function replyInConversation(ctx: BotContext, text: string): Promise<void> {
+  await ctx.reply(text, { link_preview_options: { is_disabled: true }, ...replyTo(ctx) });
+  ctx.log.info({ mode: "conversation" }, "conversational reply");
 }
