@@ -1,11 +1,15 @@
 /**
  * `npm run bench`: retrieval quality and speed on ALQAC and on the project's own gold
- * questions, against MiniSearch and SQLite FTS5 on the same chunks; a synthetic
- * scale-up to 100k chunks. Prints a table and writes bench/results/latest.json.
+ * questions, against MiniSearch and SQLite FTS5 on the same chunks; the answers to the
+ * gold files on the reform pages (`answers`, see answers.ts; `--reform <dir>` where the
+ * pages lie); a synthetic scale-up to 100k chunks. Prints a table and writes
+ * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { createAskService } from "../src/answer/ask-service.js";
 import {
@@ -23,6 +27,7 @@ import { createRetriever } from "../src/retrieval/retriever.js";
 import { openEmbeddedStore } from "../src/store/embedded-store.js";
 import type { DocumentStore } from "../src/store/types.js";
 import { foldDiacritics } from "../src/text/index.js";
+import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers.js";
 import { runBotLoadBench } from "./bot-load.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
 import { type BenchPassage, buildFts5, buildMiniSearch, type SearchEngine } from "./peers.js";
@@ -30,8 +35,17 @@ import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
-const only = process.argv.slice(2);
+const args = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  options: { reform: { type: "string" } },
+});
+const only = args.positionals;
 const wants = (name: string) => only.length === 0 || only.includes(name);
+/** The 295 reform pages, next to the repository (never copied into it); `--reform <dir>` overrides. */
+const reformDir =
+  args.values.reform ??
+  join(fileURLToPath(new URL("..", import.meta.url)), "..", "shared", "corpus", "reform");
 
 function mb(bytes: number): number {
   return Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -265,6 +279,16 @@ async function main(): Promise<void> {
       "data/corpus",
       "bench/data/declines.jsonl",
     );
+  }
+  if (wants("answers")) {
+    const answers = await runAnswersBench({
+      corpusDir: "data/corpus",
+      reformDir,
+      reformFiles: answersGoldFiles("bench/data"),
+      defaultFiles: ["bench/data/declines.jsonl"],
+    });
+    printAnswersTables(answers);
+    results.answers = answers;
   }
   if (wants("pdf")) {
     const pdf = await runPdfIngestBench();
