@@ -30,7 +30,14 @@ import { foldDiacritics } from "../src/text/index.js";
 import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers.js";
 import { runBotLoadBench } from "./bot-load.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
-import { type BenchPassage, buildFts5, buildMiniSearch, type SearchEngine } from "./peers.js";
+import {
+  type BenchPassage,
+  buildFts5,
+  buildFts5Analyzed,
+  buildMiniSearch,
+  buildMiniSearchAnalyzed,
+  type SearchEngine,
+} from "./peers.js";
 import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
@@ -205,7 +212,12 @@ async function benchCorpus(
     const stats = await store.stats();
     const questions = parseGoldQuestions(readFileSync(questionsFile, "utf8"));
     const passages = await allPassages(store);
-    const peers = [buildMiniSearch(passages), buildFts5(passages)];
+    const peers = [
+      buildMiniSearch(passages),
+      buildFts5(passages),
+      ...buildMiniSearchAnalyzed(passages),
+      buildFts5Analyzed(passages),
+    ];
     // The peers get the same warm-up as ours (see measureOurs).
     const warmUp = warmUpQuestions(passages, questionsFile);
     for (const peer of peers) for (const question of warmUp) peer.search(question, 10);
@@ -303,6 +315,12 @@ async function main(): Promise<void> {
   }
   if (wants("scale")) {
     results.scale = await runSyntheticScale(100_000);
+  }
+  // Only when asked for (`npm run bench -- qa-pairs [--crawl <archive>] [--pages N]
+  // [--pairs N]`): it reads the 193 MB crawl outside the repository, which not every
+  // checkout has.
+  if (only.includes("qa-pairs")) {
+    results.qa_pairs = await runQaPairsBench(qaPairsOptions);
   }
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
