@@ -21,6 +21,11 @@ export const MAX_QUESTION_CHARS = 2000;
  * Calibrated on in-domain and off-topic questions: off-topic ones stay under 0.3.
  */
 export const DEFAULT_DECLINE_THRESHOLD = 0.35;
+/**
+ * Above this confidence the passages cover the question so well that a sentence sharing
+ * its words is quoted even when none holds what the question's type or focus asks for.
+ */
+export const SURE_CONFIDENCE = 0.6;
 
 export interface AskOptions {
   /** How many passages to retrieve (the `-k` of the CLI). */
@@ -102,14 +107,18 @@ export function createAskService(deps: AskServiceDeps): AskService {
         filter: options.filter,
       });
       const passages: Passage[] = retrieval.hits;
-      const confident = retrieval.confidence >= threshold;
-      const extractive = () =>
-        composeExtractiveAnswer(
-          passages,
-          retrieval.termValues,
-          DEFAULT_EXTRACTIVE_OPTIONS,
-          retrieval.plan.focusWeights,
-        );
+      const composed = composeExtractiveAnswer(
+        passages,
+        retrieval.termValues,
+        DEFAULT_EXTRACTIVE_OPTIONS,
+        retrieval.plan.focusWeights,
+        retrieval.plan.question,
+      );
+      // A question that asked for something (a date, a count, "khó khăn") and got only a
+      // sentence sharing its words is declined unless retrieval is sure of the passages.
+      const answersWhatIsAsked = composed.lead !== "words" || retrieval.confidence >= SURE_CONFIDENCE;
+      const confident = retrieval.confidence >= threshold && answersWhatIsAsked;
+      const extractive = () => composed;
 
       let result: Omit<AskResult, "ms">;
       if (!confident) {

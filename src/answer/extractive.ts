@@ -1,4 +1,6 @@
-import { analyzeForIndex, splitSentences, toSyllables } from "../text/index.js";
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { analyzeForIndex, foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
+import { clauseHoldsDetail, holdsEvidence, namesFocus } from "./answer-evidence.js";
 import { answerMessages } from "./messages.js";
 import type { Citation, Passage } from "./types.js";
 
@@ -16,7 +18,7 @@ export interface ExtractiveOptions {
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   maxWords: 120,
-  passageDepth: 3,
+  passageDepth: 6,
   relativeFloor: 0.55,
   maxSentenceWords: 70,
 };
@@ -25,6 +27,14 @@ export interface ComposedAnswer {
   answer: string;
   citations: Citation[];
   declined: boolean;
+  /**
+   * What lets the leading sentence answer: it holds the evidence the question's type asks
+   * for ("evidence"), names what is asked ("focus"), or only shares the question's words
+   * ("words": the question asked for something no candidate holds, or asked nothing in
+   * particular). The ask service declines a "words" answer to a question that asked for
+   * something, unless retrieval is sure.
+   */
+  lead?: "evidence" | "focus" | "words";
 }
 
 interface Candidate {
@@ -33,7 +43,15 @@ interface Candidate {
   text: string;
   score: number;
   matched: Set<string>;
+  evidence: boolean;
+  focus: boolean;
 }
+
+/** A sentence holding the asked-for evidence, or naming the focus, weighs this much more. */
+const EVIDENCE_BONUS = 0.6;
+const FOCUS_BONUS = 0.6;
+/** Naming two of the focus's names ("khó khăn, vướng mắc") counts; more adds nothing. */
+const MAX_FOCUS_NAMES = 2;
 
 /**
  * Builds an answer from the passages' own sentences, no model involved: the sentences
@@ -45,7 +63,16 @@ export function composeExtractiveAnswer(
   termValues: Map<string, number>,
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
   focus: ReadonlyMap<string, number> = new Map(),
+  question?: QuestionAnalysis,
 ): ComposedAnswer {
+  // A question that asks for something (a type with evidence, or a focus) is answered
+  // only by sentences that hold it; one that asks nothing in particular, by its words.
+  const demanding =
+    question !== undefined && (question.focusPhrases.length > 0 || DEMANDING_TYPES.has(question.type));
+  // With a focus, the sentence must name it, unless it holds evidence specific enough
+  // to answer alone (a date, a count, a signer); a list or a "do" is not.
+  const specific = question !== undefined && SPECIFIC_TYPES.has(question.type);
+  const hasFocus = question !== undefined && question.focusPhrases.length > 0;
   const candidates: Candidate[] = [];
   const sentencesOf: string[][] = [];
   passages.slice(0, options.passageDepth).forEach((passage, passageIndex) => {
@@ -67,7 +94,7 @@ export function composeExtractiveAnswer(
       // A title or heading line names the topic but answers nothing (also a Markdown
       // heading left as text because nothing follows it).
       if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
-      let text = tidyTableCells(trimSentence(span.text.trim(), values, options.maxSentenceWords));
+      let text = tidyTableCells(trimSentence(span.text.trim(), values, options.maxSentenceWords, question));
       if (toSyllables(text).length < 3) return;
       // "... đối tượng áp dụng gồm:" with no list after it in the passage promises what it
       // cannot give; a sentence that says something before its announcement ("Chậm nhất
@@ -78,7 +105,25 @@ export function composeExtractiveAnswer(
         text = statement;
       }
       const { score, matched } = scoreText(text, values);
-      if (score > 0) candidates.push({ passageIndex, sentenceIndex, text, score: score * prior, matched });
+      if (score <= 0) return;
+      const folded = foldDiacritics(text.toLowerCase());
+      const evidence = question !== undefined && holdsEvidence(question, text, folded);
+      const focusNames = question === undefined ? 0 : namesFocus(question, folded);
+      const focused = focusNames > 0;
+      // Generic evidence (a list, a "là", a "do") says little when the question names
+      // what it asks: then the focus decides.
+      const evidenceCounts = evidence && (specific || !hasFocus);
+      const bonus =
+        1 + (evidenceCounts ? EVIDENCE_BONUS : 0) + FOCUS_BONUS * Math.min(MAX_FOCUS_NAMES, focusNames);
+      candidates.push({
+        passageIndex,
+        sentenceIndex,
+        text,
+        score: score * prior * bonus,
+        matched,
+        evidence,
+        focus: focused,
+      });
     });
   });
   if (candidates.length === 0) return decline();
@@ -101,17 +146,26 @@ export function composeExtractiveAnswer(
     words += wordCount(text);
     return true;
   };
-  // The best candidate that can be quoted leads; only if none can, the very best, bare.
-  const best = candidates.find((c) => choose(c)) ?? candidates[0]!;
+  // The best candidate that answers what is asked and can be quoted leads; when none
+  // holds what is asked, the best by words (the ask service judges that answer).
+  const answers = (c: Candidate) => !demanding || c.focus || (c.evidence && (specific || !hasFocus));
+  const best =
+    candidates.find((c) => answers(c) && choose(c)) ?? candidates.find((c) => choose(c)) ?? candidates[0]!;
   if (chosen.length === 0) choose(best, true);
+  const lead: ComposedAnswer["lead"] = !answers(best) ? "words" : best.evidence ? "evidence" : "focus";
   for (const c of candidates) {
     if (c.score < best.score * options.relativeFloor) break;
     if (quoted.has(`${c.passageIndex}:${c.sentenceIndex}`)) continue;
+    // Once a sentence answers, only sentences that also answer join it.
+    if (lead !== "words" && !answers(c)) continue;
     const adds = [...c.matched].some((t) => !covered.has(t));
     if (!adds || words + wordCount(c.text) > options.maxWords) continue;
     choose(c);
   }
-  chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.sentenceIndex - b.sentenceIndex);
+  // The sentence that answers first; the rest in reading order.
+  const [leader, ...rest] = chosen;
+  rest.sort((a, b) => a.passageIndex - b.passageIndex || a.sentenceIndex - b.sentenceIndex);
+  chosen.splice(0, chosen.length, leader!, ...rest);
 
   const numberOf = new Map<number, number>();
   const citations: Citation[] = [];
@@ -125,8 +179,26 @@ export function composeExtractiveAnswer(
     }
     parts.push(`${c.text} [${n}]`);
   }
-  return { answer: parts.join(" "), citations, declined: false };
+  return { answer: parts.join(" "), citations, declined: false, lead };
 }
+
+/** Types whose evidence answers on its own, focus or not. */
+const SPECIFIC_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set([
+  "ai",
+  "khi_nao",
+  "bao_nhieu",
+  "o_dau",
+]);
+
+/** Types whose answer is a kind of evidence a sentence can be checked for. */
+const DEMANDING_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set([
+  "ai",
+  "khi_nao",
+  "bao_nhieu",
+  "o_dau",
+  "tai_sao",
+  "nhung_gi",
+]);
 
 /** A passage's score as a share of the best one's, 0..1 (1 when scores are not comparable). */
 function passageScoreShare(score: number, best: number): number {
@@ -205,6 +277,9 @@ function tidyTableCells(text: string): string {
     .replace(/\s+\|\s+/gu, "; ")
     .trim();
 }
+
+/** Marks the asked-for detail as covered in trimming (not a term: terms have a kind prefix). */
+const DETAIL = "detail";
 
 /** A clause adding less than this share of the best clause's value is a trace of the question. */
 const TRACE_SHARE = 0.15;
@@ -290,12 +365,22 @@ function wordCount(text: string): number {
  * then the clauses next to the chosen ones (answers tend to follow the matching words).
  * Gaps are marked with "…". Short sentences pass unchanged.
  */
-function trimSentence(sentence: string, termValues: Map<string, number>, maxWords: number): string {
+function trimSentence(
+  sentence: string,
+  termValues: Map<string, number>,
+  maxWords: number,
+  question?: QuestionAnalysis,
+): string {
   if (wordCount(sentence) <= maxWords) return sentence;
+  // A clause holding the asked-for detail (the signer's name, the date) is worth as much
+  // as the question's most valuable term: it is what the cadre asked for.
+  const detailValue = Math.max(0, ...termValues.values());
   const clauses = sentence.split(/(?<=[,;:])\s+/).map((text) => ({
     text,
     words: wordCount(text),
     terms: scoreText(text, termValues).matched,
+    detail:
+      question === undefined ? 0 : clauseHoldsDetail(question, text, foldDiacritics(text.toLowerCase())),
   }));
   const chosen = new Set<number>();
   const covered = new Set<string>();
@@ -308,7 +393,7 @@ function trimSentence(sentence: string, termValues: Map<string, number>, maxWord
     let bestGain = floor;
     clauses.forEach((clause, i) => {
       if (chosen.has(i) || words + clause.words > maxWords) return;
-      let gain = 0;
+      let gain = clause.detail > 0 && !covered.has(DETAIL) ? detailValue * clause.detail : 0;
       for (const term of clause.terms) if (!covered.has(term)) gain += termValues.get(term) ?? 0;
       if (gain > bestGain) {
         best = i;
@@ -320,6 +405,8 @@ function trimSentence(sentence: string, termValues: Map<string, number>, maxWord
     chosen.add(best);
     words += clauses[best]!.words;
     for (const term of clauses[best]!.terms) covered.add(term);
+    // The strongest detail (a name over an office) covers the need; a weaker one leaves it open.
+    if (clauses[best]!.detail >= 1) covered.add(DETAIL);
   }
   if (chosen.size === 0) return `${sentence.split(/\s+/).slice(0, maxWords).join(" ")}…`;
   for (let grew = true; grew; ) {

@@ -1,6 +1,7 @@
 import type { WeightedTerm } from "../store/types.js";
 import { analyzeQuery, findAbbreviation, foldDiacritics, type TermKind } from "../text/index.js";
-import { focusWeights } from "./question-focus.js";
+import { analyzeQuestion, type QuestionAnalysis } from "./question-analysis.js";
+import { focusTermWeights } from "./question-focus.js";
 
 /** How much each kind of term counts in lexical scoring. */
 export interface TermKindWeights {
@@ -109,6 +110,8 @@ export interface LexicalQueryPlan {
    * of another body).
    */
   focusWeights: Map<string, number>;
+  /** What the question asks for: its type, focus and the focus's other names (see `analyzeQuestion`). */
+  question: QuestionAnalysis;
 }
 
 /** Turns a question into weighted terms for `DocumentStore.searchLexical`. */
@@ -117,6 +120,7 @@ export function planLexicalQuery(
   weights: TermKindWeights = DEFAULT_TERM_WEIGHTS,
 ): LexicalQueryPlan {
   const analyzed = analyzeQuery(question);
+  const asked = analyzeQuestion(question, analyzed.hasDiacritics);
   // With marks, a folded syllable is phrasing only when every occurrence of it is.
   const topicFolded = new Set<string>();
   if (analyzed.hasDiacritics) {
@@ -160,6 +164,7 @@ export function planLexicalQuery(
     valueWeights,
     foldedSyllables: analyzed.syllables.map((s) => s.folded),
     hasDiacritics: analyzed.hasDiacritics,
-    focusWeights: focusWeights(question, analyzed.hasDiacritics),
+    focusWeights: focusTermWeights(asked.focus),
+    question: asked,
   };
 }

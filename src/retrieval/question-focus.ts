@@ -94,7 +94,11 @@ export const FOCUS_WEIGHT = 2;
  * Empty when the question has no focus.
  */
 export function focusWeights(question: string, hasMarks?: boolean): Map<string, number> {
-  const focus = questionFocus(question, hasMarks);
+  return focusTermWeights(questionFocus(question, hasMarks));
+}
+
+/** The terms of a focus phrase (marked or folded) with their factors; empty for "". */
+export function focusTermWeights(focus: string): Map<string, number> {
   if (focus === "") return new Map();
   const analyzed = analyzeQuery(focus);
   const aliasOnly = new Set(analyzed.aliasTerms);

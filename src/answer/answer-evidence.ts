@@ -1,0 +1,147 @@
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { mentionsAny } from "../retrieval/question-analysis.js";
+import { foldDiacritics } from "../text/index.js";
+
+/**
+ * Whether a sentence holds the kind of evidence its question asks for: a person or an
+ * office beside a verb of signing or appointing ("ai"), a date ("khi nào"), a number with
+ * what it counts ("bao nhiêu"), a reason ("tại sao"), a list ("những gì"). The answer
+ * stage lets only such a sentence, or one naming the question's focus, lead an answer:
+ * a sentence that merely restates the question's situation shares its words but does
+ * not answer it. `folded`: the sentence folded and lower case (computed once by the caller).
+ */
+export function holdsEvidence(question: QuestionAnalysis, sentence: string, folded: string): boolean {
+  switch (question.type) {
+    case "ai":
+      return (
+        (PERSON.test(sentence) || namesOtherOffice(sentence, question.folded)) && AGENT_VERB.test(folded)
+      );
+    case "khi_nao":
+      return DATE.test(folded) || DURATION.test(folded);
+    case "bao_nhieu":
+      return countsUnit(folded, question.unit);
+    case "o_dau":
+      return PLACE.test(sentence);
+    case "tai_sao":
+      return REASON.test(folded);
+    case "la_gi":
+      return DEFINITION.test(folded);
+    case "nhung_gi":
+      return LIST.test(sentence);
+    case "co_khong":
+      return MODAL.test(folded);
+    case "so_sanh":
+      return COMPARISON.test(folded);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a clause of a long sentence holds the asked-for detail on its own (a name or an
+ * office for "ai", a date, a count): trimming keeps that clause ("đồng chí Lê Minh Hưng, ...").
+ */
+export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, folded: string): number {
+  switch (question.type) {
+    case "ai":
+      // A name answers "ai" better than an office the sentence also lists.
+      return PERSON.test(clause) ? 1 : namesOtherOffice(clause, question.folded) ? 0.5 : 0;
+    case "khi_nao":
+      return DATE.test(folded) || DURATION.test(folded) ? 1 : 0;
+    case "bao_nhieu":
+      return countsUnit(folded, question.unit) ? 1 : 0;
+    case "tai_sao":
+      return REASON.test(folded) ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Whether the text names an office the question does not: "do Chủ tịch Ủy ban nhân dân
+ * cấp tỉnh bổ nhiệm" answers "Giám đốc sở do ai bổ nhiệm?"; "Chủ tịch" in a sentence
+ * answering "Ai là Chủ tịch ...?" only repeats it.
+ */
+function namesOtherOffice(text: string, foldedQuestion: string): boolean {
+  for (const match of text.matchAll(OFFICES)) {
+    const office = foldDiacritics(match[0].toLowerCase());
+    if (!foldedQuestion.includes(office)) return true;
+  }
+  return false;
+}
+
+/**
+ * How many of the focus's names the sentence uses (0 when none): a sentence on the
+ * difficulties says "khó khăn, vướng mắc"; one that only mentions "khắc phục khó khăn"
+ * in passing names one.
+ */
+export function namesFocus(question: QuestionAnalysis, folded: string): number {
+  let count = 0;
+  for (const phrase of question.focusPhrases) if (mentionsAny(folded, [phrase])) count++;
+  return count;
+}
+
+/** A Vietnamese personal name: "đồng chí Lê Minh Hưng", "ông Nguyễn Văn A", or three capitalised syllables. */
+const PERSON =
+  /(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+\p{Lu}\p{Ll}*|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+/** Offices and bodies that sign, appoint or decide. */
+const OFFICES =
+  /(?:Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền)/gu;
+/** Verbs of signing, appointing, deciding, heading (folded). */
+const AGENT_VERB =
+  /\b(?:ky|ban hanh|bo nhiem|mien nhiem|quyet dinh|phe duyet|chu tri|dung dau|phu trach|giu chuc|dam nhiem|lam truong|tham quyen|giao|chi dao|trao|do)\b/u;
+/** A date or a point in time (folded). */
+const DATE =
+  /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b/u;
+/** A span of time ("05 năm", "trong 30 ngày"). */
+const DURATION = /\b\d+\s+(?:nam|thang|ngay|tuan|gio)\b/u;
+/** A number (digits or words) anywhere. */
+const NUMBER =
+  /\b\d+(?:[.,]\d+)*\b|\b(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu|ty)\b/u;
+/** A place: "tại"/"ở" before a capitalised name, or an address word. */
+const PLACE = /(?:tại|ở|Tại|Ở)\s+(?:[^\s,.]+\s+){0,2}\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
+/** A reason or a purpose (folded). */
+const REASON =
+  /\b(?:do|vi|boi|nham|de|nguyen nhan|ly do|xuat phat tu|dan den|vi vay|vi the|muc dich|muc tieu|giup)\b/u;
+/** A definition or a composition (folded). */
+const DEFINITION = /\b(?:la|duoc hieu|gom|bao gom|nghia la)\b/u;
+/** A list: announced, enumerated or semicolon-separated. */
+const LIST = /:\s*\S|;\s*\S.*;|\b(?:gồm|bao gồm)\b|(?:^|\s)(?:[a-zđ]\)|\d{1,2}[.)])\s/u;
+/** What is allowed, required or forbidden (folded). */
+const MODAL =
+  /\b(?:duoc|khong duoc|phai|khong phai|co the|chi|tru|nghiem cam|cho phep|khong|bat buoc|can|co)\b/u;
+/** A comparison (folded). */
+const COMPARISON = /\b(?:hon|so voi|khac|giam|tang|thay vi|truoc day|con)\b/u;
+
+/**
+ * Whether the sentence counts `unit` ("06 đầu mối", "34 tỉnh, thành phố"): a number with
+ * the unit's first word within three words after it; any number not a year or a document
+ * number when the unit is unknown.
+ */
+function countsUnit(folded: string, unit: string): boolean {
+  if (unit === "") return NUMBER.test(folded.replace(/\b\d+\/\d+(?:\/[\w-]+)*|\b(?:19|20)\d{2}\b/gu, ""));
+  return unitPattern(unit).test(folded);
+}
+
+/** One pattern per unit, kept: a question's unit is tested against every candidate sentence. */
+const unitPatterns = new Map<string, RegExp>();
+function unitPattern(unit: string): RegExp {
+  const known = unitPatterns.get(unit);
+  if (known) return known;
+  const first = unit.split(" ")[0]!;
+  // Money is counted in "đồng", "tỷ đồng"; a question asks "bao nhiêu tiền".
+  const head = MONEY_WORDS.has(first) ? "(?:dong|ty|trieu|nghin|usd)" : escapeRegExp(first);
+  const pattern = new RegExp(
+    `(?:\\b\\d+(?:[.,]\\d+)*|\\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin))\\s+(?:[\\p{L}\\d]+\\s+){0,2}${head}\\b`,
+    "u",
+  );
+  if (unitPatterns.size > 256) unitPatterns.clear();
+  unitPatterns.set(unit, pattern);
+  return pattern;
+}
+
+const MONEY_WORDS = new Set(["tien", "kinh", "ngan", "chi", "dong"]);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,287 @@
+import { foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
+import { questionFocus } from "./question-focus.js";
+
+/**
+ * What kind of answer a question asks for. The answer stage looks, in the passages, for
+ * a sentence holding that kind of evidence: a person or office beside a verb of signing
+ * or appointing for "ai", a date for "khi_nao", a number with its unit for "bao_nhieu".
+ */
+export type QuestionType =
+  | "ai"
+  | "khi_nao"
+  | "bao_nhieu"
+  | "o_dau"
+  | "tai_sao"
+  | "nhu_the_nao"
+  | "la_gi"
+  | "nhung_gi"
+  | "co_khong"
+  | "so_sanh"
+  | "khac";
+
+/** A question read for what it asks: its type, its focus and the focus's other names. */
+export interface QuestionAnalysis {
+  type: QuestionType;
+  /** The noun phrase asked for ("khó khăn", "đầu mối", "người ký"), lower case; "" when none. */
+  focus: string;
+  /**
+   * The focus and the words documents use for it, folded, space-separated ("kho khan",
+   * "vuong mac", "han che"): a sentence that names one of them speaks of what is asked.
+   */
+  focusPhrases: string[];
+  /** For "bao_nhieu": what is counted ("tinh", "dau moi"), folded; "" when not said. */
+  unit: string;
+  /** The question folded, lower case, words joined by single spaces. */
+  folded: string;
+}
+
+/**
+ * What reports and regulations call what cadres ask for, folded. A question on "lợi ích"
+ * is answered by the report's sentence on what the model "tinh gọn", "giảm được"; one on
+ * "khó khăn" by "vướng mắc", "áp lực", "chưa có ...".
+ */
+const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["kho khan", ["vuong mac", "han che", "bat cap", "tro ngai", "ap luc", "thach thuc", "ton tai"]],
+  ["han che", ["kho khan", "vuong mac", "bat cap", "ton tai", "chua"]],
+  ["vuong mac", ["kho khan", "han che", "bat cap"]],
+  ["bat cap", ["kho khan", "han che", "vuong mac"]],
+  ["nhuoc diem", ["kho khan", "han che", "bat cap"]],
+  [
+    "loi ich",
+    ["hieu qua", "thuan loi", "tinh gon", "giam duoc", "giam bot", "ket qua", "uu diem", "tac dung"],
+  ],
+  ["uu diem", ["thuan loi", "hieu qua", "tinh gon", "giam duoc", "ket qua"]],
+  ["thuan loi", ["hieu qua", "uu diem", "ket qua"]],
+  ["hieu qua", ["ket qua", "thuan loi", "giam duoc", "tinh gon"]],
+  ["loi", ["hieu qua", "thuan loi", "tinh gon", "giam duoc", "giam bot", "ket qua", "uu diem", "tac dung"]],
+  ["ket qua", ["dat duoc", "giam duoc", "hieu qua", "hoan thanh"]],
+  ["tac dung", ["hieu qua", "giup", "ket qua"]],
+  ["nguyen nhan", ["do", "vi", "boi"]],
+  ["ly do", ["do", "vi", "boi", "nham"]],
+  ["muc dich", ["nham", "de", "muc tieu"]],
+  ["muc tieu", ["nham", "phan dau", "muc dich"]],
+  ["nhiem vu", ["nhiem vu", "trach nhiem", "chu tri", "giao"]],
+  ["trach nhiem", ["trach nhiem", "nhiem vu", "chu tri"]],
+  ["tham quyen", ["quyet dinh", "bo nhiem", "do", "ban hanh"]],
+  ["dieu kien", ["phai", "dap ung", "co du", "tieu chuan"]],
+  ["tieu chuan", ["phai", "dap ung", "dieu kien"]],
+  ["doi tuong", ["ap dung", "doi voi"]],
+  ["che do", ["duoc huong", "tro cap", "huong"]],
+  ["chinh sach", ["duoc huong", "tro cap", "ho tro"]],
+  ["giai phap", ["can", "phai", "tiep tuc", "tang cuong"]],
+  ["kinh nghiem", ["bai hoc", "can", "phai"]],
+  ["bai hoc", ["kinh nghiem", "can", "phai"]],
+];
+const ALIASES_OF = new Map(FOCUS_ALIASES);
+
+/** A folded question with these, in this order of precedence, is of that type. */
+const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
+  ["so_sanh", /\b(?:so sanh|khac nhau|khac gi|khac biet|giong nhau|khac voi)\b/u],
+  ["tai_sao", /\b(?:tai sao|vi sao|ly do|nguyen nhan|do dau|vi dau|de lam gi|muc dich)\b/u],
+  [
+    "khi_nao",
+    /\b(?:khi nao|bao gio|luc nao|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|tu ngay nao|thoi han|han chot|cham nhat|bao lau|ngay bao nhieu|hieu luc tu)\b/u,
+  ],
+  ["bao_nhieu", /\b(?:bao nhieu|so luong|ty le|ti le)\b/u],
+  ["ai", /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la)(?:\s|$)/u],
+  ["o_dau", /\b(?:o dau|noi nao|tai dau|dia diem|tru so|dia phuong nao|tinh nao|xa nao|huyen nao)\b/u],
+  ["la_gi", /\bla gi\b|\bnghia la\b|\bduoc hieu\b|\bkhai niem\b/u],
+  [
+    "nhung_gi",
+    /\b(?:nhung gi|gom nhung|bao gom|gom gi|gom co|nhung .{1,30} (?:nao|gi)|cac .{1,30} (?:nao|gi)|liet ke)\b/u,
+  ],
+  ["nhu_the_nao", /\b(?:nhu the nao|the nao|ra sao|nhu nao|cach nao|lam sao|thu tuc|quy trinh|cach thuc)\b/u],
+  ["co_khong", /\b(?:co|duoc|phai|can|bi)\b.*\b(?:khong|ko|k|chua|hay khong)\s*$/u],
+];
+
+/** Words after "bao nhiêu" / "mấy" that are not what is counted. */
+const NOT_UNITS = new Set(["la", "thi", "duoc", "co", "vay", "nhi", "a", "the"]);
+
+/** Words that link a counted noun to what follows ("năm đến tuổi hưu", "người trong biên chế"). */
+const LINK_WORDS = new Set([
+  "den",
+  "de",
+  "cua",
+  "o",
+  "tai",
+  "trong",
+  "khi",
+  "va",
+  "nua",
+  "con",
+  "sau",
+  "tu",
+  "cho",
+  "voi",
+  "nhu",
+  "theo",
+  "moi",
+  "mot",
+]);
+
+/** Question words and fillers that never start or make up a focus. */
+const FOCUS_STOP = new Set([
+  "co",
+  "nhung",
+  "cac",
+  "la",
+  "gi",
+  "nao",
+  "duoc",
+  "khong",
+  "ko",
+  "thi",
+  "ve",
+  "vay",
+  "mot",
+  "sao",
+  "ra",
+]);
+
+/**
+ * Reads a question: its type from its question words, its focus from its form ("Những
+ * khó khăn khi ...", "... có những khó khăn gì?", "... bao nhiêu đầu mối?", "X là gì?").
+ * Works on the folded text, so a question typed without marks reads the same; "ko", "k"
+ * and "đc" are read as "không" and "được".
+ */
+export function analyzeQuestion(
+  question: string,
+  hasMarks = hasVietnameseDiacritics(question),
+): QuestionAnalysis {
+  const marked = question.normalize("NFC").toLowerCase();
+  const folded = readShorthands(foldDiacritics(marked));
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const text = words.join(" ");
+  const type = questionType(text, marked, hasMarks);
+  const unit = type === "bao_nhieu" || /\bmay\b/u.test(text) ? countedUnit(words, marked, hasMarks) : "";
+  // "... có những khó khăn gì" says what it asks at its end, whatever comes first ("Nhất
+  // thể hóa ở Đức Thọ có lợi ích gì"); "Khó khăn khi ... là gì" at its start.
+  let focus = quantifiedPhrase(words);
+  if (focus === "") focus = foldDiacritics(questionFocus(question, hasMarks));
+  if (focus === "") focus = definedPhrase(words);
+  if (focus === "" && unit !== "") focus = unit;
+  const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
+  return {
+    type: unit !== "" && type === "khac" ? "bao_nhieu" : type,
+    focus,
+    focusPhrases,
+    unit,
+    folded: text,
+  };
+}
+
+function readShorthands(folded: string): string {
+  return folded
+    .replace(/(?<![\p{L}\p{N}])(?:ko|k|hok|khong)(?![\p{L}\p{N}])/gu, "khong")
+    .replace(/(?<![\p{L}\p{N}])(?:dc|đc|duoc)(?![\p{L}\p{N}])/gu, "duoc");
+}
+
+function questionType(text: string, marked: string, hasMarks: boolean): QuestionType {
+  for (const [type, pattern] of TYPE_PATTERNS) {
+    if (!pattern.test(text)) continue;
+    // Typed with marks, "ai" must be "ai" (not "ái", "hải"); unmarked it is all there is.
+    if (
+      type === "ai" &&
+      hasMarks &&
+      !/(?:^|[^\p{L}])(?:ai|người nào|cơ quan nào|cấp nào|đơn vị nào|đồng chí nào|thẩm quyền)(?:[^\p{L}]|$)/u.test(
+        marked,
+      )
+    )
+      continue;
+    return type;
+  }
+  // "mấy" with marks; unmarked "may" only before a noun at the question's end is too loose.
+  if (hasMarks ? /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked) : /\bmay\b/u.test(text)) return "bao_nhieu";
+  return "khac";
+}
+
+/** The one or two words after "bao nhiêu" / "mấy": what is counted. */
+function countedUnit(words: readonly string[], marked: string, hasMarks: boolean): string {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const isCounter =
+      (w === "bao" && words[i + 1] === "nhieu") ||
+      (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
+    if (!isCounter) continue;
+    const start = w === "bao" ? i + 2 : i + 1;
+    const head = words[start];
+    if (head === undefined || NOT_UNITS.has(head) || /\d/u.test(head)) continue;
+    // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on.
+    const second = words[start + 1];
+    return second === undefined || NOT_UNITS.has(second) || LINK_WORDS.has(second) || FOCUS_STOP.has(second)
+      ? head
+      : `${head} ${second}`;
+  }
+  return "";
+}
+
+/** "… có những khó khăn gì", "… các nhiệm vụ nào", "… có lợi ích gì": the phrase asked for. */
+function quantifiedPhrase(words: readonly string[]): string {
+  for (let end = words.length - 1; end >= 1; end--) {
+    const w = words[end]!;
+    if (w !== "gi" && w !== "nao") continue;
+    // "là gì" defines; "ngày nào", "người nào", "cơ quan nào" name the type, not a focus.
+    if (words[end - 1] === "la" || TYPE_NOUNS.has(words[end - 1]!)) return "";
+    let start = end - 1;
+    while (start >= 0 && end - start <= 4 && !QUANTIFIERS.has(words[start]!)) start--;
+    if (start < 0 || !QUANTIFIERS.has(words[start]!)) return "";
+    const phrase = words.slice(start + 1, end).filter((x) => !FOCUS_STOP.has(x));
+    return phrase.length >= 1 && phrase.length <= 3 ? phrase.join(" ") : "";
+  }
+  return "";
+}
+/** Words before the asked-for phrase: "có những khó khăn gì", "được lợi gì". */
+const QUANTIFIERS = new Set(["nhung", "cac", "co", "duoc"]);
+/** Nouns that, before "nào", say what kind of answer is asked (a day, a person, a body). */
+const TYPE_NOUNS = new Set([
+  "ngay",
+  "nam",
+  "thang",
+  "luc",
+  "khi",
+  "gio",
+  "nguoi",
+  "quan",
+  "vi",
+  "cap",
+  "noi",
+  "diem",
+  "chi",
+]);
+
+/** "X là gì": the words before "là". */
+function definedPhrase(words: readonly string[]): string {
+  for (let end = words.length - 1; end >= 1; end--) {
+    if (words[end] === "gi" && words[end - 1] === "la") return lastWords(words.slice(0, end - 1));
+  }
+  return "";
+}
+
+/** The last one to three content words of a phrase ("nhất thể hóa", "cấp phó"). */
+function lastWords(words: readonly string[]): string {
+  const content = words.filter((x) => !FOCUS_STOP.has(x));
+  return content.slice(-3).join(" ");
+}
+
+function aliasesOf(focus: string): string[] {
+  const out = new Set<string>();
+  for (const [key, aliases] of ALIASES_OF) {
+    if (focus === key || focus.endsWith(` ${key}`) || focus.startsWith(`${key} `))
+      for (const a of aliases) out.add(a);
+  }
+  return [...out];
+}
+
+/** Whether folded sentence text names one of the phrases (whole words). */
+export function mentionsAny(foldedText: string, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) {
+    let at = foldedText.indexOf(phrase);
+    while (at >= 0) {
+      const before = at === 0 ? " " : foldedText[at - 1]!;
+      const after = foldedText[at + phrase.length] ?? " ";
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+      at = foldedText.indexOf(phrase, at + 1);
+    }
+  }
+  return false;
+}
