@@ -64,6 +64,8 @@ export function composeExtractiveAnswer(
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
   focus: ReadonlyMap<string, number> = new Map(),
   question?: QuestionAnalysis,
+  /** A previous answer's text: its sentences are not quoted again ("giải thích rõ hơn"). */
+  alreadyQuoted = "",
 ): ComposedAnswer {
   // A question that asks for something (a type with evidence, or a focus) is answered
   // only by sentences that hold it; one that asks nothing in particular, by its words.
@@ -106,6 +108,7 @@ export function composeExtractiveAnswer(
       }
       const { score, matched } = scoreText(text, values);
       if (score <= 0) return;
+      if (alreadyQuoted !== "" && alreadyQuoted.includes(text.replace(/^…|…$/gu, "").trim())) return;
       const folded = foldDiacritics(text.toLowerCase());
       const evidence = question !== undefined && holdsEvidence(question, text, folded);
       const focusNames = question === undefined ? 0 : namesFocus(question, folded);
