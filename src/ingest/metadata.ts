@@ -1,4 +1,17 @@
 import { NEWS_CREDIT } from "./clean-text.js";
+import {
+  FOLDED_KINDS,
+  findNumbers,
+  headerBlockNumber,
+  headerNumber,
+  issuedNumber,
+  issuerFromCode,
+  KIND_CODES,
+  kindNamedBefore,
+  titleNumber,
+} from "./document-number.js";
+import { fold } from "./fold.js";
+import { labelledValue } from "./header-fields.js";
 import type { DocumentMetadata, SourceFormat } from "./types.js";
 
 /** What metadata extraction may use besides the text. */
@@ -16,136 +29,7 @@ export interface MetadataInput {
 /** The kind given to news articles and commentary about a document, not the document itself. */
 export const NEWS_KIND = "Tin bài";
 
-/** Document kinds, longest first so "Bộ luật" wins over "Luật". */
-const KINDS = [
-  "Hiến pháp",
-  "Bộ luật",
-  "Luật",
-  "Pháp lệnh",
-  "Nghị quyết",
-  "Nghị định",
-  "Kết luận",
-  "Quy định",
-  "Quyết định",
-  "Hướng dẫn",
-  "Chỉ thị",
-  "Thông tư liên tịch",
-  "Thông tư",
-  "Thông báo",
-  "Báo cáo",
-  "Công văn",
-  "Tờ trình",
-  "Đề án",
-  "Kế hoạch",
-  "Chương trình",
-  "Quy chế",
-] as const;
-
-/** Kind codes in document numbers ("18-NQ/TW": NQ). */
-const KIND_CODES: Record<string, string> = {
-  NQ: "Nghị quyết",
-  NĐ: "Nghị định",
-  KL: "Kết luận",
-  QĐ: "Quyết định",
-  HD: "Hướng dẫn",
-  CT: "Chỉ thị",
-  TT: "Thông tư",
-  TTLT: "Thông tư liên tịch",
-  TB: "Thông báo",
-  BC: "Báo cáo",
-  CV: "Công văn",
-  TTr: "Tờ trình",
-  TTR: "Tờ trình",
-  ĐA: "Đề án",
-  KH: "Kế hoạch",
-  CTr: "Chương trình",
-  QC: "Quy chế",
-  PL: "Pháp lệnh",
-  L: "Luật",
-};
-
-/** Issuer codes in document numbers ("178/2024/NĐ-CP": CP). */
-const ISSUER_CODES: Record<string, string> = {
-  CP: "Chính phủ",
-  TTg: "Thủ tướng Chính phủ",
-  TTG: "Thủ tướng Chính phủ",
-  UBTVQH: "Ủy ban Thường vụ Quốc hội",
-  BCT: "Bộ Chính trị",
-  BBT: "Ban Bí thư",
-  BTCTW: "Ban Tổ chức Trung ương",
-  BTGTW: "Ban Tuyên giáo Trung ương",
-  BNV: "Bộ Nội vụ",
-  BTC: "Bộ Tài chính",
-  BTP: "Bộ Tư pháp",
-  BCA: "Bộ Công an",
-  BQP: "Bộ Quốc phòng",
-  BGDĐT: "Bộ Giáo dục và Đào tạo",
-  UBND: "Ủy ban nhân dân",
-  HĐND: "Hội đồng nhân dân",
-  VPCP: "Văn phòng Chính phủ",
-  TANDTC: "Tòa án nhân dân tối cao",
-  VKSNDTC: "Viện kiểm sát nhân dân tối cao",
-  MTTQ: "Mặt trận Tổ quốc Việt Nam",
-  TU: "Tỉnh ủy",
-  HU: "Huyện ủy",
-  ĐU: "Đảng ủy",
-};
-
-const UPPER = "A-ZĐÂĂÊÔƠƯ";
-/**
- * Document numbers: "18-NQ/TW", "301-QĐ/TW", "178/2024/NĐ-CP", "190/2025/QH15",
- * "05/BC-UBND", "35-CT/TW", "04-HD/BTCTW", "01/2025/TT-BNV".
- */
-const NUMBER = new RegExp(
-  `(?<![\\p{L}\\p{N}/-])(\\d{1,5}[a-z]?)(?:/(\\d{4}))?` +
-    `(?:-([${UPPER}][${UPPER}a-z]{0,4})/([${UPPER}][${UPPER}a-z0-9]{1,9})` +
-    `|/([${UPPER}][${UPPER}a-z]{0,4})-([${UPPER}][${UPPER}a-z0-9]{0,11}(?:-[${UPPER}][${UPPER}a-z0-9]{0,9})?)` +
-    `|/(QH\\d{1,2}|UBTVQH\\d{1,2}|[${UPPER}]{2,6}\\d{0,2}))(?![\\p{L}\\p{N}])`,
-  "gu",
-);
-
-interface NumberMatch {
-  number: string;
-  index: number;
-  kindCode: string | null;
-  issuerCode: string;
-  year: string | null;
-}
-
-function findNumbers(text: string): NumberMatch[] {
-  const out: NumberMatch[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const kindCode = m[3] ?? m[5] ?? null;
-    const issuerCode = m[4] ?? m[6] ?? m[7] ?? "";
-    out.push({ number: m[0], index: m.index, kindCode, issuerCode, year: m[2] ?? null });
-  }
-  return out;
-}
-
-/**
- * Document numbers named in a text ("18-NQ/TW", "178/2024/NĐ-CP"), as written; the
- * retriever uses them to prefer the document a question names.
- */
-export function findDocumentNumbers(text: string): string[] {
-  return [...new Set(findNumbers(text).map((m) => m.number))];
-}
-
-/** The first document number right after "ban hành" (and its kind, "số"): the one a text reports issued. */
-function issuedNumber(text: string): NumberMatch | null {
-  for (const m of findNumbers(text)) {
-    const before = fold(text.slice(Math.max(0, m.index - 40), m.index));
-    if (/ban hanh(?: [a-z]+){0,3}(?: so)?$/u.test(before)) return m;
-  }
-  return null;
-}
-
-function issuerFromCode(code: string, kindCode: string | null): string | null {
-  if (/^QH\d*$/u.test(code)) return "Quốc hội";
-  if (/^UBTVQH\d*$/u.test(code)) return "Ủy ban Thường vụ Quốc hội";
-  if (code === "TW") return kindCode === "NQ" ? "Ban Chấp hành Trung ương" : "Bộ Chính trị";
-  const base = code.split("-").pop() ?? code;
-  return ISSUER_CODES[code] ?? ISSUER_CODES[base] ?? ISSUER_CODES[base.replace(/\d+$/u, "")] ?? null;
-}
+export { findDocumentNumbers } from "./document-number.js";
 
 const VI_MONTH_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const NUMERIC_DATE = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/u;
@@ -228,19 +112,6 @@ function titleCaseWords(text: string): string {
     .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
     .join("");
 }
-
-/** Fold for comparisons: lower case, đ kept, tone placement ignored via NFD stripping. */
-function fold(text: string): string {
-  return text
-    .toLocaleLowerCase("vi")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/gu, "")
-    .replace(/đ/gu, "d")
-    .replace(/\s+/gu, " ")
-    .trim();
-}
-
-const FOLDED_KINDS = KINDS.map((k) => ({ kind: k, folded: fold(k) }));
 
 /** The kind a line starts with ("NGHỊ QUYẾT", "Luật Giáo dục", "Bộ luật dân sự"), if any. */
 function kindAtStart(line: string): string | null {
@@ -334,17 +205,6 @@ function baseName(fileName: string): string {
   return stem.length > 0 ? stem : name;
 }
 
-/** The kind a text names right before a number: "Nghị quyết số 190/2025/QH15". */
-function kindNamedBefore(text: string, number: string): string | null {
-  const at = text.indexOf(number);
-  if (at < 0) return null;
-  const before = fold(text.slice(Math.max(0, at - 40), at)).replace(/\s*(?:so)?\s*$/u, "");
-  for (const { kind, folded } of FOLDED_KINDS) {
-    if (before.endsWith(folded)) return kind;
-  }
-  return null;
-}
-
 /** A Markdown heading that opens the text: first, or after at most two short lines. */
 function headingOpens(lines: readonly string[], heading: string): boolean {
   const at = lines.indexOf(heading);
@@ -362,6 +222,115 @@ function articleLabel(line: string): string {
 }
 
 const ARTICLE_LINE = /^Điều\s+\d+[a-zđ]?\s*[.:]/u;
+
+/** A legal database's copyright notice that opens its pages ("Bản dịch này thuộc quyền sở hữu của ..."). */
+const COPYRIGHT_NOTICE = /^bản dịch này thuộc quyền sở hữu|thư viện pháp luật/iu;
+
+interface RegistryFields {
+  kind: string | null;
+  issuer: string | null;
+  date: string | null;
+}
+
+/**
+ * The summary table of a legal database page ("Số hiệu:", "Loại văn bản:", "Nơi ban
+ * hành:", "Ngày ban hành:"): the page's own document, given field by field. Null when the
+ * page has no such table.
+ */
+function registryFields(lines: readonly string[]): RegistryFields | null {
+  if (!labelledValue(lines, "Số hiệu")) return null;
+  const kindText = labelledValue(lines, "Loại văn bản");
+  const issuer = labelledValue(lines, "Nơi ban hành");
+  const dateText = labelledValue(lines, "Ngày ban hành");
+  return {
+    kind: kindText ? kindAtStart(kindText) : null,
+    issuer: issuer && issuer.length <= 80 && !/^(?:đã biết|đang cập nhật)$/iu.test(issuer) ? issuer : null,
+    date: dateText ? parseVietnameseDate(dateText) : null,
+  };
+}
+
+/** A date, or "năm 2025", that may stand between a number and "của ...". */
+const DATE_GAP = String.raw`(?:\s*,?\s*(?:ngay\s+\d{1,2}(?:\/\d{1,2}\/\d{4}|\s+thang\s+\d{1,2}\s+nam\s+\d{4})|nam\s+\d{4}))?\s*,?\s*`;
+
+/**
+ * The issuer a text names with a number: "Kết luận số 127-KL/TW ngày 28/2/2025 của Bộ
+ * Chính trị". Only a date may stand between: in "Công văn 11582/VPCP-KTTH triển khai Nghị
+ * quyết của Quốc hội" the "của" belongs to the resolution the letter carries out.
+ */
+function issuerNamedWith(text: string, number: string): string | null {
+  const at = text.indexOf(number);
+  if (at < 0) return null;
+  const near = fold(text.slice(at + number.length, at + number.length + 80));
+  for (const { pattern, name } of HEADER_ISSUERS) {
+    const m = new RegExp(pattern.source.replace("^", `^${DATE_GAP}cua\\s+`), "u").exec(near);
+    if (m) return name(m);
+  }
+  return null;
+}
+
+/** "ngày 15/3/2025", "ngày 25 tháng 10 năm 2017" right after a number, before anything else. */
+const DATE_AFTER_NUMBER = /^\s*[,(]?\s*(?:ban hành\s+|ký\s+)?ngày\s+\d/iu;
+/** A lead opening with its date: "Ngày 25/5/2025, thay mặt ...", "Sáng 12/6/2025, ...", "Tại phiên họp ngày 28/2/2025, ...". */
+const DATED_LEAD =
+  /^(?:(?:sáng|trưa|chiều|tối)\s+(?:ngày\s+)?|(?:tại phiên họp\s+)?ngày\s+)\d{1,2}(?:\/\d{1,2}\/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?:\s*,|\s)/iu;
+
+interface DateContext {
+  head: readonly string[];
+  number: string | null;
+  official: boolean;
+  kind: string | null;
+  kindLineIndex: number;
+  registry: RegistryFields | null;
+  dateHint?: string | null;
+}
+
+/** The date written right after the number somewhere in the text ("Nghị định số 67/2025/NĐ-CP ngày 15/3/2025"). */
+function dateWithNumber(text: string, number: string): string | null {
+  for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + number.length)) {
+    const after = text.slice(at + number.length, at + number.length + 50);
+    if (DATE_AFTER_NUMBER.test(after)) {
+      const date = parseVietnameseDate(after);
+      if (date) return date;
+    }
+  }
+  return null;
+}
+
+/**
+ * The document's issue date: the header's "Hà Nội, ngày ...", a legal database's "Ngày
+ * ban hành", a news page's timestamp, the date written with its own number, a lead that
+ * opens with the date of the issue it reports, or a date in an official header block. A
+ * date a text only quotes (the "Căn cứ" lines, a decree it amends, a deadline in a
+ * headline) is not the document's: null is better.
+ */
+function issueDate(ctx: DateContext): string | null {
+  const { head, number } = ctx;
+  for (const line of head.slice(0, 15)) {
+    // "Hà Nội, ngày 25 tháng 10 năm 2017", possibly after the number on the same line.
+    if (line.length <= 160 && /^[^,]{2,80},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(line)) {
+      const date = parseVietnameseDate(line);
+      if (date) return date;
+    }
+  }
+  if (ctx.registry?.date) return ctx.registry.date;
+  if (ctx.dateHint) return ctx.dateHint;
+  const headText = head.join("\n");
+  const withNumber = number ? dateWithNumber(headText, number) : null;
+  if (withNumber) return withNumber;
+  for (const raw of head.slice(0, 6)) {
+    const line = stripMarkdown(raw).replace(/^[*_\s]+/u, "");
+    if (!DATED_LEAD.test(line)) continue;
+    // With a number of its own, the lead must name it; without, only a document or a news
+    // page takes it (a Q&A page's lead dates the document it answers about).
+    if (number ? line.includes(number) : ctx.kind !== null) return parseVietnameseDate(line);
+  }
+  if (ctx.official) {
+    const block = head.slice(0, ctx.kindLineIndex >= 0 ? ctx.kindLineIndex : 8);
+    const header = block.filter((l) => !/^[*_\s]*(?:căn cứ|xét|theo)/iu.test(l));
+    return parseVietnameseDate(header.join("\n").slice(0, 1500));
+  }
+  return null;
+}
 
 /**
  * Reads a document's kind, number, issuer, date and title from its first lines, the
@@ -395,14 +364,10 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
     }
   }
 
-  // Number: "Số: 05/BC-UBND" in the header, else one in the title area.
-  let numberMatch: NumberMatch | null = null;
-  for (const line of head.slice(0, 15)) {
-    if (/^(?:số|so)\s*[:.]?\s*\d/iu.test(line)) {
-      numberMatch = findNumbers(line)[0] ?? null;
-      if (numberMatch) break;
-    }
-  }
+  // Number: "Số: 05/BC-UBND" in the header (or a legal database's "Số hiệu:"), else the
+  // title's own, else for an official document one in its header block; never a quoted one.
+  let numberMatch = headerNumber(lines);
+  const registry = registryFields(lines);
 
   // Title.
   let title: string | null = null;
@@ -414,8 +379,9 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
     for (let i = kindLineIndex + 1; i < Math.min(head.length, kindLineIndex + 4); i++) {
       const line = stripMarkdown(head[i]!);
       if (
-        /^(?:căn cứ|xét|theo đề nghị|trong những năm|chương|phần|mục|điều|i[.\-–\s])/iu.test(line) ||
+        /^[*_\s]*(?:căn cứ|xét|theo đề nghị|trong những năm|chương|phần|mục|điều|i[.\-–\s])/iu.test(line) ||
         MEANINGLESS_LINE.test(line) ||
+        issuerFromHeaderLine(line) ||
         parseVietnameseDate(line) ||
         line.length > 250
       ) {
@@ -446,10 +412,15 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
     if (first) title = stripMarkdown(first);
   }
   if (!title && firstHeading) title = stripMarkdown(firstHeading);
+  // A legal database page opens with its copyright notice: its table names the document.
+  if (registry && (!title || COPYRIGHT_NOTICE.test(title))) {
+    const named = registry.kind ?? (numberMatch?.kindCode ? KIND_CODES[numberMatch.kindCode] : undefined);
+    title = named && numberMatch ? `${named} ${numberMatch.number}` : title;
+  }
   title = shorten(title && title.length > 0 ? title : baseName(input.fileName));
 
-  if (!numberMatch) numberMatch = findNumbers(title)[0] ?? null;
-  if (!numberMatch && official) numberMatch = findNumbers(head.slice(0, 15).join("\n"))[0] ?? null;
+  if (!numberMatch) numberMatch = titleNumber(title, kindAtStart(title));
+  if (!numberMatch && official) numberMatch = headerBlockNumber(head, kindLineIndex);
   let number = numberMatch?.number ?? null;
   if (input.numberHint?.trim()) {
     number = input.numberHint.trim();
@@ -459,22 +430,14 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
   // Issuer: the header, else "của Bộ Chính trị" next to the number, else the number's code.
   let issuer: string | null = null;
   for (const line of head.slice(0, Math.max(3, kindLineIndex >= 0 ? kindLineIndex : 6))) {
+    // "BAN CHẤP HÀNH / TRUNG ƯƠNG / BAN TỔ CHỨC": the issuing unit is split over lines; its
+    // number ("45-HD/BTCTW") names it whole.
+    if (fold(stripMarkdown(line)) === "ban chap hanh") break;
     issuer = issuerFromHeaderLine(line);
     if (issuer) break;
   }
-  if (!issuer && number) {
-    const at = headText.indexOf(number);
-    if (at >= 0) {
-      const near = fold(headText.slice(at + number.length, at + number.length + 80));
-      for (const { pattern, name } of HEADER_ISSUERS) {
-        const m = new RegExp(pattern.source.replace("^", "^[^\\n]{0,40}?\\bcua\\s+"), "u").exec(near);
-        if (m) {
-          issuer = name(m);
-          break;
-        }
-      }
-    }
-  }
+  if (!issuer && number) issuer = issuerNamedWith(headText, number);
+  if (!issuer && registry?.issuer) issuer = registry.issuer;
   if (!issuer && numberMatch) issuer = issuerFromCode(numberMatch.issuerCode, numberMatch.kindCode);
   if (!issuer && (kind === "Luật" || kind === "Bộ luật" || kind === "Hiến pháp")) issuer = "Quốc hội";
 
@@ -486,6 +449,7 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
       input.webCruft === true ||
       Boolean(input.dateHint) ||
       lines.some((l) => NEWS_CREDIT.test(l)));
+  if (!kind && registry?.kind) kind = registry.kind;
   if (!kind && looksLikeNews) kind = NEWS_KIND;
   if (!kind && number) kind = kindNamedBefore(headText, number);
   if (!kind && numberMatch?.kindCode) kind = KIND_CODES[numberMatch.kindCode] ?? null;
@@ -494,28 +458,14 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
   // Nghị quyết số 18-NQ/TW đã ký ban hành Kế hoạch số 47-KH/BCĐ ...") is filed under the
   // number issued, not the first one it mentions.
   if (kind === NEWS_KIND && !input.numberHint?.trim()) {
-    const issued = issuedNumber(head.slice(0, 5).join("\n"));
+    const issued = issuedNumber(head.slice(0, 5).join("\n"), title);
     if (issued && issued.number !== number) {
       number = issued.number;
       issuer = issuerFromCode(issued.issuerCode, issued.kindCode);
     }
   }
 
-  // Date: the issue date of the header ("Hà Nội, ngày ..."), else the timestamp of a
-  // news page, else the first date in the first lines.
-  let date: string | null = null;
-  for (const line of head.slice(0, 15)) {
-    // "Hà Nội, ngày 25 tháng 10 năm 2017", possibly after the number on the same line.
-    if (line.length <= 160 && /^[^,]{2,80},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(line)) {
-      date = parseVietnameseDate(line);
-      if (date) break;
-    }
-  }
-  if (!date && input.dateHint) date = input.dateHint;
-  // Other pages (encyclopaedia articles) mention dates that are not theirs.
-  if (!date && (official || kind !== null))
-    date = parseVietnameseDate(head.slice(0, 6).join("\n").slice(0, 1500));
-
+  const date = issueDate({ head, number, official, kind, kindLineIndex, registry, dateHint: input.dateHint });
   return { title, kind, number, issuer, date };
 }
 

@@ -15,5 +15,10 @@
  * 4: "vừa là", "vừa làm" also indexed as "kiêm".
  * 5: a news article is filed under the number it reports issued ("ký ban hành Kế hoạch
  *    số 47-KH/BCĐ"), not the first it mentions.
+ * 6: a document's number, date and issuer come only from its own header ("Số: ...", a
+ *    legal database's "Số hiệu:" table), its title or the document a news lead reports
+ *    issued, never from a number or date it quotes ("thực hiện Kết luận số 126-KL/TW",
+ *    "theo Nghị quyết 1669/...", "Căn cứ ..."); titles stop before the issuer line and the
+ *    "Căn cứ" lines.
  */
-export const INGEST_PIPELINE = 5;
+export const INGEST_PIPELINE = 6;
