@@ -38,6 +38,7 @@ import {
   buildMiniSearchAnalyzed,
   type SearchEngine,
 } from "./peers.js";
+import { qaPairsOptions, runQaPairsBench } from "./qa-pairs.js";
 import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
@@ -45,7 +46,12 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), node:
 const args = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { reform: { type: "string" } },
+  options: {
+    reform: { type: "string" },
+    crawl: { type: "string" },
+    pages: { type: "string" },
+    pairs: { type: "string" },
+  },
 });
 const only = args.positionals;
 const wants = (name: string) => only.length === 0 || only.includes(name);
@@ -320,7 +326,7 @@ async function main(): Promise<void> {
   // [--pairs N]`): it reads the 193 MB crawl outside the repository, which not every
   // checkout has.
   if (only.includes("qa-pairs")) {
-    results.qa_pairs = await runQaPairsBench(qaPairsOptions);
+    results.qa_pairs = await runQaPairsBench(qaPairsOptions(args.values));
   }
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
