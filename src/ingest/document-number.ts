@@ -133,7 +133,10 @@ export function issuerFromCode(code: string, kindCode: string | null): string | 
   if (/^UBTVQH\d*$/u.test(code)) return "Ủy ban Thường vụ Quốc hội";
   if (code === "TW") return kindCode === "NQ" ? "Ban Chấp hành Trung ương" : "Bộ Chính trị";
   const base = code.split("-").pop() ?? code;
-  return ISSUER_CODES[code] ?? ISSUER_CODES[base] ?? ISSUER_CODES[base.replace(/\d+$/u, "")] ?? null;
+  const named = ISSUER_CODES[code] ?? ISSUER_CODES[base] ?? ISSUER_CODES[base.replace(/\d+$/u, "")];
+  if (named) return named;
+  // A letter's number names its issuer first and the drafting unit after: "17899/BTC-VP".
+  return kindCode && !(kindCode in KIND_CODES) ? (ISSUER_CODES[kindCode] ?? null) : null;
 }
 
 /** The kind a text names right before a number's position: "Nghị quyết số 190/2025/QH15". */

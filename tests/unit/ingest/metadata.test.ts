@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cleanText, extractMetadata, NEWS_KIND, parseVietnameseDate } from "../../../src/ingest/index.js";
-import { fixtureText, SEED } from "./fixtures.js";
+import { corpusPath, fixtureText, SEED } from "./fixtures.js";
 
 const lines = (...l: string[]) => l.join("\n");
 
@@ -223,6 +224,192 @@ describe("extractMetadata: other documents", () => {
       numberHint: "127-KL/TW",
     });
     expect(meta).toMatchObject({ title: "Kết luận 127", number: "127-KL/TW", kind: "Kết luận" });
+  });
+});
+
+describe("extractMetadata: a document's own number, never one it quotes", () => {
+  it("labels a Standing Committee guidance by its own number, not the Party conclusion it carries out", () => {
+    const header = [
+      "ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+    ];
+    const body = [
+      "HƯỚNG DẪN",
+      "Thực hiện Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư",
+      "*Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14 tháng 4 năm 2025 của Ủy ban Thường vụ Quốc hội;*",
+    ];
+    const withNumber = extractMetadata(
+      lines(...header, "Số: 12/HD-UBTVQH15", "Hà Nội, ngày 3 tháng 3 năm 2025", ...body),
+      {
+        fileName: "hd12.docx",
+      },
+    );
+    expect(withNumber).toMatchObject({
+      kind: "Hướng dẫn",
+      number: "12/HD-UBTVQH15",
+      issuer: "Ủy ban Thường vụ Quốc hội",
+      date: "2025-03-03",
+    });
+    // The header's number lost in conversion: nothing of its own is better than 126-KL/TW.
+    const without = extractMetadata(lines(...header, ...body), { fileName: "hd.docx" });
+    expect(without).toMatchObject({
+      kind: "Hướng dẫn",
+      number: null,
+      issuer: "Ủy ban Thường vụ Quốc hội",
+      date: null,
+    });
+    expect(without.title).toMatch(/^Hướng dẫn/u);
+  });
+
+  it("gives a resolution without its 'Số:' line no quoted number or date, and a title that stops at the issuer", () => {
+    // Reform page 682d787d: the resolution's text without its header table.
+    const text = lines(
+      "NGHỊ QUYẾT",
+      "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Quảng Ninh năm 2025",
+      "ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+      "*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;*",
+      "*Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14 tháng 4 năm 2025 của Ủy ban Thường vụ Quốc hội về việc sắp xếp đơn vị hành chính năm 2025;*",
+    );
+    expect(extractMetadata(text, { fileName: "nq.md", format: "md" })).toEqual({
+      title: "Nghị quyết về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Quảng Ninh năm 2025",
+      kind: "Nghị quyết",
+      number: null,
+      issuer: "Ủy ban Thường vụ Quốc hội",
+      date: null,
+    });
+  });
+
+  it("dates a decree by its header, not by the decree its title amends", () => {
+    // Reform page 4ea650b6: Nghị định 16/2025/NĐ-CP, its place-and-date line missing.
+    const text = lines(
+      "CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |",
+      "Số: 16/2025/NĐ-CP |",
+      "NGHỊ ĐỊNH",
+      "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP NGÀY 30 THÁNG 6 NĂM 2020 CỦA CHÍNH PHỦ",
+    );
+    expect(extractMetadata(text, { fileName: "nd16.md" })).toMatchObject({
+      number: "16/2025/NĐ-CP",
+      issuer: "Chính phủ",
+      date: null,
+    });
+  });
+
+  it("gives a Q&A page that quotes several documents none of their numbers", () => {
+    // Reform page 45841526 (thuvienphapluat Q&A).
+    const text = lines(
+      "# Xã Quyết Thắng mới của Hải Phòng được sáp nhập từ những xã nào theo Nghị quyết 1669/NQ-UBTVQH15?",
+      "Xã Quyết Thắng mới của Hải Phòng được sáp nhập từ những xã theo quy định tại khoản 56 Điều 1 Nghị quyết 1669/NQ-UBTVQH15 năm 2025, cụ thể như sau:",
+      "Trên cơ sở Đề án số 381/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ về sắp xếp đơn vị hành chính cấp xã, Ủy ban Thường vụ Quốc hội quyết nghị:",
+      "Căn cứ Nghị định 178/2024/NĐ-CP và Nghị định 67/2025/NĐ-CP ...",
+    );
+    expect(extractMetadata(text, { fileName: "hoi-dap.md", format: "md" })).toMatchObject({
+      number: null,
+      issuer: null,
+      date: null,
+    });
+  });
+
+  it("files a news article on a plan under the plan and its date; background issues are not its own", () => {
+    // Default corpus: news_le_minh_hung_tong_ket_nq18_2025.md (no headline; the lead is the title).
+    const plan = extractMetadata(
+      lines(
+        "Ngày 14/4/2025, đồng chí Lê Minh Hưng, Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương kiêm Phó Trưởng Ban Thường trực Ban Chỉ đạo Trung ương về tổng kết việc thực hiện Nghị quyết số 18-NQ/TW đã ký ban hành Kế hoạch số 47-KH/BCĐ về thực hiện sắp xếp, sáp nhập đơn vị hành chính.",
+        "Kế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW, ngày 12/4/2025 của Ban Chấp hành Trung ương Đảng khóa XIII ...",
+        "Theo TTXVN",
+      ),
+      { fileName: "tin.md", format: "md" },
+    );
+    expect(plan).toMatchObject({ kind: NEWS_KIND, number: "47-KH/BCĐ", date: "2025-04-14" });
+    // Reform page 9f5efc32: the headline says who acted; the lead recalls a 2024 plan.
+    const background = extractMetadata(
+      lines(
+        "# Bộ Nội vụ chỉ đạo tạm dừng tổ chức Đại hội Thi đua yêu nước cấp huyện, cấp xã",
+        "Ngày 20/5/2024, Hội đồng Thi đua - Khen thưởng Trung ương đã ban hành Kế hoạch số 01/KH-HĐTĐKT về việc tổ chức Đại hội Thi đua yêu nước các cấp; ngày 21/5/2024 Bộ Nội vụ ban hành Hướng dẫn số 2823/HD-BNV.",
+        "Theo Cổng thông tin Điện tử tỉnh Yên Bái",
+      ),
+      { fileName: "tin.html", format: "html" },
+    );
+    expect(background).toMatchObject({ kind: NEWS_KIND, number: null, issuer: null });
+  });
+
+  it("names the issuer written with the number only when nothing but a date stands between", () => {
+    // Reform page 35f34147: the letter carries out a resolution of the National Assembly.
+    const letter = extractMetadata(
+      "# Toàn văn Công văn 11582/VPCP-KTTH triển khai Nghị quyết của Quốc hội về dự toán Ngân sách nhà nước 2026 ra sao?",
+      { fileName: "cv.md", format: "md" },
+    );
+    expect(letter).toMatchObject({ number: "11582/VPCP-KTTH", issuer: "Văn phòng Chính phủ" });
+    const conclusion = extractMetadata(
+      "# Kết luận số 127-KL/TW ngày 28/2/2025 của Bộ Chính trị, Ban Bí thư về sắp xếp tổ chức bộ máy",
+      { fileName: "kl.md", format: "md" },
+    );
+    expect(conclusion).toMatchObject({ number: "127-KL/TW", issuer: "Bộ Chính trị", date: "2025-02-28" });
+  });
+
+  it("reads the issuing unit of a header split over lines from its number", () => {
+    const text = lines(
+      "BAN CHẤP HÀNH",
+      "TRUNG ƯƠNG",
+      "BAN TỔ CHỨC",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Số 45-HD/BTCTW",
+      "Hà Nội, ngày 21 tháng 11 năm 2025",
+      "HƯỚNG DẪN",
+      "Một số nội dung Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị",
+    );
+    expect(extractMetadata(text, { fileName: "hd45.pdf" })).toMatchObject({
+      kind: "Hướng dẫn",
+      number: "45-HD/BTCTW",
+      issuer: "Ban Tổ chức Trung ương",
+      date: "2025-11-21",
+    });
+  });
+
+  it("reads a legal database page's summary table", () => {
+    // Reform page 0d99145e (thuvienphapluat): the copyright notice first, then the table.
+    const text = lines(
+      "Bản dịch này thuộc quyền sở hữu của **",
+      "THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép, đăng tải lại mà không có sự đồng ý là vi phạm pháp luật.",
+      "Đang tải văn bản...",
+      "**Số hiệu:**",
+      "|",
+      "10988/BNV-CQĐP",
+      "**Loại văn bản:**",
+      "|",
+      "Công văn",
+      "**Nơi ban hành:**",
+      "|",
+      "Bộ Nội vụ",
+      "**Ngày ban hành:**",
+      "|",
+      "21/11/2025",
+      "## Thông tin sáp nhập còn 16 tỉnh từ 34 tỉnh thành là không chính xác",
+      "- Ngày 16/6/2025, Quốc hội đã thông qua Luật Tổ chức chính quyền địa phương số 72/2025/QH15.",
+    );
+    expect(extractMetadata(text, { fileName: "tvpl.md", format: "md" })).toEqual({
+      title: "Công văn 10988/BNV-CQĐP",
+      kind: "Công văn",
+      number: "10988/BNV-CQĐP",
+      issuer: "Bộ Nội vụ",
+      date: "2025-11-21",
+    });
+  });
+
+  it.each([
+    [
+      "news_ket_luan_127_sap_xep_bo_may_2025.md",
+      { number: "127-KL/TW", issuer: "Bộ Chính trị", date: "2025-02-28" },
+    ],
+    ["news_le_minh_hung_tong_ket_nq18_2025.md", { number: "47-KH/BCĐ", date: "2025-04-14" }],
+    ["news_nd_67_2025_sua_nd_178.md", { number: "67/2025/NĐ-CP", issuer: "Chính phủ", date: "2025-03-15" }],
+    ["wiki_cai_cach_the_che_vn_2024_2025.md", { number: null, date: null }],
+  ])("labels the default corpus file %s by its own document", (name, expected) => {
+    const path = corpusPath(name);
+    if (!path) return;
+    const cleaned = cleanText(readFileSync(path, "utf8"));
+    const meta = extractMetadata(cleaned.text, { fileName: name, format: "md", dateHint: cleaned.dateHint });
+    expect(meta).toMatchObject(expected);
   });
 });
 
