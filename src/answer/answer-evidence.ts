@@ -145,3 +145,16 @@ const MONEY_WORDS = new Set(["tien", "kinh", "ngan", "chi", "dong"]);
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * Whether a passage (with its title and headings) speaks of every part of the question's
+ * situation: "Côn Đảo", "2019", "khóa XVI". A question on another place or term is not
+ * answered from this one.
+ */
+export function holdsSituation(situation: readonly string[], passageText: string): boolean {
+  const folded = foldDiacritics(passageText.toLowerCase());
+  // Several names ("thị trấn Hoa Thành (Yên Thành, Nghệ An)") locate one another: a
+  // passage naming most of them is about that place.
+  const missing = situation.filter((phrase) => !mentionsAny(folded, [phrase])).length;
+  return missing <= Math.floor(situation.length / 2);
+}

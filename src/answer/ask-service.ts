@@ -7,6 +7,8 @@ import type { ChunkFilter } from "../store/types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { classifyConversation } from "./conversation.js";
 import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS, decline } from "./extractive.js";
+import { planFollowUp } from "./follow-up.js";
+import { leaveOutQuoted } from "./leave-out-quoted.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
 import { answerMessages, conversationReplies } from "./messages.js";
 import type { Prompts } from "./prompts.js";
@@ -25,7 +27,9 @@ export const DEFAULT_DECLINE_THRESHOLD = 0.35;
  * Above this confidence the passages cover the question so well that a sentence sharing
  * its words is quoted even when none holds what the question's type or focus asks for.
  */
-export const SURE_CONFIDENCE = 0.6;
+export const SURE_CONFIDENCE = 0.75;
+/** The confidence needed when a sentence holding what is asked was found. */
+export const FOUND_THRESHOLD = 0.3;
 
 export interface AskOptions {
   /** How many passages to retrieve (the `-k` of the CLI). */
@@ -88,6 +92,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
       }
       const usages: ChatUsage[] = [];
       let searchText = question;
+      let alreadyQuoted = "";
       if (options.previous) {
         if (llm) {
           const rewritten = await rewriteFollowUp({
@@ -99,7 +104,12 @@ export function createAskService(deps: AskServiceDeps): AskService {
           searchText = rewritten.question;
           if (rewritten.usage) usages.push(rewritten.usage);
         } else {
-          searchText = `${options.previous.question}\n${question}`;
+          // No model to rewrite it: "giải thích rõ hơn" searches the previous question again
+          // and leaves out what was quoted; "còn X thì sao?" asks it of X.
+          const plan = planFollowUp(options.previous.question, question);
+          deps.logger?.debug({ followUp: plan.kind, replaced: plan.replaced }, "follow-up read");
+          searchText = plan.search;
+          if (plan.leaveOutPrevious) alreadyQuoted = options.previous.answer;
         }
       }
       const retrieval = await deps.retriever.search(searchText, {
@@ -107,17 +117,24 @@ export function createAskService(deps: AskServiceDeps): AskService {
         filter: options.filter,
       });
       const passages: Passage[] = retrieval.hits;
+      const leftOut = alreadyQuoted ? leaveOutQuoted(passages, alreadyQuoted) : undefined;
       const composed = composeExtractiveAnswer(
-        passages,
+        leftOut?.passages ?? passages,
         retrieval.termValues,
         DEFAULT_EXTRACTIVE_OPTIONS,
         retrieval.plan.focusWeights,
         retrieval.plan.question,
+        alreadyQuoted,
       );
+      if (leftOut) composed.citations = leftOut.restore(composed.citations);
       // A question that asked for something (a date, a count, "khó khăn") and got only a
       // sentence sharing its words is declined unless retrieval is sure of the passages.
       const answersWhatIsAsked = composed.lead !== "words" || retrieval.confidence >= SURE_CONFIDENCE;
-      const confident = retrieval.confidence >= threshold && answersWhatIsAsked;
+      // A sentence that holds what is asked under another name ("lợi ích" answered by
+      // "tinh gọn", "giảm được") leaves the question's own word uncovered: it needs less.
+      const found = composed.lead === "evidence" || composed.lead === "focus";
+      const floor = found ? Math.min(threshold, FOUND_THRESHOLD) : threshold;
+      const confident = retrieval.confidence >= floor && answersWhatIsAsked;
       const extractive = () => composed;
 
       let result: Omit<AskResult, "ms">;

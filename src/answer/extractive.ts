@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { analyzeForIndex, foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
-import { clauseHoldsDetail, holdsEvidence, namesFocus } from "./answer-evidence.js";
+import { clauseHoldsDetail, holdsEvidence, holdsSituation, namesFocus } from "./answer-evidence.js";
 import { answerMessages } from "./messages.js";
 import type { Citation, Passage } from "./types.js";
 
@@ -34,7 +34,7 @@ export interface ComposedAnswer {
    * particular). The ask service declines a "words" answer to a question that asked for
    * something, unless retrieval is sure.
    */
-  lead?: "evidence" | "focus" | "words";
+  lead?: "evidence" | "focus" | "words" | "off-situation";
 }
 
 interface Candidate {
@@ -45,6 +45,8 @@ interface Candidate {
   matched: Set<string>;
   evidence: boolean;
   focus: boolean;
+  /** Whether the passage is about the question's place, year or term of office. */
+  inSituation: boolean;
 }
 
 /** A sentence holding the asked-for evidence, or naming the focus, weighs this much more. */
@@ -91,12 +93,24 @@ export function composeExtractiveAnswer(
       : [passage.doc.title, ...passage.chunk.headingPath];
     const headings = new Set(context.map(headingKey));
     const values = discountContext(termValues, context.join("\n"), focus);
+    // The question's situation (a place, a year, a term of office) must be this passage's.
+    const inSituation =
+      question === undefined ||
+      question.situation.length === 0 ||
+      holdsSituation(
+        question.situation,
+        `${passage.doc.title}\n${context.join("\n")}\n${passage.chunk.text}`,
+      );
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
       // heading left as text because nothing follows it).
       if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
-      let text = tidyTableCells(trimSentence(span.text.trim(), values, options.maxSentenceWords, question));
+      // Web pages set sentences in *emphasis*; a sentence that asks ("... sau sáp nhập
+      // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
+      const plain = span.text.replace(EMPHASIS, "").trim();
+      if (plain.includes("?") || POINTER_SENTENCE.test(plain)) return;
+      let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));
       if (toSyllables(text).length < 3) return;
       // "... đối tượng áp dụng gồm:" with no list after it in the passage promises what it
       // cannot give; a sentence that says something before its announcement ("Chậm nhất
@@ -119,6 +133,7 @@ export function composeExtractiveAnswer(
       const bonus =
         1 + (evidenceCounts ? EVIDENCE_BONUS : 0) + FOCUS_BONUS * Math.min(MAX_FOCUS_NAMES, focusNames);
       candidates.push({
+        inSituation,
         passageIndex,
         sentenceIndex,
         text,
@@ -151,7 +166,10 @@ export function composeExtractiveAnswer(
   };
   // The best candidate that answers what is asked and can be quoted leads; when none
   // holds what is asked, the best by words (the ask service judges that answer).
-  const answers = (c: Candidate) => !demanding || c.focus || (c.evidence && (specific || !hasFocus));
+  const answers = (c: Candidate) =>
+    c.inSituation && (!demanding || c.focus || (c.evidence && (specific || !hasFocus)));
+  // A question about a place, year or term no passage speaks of is not answered from others.
+  if (!candidates.some((c) => c.inSituation)) return { ...decline(), lead: "off-situation" };
   const best =
     candidates.find((c) => answers(c) && choose(c)) ?? candidates.find((c) => choose(c)) ?? candidates[0]!;
   if (chosen.length === 0) choose(best, true);
@@ -228,6 +246,11 @@ export function toCitation(n: number, passage: Passage): Citation {
 }
 
 const MARKDOWN_HEADING_LINE = /^\s*#{1,6}\s/u;
+/** Markdown emphasis marks around words ("**Chủ tịch**", "*Thông tin về ...*"). */
+const EMPHASIS = /\*{1,3}|(?<![\p{L}\d])_{1,2}|_{1,2}(?![\p{L}\d])/gu;
+/** Sentences that point to other text instead of saying something. */
+const POINTER_SENTENCE =
+  /^(?:trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)/iu;
 
 /** What a query term matching the title or headings is still worth in a sentence. */
 const CONTEXT_DISCOUNT = 0.3;
@@ -281,11 +304,8 @@ function tidyTableCells(text: string): string {
     .trim();
 }
 
-/** Marks the asked-for detail as covered in trimming (not a term: terms have a kind prefix). */
-const DETAIL = "detail";
-
-/** A clause adding less than this share of the best clause's value is a trace of the question. */
-const TRACE_SHARE = 0.15;
+/** What the asked-for detail is worth in trimming, as a share of the question's terms. */
+const DETAIL_SHARE = 0.5;
 
 /** A list item's marker: "- ", "• ", "1. ", "2) ", "a) ". */
 const LIST_ITEM = /^(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+/u;
@@ -363,10 +383,11 @@ function wordCount(text: string): number {
 }
 
 /**
- * Cuts a long sentence to the clauses (split at , ; :) that carry the question's terms,
- * within `maxWords`: clauses are taken greedily by the value of the terms they add,
- * then the clauses next to the chosen ones (answers tend to follow the matching words).
- * Gaps are marked with "…". Short sentences pass unchanged.
+ * Cuts a long sentence to the run of consecutive clauses (split at , ; :) within
+ * `maxWords` that carries most of the question: the value of the question's terms it
+ * holds, plus the asked-for detail (a name, a date, a count) when the question has a
+ * type. One run reads as the document wrote it; the cut ends are marked with "…".
+ * Short sentences pass unchanged.
  */
 function trimSentence(
   sentence: string,
@@ -375,9 +396,10 @@ function trimSentence(
   question?: QuestionAnalysis,
 ): string {
   if (wordCount(sentence) <= maxWords) return sentence;
-  // A clause holding the asked-for detail (the signer's name, the date) is worth as much
-  // as the question's most valuable term: it is what the cadre asked for.
-  const detailValue = Math.max(0, ...termValues.values());
+  // A clause holding the asked-for detail (the signer's name, the date) is worth half the
+  // question's terms together: it is what the cadre asked for, the rest is its setting.
+  let detailValue = 0;
+  for (const value of termValues.values()) detailValue += value * DETAIL_SHARE;
   const clauses = sentence.split(/(?<=[,;:])\s+/).map((text) => ({
     text,
     words: wordCount(text),
@@ -385,55 +407,63 @@ function trimSentence(
     detail:
       question === undefined ? 0 : clauseHoldsDetail(question, text, foldDiacritics(text.toLowerCase())),
   }));
-  const chosen = new Set<number>();
-  const covered = new Set<string>();
-  let words = 0;
-  // Clauses that add only a trace of the question ("có", "của") are not worth their
-  // words: the clauses next to the strong matches are, as they tend to hold the answer.
-  let floor = 0;
-  for (;;) {
-    let best = -1;
-    let bestGain = floor;
-    clauses.forEach((clause, i) => {
-      if (chosen.has(i) || words + clause.words > maxWords) return;
-      let gain = clause.detail > 0 && !covered.has(DETAIL) ? detailValue * clause.detail : 0;
-      for (const term of clause.terms) if (!covered.has(term)) gain += termValues.get(term) ?? 0;
-      if (gain > bestGain) {
-        best = i;
-        bestGain = gain;
+  let best = { from: 0, to: -1, value: -1 };
+  for (let from = 0; from < clauses.length; from++) {
+    const covered = new Set<string>();
+    let words = 0;
+    let value = 0;
+    let detail = 0;
+    for (let to = from; to < clauses.length; to++) {
+      const clause = clauses[to]!;
+      if (words + clause.words > maxWords) break;
+      words += clause.words;
+      for (const term of clause.terms) {
+        if (covered.has(term)) continue;
+        covered.add(term);
+        value += termValues.get(term) ?? 0;
       }
-    });
-    if (best < 0) break;
-    if (chosen.size === 0) floor = bestGain * TRACE_SHARE;
-    chosen.add(best);
-    words += clauses[best]!.words;
-    for (const term of clauses[best]!.terms) covered.add(term);
-    // The strongest detail (a name over an office) covers the need; a weaker one leaves it open.
-    if (clauses[best]!.detail >= 1) covered.add(DETAIL);
-  }
-  if (chosen.size === 0) return `${sentence.split(/\s+/).slice(0, maxWords).join(" ")}…`;
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const i of [...chosen].sort((a, b) => a - b)) {
-      // The clause after a match first (answers follow), then the one before it
-      // (a cause or subject that the matching clause continues).
-      for (const j of [i + 1, i - 1]) {
-        const clause = clauses[j];
-        if (clause && !chosen.has(j) && words + clause.words <= maxWords) {
-          chosen.add(j);
-          words += clause.words;
-          grew = true;
-        }
-      }
+      detail = Math.max(detail, clause.detail);
+      const total = value + detail * detailValue;
+      if (total > best.value) best = { from, to, value: total };
     }
   }
-  const order = [...chosen].sort((a, b) => a - b);
-  let text = order[0]! > 0 ? "…" : "";
-  order.forEach((index, k) => {
-    const clause = clauses[index]!.text;
-    if (k > 0) text += index === order[k - 1]! + 1 ? " " : " … ";
-    text += clause;
-  });
-  if (order[order.length - 1]! < clauses.length - 1) text = `${text.replace(/[,;:]$/, "")}…`;
+  if (best.to < 0) return `${sentence.split(/\s+/).slice(0, maxWords).join(" ")}…`;
+  let words = 0;
+  let detailInRun = 0;
+  for (let i = best.from; i <= best.to; i++) {
+    words += clauses[i]!.words;
+    detailInRun = Math.max(detailInRun, clauses[i]!.detail);
+  }
+  // The run holds the question's words but not the name it asks for ("đồng chí Lê Minh
+  // Hưng, ..." then forty words of titles, then "đã ký ban hành Kế hoạch số 47"): the
+  // clause with the name is quoted too, apart.
+  const apart =
+    detailInRun >= 1 ? -1 : clauses.findIndex((c, i) => c.detail >= 1 && (i < best.from || i > best.to));
+  if (apart >= 0 && words + clauses[apart]!.words <= maxWords) {
+    words += clauses[apart]!.words;
+    while (best.to + 1 < clauses.length && words + clauses[best.to + 1]!.words <= maxWords)
+      words += clauses[++best.to]!.words;
+    const run = clauses
+      .slice(best.from, best.to + 1)
+      .map((c) => c.text)
+      .join(" ");
+    const detail = clauses[apart]!.text.replace(/[,;:]$/u, "");
+    const runText = `${run.replace(/[,;:]$/u, "")}${best.to < clauses.length - 1 ? "…" : ""}`;
+    return apart < best.from
+      ? `${apart > 0 ? "…" : ""}${detail} … ${runText}`
+      : `${best.from > 0 ? "…" : ""}${runText.replace(/…$/u, "")} … ${detail}…`;
+  }
+  // Fill the budget with the clauses that follow (answers follow their matches), then
+  // those before.
+  while (best.to + 1 < clauses.length && words + clauses[best.to + 1]!.words <= maxWords)
+    words += clauses[++best.to]!.words;
+  while (best.from > 0 && words + clauses[best.from - 1]!.words <= maxWords)
+    words += clauses[--best.from]!.words;
+  let text = clauses
+    .slice(best.from, best.to + 1)
+    .map((c) => c.text)
+    .join(" ");
+  if (best.from > 0) text = `…${text}`;
+  if (best.to < clauses.length - 1) text = `${text.replace(/[,;:]$/, "")}…`;
   return text;
 }

@@ -33,6 +33,13 @@ export interface QuestionAnalysis {
   unit: string;
   /** The question folded, lower case, words joined by single spaces. */
   folded: string;
+  /**
+   * What the question is about that a passage must speak of to answer it, folded: a
+   * place or person named with capitals ("con dao", "nghe an"), a year ("2019"), a term
+   * of office ("khoa xvi"). Document numbers are not here: retrieval finds the named
+   * document itself.
+   */
+  situation: string[];
 }
 
 /**
@@ -167,6 +174,7 @@ export function analyzeQuestion(
     focusPhrases,
     unit,
     folded: text,
+    situation: situationOf(question.normalize("NFC")),
   };
 }
 
@@ -284,4 +292,49 @@ export function mentionsAny(foldedText: string, phrases: readonly string[]): boo
     }
   }
   return false;
+}
+
+/**
+ * Syllables that are capitalised in questions as titles, bodies and document kinds, not
+ * as names of a place or person (folded): "Chủ tịch UBND", "Bộ Nội vụ" is a body, but
+ * "Bộ" alone is not a name.
+ */
+const TITLE_WORDS = new Set(
+  (
+    "chu tich pho bi thu tong bo truong thu tuong uy ban nhan dan hoi dong ban chap hanh thuong vu " +
+    "trung uong dang nha nuoc chinh phu quoc hoi tinh huyen xa phuong thi tran thanh pho giam doc " +
+    "so cuc vu vien nghi dinh quyet luan thong tu ke hoach huong dan cong van luat hien phap viet nam " +
+    "ubnd hdnd mttq btv tw nq nd kl tt qd cp bcd to chuc mat tran chi dao dai hoi dai bieu hoi nghi " +
+    "doan the can cong vien chuc khoa lan thu nhiem ky dac khu theo sau truoc khi neu cho hoi toi em " +
+    "anh chi ong ba ai gi nao sao bao nhieu may the nhu la co duoc khong ko va hay hoac cua o tai"
+  ).split(" "),
+);
+
+/** Names (two or more capitalised syllables, one at least not a title word), years, terms of office. */
+function situationOf(question: string): string[] {
+  const out = new Set<string>();
+  const words = question.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  let run: string[] = [];
+  const flush = () => {
+    const folded = run.map((w) => foldDiacritics(w.toLowerCase()));
+    if (run.length >= 2 && folded.some((w) => !TITLE_WORDS.has(w))) {
+      // Leading title words ("Đặc khu Côn Đảo", "Tỉnh Nghệ An") are not part of the name.
+      let start = 0;
+      while (start < folded.length - 2 && TITLE_WORDS.has(folded[start]!)) start++;
+      out.add(folded.slice(start).join(" "));
+    }
+    run = [];
+  };
+  words.forEach((word, i) => {
+    // The first word is capitalised as the sentence's start: a name only with the next.
+    const capitalised = /^\p{Lu}\p{Ll}+$/u.test(word) && (i > 0 || /^\p{Lu}\p{Ll}+$/u.test(words[1] ?? ""));
+    if (capitalised) run.push(word);
+    else flush();
+  });
+  flush();
+  for (const match of question.matchAll(/(?<![\p{L}\p{N}/-])(?:19|20)\d{2}(?![\p{L}\p{N}/-])/gu))
+    out.add(match[0]);
+  for (const match of question.matchAll(/\b(?:khóa|khoá|khoa|lần thứ|lan thu)\s+([IVXLC]+|[ivxlc]+)\b/gu))
+    out.add(`${foldDiacritics(match[0].toLowerCase().split(/\s+/)[0]!)} ${match[1]!.toLowerCase()}`);
+  return [...out];
 }
