@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { planFollowUp } from "../../../src/answer/follow-up.js";
+
+const DIFFICULTIES = "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?";
+const DIFFICULTIES_UNMARKED = "kho khan khi thuc hien nhat the hoa o duc tho la gi";
+const COUNT = "Huyện Đức Thọ giảm được bao nhiêu đầu mối?";
+const DECREE = "Nghị định 178 áp dụng cho ai?";
+
+describe("planFollowUp: asking for more", () => {
+  it.each([
+    "giải thích rõ hơn",
+    "giai thich ro hon",
+    "Chi tiết hơn?",
+    "chi tiet hon",
+    "nói rõ hơn",
+    "noi ro hon",
+    "cụ thể hơn",
+    "cu the hon",
+    "thêm nữa",
+    "them nua",
+    "còn gì nữa không?",
+    "con gi nua",
+    "tiếp",
+    "tiep di",
+    "hãy giải thích thêm giúp tôi nhé",
+  ])("'%s' searches the previous question again, leaving out what was quoted", (message) => {
+    expect(planFollowUp(DIFFICULTIES, message)).toEqual({
+      kind: "more",
+      search: DIFFICULTIES,
+      leaveOutPrevious: true,
+    });
+  });
+
+  it("a message that merely contains such words is not a request for more", () => {
+    expect(planFollowUp(DIFFICULTIES, "tiếp nhận cán bộ dôi dư thế nào?").kind).not.toBe("more");
+    expect(planFollowUp(DIFFICULTIES, "rõ ràng là sai quy trình").kind).not.toBe("more");
+  });
+});
+
+describe("planFollowUp: the same question of something else", () => {
+  it.each([
+    ["còn lợi ích thì sao?", "Lợi ích khi thực hiện nhất thể hóa ở Đức Thọ là gì?"],
+    ["Lợi ích thì sao?", "Lợi ích khi thực hiện nhất thể hóa ở Đức Thọ là gì?"],
+    ["thế còn hạn chế", "Hạn chế khi thực hiện nhất thể hóa ở Đức Thọ là gì?"],
+    ["vậy kết quả thì thế nào", "Kết quả khi thực hiện nhất thể hóa ở Đức Thọ là gì?"],
+  ])("a focus noun replaces the previous focus: '%s'", (message, search) => {
+    expect(planFollowUp(DIFFICULTIES, message)).toEqual({
+      kind: "shift",
+      search,
+      leaveOutPrevious: true,
+      replaced: "focus",
+    });
+  });
+
+  it("typed without marks, the focus is found and replaced all the same", () => {
+    expect(planFollowUp(DIFFICULTIES, "con loi ich thi sao")).toMatchObject({
+      kind: "shift",
+      search: "Loi ich khi thực hiện nhất thể hóa ở Đức Thọ là gì?",
+      replaced: "focus",
+    });
+    expect(planFollowUp(DIFFICULTIES_UNMARKED, "còn lợi ích thì sao?")).toMatchObject({
+      kind: "shift",
+      search: "lợi ích khi thuc hien nhat the hoa o duc tho la gi",
+      replaced: "focus",
+    });
+  });
+
+  it("a place replaces the previous place: its name after 'ở', or the whole 'huyện …'", () => {
+    expect(planFollowUp(DIFFICULTIES, "còn Hà Nội?")).toMatchObject({
+      kind: "shift",
+      search: "Khó khăn khi thực hiện nhất thể hóa ở Hà Nội là gì?",
+      replaced: "place",
+    });
+    expect(planFollowUp(DIFFICULTIES, "Hà Nội thì sao?").search).toBe(
+      "Khó khăn khi thực hiện nhất thể hóa ở Hà Nội là gì?",
+    );
+    expect(planFollowUp(COUNT, "còn tỉnh Nghệ An thì sao?").search).toBe(
+      "Tỉnh Nghệ An giảm được bao nhiêu đầu mối?",
+    );
+    expect(planFollowUp(COUNT, "còn đối với cấp xã thì sao").search).toBe(
+      "Cấp xã giảm được bao nhiêu đầu mối?",
+    );
+  });
+
+  it("'huyện khác' drops the previous place from the search (with its 'ở'), typed with or without marks", () => {
+    for (const message of ["còn huyện khác thì sao?", "con huyen khac thi sao"]) {
+      expect(planFollowUp(DIFFICULTIES, message)).toEqual({
+        kind: "shift",
+        search: "Khó khăn khi thực hiện nhất thể hóa là gì?",
+        leaveOutPrevious: true,
+        replaced: "place",
+      });
+    }
+    expect(planFollowUp(DIFFICULTIES_UNMARKED, "tỉnh khác thì sao").search).toBe(
+      "kho khan khi thuc hien nhat the hoa la gi",
+    );
+    expect(planFollowUp(COUNT, "còn huyện khác?").search).toBe("Giảm được bao nhiêu đầu mối?");
+  });
+
+  it("a document replaces the previous document ('Nghị định 178', 'NQ18')", () => {
+    expect(planFollowUp(DECREE, "còn Nghị định 67 thì sao?")).toMatchObject({
+      kind: "shift",
+      search: "Nghị định 67 áp dụng cho ai?",
+      replaced: "document",
+    });
+    expect(planFollowUp("Nghị quyết số 18-NQ/TW ban hành khi nào?", "còn Kết luận 126?").search).toBe(
+      "Kết luận 126 ban hành khi nào?",
+    );
+    expect(planFollowUp(DECREE, "con NQ18").search).toBe("NQ18 áp dụng cho ai?");
+  });
+
+  it("with nothing of its kind in the previous question, X is appended", () => {
+    expect(planFollowUp(DIFFICULTIES, "còn Nghị định 178?")).toMatchObject({
+      kind: "shift",
+      search: "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì Nghị định 178",
+      replaced: "append",
+    });
+    expect(planFollowUp(DECREE, "còn Hà Nội?").search).toBe("Nghị định 178 áp dụng cho ai Hà Nội");
+    // What a count question counts is not a focus to trade for "khó khăn".
+    expect(planFollowUp(COUNT, "còn khó khăn thì sao?")).toMatchObject({
+      search: "Huyện Đức Thọ giảm được bao nhiêu đầu mối khó khăn",
+      replaced: "append",
+    });
+    // An acronym is no place name.
+    expect(planFollowUp(DIFFICULTIES, "còn UBND thì sao?").replaced).toBe("append");
+  });
+});
+
+describe("planFollowUp: anything else", () => {
+  it("a short message is searched with the previous question, as before", () => {
+    expect(planFollowUp(COUNT, "vì sao")).toEqual({
+      kind: "new-with-context",
+      search: `${COUNT}\nvì sao`,
+      leaveOutPrevious: false,
+    });
+    expect(planFollowUp(COUNT, "cap truong").search).toBe(`${COUNT}\ncap truong`);
+  });
+
+  it("a full question of its own (question word, five syllables or more) is searched alone", () => {
+    for (const message of [
+      "Vì sao Đức Thọ chọn thí điểm mô hình này?",
+      "vi sao duc tho chon thi diem mo hinh nay",
+      "còn bao nhiêu huyện chưa thực hiện?",
+    ]) {
+      expect(planFollowUp(COUNT, message)).toEqual({
+        kind: "new-with-context",
+        search: message,
+        leaveOutPrevious: false,
+      });
+    }
+  });
+});
