@@ -94,7 +94,8 @@ const AGENT_VERB =
 const DATE =
   /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b/u;
 /** A span of time ("05 năm", "trong 30 ngày"). */
-const DURATION = /\b\d+\s+(?:nam|thang|ngay|tuan|gio)\b/u;
+const DURATION =
+  /\b(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi hai)\s+(?:nam|thang|ngay|tuan|gio)\b/u;
 /** A number (digits or words) anywhere. */
 const NUMBER =
   /\b\d+(?:[.,]\d+)*\b|\b(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu|ty)\b/u;

@@ -122,7 +122,6 @@ const LINK_WORDS = new Set([
   "voi",
   "nhu",
   "theo",
-  "moi",
   "mot",
 ]);
 

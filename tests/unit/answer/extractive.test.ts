@@ -290,3 +290,75 @@ describe("composeExtractiveAnswer", () => {
     expect(result.citations).toEqual([]);
   });
 });
+
+describe("composeExtractiveAnswer reading what is asked", () => {
+  const compose = (question: string, passages: Passage[], alreadyQuoted = "") => {
+    const plan = planLexicalQuery(question);
+    return composeExtractiveAnswer(
+      passages,
+      uniformValues(question),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      plan.focusWeights,
+      plan.question,
+      alreadyQuoted,
+    );
+  };
+  const report = passage(
+    "report",
+    "Đức Thọ là huyện đầu tiên được thực hiện nhất thể hoá: Bí thư Huyện ủy đồng thời là Chủ tịch Ủy ban nhân dân huyện; Trưởng Cơ quan Tổ chức - Nội vụ huyện. " +
+      "Tuy nhiên, quá trình thực hiện còn gặp một số khó khăn, vướng mắc do hệ thống văn bản chậm được ban hành. " +
+      "Đảng bộ huyện quyết tâm khắc phục khó khăn để hoàn thành nhiệm vụ.",
+  );
+
+  it("a sentence restating the situation never leads; the one naming the focus does", () => {
+    const result = compose("Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?", [report]);
+    expect(result.answer.startsWith("Tuy nhiên")).toBe(true);
+    expect(result.lead).toBe("focus");
+  });
+
+  it("a count question is led by the sentence with the number and what it counts", () => {
+    const result = compose("Đức Thọ giảm được bao nhiêu đầu mối?", [seed]);
+    expect(result.lead).toBe("evidence");
+    expect(result.answer).toContain("06 đầu mối");
+  });
+
+  it("reports 'words' when no sentence holds what a demanding question asks", () => {
+    const result = compose("Đức Thọ thực hiện nhất thể hóa từ ngày nào?", [report]);
+    expect(result.lead).toBe("words");
+  });
+
+  it("declines a question about a place no passage speaks of", () => {
+    const result = compose("Đặc khu Côn Đảo thực hiện nhất thể hóa có khó khăn gì?", [report]);
+    expect(result.declined).toBe(true);
+    expect(result.lead).toBe("off-situation");
+  });
+
+  it("never quotes a sentence that is itself a question or points elsewhere", () => {
+    const page = passage(
+      "qa",
+      "*Thị trấn Hoa Thành sau sáp nhập thành xã gì?* Dưới đây là thông tin về thị trấn Hoa Thành sau sáp nhập. " +
+        "Thị trấn Hoa Thành sau sáp nhập thành xã Yên Thành.",
+      "Thị trấn Hoa Thành",
+    );
+    const result = compose("thị trấn Hoa Thành sau sáp nhập thành xã gì?", [page]);
+    expect(result.answer.startsWith("Thị trấn Hoa Thành sau sáp nhập thành xã Yên Thành.")).toBe(true);
+    expect(result.answer).not.toContain("?");
+  });
+
+  it("keeps the signer's name when the sentence is trimmed", () => {
+    const lead = passage(
+      "plan",
+      "Ngày 14/4/2025, đồng chí Lê Minh Hưng, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương kiêm Phó Trưởng Ban Thường trực Ban Chỉ đạo Trung ương (Ban Chỉ đạo) về tổng kết Nghị quyết số 18-NQ/TW (ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng (khóa XII) một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả) đã ký ban hành Kế hoạch số 47-KH/BCĐ (Kế hoạch số 47) của Ban Chỉ đạo về thực hiện sắp xếp, sáp nhập đơn vị hành chính cấp tỉnh, cấp xã và tổ chức hệ thống chính quyền địa phương 2 cấp.",
+      "Kế hoạch 47",
+    );
+    const result = compose("Kế hoạch 47-KH/BCĐ ai ký?", [lead]);
+    expect(result.answer).toContain("Lê Minh Hưng");
+    expect(result.answer).toContain("đã ký ban hành Kế hoạch số 47-KH/BCĐ");
+  });
+
+  it("leaves out the sentences of a previous answer", () => {
+    const first = compose("Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?", [report]);
+    const again = compose("Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?", [report], first.answer);
+    expect(again.answer).not.toBe(first.answer);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import {
+  clauseHoldsDetail,
+  holdsEvidence,
+  holdsSituation,
+  namesFocus,
+} from "../../../src/answer/answer-evidence.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+import { foldDiacritics } from "../../../src/text/index.js";
+
+const fold = (text: string) => foldDiacritics(text.toLowerCase());
+const evidence = (question: string, sentence: string) =>
+  holdsEvidence(analyzeQuestion(question), sentence, fold(sentence));
+
+describe("holdsEvidence", () => {
+  it("'ai': a person or another office beside a verb of signing or appointing", () => {
+    expect(
+      evidence(
+        "Kế hoạch 47 ai ký?",
+        "Ngày 14/4/2025, đồng chí Lê Minh Hưng đã ký ban hành Kế hoạch số 47-KH/BCĐ.",
+      ),
+    ).toBe(true);
+    expect(
+      evidence(
+        "Giám đốc sở do ai bổ nhiệm?",
+        "Người đứng đầu sở do Chủ tịch Ủy ban nhân dân cấp tỉnh bổ nhiệm, miễn nhiệm.",
+      ),
+    ).toBe(true);
+    // The office the question itself names is no answer to "Ai là Chủ tịch ...?".
+    expect(
+      evidence(
+        "Ai là Chủ tịch UBND huyện?",
+        "Với mô hình này, Chủ tịch lãnh đạo, chỉ đạo các nhiệm vụ đồng bộ hơn.",
+      ),
+    ).toBe(false);
+  });
+
+  it("'khi nào': a date or a span of time; not a sentence without one", () => {
+    expect(evidence("NĐ 67 có hiệu lực từ ngày nào?", "Nghị định có hiệu lực từ ngày 15/3/2025.")).toBe(true);
+    expect(evidence("Bao lâu thì giải thể?", "Hoạt động không hiệu quả ba năm liên tiếp thì giải thể.")).toBe(
+      true,
+    );
+    expect(
+      evidence("NĐ 67 có hiệu lực từ ngày nào?", "Nghị định sửa đổi chính sách nghỉ hưu trước tuổi."),
+    ).toBe(false);
+  });
+
+  it("'bao nhiêu': a number with what is counted, money counted in đồng", () => {
+    expect(evidence("Đức Thọ giảm được bao nhiêu đầu mối?", "giảm được 06 đầu mối, 06 cấp trưởng")).toBe(
+      true,
+    );
+    expect(
+      evidence("Đức Thọ giảm được bao nhiêu đầu mối?", "giảm bớt được đầu mối, khắc phục chồng chéo"),
+    ).toBe(false);
+    expect(evidence("Cần bao nhiêu tiền?", "Dự kiến cần khoảng 130.000 tỷ đồng.")).toBe(true);
+  });
+
+  it("'tại sao': a reason or a purpose", () => {
+    expect(evidence("Vì sao phải sắp xếp?", "Sắp xếp nhằm tinh gọn bộ máy.")).toBe(true);
+  });
+});
+
+describe("namesFocus", () => {
+  it("counts the focus's names in a sentence", () => {
+    const q = analyzeQuestion("Những khó khăn khi thực hiện nhất thể hóa?");
+    expect(namesFocus(q, fold("còn gặp một số khó khăn, vướng mắc do hệ thống văn bản"))).toBe(2);
+    expect(namesFocus(q, fold("quyết tâm khắc phục khó khăn để hoàn thành nhiệm vụ"))).toBe(1);
+    expect(namesFocus(q, fold("Đức Thọ là huyện đầu tiên thực hiện nhất thể hóa"))).toBe(0);
+  });
+});
+
+describe("clauseHoldsDetail", () => {
+  it("weighs a name above an office for 'ai'", () => {
+    const q = analyzeQuestion("Kế hoạch 47 ai ký?");
+    expect(clauseHoldsDetail(q, "đồng chí Lê Minh Hưng,", fold("đồng chí Lê Minh Hưng,"))).toBe(1);
+    expect(clauseHoldsDetail(q, "Ủy viên Bộ Chính trị,", fold("Ủy viên Bộ Chính trị,"))).toBe(0.5);
+    expect(clauseHoldsDetail(q, "hoạt động hiệu lực,", fold("hoạt động hiệu lực,"))).toBe(0);
+  });
+});
+
+describe("holdsSituation", () => {
+  it("needs the one name asked about, or most of several", () => {
+    expect(holdsSituation(["con dao"], "Đặc khu Côn Đảo có 12 công chức")).toBe(true);
+    expect(holdsSituation(["con dao"], "Đặc khu Phú Quốc có 40 công chức")).toBe(false);
+    expect(
+      holdsSituation(["hoa thanh", "yen thanh", "nghe an"], "thị trấn Hoa Thành nhập vào xã Yên Thành"),
+    ).toBe(true);
+  });
+});

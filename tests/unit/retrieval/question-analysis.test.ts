@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuestion, mentionsAny } from "../../../src/retrieval/question-analysis.js";
+
+describe("analyzeQuestion: type", () => {
+  it.each([
+    ["Kế hoạch 47-KH/BCĐ ai ký?", "ai"],
+    ["Giám đốc sở do ai bổ nhiệm theo NĐ 150", "ai"],
+    ["trạm y tế xã trực thuộc cơ quan nào?", "ai"],
+    ["Nghị định 178 có hiệu lực từ ngày nào", "khi_nao"],
+    ["nghi dinh 178 co hieu luc tu ngay nao", "khi_nao"],
+    ["Đức Thọ giảm được bao nhiêu đầu mối?", "bao_nhieu"],
+    ["UBND xã mới có mấy phó chủ tịch?", "bao_nhieu"],
+    ["Trụ sở Ban Tuyên giáo và Dân vận TW đặt ở đâu?", "o_dau"],
+    ["Vì sao phải sắp xếp bộ máy?", "tai_sao"],
+    ["Đảng bộ cấp huyện cũ được xử lý thế nào?", "nhu_the_nao"],
+    ["Nhất thể hóa là gì?", "la_gi"],
+    ["KL 127 yêu cầu xác định mô hình cho những khu vực nào?", "nhung_gi"],
+    ["sáp nhập xã thì có bắt buộc đổi CCCD ko?", "co_khong"],
+    ["Nghỉ hưu trước tuổi và nghỉ thôi việc khác nhau thế nào?", "so_sanh"],
+    ["Kết luận 126 yêu cầu gì về sắp xếp", "khac"],
+  ])("%s → %s", (question, type) => {
+    expect(analyzeQuestion(question).type).toBe(type);
+  });
+
+  it("typed with marks, 'ái' or 'hải' is not the question word 'ai'", () => {
+    expect(analyzeQuestion("Hải Phòng sáp nhập xã như thế nào?").type).toBe("nhu_the_nao");
+  });
+});
+
+describe("analyzeQuestion: focus", () => {
+  it("reads what is asked after the situation ('có những X gì'), with its other names", () => {
+    const a = analyzeQuestion("Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?");
+    expect(a.focus).toBe("kho khan");
+    expect(a.focusPhrases).toContain("vuong mac");
+  });
+
+  it("prefers the asked-for phrase at the end over a leading 'X ở ...'", () => {
+    expect(analyzeQuestion("Nhất thể hóa ở Đức Thọ có lợi ích gì").focus).toBe("loi ich");
+    expect(analyzeQuestion("nhat the hoa o duc tho co loi ich gi").focus).toBe("loi ich");
+  });
+
+  it("reads a leading focus before its situation ('Khó khăn khi ... là gì')", () => {
+    expect(analyzeQuestion("Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?").focus).toBe("kho khan");
+  });
+
+  it("takes what is counted as the focus of 'bao nhiêu', stopping at linking words", () => {
+    const a = analyzeQuestion("Đức Thọ giảm được bao nhiêu đầu mối?");
+    expect(a.unit).toBe("dau moi");
+    expect(a.focus).toBe("dau moi");
+    expect(analyzeQuestion("còn mấy năm đến tuổi hưu thì được hưởng chính sách?").unit).toBe("nam");
+  });
+
+  it("does not take a type noun ('ngày nào', 'cơ quan nào') or a loose run of words as a focus", () => {
+    expect(analyzeQuestion("BCH TW khoá XII được Đại hội bầu ra ngày nào?").focus).toBe("");
+    expect(analyzeQuestion("trạm y tế xã trực thuộc cơ quan nào?").focus).toBe("");
+  });
+
+  it("keeps the words of a defined phrase ('nhất thể hóa là gì')", () => {
+    expect(analyzeQuestion("Nhất thể hóa là gì").focus).toBe("nhat the hoa");
+  });
+});
+
+describe("analyzeQuestion: situation", () => {
+  it("names places, years and terms of office, not titles or document kinds", () => {
+    expect(analyzeQuestion("Đặc khu Côn Đảo hiện có bao nhiêu cán bộ, công chức?").situation).toEqual([
+      "con dao",
+    ]);
+    expect(analyzeQuestion("Ai là Chủ tịch UBND huyện Đức Thọ năm 2019?").situation).toEqual([
+      "duc tho",
+      "2019",
+    ]);
+    expect(analyzeQuestion("bau cu dai bieu quoc hoi khoa XVI to chuc vao ngay nao").situation).toEqual([
+      "khoa xvi",
+    ]);
+    expect(analyzeQuestion("Nghệ An hỗ trợ tiền thuê nhà cho cán bộ xã?").situation).toEqual(["nghe an"]);
+    expect(
+      analyzeQuestion("Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?").situation,
+    ).toEqual([]);
+    expect(analyzeQuestion("Theo NĐ 178/2024 thì ai được nghỉ hưu trước tuổi?").situation).toEqual([]);
+  });
+});
+
+describe("mentionsAny", () => {
+  it("matches whole words only", () => {
+    expect(mentionsAny("con gap mot so kho khan, vuong mac do", ["vuong mac"])).toBe(true);
+    expect(mentionsAny("khong kho khanh", ["kho khan"])).toBe(false);
+  });
+});
