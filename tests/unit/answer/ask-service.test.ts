@@ -1,10 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAskService } from "../../../src/answer/ask-service.js";
 import type { ChatModel } from "../../../src/answer/chat-model.js";
+import { quotedFragments } from "../../../src/answer/leave-out-quoted.js";
 import { answerMessages, conversationReplies } from "../../../src/answer/messages.js";
 import { loadPrompts } from "../../../src/answer/prompts.js";
+import { createEngine, type Engine } from "../../../src/engine.js";
+import { syncCorpusDir } from "../../../src/ingest/corpus-sync.js";
 import { planLexicalQuery } from "../../../src/retrieval/query.js";
 import type { RetrievalResult, Retriever } from "../../../src/retrieval/retriever.js";
+
+const silent = pino({ level: "silent" });
 
 /** A retriever that finds nothing and records what it was asked. */
 function recordingRetriever(): Retriever & { searched: string[] } {
@@ -79,5 +88,58 @@ describe("ask service: conversation before retrieval", () => {
     const result = await ask.ask(question);
     expect(retriever.searched).toEqual([question]);
     expect(result).toMatchObject({ mode: "extractive", declined: true, answer: answerMessages.notFound });
+  });
+});
+
+describe("ask service: follow-ups without a model", () => {
+  const QUESTION = "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?";
+  let dir: string;
+  let engine: Engine;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "ask-follow-up-"));
+    engine = await createEngine({ STORE_DIR: dir }, silent);
+    await syncCorpusDir({ dir: "data/corpus", store: engine.store, indexer: engine.indexer, logger: silent });
+  });
+  afterAll(async () => {
+    await engine?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("searches the reading of the reply: 'còn Hà Nội?' asks the previous question of Hà Nội", async () => {
+    const retriever = recordingRetriever();
+    const previous = { question: QUESTION, answer: "… [1]" };
+    const result = await createAskService({ retriever }).ask("còn Hà Nội?", { previous });
+    expect(retriever.searched).toEqual(["Khó khăn khi thực hiện nhất thể hóa ở Hà Nội là gì?"]);
+    expect(result.question).toBe("còn Hà Nội?");
+  });
+
+  it("'giải thích rõ hơn' answers with what the first answer left out, none of its sentences again", async () => {
+    const first = await engine.ask.ask(QUESTION);
+    expect(first.declined).toBe(false);
+    const previous = { question: QUESTION, answer: first.answer };
+    for (const reply of ["giải thích rõ hơn", "giai thich ro hon"]) {
+      const more = await engine.ask.ask(reply, { previous });
+      expect(more).toMatchObject({ question: reply, declined: false, mode: "extractive" });
+      expect(more.answer).not.toBe(first.answer);
+      for (const fragment of quotedFragments(first.answer)) expect(more.answer).not.toContain(fragment);
+      // The rest of the sentence the first answer cut short: the other difficulties.
+      expect(more.answer).toContain("gây áp lực");
+      // The source button still shows the passage in full, the quoted part included.
+      const cited = more.citations[0]!;
+      const passage = first.citations.find((c) => c.chunkId === cited.chunkId);
+      expect(passage?.text).toBe(cited.text);
+      expect(cited.text).toContain(quotedFragments(first.answer)[0]);
+    }
+  });
+
+  it("'còn lợi ích thì sao?' answers on the benefits instead of the difficulties", async () => {
+    const first = await engine.ask.ask(QUESTION);
+    const shifted = await engine.ask.ask("còn lợi ích thì sao?", {
+      previous: { question: QUESTION, answer: first.answer },
+    });
+    expect(shifted).toMatchObject({ question: "còn lợi ích thì sao?", declined: false });
+    expect(shifted.answer).not.toBe(first.answer);
+    expect(shifted.answer).toContain("tinh gọn");
+    expect(shifted.answer).not.toContain("vướng mắc");
   });
 });
