@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_QUESTION_CHARS } from "../../src/answer/ask-service.js";
+import { quotedFragments } from "../../src/answer/leave-out-quoted.js";
 import { answerMessages, conversationReplies } from "../../src/answer/messages.js";
 import { parseTelegramHtml } from "../../src/bot/emulator/index.js";
 import { EXAMPLE_QUESTIONS } from "../../src/bot/messages.js";
@@ -144,6 +145,26 @@ describe("bot in a private chat", () => {
       question: "Còn cấp trưởng thì sao?",
       parent_question: "Huyện Đức Thọ giảm được bao nhiêu đầu mối?",
     });
+  });
+
+  it("'giải thích rõ hơn' in reply to an answer gets a different answer: what the first left out", async () => {
+    const lan = h.user(CADRE);
+    const question = "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?";
+    await lan.sendText(question);
+    const answer = await lan.waitForBotMessage(undefined, 20_000);
+    const followUp = await lan.replyTo(answer, "giải thích rõ hơn");
+    const second = await lan.waitForBotMessage((m) => m.replyToMessageId === followUp.messageId, 20_000);
+    const body = (text: string) => text.split("📚 Nguồn")[0]!.trim();
+    expect(body(second.plainText)).not.toBe(body(answer.plainText));
+    expect(second.plainText).not.toContain(answerMessages.notFound);
+    const [first] = rows<{ answer: string }>(
+      h,
+      "SELECT answer FROM bot_questions WHERE question = ?",
+      question,
+    );
+    for (const fragment of quotedFragments(first!.answer)) expect(second.plainText).not.toContain(fragment);
+    expect(second.plainText).toContain("gây áp lực");
+    expect(second.plainText).toContain(SEED_TITLE_START);
   });
 
   it("a greeting gets a greeting in plain text: no sources, no buttons, not in the question log", async () => {
