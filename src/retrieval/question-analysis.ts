@@ -242,6 +242,9 @@ const QUANTIFIERS = new Set(["nhung", "cac", "co", "duoc"]);
 /** Nouns that, before "nào", say what kind of answer is asked (a day, a person, a body). */
 const TYPE_NOUNS = new Set([
   "ngay",
+  // "thế nào", "như nào" ask how
+  "the",
+  "nhu",
   "nam",
   "thang",
   "luc",
