@@ -29,7 +29,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
-import { createEngine } from "../src/engine.js";
+import { createEngine, type Engine } from "../src/engine.js";
 import {
   extractQaPage,
   type QaPair,
@@ -173,6 +173,88 @@ export function extractionSummary(crawl: CrawlPairs): Record<string, unknown> {
 /** A few failing tune pairs per type, for reading: never measure pairs. */
 const EXAMPLES_PER_TYPE = 3;
 
+/** What asking the sampled pairs gave. */
+interface Asked {
+  pagesFailed: number;
+  chunks: number;
+  ingestMs: number;
+  pairs: QaPair[];
+  judged: Array<{ groups: string[]; outcome: PairOutcome }>;
+  examples: Array<Record<string, string>>;
+  times: number[];
+}
+
+/**
+ * Ingests the sampled pages (a folder of them) into the engine's store as the CLI's
+ * corpus sync does, then asks a sample of their single-question pairs, each within its
+ * own page, and judges every answer.
+ */
+async function askPairs(
+  engine: Engine,
+  corpusDir: string,
+  all: CrawlPairs,
+  pages: readonly string[],
+  count: number,
+): Promise<Asked> {
+  const i0 = performance.now();
+  const sync = await syncCorpusDir({ dir: corpusDir, store: engine.store, indexer: engine.indexer });
+  const ingestMs = performance.now() - i0;
+  const failed = new Set(sync.failed.map((f) => basename(f.file)));
+  const ingested = new Set(pages.filter((name) => !failed.has(name)));
+  // A heading asking two things ("Có bị phạt không? Phạt bao nhiêu?") is answered by its
+  // section and by the sections after it: not a pair with one answer region to score.
+  const candidates = all.pairs.filter((pair) => ingested.has(pair.source) && pair.questionCount === 1);
+  const pairs = sampleByHash(candidates, (pair) => pair.id, count);
+
+  const asked: Asked = {
+    pagesFailed: sync.failed.length,
+    chunks: (await engine.store.stats()).chunks,
+    ingestMs,
+    pairs,
+    judged: [],
+    examples: [],
+    times: [],
+  };
+  const shownPerType = new Map<QuestionType, number>();
+  const pageKeys = new Map<string, string>();
+  for (const pair of pairs) {
+    const page = pageKeys.get(pair.source) ?? matchKey(all.texts.get(pair.source)!);
+    pageKeys.set(pair.source, page);
+    let outcome: PairOutcome;
+    let answer: string;
+    try {
+      const t0 = performance.now();
+      const result = await engine.ask.ask(pair.question, {
+        filter: { docIds: [docIdForSource(pair.source)] },
+      });
+      asked.times.push(performance.now() - t0);
+      answer = result.answer;
+      outcome = judgeAnswer(result, {
+        answer: matchKey(pair.answer),
+        heading: matchKey(pair.question),
+        page,
+      });
+    } catch (error) {
+      outcome = "error";
+      answer = String(error);
+    }
+    const split = pairSplit(pair.id);
+    asked.judged.push({ groups: [pair.type, "all", split], outcome });
+    const shown = shownPerType.get(pair.type) ?? 0;
+    if (outcome !== "answer" && split === "tune" && shown < EXAMPLES_PER_TYPE) {
+      shownPerType.set(pair.type, shown + 1);
+      asked.examples.push({
+        id: pair.id,
+        type: pair.type,
+        outcome,
+        question: pair.question,
+        answer: answer.slice(0, 300),
+      });
+    }
+  }
+  return asked;
+}
+
 /** Runs the measurement (see the module comment); prints a table and returns the results. */
 export async function runQaPairsBench(
   options: QaPairsOptions = DEFAULT_QA_PAIRS_OPTIONS,
@@ -189,61 +271,18 @@ export async function runQaPairsBench(
     for (const name of pages) writeFileSync(join(corpusDir, name), all.texts.get(name)!);
     crawl.remove();
 
+    // The engine the CLI builds (store, retriever, ask service), on a store of its own.
     const engine = await createEngine({ STORE_DIR: join(work, "store") }, pino({ level: "silent" }));
-    const i0 = performance.now();
-    const sync = await syncCorpusDir({ dir: corpusDir, store: engine.store, indexer: engine.indexer });
-    const ingestMs = performance.now() - i0;
-    const stats = await engine.store.stats();
-    const failed = new Set(sync.failed.map((f) => basename(f.file)));
-    const sampledPages = new Set(pages.filter((name) => !failed.has(name)));
-    // A heading asking two things ("Có bị phạt không? Phạt bao nhiêu?") is answered by its
-    // section and by the sections after it: not a pair with one answer region to score.
-    const candidates = all.pairs.filter((pair) => sampledPages.has(pair.source) && pair.questionCount === 1);
-    const pairs = sampleByHash(candidates, (pair) => pair.id, options.pairs);
-
-    const judged: Array<{ groups: string[]; outcome: PairOutcome }> = [];
-    const examples: Array<Record<string, string>> = [];
-    const perType = new Map<QuestionType, number>();
-    const times: number[] = [];
-    const pageKeys = new Map<string, string>();
-    for (const pair of pairs) {
-      const page = pageKeys.get(pair.source) ?? matchKey(all.texts.get(pair.source)!);
-      pageKeys.set(pair.source, page);
-      let outcome: PairOutcome;
-      let answer = "";
-      try {
-        const t0 = performance.now();
-        const result = await engine.ask.ask(pair.question, {
-          filter: { docIds: [docIdForSource(pair.source)] },
-        });
-        times.push(performance.now() - t0);
-        answer = result.answer;
-        outcome = judgeAnswer(result, {
-          answer: matchKey(pair.answer),
-          heading: matchKey(pair.question),
-          page,
-        });
-      } catch (error) {
-        outcome = "error";
-        answer = String(error);
-      }
-      const split = pairSplit(pair.id);
-      judged.push({ groups: [pair.type, "all", split], outcome });
-      const shown = perType.get(pair.type) ?? 0;
-      if (outcome !== "answer" && split === "tune" && shown < EXAMPLES_PER_TYPE) {
-        perType.set(pair.type, shown + 1);
-        examples.push({
-          id: pair.id,
-          type: pair.type,
-          outcome,
-          question: pair.question,
-          answer: answer.slice(0, 300),
-        });
-      }
+    let asked: Asked;
+    try {
+      asked = await askPairs(engine, corpusDir, all, pages, options.pairs);
+    } finally {
+      await engine.close();
     }
-    await engine.close();
-    const rows = scoreRows(judged, [...QUESTION_TYPES, "all", "tune", "measure"]).filter((r) => r.n > 0);
-    times.sort((a, b) => a - b);
+    const rows = scoreRows(asked.judged, [...QUESTION_TYPES, "all", "tune", "measure"]).filter(
+      (r) => r.n > 0,
+    );
+    const times = [...asked.times].sort((a, b) => a - b);
     const at = (q: number) =>
       Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 10) / 10;
     const out = {
@@ -251,21 +290,21 @@ export async function runQaPairsBench(
       extraction: extractionSummary(all),
       sample: {
         pages: pages.length,
-        pages_failed: sync.failed.length,
-        chunks: stats.chunks,
-        pairs: pairs.length,
-        by_type: countByType(pairs),
+        pages_failed: asked.pagesFailed,
+        chunks: asked.chunks,
+        pairs: asked.pairs.length,
+        by_type: countByType(asked.pairs),
       },
       scores: rows,
       ask_p50_ms: at(0.5),
       ask_p95_ms: at(0.95),
       extract_ms: Math.round(extractMs),
-      ingest_ms: Math.round(ingestMs),
+      ingest_ms: Math.round(asked.ingestMs),
       total_s: Math.round((performance.now() - started) / 100) / 10,
-      tune_examples: examples,
+      tune_examples: asked.examples,
     };
     console.log(
-      `\n== qa-pairs: ${all.pairs.length} pairs in ${all.pages} Q&A pages of ${all.files}; asked ${pairs.length} pairs of ${pages.length} sampled pages (${stats.chunks} chunks), each within its page`,
+      `\n== qa-pairs: ${all.pairs.length} pairs in ${all.pages} Q&A pages of ${all.files}; asked ${asked.pairs.length} pairs of ${pages.length} sampled pages (${asked.chunks} chunks), each within its page`,
     );
     console.log("right: the first quoted sentence comes from the pair's answer section");
     console.table(rows);
