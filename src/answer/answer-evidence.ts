@@ -159,3 +159,10 @@ export function holdsSituation(situation: readonly string[], passageText: string
   const missing = situation.filter((phrase) => !mentionsAny(folded, [phrase])).length;
   return missing <= Math.floor(situation.length / 2);
 }
+
+/** How many names of the focus's opposite the sentence uses ("khó khăn" when benefits are asked). */
+export function namesOpposite(question: QuestionAnalysis, folded: string): number {
+  let count = 0;
+  for (const phrase of question.opposingPhrases) if (mentionsAny(folded, [phrase])) count++;
+  return count;
+}

@@ -134,7 +134,11 @@ export function createAskService(deps: AskServiceDeps): AskService {
       // "tinh gọn", "giảm được") leaves the question's own word uncovered: it needs less.
       const found = composed.lead === "evidence" || composed.lead === "focus";
       const floor = found ? Math.min(threshold, FOUND_THRESHOLD) : threshold;
-      const confident = retrieval.confidence >= floor && answersWhatIsAsked;
+      // A model reads whole passages, not one sentence: it is judged by coverage alone
+      // (its answer is checked against its citations; the extractive one is its fallback).
+      const confident = llm
+        ? retrieval.confidence >= threshold
+        : retrieval.confidence >= floor && answersWhatIsAsked;
       const extractive = () => composed;
 
       let result: Omit<AskResult, "ms">;

@@ -1,6 +1,12 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { analyzeForIndex, foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
-import { clauseHoldsDetail, holdsEvidence, holdsSituation, namesFocus } from "./answer-evidence.js";
+import {
+  clauseHoldsDetail,
+  holdsEvidence,
+  holdsSituation,
+  namesFocus,
+  namesOpposite,
+} from "./answer-evidence.js";
 import { answerMessages } from "./messages.js";
 import type { Citation, Passage } from "./types.js";
 
@@ -125,7 +131,12 @@ export function composeExtractiveAnswer(
       if (alreadyQuoted !== "" && alreadyQuoted.includes(text.replace(/^…|…$/gu, "").trim())) return;
       const folded = foldDiacritics(text.toLowerCase());
       const evidence = question !== undefined && holdsEvidence(question, text, folded);
-      const focusNames = question === undefined ? 0 : namesFocus(question, folded);
+      // A sentence on the other side ("thuận lợi đó, ... còn khó khăn, vướng mắc" when the
+      // benefits are asked) does not speak of the focus, whatever it names in passing.
+      const focusNames =
+        question === undefined
+          ? 0
+          : Math.max(0, namesFocus(question, folded) - namesOpposite(question, folded));
       const focused = focusNames > 0;
       // Generic evidence (a list, a "là", a "do") says little when the question names
       // what it asks: then the focus decides.
@@ -404,8 +415,7 @@ function trimSentence(
     text,
     words: wordCount(text),
     terms: scoreText(text, termValues).matched,
-    detail:
-      question === undefined ? 0 : clauseHoldsDetail(question, text, foldDiacritics(text.toLowerCase())),
+    detail: question === undefined ? 0 : clauseDetail(question, text),
   }));
   let best = { from: 0, to: -1, value: -1 };
   for (let from = 0; from < clauses.length; from++) {
@@ -453,8 +463,15 @@ function trimSentence(
       ? `${apart > 0 ? "…" : ""}${detail} … ${runText}`
       : `${best.from > 0 ? "…" : ""}${runText.replace(/…$/u, "")} … ${detail}…`;
   }
-  // Fill the budget with the clauses that follow (answers follow their matches), then
-  // those before.
+  // The clause before the run when it names what is asked ("còn gặp một số khó khăn,"
+  // before "vướng mắc do ..."); then fill the budget with the clauses that follow (answers
+  // follow their matches), then those before.
+  if (
+    best.from > 0 &&
+    clauses[best.from - 1]!.detail >= 1 &&
+    words + clauses[best.from - 1]!.words <= maxWords
+  )
+    words += clauses[--best.from]!.words;
   while (best.to + 1 < clauses.length && words + clauses[best.to + 1]!.words <= maxWords)
     words += clauses[++best.to]!.words;
   while (best.from > 0 && words + clauses[best.from - 1]!.words <= maxWords)
@@ -466,4 +483,10 @@ function trimSentence(
   if (best.from > 0) text = `…${text}`;
   if (best.to < clauses.length - 1) text = `${text.replace(/[,;:]$/, "")}…`;
   return text;
+}
+
+/** What a clause holds of what is asked: the type's detail, or the focus named ("khó khăn, vướng mắc do ..."). */
+function clauseDetail(question: QuestionAnalysis, clause: string): number {
+  const folded = foldDiacritics(clause.toLowerCase());
+  return Math.max(clauseHoldsDetail(question, clause, folded), namesFocus(question, folded) > 0 ? 1 : 0);
 }

@@ -29,6 +29,11 @@ export interface QuestionAnalysis {
    * "vuong mac", "han che"): a sentence that names one of them speaks of what is asked.
    */
   focusPhrases: string[];
+  /**
+   * Names of the focus's opposite ("khó khăn" when "lợi ích" is asked): a report's
+   * "bên cạnh những thuận lợi đó, ... còn gặp khó khăn" speaks of the other side.
+   */
+  opposingPhrases: string[];
   /** For "bao_nhieu": what is counted ("tinh", "dau moi"), folded; "" when not said. */
   unit: string;
   /** The question folded, lower case, words joined by single spaces. */
@@ -171,6 +176,7 @@ export function analyzeQuestion(
     type: unit !== "" && type === "khac" ? "bao_nhieu" : type,
     focus,
     focusPhrases,
+    opposingPhrases: focus === "" ? [] : opposingOf(focusPhrases),
     unit,
     folded: text,
     situation: situationOf(question.normalize("NFC")),
@@ -339,4 +345,25 @@ function situationOf(question: string): string[] {
   for (const match of question.matchAll(/\b(?:khóa|khoá|khoa|lần thứ|lan thu)\s+([IVXLC]+|[ivxlc]+)\b/gu))
     out.add(`${foldDiacritics(match[0].toLowerCase().split(/\s+/)[0]!)} ${match[1]!.toLowerCase()}`);
   return [...out];
+}
+
+/** The two sides a report weighs: what went well and what did not (folded). */
+const GOOD_SIDE = ["loi ich", "uu diem", "thuan loi", "hieu qua", "ket qua", "tac dung", "diem manh", "loi"];
+const BAD_SIDE = [
+  "kho khan",
+  "han che",
+  "vuong mac",
+  "bat cap",
+  "nhuoc diem",
+  "tro ngai",
+  "ton tai",
+  "diem yeu",
+];
+
+function opposingOf(focusPhrases: readonly string[]): string[] {
+  const [focus] = focusPhrases;
+  if (focus === undefined) return [];
+  if (GOOD_SIDE.includes(focus)) return BAD_SIDE;
+  if (BAD_SIDE.includes(focus)) return GOOD_SIDE.filter((p) => p !== "loi");
+  return [];
 }
