@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { LruCache } from "../store/lru-cache.js";
 import { analyzeForIndex, foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
 import {
   clauseHoldsDetail,
@@ -278,7 +279,7 @@ function discountContext(
   context: string,
   focus: ReadonlyMap<string, number>,
 ): Map<string, number> {
-  const contextTerms = analyzeForIndex(context).terms;
+  const contextTerms = termsOf(context);
   const out = new Map<string, number>();
   for (const [term, value] of termValues) {
     const focusFactor = focus.get(term);
@@ -289,7 +290,7 @@ function discountContext(
 }
 
 function scoreText(text: string, termValues: Map<string, number>): { score: number; matched: Set<string> } {
-  const terms = analyzeForIndex(text).terms;
+  const terms = termsOf(text);
   let score = 0;
   const matched = new Set<string>();
   for (const [term, value] of termValues) {
@@ -489,4 +490,18 @@ function trimSentence(
 function clauseDetail(question: QuestionAnalysis, clause: string): number {
   const folded = foldDiacritics(clause.toLowerCase());
   return Math.max(clauseHoldsDetail(question, clause, folded), namesFocus(question, folded) > 0 ? 1 : 0);
+}
+
+/**
+ * The analyzed terms of sentences, clauses and headings read recently: the best passages
+ * recur across questions and their text never changes, so each sentence is analyzed once
+ * (the 20,000 most recent texts).
+ */
+const termCache = new LruCache<string, Record<string, number>>(20_000, () => 1);
+function termsOf(text: string): Record<string, number> {
+  const known = termCache.get(text);
+  if (known) return known;
+  const terms = analyzeForIndex(text).terms;
+  termCache.set(text, terms);
+  return terms;
 }
