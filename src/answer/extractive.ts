@@ -86,11 +86,19 @@ export function composeExtractiveAnswer(
   const hasFocus = question !== undefined && question.focusPhrases.length > 0;
   const candidates: Candidate[] = [];
   const sentencesOf: string[][] = [];
-  passages.slice(0, options.passageDepth).forEach((passage, passageIndex) => {
+  // How much of the question each passage (with its title and headings) holds: a
+  // sentence naming the focus in a passage about something else ("quyền, lợi ích chính
+  // đáng của người dân" for the benefits of nhất thể hóa in Đức Thọ) weighs less.
+  const read = passages.slice(0, options.passageDepth);
+  const coverages = read.map((p) => passageCoverage(p, termValues));
+  const bestCoverage = Math.max(1e-9, ...coverages);
+  read.forEach((passage, passageIndex) => {
     // Passages scored lower need to match better to be chosen, in proportion to their
     // score: three passages of one article scored alike are read alike (by rank, the
     // third counted a third less and lost its sentence on "180 ủy viên chính thức").
-    const prior = passageScoreShare(passage.score, passages[0]!.score);
+    const prior =
+      passageScoreShare(passage.score, passages[0]!.score) *
+      (coverages[passageIndex]! / bestCoverage) ** COVERAGE_POWER;
     const spans = splitSentences(passage.chunk.text);
     // A news article's title is often its lead sentence, here in the passage: body text
     // ("Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 ..."), not context.
@@ -149,7 +157,7 @@ export function composeExtractiveAnswer(
         passageIndex,
         sentenceIndex,
         text,
-        score: score * prior * bonus,
+        score: (score + (focused ? unmatchedFocusValue(values, focus, matched) : 0)) * prior * bonus,
         matched,
         evidence,
         focus: focused,
@@ -232,6 +240,40 @@ const DEMANDING_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set([
   "tai_sao",
   "nhung_gi",
 ]);
+
+/** A sentence naming the focus by another name gets this share of the focus words' value. */
+const ALIAS_CREDIT = 0.5;
+
+/**
+ * What the focus's own words are worth to a sentence that names the focus by another
+ * name ("tinh gọn", "giảm được" for "lợi ích"): half as much as if it used them.
+ */
+function unmatchedFocusValue(
+  values: Map<string, number>,
+  focus: ReadonlyMap<string, number>,
+  matched: ReadonlySet<string>,
+): number {
+  let value = 0;
+  for (const [term, factor] of focus)
+    if (factor > 1 && !matched.has(term)) value += (values.get(term) ?? 0) * ALIAS_CREDIT;
+  return value;
+}
+
+/** How a passage's share of the question's terms, against the best passage's, weighs its sentences. */
+const COVERAGE_POWER = 2;
+
+/** The share of the question's term value a passage holds in its text, title or headings. */
+function passageCoverage(passage: Passage, termValues: Map<string, number>): number {
+  const inText = termsOf(passage.chunk.text);
+  const inContext = termsOf(`${passage.doc.title}\n${passage.chunk.headingPath.join("\n")}`);
+  let total = 0;
+  let held = 0;
+  for (const [term, value] of termValues) {
+    total += value;
+    if ((inText[term] ?? 0) > 0 || (inContext[term] ?? 0) > 0) held += value;
+  }
+  return total > 0 ? held / total : 1;
+}
 
 /** A passage's score as a share of the best one's, 0..1 (1 when scores are not comparable). */
 function passageScoreShare(score: number, best: number): number {
