@@ -25,7 +25,7 @@ export interface ExtractiveOptions {
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   maxWords: 120,
-  passageDepth: 6,
+  passageDepth: 10,
   relativeFloor: 0.55,
   maxSentenceWords: 70,
 };
@@ -90,7 +90,7 @@ export function composeExtractiveAnswer(
   // sentence naming the focus in a passage about something else ("quyền, lợi ích chính
   // đáng của người dân" for the benefits of nhất thể hóa in Đức Thọ) weighs less.
   const read = passages.slice(0, options.passageDepth);
-  const coverages = read.map((p) => passageCoverage(p, termValues));
+  const coverages = documentCoverages(read, termValues);
   const bestCoverage = Math.max(1e-9, ...coverages);
   read.forEach((passage, passageIndex) => {
     // Passages scored lower need to match better to be chosen, in proportion to their
@@ -99,6 +99,8 @@ export function composeExtractiveAnswer(
     const prior =
       passageScoreShare(passage.score, passages[0]!.score) *
       (coverages[passageIndex]! / bestCoverage) ** COVERAGE_POWER;
+    // A passage weighed this little cannot lead, and reading it costs the answer's time.
+    if (passageIndex > 0 && prior < MIN_PRIOR) return;
     const spans = splitSentences(passage.chunk.text);
     // A news article's title is often its lead sentence, here in the passage: body text
     // ("Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 ..."), not context.
@@ -259,20 +261,42 @@ function unmatchedFocusValue(
   return value;
 }
 
+/** Passages whose sentences would weigh less than this share are not read. */
+const MIN_PRIOR = 0.2;
+
 /** How a passage's share of the question's terms, against the best passage's, weighs its sentences. */
 const COVERAGE_POWER = 2;
 
-/** The share of the question's term value a passage holds in its text, title or headings. */
-function passageCoverage(passage: Passage, termValues: Map<string, number>): number {
-  const inText = termsOf(passage.chunk.text);
-  const inContext = termsOf(`${passage.doc.title}\n${passage.chunk.headingPath.join("\n")}`);
-  let total = 0;
-  let held = 0;
-  for (const [term, value] of termValues) {
-    total += value;
-    if ((inText[term] ?? 0) > 0 || (inContext[term] ?? 0) > 0) held += value;
+/**
+ * The share of the question's term value each passage's document holds in the passages
+ * read, their titles and headings: a report's paragraph on difficulties says "kiêm nhiệm
+ * các chức danh", its opening paragraph "Bí thư Huyện ủy đồng thời là Chủ tịch"; both
+ * are about what the question asks.
+ */
+function documentCoverages(passages: readonly Passage[], termValues: Map<string, number>): number[] {
+  const held = new Map<string, Set<string>>();
+  for (const passage of passages) {
+    const terms = held.get(passage.doc.docId) ?? new Set<string>();
+    if (passage.matchedTerms) {
+      // The store already knows which of the question's terms the passage holds.
+      for (const term of passage.matchedTerms) if (termValues.has(term)) terms.add(term);
+      held.set(passage.doc.docId, terms);
+      continue;
+    }
+    const inText = termsOf(passage.chunk.text);
+    const inContext = termsOf(`${passage.doc.title}\n${passage.chunk.headingPath.join("\n")}`);
+    for (const term of termValues.keys())
+      if ((inText[term] ?? 0) > 0 || (inContext[term] ?? 0) > 0) terms.add(term);
+    held.set(passage.doc.docId, terms);
   }
-  return total > 0 ? held / total : 1;
+  let total = 0;
+  for (const value of termValues.values()) total += value;
+  return passages.map((passage) => {
+    if (total <= 0) return 1;
+    let value = 0;
+    for (const term of held.get(passage.doc.docId)!) value += termValues.get(term) ?? 0;
+    return value / total;
+  });
 }
 
 /** A passage's score as a share of the best one's, 0..1 (1 when scores are not comparable). */

@@ -47,4 +47,6 @@ export interface Passage {
   chunk: ChunkRecord;
   doc: DocumentRecord;
   score: number;
+  /** The question's terms the passage holds (text, title, headings), when the store reported them. */
+  matchedTerms?: readonly string[];
 }

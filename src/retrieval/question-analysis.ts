@@ -325,12 +325,12 @@ function situationOf(question: string): string[] {
   let run: string[] = [];
   const flush = () => {
     const folded = run.map((w) => foldDiacritics(w.toLowerCase()));
-    if (run.length >= 2 && folded.some((w) => !TITLE_WORDS.has(w))) {
-      // Leading title words ("Đặc khu Côn Đảo", "Tỉnh Nghệ An") are not part of the name.
-      let start = 0;
-      while (start < folded.length - 2 && TITLE_WORDS.has(folded[start]!)) start++;
-      out.add(folded.slice(start).join(" "));
-    }
+    // Leading title words ("Đặc khu Côn Đảo", "Tỉnh Nghệ An", "Luật Tiếp cận") are not
+    // part of the name; a name is two syllables or more ("Côn Đảo", "Hải Phòng").
+    let start = 0;
+    while (start < folded.length && TITLE_WORDS.has(folded[start]!)) start++;
+    const name = folded.slice(start);
+    if (name.length >= 2 && name.some((w) => !TITLE_WORDS.has(w))) out.add(name.join(" "));
     run = [];
   };
   words.forEach((word, i) => {
