@@ -1,4 +1,4 @@
-import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { LruCache } from "../store/lru-cache.js";
 import { analyzeForIndex, foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
 import {
@@ -555,7 +555,11 @@ function trimSentence(
 /** What a clause holds of what is asked: the type's detail, or the focus named ("khó khăn, vướng mắc do ..."). */
 function clauseDetail(question: QuestionAnalysis, clause: string): number {
   const folded = foldDiacritics(clause.toLowerCase());
-  return Math.max(clauseHoldsDetail(question, clause, folded), namesFocus(question, folded) > 0 ? 1 : 0);
+  // The focus in the question's own words ("khó khăn") names it best; another name
+  // ("vướng mắc") less: a trimmed answer keeps the clause that says what was asked.
+  const ownWords = question.focus !== "" && mentionsAny(folded, [question.focus]);
+  const focusDetail = ownWords ? 1 : namesFocus(question, folded) > 0 ? 0.5 : 0;
+  return Math.max(clauseHoldsDetail(question, clause, folded), focusDetail);
 }
 
 /**

@@ -10,6 +10,8 @@ interface SeedQuestion {
   withoutMarks: string;
   /** The reply holds at least one of these (compared after normalizeForMatch). */
   holdsAnyOf: string[];
+  /** The reply's answer must not open with this (a sentence that only shares the question's words). */
+  notStartingWith?: string;
 }
 
 /**
@@ -18,6 +20,24 @@ interface SeedQuestion {
  * on a phone: the answer must be the same sentence.
  */
 const SEED_QUESTIONS: SeedQuestion[] = [
+  {
+    name: "difficulties",
+    withMarks: "Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?",
+    withoutMarks: "bi thu dong thoi la chu tich ubnd cap huyen co nhung kho khan gi",
+    holdsAnyOf: ["khó khăn, vướng mắc"],
+    notStartingWith: "Đức Thọ là huyện đầu tiên",
+  },
+  {
+    name: "benefits",
+    withMarks: "Nhất thể hóa ở Đức Thọ có lợi ích gì?",
+    withoutMarks: "nhat the hoa o duc tho co loi ich gi",
+    holdsAnyOf: [
+      "tinh gọn được bộ máy",
+      "giảm bớt được đầu mối",
+      "phát huy hiệu quả",
+      "linh hoạt, kịp thời hơn",
+    ],
+  },
   {
     name: "how many",
     withMarks: "Đức Thọ giảm được bao nhiêu đầu mối?",
@@ -63,7 +83,7 @@ describe.each(CHATS)("the seed report's questions answered in $where", ({ chat, 
     await h?.close();
   });
 
-  it.each(CASES)("$name, typed $typed: $question", async ({ question, holdsAnyOf }) => {
+  it.each(CASES)("$name, typed $typed: $question", async ({ question, holdsAnyOf, notStartingWith }) => {
     const lan = h.user(CADRE, chat);
     const sent = await ask(lan, question);
     const reply = await lan.waitForBotMessage(undefined, 20_000);
@@ -74,6 +94,7 @@ describe.each(CHATS)("the seed report's questions answered in $where", ({ chat, 
     expect(holds, `the answer holds one of ${JSON.stringify(holdsAnyOf)}; reply: ${reply.plainText}`).toBe(
       true,
     );
+    if (notStartingWith) expect(answer.startsWith(normalizeForMatch(notStartingWith))).toBe(false);
 
     expect(reply.plainText).toMatch(/\[1\]/);
     expect(reply.plainText).toContain("📚 Nguồn");
