@@ -2,28 +2,10 @@ import { describe, expect, it } from "vitest";
 import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
 import type { Passage } from "../../../src/answer/types.js";
 import { planLexicalQuery } from "../../../src/retrieval/query.js";
+import { makePassage } from "../../support/passage.js";
 
 function passage(id: string, text: string, title = "Báo cáo Đức Thọ", headingPath: string[] = []): Passage {
-  return {
-    score: 1,
-    chunk: { chunkId: id.padEnd(32, "0"), docId: `doc-${id}`, position: 0, headingPath, text },
-    doc: {
-      docId: `doc-${id}`,
-      source: `${id}.txt`,
-      title,
-      kind: "Báo cáo",
-      number: "05/BC-UBND",
-      issuer: null,
-      date: "2020-04-23",
-      format: "txt",
-      contentHash: id,
-      pages: null,
-      chunkCount: 1,
-      version: 1,
-      addedAt: "2020-04-23T00:00:00.000Z",
-      updatedAt: "2020-04-23T00:00:00.000Z",
-    },
-  };
+  return makePassage(id, text, { title, headingPath, number: "05/BC-UBND", date: "2020-04-23" });
 }
 
 /** Every query term worth the same: enough to test sentence choice. */

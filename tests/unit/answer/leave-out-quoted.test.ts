@@ -2,29 +2,9 @@ import { describe, expect, it } from "vitest";
 import { leaveOutQuoted, quotedFragments } from "../../../src/answer/leave-out-quoted.js";
 import type { Citation, Passage } from "../../../src/answer/types.js";
 import { splitSentences } from "../../../src/text/index.js";
+import { makePassage } from "../../support/passage.js";
 
-function passage(id: string, text: string): Passage {
-  return {
-    score: 1,
-    chunk: { chunkId: id.padEnd(32, "0"), docId: `doc-${id}`, position: 0, headingPath: [], text },
-    doc: {
-      docId: `doc-${id}`,
-      source: `${id}.txt`,
-      title: "Báo cáo Đức Thọ",
-      kind: "Báo cáo",
-      number: null,
-      issuer: null,
-      date: null,
-      format: "txt",
-      contentHash: id,
-      pages: null,
-      chunkCount: 1,
-      version: 1,
-      addedAt: "2020-04-23T00:00:00.000Z",
-      updatedAt: "2020-04-23T00:00:00.000Z",
-    },
-  };
-}
+const passage = (id: string, text: string): Passage => makePassage(id, text);
 
 const LONG =
   "Tuy nhiên, trong quá trình thực hiện mô hình còn gặp một số khó khăn, vướng mắc do hệ thống văn bản chậm được ban hành, thiếu sự đồng bộ trong thể chế; " +
