@@ -17,7 +17,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
         (PERSON.test(sentence) || namesOtherOffice(sentence, question.folded)) && AGENT_VERB.test(folded)
       );
     case "khi_nao":
-      return DATE.test(folded) || DURATION.test(folded);
+      return DATE.test(folded) || (asksDuration(question) && DURATION.test(folded));
     case "bao_nhieu":
       return countsUnit(folded, question.unit);
     case "o_dau":
@@ -47,7 +47,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
       // A name answers "ai" better than an office the sentence also lists.
       return PERSON.test(clause) ? 1 : namesOtherOffice(clause, question.folded) ? 0.5 : 0;
     case "khi_nao":
-      return DATE.test(folded) || DURATION.test(folded) ? 1 : 0;
+      return DATE.test(folded) || (asksDuration(question) && DURATION.test(folded)) ? 1 : 0;
     case "bao_nhieu":
       return countsUnit(folded, question.unit) ? 1 : 0;
     case "tai_sao":
@@ -93,6 +93,11 @@ const AGENT_VERB =
 /** A date or a point in time (folded). */
 const DATE =
   /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b/u;
+/** Whether a "khi nào" question asks how long ("bao lâu", "thời hạn"), which a span of time answers. */
+function asksDuration(question: QuestionAnalysis): boolean {
+  return /\b(?:bao lau|thoi han|trong bao|may (?:nam|thang|ngay|tuan))\b/u.test(question.folded);
+}
+
 /** A span of time ("05 năm", "trong 30 ngày"). */
 const DURATION =
   /\b(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi hai)\s+(?:nam|thang|ngay|tuan|gio)\b/u;
@@ -156,8 +161,12 @@ export function holdsSituation(situation: readonly string[], passageText: string
   const folded = foldDiacritics(passageText.toLowerCase());
   // Several names ("thị trấn Hoa Thành (Yên Thành, Nghệ An)") locate one another: a
   // passage naming most of them is about that place.
-  const missing = situation.filter((phrase) => !mentionsAny(folded, [phrase])).length;
-  return missing <= Math.floor(situation.length / 2);
+  // A year or a term of office is exact: each one asked must be there.
+  const exact = situation.filter((phrase) => /\d|^(?:khoa|lan) /u.test(phrase));
+  if (!exact.every((phrase) => mentionsAny(folded, [phrase]))) return false;
+  const names = situation.filter((phrase) => !exact.includes(phrase));
+  const missing = names.filter((phrase) => !mentionsAny(folded, [phrase])).length;
+  return missing <= Math.floor(names.length / 2);
 }
 
 /** How many names of the focus's opposite the sentence uses ("khó khăn" when benefits are asked). */

@@ -340,7 +340,8 @@ function situationOf(question: string): string[] {
     else flush();
   });
   flush();
-  for (const match of question.matchAll(/(?<![\p{L}\p{N}/-])(?:19|20)\d{2}(?![\p{L}\p{N}/-])/gu))
+  // A year, alone or in a term ("2026-2031"), not inside a document number ("178/2024").
+  for (const match of question.matchAll(/(?<![\p{L}\p{N}/])(?:19|20)\d{2}(?![\p{L}\p{N}/])/gu))
     out.add(match[0]);
   for (const match of question.matchAll(/\b(?:khóa|khoá|khoa|lần thứ|lan thu)\s+([IVXLC]+|[ivxlc]+)\b/gu))
     out.add(`${foldDiacritics(match[0].toLowerCase().split(/\s+/)[0]!)} ${match[1]!.toLowerCase()}`);

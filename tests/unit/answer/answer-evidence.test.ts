@@ -87,3 +87,17 @@ describe("holdsSituation", () => {
     ).toBe(true);
   });
 });
+
+describe("exact parts of a situation", () => {
+  it("needs every year and term asked, and a span of time answers only 'how long'", () => {
+    expect(holdsSituation(["duc tho", "2019"], "Huyện Đức Thọ năm 2017")).toBe(false);
+    expect(holdsSituation(["duc tho", "2019"], "Huyện Đức Thọ năm 2019")).toBe(true);
+    expect(analyzeQuestion("nhiệm kỳ 2026-2031 bầu cử ngày nào").situation).toEqual(["2026", "2031"]);
+    expect(
+      evidence(
+        "Cơ quan này được thành lập ngày nào?",
+        "Sau 3 năm thực hiện mô hình, các cơ quan đi vào ổn định.",
+      ),
+    ).toBe(false);
+  });
+});
