@@ -188,8 +188,15 @@ export function composeExtractiveAnswer(
   };
   // The best candidate that answers what is asked and can be quoted leads; when none
   // holds what is asked, the best by words (the ask service judges that answer).
+  // What "bao nhiêu" counts ("mấy bước") is answered by a sentence with a number, not by
+  // one naming it in passing ("đi từng bước cẩn thận").
+  const countsFocus =
+    question !== undefined && question.type === "bao_nhieu" && question.focus === question.unit;
   const answers = (c: Candidate) =>
-    c.inSituation && (!demanding || c.focus || (c.evidence && (specific || !hasFocus)));
+    c.inSituation &&
+    (!demanding ||
+      (c.focus && (!countsFocus || HAS_NUMBER.test(c.text))) ||
+      (c.evidence && (specific || !hasFocus)));
   // A question about a place, year or term no passage speaks of is not answered from others.
   if (!candidates.some((c) => c.inSituation)) return { ...decline(), lead: "off-situation" };
   const best =
@@ -224,6 +231,9 @@ export function composeExtractiveAnswer(
   }
   return { answer: parts.join(" "), citations, declined: false, lead };
 }
+
+/** Digits or a number word: what a count needs. */
+const HAS_NUMBER = /\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)\b/iu;
 
 /** Types whose evidence answers on its own, focus or not. */
 const SPECIFIC_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set([

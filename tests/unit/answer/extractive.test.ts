@@ -315,6 +315,11 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     expect(result.lead).toBe("off-situation");
   });
 
+  it("a count question is not answered by a sentence naming what is counted without a number", () => {
+    const page = passage("party", "Huyện Đức Thọ chú trọng bồi dưỡng lý luận chính trị cho cán bộ, đảng viên.");
+    expect(compose("Huyện Đức Thọ có bao nhiêu đảng viên?", [page]).lead).toBe("words");
+  });
+
   it("never quotes a sentence that is itself a question or points elsewhere", () => {
     const page = passage(
       "qa",
