@@ -15,7 +15,7 @@ import type { Citation, Passage } from "./types.js";
 export interface ExtractiveOptions {
   /** Upper bound on the answer's length in words (the issue asks for about 120). */
   maxWords: number;
-  /** Only the best passages are read for sentences. */
+  /** How many of the retrieved passages are read for sentences (all ten by default). */
   passageDepth: number;
   /** A further sentence is added only if it scores at least this share of the best one. */
   relativeFloor: number;
@@ -63,9 +63,13 @@ const FOCUS_BONUS = 0.6;
 const MAX_FOCUS_NAMES = 2;
 
 /**
- * Builds an answer from the passages' own sentences, no model involved: the sentences
- * that cover most of the question's weighted terms, each followed by the citation of
- * its passage. `termValues` maps query terms (folded syllables, bigrams) to weight × idf.
+ * Builds an answer from the passages' own sentences, no model involved. With `question`
+ * (its type, focus and situation), the sentence that leads must hold what is asked (the
+ * type's evidence or the focus) in a passage about the question's situation; the others
+ * follow if they add terms and also answer. Sentences are weighed by the question's terms
+ * they cover (`termValues`: folded syllables and bigrams → weight × idf), their passage's
+ * score share and their document's share of the question. Each is followed by the
+ * citation of its passage.
  */
 export function composeExtractiveAnswer(
   passages: Passage[],
