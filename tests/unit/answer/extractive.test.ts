@@ -316,7 +316,10 @@ describe("composeExtractiveAnswer reading what is asked", () => {
   });
 
   it("a count question is not answered by a sentence naming what is counted without a number", () => {
-    const page = passage("party", "Huyện Đức Thọ chú trọng bồi dưỡng lý luận chính trị cho cán bộ, đảng viên.");
+    const page = passage(
+      "party",
+      "Huyện Đức Thọ chú trọng bồi dưỡng lý luận chính trị cho cán bộ, đảng viên.",
+    );
     expect(compose("Huyện Đức Thọ có bao nhiêu đảng viên?", [page]).lead).toBe("words");
   });
 
