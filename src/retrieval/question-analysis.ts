@@ -163,7 +163,10 @@ export function analyzeQuestion(
   const folded = readShorthands(foldDiacritics(marked));
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const text = words.join(" ");
-  const type = questionType(text, marked, hasMarks);
+  // "thứ mấy" asks a rank ("huyện đầu tiên"), which no count answers.
+  const ranked = /\bthu may\b/u.test(text);
+  const asked = questionType(text, marked, hasMarks);
+  const type = ranked && asked === "bao_nhieu" ? "khac" : asked;
   const unit = type === "bao_nhieu" || /\bmay\b/u.test(text) ? countedUnit(words, marked, hasMarks) : "";
   // "... có những khó khăn gì" says what it asks at its end, whatever comes first ("Nhất
   // thể hóa ở Đức Thọ có lợi ích gì"); "Khó khăn khi ... là gì" at its start.
@@ -215,10 +218,11 @@ function countedUnit(words: readonly string[], marked: string, hasMarks: boolean
     const isCounter =
       (w === "bao" && words[i + 1] === "nhieu") ||
       (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
-    if (!isCounter) continue;
+    // "thứ mấy" asks a rank ("huyện đầu tiên"), not a count.
+    if (!isCounter || words[i - 1] === "thu") continue;
     const start = w === "bao" ? i + 2 : i + 1;
     const head = words[start];
-    if (head === undefined || NOT_UNITS.has(head) || /\d/u.test(head)) continue;
+    if (head === undefined || NOT_UNITS.has(head) || LINK_WORDS.has(head) || /\d/u.test(head)) continue;
     // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on.
     const second = words[start + 1];
     return second === undefined || NOT_UNITS.has(second) || LINK_WORDS.has(second) || FOCUS_STOP.has(second)

@@ -86,3 +86,11 @@ describe("mentionsAny", () => {
     expect(mentionsAny("khong kho khanh", ["kho khan"])).toBe(false);
   });
 });
+
+describe("analyzeQuestion: rank", () => {
+  it("'thứ mấy' asks a rank, not a count", () => {
+    const a = analyzeQuestion("Đức Thọ là huyện thứ mấy của tỉnh được cho phép thực hiện nhất thể hoá?");
+    expect(a.type).toBe("khac");
+    expect(a.unit).toBe("");
+  });
+});
