@@ -1,3 +1,5 @@
+import { foldDiacritics } from "../text/index.js";
+
 /**
  * Folds text for comparing words whatever their case, tone marks or spacing: lower
  * case, marks dropped, "đ" read as "d", runs of white space as one space. Metadata
@@ -6,11 +8,5 @@
  * For NFC input the folded text keeps one character per letter.
  */
 export function fold(text: string): string {
-  return text
-    .toLocaleLowerCase("vi")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/gu, "")
-    .replace(/đ/gu, "d")
-    .replace(/\s+/gu, " ")
-    .trim();
+  return foldDiacritics(text.toLocaleLowerCase("vi")).replace(/\s+/gu, " ").trim();
 }
