@@ -6,7 +6,12 @@ import type { RetrievalResult, Retriever } from "../retrieval/retriever.js";
 import type { ChunkFilter } from "../store/types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { classifyConversation } from "./conversation.js";
-import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS, decline } from "./extractive.js";
+import {
+  type ComposedAnswer,
+  composeExtractiveAnswer,
+  DEFAULT_EXTRACTIVE_OPTIONS,
+  decline,
+} from "./extractive.js";
 import { planFollowUp } from "./follow-up.js";
 import { leaveOutQuoted } from "./leave-out-quoted.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
@@ -118,28 +123,29 @@ export function createAskService(deps: AskServiceDeps): AskService {
       });
       const passages: Passage[] = retrieval.hits;
       const leftOut = alreadyQuoted ? leaveOutQuoted(passages, alreadyQuoted) : undefined;
-      const composed = composeExtractiveAnswer(
-        leftOut?.passages ?? passages,
-        retrieval.termValues,
-        DEFAULT_EXTRACTIVE_OPTIONS,
-        retrieval.plan.focusWeights,
-        retrieval.plan.question,
-        alreadyQuoted,
-      );
-      if (leftOut) composed.citations = leftOut.restore(composed.citations);
-      // A question that asked for something (a date, a count, "khó khăn") and got only a
-      // sentence sharing its words is declined unless retrieval is sure of the passages.
-      const answersWhatIsAsked = composed.lead !== "words" || retrieval.confidence >= SURE_CONFIDENCE;
-      // A sentence that holds what is asked under another name ("lợi ích" answered by
-      // "tinh gọn", "giảm được") leaves the question's own word uncovered: it needs less.
-      const found = composed.lead === "evidence" || composed.lead === "focus";
-      const floor = found ? Math.min(threshold, FOUND_THRESHOLD) : threshold;
+      const composeExtractive = (): ComposedAnswer => {
+        const composed = composeExtractiveAnswer(
+          leftOut?.passages ?? passages,
+          retrieval.termValues,
+          DEFAULT_EXTRACTIVE_OPTIONS,
+          retrieval.plan.focusWeights,
+          retrieval.plan.question,
+          alreadyQuoted,
+        );
+        if (leftOut) composed.citations = leftOut.restore(composed.citations);
+        return composed;
+      };
       // A model reads whole passages, not one sentence: it is judged by coverage alone
-      // (its answer is checked against its citations; the extractive one is its fallback).
-      const confident = llm
-        ? retrieval.confidence >= threshold
-        : retrieval.confidence >= floor && answersWhatIsAsked;
-      const extractive = () => composed;
+      // (its answer is checked against its citations), and the extractive answer is
+      // composed only if it falls back.
+      const composed = llm ? undefined : composeExtractive();
+      const confident = composed
+        ? answersConfidently(composed, retrieval.confidence, threshold)
+        : retrieval.confidence >= threshold;
+      const extractive = () => {
+        const { lead: _lead, ...answer } = composed ?? composeExtractive();
+        return answer;
+      };
 
       let result: Omit<AskResult, "ms">;
       if (!confident) {
@@ -194,6 +200,19 @@ export function createAskService(deps: AskServiceDeps): AskService {
       return final;
     },
   };
+}
+
+/**
+ * Whether an extractive answer is confident enough to show: a question that asked for
+ * something (a date, a count, "khó khăn") and got only a sentence sharing its words needs
+ * retrieval to be sure of the passages; a sentence that holds what is asked under another
+ * name ("lợi ích" answered by "tinh gọn", "giảm được") leaves the question's own word
+ * uncovered, so it needs less.
+ */
+function answersConfidently(composed: ComposedAnswer, confidence: number, threshold: number): boolean {
+  if (composed.lead === "words" && confidence < SURE_CONFIDENCE) return false;
+  const found = composed.lead === "evidence" || composed.lead === "focus";
+  return confidence >= (found ? Math.min(threshold, FOUND_THRESHOLD) : threshold);
 }
 
 export function validateQuestion(raw: string): string {
