@@ -1,14 +1,8 @@
-import { mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { LruCache } from "../store/lru-cache.js";
-import { analyzeForIndex, foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
-import {
-  clauseHoldsDetail,
-  holdsEvidence,
-  holdsSituation,
-  namesFocus,
-  namesOpposite,
-} from "./answer-evidence.js";
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
+import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { answerMessages } from "./messages.js";
+import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
 
 /** Tuning of the extractive composer. */
@@ -369,19 +363,6 @@ function discountContext(
   return out;
 }
 
-function scoreText(text: string, termValues: Map<string, number>): { score: number; matched: Set<string> } {
-  const terms = termsOf(text);
-  let score = 0;
-  const matched = new Set<string>();
-  for (const [term, value] of termValues) {
-    if ((terms[term] ?? 0) > 0) {
-      score += value;
-      matched.add(term);
-    }
-  }
-  return { score, matched };
-}
-
 /**
  * A sentence from a Markdown table row reads "| Nhất | 27/01/2016 | Hội nghị bầu ra ... |":
  * quoted, its cells are separated by semicolons; the outer bars and empty cells go.
@@ -395,9 +376,6 @@ function tidyTableCells(text: string): string {
     .replace(/\s+\|\s+/gu, "; ")
     .trim();
 }
-
-/** What the asked-for detail is worth in trimming, as a share of the question's terms. */
-const DETAIL_SHARE = 0.5;
 
 /** A list item's marker: "- ", "• ", "1. ", "2) ", "a) ". */
 const LIST_ITEM = /^(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+/u;
@@ -468,124 +446,4 @@ function isLeadSentence(title: string, sentence: string): boolean {
 
 function headingKey(text: string): string {
   return text.trim().replace(/[.:]$/, "").toLowerCase();
-}
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
-
-/**
- * Cuts a long sentence to the run of consecutive clauses (split at , ; :) within
- * `maxWords` that carries most of the question: the value of the question's terms it
- * holds, plus the asked-for detail (a name, a date, a count) when the question has a
- * type. One run reads as the document wrote it; the cut ends are marked with "…".
- * Short sentences pass unchanged.
- */
-function trimSentence(
-  sentence: string,
-  termValues: Map<string, number>,
-  maxWords: number,
-  question?: QuestionAnalysis,
-): string {
-  if (wordCount(sentence) <= maxWords) return sentence;
-  // A clause holding the asked-for detail (the signer's name, the date) is worth half the
-  // question's terms together: it is what the cadre asked for, the rest is its setting.
-  let detailValue = 0;
-  for (const value of termValues.values()) detailValue += value * DETAIL_SHARE;
-  const clauses = sentence.split(/(?<=[,;:])\s+/).map((text) => ({
-    text,
-    words: wordCount(text),
-    terms: scoreText(text, termValues).matched,
-    detail: question === undefined ? 0 : clauseDetail(question, text),
-  }));
-  let best = { from: 0, to: -1, value: -1 };
-  for (let from = 0; from < clauses.length; from++) {
-    const covered = new Set<string>();
-    let words = 0;
-    let value = 0;
-    let detail = 0;
-    for (let to = from; to < clauses.length; to++) {
-      const clause = clauses[to]!;
-      if (words + clause.words > maxWords) break;
-      words += clause.words;
-      for (const term of clause.terms) {
-        if (covered.has(term)) continue;
-        covered.add(term);
-        value += termValues.get(term) ?? 0;
-      }
-      detail = Math.max(detail, clause.detail);
-      const total = value + detail * detailValue;
-      if (total > best.value) best = { from, to, value: total };
-    }
-  }
-  if (best.to < 0) return `${sentence.split(/\s+/).slice(0, maxWords).join(" ")}…`;
-  let words = 0;
-  let detailInRun = 0;
-  for (let i = best.from; i <= best.to; i++) {
-    words += clauses[i]!.words;
-    detailInRun = Math.max(detailInRun, clauses[i]!.detail);
-  }
-  // The run holds the question's words but not the name it asks for ("đồng chí Lê Minh
-  // Hưng, ..." then forty words of titles, then "đã ký ban hành Kế hoạch số 47"): the
-  // clause with the name is quoted too, apart.
-  const apart =
-    detailInRun >= 1 ? -1 : clauses.findIndex((c, i) => c.detail >= 1 && (i < best.from || i > best.to));
-  if (apart >= 0 && words + clauses[apart]!.words <= maxWords) {
-    words += clauses[apart]!.words;
-    while (best.to + 1 < clauses.length && words + clauses[best.to + 1]!.words <= maxWords)
-      words += clauses[++best.to]!.words;
-    const run = clauses
-      .slice(best.from, best.to + 1)
-      .map((c) => c.text)
-      .join(" ");
-    const detail = clauses[apart]!.text.replace(/[,;:]$/u, "");
-    const runText = `${run.replace(/[,;:]$/u, "")}${best.to < clauses.length - 1 ? "…" : ""}`;
-    return apart < best.from
-      ? `${apart > 0 ? "…" : ""}${detail} … ${runText}`
-      : `${best.from > 0 ? "…" : ""}${runText.replace(/…$/u, "")} … ${detail}…`;
-  }
-  // The clause before the run when it names what is asked ("còn gặp một số khó khăn,"
-  // before "vướng mắc do ..."); then fill the budget with the clauses that follow (answers
-  // follow their matches), then those before.
-  if (
-    best.from > 0 &&
-    clauses[best.from - 1]!.detail >= 1 &&
-    words + clauses[best.from - 1]!.words <= maxWords
-  )
-    words += clauses[--best.from]!.words;
-  while (best.to + 1 < clauses.length && words + clauses[best.to + 1]!.words <= maxWords)
-    words += clauses[++best.to]!.words;
-  while (best.from > 0 && words + clauses[best.from - 1]!.words <= maxWords)
-    words += clauses[--best.from]!.words;
-  let text = clauses
-    .slice(best.from, best.to + 1)
-    .map((c) => c.text)
-    .join(" ");
-  if (best.from > 0) text = `…${text}`;
-  if (best.to < clauses.length - 1) text = `${text.replace(/[,;:]$/, "")}…`;
-  return text;
-}
-
-/** What a clause holds of what is asked: the type's detail, or the focus named ("khó khăn, vướng mắc do ..."). */
-function clauseDetail(question: QuestionAnalysis, clause: string): number {
-  const folded = foldDiacritics(clause.toLowerCase());
-  // The focus in the question's own words ("khó khăn") names it best; another name
-  // ("vướng mắc") less: a trimmed answer keeps the clause that says what was asked.
-  const ownWords = question.focus !== "" && mentionsAny(folded, [question.focus]);
-  const focusDetail = ownWords ? 1 : namesFocus(question, folded) > 0 ? 0.5 : 0;
-  return Math.max(clauseHoldsDetail(question, clause, folded), focusDetail);
-}
-
-/**
- * The analyzed terms of sentences, clauses and headings read recently: the best passages
- * recur across questions and their text never changes, so each sentence is analyzed once
- * (the 20,000 most recent texts).
- */
-const termCache = new LruCache<string, Record<string, number>>(20_000, () => 1);
-function termsOf(text: string): Record<string, number> {
-  const known = termCache.get(text);
-  if (known) return known;
-  const terms = analyzeForIndex(text).terms;
-  termCache.set(text, terms);
-  return terms;
 }
