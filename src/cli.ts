@@ -23,6 +23,7 @@ import {
   toEvalRow,
 } from "./eval/gold.js";
 import { listCorpusFiles, syncCorpusDir } from "./ingest/corpus-sync.js";
+import { configureParsing, parseLimitsFromConfig } from "./ingest/parse-pool.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createRetriever } from "./retrieval/retriever.js";
 import { openEmbeddedStore } from "./store/embedded-store.js";
@@ -69,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     secrets: [config.TELEGRAM_BOT_TOKEN, config.OPENAI_API_KEY, config.QDRANT_API_KEY],
     destination: pino.destination(2),
   });
+  configureParsing({ ...parseLimitsFromConfig(config), logger });
   if (command === "migrate") return migrate(config, values.to ?? positionals[0], values.json, logger);
   const engine = await createEngine(config, logger);
   try {

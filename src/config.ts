@@ -55,6 +55,12 @@ export const ConfigSchema = z
     CORPUS_DIR: z.string().default("data/corpus"),
     STORE_DIR: z.string().default("data/store"),
     STORE: z.enum(["embedded", "qdrant"]).default("embedded"),
+    /** Workers parsing files at once (0: one per core); each has a heap cap and a deadline. */
+    PARSE_WORKERS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(64).default(0)),
+    PARSE_HEAP_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(64).max(16_384).default(512)),
+    /** Deadline of any file's parsing; 2 s per megabyte are added to it. */
+    PARSE_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(20_000)),
+    MAX_PDF_PAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(1000)),
     QDRANT_URL: optionalString.pipe(z.string().url().optional()),
     QDRANT_API_KEY: optionalString,
     QDRANT_COLLECTION: z.string().default("nhatthe"),

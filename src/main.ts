@@ -7,6 +7,7 @@ import { type Config, ConfigValidationError, loadConfig } from "./config.js";
 import { createEngineDigest } from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
 import { syncCorpusDir } from "./ingest/corpus-sync.js";
+import { configureParsing, parseLimitsFromConfig } from "./ingest/parse-pool.js";
 import { reindexOutdatedDocuments } from "./ingest/reindex-outdated.js";
 import { createLogger, type Logger, redactSecrets } from "./logger.js";
 import {
@@ -70,6 +71,7 @@ async function startService(
   logger: Logger,
   options: { http: boolean; onProgress?: () => void },
 ): Promise<Service> {
+  configureParsing({ ...parseLimitsFromConfig(config), logger });
   const engine = await createEngine(config, logger);
   let server: HttpServer | undefined;
   try {

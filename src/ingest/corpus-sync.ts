@@ -6,7 +6,7 @@ import type { Logger } from "../logger.js";
 import type { DocumentStore } from "../store/types.js";
 import { docIdForSource, sha256 } from "./index-chunks.js";
 import type { Indexer } from "./indexer.js";
-import { parseDocument } from "./parse-document.js";
+import { parseIsolated } from "./parse-pool.js";
 import { INGEST_PIPELINE } from "./pipeline-version.js";
 import type { ParsedDocument } from "./types.js";
 
@@ -130,7 +130,7 @@ export async function syncCorpusDir(deps: {
       if (sameContent && existing?.pipeline === INGEST_PIPELINE) {
         summary.unchanged++;
       } else {
-        batch.push({ file, parsed: await parseDocument(bytes, name), reindex: sameContent });
+        batch.push({ file, parsed: await parseIsolated(bytes, name), reindex: sameContent });
         batchBytes += bytes.byteLength;
         if (batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) await flush();
       }

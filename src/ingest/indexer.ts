@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
 import type { DocumentInput, DocumentStore, UpsertResult } from "../store/types.js";
 import { docIdForSource, sha256, toIndexedChunks } from "./index-chunks.js";
-import { parseDocument } from "./parse-document.js";
+import { parseIsolated } from "./parse-pool.js";
 import { INGEST_PIPELINE } from "./pipeline-version.js";
 import type { ParsedDocument, ParseOptions } from "./types.js";
 
@@ -99,7 +99,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     async ingestBytes(bytes, fileName, options = {}) {
       const source = basename(fileName);
       const onStage = options.onStage;
-      const parsed = await parseDocument(bytes, source, {
+      const parsed = await parseIsolated(bytes, source, {
         ...options,
         onProgress: (stage, fraction) => onStage?.(stage, fraction),
       });

@@ -2,6 +2,7 @@ import { getDocumentProxy } from "unpdf";
 import { IngestError } from "../errors.js";
 import { LIST_ITEM, matchHeading } from "./headings.js";
 import { ingestMessages } from "./messages.js";
+import { inspectPdfStreams } from "./pdf-guard.js";
 
 /** Text of a PDF with its page count. */
 export interface LoadedPdf {
@@ -101,18 +102,26 @@ export function reflowPdfLines(lines: readonly PdfLine[]): string {
   return out;
 }
 
+/** Pages read from one PDF when the caller sets no budget (`MAX_PDF_PAGES`). */
+export const DEFAULT_MAX_PDF_PAGES = 1000;
+
 /**
  * Extracts the text layer of a PDF page by page (pdf.js through unpdf), rebuilding
  * lines and paragraphs. Pages without text are reported in a warning; a PDF with
- * (almost) no text layer is a scan and is refused.
+ * (almost) no text layer is a scan and is refused. Compressed streams are checked
+ * against inflation bombs first; only the first `maxPages` pages are read (a warning
+ * says so).
  *
- * @throws IngestError "pdf_encrypted" (password needed), "pdf_corrupt", "pdf_scanned".
+ * @throws IngestError "pdf_encrypted" (password needed), "pdf_corrupt", "pdf_scanned",
+ *   "pdf_inflate_bomb".
  */
 export async function loadPdf(
   bytes: Uint8Array,
   fileName: string,
   onProgress?: (fraction: number) => void,
+  maxPages = DEFAULT_MAX_PDF_PAGES,
 ): Promise<LoadedPdf> {
+  inspectPdfStreams(bytes, fileName);
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js may detach the buffer it is given: hand it a copy.
@@ -127,7 +136,8 @@ export async function loadPdf(
     throw new IngestError("pdf_corrupt", ingestMessages.pdfCorrupt, { cause: error, context: { fileName } });
   }
   try {
-    const pageCount = pdf.numPages;
+    const totalPages = pdf.numPages;
+    const pageCount = Math.min(totalPages, maxPages);
     if (pageCount === 0) {
       throw new IngestError("pdf_corrupt", ingestMessages.pdfCorrupt, { context: { fileName, pages: 0 } });
     }
@@ -165,7 +175,8 @@ export async function loadPdf(
       });
     }
     const warnings = emptyPages.length > 0 ? [ingestMessages.warnPagesWithoutText(emptyPages)] : [];
-    return { text: joinPages(texts), pages: pageCount, warnings };
+    if (totalPages > pageCount) warnings.push(ingestMessages.warnPdfPageLimit(totalPages, pageCount));
+    return { text: joinPages(texts), pages: totalPages, warnings };
   } finally {
     await pdf.destroy().catch(() => undefined);
   }

@@ -43,5 +43,29 @@ export const ingestMessages = {
     "Một phần văn bản có vẻ dùng phông chữ cũ (TCVN3/VNI) nên có thể hiển thị sai dấu ở những đoạn đó.",
   warnSomeReplacement:
     "Một số ký tự trong văn bản không đọc được (�); trích dẫn ở những chỗ đó có thể thiếu chữ.",
+  parseTimeout: (seconds: number) =>
+    `Đọc tệp mất quá nhiều thời gian (quá ${seconds} giây) nên đã dừng lại để bot tiếp tục phục vụ mọi người. Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng tách tệp thành các phần nhỏ hơn, hoặc lưu lại dưới dạng PDF có lớp chữ, DOCX hay TXT.`,
+  parseOutOfMemory:
+    "Tệp cần quá nhiều bộ nhớ để đọc (cấu trúc bất thường hoặc quá phức tạp) nên đã bị từ chối vì lý do an toàn. Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng tách tệp hoặc lưu lại dưới dạng khác.",
+  parseCrashed:
+    "Có lỗi bất ngờ khi đọc tệp. Có thể thử gửi lại sau ít phút; nếu vẫn lỗi, xin vui lòng lưu lại tệp dưới dạng khác.",
+  parseFailed:
+    "Không đọc được nội dung tệp vì cấu trúc bất thường. Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng lưu lại tệp (ví dụ dưới dạng PDF có lớp chữ, DOCX hay TXT) rồi gửi.",
+  pdfInflateTooLarge:
+    'Tệp PDF chứa dữ liệu nén bất thường (giải nén ra quá lớn) nên đã bị từ chối vì lý do an toàn. Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng in lại ra PDF ("Lưu dưới dạng PDF") rồi gửi.',
+  docxTooComplex:
+    "Tệp DOCX có phần nội dung XML quá lớn hoặc quá nhiều thành phần nên đã bị từ chối vì lý do an toàn. Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng tách văn bản hoặc lưu lại dưới dạng PDF.",
+  htmlTooDeep: (limit: number) =>
+    `Trang HTML có các thẻ lồng nhau quá sâu (hơn ${limit} tầng), không phải một trang văn bản bình thường, nên đã bị từ chối. Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng lưu nội dung dưới dạng TXT hoặc PDF.`,
+  textTooLong: (chars: number, limit: number) =>
+    `Văn bản quá dài (${Math.round(chars / 1000).toLocaleString("vi-VN")} nghìn ký tự; giới hạn ${Math.round(limit / 1000).toLocaleString("vi-VN")} nghìn). Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng tách thành các phần nhỏ hơn.`,
+  tooFewWords: (minimum: number) =>
+    `Tệp không có đủ chữ để là một văn bản (cần ít nhất ${minimum} từ tiếng Việt hoặc tiếng Latinh). Xin vui lòng kiểm tra lại tệp.`,
+  repetitive:
+    "Nội dung tệp chỉ lặp đi lặp lại một vài từ, không phải một văn bản. Xin vui lòng kiểm tra lại tệp.",
+  script:
+    "Tệp này là mã lệnh (script hoặc chương trình), không phải văn bản tài liệu, nên không được nhận dù tên tệp là gì. Xin vui lòng gửi văn bản PDF, DOCX, HTML, Markdown hoặc TXT.",
+  warnPdfPageLimit: (pages: number, limit: number) =>
+    `Tệp PDF có ${pages} trang; chỉ ${limit} trang đầu được đưa vào. Xin vui lòng gửi phần còn lại thành tệp riêng.`,
   warnDocx: "Một số thành phần của tệp DOCX không đọc được và đã được bỏ qua.",
 } as const;

@@ -3,8 +3,9 @@ import { IngestError } from "../errors.js";
 import { chunkText } from "./chunk.js";
 import { cleanText, dropTrailingCredits } from "./clean-text.js";
 import { sniffFormat } from "./detect-format.js";
+import { assertDocumentLike, assertTextLength, capLineLength } from "./document-checks.js";
 import { assertReadableText } from "./garbage.js";
-import { htmlToText } from "./html-to-text.js";
+import { htmlDepthExceeds, htmlToText } from "./html-to-text.js";
 import { loadDocx } from "./load-docx.js";
 import { loadPdf } from "./load-pdf.js";
 import { markdownToText } from "./markdown-to-text.js";
@@ -15,6 +16,8 @@ import type { ParsedDocument, ParseOptions, SourceFormat } from "./types.js";
 
 /** Largest accepted file when the caller sets no limit. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Deepest element nesting of an HTML page; real pages stay under a hundred. */
+export const MAX_HTML_DEPTH = 1000;
 
 interface Extracted {
   format: SourceFormat;
@@ -23,15 +26,13 @@ interface Extracted {
   warnings: string[];
 }
 
-async function extract(
-  bytes: Uint8Array,
-  fileName: string,
-  onProgress: ParseOptions["onProgress"],
-): Promise<Extracted> {
+async function extract(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Extracted> {
   const sniffed = sniffFormat(bytes, fileName);
+  if (sniffed.kind !== "pdf" && sniffed.kind !== "zip") assertTextLength(sniffed.text, { fileName });
   switch (sniffed.kind) {
     case "pdf": {
-      const pdf = await loadPdf(bytes, fileName, (f) => onProgress?.("reading", f));
+      const onProgress = options.onProgress;
+      const pdf = await loadPdf(bytes, fileName, (f) => onProgress?.("reading", f), options.maxPdfPages);
       return { format: "pdf", text: pdf.text, pages: pdf.pages, warnings: pdf.warnings };
     }
     case "zip": {
@@ -39,6 +40,11 @@ async function extract(
       return { format: "docx", text: docx.text, pages: null, warnings: docx.warnings };
     }
     case "html":
+      if (htmlDepthExceeds(sniffed.text, MAX_HTML_DEPTH)) {
+        throw new IngestError("html_too_deep", ingestMessages.htmlTooDeep(MAX_HTML_DEPTH), {
+          context: { fileName, limit: MAX_HTML_DEPTH },
+        });
+      }
       return { format: "html", text: htmlToText(sniffed.text), pages: null, warnings: [] };
     case "md":
       return { format: "md", text: markdownToText(sniffed.text), pages: null, warnings: [] };
@@ -57,9 +63,13 @@ function empty(fileName: string, format?: SourceFormat): IngestError {
  * from the extension alone. Every refusal is an `IngestError` whose `userMessage`
  * tells the admin in Vietnamese what is wrong and what to send instead.
  *
+ * Parse it through `parseIsolated` (parse-pool.ts), never on the main thread: a
+ * hostile file must cost a worker, not the bot.
+ *
  * @throws IngestError with code "too_large", "empty", "unsupported_type",
- *   "pdf_encrypted", "pdf_scanned", "pdf_corrupt", "docx_zip_bomb", "docx_corrupt"
- *   or "garbled_text".
+ *   "pdf_encrypted", "pdf_scanned", "pdf_corrupt", "pdf_inflate_bomb", "docx_zip_bomb",
+ *   "docx_too_complex", "docx_corrupt", "html_too_deep", "too_long", "script",
+ *   "too_few_words", "repetitive" or "garbled_text".
  */
 export async function parseDocument(
   bytes: Uint8Array,
@@ -76,12 +86,16 @@ export async function parseDocument(
   const contentHash = createHash("sha256").update(bytes).digest("hex");
 
   options.onProgress?.("reading", 0);
-  const extracted = await extract(bytes, fileName, options.onProgress);
+  const extracted = await extract(bytes, fileName, options);
   options.onProgress?.("reading", 1);
   if (extracted.text.trim().length === 0) throw empty(fileName, extracted.format);
+  const context = { fileName, format: extracted.format };
+  assertTextLength(extracted.text, context);
 
-  const normalized = normalizeText(extracted.text);
-  const qualityWarnings = assertReadableText(normalized, { fileName, format: extracted.format });
+  // Every later stage runs line-based regexes: no line may be megabytes long.
+  const normalized = normalizeText(capLineLength(extracted.text));
+  const qualityWarnings = assertReadableText(normalized, context);
+  assertDocumentLike(normalized, context);
   const cleaned = cleanText(normalized);
   if (cleaned.text.length === 0) throw empty(fileName, extracted.format);
 

@@ -2,7 +2,7 @@ import { isAppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { DocumentRecord, DocumentStore } from "../store/types.js";
 import type { Indexer } from "./indexer.js";
-import { parseDocument } from "./parse-document.js";
+import { parseIsolated } from "./parse-pool.js";
 import { INGEST_PIPELINE } from "./pipeline-version.js";
 
 export interface ReindexSummary {
@@ -37,7 +37,7 @@ export async function reindexOutdatedDocuments(deps: {
         if (withoutOriginal.length < 20) withoutOriginal.push(doc.source);
         continue;
       }
-      const parsed = await parseDocument(bytes, doc.source, {
+      const parsed = await parseIsolated(bytes, doc.source, {
         titleHint: doc.title,
         ...(doc.number ? { numberHint: doc.number } : {}),
       });

@@ -44,6 +44,8 @@ export interface ParseOptions {
   numberHint?: string;
   /** Largest accepted input in bytes (default 50 MB). */
   maxBytes?: number;
+  /** Pages read from one PDF (default 1,000); the rest is left out with a warning. */
+  maxPdfPages?: number;
   /** Called with a stage and a 0..1 fraction on long files. */
   onProgress?: (stage: "reading" | "chunking", fraction: number) => void;
 }

@@ -12,6 +12,16 @@ export interface ZipLimits {
   maxRatio: number;
   /** The ratio rule applies to entries larger than this (default 10 MB). */
   ratioMinSize: number;
+  /** Inflated bytes of one XML part, and of all XML parts (defaults 32 MB and 64 MB). */
+  maxXmlPartBytes?: number;
+  maxXmlTotalBytes?: number;
+  /**
+   * Elements (start tags) of one XML part, and of all of them (defaults 600,000 and
+   * 1,000,000): what a DOCX costs mammoth grows with its elements, and an 8 MB
+   * document.xml of empty paragraphs (a 26 KB file, under the ratio rule) cost 573 MB.
+   */
+  maxXmlPartElements?: number;
+  maxXmlTotalElements?: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
@@ -19,7 +29,13 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
   maxRatio: 200,
   ratioMinSize: 10 * 1024 * 1024,
+  maxXmlPartBytes: 32 * 1024 * 1024,
+  maxXmlTotalBytes: 64 * 1024 * 1024,
+  maxXmlPartElements: 600_000,
+  maxXmlTotalElements: 1_000_000,
 };
+
+const XML_PART = /\.(?:xml|rels)$/i;
 
 /** One file inside the archive, as its central directory declares it. */
 export interface ZipEntryInfo {
@@ -31,6 +47,12 @@ export interface ZipEntryInfo {
 function bomb(reason: string, context: Record<string, unknown>, cause?: unknown): IngestError {
   return new IngestError("docx_zip_bomb", ingestMessages.docxZipBomb, {
     cause,
+    context: { reason, ...context },
+  });
+}
+
+function tooComplex(reason: string, context: Record<string, unknown>): IngestError {
+  return new IngestError("docx_too_complex", ingestMessages.docxTooComplex, {
     context: { reason, ...context },
   });
 }
@@ -62,17 +84,56 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-/** Decompresses one entry and counts its bytes; yauzl fails when they exceed the declared size. */
-function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
+/** Bytes and start tags (a `<` not followed by `/`, `?` or `!`) of one inflated entry. */
+interface EntryCount {
+  bytes: number;
+  elements: number;
+}
+
+/** Counts start tags in a chunk; `previousLt` carries a `<` that ended the chunk before. */
+function countStartTags(chunk: Buffer, previousLt: boolean): { elements: number; endsWithLt: boolean } {
+  let elements = 0;
+  let lt = previousLt;
+  for (let i = 0; i < chunk.length; i++) {
+    const b = chunk[i]!;
+    if (lt && b !== 0x2f && b !== 0x3f && b !== 0x21) elements++;
+    lt = b === 0x3c;
+  }
+  return { elements, endsWithLt: lt };
+}
+
+/**
+ * Decompresses one entry and counts its bytes (and, for XML, its elements); yauzl fails
+ * when the bytes exceed the declared size. `stop` is called with the running count and
+ * aborts the read by throwing.
+ */
+function drainEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  stop: (count: EntryCount) => void,
+): Promise<EntryCount> {
+  const xml = XML_PART.test(entry.fileName);
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) {
         reject(err);
         return;
       }
-      let count = 0;
+      const count: EntryCount = { bytes: 0, elements: 0 };
+      let lt = false;
       stream.on("data", (chunk: Buffer) => {
-        count += chunk.length;
+        count.bytes += chunk.length;
+        if (xml) {
+          const tags = countStartTags(chunk, lt);
+          count.elements += tags.elements;
+          lt = tags.endsWithLt;
+        }
+        try {
+          stop(count);
+        } catch (error) {
+          stream.destroy();
+          reject(error);
+        }
       });
       stream.on("end", () => resolve(count));
       stream.on("error", reject);
@@ -86,7 +147,8 @@ function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
  * check that no entry holds more than it declares. Call it before handing the bytes
  * to a library that inflates everything in memory (mammoth).
  *
- * @throws IngestError("docx_zip_bomb") when a limit is exceeded,
+ * @throws IngestError("docx_zip_bomb") when a size limit is exceeded,
+ *   IngestError("docx_too_complex") when XML parts pass their byte or element caps,
  *   IngestError("docx_corrupt") when the archive cannot be read.
  */
 export async function inspectZip(
@@ -125,11 +187,32 @@ export async function inspectZip(
         throw bomb("total_size", { total });
       }
     }
+    const xmlTotal: EntryCount = { bytes: 0, elements: 0 };
     for (const entry of entries) {
       if (entry.fileName.endsWith("/")) continue;
+      const isXml = XML_PART.test(entry.fileName);
+      const stop = (part: EntryCount) => {
+        if (!isXml) return;
+        const bytes = xmlTotal.bytes + part.bytes;
+        const elements = xmlTotal.elements + part.elements;
+        const context = { entry: entry.fileName, bytes: part.bytes, elements: part.elements };
+        if (part.bytes > (limits.maxXmlPartBytes ?? Number.POSITIVE_INFINITY))
+          throw tooComplex("xml_part_bytes", context);
+        if (part.elements > (limits.maxXmlPartElements ?? Number.POSITIVE_INFINITY))
+          throw tooComplex("xml_part_elements", context);
+        if (bytes > (limits.maxXmlTotalBytes ?? Number.POSITIVE_INFINITY))
+          throw tooComplex("xml_total_bytes", { ...context, totalBytes: bytes });
+        if (elements > (limits.maxXmlTotalElements ?? Number.POSITIVE_INFINITY))
+          throw tooComplex("xml_total_elements", { ...context, totalElements: elements });
+      };
       try {
-        await drainEntry(zip, entry);
+        const counted = await drainEntry(zip, entry, stop);
+        if (isXml) {
+          xmlTotal.bytes += counted.bytes;
+          xmlTotal.elements += counted.elements;
+        }
       } catch (error) {
+        if (error instanceof IngestError) throw error;
         const message = error instanceof Error ? error.message : String(error);
         if (/too many bytes/i.test(message)) {
           throw bomb("size_mismatch", { entry: entry.fileName }, error);

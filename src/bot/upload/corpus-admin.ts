@@ -5,7 +5,7 @@ import type { Clock } from "../../clock.js";
 import { listCorpusFiles } from "../../ingest/corpus-sync.js";
 import { docIdForSource, sha256 } from "../../ingest/index-chunks.js";
 import type { Indexer, IngestOptions, IngestOutcome } from "../../ingest/indexer.js";
-import { parseDocument } from "../../ingest/parse-document.js";
+import { parseIsolated } from "../../ingest/parse-pool.js";
 import type { ParsedDocument } from "../../ingest/types.js";
 import type { Logger } from "../../logger.js";
 import {
@@ -118,7 +118,7 @@ export function createCorpusAdmin(deps: CorpusAdminDeps): CorpusAdmin {
     async check(bytes, fileName, hints, onStage) {
       const duplicate = await findDuplicate(sha256(bytes));
       if (duplicate) return { kind: "duplicate", doc: duplicate };
-      const parsed = await parseDocument(bytes, fileName, {
+      const parsed = await parseIsolated(bytes, fileName, {
         maxBytes: maxFileBytes,
         ...(hints.titleHint ? { titleHint: hints.titleHint } : {}),
         ...(hints.numberHint ? { numberHint: hints.numberHint } : {}),

@@ -1,0 +1,83 @@
+/**
+ * The body of a parse worker (see `parse-pool.ts`): receives one file at a time,
+ * runs `parseDocument` on it and posts back the result, progress, or the error in a
+ * form that survives the structured clone. A worker never holds the main thread: a
+ * file that takes too long or too much memory costs only this thread, which the pool
+ * terminates.
+ */
+import { parentPort } from "node:worker_threads";
+import { isAppError } from "../errors.js";
+import { parseDocument } from "./parse-document.js";
+import type { ParsedDocument, ParseOptions } from "./types.js";
+
+/** A job as posted by the pool. `kind` leaves room for other jobs (OCR) in the same workers. */
+export interface ParseJobMessage {
+  kind: "parse";
+  id: number;
+  bytes: Uint8Array;
+  fileName: string;
+  options: Omit<ParseOptions, "onProgress">;
+}
+
+/** An error as it crosses the thread boundary. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  /** Present for AppError: what the user is shown. */
+  code?: string;
+  userMessage?: string;
+  context?: Record<string, unknown>;
+}
+
+export type ParseWorkerReply =
+  | { id: number; type: "progress"; stage: "reading" | "chunking"; fraction: number }
+  | { id: number; type: "done"; parsed: ParsedDocument }
+  | { id: number; type: "error"; error: SerializedError };
+
+function serializeError(error: unknown): SerializedError {
+  if (isAppError(error)) {
+    return {
+      name: error.name,
+      message: error.message,
+      code: error.code,
+      userMessage: error.userMessage,
+      context: safeContext(error.context),
+    };
+  }
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: "Error", message: String(error) };
+}
+
+/** Keeps only what the structured clone can carry (context values are plain data by convention). */
+function safeContext(context: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  try {
+    return structuredClone({ ...context });
+  } catch {
+    return {};
+  }
+}
+
+const port = parentPort;
+if (port) {
+  port.on("message", (job: ParseJobMessage) => {
+    if (job.kind !== "parse") return;
+    let lastProgress = 0;
+    const onProgress = (stage: "reading" | "chunking", fraction: number) => {
+      // Progress is for a message edited a few times a second at most: do not flood the port.
+      const now = Date.now();
+      if (fraction > 0 && fraction < 1 && now - lastProgress < 250) return;
+      lastProgress = now;
+      port.postMessage({ id: job.id, type: "progress", stage, fraction } satisfies ParseWorkerReply);
+    };
+    parseDocument(job.bytes, job.fileName, { ...job.options, onProgress }).then(
+      (parsed) => port.postMessage({ id: job.id, type: "done", parsed } satisfies ParseWorkerReply),
+      (error: unknown) =>
+        port.postMessage({
+          id: job.id,
+          type: "error",
+          error: serializeError(error),
+        } satisfies ParseWorkerReply),
+    );
+  });
+  port.postMessage({ type: "ready" });
+}
