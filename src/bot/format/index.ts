@@ -11,8 +11,11 @@ export {
 export { DEFAULT_PASSAGE_PAGE_SIZE, type PassagePage, renderPassage } from "./render-passage.js";
 export {
   feedbackCallbackData,
+  feedbackReasonData,
+  feedbackReasonRows,
   feedbackRow,
   parseFeedbackCallback,
+  parseFeedbackReason,
   parseSourceCallback,
   passageNavRow,
   type SourceButtonsOptions,

@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { AskResult } from "../../answer/types.js";
+import { FEEDBACK_REASONS, type FeedbackReason, isFeedbackReason } from "../state/feedback-reasons.js";
 import { FORMAT_LABELS } from "./labels.js";
 import { citationTitle, orderedCitations } from "./render-answer.js";
 import { truncate } from "./text-utils.js";
@@ -13,6 +14,8 @@ import { truncate } from "./text-utils.js";
  *   `[A-Za-z0-9_.-]` is written as `~<id>`. At most 4 + 41 + 1 + 4 = 50 bytes.
  * - `fb:<questionLogId>:up|down` records feedback on an answer; the id is at most 48
  *   characters from `[A-Za-z0-9_-]` (a number is fine).
+ * - `fr:<questionLogId>:<reason>` gives the reason of a 👎 (`FEEDBACK_REASONS`), from the
+ *   buttons the 👎 brings.
  */
 const HEX_ID = /^[0-9a-f]{32}$/;
 const RAW_ID = /^[A-Za-z0-9_.-]{1,40}$/;
@@ -54,6 +57,34 @@ export function parseFeedbackCallback(data: string): { questionLogId: string; vo
   const m = FEEDBACK_DATA.exec(data);
   if (!m) return null;
   return { questionLogId: m[1] ?? "", vote: m[2] === "up" ? "up" : "down" };
+}
+
+const REASON_DATA = /^fr:(\d{1,15}):([a-z_]{1,20})$/;
+
+/** Callback data of a reason button under the question "why 👎?". */
+export function feedbackReasonData(questionLogId: number, reason: FeedbackReason): string {
+  return `fr:${questionLogId}:${reason}`;
+}
+
+/** Reads `fr:` callback data; null when it is not well-formed or names no known reason. */
+export function parseFeedbackReason(data: string): { questionLogId: number; reason: FeedbackReason } | null {
+  const m = REASON_DATA.exec(data);
+  if (!m || !isFeedbackReason(m[2] ?? "")) return null;
+  return { questionLogId: Number(m[1]), reason: m[2] as FeedbackReason };
+}
+
+/** One button per reason, two a row, for the question "why 👎?". */
+export function feedbackReasonRows(
+  questionLogId: number,
+  labels: Record<FeedbackReason, string>,
+): InlineKeyboardButton[][] {
+  const buttons = FEEDBACK_REASONS.map((reason) => ({
+    text: labels[reason],
+    callback_data: feedbackReasonData(questionLogId, reason),
+  }));
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  return rows;
 }
 
 export interface SourceButtonsOptions {

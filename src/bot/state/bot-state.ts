@@ -2,7 +2,9 @@ import type Database from "better-sqlite3";
 import type { Citation } from "../../answer/types.js";
 import type { Clock } from "../../clock.js";
 import { migrate } from "../../store/sqlite.js";
+import { createFeedbackReasons, type FeedbackReasons } from "./feedback-reasons.js";
 import { BOT_MIGRATIONS } from "./migrations.js";
+import { createReviewQueueState, type ReviewQueueState } from "./review-queue.js";
 
 export type SubjectKind = "user" | "chat";
 export type PermissionStatus = "allowed" | "blocked";
@@ -98,6 +100,10 @@ export interface BotState {
   feedbackCounts(questionId: number): { up: number; down: number };
   /** Summary of the last `days` days (including today) in `timeZone`. */
   stats(options: { timeZone: string; days?: number; top?: number }): StatsSummary;
+  /** Reasons and comments of 👎 votes, and the messages asking for them. */
+  feedback: FeedbackReasons;
+  /** What /danhgia lists, and what admins marked reviewed. */
+  review: ReviewQueueState;
 }
 
 /** Handled updates are remembered this long (Telegram keeps an undelivered update 24 hours). */
@@ -165,7 +171,9 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
     ),
     feedbackUpsert: db.prepare(
       `INSERT INTO bot_feedback (question_id, user_id, value, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (question_id, user_id) DO UPDATE SET value = excluded.value, created_at = excluded.created_at`,
+       ON CONFLICT (question_id, user_id) DO UPDATE SET value = excluded.value, created_at = excluded.created_at,
+         reason = CASE WHEN excluded.value = bot_feedback.value THEN bot_feedback.reason END,
+         comment = CASE WHEN excluded.value = bot_feedback.value THEN bot_feedback.comment END`,
     ),
     feedbackOf: db.prepare(
       "SELECT COALESCE(SUM(value = 1), 0) AS up, COALESCE(SUM(value = -1), 0) AS down FROM bot_feedback WHERE question_id = ?",
@@ -270,6 +278,8 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
   );
 
   return {
+    feedback: createFeedbackReasons(db),
+    review: createReviewQueueState(db),
     markUpdateSeen(updateId, fingerprint) {
       const fresh = markSeen(updateId, fingerprint);
       if (fresh && ++insertsSincePrune >= PRUNE_EVERY) {

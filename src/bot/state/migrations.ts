@@ -101,4 +101,35 @@ export const BOT_MIGRATIONS: string[] = [
   ALTER TABLE bot_questions ADD COLUMN completion_tokens INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE bot_questions ADD COLUMN cost_usd REAL NOT NULL DEFAULT 0;
   `,
+  // Why a 👎 (issue 21): a reason chosen with a button and an optional comment; the
+  // messages asking for them (a reply to one is the comment); what admins reviewed in
+  // /danhgia; the messages asking an admin for an official answer's text.
+  `
+  ALTER TABLE bot_feedback ADD COLUMN reason TEXT;
+  ALTER TABLE bot_feedback ADD COLUMN comment TEXT;
+  CREATE TABLE bot_feedback_prompts (
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    message_date INTEGER NOT NULL,
+    question_id INTEGER NOT NULL REFERENCES bot_questions (id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, message_id)
+  );
+  CREATE TABLE bot_reviews (
+    item TEXT PRIMARY KEY,
+    reviewed_by INTEGER NOT NULL,
+    reviewed_at INTEGER NOT NULL
+  );
+  CREATE TABLE bot_official_drafts (
+    chat_id INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    message_date INTEGER NOT NULL,
+    admin_id INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    question_id INTEGER,
+    official_id INTEGER,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, message_id)
+  );
+  `,
 ];

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { AskOptions, AskService } from "../../../src/answer/ask-service.js";
 import { feedbackCallbackData, sourceCallbackData } from "../../../src/bot/format/index.js";
 import { type BotApp, createBot } from "../../../src/bot/index.js";
+import { reviewMessages } from "../../../src/bot/messages.js";
 import { AppError } from "../../../src/errors.js";
 import { createLogger } from "../../../src/logger.js";
 import { openDatabase } from "../../../src/store/sqlite.js";
@@ -201,9 +202,14 @@ describe("bot features", () => {
     const answer = { message_id: 101, date: 1000 };
     await press(feedbackCallbackData(1, "down"), answer);
     expect(app.services.state.feedbackCounts(1)).toEqual({ up: 0, down: 1 });
-    expect(calls.at(-1)).toMatchObject({
+    expect(calls.at(-2)).toMatchObject({
       method: "answerCallbackQuery",
       payload: { text: "Cảm ơn góp ý 👎, chúng tôi sẽ cải thiện." },
+    });
+    // A new 👎 asks why.
+    expect(calls.at(-1)).toMatchObject({
+      method: "sendMessage",
+      payload: { text: reviewMessages.askReason },
     });
     await press(feedbackCallbackData(999, "up"), answer);
     expect(calls.at(-1)).toMatchObject({
