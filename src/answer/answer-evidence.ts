@@ -2,6 +2,8 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { mentionsAny } from "../retrieval/question-analysis.js";
 import { foldDiacritics } from "../text/index.js";
 
+export { holdsSituation } from "../retrieval/situation.js";
+
 /**
  * Whether a sentence holds the kind of evidence its question asks for: a person or an
  * office beside a verb of signing or appointing ("ai"), a date ("khi nào"), a number with
@@ -136,37 +138,30 @@ function unitPattern(unit: string): RegExp {
   if (known) return known;
   const first = unit.split(" ")[0]!;
   // Money is counted in "đồng", "tỷ đồng"; a question asks "bao nhiêu tiền".
-  const head = MONEY_WORDS.has(first) ? "(?:dong|ty|trieu|nghin|usd)" : escapeRegExp(first);
-  const pattern = new RegExp(
-    `(?:\\b\\d+(?:[.,]\\d+)*|\\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin))\\s+(?:[\\p{L}\\d]+\\s+){0,2}${head}\\b`,
-    "u",
-  );
+  // An amount is also paid in months of pay ("15 tháng phụ cấp"), in multiples of the base
+  // pay ("1,5 lần mức lương cơ sở"), as a coefficient ("hệ số 0,2") or a share ("30%").
+  const money = MONEY_WORDS.has(first);
+  if (first === "phan" || first === "ty" || first === "ti") {
+    unitPatterns.set(unit, PERCENT);
+    return PERCENT;
+  }
+  const head = money
+    ? "(?:dong|ty|trieu|nghin|usd|thang (?:luong|tien luong|phu cap|tro cap)|lan muc luong)"
+    : escapeRegExp(first);
+  const counted = `(?:\\b\\d+(?:[.,]\\d+)*|\\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin))\\s+(?:[\\p{L}\\d]+\\s+){0,2}${head}\\b`;
+  const pattern = new RegExp(money ? `${counted}|\\bhe so \\d|\\b\\d+(?:[.,]\\d+)?\\s*%` : counted, "u");
   if (unitPatterns.size > 256) unitPatterns.clear();
   unitPatterns.set(unit, pattern);
   return pattern;
 }
 
+/** A share: "20%", "50 phần trăm". */
+const PERCENT = /\b\d+(?:[.,]\d+)?\s*(?:%|phan tram)/u;
+
 const MONEY_WORDS = new Set(["tien", "kinh", "ngan", "chi", "dong"]);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/**
- * Whether a passage (with its title and headings) speaks of every part of the question's
- * situation: "Côn Đảo", "2019", "khóa XVI". A question on another place or term is not
- * answered from this one.
- */
-export function holdsSituation(situation: readonly string[], passageText: string): boolean {
-  const folded = foldDiacritics(passageText.toLowerCase());
-  // Several names ("thị trấn Hoa Thành (Yên Thành, Nghệ An)") locate one another: a
-  // passage naming most of them is about that place.
-  // A year or a term of office is exact: each one asked must be there.
-  const exact = situation.filter((phrase) => /\d|^(?:khoa|lan) /u.test(phrase));
-  if (!exact.every((phrase) => mentionsAny(folded, [phrase]))) return false;
-  const names = situation.filter((phrase) => !exact.includes(phrase));
-  const missing = names.filter((phrase) => !mentionsAny(folded, [phrase])).length;
-  return missing <= Math.floor(names.length / 2);
 }
 
 /** How many names of the focus's opposite the sentence uses ("khó khăn" when benefits are asked). */

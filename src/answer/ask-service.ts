@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import { systemClock } from "../clock.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import type { QuestionType } from "../retrieval/question-analysis.js";
 import type { RetrievalResult, Retriever } from "../retrieval/retriever.js";
 import type { ChunkFilter } from "../store/types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
@@ -140,7 +141,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
       // composed only if it falls back.
       const composed = llm ? undefined : composeExtractive();
       const confident = composed
-        ? answersConfidently(composed, retrieval.confidence, threshold)
+        ? answersConfidently(composed, retrieval.confidence, threshold, retrieval.plan.question?.type)
         : retrieval.confidence >= threshold;
       const extractive = () => {
         const { lead: _lead, ...answer } = composed ?? composeExtractive();
@@ -209,11 +210,22 @@ export function createAskService(deps: AskServiceDeps): AskService {
  * name ("lợi ích" answered by "tinh gọn", "giảm được") leaves the question's own word
  * uncovered, so it needs less.
  */
-function answersConfidently(composed: ComposedAnswer, confidence: number, threshold: number): boolean {
+function answersConfidently(
+  composed: ComposedAnswer,
+  confidence: number,
+  threshold: number,
+  type?: QuestionType,
+): boolean {
+  // A count or a date is there or not: a sentence without one does not answer "bao
+  // nhiêu" or "khi nào", however sure retrieval is of its passage.
+  if (composed.lead === "words" && type !== undefined && EXACT_TYPES.has(type)) return false;
   if (composed.lead === "words" && confidence < SURE_CONFIDENCE) return false;
   const found = composed.lead === "evidence" || composed.lead === "focus";
   return confidence >= (found ? Math.min(threshold, FOUND_THRESHOLD) : threshold);
 }
+
+/** Question types whose evidence a sentence either holds or not (a number, a date). */
+const EXACT_TYPES: ReadonlySet<QuestionType> = new Set(["bao_nhieu", "khi_nao"]);
 
 export function validateQuestion(raw: string): string {
   const question = raw.normalize("NFC").replace(/\s+/g, " ").trim();

@@ -112,6 +112,7 @@ export function composeExtractiveAnswer(
     const inSituation =
       question === undefined ||
       question.situation.length === 0 ||
+      passage.docInSituation === true ||
       holdsSituation(
         question.situation,
         `${passage.doc.title}\n${context.join("\n")}\n${passage.chunk.text}`,
@@ -175,7 +176,9 @@ export function composeExtractiveAnswer(
   const choose = (c: Candidate, bareIntro = false): boolean => {
     const budget = options.maxWords - words - wordCount(c.text);
     const list = listAfter(c, sentencesOf[c.passageIndex] ?? [], budget);
-    if (list === null && !bareIntro) return false;
+    // A sentence that itself holds a date, a count or a name answers without its list
+    // ("... trong 03 năm gần nhất theo các tiêu chí sau:").
+    if (list === null && !bareIntro && !(c.evidence && specific)) return false;
     const text = list?.text ?? c.text;
     const last = list?.lastSentence ?? c.sentenceIndex;
     chosen.push({ ...c, text });
@@ -190,10 +193,14 @@ export function composeExtractiveAnswer(
   // one naming it in passing ("đi từng bước cẩn thận").
   const countsFocus =
     question !== undefined && question.type === "bao_nhieu" && question.focus === question.unit;
+  // A share, a span or an area ("bao nhiêu %", "bao nhiêu thời gian") is written in units
+  // the question does not name: any number may be it.
+  const vagueUnit =
+    countsFocus && (VAGUE_UNITS.has(question.unit.split(" ")[0]!) || question.folded.includes("%"));
   const answers = (c: Candidate) =>
     c.inSituation &&
     (!demanding ||
-      (c.focus && (!countsFocus || HAS_NUMBER.test(c.text))) ||
+      (c.focus && (!countsFocus || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
       (c.evidence && (specific || !hasFocus)));
   // A question about a place, year or term no passage speaks of is not answered from others.
   if (!candidates.some((c) => c.inSituation)) return { ...decline(), lead: "off-situation" };
@@ -229,6 +236,9 @@ export function composeExtractiveAnswer(
   }
   return { answer: parts.join(" "), citations, declined: false, lead };
 }
+
+/** First words of what a count may measure in units it does not name. */
+const VAGUE_UNITS = new Set(["thoi", "dien", "ty", "ti", "phan", "muc", "so", "khoang", "ho"]);
 
 /** Digits or a number word: what a count needs. */
 const HAS_NUMBER = /\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)\b/iu;
@@ -378,7 +388,7 @@ function tidyTableCells(text: string): string {
 }
 
 /** A list item's marker: "- ", "• ", "1. ", "2) ", "a) ". */
-const LIST_ITEM = /^(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\))\s+/u;
+const LIST_ITEM = /^(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\)|\((?:\d{1,2}|[a-zđ])\))\s+/u;
 
 /**
  * A sentence that announces a list ("Các cơ quan tham mưu ... gồm:") answers nothing

@@ -49,4 +49,6 @@ export interface Passage {
   score: number;
   /** The question's terms the passage holds (text, title, headings), when the store reported them. */
   matchedTerms?: readonly string[];
+  /** Whether the passage's document speaks of the question's situation (set by retrieval). */
+  docInSituation?: boolean;
 }

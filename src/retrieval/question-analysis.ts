@@ -1,4 +1,5 @@
 import { foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
+import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { questionFocus } from "./question-focus.js";
 
 /**
@@ -100,7 +101,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["la_gi", /\bla gi\b|\bnghia la\b|\bduoc hieu\b|\bkhai niem\b/u],
   [
     "nhung_gi",
-    /\b(?:nhung gi|gom nhung|bao gom|gom gi|gom co|nhung .{1,30} (?:nao|gi)|cac .{1,30} (?:nao|gi)|liet ke)\b/u,
+    /\b(?:nhung gi|gom nhung|bao gom|gom gi|gom co|nhung .{1,30}(?<!\bthe) (?:nao|gi)|cac .{1,30}(?<!\bthe) (?:nao|gi)|liet ke)\b/u,
   ],
   ["nhu_the_nao", /\b(?:nhu the nao|the nao|ra sao|nhu nao|cach nao|lam sao|thu tuc|quy trinh|cach thuc)\b/u],
   ["co_khong", /\b(?:co|duoc|phai|can|bi)\b.*\b(?:khong|ko|k|chua|hay khong)\s*$/u],
@@ -173,7 +174,8 @@ export function analyzeQuestion(
   let focus = quantifiedPhrase(words);
   if (focus === "") focus = foldDiacritics(questionFocus(question, hasMarks));
   if (focus === "") focus = definedPhrase(words);
-  if (focus === "" && unit !== "") focus = unit;
+  // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
+  if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
   return {
     type: unit !== "" && type === "khac" ? "bao_nhieu" : type,
@@ -182,7 +184,7 @@ export function analyzeQuestion(
     opposingPhrases: focus === "" ? [] : opposingOf(focusPhrases),
     unit,
     folded: text,
-    situation: situationOf(question.normalize("NFC")),
+    situation: situationOf(question.normalize("NFC"), hasMarks),
   };
 }
 
@@ -221,16 +223,40 @@ function countedUnit(words: readonly string[], marked: string, hasMarks: boolean
     // "thứ mấy" asks a rank ("huyện đầu tiên"), not a count.
     if (!isCounter || words[i - 1] === "thu") continue;
     const start = w === "bao" ? i + 2 : i + 1;
+    // "bao nhiêu %" counts a share; "bao nhiêu/tháng" asks an amount per month.
+    if (PERCENT_AFTER_COUNTER.test(marked)) return PERCENT_UNIT;
+    if (RATE_AFTER_COUNTER.test(marked)) break;
     const head = words[start];
     if (head === undefined || NOT_UNITS.has(head) || LINK_WORDS.has(head) || /\d/u.test(head)) continue;
-    // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on.
+    // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
+    // or qualifies ("mấy năm gần nhất").
     const second = words[start + 1];
-    return second === undefined || NOT_UNITS.has(second) || LINK_WORDS.has(second) || FOCUS_STOP.has(second)
+    return second === undefined ||
+      NOT_UNITS.has(second) ||
+      LINK_WORDS.has(second) ||
+      FOCUS_STOP.has(second) ||
+      QUALIFIERS.has(second)
       ? head
       : `${head} ${second}`;
   }
-  return "";
+  // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money.
+  return words.some((w, i) => MONEY_NOUNS.has(w) || MONEY_NOUNS.has(`${w} ${words[i + 1]}`))
+    ? MONEY_UNIT
+    : "";
 }
+
+/** The unit of a question asking a share ("bao nhiêu %", "tỷ lệ bao nhiêu"). */
+export const PERCENT_UNIT = "phan tram";
+const PERCENT_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy|may)\s*(?:%|phần trăm|phan tram)/u;
+const RATE_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy)\s*\/\s*\p{L}/u;
+
+/** The unit of a question asking an amount of money. */
+export const MONEY_UNIT = "tien";
+
+/** Words after a counted noun that qualify it, not name it ("năm gần nhất", "người trở lên"). */
+const QUALIFIERS = new Set(["gan", "lien", "toi", "tro", "qua", "cuoi", "dau", "nay"]);
+/** What is paid: a "bao nhiêu" about these asks an amount. */
+const MONEY_NOUNS = new Set(["luong", "phu cap", "tro cap", "tien", "kinh phi", "muc huong", "muc ho tro"]);
 
 /** "… có những khó khăn gì", "… các nhiệm vụ nào", "… có lợi ích gì": the phrase asked for. */
 function quantifiedPhrase(words: readonly string[]): string {
@@ -322,28 +348,41 @@ const TITLE_WORDS = new Set(
   ).split(" "),
 );
 
-/** Names (two or more capitalised syllables, one at least not a title word), years, terms of office. */
-function situationOf(question: string): string[] {
+/**
+ * Names (two or more capitalised syllables, one at least not a title word; a province or
+ * country however typed), years, terms of office. Punctuation ends a name: "Hoa Thành
+ * (Yên Thành, Nghệ An)" names three places, each of which a passage may write alone.
+ */
+function situationOf(question: string, hasMarks: boolean): string[] {
   const out = new Set<string>();
-  const words = question.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  let run: string[] = [];
-  const flush = () => {
-    const folded = run.map((w) => foldDiacritics(w.toLowerCase()));
+  const add = (folded: string[]) => {
     // Leading title words ("Đặc khu Côn Đảo", "Tỉnh Nghệ An", "Luật Tiếp cận") are not
     // part of the name; a name is two syllables or more ("Côn Đảo", "Hải Phòng").
     let start = 0;
     while (start < folded.length && TITLE_WORDS.has(folded[start]!)) start++;
     const name = folded.slice(start);
     if (name.length >= 2 && name.some((w) => !TITLE_WORDS.has(w))) out.add(name.join(" "));
-    run = [];
   };
-  words.forEach((word, i) => {
-    // The first word is capitalised as the sentence's start: a name only with the next.
-    const capitalised = /^\p{Lu}\p{Ll}+$/u.test(word) && (i > 0 || /^\p{Lu}\p{Ll}+$/u.test(words[1] ?? ""));
-    if (capitalised) run.push(word);
-    else flush();
-  });
-  flush();
+  for (const segment of question.split(/[^\p{L}\p{N}\s]+/u)) {
+    const words = segment.split(/\s+/u).filter(Boolean);
+    const atStart = segment === question.split(/[^\p{L}\p{N}\s]+/u)[0];
+    let run: string[] = [];
+    const flush = () => {
+      for (const part of splitAtPlaceNames(run.map((w) => foldDiacritics(w.toLowerCase())))) add(part);
+      run = [];
+    };
+    words.forEach((word, i) => {
+      // The question's first word is capitalised as the sentence's start: a name only with the next.
+      const capitalised = CAPITALISED.test(word) && (!atStart || i > 0 || CAPITALISED.test(words[1] ?? ""));
+      if (capitalised) run.push(word);
+      else flush();
+    });
+    flush();
+  }
+  for (const place of placeNamesIn(question, hasMarks)) {
+    // A province inside a longer name already taken ("thanh pho ho chi minh") adds nothing.
+    if (![...out].some((name) => name === place || mentionsAny(name, [place]))) out.add(place);
+  }
   // A year, alone or in a term ("2026-2031"), not inside a document number ("178/2024").
   for (const match of question.matchAll(/(?<![\p{L}\p{N}/])(?:19|20)\d{2}(?![\p{L}\p{N}/])/gu))
     out.add(match[0]);
@@ -351,6 +390,8 @@ function situationOf(question: string): string[] {
     out.add(`${foldDiacritics(match[0].toLowerCase().split(/\s+/)[0]!)} ${match[1]!.toLowerCase()}`);
   return [...out];
 }
+
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 
 /** The two sides a report weighs: what went well and what did not (folded). */
 const GOOD_SIDE = ["loi ich", "uu diem", "thuan loi", "hieu qua", "ket qua", "tac dung", "diem manh", "loi"];

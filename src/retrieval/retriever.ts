@@ -14,12 +14,19 @@ import {
   planLexicalQuery,
   type TermKindWeights,
 } from "./query.js";
+import { holdsSituation } from "./situation.js";
 
 export interface RetrievalHit extends ScoredChunk {
   /** 1-based rank in the lexical list, when the passage was in it. */
   lexicalRank?: number;
   /** 1-based rank in the dense list, when the passage was in it. */
   denseRank?: number;
+  /**
+   * Whether the passage's document speaks of the question's situation (its place, year or
+   * term) in its title or opening: a news article names its province in its first lines,
+   * not in every passage. Set only when the question has a situation.
+   */
+  docInSituation?: boolean;
 }
 
 export interface RetrievalResult {
@@ -48,6 +55,30 @@ export interface RetrieverDeps {
   embedder?: Embedder;
   weights?: TermKindWeights;
   logger?: Logger;
+}
+
+/** How many of a document's first passages say what it is about. */
+const OPENING_PASSAGES = 2;
+
+/** Sets `docInSituation` on each hit, reading each document's passages once. */
+async function markDocumentsInSituation(
+  store: DocumentStore,
+  hits: RetrievalHit[],
+  situation: readonly string[],
+): Promise<void> {
+  const inSituation = new Map<string, boolean>();
+  for (const hit of hits) {
+    const docId = hit.doc.docId;
+    let held = inSituation.get(docId);
+    if (held === undefined) {
+      // Its title and opening passages: where an article says where and when; a long
+      // document naming the place once in an annex is not about it.
+      const opening = (await store.getChunks(docId)).slice(0, OPENING_PASSAGES);
+      held = holdsSituation(situation, [hit.doc.title, ...opening.map((c) => c.text)].join("\n"));
+      inSituation.set(docId, held);
+    }
+    hit.docInSituation = held;
+  }
 }
 
 /** How many candidates each list brings before re-ranking, fusion and de-duplication. */
@@ -137,6 +168,8 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         limit,
         (h) => `${h.chunk.chunkId}:${h.chunk.text.length}`,
       );
+      const situation = plan.question?.situation ?? [];
+      if (situation.length > 0) await markDocumentsInSituation(deps.store, hits, situation);
       const confidence = bestCoverage(plan, hits, termValues, named);
       return { hits, confidence, plan, method: dense.length > 0 ? "hybrid" : "lexical", termValues };
     },

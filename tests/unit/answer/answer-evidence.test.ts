@@ -101,3 +101,18 @@ describe("exact parts of a situation", () => {
     ).toBe(false);
   });
 });
+
+describe("amounts and shares", () => {
+  it("an amount of money is paid in đồng, months of pay or a share; a distance is none", () => {
+    const q = "Nghệ An hỗ trợ tiền thuê nhà cho cán bộ xã đi làm xa bao nhiêu 1 tháng?";
+    expect(evidence(q, "được hỗ trợ 840.000 đồng/người/tháng")).toBe(true);
+    expect(evidence(q, "được trợ cấp 15 tháng phụ cấp hiện hưởng")).toBe(true);
+    expect(evidence(q, "có nơi từ 10 đến 15 km mới đến trụ sở mới")).toBe(false);
+  });
+
+  it("a share is a percentage", () => {
+    const q = "giảm tối thiểu bao nhiêu % công chức?";
+    expect(evidence(q, "sẽ giảm tối thiểu 20% công chức viên chức")).toBe(true);
+    expect(evidence(q, "giảm 5 bộ và 3 cơ quan thuộc Chính phủ")).toBe(false);
+  });
+});

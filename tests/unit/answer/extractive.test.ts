@@ -292,6 +292,33 @@ describe("composeExtractiveAnswer reading what is asked", () => {
       "Đảng bộ huyện quyết tâm khắc phục khó khăn để hoàn thành nhiệm vụ.",
   );
 
+  it("a sentence holding the count leads even when the '(1) ...' list it announces does not fit", () => {
+    const criteria = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `(${i + 1}) Tiêu chí đánh giá thứ ${i + 1} về phẩm chất, năng lực, kết quả thực hiện nhiệm vụ của cán bộ, công chức, viên chức và người lao động trong cơ quan, tổ chức, đơn vị được giao quản lý.`,
+    );
+    const article = passage(
+      "nd178",
+      `Căn cứ Điều 6 Nghị định 178/2024/NĐ-CP, người đứng đầu từng cơ quan, tổ chức, đơn vị phải thực hiện rà soát, đánh giá đối với tất cả cán bộ, công chức, viên chức và người lao động thuộc phạm vi quản lý dựa trên kết quả thực hiện nhiệm vụ trong 03 năm gần nhất theo các tiêu chí sau:\n\n${criteria.join("\n\n")}`,
+    );
+    const result = compose(
+      "theo NĐ 178 rà soát đánh giá CBCCVC dựa trên kết quả thực hiện nhiệm vụ mấy năm gần nhất?",
+      [article],
+    );
+    expect(result.lead).toBe("evidence");
+    expect(result.answer).toContain("03 năm gần nhất");
+  });
+
+  it("a count question is not led by a sentence whose number counts something else", () => {
+    const article = passage(
+      "cv",
+      "Công văn số 1767/BTC-TCCB năm 2025 nêu rõ khung tiêu chí đánh giá công chức. Tiêu chí đánh giá về năng lực chuyên môn của công chức.",
+    );
+    const result = compose("đánh giá công chức dựa trên kết quả mấy năm gần nhất?", [article]);
+    expect(result.lead).toBe("words");
+  });
+
   it("a sentence restating the situation never leads; the one naming the focus does", () => {
     const result = compose("Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?", [report]);
     expect(result.answer.startsWith("Tuy nhiên")).toBe(true);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyzeQuestion, mentionsAny } from "../../../src/retrieval/question-analysis.js";
+import {
+  analyzeQuestion,
+  MONEY_UNIT,
+  mentionsAny,
+  PERCENT_UNIT,
+} from "../../../src/retrieval/question-analysis.js";
 
 describe("analyzeQuestion: type", () => {
   it.each([
@@ -92,5 +97,27 @@ describe("analyzeQuestion: rank", () => {
     const a = analyzeQuestion("Đức Thọ là huyện thứ mấy của tỉnh được cho phép thực hiện nhất thể hoá?");
     expect(a.type).toBe("khac");
     expect(a.unit).toBe("");
+  });
+});
+
+describe("what a count counts", () => {
+  it("reads an amount of money where the question names pay, not the words after 'bao nhiêu'", () => {
+    expect(analyzeQuestion("bí thư kiêm chủ tịch ubnd huyện được hưởng lương bao nhiêu 1 tháng").unit).toBe(
+      MONEY_UNIT,
+    );
+    expect(analyzeQuestion("hỗ trợ tiền thuê nhà cho cán bộ bao nhiêu/tháng?").unit).toBe(MONEY_UNIT);
+    // An amount is no word a sentence must use.
+    expect(analyzeQuestion("phụ cấp chức vụ của chỉ huy trưởng là bao nhiêu?").focus).not.toBe(MONEY_UNIT);
+  });
+
+  it("reads a share and a qualified unit", () => {
+    expect(analyzeQuestion("giảm tối thiểu bao nhiêu % công chức?").unit).toBe(PERCENT_UNIT);
+    expect(analyzeQuestion("dựa trên kết quả mấy năm gần nhất?").unit).toBe("nam");
+  });
+
+  it("'xử lý thế nào' asks how, even after 'các văn bản'", () => {
+    expect(analyzeQuestion("ten co quan cu ghi trong cac van ban phap luat xu ly the nao").type).toBe(
+      "nhu_the_nao",
+    );
   });
 });

@@ -1,0 +1,156 @@
+import { foldDiacritics, normalizeVietnamese } from "../text/index.js";
+
+/**
+ * Provinces and cities of Việt Nam (the 63 before 2025; the 34 after keep names among
+ * them) and the countries cadres compare with. A question typed in lower case or without
+ * marks ("chu tich ubnd tinh lao cai moi ...") names its place all the same: the capitals
+ * that find names elsewhere are not there, so these are looked for by name.
+ */
+const PROVINCES = [
+  "An Giang",
+  "Bà Rịa - Vũng Tàu",
+  "Vũng Tàu",
+  "Bắc Giang",
+  "Bắc Kạn",
+  "Bạc Liêu",
+  "Bắc Ninh",
+  "Bến Tre",
+  "Bình Định",
+  "Bình Dương",
+  "Bình Phước",
+  "Bình Thuận",
+  "Cà Mau",
+  "Cần Thơ",
+  "Cao Bằng",
+  "Đà Nẵng",
+  "Đắk Lắk",
+  "Đắk Nông",
+  "Điện Biên",
+  "Đồng Nai",
+  "Đồng Tháp",
+  "Gia Lai",
+  "Hà Giang",
+  "Hà Nam",
+  "Hà Nội",
+  "Hà Tĩnh",
+  "Hải Dương",
+  "Hải Phòng",
+  "Hậu Giang",
+  "Hòa Bình",
+  "Hưng Yên",
+  "Khánh Hòa",
+  "Kiên Giang",
+  "Kon Tum",
+  "Lai Châu",
+  "Lâm Đồng",
+  "Lạng Sơn",
+  "Lào Cai",
+  "Long An",
+  "Nam Định",
+  "Nghệ An",
+  "Ninh Bình",
+  "Ninh Thuận",
+  "Phú Thọ",
+  "Phú Yên",
+  "Quảng Bình",
+  "Quảng Nam",
+  "Quảng Ngãi",
+  "Quảng Ninh",
+  "Quảng Trị",
+  "Sóc Trăng",
+  "Sơn La",
+  "Tây Ninh",
+  "Thái Bình",
+  "Thái Nguyên",
+  "Thanh Hóa",
+  "Thừa Thiên Huế",
+  "Tiền Giang",
+  "Hồ Chí Minh",
+  "Trà Vinh",
+  "Tuyên Quang",
+  "Vĩnh Long",
+  "Vĩnh Phúc",
+  "Yên Bái",
+];
+
+/** Countries, with the one-syllable ones a capital alone cannot tell from a word. */
+const COUNTRIES = [
+  "Trung Quốc",
+  "Campuchia",
+  "Thái Lan",
+  "Hàn Quốc",
+  "Nhật Bản",
+  "Singapore",
+  "Liên Xô",
+  "Hoa Kỳ",
+];
+/** One-syllable names, recognised only as written with their marks and capital. */
+const SHORT_NAMES: ReadonlyArray<readonly [string, RegExp]> = ["Lào", "Huế", "Mỹ", "Pháp", "Nga", "Cuba"].map(
+  (name) => [
+    foldDiacritics(name.toLowerCase()),
+    // "Lào Cai" is a province, not Laos.
+    new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])(?!\\s+Cai\\b)`, "u"),
+  ],
+);
+
+/** Folded names, split on spaces; dashes and "Thừa Thiên" variants reduced to words. */
+const FOLDED_NAMES: readonly string[] = [...PROVINCES, ...COUNTRIES].map((name) =>
+  foldDiacritics(name.toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim(),
+);
+
+/** The names as written, lower case, in the canonical spelling ("hoà" → "hòa"). */
+const MARKED_NAMES: readonly string[] = [...PROVINCES, ...COUNTRIES].map((name) =>
+  normalizeVietnamese(name)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim(),
+);
+
+/**
+ * The provinces and countries a question names, folded ("lao cai", "yen bai"): found in
+ * the folded question whatever its capitals, and the one-syllable ones ("Lào") as written.
+ * A name typed with marks must match with them ("năm định kỳ" is not "Nam Định").
+ */
+export function placeNamesIn(question: string, hasMarks: boolean): string[] {
+  const written = normalizeVietnamese(question);
+  const marked = written.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+  const folded = ` ${foldDiacritics(marked)} `;
+  const out: string[] = [];
+  FOLDED_NAMES.forEach((key, i) => {
+    if (!folded.includes(` ${key} `)) return;
+    if (hasMarks && !` ${marked} `.includes(` ${MARKED_NAMES[i]} `)) return;
+    out.push(key);
+  });
+  for (const [key, pattern] of SHORT_NAMES) if (pattern.test(written)) out.push(key);
+  return out;
+}
+
+/**
+ * A run of capitalised syllables split where a known place begins or ends: "Tả Phìn Lào
+ * Cai" is the commune "ta phin" in the province "lao cai", two names a passage may write
+ * apart ("Xã Tả Phìn, tỉnh Lào Cai").
+ */
+export function splitAtPlaceNames(foldedWords: readonly string[]): string[][] {
+  const parts: string[][] = [];
+  let current: string[] = [];
+  for (let i = 0; i < foldedWords.length; ) {
+    const place = FOLDED_NAME_WORDS.find(
+      (words) => words.length >= 2 && words.every((w, k) => foldedWords[i + k] === w),
+    );
+    if (place) {
+      if (current.length > 0) parts.push(current);
+      parts.push(foldedWords.slice(i, i + place.length));
+      current = [];
+      i += place.length;
+    } else {
+      current.push(foldedWords[i]!);
+      i++;
+    }
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+const FOLDED_NAME_WORDS: readonly string[][] = FOLDED_NAMES.map((name) => name.split(" "));

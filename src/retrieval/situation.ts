@@ -1,0 +1,43 @@
+import { foldDiacritics } from "../text/index.js";
+import { mentionsAny } from "./question-analysis.js";
+
+/**
+ * Whether a text (a passage with its title and headings, or a whole document) speaks of
+ * the question's situation: "Côn Đảo", "2019", "khóa XVI". A question on another place
+ * or term is not answered from this one.
+ */
+export function holdsSituation(situation: readonly string[], text: string): boolean {
+  return holdsSituationFolded(situation, foldDiacritics(text.toLowerCase()));
+}
+
+/** holdsSituation on text already folded and lower case. */
+export function holdsSituationFolded(situation: readonly string[], folded: string): boolean {
+  // A year or a term of office is exact: each one asked must be there.
+  const exact = situation.filter((phrase) => /\d|^(?:khoa|lan) /u.test(phrase));
+  if (!exact.every((phrase) => mentionsAny(folded, [phrase]))) return false;
+  // Several names locate one another ("thị trấn Hoa Thành (Yên Thành, Nghệ An)"): a text
+  // naming most of them is about that place. Two names ("Lào Cai" and "Yên Bái") are both
+  // asked about: one alone is another place's text.
+  const names = situation.filter((phrase) => !exact.includes(phrase));
+  const missing = names.filter((phrase) => !namesPlace(folded, phrase)).length;
+  return names.length === 0 || missing <= Math.floor((names.length - 1) / 2);
+}
+
+/**
+ * Whether the text names the place, whole or in parts of two syllables or more written
+ * apart ("ta phin lao cai" in "Xã Tả Phìn, tỉnh Lào Cai").
+ */
+function namesPlace(folded: string, name: string): boolean {
+  if (mentionsAny(folded, [name])) return true;
+  const words = name.split(" ");
+  if (words.length < 4) return false;
+  // reachable[i]: the first i words split into parts the text names.
+  const reachable = new Array<boolean>(words.length + 1).fill(false);
+  reachable[0] = true;
+  for (let end = 2; end <= words.length; end++) {
+    for (let start = 0; start <= end - 2 && !reachable[end]; start++) {
+      if (reachable[start] && mentionsAny(folded, [words.slice(start, end).join(" ")])) reachable[end] = true;
+    }
+  }
+  return reachable[words.length]!;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { placeNamesIn, splitAtPlaceNames } from "../../../src/retrieval/place-names.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+import { holdsSituation } from "../../../src/retrieval/situation.js";
+
+describe("situation of a question", () => {
+  it("ends a name at punctuation: 'Hoa Thành (Yên Thành, Nghệ An)' names three places", () => {
+    expect(
+      analyzeQuestion("thị trấn Hoa Thành (Yên Thành, Nghệ An) sau sáp nhập thành xã gì?").situation,
+    ).toEqual(["hoa thanh", "yen thanh", "nghe an"]);
+  });
+
+  it("splits a run of capitals where a province begins: 'Tả Phìn Lào Cai'", () => {
+    expect(analyzeQuestion("xã Tả Phìn Lào Cai mới được sáp nhập từ những xã nào").situation).toEqual([
+      "ta phin",
+      "lao cai",
+    ]);
+    expect(splitAtPlaceNames(["ta", "phin", "lao", "cai", "moi"])).toEqual([
+      ["ta", "phin"],
+      ["lao", "cai"],
+      ["moi"],
+    ]);
+  });
+
+  it("finds provinces typed in lower case or without marks, and one-syllable countries as written", () => {
+    expect(
+      analyzeQuestion("chu tich ubnd tinh lao cai moi sau hop nhat voi yen bai la ai").situation,
+    ).toEqual(["lao cai", "yen bai"]);
+    expect(analyzeQuestion("Lào có mô hình bí thư tỉnh ủy kiêm tỉnh trưởng không?").situation).toEqual([
+      "lao",
+    ]);
+    // "năm định kỳ" typed with marks is not Nam Định; "Lào Cai" is not Laos.
+    expect(placeNamesIn("báo cáo năm định kỳ", true)).toEqual([]);
+    expect(placeNamesIn("tỉnh Lào Cai", true)).toEqual(["lao cai"]);
+    expect(placeNamesIn("tỉnh Hoà Bình cũ", true)).toEqual(["hoa binh"]);
+  });
+});
+
+describe("holdsSituation", () => {
+  it("finds a name written in parts: 'Xã Tả Phìn, tỉnh Lào Cai' for 'ta phin lao cai'", () => {
+    expect(holdsSituation(["ta phin lao cai"], "Xã Tả Phìn, tỉnh Lào Cai")).toBe(true);
+    expect(holdsSituation(["ta phin lao cai"], "Xã Tả Van, tỉnh Lào Cai")).toBe(false);
+  });
+
+  it("needs both of two places asked about, and most of three", () => {
+    expect(holdsSituation(["lao cai", "yen bai"], "HĐND tỉnh Yên Bái miễn nhiệm Chủ tịch UBND tỉnh")).toBe(
+      false,
+    );
+    expect(holdsSituation(["lao cai", "yen bai"], "Hợp nhất tỉnh Lào Cai và tỉnh Yên Bái")).toBe(true);
+    expect(
+      holdsSituation(["hoa thanh", "yen thanh", "nghe an"], "thị trấn Hoa Thành nhập vào xã Yên Thành"),
+    ).toBe(true);
+  });
+
+  it("holds for a question with a year only when the year is there", () => {
+    expect(holdsSituation(["1930"], "Năm 1930, Đảng được tổ chức thành bốn cấp")).toBe(true);
+    expect(holdsSituation(["1930"], "Đảng được tổ chức thành bốn cấp")).toBe(false);
+  });
+});
