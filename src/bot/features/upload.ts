@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import { Composer, type Telegram } from "telegraf";
 import { message } from "telegraf/filters";
 import type { InlineKeyboardMarkup } from "telegraf/types";
@@ -112,13 +111,16 @@ export function uploadFeature(corpus: CorpusAdmin | null): Composer<BotContext> 
 }
 
 /**
- * A file name safe to keep and show: no folders, no control characters, bounded. A file
- * sent without a name gets one from its Telegram id, so two of them do not share an id.
+ * A file name safe to keep and show: every visible character kept, slashes and control
+ * characters replaced by "_" (a name is never a path, and is not cut at a slash: `a/b.txt`
+ * stays `a_b.txt`, not `b.txt`), bounded. A file sent without a name gets one from its
+ * Telegram id, so two of them do not share an id.
  */
-function safeFileName(name: string | undefined, uniqueId: string): string {
-  const cleaned = basename((name ?? "").replace(/\\/g, "/"))
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim();
+export function safeFileName(name: string | undefined, uniqueId: string): string {
+  const cleaned = (name ?? "")
+    .replace(/[/\\\u0000-\u001f\u007f-\u009f]/g, "_")
+    .trim()
+    .replace(/^\.+$/, "");
   return truncate(cleaned || `tai-lieu-${uniqueId.replace(/[^A-Za-z0-9_-]/g, "")}`, 180);
 }
 
