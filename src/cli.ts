@@ -45,6 +45,26 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   migrate --to qdrant [--json]          chép kho nhúng (SQLite) sang Qdrant, không nhúng lại vector
   reindex                               tạo vector cho các đoạn chưa có (khi có mô hình embedding)`;
 
+/** Options that take a value which may be negative (a group's chat id is). */
+const VALUE_OPTIONS = new Set(["--chat"]);
+
+/**
+ * `--chat -100500` as `--chat=-100500`: node's parseArgs takes a value starting with "-"
+ * for an option and refuses it as ambiguous, and every group id is negative.
+ */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (VALUE_OPTIONS.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help") {
@@ -52,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const { values, positionals } = parseArgs({
-    args: rest,
+    args: joinNegativeValues(rest),
     allowPositionals: true,
     options: {
       json: { type: "boolean", default: false },

@@ -131,4 +131,21 @@ describe("the command line, as INTERFACES.md fixes it", () => {
       expect(failure?.stderr).not.toMatch(/\n\s+at /);
     }
   });
+
+  it("digest --chat with a negative group id, as Telegram gives them, prints the digest", async () => {
+    const { stdout } = await cli("digest", "--chat", "-100500", "--dry-run");
+    expect(stdout).toContain("📰 Bản tin");
+  });
+
+  it("ingest of a hostile file (10 MB of one word without spaces) says why in Vietnamese, no RangeError", async () => {
+    const file = join(dir, "khong-cach.txt");
+    writeFileSync(file, "đầu".repeat(2_000_000));
+    const failure = await cli("ingest", file).then(
+      () => null,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toContain("Tệp không có đủ chữ để là một văn bản");
+    expect(`${failure?.stdout}${failure?.stderr}`).not.toMatch(/RangeError|Maximum call stack/);
+  });
 });
