@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { mentionsAny } from "../retrieval/question-analysis.js";
-import { foldDiacritics } from "../text/index.js";
+import { foldDiacritics, foldNfc } from "../text/index.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
 
@@ -15,13 +15,15 @@ export { holdsSituation } from "../retrieval/situation.js";
 export function holdsEvidence(question: QuestionAnalysis, sentence: string, folded: string): boolean {
   switch (question.type) {
     case "ai":
+      // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
+      if (ASKS_PERSON.test(question.folded)) return PERSON.test(sentence);
       return (
         (PERSON.test(sentence) || namesOtherOffice(sentence, question.folded)) && AGENT_VERB.test(folded)
       );
     case "khi_nao":
-      return DATE.test(folded) || (asksDuration(question) && DURATION.test(folded));
+      return holdsTime(question, sentence, folded);
     case "bao_nhieu":
-      return countsUnit(folded, question.unit);
+      return countsUnit(sentence, question.unit);
     case "o_dau":
       return PLACE.test(sentence);
     case "tai_sao":
@@ -49,9 +51,9 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
       // A name answers "ai" better than an office the sentence also lists.
       return PERSON.test(clause) ? 1 : namesOtherOffice(clause, question.folded) ? 0.5 : 0;
     case "khi_nao":
-      return DATE.test(folded) || (asksDuration(question) && DURATION.test(folded)) ? 1 : 0;
+      return holdsTime(question, clause, folded) ? 1 : 0;
     case "bao_nhieu":
-      return countsUnit(folded, question.unit) ? 1 : 0;
+      return countsUnit(clause, question.unit) ? 1 : 0;
     case "tai_sao":
       return REASON.test(folded) ? 1 : 0;
     default:
@@ -86,6 +88,9 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
 /** A Vietnamese personal name: "đồng chí Lê Minh Hưng", "ông Nguyễn Văn A", or three capitalised syllables. */
 const PERSON =
   /(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+\p{Lu}\p{Ll}*|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+/** Questions that ask who holds a post, which only a person's name answers (folded). */
+const ASKS_PERSON =
+  /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b/u;
 /** Offices and bodies that sign, appoint or decide. */
 const OFFICES =
   /(?:Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền)/gu;
@@ -100,12 +105,29 @@ function asksDuration(question: QuestionAnalysis): boolean {
   return /\b(?:bao lau|thoi han|trong bao|may (?:nam|thang|ngay|tuan))\b/u.test(question.folded);
 }
 
-/** A span of time ("05 năm", "trong 30 ngày"). */
-const DURATION =
-  /\b(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi hai)\s+(?:nam|thang|ngay|tuan|gio)\b/u;
-/** A number (digits or words) anywhere. */
+/**
+ * Whether the sentence holds the time asked: a day for "ngày nào" ("ngày 26/1/2016", not
+ * "nhiệm kỳ 2020-2025"), a span for "bao lâu", any point in time otherwise.
+ */
+function holdsTime(question: QuestionAnalysis, sentence: string, folded: string): boolean {
+  if (asksDuration(question) && countsUnit(sentence, DURATION_UNIT)) return true;
+  if (ASKS_DAY.test(question.folded)) return DAY.test(folded);
+  return DATE.test(folded);
+}
+/** "ngày nào", "từ ngày nào": a day, not a year, answers. */
+const ASKS_DAY = /\bngay nao\b/u;
+/** A day: "26/1/2016", "ngày 26", "04-11/10/2017", or a deadline by day. */
+const DAY =
+  /\b\d{1,2}(?:-\d{1,2})?\/\d{1,2}(?:\/\d{2,4})?\b|\bngay \d{1,2}\b|\btruoc ngay\b|\btu ngay\b|\bcham nhat\b/u;
+/** What a span of time is counted in (a unit pattern of its own). */
+const DURATION_UNIT = "nam|thang|ngay|tuan|gio";
+
+/**
+ * Numbers as documents write them, read with their marks: digits, or number words ("hai",
+ * not the "Hải" of "Hải Châu"; "một", not the "một số" that means "some").
+ */
 const NUMBER =
-  /\b\d+(?:[.,]\d+)*\b|\b(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu|ty)\b/u;
+  /(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)*|một(?!\s+số)|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![\p{L}\p{N}])/gu;
 /** A place: "tại"/"ở" before a capitalised name, or an address word. */
 const PLACE = /(?:tại|ở|Tại|Ở)\s+(?:[^\s,.]+\s+){0,2}\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
 /** A reason or a purpose (folded). */
@@ -124,16 +146,37 @@ const COMPARISON = /\b(?:hon|so voi|khac|giam|tang|thay vi|truoc day|con)\b/u;
 /**
  * Whether the sentence counts `unit` ("06 đầu mối", "34 tỉnh, thành phố"): a number with
  * the unit's first word within three words after it; any number not a year or a document
- * number when the unit is unknown.
+ * number when the unit is unknown. Numbers are found in the marked text, units in the
+ * folded text at the same place (folding keeps every offset).
  */
-function countsUnit(folded: string, unit: string): boolean {
-  if (unit === "") return NUMBER.test(folded.replace(/\b\d+\/\d+(?:\/[\w-]+)*|\b(?:19|20)\d{2}\b/gu, ""));
-  return unitPattern(unit).test(folded);
+function countsUnit(sentence: string, unit: string): boolean {
+  const marked = sentence.normalize("NFC").toLowerCase();
+  const folded = foldNfc(marked);
+  const pattern = unit === "" ? null : unitPattern(unit);
+  if (pattern?.other?.test(folded)) return true;
+  for (const match of marked.matchAll(NUMBER)) {
+    const end = match.index + match[0].length;
+    if (pattern === null) {
+      // A year ("năm 2025", "2020-2025") or a document number ("178/2024") counts nothing.
+      const isYear =
+        /^(?:19|20)\d{2}$/u.test(match[0]) || (match[0] === "năm" && /^\s+\d/u.test(marked.slice(end)));
+      if (!isYear && marked[end] !== "/" && marked[match.index - 1] !== "/") return true;
+      continue;
+    }
+    if (pattern.after.test(folded.slice(end))) return true;
+  }
+  return false;
+}
+
+/** What follows a number that counts the unit; other forms that state it (a share, a coefficient). */
+interface UnitPattern {
+  after: RegExp;
+  other?: RegExp;
 }
 
 /** One pattern per unit, kept: a question's unit is tested against every candidate sentence. */
-const unitPatterns = new Map<string, RegExp>();
-function unitPattern(unit: string): RegExp {
+const unitPatterns = new Map<string, UnitPattern>();
+function unitPattern(unit: string): UnitPattern {
   const known = unitPatterns.get(unit);
   if (known) return known;
   const first = unit.split(" ")[0]!;
@@ -141,22 +184,29 @@ function unitPattern(unit: string): RegExp {
   // An amount is also paid in months of pay ("15 tháng phụ cấp"), in multiples of the base
   // pay ("1,5 lần mức lương cơ sở"), as a coefficient ("hệ số 0,2") or a share ("30%").
   const money = MONEY_WORDS.has(first);
-  if (first === "phan" || first === "ty" || first === "ti") {
-    unitPatterns.set(unit, PERCENT);
-    return PERCENT;
-  }
+  const share = first === "phan" || first === "ty" || first === "ti";
+  // "đồng" that is not money: "Đồng bằng", "đồng chí", "đồng thời".
   const head = money
-    ? "(?:dong|ty|trieu|nghin|usd|thang (?:luong|tien luong|phu cap|tro cap)|lan muc luong)"
-    : escapeRegExp(first);
-  const counted = `(?:\\b\\d+(?:[.,]\\d+)*|\\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin))\\s+(?:[\\p{L}\\d]+\\s+){0,2}${head}\\b`;
-  const pattern = new RegExp(money ? `${counted}|\\bhe so \\d|\\b\\d+(?:[.,]\\d+)?\\s*%` : counted, "u");
+    ? `(?:dong(?!\\s+(?:${NOT_MONEY_DONG}))|ty|trieu|nghin|usd|thang (?:luong|tien luong|phu cap|tro cap)|lan muc luong)`
+    : share
+      ? "(?:%|phan tram)"
+      : unit === DURATION_UNIT
+        ? `(?:${DURATION_UNIT})`
+        : escapeRegExp(first);
+  const pattern: UnitPattern = {
+    after: new RegExp(`^\\s*(?:[\\p{L}\\d]+\\s+){0,2}${head}(?![\\p{L}\\p{N}])`, "u"),
+    other: money ? /\bhe so \d|\b\d+(?:[.,]\d+)?\s*%/u : share ? PERCENT : undefined,
+  };
   if (unitPatterns.size > 256) unitPatterns.clear();
   unitPatterns.set(unit, pattern);
   return pattern;
 }
 
-/** A share: "20%", "50 phần trăm". */
+/** A share: "20%", "50 phần trăm" (folded). */
 const PERCENT = /\b\d+(?:[.,]\d+)?\s*(?:%|phan tram)/u;
+/** Words after "đồng" that make it no currency (folded). */
+const NOT_MONEY_DONG =
+  "bang|chi|thoi|bo|y|nai|thap|hoi|nghiep|loat|deu|dang|tam|luc|bao|thuan|tinh|van|nhat|phuc|cam|doi|khoi|xu|hanh|gop|minh|song|trach|dao|nhan";
 
 const MONEY_WORDS = new Set(["tien", "kinh", "ngan", "chi", "dong"]);
 

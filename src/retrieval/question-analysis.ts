@@ -93,7 +93,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["tai_sao", /\b(?:tai sao|vi sao|ly do|nguyen nhan|do dau|vi dau|de lam gi|muc dich)\b/u],
   [
     "khi_nao",
-    /\b(?:khi nao|bao gio|luc nao|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|tu ngay nao|thoi han|han chot|cham nhat|bao lau|ngay bao nhieu|hieu luc tu)\b/u,
+    /\b(?:khi nao|bao gio|luc nao|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|tu ngay nao|thoi han|han chot|cham nhat|bao lau|ngay bao nhieu|hieu luc tu|(?:ngay|thang|quy) may|nam may(?! tuoi| nguoi| lan)|may gio)\b/u,
   ],
   ["bao_nhieu", /\b(?:bao nhieu|so luong|ty le|ti le)\b/u],
   ["ai", /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la)(?:\s|$)/u],

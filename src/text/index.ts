@@ -20,6 +20,7 @@ export {
 } from "./analyze.js";
 export {
   foldDiacritics,
+  foldNfc,
   hasVietnameseDiacritics,
   isVietnameseSyllable,
   normalizeForMatch,

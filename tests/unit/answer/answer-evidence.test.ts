@@ -116,3 +116,26 @@ describe("amounts and shares", () => {
     expect(evidence(q, "giảm 5 bộ và 3 cơ quan thuộc Chính phủ")).toBe(false);
   });
 });
+
+describe("numbers read with their marks", () => {
+  it("'Hải Châu' holds no 'hai', 'một số' counts nothing, 'Đồng bằng' is no currency", () => {
+    expect(evidence("số điện thoại của phường là bao nhiêu", "Ủy ban nhân dân phường Hải Châu")).toBe(false);
+    expect(evidence("số điện thoại của phường là bao nhiêu", "gọi số 0236 3821 121")).toBe(true);
+    expect(evidence("lương bao nhiêu 1 tháng", "một số tỉnh Đồng bằng sông Cửu Long phản ánh")).toBe(false);
+    expect(evidence("lương bao nhiêu 1 tháng", "được hưởng hai triệu đồng mỗi tháng")).toBe(true);
+  });
+
+  it("'ngày nào' needs a day, not a term of office; 'là ai' needs a person", () => {
+    expect(
+      evidence("được thành lập ngày nào?", "tổ chức thành công Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025"),
+    ).toBe(false);
+    expect(evidence("được thành lập ngày nào?", "Cơ quan được thành lập ngày 01/7/2019")).toBe(true);
+    expect(
+      evidence(
+        "chủ tịch ubnd tỉnh mới là ai",
+        "được cấp có thẩm quyền công bố, có xác nhận của cơ quan quản lý",
+      ),
+    ).toBe(false);
+    expect(evidence("chủ tịch ubnd tỉnh mới là ai", "Chủ tịch UBND tỉnh là ông Trần Huy Tuấn")).toBe(true);
+  });
+});

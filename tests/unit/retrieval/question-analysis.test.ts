@@ -121,3 +121,11 @@ describe("what a count counts", () => {
     );
   });
 });
+
+describe("which month, which year", () => {
+  it("'tháng mấy', 'năm mấy' ask when; 'năm mấy tuổi' asks an age", () => {
+    expect(analyzeQuestion("đại hội cấp cơ sở phải tổ chức trong tháng mấy").type).toBe("khi_nao");
+    expect(analyzeQuestion("thành lập năm mấy").type).toBe("khi_nao");
+    expect(analyzeQuestion("nghỉ hưu năm mấy tuổi").type).toBe("bao_nhieu");
+  });
+});
