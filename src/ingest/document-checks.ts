@@ -60,6 +60,9 @@ const CODE_LINE_START =
   /^\s*(?:if|then|else|elif|fi|for|while|do|done|case|esac|function|return|export|local|echo|printf|exit|set|unset|source|alias|cd|rm|mv|cp|chmod|chown|curl|wget|sudo|apt-get|apt|pip|npm|node|python3?|bash|sh|eval|exec|import|from|def|class|const|let|var|public|private|static|void|int|package|using|namespace|require|module\.exports|#include|#define|@echo|powershell|Invoke-\w+)\b/;
 const CODE_LINE_SHAPE = /[;{}]\s*$|\$\(|\$\{|&&|\|\||=>|==|\)\s*\{|^\s*\w+=\S|^\s*\/\/|^\s*<\?php/;
 
+/** Three letters with Vietnamese marks: a line written in Vietnamese. */
+const VIETNAMESE_PROSE = /(?:[^\x00-\x7F].*){3}/u;
+
 /** True for a script or program: a shebang, or (among 5+ lines) mostly lines of code. */
 export function looksLikeScript(text: string): boolean {
   const head = text
@@ -73,7 +76,11 @@ export function looksLikeScript(text: string): boolean {
     .filter((l) => l.length > 0)
     .slice(0, 300);
   if (lines.length < 5) return false;
-  const code = lines.filter((l) => CODE_LINE_START.test(l) || CODE_LINE_SHAPE.test(l)).length;
+  // A Vietnamese list item ends with ";" too ("- Lãnh đạo và điều hành ...;"): a line in
+  // Vietnamese words is prose, whatever its punctuation.
+  const code = lines.filter(
+    (l) => !VIETNAMESE_PROSE.test(l) && (CODE_LINE_START.test(l) || CODE_LINE_SHAPE.test(l)),
+  ).length;
   return code / lines.length >= 0.5;
 }
 
