@@ -30,6 +30,7 @@ import { foldDiacritics } from "../src/text/index.js";
 import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers.js";
 import { runBotLoadBench } from "./bot-load.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
+import { printOfficialTable, runOfficialBench } from "./official.js";
 import {
   type BenchPassage,
   buildFts5,
@@ -307,6 +308,11 @@ async function main(): Promise<void> {
     });
     printAnswersTables(answers);
     results.answers = answers;
+  }
+  if (wants("official")) {
+    const official = runOfficialBench();
+    printOfficialTable(official);
+    results.official = official;
   }
   if (wants("pdf")) {
     const pdf = await runPdfIngestBench();

@@ -9,6 +9,7 @@ import { type CorpusLog, createCorpusLog } from "./audit/corpus-log.js";
 import type { Config } from "./config.js";
 import { createIndexer, embedDocumentChunks, type Indexer } from "./ingest/indexer.js";
 import type { Logger } from "./logger.js";
+import { createOfficialAnswers, type OfficialAnswers } from "./official/official-answers.js";
 import type { Embedder } from "./retrieval/embedder.js";
 import { createOpenAiEmbedder } from "./retrieval/openai-embedder.js";
 import { createRetriever, type Retriever } from "./retrieval/retriever.js";
@@ -27,6 +28,8 @@ export interface Engine {
   corpusLog: CorpusLog;
   retriever: Retriever;
   ask: AskService;
+  /** The unit's official answers (the ask service gives a matching one first). */
+  official: OfficialAnswers;
   /** Present when an OpenAI-compatible endpoint is configured. */
   embedder?: Embedder;
   chatModel?: ChatModel;
@@ -90,8 +93,10 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
   const corpusLog = createCorpusLog(db);
   const retriever = createRetriever({ store, embedder, logger });
   const indexer = createIndexer({ store, embedder, logger, corpusLog });
+  const official = createOfficialAnswers(db);
   const ask = createAskService({
     retriever,
+    official,
     logger,
     chatModel,
     prompts,
@@ -107,6 +112,7 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
     corpusLog,
     retriever,
     ask,
+    official,
     embedder,
     chatModel,
     prompts,

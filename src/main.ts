@@ -109,6 +109,7 @@ async function startService(
       ask: instrumentAsk(engine.ask, metrics),
       store: engine.store,
       db: engine.db,
+      official: engine.official,
       corpus: { indexer, log: engine.corpusLog, storeDir: config.STORE_DIR, corpusDir: config.CORPUS_DIR },
       digest: digest.service,
     });

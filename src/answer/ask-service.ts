@@ -17,6 +17,8 @@ import { planFollowUp } from "./follow-up.js";
 import { leaveOutQuoted } from "./leave-out-quoted.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
 import { answerMessages, conversationReplies } from "./messages.js";
+import { answerOfficially } from "./official-answer.js";
+import type { OfficialAnswerLookup } from "./official-match.js";
 import type { Prompts } from "./prompts.js";
 import type { AskResult, Passage } from "./types.js";
 
@@ -66,6 +68,8 @@ export interface AskServiceDeps {
   chatModel?: ChatModel;
   prompts?: Prompts;
   pricing?: UsagePricing;
+  /** The unit's official answers: a question asking one of them gets it first. */
+  official?: OfficialAnswerLookup;
 }
 
 /**
@@ -95,6 +99,11 @@ export function createAskService(deps: AskServiceDeps): AskService {
           retrieved: [],
           ms: round(performance.now() - started),
         };
+      }
+      // An official answer comes first; a follow-up asks about the answer it replies to.
+      if (deps.official && !options.previous) {
+        const official = await answerOfficially(deps.official, deps.retriever, question);
+        if (official) return { ...official, ms: round(performance.now() - started) };
       }
       const usages: ChatUsage[] = [];
       let searchText = question;

@@ -23,8 +23,11 @@ export interface RetrievedPassage {
   text: string;
 }
 
-/** Which path answered: extracted sentences, the model, or a conversational reply (greeting, thanks, help). */
-export type AnswerMode = "extractive" | "llm" | "conversation";
+/**
+ * Which path answered: extracted sentences, the model, a conversational reply (greeting,
+ * thanks, help), or the unit's official answer to the question.
+ */
+export type AnswerMode = "extractive" | "llm" | "conversation" | "official";
 
 /** The result of answering one question; the `ask --json` shape (see the project's interfaces). */
 export interface AskResult {
@@ -40,6 +43,8 @@ export interface AskResult {
   note?: string;
   /** Tokens spent at the LLM endpoint for this answer (rewrite + answer), with an estimated cost. */
   usage?: { promptTokens: number; completionTokens: number; costUsd: number };
+  /** With mode "official": which official answer, when it was last written (ms), how close the questions are. */
+  official?: { id: number; updatedAt: number; similarity: number };
 }
 
 /** A passage handed to a composer: the chunk, its document and its retrieval score. */

@@ -2,6 +2,7 @@ import type { Context } from "telegraf";
 import type { AskService } from "../answer/ask-service.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import type { OfficialAnswers } from "../official/official-answers.js";
 import type { DocumentStore } from "../store/types.js";
 import type { AccessPolicy } from "./access-policy.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -32,6 +33,8 @@ export interface BotServices {
   access: AccessPolicy;
   limiter: RateLimiter | null;
   clock: Clock;
+  /** The unit's official answers (/traloi_chinhthuc); null when this run has none. */
+  official: OfficialAnswers | null;
 }
 
 /**

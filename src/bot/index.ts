@@ -6,6 +6,7 @@ import { type Clock, systemClock } from "../clock.js";
 import type { DigestService } from "../digest/service.js";
 import type { Indexer } from "../ingest/indexer.js";
 import type { Logger } from "../logger.js";
+import type { OfficialAnswers } from "../official/official-answers.js";
 import type { DocumentStore } from "../store/types.js";
 import { createAccessPolicy } from "./access-policy.js";
 import type { BotContext, BotServices, BotSettings } from "./context.js";
@@ -15,6 +16,8 @@ import { askFeature } from "./features/ask.js";
 import { auditFeature } from "./features/audit.js";
 import { digestFeature } from "./features/digest.js";
 import { feedbackFeature } from "./features/feedback.js";
+import { officialFeature } from "./features/official.js";
+import { reviewFeature } from "./features/review.js";
 import { sourcesFeature } from "./features/sources.js";
 import { startHelpFeature } from "./features/start-help.js";
 import { statsFeature } from "./features/stats.js";
@@ -57,6 +60,8 @@ export interface BotDeps {
   corpus?: { indexer: Indexer; log: CorpusLog; storeDir: string; corpusDir?: string };
   /** The daily digest's settings (`/bantin` in groups); without it the command is not offered. */
   digest?: DigestService;
+  /** The unit's official answers (the engine's); without them /traloi_chinhthuc says so. */
+  official?: OfficialAnswers;
 }
 
 /** A built, not yet launched bot. */
@@ -104,6 +109,7 @@ export function createBot(deps: BotDeps): BotApp {
         ? createRateLimiter({ limit: deps.settings.rateLimitPerMinute, clock })
         : null,
     clock,
+    official: deps.official ?? null,
   };
 
   const corpus = deps.corpus
@@ -128,6 +134,8 @@ export function createBot(deps: BotDeps): BotApp {
   if (deps.digest) bot.use(digestFeature(deps.digest));
   bot.use(sourcesFeature);
   bot.use(feedbackFeature);
+  bot.use(reviewFeature);
+  bot.use(officialFeature);
   bot.use(adminDocsFeature(corpus));
   bot.use(auditFeature(corpus?.log ?? null));
   bot.use(uploadFeature(corpus));
@@ -154,6 +162,8 @@ export function createBot(deps: BotDeps): BotApp {
       const admin = [
         ...everyone,
         { command: "thongke", description: c.thongke },
+        { command: "danhgia", description: c.danhgia },
+        { command: "traloi_chinhthuc", description: c.traloi_chinhthuc },
         { command: "cho_phep", description: c.cho_phep },
         { command: "chan", description: c.chan },
         { command: "tailieu", description: c.tailieu },

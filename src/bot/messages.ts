@@ -412,6 +412,13 @@ export const reviewMessages = {
   officialRemoved: (id: number) =>
     `🗑 Đã gỡ câu trả lời chính thức #${id}. Câu hỏi tương tự sẽ được trả lời từ tài liệu như trước.`,
   officialGone: "Câu trả lời chính thức này không còn.",
+  officialUnavailable: "Bản chạy này của bot không lưu câu trả lời chính thức.",
+  officialEventsEmpty: "Chưa có thay đổi nào về câu trả lời chính thức.",
+  /** HTML. */
+  officialEventsHeading: (total: number) =>
+    `📝 <b>Nhật ký câu trả lời chính thức</b>: ${total} thay đổi (mới nhất trước)`,
+  /** HTML: the sources of a voted-down answer, with a button each. */
+  sourcesOf: (question: string, lines: string[]) => [`<b>Câu hỏi:</b> ${question}`, ...lines].join("\n"),
   /** HTML. */
   unknownSources: (refs: string[]) =>
     `Không tìm thấy tài liệu: ${refs.join("; ")}. Chưa lưu gì; hãy kiểm tra số hiệu (xem /tailieu) rồi trả lời lại tin nhắn soạn thảo.`,

@@ -105,6 +105,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     ask: options.ask ? options.ask(engine) : engine.ask,
     store: engine.store,
     db: engine.db,
+    official: engine.official,
     corpus: {
       indexer: engine.indexer,
       log: engine.corpusLog,

@@ -10,11 +10,12 @@ import {
   splitMessage,
   TELEGRAM_MESSAGE_LIMIT,
 } from "../format/index.js";
-import { botMessages } from "../messages.js";
+import { botMessages, reviewMessages } from "../messages.js";
 import { rateLimit } from "../middlewares/rate-limit.js";
 import { typing } from "../middlewares/typing.js";
 import { replyTo } from "../reply-to.js";
 import { createStreamingReply } from "../streaming-reply.js";
+import { formatLocalDate } from "../upload/cards.js";
 
 /**
  * Questions. In a private chat every text is a question; in groups only `/hoi <câu hỏi>`,
@@ -117,7 +118,11 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     citations: result.citations,
     ...(result.usage ? { usage: result.usage } : {}),
   });
-  const parts = splitMessage(renderAnswer(result), TELEGRAM_MESSAGE_LIMIT);
+  // The unit's official answer says so first, with the date it was last written.
+  const heading = result.official
+    ? `${reviewMessages.officialHeading(formatLocalDate(result.official.updatedAt, settings.timeZone))}\n\n`
+    : "";
+  const parts = splitMessage(`${heading}${renderAnswer(result)}`, TELEGRAM_MESSAGE_LIMIT);
   const keyboard = { inline_keyboard: sourceButtons(result, { questionLogId: questionId }) };
   const sent: Array<{ message_id: number; date: number }> = [];
   const draft = await stream.finish();

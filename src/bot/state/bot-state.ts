@@ -4,6 +4,7 @@ import type { Clock } from "../../clock.js";
 import { migrate } from "../../store/sqlite.js";
 import { createFeedbackReasons, type FeedbackReasons } from "./feedback-reasons.js";
 import { BOT_MIGRATIONS } from "./migrations.js";
+import { createOfficialDrafts, type OfficialDrafts } from "./official-drafts.js";
 import { createReviewQueueState, type ReviewQueueState } from "./review-queue.js";
 
 export type SubjectKind = "user" | "chat";
@@ -104,6 +105,8 @@ export interface BotState {
   feedback: FeedbackReasons;
   /** What /danhgia lists, and what admins marked reviewed. */
   review: ReviewQueueState;
+  /** Messages asking an admin for an official answer's text. */
+  drafts: OfficialDrafts;
 }
 
 /** Handled updates are remembered this long (Telegram keeps an undelivered update 24 hours). */
@@ -280,6 +283,7 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
   return {
     feedback: createFeedbackReasons(db),
     review: createReviewQueueState(db),
+    drafts: createOfficialDrafts(db, () => clock.now()),
     markUpdateSeen(updateId, fingerprint) {
       const fresh = markSeen(updateId, fingerprint);
       if (fresh && ++insertsSincePrune >= PRUNE_EVERY) {

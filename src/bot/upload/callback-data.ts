@@ -9,6 +9,16 @@
  *   `<kind>` is empty (all kinds), `-` (documents of no kind) or the kind itself; it is
  *   dropped when it would not fit.
  * - `nk:<page>` a page of /nhatky.
+ *
+ * And of the review buttons (issue 21):
+ *
+ * - `dg:p:<page>` an item of /danhgia (one a page); `dg:r:<q|d|o><id>:<page>` mark a
+ *   voted-down answer (`q`, question id), a declined question (`d`, its latest question
+ *   id) or an official answer with changed documents (`o`, its id) reviewed;
+ *   `dg:s:<questionId>` show a voted-down answer's sources; `dg:o:<questionId>` write an
+ *   official answer to that question.
+ * - `tc:p:<page>` a page of the official answers; `tc:e:<id>` edit one; `tc:x:<id>` remove
+ *   one; `tc:a:<questionId>` approve the bot's answer to that question as official.
  */
 
 export const CALLBACK_DATA_LIMIT = 64;
@@ -113,4 +123,64 @@ export function auditPageData(page: number): string {
 export function parseAuditPage(data: string): number | null {
   const m = /^nk:(\d{1,5})$/.exec(data);
   return m ? Number(m[1]) : null;
+}
+
+export type ReviewAction =
+  | { action: "page"; page: number }
+  | { action: "reviewed"; kind: "q" | "d" | "o"; id: number; page: number }
+  | { action: "sources"; questionId: number }
+  | { action: "official"; questionId: number };
+
+export function reviewData(a: ReviewAction): string {
+  switch (a.action) {
+    case "page":
+      return `dg:p:${a.page}`;
+    case "reviewed":
+      return `dg:r:${a.kind}${a.id}:${a.page}`;
+    case "sources":
+      return `dg:s:${a.questionId}`;
+    case "official":
+      return `dg:o:${a.questionId}`;
+  }
+}
+
+const REVIEW_DATA = /^dg:(?:p:(\d{1,5})|r:([qdo])(\d{1,15}):(\d{1,5})|s:(\d{1,15})|o:(\d{1,15}))$/;
+
+export function parseReviewData(data: string): ReviewAction | null {
+  const m = REVIEW_DATA.exec(data);
+  if (!m) return null;
+  if (m[1] !== undefined) return { action: "page", page: Number(m[1]) };
+  if (m[2] !== undefined)
+    return { action: "reviewed", kind: m[2] as "q" | "d" | "o", id: Number(m[3]), page: Number(m[4]) };
+  if (m[5] !== undefined) return { action: "sources", questionId: Number(m[5]) };
+  return { action: "official", questionId: Number(m[6]) };
+}
+
+export type OfficialAction =
+  | { action: "page"; page: number }
+  | { action: "edit"; id: number }
+  | { action: "remove"; id: number }
+  | { action: "approve"; questionId: number };
+
+const OFFICIAL_CODES = { page: "p", edit: "e", remove: "x", approve: "a" } as const;
+
+export function officialData(a: OfficialAction): string {
+  const value = a.action === "page" ? a.page : a.action === "approve" ? a.questionId : a.id;
+  return `tc:${OFFICIAL_CODES[a.action]}:${value}`;
+}
+
+export function parseOfficialData(data: string): OfficialAction | null {
+  const m = /^tc:([pexa]):(\d{1,15})$/.exec(data);
+  if (!m) return null;
+  const n = Number(m[2]);
+  switch (m[1]) {
+    case "p":
+      return { action: "page", page: n };
+    case "e":
+      return { action: "edit", id: n };
+    case "x":
+      return { action: "remove", id: n };
+    default:
+      return { action: "approve", questionId: n };
+  }
 }
