@@ -85,9 +85,18 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
   return count;
 }
 
-/** A Vietnamese personal name: "đồng chí Lê Minh Hưng", "ông Nguyễn Văn A", or three capitalised syllables. */
-const PERSON =
-  /(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+\p{Lu}\p{Ll}*|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+/**
+ * Vietnamese surnames: a personal name is one of these and two or three more capitalised
+ * syllables ("Lê Minh Hưng", "Đỗ Thanh Bình"); "Tỉnh Lào Cai", "Ban Chấp Hành" are not,
+ * nor "Hà Tĩnh", "Thái Bình" (two syllables: provinces more often than people).
+ */
+const SURNAMES =
+  "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Lâm|Mai|Trịnh|Trương|Lương|Hà|Tô|Tạ|Chu|Cao|Đoàn|Vương|Thái|Lưu|Quách|Hứa|Kiều|Triệu|Phùng|Nghiêm|Lại|Từ|Giang|Châu|Đàm|Tăng|Lữ|Thân|Khổng|Mạc|Tôn|Âu|Diệp|Nông|Lò|Hầu|Doãn|Khuất|Lục|Ninh|Bế|Y";
+/** A personal name: after "đồng chí", "ông", "bà", or a surname and more capitalised syllables. */
+const PERSON = new RegExp(
+  `(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+\\p{Lu}\\p{Ll}*|(?<![\\p{L}])(?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){2,3}(?![\\p{L}])`,
+  "u",
+);
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
   /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b/u;

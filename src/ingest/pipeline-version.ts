@@ -20,5 +20,6 @@
  *    issued, never from a number or date it quotes ("thực hiện Kết luận số 126-KL/TW",
  *    "theo Nghị quyết 1669/...", "Căn cứ ..."); titles stop before the issuer line and the
  *    "Căn cứ" lines.
+ * 7: more abbreviations expanded (BCHQS, CHQS, DQTV, DTTS, ĐVSNCL, CQCM, NLĐ, PCT, HTX).
  */
-export const INGEST_PIPELINE = 6;
+export const INGEST_PIPELINE = 7;

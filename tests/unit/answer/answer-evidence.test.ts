@@ -137,5 +137,8 @@ describe("numbers read with their marks", () => {
       ),
     ).toBe(false);
     expect(evidence("chủ tịch ubnd tỉnh mới là ai", "Chủ tịch UBND tỉnh là ông Trần Huy Tuấn")).toBe(true);
+    // Capitalised syllables are no person unless they start with a surname.
+    expect(evidence("chủ tịch ubnd tỉnh mới là ai", "Hợp nhất Tỉnh Lào Cai và tỉnh Yên Bái")).toBe(false);
+    expect(evidence("chủ tịch ubnd tỉnh mới là ai", "Chủ tịch UBND tỉnh là Trần Huy Tuấn")).toBe(true);
   });
 });

@@ -25,6 +25,8 @@ describe("expandAbbreviation", () => {
     ["HĐND", "hội đồng nhân dân"],
     ["hdnd", "hội đồng nhân dân"],
     ["BTV", "ban thường vụ"],
+    ["BCHQS", "ban chỉ huy quân sự"],
+    ["dtts", "dân tộc thiểu số"],
     ["TW", "trung ương"],
     ["TƯ", "trung ương"],
     ["NĐ-CP", "nghị định chính phủ"],
