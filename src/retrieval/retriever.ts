@@ -14,7 +14,7 @@ import {
   planLexicalQuery,
   type TermKindWeights,
 } from "./query.js";
-import { holdsSituation } from "./situation.js";
+import { holdsSituationFolded } from "./situation.js";
 
 export interface RetrievalHit extends ScoredChunk {
   /** 1-based rank in the lexical list, when the passage was in it. */
@@ -65,6 +65,7 @@ async function markDocumentsInSituation(
   store: DocumentStore,
   hits: RetrievalHit[],
   situation: readonly string[],
+  openings: Map<string, string>,
 ): Promise<void> {
   const inSituation = new Map<string, boolean>();
   for (const hit of hits) {
@@ -72,14 +73,25 @@ async function markDocumentsInSituation(
     let held = inSituation.get(docId);
     if (held === undefined) {
       // Its title and opening passages: where an article says where and when; a long
-      // document naming the place once in an annex is not about it.
-      const opening = (await store.getChunks(docId)).slice(0, OPENING_PASSAGES);
-      held = holdsSituation(situation, [hit.doc.title, ...opening.map((c) => c.text)].join("\n"));
+      // document naming the place once in an annex is not about it. Kept per version
+      // of the document: a question with a place reads the same documents again.
+      const key = `${docId}:${hit.doc.contentHash}`;
+      let opening = openings.get(key);
+      if (opening === undefined) {
+        const chunks = (await store.getChunks(docId)).slice(0, OPENING_PASSAGES);
+        opening = foldDiacritics([hit.doc.title, ...chunks.map((c) => c.text)].join("\n").toLowerCase());
+        if (openings.size >= MAX_OPENINGS) openings.delete(openings.keys().next().value!);
+        openings.set(key, opening);
+      }
+      held = holdsSituationFolded(situation, opening);
       inSituation.set(docId, held);
     }
     hit.docInSituation = held;
   }
 }
+
+/** How many documents' openings are kept (a few MB at most). */
+const MAX_OPENINGS = 2_000;
 
 /** How many candidates each list brings before re-ranking, fusion and de-duplication. */
 const CANDIDATES = 50;
@@ -98,6 +110,7 @@ const CONFIDENCE_DEPTH = 3;
  */
 export function createRetriever(deps: RetrieverDeps): Retriever {
   const weights = deps.weights ?? DEFAULT_TERM_WEIGHTS;
+  const openings = new Map<string, string>();
   return {
     async search(question, options = {}) {
       const limit = options.limit ?? 10;
@@ -169,7 +182,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         (h) => `${h.chunk.chunkId}:${h.chunk.text.length}`,
       );
       const situation = plan.question?.situation ?? [];
-      if (situation.length > 0) await markDocumentsInSituation(deps.store, hits, situation);
+      if (situation.length > 0) await markDocumentsInSituation(deps.store, hits, situation, openings);
       const confidence = bestCoverage(plan, hits, termValues, named);
       return { hits, confidence, plan, method: dense.length > 0 ? "hybrid" : "lexical", termValues };
     },
