@@ -1,32 +1,35 @@
 import { toSyllables } from "../text/index.js";
+import type { Fact } from "./citation-facts.js";
+import { judgeSentence, type SupportSource, toSupportSource, type Unsupported } from "./citation-support.js";
 import { NOT_FOUND_ANSWER } from "./prompts.js";
 import type { Passage } from "./types.js";
 
 /**
- * Checks an LLM answer against the passages it was given, so the caller can fall back to
- * the extractive answer when the model did not really use them.
+ * Checks a model's answer against the passages it was given, sentence by sentence, so
+ * that nothing reaches a cadre as cited that the passages do not say.
  *
  * - Markers `[n]`, `[1, 2]`, `[1; 2]`, `[1-3]`, `[1][2]` are parsed; numbers that name no
  *   passage (`[9]` with 5 passages) are dropped, and markers are rewritten as `[1][2]`.
  * - The answer is split into sentences (and lines). A sentence with at least
  *   {@link MIN_CLAIM_TOKENS} content syllables that does not end with ":" is a claim.
- * - A cited sentence is supported when its content syllables (diacritics folded,
- *   stopwords and one-letter tokens removed) are found in the union of the cited
- *   passages (text, title, number, headings): at least {@link SUPPORT_MIN_SHARED}
- *   shared (or all, for a shorter sentence) and at least {@link SUPPORT_MIN_OVERLAP} of
- *   the sentence's content syllables. Paraphrase in Vietnamese reuses most syllables of
- *   its source, while a sentence about something else shares almost none.
+ * - A cited sentence is supported when its cited passages state every fact of it and
+ *   hold enough of its phrases (citation-support.ts); an uncited claim is judged against
+ *   all the passages. A sentence repeating the prompt's own instructions is an echo.
+ * - Every claim or nothing: unsupported sentences are removed when what remains still
+ *   answers: the main claim (the first) holds, at least {@link MIN_KEPT_SHARE} of the
+ *   claims remain, and a supported citation remains. Otherwise the answer must be
+ *   replaced (the caller uses the extractive answer).
  * - `isRefusal`: the answer starts with the "not found" sentence, or says it in other
  *   words ("không có thông tin", "không đề cập", ...) without any supported citation.
- * - `usable`: not a refusal and at least one valid, supported citation.
  */
 
-/** Share of a cited sentence's content syllables that must appear in its cited passages. */
-export const SUPPORT_MIN_OVERLAP = 0.3;
-/** Content syllables a cited sentence must share with its passages (fewer only if it has fewer). */
-export const SUPPORT_MIN_SHARED = 2;
 /** Content syllables that make a sentence a claim that needs a citation. */
 export const MIN_CLAIM_TOKENS = 3;
+/**
+ * Share of an answer's claims that must hold for it to be shown trimmed: an answer that
+ * lost more than half of what it says is more the model's than the passages'.
+ */
+export const MIN_KEPT_SHARE = 0.5;
 
 export interface CitedSentence {
   /** The sentence as it appears in the repaired text, markers included. */
@@ -34,14 +37,29 @@ export interface CitedSentence {
   /** Valid passage numbers cited by this sentence, ascending. */
   citations: number[];
   supported: boolean;
-  /** Share of the sentence's content syllables found in the cited passages (0..1). */
+  /** Share of the sentence's content bigrams found in its cited passages (0..1). */
   overlap: number;
+  /** Facts the cited passages do not state. */
+  missing: Fact[];
 }
+
+/** A sentence left out of what the reader gets, and why. */
+export interface RemovedSentence {
+  text: string;
+  reason: Unsupported;
+  /** The facts the passages do not state, as written in the sentence. */
+  missing: string[];
+}
+
+/** Why a model's answer cannot be shown even trimmed. */
+export type ReplaceReason = "refusal" | "no_valid_citation" | "unsupported" | "main_claim" | "too_little";
 
 export interface CitationCheck {
   /** The answer with invalid numbers removed and markers written as [1][2]. */
   text: string;
-  /** Valid passage numbers used anywhere, ascending. */
+  /** What the reader gets: `text` without the removed sentences (equal to it when none is). */
+  kept: string;
+  /** Valid passage numbers used anywhere in `kept`, ascending. */
   used: number[];
   /** Numbers that named no passage, ascending. */
   dropped: number[];
@@ -49,20 +67,165 @@ export interface CitationCheck {
   uncitedSentences: string[];
   /** Every sentence with at least one valid citation. */
   cited: CitedSentence[];
-  /** Supported cited sentences over all claim and cited sentences (0 when there are none). */
+  /** Sentences removed from `kept`. */
+  removed: RemovedSentence[];
+  /** Supported claims over all claims (0 when there are none). */
   supportRatio: number;
   isRefusal: boolean;
+  /** "whole": every claim holds; "trimmed": `kept` drops some; "replace": nothing of it may be shown. */
+  verdict: "whole" | "trimmed" | "replace";
+  replaceReason?: ReplaceReason;
+  /** `verdict` is not "replace". */
   usable: boolean;
+}
+
+export interface CheckOptions {
+  /** The prompt's own instructions: a sentence repeating them is never an answer. */
+  instructions?: string;
 }
 
 const MARKER = /([ \t]*)\[\s*(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\s*\]/g;
 const MARKER_STICKY = /\s*\[\s*\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*\s*\]/y;
 
-export function checkCitations(answerText: string, passages: Passage[]): CitationCheck {
-  const count = passages.length;
-  const dropped = new Set<number>();
-  const used = new Set<number>();
+export function checkCitations(
+  answerText: string,
+  passages: Passage[],
+  options: CheckOptions = {},
+): CitationCheck {
+  const { text, dropped } = repairMarkers(answerText, passages.length);
+  const judge = createSentenceJudge(passages, options.instructions);
+  const cited: CitedSentence[] = [];
+  const uncitedSentences: string[] = [];
+  const removed: Array<RemovedSentence & { start: number; end: number }> = [];
+  let claims = 0;
+  let supportedClaims = 0;
+  let mainClaim: boolean | undefined;
+  for (const span of sentenceSpans(text)) {
+    const verdict = judge(span.text);
+    if (verdict.citations.length > 0) {
+      cited.push({
+        text: span.text,
+        citations: verdict.citations,
+        supported: verdict.supported,
+        overlap: verdict.overlap,
+        missing: verdict.missing,
+      });
+    } else if (verdict.claim) uncitedSentences.push(span.text);
+    if (verdict.claim || verdict.citations.length > 0) {
+      claims++;
+      if (verdict.supported) supportedClaims++;
+      mainClaim ??= verdict.supported;
+    }
+    if (!verdict.supported && verdict.reason) {
+      removed.push({
+        text: span.text,
+        reason: verdict.reason,
+        missing: verdict.missing.map((f) => f.text),
+        start: span.start,
+        end: span.end,
+      });
+    }
+  }
+  const kept = removed.length === 0 ? text : tidy(cutSpans(text, removed));
+  const used = citedNumbers(kept);
+  const isRefusal = detectRefusal(
+    text,
+    cited.some((c) => c.supported),
+  );
+  const replaceReason: ReplaceReason | undefined = isRefusal
+    ? "refusal"
+    : citedNumbers(text).length === 0
+      ? "no_valid_citation"
+      : !cited.some((c) => c.supported)
+        ? "unsupported"
+        : mainClaim === false
+          ? "main_claim"
+          : supportedClaims < MIN_KEPT_SHARE * claims || used.length === 0
+            ? "too_little"
+            : undefined;
+  const verdict = replaceReason ? "replace" : removed.length > 0 ? "trimmed" : "whole";
+  return {
+    text,
+    kept: replaceReason ? "" : kept,
+    used: replaceReason ? citedNumbers(text) : used,
+    dropped,
+    uncitedSentences,
+    cited,
+    removed: removed.map(({ start: _s, end: _e, ...r }) => r),
+    supportRatio: claims === 0 ? 0 : supportedClaims / claims,
+    isRefusal,
+    verdict,
+    ...(replaceReason ? { replaceReason } : {}),
+    usable: verdict !== "replace",
+  };
+}
 
+/** One sentence's verdict, as {@link createSentenceJudge} gives it. */
+export interface SentenceVerdict {
+  citations: number[];
+  /** Long enough to need a citation. */
+  claim: boolean;
+  supported: boolean;
+  overlap: number;
+  missing: Fact[];
+  /** Set when the sentence must not be shown. */
+  reason?: Unsupported;
+}
+
+const sourceCache = new WeakMap<Passage["chunk"], SupportSource>();
+const instructionCache = new Map<string, SupportSource>();
+
+/** A passage made ready for judging, kept while the passage object lives. */
+function supportOf(passage: Passage): SupportSource {
+  let source = sourceCache.get(passage.chunk);
+  if (!source) {
+    const head = [passage.doc.title, passage.doc.number ?? "", ...passage.chunk.headingPath].join("\n");
+    source = toSupportSource(head, passage.chunk.text);
+    sourceCache.set(passage.chunk, source);
+  }
+  return source;
+}
+
+/**
+ * Judges sentences of an answer (markers repaired or not) against `passages`: a cited
+ * sentence against the passages it cites, an uncited claim against all of them, any
+ * sentence with facts the passages do not state is not to be shown, nor one that echoes
+ * the instructions. A short uncited sentence ("Cụ thể như sau:") is shown as it is.
+ */
+export function createSentenceJudge(
+  passages: Passage[],
+  instructions?: string,
+): (sentence: string) => SentenceVerdict {
+  const sources = passages.map(supportOf);
+  let echoSource: SupportSource | undefined;
+  if (instructions) {
+    echoSource = instructionCache.get(instructions);
+    if (!echoSource) {
+      echoSource = toSupportSource("", instructions);
+      if (instructionCache.size > 20) instructionCache.clear();
+      instructionCache.set(instructions, echoSource);
+    }
+  }
+  return (sentence) => {
+    const citations = [...new Set([...sentence.matchAll(MARKER)].flatMap((m) => parseMarkerNumbers(m[2]!)))]
+      .filter((n) => n >= 1 && n <= passages.length)
+      .sort((a, b) => a - b);
+    const bare = sentence.replace(MARKER, " ");
+    // "Tài liệu không đề cập thời hạn." says what the passages lack: no claim to cite.
+    const claim =
+      countContentTokens(bare) >= MIN_CLAIM_TOKENS && !/:\s*$/.test(sentence) && !saysNotFound(bare);
+    const cited = citations.length > 0 ? citations.map((n) => sources[n - 1]!) : sources;
+    const support = judgeSentence(bare, cited, echoSource);
+    if (citations.length > 0 || claim || support.reason === "echo" || support.reason === "missing_fact") {
+      return { citations, claim, ...support };
+    }
+    // Too short to be a claim, without a citation, stating nothing the passages lack: shown.
+    return { citations, claim, supported: true, overlap: support.overlap, missing: [] };
+  };
+}
+
+function repairMarkers(answerText: string, count: number): { text: string; dropped: number[] } {
+  const dropped = new Set<number>();
   const text = answerText
     .replace(MARKER, (_m, space: string, body: string) => {
       const valid: number[] = [];
@@ -71,53 +234,44 @@ export function checkCitations(answerText: string, passages: Passage[]): Citatio
           if (!valid.includes(n)) valid.push(n);
         } else dropped.add(n);
       }
-      for (const n of valid) used.add(n);
       return valid.length === 0 ? "" : `${space}${valid.map((n) => `[${n}]`).join("")}`;
     })
     .replace(/[ \t]+([.,;:!?])/g, "$1")
     .trim();
+  return { text, dropped: [...dropped].sort((a, b) => a - b) };
+}
 
-  const passageTokens = passages.map((p) => new Set(contentTokens(passageText(p))));
-  const cited: CitedSentence[] = [];
-  const uncitedSentences: string[] = [];
-  let claims = 0;
-  for (const sentence of splitSentences(text)) {
-    const citations = [...new Set([...sentence.matchAll(MARKER)].flatMap((m) => parseMarkerNumbers(m[2]!)))]
-      .filter((n) => n >= 1 && n <= count)
-      .sort((a, b) => a - b);
-    const tokens = [...new Set(contentTokens(sentence.replace(MARKER, " ")))];
-    const isClaim = tokens.length >= MIN_CLAIM_TOKENS && !/:\s*$/.test(sentence);
-    if (citations.length === 0) {
-      if (isClaim) {
-        claims++;
-        uncitedSentences.push(sentence);
-      }
-      continue;
-    }
-    claims++;
-    const pool = new Set<string>();
-    for (const n of citations) for (const t of passageTokens[n - 1] ?? []) pool.add(t);
-    const shared = tokens.filter((t) => pool.has(t)).length;
-    const overlap = tokens.length === 0 ? 0 : shared / tokens.length;
-    const supported =
-      tokens.length > 0 &&
-      shared >= Math.min(SUPPORT_MIN_SHARED, tokens.length) &&
-      overlap >= SUPPORT_MIN_OVERLAP;
-    cited.push({ text: sentence, citations, supported, overlap });
+function citedNumbers(text: string): number[] {
+  return [...new Set([...text.matchAll(/\[(\d{1,4})\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
+/** Removes spans (ascending, not overlapping) from a text. */
+function cutSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  let out = "";
+  let at = 0;
+  for (const { start, end } of spans) {
+    out += text.slice(at, start);
+    at = end;
   }
+  return out + text.slice(at);
+}
 
-  const supportedCount = cited.filter((c) => c.supported).length;
-  const isRefusal = detectRefusal(text, supportedCount > 0);
-  return {
-    text,
-    used: [...used].sort((a, b) => a - b),
-    dropped: [...dropped].sort((a, b) => a - b),
-    uncitedSentences,
-    cited,
-    supportRatio: claims === 0 ? 0 : supportedCount / claims,
-    isRefusal,
-    usable: !isRefusal && supportedCount > 0,
-  };
+/** After cutting: no empty list items or blank runs, no heading left introducing nothing. */
+function tidy(text: string): string {
+  const lines = text
+    .split("\n")
+    .map((l) =>
+      l
+        .replace(/[ \t]+/g, " ")
+        .replace(/^ /, "")
+        .trimEnd(),
+    )
+    .filter((l) => !/^\s*(?:[-•*+]|\d{1,2}[.)])?\s*$/.test(l) || l === "");
+  const out = lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return out.replace(/(?:^|\n)[^\n]*:\s*$/, "").trim();
 }
 
 /** "1, 2" → [1, 2]; "1-3" → [1, 2, 3] (short ranges only). */
@@ -140,16 +294,20 @@ function parseMarkerNumbers(body: string): number[] {
 }
 
 /**
- * Sentences and lines. A sentence ends at . ! ? … followed by whitespace or the end
- * (so "1.2" and "18-NQ/TW." inside text do not split early); markers right after the
- * punctuation ("... hóa. [1]") stay with the sentence they follow.
+ * Sentences and lines with their offsets. A sentence ends at . ! ? … followed by
+ * whitespace or the end (so "1.2" and "18-NQ/TW." inside text do not split early);
+ * markers right after the punctuation ("... hóa. [1]") stay with the sentence they follow.
  */
-export function splitSentences(text: string): string[] {
-  const out: string[] = [];
+export function sentenceSpans(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
   let start = 0;
   const push = (end: number) => {
-    const s = text.slice(start, end).trim();
-    if (s) out.push(s);
+    const raw = text.slice(start, end);
+    const trimmed = raw.trim();
+    if (trimmed) {
+      const from = start + raw.indexOf(trimmed);
+      out.push({ text: trimmed, start: from, end: from + trimmed.length });
+    }
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
@@ -176,6 +334,11 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+/** The sentences of {@link sentenceSpans}, as text. */
+export function splitSentences(text: string): string[] {
+  return sentenceSpans(text).map((s) => s.text);
+}
+
 // Folded function words. Kept short on purpose: folding merges syllables ("thể"/"thế"
 // both give "the", "nhất" gives "nhat"), so words that fold onto domain terms stay out.
 const STOPWORDS = new Set(
@@ -186,17 +349,13 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-function contentTokens(text: string): string[] {
-  return foldSyllables(text).filter((t) => !STOPWORDS.has(t) && (t.length > 1 || /\d/.test(t)));
+function countContentTokens(text: string): number {
+  return new Set(foldSyllables(text).filter((t) => !STOPWORDS.has(t) && (t.length > 1 || /\d/.test(t)))).size;
 }
 
 /** Lowercase syllables with diacritics removed (đ → d), as the index folds them. */
 export function foldSyllables(text: string): string[] {
   return toSyllables(text).map((s) => s.folded);
-}
-
-function passageText(p: Passage): string {
-  return [p.doc.title, p.doc.number ?? "", ...p.chunk.headingPath, p.chunk.text].join("\n");
 }
 
 const NOT_FOUND_FOLDED = foldSyllables(NOT_FOUND_ANSWER).join(" ");
@@ -213,9 +372,15 @@ const REFUSAL_PATTERNS = [
   "khong tra loi duoc",
 ];
 
+function saysNotFound(text: string): boolean {
+  const folded = ` ${foldSyllables(text).join(" ")} `;
+  return REFUSAL_PATTERNS.some((p) => folded.includes(` ${p} `));
+}
+
 function detectRefusal(text: string, anySupported: boolean): boolean {
-  const folded = foldSyllables(text.replace(MARKER, " ")).join(" ");
+  const bare = text.replace(MARKER, " ");
+  const folded = foldSyllables(bare).join(" ");
   if (folded === "") return false;
   if (folded.startsWith(NOT_FOUND_FOLDED)) return true;
-  return !anySupported && REFUSAL_PATTERNS.some((p) => ` ${folded} `.includes(` ${p} `));
+  return !anySupported && saysNotFound(bare);
 }

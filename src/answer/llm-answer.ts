@@ -1,7 +1,8 @@
 import type { Logger } from "../logger.js";
 import { buildAnswerMessages, buildFollowupRewriteMessages, type PreviousExchange } from "./build-prompt.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
-import { checkCitations } from "./citation-check.js";
+import { createDraftFilter } from "./checked-draft.js";
+import { checkCitations, type RemovedSentence } from "./citation-check.js";
 import { toCitation } from "./extractive.js";
 import type { Prompts } from "./prompts.js";
 import type { Citation, Passage } from "./types.js";
@@ -10,17 +11,35 @@ import type { Citation, Passage } from "./types.js";
 export const LLM_PASSAGES = 5;
 
 export type LlmOutcome =
-  | { kind: "answer"; answer: string; citations: Citation[]; usage: ChatUsage | null }
-  /** The model's reply is unusable (no valid citation, unsupported, or a refusal). */
-  | { kind: "unusable"; reason: string; usage: ChatUsage | null }
+  | {
+      kind: "answer";
+      answer: string;
+      citations: Citation[];
+      usage: ChatUsage | null;
+      /** Sentences of the model's reply left out as unsupported (the answer is the rest). */
+      removed: RemovedSentence[];
+    }
+  /** The model's reply is unusable (a refusal, no valid citation, its main claim or most of it unsupported). */
+  | { kind: "unusable"; reason: string; usage: ChatUsage | null; removed: RemovedSentence[] }
   | { kind: "failed"; error: unknown };
 
 /**
- * Asks the model for a synthesis of the passages, then checks it: numbers that name no
- * passage are dropped, cited sentences must share content with their passages, and a
- * reply without a valid supported citation (or a refusal, when retrieval was confident
- * enough to get here) is reported unusable, so the caller falls back to the extractive
- * answer. Citations are renumbered 1..k in order of first use.
+ * The prompt's own words (templates with their slots emptied): a reply repeating them
+ * ("Chỉ dùng thông tin có trong các đoạn trích [1].") is never an answer.
+ */
+export function answerInstructions(prompts: Prompts): string {
+  return [prompts.answerSystem, prompts.answerUser].join("\n").replace(/\{\{[^}]*\}\}/g, " ");
+}
+
+/**
+ * Asks the model for a synthesis of the passages, then checks it sentence by sentence
+ * (citation-check.ts): numbers that name no passage are dropped; a sentence stating a
+ * number, date, document number or name its passages do not, or sharing too few of
+ * their phrases, or echoing the prompt, is removed and logged; when the main claim is
+ * removed, or most of the reply, or it is a refusal (retrieval was confident enough to
+ * get here), the reply is reported unusable and the caller falls back to the extractive
+ * answer. While streaming, the draft shows only what the check would keep
+ * (checked-draft.ts). Citations are renumbered 1..k in order of first use.
  */
 export async function composeLlmAnswer(deps: {
   model: ChatModel;
@@ -33,25 +52,37 @@ export async function composeLlmAnswer(deps: {
 }): Promise<LlmOutcome> {
   const passages = deps.passages.slice(0, LLM_PASSAGES);
   const messages = buildAnswerMessages(deps.question, passages, deps.prompts, { previous: deps.previous });
+  const instructions = answerInstructions(deps.prompts);
+  const onDelta = deps.onDelta;
+  let onDraft: ((textSoFar: string) => void) | undefined;
+  if (onDelta) {
+    const filter = createDraftFilter(passages, instructions);
+    onDraft = (textSoFar) => {
+      const shown = filter(textSoFar);
+      if (shown) onDelta(shown);
+    };
+  }
   let completion: Awaited<ReturnType<ChatModel["complete"]>>;
   try {
-    completion = await deps.model.complete(messages, { onDelta: deps.onDelta });
+    completion = await deps.model.complete(messages, { onDelta: onDraft });
   } catch (error) {
     return { kind: "failed", error };
   }
-  const check = checkCitations(completion.text, passages);
+  const check = checkCitations(completion.text, passages, { instructions });
   if (!check.usable) {
-    const reason = check.isRefusal
-      ? "refusal"
-      : check.used.length === 0
-        ? "no_valid_citation"
-        : "unsupported";
-    deps.logger?.info({ reason, dropped: check.dropped, used: check.used }, "llm answer unusable");
-    return { kind: "unusable", reason, usage: completion.usage };
+    const reason = check.replaceReason ?? "unsupported";
+    deps.logger?.info(
+      { reason, dropped: check.dropped, used: check.used, removed: check.removed },
+      "llm answer unusable",
+    );
+    return { kind: "unusable", reason, usage: completion.usage, removed: check.removed };
   }
-  const { text, order } = renumberCitations(check.text);
+  if (check.removed.length > 0) {
+    deps.logger?.info({ removed: check.removed, dropped: check.dropped }, "llm answer trimmed");
+  }
+  const { text, order } = renumberCitations(check.kept);
   const citations = order.map((original, i) => toCitation(i + 1, passages[original - 1]!));
-  return { kind: "answer", answer: text, citations, usage: completion.usage };
+  return { kind: "answer", answer: text, citations, usage: completion.usage, removed: check.removed };
 }
 
 /**

@@ -233,7 +233,7 @@ export function createEngineDigest(
     defaultTime: settings.defaultTime,
     logger,
     ...(engine.chatModel && engine.prompts
-      ? { summarize: createLlmSummarizer(engine.chatModel, engine.prompts) }
+      ? { summarize: createLlmSummarizer(engine.chatModel, engine.prompts, logger) }
       : {}),
   });
 }

@@ -169,6 +169,8 @@ describe("LLM answers through an OpenAI-wire server", () => {
       STORE_DIR: dir,
       OPENAI_API_KEY: API_KEY,
       OPENAI_BASE_URL: server.baseURL,
+      // The in-process engine's embedding model: the same hybrid ranking numbers the passages alike.
+      EMBEDDING_MODEL: "test-embed",
       LLM_MAX_RETRIES: "0",
       LOG_LEVEL: "silent",
     };

@@ -1,0 +1,415 @@
+import { findDocumentNumbers } from "../ingest/document-number.js";
+import { expandAbbreviation, foldDiacritics, hasVietnameseDiacritics, toSyllables } from "../text/index.js";
+
+/**
+ * The facts of a sentence that a cited passage must hold word for word: numbers with
+ * their unit ("06 đầu mối", "9,4%", "2.000 tỷ đồng"), dates ("14/2/2025", "ngày 3 tháng 8
+ * năm 2024", "tháng 3/2025"), document numbers ("18-NQ/TW", "67/2025/NĐ-CP"), term numbers
+ * in Roman numerals ("khóa XIII") and proper names (capitalised syllable runs: people,
+ * bodies, places, titles). Vietnamese administrative prose shares most of its words
+ * across unrelated sentences, so a model that changes one number or adds one name keeps
+ * almost every syllable of its source; only these facts tell the sentences apart.
+ *
+ * Everything is compared folded (lower case, no diacritics, "đ" → "d"), numbers by
+ * value ("06" = "6" = "sáu" before a word, "2.000" = "2000"), abbreviations also by their
+ * expansion ("UBND" = "Ủy ban nhân dân"). Pure functions.
+ */
+
+/** One fact a sentence states, with the words it is shown by in logs. */
+export interface Fact {
+  kind: "number" | "date" | "document" | "name" | "level";
+  /** As written in the sentence. */
+  text: string;
+}
+
+/** What a set of passages states, indexed for {@link missingFacts}. */
+export interface FactIndex {
+  /** Number value → the folded syllables written right after it ("" for none). */
+  numbers: Map<string, Set<string>>;
+  /** "d/m/y", "d/m" and "m/y" of every date. */
+  dates: Set<string>;
+  /** Folded document numbers without spaces: "18-nq/tw". */
+  documents: Set<string>;
+  /** Folded syllables joined by single spaces, with spaces at both ends; once as written, once with abbreviations expanded. */
+  texts: string[];
+  /** The same with marks: names are compared with them when the sentence has any. */
+  markedTexts: string[];
+}
+
+const DASHES = /[‐‑‒–—−]/g;
+/** Folded words after which a number is a time or a rank, not a quantity with a unit. */
+const TIME_WORDS = new Set(["nam", "thang", "ngay", "khoa", "thu", "so", "ky", "quy", "tu", "den", "luc"]);
+/** Function words as written (folding merges "có" and "cơ"): no number word counts before them. */
+const FUNCTION_WORDS_EXACT = new Set(
+  (
+    "và của là các những trong cho với được không một này đó để thì mà ở tại theo về từ đến như khi nếu " +
+    "hoặc cũng đã sẽ đang bị bởi ra vào lên trên dưới sau trước mỗi rất hơn phải cần nên vì gì nào ấy " +
+    "kia đây có việc"
+  ).split(" "),
+);
+/**
+ * Words capitalised only because they start a sentence ("Theo Bộ Chính trị", "Ông Tô
+ * Lâm"): a name run starting with one is the rest of the run.
+ */
+const SENTENCE_STARTERS = new Set(
+  (
+    "theo tại trong ngày năm tháng sau khi việc các những đến từ với ông bà đây đó có mỗi vào ngoài tuy do " +
+    "nhờ nếu về cũng hiện riêng cụ thế ở và là một hai ba bốn sáu chỉ đồng trước tới hơn khoảng còn như " +
+    "đặc nhất này bên tuy vì bởi"
+  ).split(" "),
+);
+/** Government levels: "cấp xã" where the passage says "cấp tỉnh" is another place. */
+const LEVELS = /(?<![a-z])cap (xa|huyen|tinh|trung uong|co so|khu vuc|toi cao|cao|bo)(?![a-z])/g;
+
+/** Number words read as numbers before a word ("sáu đầu mối"); "một" and "năm" have other senses. */
+const NUMBER_WORDS: Record<string, number> = {
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+};
+const COUNTING_VERBS = new Set(["có", "gồm", "cả", "còn"]);
+/** In passages any small number word counts, "một" and "năm" too: reading more there only forgives. */
+const PASSAGE_NUMBER_WORDS: Record<string, number> = { ...NUMBER_WORDS, một: 1, năm: 5 };
+
+/** Units written two ways: "tỉ"/"tỷ", "ngàn"/"nghìn". */
+const UNIT_SPELLINGS: Record<string, string> = { ti: "ty", ngan: "nghin" };
+
+const ROMAN = /^(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+const ROMAN_CONTEXT = new Set(["khoa", "hoi", "thu", "lan"]);
+
+function fold(text: string): string {
+  return foldDiacritics(text.toLowerCase());
+}
+
+/** "06" → "6", "2.000" → "2000", "9,4" → "9.4", "1.2" → "1.2". */
+export function numberValue(written: string): string {
+  const thousands = /^\d{1,3}(?:\.\d{3})+$/.test(written);
+  const plain = thousands ? written.replace(/\./g, "") : written.replace(",", ".");
+  const value = Number(plain);
+  return Number.isFinite(value) ? String(value) : written;
+}
+
+function romanValue(roman: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const v = values[roman[i]!]!;
+    const next = values[roman[i + 1] ?? ""] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+interface DateMatch {
+  keys: string[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+const n = (s: string | undefined) => (s === undefined ? undefined : String(Number(s)));
+
+/**
+ * Dates in folded text: each gives its most precise key first ("3/8/2024"), then the
+ * coarser ones a passage also states by it ("3/8", "8/2024").
+ */
+function findDates(folded: string): DateMatch[] {
+  const out: DateMatch[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const add = (m: RegExpMatchArray, d?: string, mo?: string, y?: string) => {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (!free(start, end)) return;
+    const [dd, mm, yy] = [n(d), n(mo), y];
+    if (mm !== undefined && (Number(mm) < 1 || Number(mm) > 12)) return;
+    const keys: string[] = [];
+    if (dd && mm && yy) keys.push(`${dd}/${mm}/${yy}`, `${dd}/${mm}`, `${mm}/${yy}`);
+    else if (dd && mm) keys.push(`${dd}/${mm}`);
+    else if (mm && yy) keys.push(`${mm}/${yy}`);
+    if (keys.length === 0) return;
+    taken.push([start, end]);
+    out.push({ keys, start, end, text: m[0] });
+  };
+  for (const m of folded.matchAll(/(?<![\d/.])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])/g))
+    add(m, m[1], m[3], m[4]);
+  for (const m of folded.matchAll(
+    /(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,\s*)?(?:nam\s+|\/\s*)(\d{4}))?/g,
+  ))
+    add(m, m[1], m[2], m[3]);
+  for (const m of folded.matchAll(/thang\s+(\d{1,2})\s*(?:nam\s+|\/\s*)(\d{4})/g))
+    add(m, undefined, m[1], m[2]);
+  for (const m of folded.matchAll(/(?<=(?:ngay|truoc|tu|den|sau)\s+)(\d{1,2})\/(\d{1,2})(?![\d/])/g))
+    add(m, m[1], m[2]);
+  for (const m of folded.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{4})(?![\d/])/g)) add(m, undefined, m[1], m[2]);
+  return out;
+}
+
+function documentKey(number: string): string {
+  return fold(number)
+    .replace(/\s+/g, "")
+    .replace(/^0+(?=\d)/, "");
+}
+
+/**
+ * The unit written right after a number ending at `end` in `lower` (lower-case NFC
+ * text): "%", or the next word folded ("06 đầu mối" → "dau"), or "" when none follows
+ * or the next word is a function word ("năm 2015 và ..."). Compared as written, since
+ * folding merges "có" with "cơ" and "vì" with "vị".
+ */
+function unitAfter(lower: string, end: number): string {
+  const rest = lower.slice(end, end + 40);
+  if (/^\s*%/.test(rest)) return "%";
+  const m = /^\s+(\p{L}+)/u.exec(rest);
+  if (!m || FUNCTION_WORDS_EXACT.has(m[1]!)) return "";
+  const unit = fold(m[1]!);
+  return UNIT_SPELLINGS[unit] ?? unit;
+}
+
+function wordBefore(folded: string, start: number): string {
+  const m = /([a-z]+)[\s(]*$/.exec(folded.slice(Math.max(0, start - 20), start));
+  return m ? m[1]! : "";
+}
+
+/**
+ * Syllables of a text, lower case, joined by spaces with a space at both ends: folded,
+ * or with their marks (canonical tone placement); optionally with abbreviations
+ * replaced by their expansion.
+ */
+function syllableText(nfc: string, expand: boolean, marks: boolean): string {
+  const parts: string[] = [];
+  for (const s of toSyllables(nfc)) {
+    const raw = nfc.slice(s.start, s.end);
+    const expansion = expand && /\p{Lu}/u.test(raw) ? expandAbbreviation(raw) : undefined;
+    if (expansion === undefined) parts.push(marks ? s.text : s.folded);
+    else for (const e of toSyllables(expansion)) parts.push(marks ? e.text : e.folded);
+  }
+  return ` ${parts.join(" ")} `;
+}
+
+/** A name's keys: as written and with abbreviations expanded. */
+function nameKeys(written: string, marks: boolean): string[] {
+  return [syllableText(written, false, marks).trim(), syllableText(written, true, marks).trim()];
+}
+
+function prepare(text: string): string {
+  return text.normalize("NFC").replace(DASHES, "-");
+}
+
+/** Indexes what the passages (their title, number, headings and text, joined) state. */
+export function indexFacts(passageText: string): FactIndex {
+  const nfc = prepare(passageText);
+  const folded = fold(nfc);
+  const numbers = new Map<string, Set<string>>();
+  const addNumber = (value: string, unit: string) => {
+    const units = numbers.get(value) ?? new Set<string>();
+    units.add(unit);
+    numbers.set(value, units);
+  };
+  const dates = new Set<string>();
+  for (const d of findDates(folded)) for (const key of d.keys) dates.add(key);
+  const documents = new Set(findDocumentNumbers(nfc).map(documentKey));
+  const lower = nfc.toLowerCase();
+  for (const m of folded.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    addNumber(numberValue(m[0]), unitAfter(lower, m.index + m[0].length));
+  }
+  const syllables = toSyllables(nfc);
+  for (let i = 0; i < syllables.length; i++) {
+    const s = syllables[i]!;
+    const word = PASSAGE_NUMBER_WORDS[s.text];
+    const next = syllables[i + 1];
+    if (word !== undefined && next && !/\d/.test(next.folded)) addNumber(String(word), next.folded);
+    const raw = nfc.slice(s.start, s.end);
+    if (ROMAN.test(raw)) addNumber(String(romanValue(raw)), "");
+  }
+  return {
+    numbers,
+    dates,
+    documents,
+    texts: [syllableText(nfc, false, false), syllableText(nfc, true, false)],
+    markedTexts: [syllableText(nfc, false, true), syllableText(nfc, true, true)],
+  };
+}
+
+/**
+ * The facts of a sentence (markers already removed). Names are the capitalised runs
+ * that do not merely start the sentence: a run at a sentence start counts without its
+ * first word when the whole run is not found (see {@link missingFacts}).
+ */
+export function sentenceFacts(sentence: string): Array<Fact & { keys: string[] }> {
+  const nfc = prepare(sentence);
+  const out: Array<Fact & { keys: string[] }> = [];
+  let masked = nfc;
+  const mask = (start: number, end: number) => {
+    masked = masked.slice(0, start) + " ".repeat(end - start) + masked.slice(end);
+  };
+  for (const number of findDocumentNumbers(nfc)) {
+    out.push({ kind: "document", text: number, keys: [documentKey(number)] });
+    for (let at = masked.indexOf(number); at >= 0; at = masked.indexOf(number, at + 1))
+      mask(at, at + number.length);
+  }
+  // Folding keeps one character per letter for NFC text, so offsets carry over.
+  for (const d of findDates(fold(masked))) {
+    out.push({ kind: "date", text: nfc.slice(d.start, d.end), keys: [d.keys[0]!] });
+    mask(d.start, d.end);
+  }
+  const folded = fold(masked);
+  const lower = masked.toLowerCase();
+  for (const m of folded.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    const before = wordBefore(folded, m.index);
+    const unit = TIME_WORDS.has(before) ? "" : unitAfter(lower, m.index + m[0].length);
+    out.push({
+      kind: "number",
+      text: nfc.slice(m.index, m.index + m[0].length + (unit === "%" ? 1 : 0)),
+      keys: [`${numberValue(m[0])}|${unit}`],
+    });
+  }
+  const syllables = toSyllables(masked);
+  for (let i = 0; i < syllables.length; i++) {
+    const s = syllables[i]!;
+    const raw = masked.slice(s.start, s.end);
+    const next = syllables[i + 1];
+    const previous = syllables[i - 1]?.folded ?? "";
+    // "năm" counts five only after a verb of counting: "có năm trường hợp"; else it is a year.
+    const five =
+      raw.toLowerCase() === "năm" && COUNTING_VERBS.has(syllables[i - 1]?.text ?? "") ? 5 : undefined;
+    const word =
+      five ??
+      NUMBER_WORDS[raw] ??
+      (i === 0 || startsSentence(masked, s.start) ? NUMBER_WORDS[raw.toLowerCase()] : undefined);
+    if (word !== undefined && previous === "thu") {
+      // An ordinal: "huyện thứ ba".
+      out.push({ kind: "number", text: `thứ ${raw}`, keys: [`${word}|`] });
+    } else if (
+      word !== undefined &&
+      next &&
+      !/\p{Lu}/u.test(masked[next.start]!) &&
+      !/\d/.test(next.folded) &&
+      !FUNCTION_WORDS_EXACT.has(next.text)
+    ) {
+      out.push({
+        kind: "number",
+        text: `${raw} ${masked.slice(next.start, next.end)}`,
+        keys: [`${word}|${UNIT_SPELLINGS[next.folded] ?? next.folded}`],
+      });
+    }
+    if (ROMAN.test(raw) && (raw.length > 1 || ROMAN_CONTEXT.has(previous))) {
+      out.push({ kind: "number", text: raw, keys: [`${romanValue(raw)}|`] });
+    }
+  }
+  for (const m of folded.matchAll(LEVELS)) {
+    out.push({ kind: "level", text: nfc.slice(m.index, m.index + m[0].length), keys: [m[0]] });
+  }
+  out.push(...nameFacts(masked, syllables));
+  return out;
+}
+
+/** Whether the text before `start` ends a sentence, a line, a list mark or an opening quote. */
+function startsSentence(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 4), start);
+  return /(?:^|[.!?:;\n•*"“(]\s*|^\s*-\s*|\n\s*-\s*)$/.test(before) || (before.trim() === "" && start < 4);
+}
+
+/** Role words that may precede a body's name in one capitalised run ("Trưởng Ban Chỉ đạo"). */
+const ROLE_WORDS = new Set(["trưởng", "phó"]);
+
+/**
+ * Names: runs of capitalised syllables joined by spaces or hyphens ("Tô Lâm", "Bộ
+ * Quốc", "Ban Chấp", "Trung"); Vietnamese capitalises the first syllable of each word
+ * of a name, so a body's name gives several runs, each of which must be in the
+ * passage. At a sentence start, words capitalised only for that ("Theo", "Ông") are
+ * dropped, and a single capitalised word there is no name. A run that starts with a
+ * role word ("Trưởng Ban Chỉ đạo") also matches without it.
+ */
+function nameFacts(
+  text: string,
+  syllables: ReturnType<typeof toSyllables>,
+): Array<Fact & { keys: string[] }> {
+  // Names are copied from the passages: compared with their marks ("Quân" is not "quan")
+  // unless the sentence is typed without any.
+  const marks = hasVietnameseDiacritics(text);
+  const out: Array<Fact & { keys: string[] }> = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const atStart = startsSentence(text, syllables[run[0]!]!.start);
+    const whole = run.length;
+    while (atStart && run.length > 0 && SENTENCE_STARTERS.has(syllables[run[0]!]!.text)) run.shift();
+    const first = syllables[run[0] ?? -1];
+    const last = syllables[run[run.length - 1] ?? -1];
+    if (first && last && !(atStart && whole === 1)) {
+      const written = text.slice(first.start, last.end);
+      if (!ROMAN.test(written)) {
+        const keys = nameKeys(written, marks);
+        // A common noun may start a sentence before a name ("Huyện Đức Thọ"): the name
+        // alone counts too when two syllables or more remain.
+        if (atStart && run.length > 2)
+          keys.push(...nameKeys(text.slice(syllables[run[1]!]!.start, last.end), marks));
+        if (ROLE_WORDS.has(first.text) && run.length > 1) {
+          keys.push(...nameKeys(text.slice(syllables[run[1]!]!.start, last.end), marks));
+        }
+        out.push({ kind: "name", text: written, keys });
+      }
+    }
+    run = [];
+  };
+  for (let i = 0; i < syllables.length; i++) {
+    const s = syllables[i]!;
+    const capital = /^\p{Lu}/u.test(text[s.start]!) && !/^\d/.test(s.folded);
+    if (!capital) {
+      flush();
+      continue;
+    }
+    const previous = run[run.length - 1];
+    if (previous !== undefined && !/^[\s-]*$/.test(text.slice(syllables[previous]!.end, s.start))) flush();
+    run.push(i);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The facts of a sentence that the passages do not state. A number's unit must follow
+ * the same number in the passages when the sentence gives one; a name must occur as a
+ * run of the same syllables (as written or with abbreviations expanded); a run that
+ * starts the sentence may drop its first word, which may be capitalised only because
+ * it starts the sentence ("Theo Bộ Chính trị").
+ */
+export function missingFacts(sentence: string, index: FactIndex): Fact[] {
+  const missing: Fact[] = [];
+  const inTexts = (key: string) => key !== "" && index.texts.some((t) => t.includes(` ${key} `));
+  for (const fact of sentenceFacts(sentence)) {
+    let found: boolean;
+    switch (fact.kind) {
+      case "document":
+        found =
+          index.documents.has(fact.keys[0]!) || inTexts(fact.keys[0]!.replace(/[^a-z0-9]+/g, " ").trim());
+        break;
+      case "date":
+        found = index.dates.has(fact.keys[0]!);
+        break;
+      case "number": {
+        const [value, unit] = fact.keys[0]!.split("|") as [string, string];
+        const units = index.numbers.get(value);
+        // A number the passage writes alone ("Ủy viên nữ: 17") may take the sentence's unit.
+        found = units !== undefined && (unit === "" || units.has(unit) || units.has(""));
+        break;
+      }
+      case "name":
+        found = fact.keys.some(
+          (key) => key !== "" && [...index.texts, ...index.markedTexts].some((t) => t.includes(` ${key} `)),
+        );
+        break;
+      case "level":
+        found = fact.keys.some(inTexts);
+        break;
+    }
+    if (!found) missing.push({ kind: fact.kind, text: fact.text });
+  }
+  return missing;
+}
