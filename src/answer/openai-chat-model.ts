@@ -14,12 +14,22 @@ export interface OpenAiChatModelOptions {
   baseURL?: string;
   model: string;
   /**
-   * Per attempt: the SDK aborts a request whose headers have not arrived in time, and
-   * a stream that stays silent this long is aborted too. Default 20000.
+   * One attempt: a reply (or, streaming, a silence between tokens) that takes longer is
+   * aborted. Default 20000. Attempts are bounded by `firstTokenMs` and `budgetMs` too.
    */
   timeoutMs?: number;
-  /** Retries of 429, 408, 409, 5xx and connection errors, with backoff and retry-after. Default 2. */
+  /** Retries of 429, 408, 409, 5xx, timeouts and connection errors, inside the budget. Default 2. */
   maxRetries?: number;
+  /**
+   * A streamed attempt with no first token by then is aborted (and retried while the
+   * budget lasts). Default 8000.
+   */
+  firstTokenMs?: number;
+  /**
+   * The whole wait, all attempts and their backoff together: past it the call fails and
+   * the caller answers without the model. Default 20000; a cadre does not wait a minute.
+   */
+  budgetMs?: number;
   /** Low by default: answers must stick to the passages. */
   temperature?: number;
   logger?: Logger;
@@ -28,15 +38,20 @@ export interface OpenAiChatModelOptions {
 /**
  * The ChatModel adapter for any OpenAI-compatible `/chat/completions` endpoint.
  *
- * Timeouts and retries are the SDK's own (`timeout`, `maxRetries`: 429/5xx retried with
- * exponential backoff, honouring `retry-after`). With `onDelta` the reply is streamed
- * (`stream_options.include_usage` so usage still comes back). Every failure that
- * survives the retries becomes a `ModelError` with code "llm_failed" (or "llm_aborted"
- * when the caller's signal fired), the SDK error kept as `cause`.
+ * The wait is bounded as a whole: every attempt, retry and backoff fits in `budgetMs`
+ * (the SDK's own retries are off, since each of them had the full timeout: a hanging
+ * endpoint took a minute). A streamed attempt must show its first token within
+ * `firstTokenMs`; 429, 408, 409, 5xx, timeouts and connection errors are retried with
+ * exponential backoff (honouring `retry-after` when it fits the budget). With `onDelta`
+ * the reply is streamed (`stream_options.include_usage` so usage still comes back).
+ * Every failure becomes a `ModelError` with code "llm_failed" (or "llm_aborted" when the
+ * caller's signal fired), the SDK error kept as `cause`.
  */
 export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatModel {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const maxRetries = options.maxRetries ?? 2;
+  const budgetMs = options.budgetMs ?? 20_000;
+  const firstTokenMs = Math.min(options.firstTokenMs ?? 8_000, timeoutMs, budgetMs);
   const temperature = options.temperature ?? 0.1;
   const log = options.logger?.child({ component: "openai-chat", model: options.model });
   const client = new OpenAI({
@@ -45,8 +60,8 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
     baseURL: options.baseURL ?? "https://api.openai.com/v1",
     organization: null,
     project: null,
-    timeout: timeoutMs,
-    maxRetries,
+    timeout: budgetMs,
+    maxRetries: 0,
     logLevel: "off",
   });
 
@@ -62,9 +77,11 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
       ...(callOptions.maxTokens !== undefined ? { max_tokens: callOptions.maxTokens } : {}),
     };
     try {
-      const result = callOptions.onDelta
-        ? await streamCompletion(base, callOptions.onDelta, callOptions.signal)
-        : await plainCompletion(base, callOptions.signal);
+      const result = await withinBudget(started, callOptions.signal, (signal, remainingMs) =>
+        callOptions.onDelta
+          ? streamCompletion(base, callOptions.onDelta, signal, remainingMs)
+          : plainCompletion(base, signal, remainingMs),
+      );
       if (result.text.trim() === "") {
         throw new ModelError("llm_failed", LLM_FAILED_MESSAGE, {
           context: { reason: "empty_reply", model: options.model },
@@ -88,11 +105,44 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
     }
   }
 
+  /**
+   * Runs attempts until one succeeds, an error is not worth retrying, the retries are
+   * spent or the budget is: each attempt gets what is left of the budget.
+   */
+  async function withinBudget(
+    started: number,
+    signal: AbortSignal | undefined,
+    attempt: (signal: AbortSignal | undefined, remainingMs: number) => Promise<ChatCompletion>,
+  ): Promise<ChatCompletion> {
+    const deadline = started + budgetMs;
+    for (let n = 0; ; n++) {
+      const remainingMs = deadline - Date.now();
+      try {
+        return await attempt(signal, remainingMs);
+      } catch (error: unknown) {
+        if (signal?.aborted || n >= maxRetries || !isRetryable(error)) throw error;
+        const wait = retryDelayMs(error, n);
+        const left = deadline - Date.now();
+        // A retry needs the wait and still some time to answer: otherwise give up now.
+        if (wait + 1000 > left) throw error;
+        log?.info(
+          { attempt: n + 1, waitMs: wait, leftMs: left },
+          "llm attempt failed; retrying within budget",
+        );
+        await sleep(wait, signal);
+      }
+    }
+  }
+
   async function plainCompletion(
     base: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming,
     signal: AbortSignal | undefined,
+    remainingMs: number,
   ): Promise<ChatCompletion> {
-    const completion = await client.chat.completions.create({ ...base, stream: false }, { signal });
+    const completion = await client.chat.completions.create(
+      { ...base, stream: false },
+      { signal, timeout: Math.max(1, Math.min(timeoutMs, remainingMs)) },
+    );
     const text = completion.choices[0]?.message?.content ?? "";
     return { text, usage: toUsage(completion.usage), model: completion.model || options.model };
   }
@@ -101,36 +151,49 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
     base: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming,
     onDelta: (textSoFar: string) => void,
     signal: AbortSignal | undefined,
+    remainingMs: number,
   ): Promise<ChatCompletion> {
-    // The SDK's timeout stops at the response headers; a stream that then goes silent
-    // is caught by this idle timer, reset on every chunk.
+    // Three clocks abort the attempt: no first token in `firstTokenMs`; silence of
+    // `timeoutMs` once tokens flow; the end of the budget, whatever happens.
     const idle = new AbortController();
     const onCallerAbort = () => idle.abort(signal?.reason);
     if (signal?.aborted) idle.abort(signal.reason);
     signal?.addEventListener("abort", onCallerAbort, { once: true });
     let idleTimer: NodeJS.Timeout | undefined;
     let idleTimedOut = false;
+    let firstToken = false;
     const armIdleTimer = () => {
       clearTimeout(idleTimer);
+      const ms = firstToken ? Math.min(timeoutMs, remainingMs) : Math.min(firstTokenMs, remainingMs);
       idleTimer = setTimeout(() => {
         idleTimedOut = true;
-        idle.abort(new Error(`stream idle for ${timeoutMs} ms`));
-      }, timeoutMs);
+        idle.abort(new Error(firstToken ? `stream idle for ${ms} ms` : `no first token in ${ms} ms`));
+      }, ms);
     };
+    const budgetTimer = setTimeout(
+      () => {
+        idleTimedOut = true;
+        idle.abort(new Error(`budget of ${budgetMs} ms spent`));
+      },
+      Math.max(1, remainingMs),
+    );
     try {
+      armIdleTimer();
       const stream = await client.chat.completions.create(
         { ...base, stream: true, stream_options: { include_usage: true } },
-        { signal: idle.signal },
+        { signal: idle.signal, timeout: Math.max(1, remainingMs) },
       );
-      armIdleTimer();
       let text = "";
       let usage: ChatUsage | null = null;
       let model = options.model;
       for await (const chunk of stream) {
-        armIdleTimer();
         if (chunk.model) model = chunk.model;
         if (chunk.usage) usage = toUsage(chunk.usage);
         const delta = chunk.choices[0]?.delta?.content;
+        if (firstToken || delta) {
+          firstToken = true;
+          armIdleTimer();
+        }
         if (delta) {
           text += delta;
           try {
@@ -146,16 +209,51 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
       return { text, usage, model };
     } catch (error: unknown) {
       if (idleTimedOut && !signal?.aborted) {
-        throw new OpenAI.APIConnectionTimeoutError({ message: `stream idle for ${timeoutMs} ms` });
+        const reason = idle.signal.reason instanceof Error ? idle.signal.reason.message : "stream timed out";
+        throw new OpenAI.APIConnectionTimeoutError({ message: reason });
       }
       throw error;
     } finally {
       clearTimeout(idleTimer);
+      clearTimeout(budgetTimer);
       signal?.removeEventListener("abort", onCallerAbort);
     }
   }
 
   return { model: options.model, complete };
+}
+
+/** What may succeed on another attempt: timeouts, connection errors, 408, 409, 429, 5xx. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof OpenAI.APIUserAbortError) return false;
+  if (error instanceof OpenAI.APIConnectionError) return true;
+  if (error instanceof OpenAI.APIError) {
+    const status = error.status ?? 0;
+    return status === 408 || status === 409 || status === 429 || status >= 500;
+  }
+  return false;
+}
+
+/** Exponential backoff from 500 ms, or the server's `retry-after(-ms)` when it gives one. */
+function retryDelayMs(error: unknown, attempt: number): number {
+  const headers = error instanceof OpenAI.APIError ? error.headers : undefined;
+  const ms = Number(headers?.get?.("retry-after-ms"));
+  if (Number.isFinite(ms) && ms >= 0 && headers?.get?.("retry-after-ms")) return ms;
+  const seconds = Number(headers?.get?.("retry-after"));
+  if (Number.isFinite(seconds) && seconds >= 0 && headers?.get?.("retry-after")) return seconds * 1000;
+  return Math.min(4000, 500 * 2 ** attempt);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 function toUsage(usage: OpenAI.CompletionUsage | null | undefined): ChatUsage | null {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserClient } from "../../src/bot/emulator/index.js";
 import { escapeHtml } from "../../src/bot/format/index.js";
+import { botMessages } from "../../src/bot/messages.js";
 import { isAppError } from "../../src/errors.js";
 import { createParsePool, type ParsePool } from "../../src/ingest/parse-pool.js";
 import { type HostileFile, hostileFiles } from "../support/hostile-files.js";
@@ -143,6 +144,14 @@ describe("hostile uploads through the emulator while a cadre asks", () => {
     expect(slowest.ms, `slowest answer: ${slowest.file}`).toBeLessThan(1000);
     expect(rss.stop()).toBeLessThan(GIGABYTE);
   }, 300_000);
+
+  it("a question with no word (only markup or punctuation) gets the help text, not an answer", async () => {
+    for (const question of ["<b>", "?!...", "</i>"]) {
+      await cadre.sendText(question);
+      const reply = await cadre.waitForBotMessage(undefined, 10_000);
+      expect(reply.text, question).toBe(botMessages.help);
+    }
+  });
 
   it("a file name keeps its visible characters; a slash is replaced, not cut at", async () => {
     const name = '<i>ten "la" & </b>.txt';

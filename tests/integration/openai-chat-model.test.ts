@@ -22,7 +22,15 @@ beforeEach(() => {
   server.reset();
 });
 
-function model(overrides: { timeoutMs?: number; maxRetries?: number; apiKey?: string } = {}) {
+function model(
+  overrides: {
+    timeoutMs?: number;
+    maxRetries?: number;
+    apiKey?: string;
+    firstTokenMs?: number;
+    budgetMs?: number;
+  } = {},
+) {
   return createOpenAiChatModel({
     apiKey: API_KEY,
     baseURL: server.baseURL,
@@ -85,6 +93,29 @@ describe("createOpenAiChatModel against an OpenAI-wire server", () => {
     const [request] = server.chatRequests();
     expect(request?.body.stream).toBe(true);
     expect(request?.body.stream_options).toEqual({ include_usage: true });
+  });
+
+  it("a hanging endpoint: attempts without a first token are retried, all inside the budget", async () => {
+    for (let i = 0; i < 6; i++) server.queueChat({ hang: true });
+    const started = Date.now();
+    const error = await rejection(
+      model({ firstTokenMs: 300, budgetMs: 2500, maxRetries: 5 }).complete(MESSAGES, { onDelta: () => {} }),
+    );
+    const elapsed = Date.now() - started;
+    expect(error.code).toBe("llm_failed");
+    expect(error.context.reason).toBe("timeout");
+    // Retried (300 ms attempts, 500 ms then 1 s backoff), and given up within the budget.
+    expect(server.chatRequests().length).toBeGreaterThanOrEqual(2);
+    expect(elapsed).toBeLessThan(2500 + 300);
+  });
+
+  it("a slow first token within its deadline is an answer, not a retry", async () => {
+    server.queueChat({ stream: ["Nhất thể hóa ", "là ..."], delayMs: 150 });
+    const result = await model({ firstTokenMs: 1000, budgetMs: 3000 }).complete(MESSAGES, {
+      onDelta: () => {},
+    });
+    expect(result.text).toBe("Nhất thể hóa là ...");
+    expect(server.chatRequests()).toHaveLength(1);
   });
 
   it("a server that never answers times out in about timeoutMs with a ModelError", async () => {

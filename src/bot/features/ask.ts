@@ -66,6 +66,13 @@ function questionText(ctx: BotContext): string | null {
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
   const chat = ctx.chat;
   if (!chat) return;
+  if (question.trim() && !hasWord(question)) {
+    // Only markup or punctuation ("<b>", "???"): nothing to search for, and any passage
+    // found would be a confident answer to no question. How to ask is the useful reply.
+    ctx.log.info({ code: "no_word" }, "question without a word; help sent");
+    await ctx.reply(botMessages.help, { parse_mode: "HTML", ...replyTo(ctx) });
+    return;
+  }
   const { ask, state, settings } = ctx.services;
   const started = performance.now();
   const repliedTo = messageOf(ctx)?.reply_to_message;
@@ -170,4 +177,9 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
 async function replyInConversation(ctx: BotContext, text: string): Promise<void> {
   await ctx.reply(text, { link_preview_options: { is_disabled: true }, ...replyTo(ctx) });
   ctx.log.info({ mode: "conversation" }, "conversational reply");
+}
+
+/** True when a message has a letter or a digit once HTML-like tags are left out. */
+export function hasWord(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text.replace(/<\/?[A-Za-z][^<>]{0,200}>/g, " "));
 }
