@@ -2,8 +2,10 @@
  * `npm run bench`: retrieval quality and speed on ALQAC and on the project's own gold
  * questions, against MiniSearch and SQLite FTS5 on the same chunks; the answers to the
  * gold files on the reform pages (`answers`, see answers.ts; `--reform <dir>` where the
- * pages lie); a synthetic scale-up to 100k chunks. Prints a table and writes
- * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`.
+ * pages lie); hostile uploads while a cadre asks (`hostile`, see hostile.ts); a
+ * synthetic scale-up to 100k chunks. Prints a table and writes
+ * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`; also
+ * `official` (matching official answers) and `chart` (/thongke's chart).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +31,8 @@ import type { DocumentStore } from "../src/store/types.js";
 import { foldDiacritics } from "../src/text/index.js";
 import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers.js";
 import { runBotLoadBench } from "./bot-load.js";
+import { printCitationsTables, runCitationsBench } from "./citations.js";
+import { printHostileTable, runHostileBench } from "./hostile.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
 import { printOfficialTable, runOfficialBench } from "./official.js";
 import {
@@ -40,6 +44,7 @@ import {
   type SearchEngine,
 } from "./peers.js";
 import { qaPairsOptions, runQaPairsBench } from "./qa-pairs.js";
+import { printChartTable, runChartBench } from "./stats-chart.js";
 import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
@@ -314,6 +319,16 @@ async function main(): Promise<void> {
     printOfficialTable(official);
     results.official = official;
   }
+  if (wants("citations")) {
+    const citations = await runCitationsBench();
+    printCitationsTables(citations);
+    results.citations = citations;
+  }
+  if (wants("chart")) {
+    const chart = runChartBench();
+    printChartTable(chart);
+    results.chart = chart;
+  }
   if (wants("pdf")) {
     const pdf = await runPdfIngestBench();
     printPdfIngestTable(pdf);
@@ -324,6 +339,11 @@ async function main(): Promise<void> {
     console.log("\n== end-to-end through the Bot API emulator: 50 users × 10 questions, extractive answers");
     console.table({ "users wait for answers": load.users_shape, "all 500 at once": load.burst_shape });
     results.bot_load = load;
+  }
+  if (wants("hostile")) {
+    const hostile = await runHostileBench();
+    printHostileTable(hostile);
+    results.hostile = hostile;
   }
   if (wants("scale")) {
     results.scale = await runSyntheticScale(100_000);

@@ -3,8 +3,8 @@ import { basename } from "node:path";
 import type { CorpusLog } from "../audit/corpus-log.js";
 import type { Logger } from "../logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
-import type { DocumentInput, DocumentStore, UpsertResult } from "../store/types.js";
-import { docIdForSource, sha256, toIndexedChunks } from "./index-chunks.js";
+import type { DocumentInput, DocumentStore, IndexedChunk, UpsertResult } from "../store/types.js";
+import { docIdForSource, sha256, toIndexedChunksYielding } from "./index-chunks.js";
 import { parseIsolated } from "./parse-pool.js";
 import { INGEST_PIPELINE } from "./pipeline-version.js";
 import type { ParsedDocument, ParseOptions } from "./types.js";
@@ -108,17 +108,22 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     async indexParsed(parsed, options = {}) {
       const docId = options.docId ?? docIdForSource(parsed.source);
       options.onStage?.("indexing", 0);
-      const chunks = toIndexedChunks(docId, parsed.metadata.title, parsed.chunks);
+      const chunks = await toIndexedChunksYielding(docId, parsed.metadata.title, parsed.chunks);
       const result = await deps.store.upsertDocument(toDocumentInput(parsed, docId), chunks);
       options.onStage?.("indexing", 1);
       await afterUpsert(parsed, docId, chunks, result, options);
       return { result, parsed };
     },
     async indexParsedMany(documents, options = {}) {
-      const prepared = documents.map((parsed) => {
+      const prepared: Array<{ parsed: ParsedDocument; docId: string; chunks: IndexedChunk[] }> = [];
+      for (const parsed of documents) {
         const docId = docIdForSource(parsed.source);
-        return { parsed, docId, chunks: toIndexedChunks(docId, parsed.metadata.title, parsed.chunks) };
-      });
+        prepared.push({
+          parsed,
+          docId,
+          chunks: await toIndexedChunksYielding(docId, parsed.metadata.title, parsed.chunks),
+        });
+      }
       const items = prepared.map((p) => ({ doc: toDocumentInput(p.parsed, p.docId), chunks: p.chunks }));
       const results = deps.store.upsertDocuments
         ? await deps.store.upsertDocuments(items)
