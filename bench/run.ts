@@ -4,8 +4,7 @@
  * gold files on the reform pages (`answers`, see answers.ts; `--reform <dir>` where the
  * pages lie); hostile uploads while a cadre asks (`hostile`, see hostile.ts); a
  * synthetic scale-up to 100k chunks. Prints a table and writes
- * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`; also
- * `official` (matching official answers) and `chart` (/thongke's chart).
+ * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,7 +30,6 @@ import type { DocumentStore } from "../src/store/types.js";
 import { foldDiacritics } from "../src/text/index.js";
 import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers.js";
 import { runBotLoadBench } from "./bot-load.js";
-import { printCitationsTables, runCitationsBench } from "./citations.js";
 import { printHostileTable, runHostileBench } from "./hostile.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
 import { printOfficialTable, runOfficialBench } from "./official.js";
@@ -44,7 +42,6 @@ import {
   type SearchEngine,
 } from "./peers.js";
 import { qaPairsOptions, runQaPairsBench } from "./qa-pairs.js";
-import { printChartTable, runChartBench } from "./stats-chart.js";
 import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
@@ -318,16 +315,6 @@ async function main(): Promise<void> {
     const official = runOfficialBench();
     printOfficialTable(official);
     results.official = official;
-  }
-  if (wants("citations")) {
-    const citations = await runCitationsBench();
-    printCitationsTables(citations);
-    results.citations = citations;
-  }
-  if (wants("chart")) {
-    const chart = runChartBench();
-    printChartTable(chart);
-    results.chart = chart;
   }
   if (wants("pdf")) {
     const pdf = await runPdfIngestBench();
