@@ -30,6 +30,7 @@ import type { DocumentStore } from "../src/store/types.js";
 import { foldDiacritics } from "../src/text/index.js";
 import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers.js";
 import { runBotLoadBench } from "./bot-load.js";
+import { printCitationsTables, runCitationsBench } from "./citations.js";
 import { printHostileTable, runHostileBench } from "./hostile.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
 import { printOfficialTable, runOfficialBench } from "./official.js";
@@ -315,6 +316,11 @@ async function main(): Promise<void> {
     const official = runOfficialBench();
     printOfficialTable(official);
     results.official = official;
+  }
+  if (wants("citations")) {
+    const citations = await runCitationsBench();
+    printCitationsTables(citations);
+    results.citations = citations;
   }
   if (wants("pdf")) {
     const pdf = await runPdfIngestBench();

@@ -82,6 +82,8 @@ export interface CitationCheck {
 export interface CheckOptions {
   /** The prompt's own instructions: a sentence repeating them is never an answer. */
   instructions?: string;
+  /** Overrides SUPPORT_MIN_PHRASE_SHARE (the benchmark measures others). */
+  minPhraseShare?: number;
 }
 
 const MARKER = /([ \t]*)\[\s*(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\s*\]/g;
@@ -93,7 +95,7 @@ export function checkCitations(
   options: CheckOptions = {},
 ): CitationCheck {
   const { text, dropped } = repairMarkers(answerText, passages.length);
-  const judge = createSentenceJudge(passages, options.instructions);
+  const judge = createSentenceJudge(passages, options.instructions, options.minPhraseShare);
   const cited: CitedSentence[] = [];
   const uncitedSentences: string[] = [];
   const removed: Array<RemovedSentence & { start: number; end: number }> = [];
@@ -195,6 +197,7 @@ function supportOf(passage: Passage): SupportSource {
 export function createSentenceJudge(
   passages: Passage[],
   instructions?: string,
+  minPhraseShare?: number,
 ): (sentence: string) => SentenceVerdict {
   const sources = passages.map(supportOf);
   let echoSource: SupportSource | undefined;
@@ -215,7 +218,7 @@ export function createSentenceJudge(
     const claim =
       countContentTokens(bare) >= MIN_CLAIM_TOKENS && !/:\s*$/.test(sentence) && !saysNotFound(bare);
     const cited = citations.length > 0 ? citations.map((n) => sources[n - 1]!) : sources;
-    const support = judgeSentence(bare, cited, echoSource);
+    const support = judgeSentence(bare, cited, echoSource, minPhraseShare);
     if (citations.length > 0 || claim || support.reason === "echo" || support.reason === "missing_fact") {
       return { citations, claim, ...support };
     }

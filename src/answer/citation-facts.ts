@@ -342,7 +342,9 @@ function nameFacts(
     while (atStart && run.length > 0 && SENTENCE_STARTERS.has(syllables[run[0]!]!.text)) run.shift();
     const first = syllables[run[0] ?? -1];
     const last = syllables[run[run.length - 1] ?? -1];
-    if (first && last && !(atStart && whole === 1)) {
+    // A lone capital at a sentence start is no name, unless it is defined: "Đức là ...".
+    const defined = whole === 1 && syllables[(run[0] ?? -2) + 1]?.text === "là";
+    if (first && last && !(atStart && whole === 1 && !defined)) {
       const written = text.slice(first.start, last.end);
       if (!ROMAN.test(written)) {
         const keys = nameKeys(written, marks);

@@ -22,7 +22,7 @@ import { type Fact, type FactIndex, indexFacts, missingFacts } from "./citation-
  */
 
 /** Share of a sentence's content bigrams that one stretch of its passages must contain. */
-export const SUPPORT_MIN_PHRASE_SHARE = 0.5;
+export const SUPPORT_MIN_PHRASE_SHARE = 0.55;
 /** Content bigrams a supported sentence shares with its passages (all of them when it has fewer). */
 export const SUPPORT_MIN_SHARED_PHRASES = 2;
 /** A sentence sharing this share of its bigrams with the prompt's own instructions is an echo of them. */
@@ -43,6 +43,8 @@ export interface SentenceSupport {
 /** A stretch of text made ready for judging: its bigrams and its facts. */
 interface Stretch {
   bigrams: Set<string>;
+  /** The head's bigrams (title, number, headings): they neither support nor count against. */
+  head: Set<string>;
   facts: FactIndex;
 }
 
@@ -57,10 +59,20 @@ export interface SupportSource {
   whole: Stretch;
 }
 
-function toStretch(text: string): Stretch {
+function bigramsOf(text: string): Set<string> {
   const bigrams = new Set<string>();
   for (const term of Object.keys(analyzeForIndex(text).terms)) if (term.startsWith("b:")) bigrams.add(term);
-  return { bigrams, facts: indexFacts(text) };
+  return bigrams;
+}
+
+/**
+ * A stretch: its facts from `head` and `text`, its phrases from `text`. A sentence's
+ * phrases that only the head has (the document's title: "Ban Chấp hành Trung ương khóa
+ * XII") say which document it is about, not what it says of it: they are left out of
+ * the share, so a claim is not carried by the title's words.
+ */
+function toStretch(head: string, text: string, headBigrams: Set<string>): Stretch {
+  return { bigrams: bigramsOf(text), head: headBigrams, facts: indexFacts(`${head}\n${text}`) };
 }
 
 /**
@@ -69,8 +81,9 @@ function toStretch(text: string): Stretch {
  */
 export function toSupportSource(head: string, body: string): SupportSource {
   const sentences = splitSentences(body).map((s) => s.text);
-  const join = (parts: string[]) => toStretch(`${head}\n${parts.join(" ")}`);
-  const whole = toStretch(`${head}\n${body}`);
+  const headBigrams = bigramsOf(head);
+  const join = (parts: string[]) => toStretch(head, parts.join(" "), headBigrams);
+  const whole = toStretch(head, body, headBigrams);
   return {
     sentences: sentences.length > 0 ? sentences.map((s) => join([s])) : [whole],
     pairs: sentences.slice(1).map((s, i) => join([sentences[i]!, s])),
@@ -101,11 +114,17 @@ export function contentBigrams(sentence: string): string[] {
   return out;
 }
 
-/** Share of `bigrams` found in `stretch` (0 for none). */
+/** Share of `bigrams` found in `stretch` (0 for none), those only its head has left out. */
 function shareIn(bigrams: readonly string[], stretch: Stretch): { share: number; shared: number } {
   let shared = 0;
-  for (const b of bigrams) if (stretch.bigrams.has(b)) shared++;
-  return { share: bigrams.length === 0 ? 0 : shared / bigrams.length, shared };
+  let counted = 0;
+  for (const b of bigrams) {
+    if (stretch.bigrams.has(b)) {
+      shared++;
+      counted++;
+    } else if (!stretch.head.has(b)) counted++;
+  }
+  return { share: counted === 0 ? 0 : shared / counted, shared };
 }
 
 /**
@@ -119,6 +138,7 @@ export function judgeSentence(
   sentence: string,
   cited: readonly SupportSource[],
   instructions?: SupportSource,
+  minPhraseShare = SUPPORT_MIN_PHRASE_SHARE,
 ): SentenceSupport {
   const bigrams = contentBigrams(sentence);
   if (instructions && isEcho(bigrams, instructions)) {
@@ -128,7 +148,7 @@ export function judgeSentence(
   const enough = (shared: number, share: number) =>
     bigrams.length > 0 &&
     shared >= Math.min(SUPPORT_MIN_SHARED_PHRASES, bigrams.length) &&
-    share >= SUPPORT_MIN_PHRASE_SHARE;
+    share >= minPhraseShare;
   let closest: SentenceSupport | undefined;
   let factsFound: SentenceSupport | undefined;
   const consider = (stretch: Stretch): boolean => {
@@ -158,6 +178,7 @@ export function judgeSentence(
     const all = cited.map((c) => c.whole);
     const union: Stretch = {
       bigrams: new Set(all.flatMap((s) => [...s.bigrams])),
+      head: new Set(all.flatMap((s) => [...s.head])),
       facts: mergeFacts(all.map((s) => s.facts)),
     };
     consider(union);
