@@ -4,7 +4,8 @@
  * gold files on the reform pages (`answers`, see answers.ts; `--reform <dir>` where the
  * pages lie); hostile uploads while a cadre asks (`hostile`, see hostile.ts); a
  * synthetic scale-up to 100k chunks. Prints a table and writes
- * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`.
+ * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`; also
+ * `official` (matching official answers) and `chart` (/thongke's chart).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,6 +44,7 @@ import {
   type SearchEngine,
 } from "./peers.js";
 import { qaPairsOptions, runQaPairsBench } from "./qa-pairs.js";
+import { printChartTable, runChartBench } from "./stats-chart.js";
 import { runSyntheticScale } from "./synthetic.js";
 
 const logger = pino({ level: "silent" });
@@ -321,6 +323,11 @@ async function main(): Promise<void> {
     const citations = await runCitationsBench();
     printCitationsTables(citations);
     results.citations = citations;
+  }
+  if (wants("chart")) {
+    const chart = runChartBench();
+    printChartTable(chart);
+    results.chart = chart;
   }
   if (wants("pdf")) {
     const pdf = await runPdfIngestBench();

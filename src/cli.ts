@@ -3,6 +3,8 @@ import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { type AskService, createAskService } from "./answer/ask-service.js";
 import type { AskResult } from "./answer/types.js";
+import { runStatsCommand } from "./bot/stats-report.js";
+import { systemClock } from "./clock.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
 import {
   createEngineDigest,
@@ -42,6 +44,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   eval <questions.jsonl> [--json] [-k N] [--split tune|measure]
                                         chạy bộ câu hỏi chuẩn (--split: chỉ phần dùng để tinh chỉnh hoặc phần để đo)
   digest --chat <chatId> [--dry-run] [--json]  soạn bản tin của một nhóm ngay và gửi (--dry-run: chỉ in ra)
+  stats [--png <tệp>] [--json]          thống kê 30 ngày như /thongke (--png: ghi biểu đồ ra tệp PNG)
   migrate --to qdrant [--json]          chép kho nhúng (SQLite) sang Qdrant, không nhúng lại vector
   reindex                               tạo vector cho các đoạn chưa có (khi có mô hình embedding)`;
 
@@ -82,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
       to: { type: "string" },
       "dry-run": { type: "boolean", default: false },
       split: { type: "string" },
+      png: { type: "string" },
     },
   });
   const config = loadConfig();
@@ -168,6 +172,17 @@ async function main(argv: string[]): Promise<number> {
           await telegram?.drain();
         }
       }
+      case "stats":
+        return await runStatsCommand(
+          engine.db,
+          {
+            timeZone: config.TZ,
+            clock: systemClock,
+            json: values.json,
+            ...(values.png ? { png: values.png } : {}),
+          },
+          (line) => process.stdout.write(`${line}\n`),
+        );
       case "reindex": {
         if (!engine.embedder) throw new UsageError("chưa cấu hình OPENAI_API_KEY và EMBEDDING_MODEL");
         await sync();

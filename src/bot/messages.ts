@@ -44,7 +44,7 @@ export const botMessages = {
     "<b>Lệnh quản trị</b>",
     "<code>/cho_phep &lt;id&gt;</code> – cho phép người dùng (id dương) hoặc nhóm (id âm); hoặc trả lời tin nhắn của người cần cho phép",
     "<code>/chan &lt;id&gt;</code> – chặn người dùng hoặc nhóm",
-    "/thongke – thống kê câu hỏi 7 ngày gần nhất",
+    "/thongke – thống kê 30 ngày gần nhất: biểu đồ câu hỏi theo ngày, tài liệu được trích dẫn, giờ cao điểm",
     "/danhgia – câu trả lời bị 👎 và câu hỏi bị từ chối nhiều, cần xem lại",
     "/traloi_chinhthuc – câu trả lời chính thức của đơn vị: soạn (trả lời một câu trả lời của bot bằng lệnh này), xem, sửa, gỡ",
     "/tailieu – danh sách tài liệu trong kho (lọc theo loại, ví dụ <code>/tailieu Nghị quyết</code>); xem, tải về, xóa",
@@ -298,6 +298,8 @@ export const sandboxMessages = {
   botHeading: (to: number | undefined, edited: boolean) =>
     `Bot${to === undefined ? "" : ` → ${to}`}${edited ? " (cập nhật)" : ""}:`,
   failed: (reason: string) => `(lỗi: ${reason})`,
+  /** A picture the bot sent (the terminal cannot show it; `npm run cli -- stats --png` writes /thongke's). */
+  photo: (name: string, width: number, height: number) => `🖼 ${name} (ảnh ${width}×${height})`,
   choices: "Lựa chọn",
   syncing: "Đang nạp tài liệu vào kho…",
   bye: "Tạm biệt!",
@@ -451,4 +453,49 @@ export const reviewMessages = {
         : action === "removed"
           ? `🗑 Gỡ trả lời chính thức #${id}`
           : `✓ Kiểm tra nguồn trả lời chính thức #${id}`,
+} as const;
+
+/** Strings of /thongke's chart and its caption (the numbers stay in the caption). */
+export const statsMessages = {
+  pngWritten: (path: string) => `Đã ghi biểu đồ vào ${path}`,
+  chart: (days: number, first: string, last: string) => ({
+    title: `Câu hỏi ${days} ngày gần nhất (${first} – ${last})`,
+    answered: "Trả lời được",
+    declined: "Không tìm được câu trả lời",
+    down: "Bị đánh giá “Chưa đúng”",
+    topDocuments: "Tài liệu được trích dẫn nhiều nhất",
+    hours: "Giờ cao điểm (số câu hỏi theo giờ)",
+    none: "(chưa có)",
+  }),
+  /** HTML; at most 1024 visible characters (a photo caption), titles already escaped and cut. */
+  caption: (s: {
+    days: number;
+    total: number;
+    declined: number;
+    downVoted: number;
+    up: number;
+    down: number;
+    busiestHour: number | null;
+    topDocuments: Array<{ title: string; count: number }>;
+    llm?: { promptTokens: number; completionTokens: number; costUsd: number };
+  }) => {
+    const percent = (n: number) =>
+      `${(s.total === 0 ? 0 : Math.round((n / s.total) * 1000) / 10).toLocaleString("vi-VN")}%`;
+    return [
+      `<b>Thống kê ${s.days} ngày gần nhất</b>`,
+      `Câu hỏi: ${s.total.toLocaleString("vi-VN")}; không tìm được câu trả lời: ${s.declined.toLocaleString("vi-VN")} (${percent(s.declined)}); bị 👎: ${s.downVoted.toLocaleString("vi-VN")} (${percent(s.downVoted)})`,
+      `Đánh giá: 👍 ${s.up} · 👎 ${s.down}`,
+      ...(s.busiestHour === null ? [] : [`Giờ cao điểm: ${s.busiestHour}h–${s.busiestHour + 1}h`]),
+      "<b>Trích dẫn nhiều nhất</b>",
+      ...(s.topDocuments.length === 0
+        ? ["(chưa có)"]
+        : s.topDocuments.map((d, i) => `${i + 1}. ${d.title} – ${d.count} lần`)),
+      ...(s.llm && s.llm.promptTokens + s.llm.completionTokens > 0
+        ? [
+            `Mô hình ngôn ngữ: ${s.llm.promptTokens.toLocaleString("vi-VN")} token vào, ` +
+              `${s.llm.completionTokens.toLocaleString("vi-VN")} token ra, ước tính ${s.llm.costUsd.toFixed(4)} USD`,
+          ]
+        : []),
+    ].join("\n");
+  },
 } as const;

@@ -68,7 +68,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const body =
       message.kind === "document"
         ? `📎 ${message.document?.fileName ?? ""}\n${message.plainText}`
-        : message.plainText;
+        : message.kind === "photo" && message.photo
+          ? `${sandboxMessages.photo(message.photo.fileName, message.photo.width, message.photo.height)}\n${message.plainText}`
+          : message.plainText;
     write("");
     write(sandboxMessages.botHeading(other, edited));
     write(body.trimEnd());

@@ -107,7 +107,9 @@ describe("npm start without a token: the local sandbox", () => {
     expect(reply).toContain("Đã thêm tài liệu vào kho");
     expect(reply).toContain("Tệp: quy-dinh-moi.txt");
     mark = type("/thongke");
-    expect(await waitForOutput(/Đánh giá: 👍 1/, mark)).toContain("Thống kê 7 ngày gần nhất");
+    const stats = await waitForOutput(/Đánh giá: 👍 1/, mark);
+    expect(stats).toContain("🖼 thongke.png (ảnh 1200×1000)");
+    expect(stats).toContain("Thống kê 30 ngày gần nhất");
   });
 
   it("/thoat ends the sandbox cleanly, logs went to a file", async () => {

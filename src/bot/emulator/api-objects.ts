@@ -107,6 +107,27 @@ export function documentObject(file: StoredFile): Record<string, unknown> {
   };
 }
 
+/** A Bot API PhotoSize for an uploaded photo. */
+export function photoSizeObject(
+  file: StoredFile & { width: number; height: number },
+): Record<string, unknown> {
+  return {
+    file_id: file.fileId,
+    file_unique_id: file.fileUniqueId,
+    width: file.width,
+    height: file.height,
+    file_size: file.size,
+  };
+}
+
+/** Width and height from a PNG's IHDR chunk; null when the bytes are not a PNG. */
+export function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  const signature = "89504e470d0a1a0a";
+  if (bytes.length < 24 || bytes.subarray(0, 8).toString("hex") !== signature) return null;
+  if (bytes.subarray(12, 16).toString("latin1") !== "IHDR") return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
 export function withoutReply(message: Message): Message {
   const { reply_to_message: _drop, ...rest } = message as Message & { reply_to_message?: unknown };
   return rest as Message;

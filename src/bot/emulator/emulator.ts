@@ -16,6 +16,8 @@ import {
   loopbackOverHttp,
   MB,
   nowSeconds,
+  photoSizeObject,
+  pngSize,
   toBuffer,
   withoutReply,
 } from "./api-objects.js";
@@ -220,6 +222,7 @@ class BotApiEmulator implements Emulator, EmulatorCore {
       getWebhookInfo: (c) => this.getWebhookInfo(c),
       sendMessage: (c) => this.sendMessage(c),
       sendDocument: (c) => this.sendDocument(c),
+      sendPhoto: (c) => this.sendPhoto(c),
       editMessageText: (c) => this.editMessageText(c),
       editMessageCaption: (c) => this.editMessageCaption(c),
       editMessageReplyMarkup: (c) => this.editMessageReplyMarkup(c),
@@ -720,13 +723,14 @@ class BotApiEmulator implements Emulator, EmulatorCore {
     token: string,
     chat: Record<string, unknown>,
     content: {
-      kind: "text" | "document";
+      kind: "text" | "document" | "photo";
       text: string;
       parseMode?: string;
       plainText: string;
       replyMarkup?: InlineKeyboardMarkup;
       replyTo?: StoredMessage;
       document?: StoredFile;
+      photo?: StoredFile & { width: number; height: number };
     },
   ): BotMessage {
     const messageId = this.nextMessageId++;
@@ -736,6 +740,10 @@ class BotApiEmulator implements Emulator, EmulatorCore {
     if (content.kind === "text") api.text = content.plainText;
     if (content.document) {
       api.document = documentObject(content.document);
+      if (content.plainText !== "") api.caption = content.plainText;
+    }
+    if (content.photo) {
+      api.photo = [photoSizeObject(content.photo)];
       if (content.plainText !== "") api.caption = content.plainText;
     }
     if (content.replyMarkup) api.reply_markup = content.replyMarkup;
@@ -751,6 +759,7 @@ class BotApiEmulator implements Emulator, EmulatorCore {
       ...(content.replyMarkup ? { replyMarkup: content.replyMarkup } : {}),
       ...(content.replyTo ? { replyToMessageId: content.replyTo.messageId } : {}),
       ...(content.document ? { document: content.document } : {}),
+      ...(content.photo ? { photo: content.photo } : {}),
       editCount: 0,
       deleted: false,
       apiMessage: api as unknown as Message,
@@ -828,6 +837,37 @@ class BotApiEmulator implements Emulator, EmulatorCore {
     }).apiMessage;
   }
 
+  /** A photo uploaded by the bot (multipart `photo`); its size is read from a PNG header. */
+  private sendPhoto(c: CallContext): Message {
+    const chat = this.requireChat(c.params.chat_id);
+    this.assertCanSend(chat);
+    const upload = c.files.get("photo");
+    if (!upload) throw new ApiError(400, "Bad Request: there is no photo in the request");
+    if (upload.bytes.length === 0) throw new ApiError(400, "Bad Request: file must be non-empty");
+    const size = pngSize(upload.bytes);
+    if (!size) throw new ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED");
+    const file = this.registerFile({
+      bytes: upload.bytes,
+      fileName: upload.fileName || "photo.png",
+      mimeType: "image/png",
+    });
+    const caption = strParam(c.params.caption) ?? "";
+    const parseMode = strParam(c.params.parse_mode);
+    const plainText = this.visibleText(caption, parseMode);
+    if (plainText.length > 1024) throw new ApiError(400, "Bad Request: message caption is too long");
+    const replyMarkup = this.readMarkup(c.params.reply_markup);
+    const replyTo = this.readReplyTo(c.params, Number(chat.id));
+    return this.storeBotMessage(c.token, chat, {
+      kind: "photo",
+      text: caption,
+      ...(parseMode ? { parseMode } : {}),
+      plainText,
+      ...(replyMarkup ? { replyMarkup } : {}),
+      ...(replyTo ? { replyTo } : {}),
+      photo: { ...file, ...size },
+    }).apiMessage;
+  }
+
   private requireBotMessageForEdit(c: CallContext): StoredMessage & { view: BotMessage } {
     if (c.params.inline_message_id !== undefined) {
       throw new ApiError(400, "Bad Request: inline messages are not supported by the emulator");
@@ -897,7 +937,7 @@ class BotApiEmulator implements Emulator, EmulatorCore {
 
   private editMessageCaption(c: CallContext): Message {
     const stored = this.requireBotMessageForEdit(c);
-    if (stored.view.kind !== "document") {
+    if (stored.view.kind === "text") {
       throw new ApiError(400, "Bad Request: there is no caption in the message to edit");
     }
     const text = strParam(c.params.caption) ?? "";

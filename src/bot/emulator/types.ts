@@ -74,8 +74,8 @@ export interface BotMessage {
   chatId: number;
   /** Unix time in seconds. */
   date: number;
-  kind: "text" | "document";
-  /** The `text` (or document `caption`) parameter exactly as sent, e.g. HTML source. */
+  kind: "text" | "document" | "photo";
+  /** The `text` (or document or photo `caption`) parameter exactly as sent, e.g. HTML source. */
   text: string;
   parseMode?: string;
   /** What a user sees: tags removed and entities decoded for HTML; `text` otherwise. */
@@ -83,6 +83,8 @@ export interface BotMessage {
   replyMarkup?: InlineKeyboardMarkup;
   replyToMessageId?: number;
   document?: StoredFile;
+  /** A photo the bot sent (`sendPhoto`), as uploaded, with the size read from a PNG header. */
+  photo?: StoredFile & { width: number; height: number };
   editCount: number;
   deleted: boolean;
   /** The Bot API `Message` object as returned to the bot. */

@@ -6,6 +6,7 @@ import { createFeedbackReasons, type FeedbackReasons } from "./feedback-reasons.
 import { BOT_MIGRATIONS } from "./migrations.js";
 import { createOfficialDrafts, type OfficialDrafts } from "./official-drafts.js";
 import { createReviewQueueState, type ReviewQueueState } from "./review-queue.js";
+import { type UsageStats, usageStats } from "./usage-stats.js";
 
 export type SubjectKind = "user" | "chat";
 export type PermissionStatus = "allowed" | "blocked";
@@ -101,6 +102,8 @@ export interface BotState {
   feedbackCounts(questionId: number): { up: number; down: number };
   /** Summary of the last `days` days (including today) in `timeZone`. */
   stats(options: { timeZone: string; days?: number; top?: number }): StatsSummary;
+  /** Usage of the last `days` days (default 30) for /thongke's chart and caption. */
+  usage(options: { timeZone: string; days?: number; top?: number }): UsageStats;
   /** Reasons and comments of 👎 votes, and the messages asking for them. */
   feedback: FeedbackReasons;
   /** What /danhgia lists, and what admins marked reviewed. */
@@ -284,6 +287,7 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
     feedback: createFeedbackReasons(db),
     review: createReviewQueueState(db),
     drafts: createOfficialDrafts(db, () => clock.now()),
+    usage: (options) => usageStats(db, { ...options, now: clock.now() }),
     markUpdateSeen(updateId, fingerprint) {
       const fresh = markSeen(updateId, fingerprint);
       if (fresh && ++insertsSincePrune >= PRUNE_EVERY) {

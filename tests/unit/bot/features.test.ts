@@ -231,8 +231,12 @@ describe("bot features", () => {
     expect(sent().at(-1)!.payload.text).toBe("Lệnh này chỉ dành cho quản trị viên.");
     await send("Nhất thể hóa là gì?");
     await send("/thongke", { from: ADMIN });
-    const stats = String(sent().at(-1)!.payload.text);
-    expect(stats).toContain("Thống kê 7 ngày gần nhất");
+    // A chart, with the numbers in its caption.
+    const photo = calls.filter((c) => c.method === "sendPhoto").at(-1)!;
+    const stats = String(photo.payload.caption);
+    expect(photo.payload.parse_mode).toBe("HTML");
+    expect(stats).toContain("Thống kê 30 ngày gần nhất");
+    expect(stats).toContain("Câu hỏi: 1;");
     expect(stats).toContain("Nghị quyết &lt;18&gt; &amp; 19 – 1 lần");
   });
 });
