@@ -13,6 +13,8 @@ import type { ParsedDocument } from "./types.js";
 /** Documents (or bytes) stored per write during a sync. */
 const BATCH_DOCUMENTS = 500;
 const BATCH_BYTES = 8 * 1024 * 1024;
+/** Files read and parsed ahead of the one being stored (the parse pool runs them in parallel). */
+const PARSE_AHEAD = 8;
 
 /** Files in a corpus folder that are about the corpus, not part of it. */
 const IGNORED = /^(\.|readme(\.|$)|sources(\.|$)|license(\.|$))/i;
@@ -116,26 +118,53 @@ export async function syncCorpusDir(deps: {
       true,
     );
   };
-  for (const file of files) {
-    deps.onProgress?.(done, files.length, file);
+  // Files are read, compared and parsed a few ahead (the parse pool's workers run in
+  // parallel and each parse is a round trip to a worker), but stored in folder order.
+  type Prepared =
+    | { kind: "unchanged" }
+    | { kind: "parsed"; parsed: ParsedDocument; reindex: boolean; size: number }
+    | { kind: "failed"; error: unknown };
+  const prepare = async (file: string): Promise<Prepared> => {
     try {
-      // Read synchronously on purpose: the sync runs before the bot takes traffic, and an
-      // asynchronous read is several thread-pool round trips, which for a corpus of many
-      // small files left the process idle for a third of the sync (3.0 s → 2.0 s measured
-      // on 2,249 one-article files).
+      // Read synchronously on purpose: an asynchronous read is several thread-pool round
+      // trips, which for a corpus of many small files left the process idle for a third
+      // of the sync (3.0 s → 2.0 s measured on 2,249 one-article files).
       const bytes = readFileSync(file);
       const name = file.split(/[\\/]/).pop()!;
       const existing = await deps.store.getDocument(docIdForSource(name));
       const sameContent = existing?.contentHash === sha256(bytes);
-      if (sameContent && existing?.pipeline === INGEST_PIPELINE) {
-        summary.unchanged++;
-      } else {
-        batch.push({ file, parsed: await parseIsolated(bytes, name), reindex: sameContent });
-        batchBytes += bytes.byteLength;
-        if (batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) await flush();
-      }
+      if (sameContent && existing?.pipeline === INGEST_PIPELINE) return { kind: "unchanged" };
+      return {
+        kind: "parsed",
+        parsed: await parseIsolated(bytes, name),
+        reindex: sameContent,
+        size: bytes.byteLength,
+      };
     } catch (error) {
-      fail(file, error);
+      return { kind: "failed", error };
+    }
+  };
+  const ahead: Array<Promise<Prepared>> = [];
+  let next = 0;
+  const fill = () => {
+    while (ahead.length < PARSE_AHEAD && next < files.length) ahead.push(prepare(files[next++]!));
+  };
+  for (const file of files) {
+    deps.onProgress?.(done, files.length, file);
+    fill();
+    const prepared = await ahead.shift()!;
+    if (prepared.kind === "unchanged") summary.unchanged++;
+    else if (prepared.kind === "failed") fail(file, prepared.error);
+    else {
+      batch.push({ file, parsed: prepared.parsed, reindex: prepared.reindex });
+      batchBytes += prepared.size;
+      if (batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
+        try {
+          await flush();
+        } catch (error) {
+          fail(file, error);
+        }
+      }
     }
     done++;
   }
