@@ -1,4 +1,5 @@
 import { toSyllables } from "../text/index.js";
+import { formatViDate } from "./build-prompt.js";
 import type { Fact } from "./citation-facts.js";
 import { judgeSentence, type SupportSource, toSupportSource, type Unsupported } from "./citation-support.js";
 import { NOT_FOUND_ANSWER } from "./prompts.js";
@@ -181,7 +182,10 @@ const instructionCache = new Map<string, SupportSource>();
 function supportOf(passage: Passage): SupportSource {
   let source = sourceCache.get(passage.chunk);
   if (!source) {
-    const head = [passage.doc.title, passage.doc.number ?? "", ...passage.chunk.headingPath].join("\n");
+    // What the prompt shows of the passage (build-prompt.ts): title, number, date, section.
+    const { doc, chunk } = passage;
+    const date = doc.date ? formatViDate(doc.date) : "";
+    const head = [doc.title, doc.number ?? "", date, ...chunk.headingPath].join("\n");
     source = toSupportSource(head, passage.chunk.text);
     sourceCache.set(passage.chunk, source);
   }

@@ -40,6 +40,8 @@ export interface HangBehaviour {
 export type ChatBehaviour =
   /** A whole reply; streamed word by word when the client asks for `stream: true`. */
   | { reply: string; usage?: WireUsage; delayMs?: number; finishReason?: string }
+  /** A reply written from the request's own passages as a model might (see {@link AnswerMode}). */
+  | { answer: AnswerMode; delayMs?: number }
   /** Streamed chunks, `delayMs` apart; `hangAfter` keeps the stream open after the last chunk. */
   | { stream: string[]; delayMs?: number; usage?: WireUsage; hangAfter?: boolean }
   | ErrorBehaviour
@@ -76,6 +78,84 @@ export interface EmbeddingsRequestBody {
   [key: string]: unknown;
 }
 
+/**
+ * How a scripted answer treats the passages of the prompt it answers, for tests of the
+ * citation check end to end. Each cites the first passage, [n] as the prompt numbers it:
+ * - "faithful": a sentence of that passage (the first with a number), as written;
+ * - "changed-number": the same sentence with its first number changed;
+ * - "invented-person": the same sentence saying a person it never names decided it;
+ * - "mixed": the faithful sentence, then one that invents a reward and a promotion;
+ * - "echo": the first rule of the prompt's own instructions, cited as if it answered.
+ */
+export type AnswerMode = "faithful" | "changed-number" | "invented-person" | "mixed" | "echo";
+
+/** A scripted answer and the parts of it that no reader may be shown. */
+export interface ScriptedAnswer {
+  mode: AnswerMode;
+  reply: string;
+  /** The faithful sentence it starts from (without its marker). */
+  faithful: string;
+  /** Substrings of `reply` the passages do not support ("Sau 5 năm", an invented name). */
+  invented: string[];
+}
+
+/** A name no document of the default corpus mentions. */
+export const INVENTED_PERSON = "Hoàng Trung Dũng";
+
+/** Writes a {@link ScriptedAnswer} from a chat request's messages. */
+export function scriptedAnswer(mode: AnswerMode, body: ChatRequestBody): ScriptedAnswer {
+  const user = body.messages
+    .filter((m) => m.role === "user")
+    .map((m) => String(m.content))
+    .join("\n");
+  const passage = /<<<PASSAGE (\d+) (\S+)>>>\n[\s\S]*?Nội dung:\n([\s\S]*?)\n<<<END \1 \2>>>/.exec(user);
+  const n = passage ? Number(passage[1]) : 1;
+  const sentences = (passage?.[3] ?? "")
+    .split(/(?<=[.!?])\s+/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 20);
+  const faithful = (sentences.find((t) => /\d/.test(t)) ?? sentences[0] ?? "Không có đoạn trích").replace(
+    /[.!?]+$/,
+    "",
+  );
+  switch (mode) {
+    case "faithful":
+      return { mode, reply: `${faithful} [${n}].`, faithful, invented: [] };
+    case "changed-number": {
+      const m = /\d+/.exec(faithful);
+      if (!m) throw new Error("scripted answer: the passage sentence has no number to change");
+      const changed = String(Number(m[0]) + 2).padStart(m[0].length, "0");
+      const reply = `${faithful.slice(0, m.index)}${changed}${faithful.slice(m.index + m[0].length)}`;
+      const invented = reply.slice(Math.max(0, m.index - 8), m.index + changed.length + 8).trim();
+      return { mode, reply: `${reply} [${n}].`, faithful, invented: [invented] };
+    }
+    case "invented-person":
+      return {
+        mode,
+        reply: `${faithful}, theo quyết định của ông ${INVENTED_PERSON} [${n}].`,
+        faithful,
+        invented: [INVENTED_PERSON],
+      };
+    case "mixed": {
+      const extra = `Ngoài ra, đơn vị được thưởng 5 tỷ đồng và ông ${INVENTED_PERSON} được thăng chức Chủ tịch tỉnh`;
+      return {
+        mode,
+        reply: `${faithful} [${n}]. ${extra} [${n}].`,
+        faithful,
+        invented: [extra, INVENTED_PERSON],
+      };
+    }
+    case "echo": {
+      const system = body.messages
+        .filter((m) => m.role === "system")
+        .map((m) => String(m.content))
+        .join("\n");
+      const rule = (/^\s*1\.\s*([^\n.]+)/m.exec(system)?.[1] ?? system.split("\n")[0] ?? "").trim();
+      return { mode, reply: `${rule} [1].`, faithful: "", invented: [rule] };
+    }
+  }
+}
+
 export interface RecordedRequest<Body = unknown> {
   method: string;
   path: string;
@@ -107,6 +187,8 @@ export interface OpenAiWireServer {
   readonly port: number;
   /** Every request in arrival order. */
   readonly requests: RecordedRequest[];
+  /** The scripted answers sent ({ answer: mode } behaviours), in order. */
+  readonly answers: ScriptedAnswer[];
   chatRequests(): Array<RecordedRequest<ChatRequestBody>>;
   embeddingRequests(): Array<RecordedRequest<EmbeddingsRequestBody>>;
   queueChat(...behaviours: ChatBehaviour[]): void;
@@ -126,6 +208,7 @@ export async function startOpenAiWireServer(
 ): Promise<OpenAiWireServer> {
   const started = Date.now();
   const requests: RecordedRequest[] = [];
+  const answers: ScriptedAnswer[] = [];
   const chatQueue: ChatBehaviour[] = [];
   const embeddingsQueue: EmbeddingsBehaviour[] = [];
   let encoding: EmbeddingEncodingMode = options.embeddingEncoding ?? "honour";
@@ -185,12 +268,18 @@ export async function startOpenAiWireServer(
   }
 
   async function handleChat(body: ChatRequestBody, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const behaviour = chatQueue.shift() ?? { reply: defaultReply(body) };
-    if ("hang" in behaviour) return;
-    if ("status" in behaviour) {
-      sendScriptedError(res, behaviour);
+    const queued = chatQueue.shift() ?? { reply: defaultReply(body) };
+    if ("hang" in queued) return;
+    if ("status" in queued) {
+      sendScriptedError(res, queued);
       return;
     }
+    let behaviour: Exclude<ChatBehaviour, ErrorBehaviour | HangBehaviour | { answer: AnswerMode }>;
+    if ("answer" in queued) {
+      const answer = scriptedAnswer(queued.answer, body);
+      answers.push(answer);
+      behaviour = { reply: answer.reply, ...(queued.delayMs ? { delayMs: queued.delayMs } : {}) };
+    } else behaviour = queued;
     const id = `chatcmpl-${++counter}`;
     const created = Math.floor(Date.now() / 1000);
     const model = body.model;
@@ -310,6 +399,7 @@ export async function startOpenAiWireServer(
     baseURL: `${url}/v1`,
     port,
     requests,
+    answers,
     chatRequests: () =>
       requests.filter((r) => r.path === CHAT_PATH) as Array<RecordedRequest<ChatRequestBody>>,
     embeddingRequests: () =>
@@ -325,6 +415,7 @@ export async function startOpenAiWireServer(
     },
     reset: () => {
       requests.length = 0;
+      answers.length = 0;
       chatQueue.length = 0;
       embeddingsQueue.length = 0;
     },
