@@ -462,7 +462,7 @@ export const statsMessages = {
     title: `Câu hỏi ${days} ngày gần nhất (${first} – ${last})`,
     answered: "Trả lời được",
     declined: "Không tìm được câu trả lời",
-    down: "Bị đánh giá “Chưa đúng”",
+    down: "Tỉ lệ bị đánh giá “Chưa đúng” (trục phải)",
     topDocuments: "Tài liệu được trích dẫn nhiều nhất",
     hours: "Giờ cao điểm (số câu hỏi theo giờ)",
     none: "(chưa có)",

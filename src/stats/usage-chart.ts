@@ -117,7 +117,7 @@ function drawDays(g: SKRSContext2D, days: UsageChartData["days"], labels: UsageC
     text(g, label, lx + 20, legendY, { size: 15 });
     lx += 30 + g.measureText(label).width + 24;
   }
-  const plot = { x: box.x + 50, y: box.y + 50, w: box.w - 60, h: box.h - 100 };
+  const plot = { x: box.x + 50, y: box.y + 50, w: box.w - 100, h: box.h - 100 };
   const max = Math.max(1, ...days.map((d) => d.questions));
   const step = niceStep(max, 5);
   const top = Math.ceil(max / step) * step;
@@ -133,6 +133,7 @@ function drawDays(g: SKRSContext2D, days: UsageChartData["days"], labels: UsageC
   }
   const slot = plot.w / Math.max(1, days.length);
   const bar = Math.max(2, slot * 0.7);
+  const downPoints: Array<{ x: number; share: number }> = [];
   days.forEach((d, i) => {
     const x = plot.x + i * slot + (slot - bar) / 2;
     const answered = d.questions - d.declined;
@@ -143,20 +144,36 @@ function drawDays(g: SKRSContext2D, days: UsageChartData["days"], labels: UsageC
     g.fillRect(x, base - hA, bar, hA);
     g.fillStyle = COLORS.declined;
     g.fillRect(x, base - hA - hD, bar, hD);
-    if (d.down > 0) {
-      // The questions voted 👎 are a red part at the top of the day's bar, with their count.
-      const hDown = Math.max(3, (d.down / top) * plot.h);
-      const barTop = base - hA - hD;
-      g.fillStyle = COLORS.down;
-      g.fillRect(x, barTop, bar, hDown);
-      text(g, String(d.down), x + bar / 2, barTop - 5, { size: 11, color: COLORS.down, align: "center" });
-    }
+    downPoints.push({ x: x + bar / 2, share: d.questions > 0 ? d.down / d.questions : 0 });
     // Every third day labelled (dd/mm), and the last.
     if (i % 3 === 0 || i === days.length - 1) {
       const [, month, day] = d.day.split("-");
       text(g, `${day}/${month}`, x + bar / 2, base + 20, { size: 12, color: COLORS.muted, align: "center" });
     }
   });
+  // The share of each day's questions voted 👎: a red line on its own scale (right, in %),
+  // since a few votes a day would not show on the questions' scale.
+  const maxShare = Math.max(0.05, ...downPoints.map((p) => p.share));
+  const shareStep = niceStep(maxShare * 100, 4);
+  const shareTop = (Math.ceil((maxShare * 100) / shareStep) * shareStep) / 100;
+  const yOf = (share: number) => plot.y + plot.h - (share / shareTop) * plot.h;
+  for (let v = 0; v <= shareTop * 100 + 1e-9; v += shareStep) {
+    text(g, `${Math.round(v)}%`, plot.x + plot.w + 6, yOf(v / 100) + 5, { size: 12, color: COLORS.down });
+  }
+  g.strokeStyle = COLORS.down;
+  g.lineWidth = 2;
+  g.beginPath();
+  for (const [i, p] of downPoints.entries()) {
+    if (i === 0) g.moveTo(p.x, yOf(p.share));
+    else g.lineTo(p.x, yOf(p.share));
+  }
+  g.stroke();
+  g.fillStyle = COLORS.down;
+  for (const p of downPoints) {
+    g.beginPath();
+    g.arc(p.x, yOf(p.share), 3.5, 0, 2 * Math.PI);
+    g.fill();
+  }
 }
 
 /** Horizontal bars: the most cited documents, titles cut to fit. */
