@@ -1,5 +1,6 @@
 import { findDocumentNumbers } from "../ingest/document-number.js";
-import { expandAbbreviation, foldDiacritics, hasVietnameseDiacritics, toSyllables } from "../text/index.js";
+import { foldDiacritics, toSyllables } from "../text/index.js";
+import { FUNCTION_WORDS_EXACT, nameFacts, ROMAN, startsSentence, syllableText } from "./citation-names.js";
 
 /**
  * The facts of a sentence that a cited passage must hold word for word: numbers with
@@ -39,25 +40,6 @@ export interface FactIndex {
 const DASHES = /[‐‑‒–—−]/g;
 /** Folded words after which a number is a time or a rank, not a quantity with a unit. */
 const TIME_WORDS = new Set(["nam", "thang", "ngay", "khoa", "thu", "so", "ky", "quy", "tu", "den", "luc"]);
-/** Function words as written (folding merges "có" and "cơ"): no number word counts before them. */
-const FUNCTION_WORDS_EXACT = new Set(
-  (
-    "và của là các những trong cho với được không một này đó để thì mà ở tại theo về từ đến như khi nếu " +
-    "hoặc cũng đã sẽ đang bị bởi ra vào lên trên dưới sau trước mỗi rất hơn phải cần nên vì gì nào ấy " +
-    "kia đây có việc"
-  ).split(" "),
-);
-/**
- * Words capitalised only because they start a sentence ("Theo Bộ Chính trị", "Ông Tô
- * Lâm"): a name run starting with one is the rest of the run.
- */
-const SENTENCE_STARTERS = new Set(
-  (
-    "theo tại trong ngày năm tháng sau khi việc các những đến từ với ông bà đây đó có mỗi vào ngoài tuy do " +
-    "nhờ nếu về cũng hiện riêng cụ thế ở và là một hai ba bốn sáu chỉ đồng trước tới hơn khoảng còn như " +
-    "đặc nhất này bên tuy vì bởi"
-  ).split(" "),
-);
 /** Government levels: "cấp xã" where the passage says "cấp tỉnh" is another place. */
 const LEVELS = /(?<![a-z])cap (xa|huyen|tinh|trung uong|co so|khu vuc|toi cao|cao|bo)(?![a-z])/g;
 
@@ -76,10 +58,12 @@ const COUNTING_VERBS = new Set(["có", "gồm", "cả", "còn"]);
 /** In passages any small number word counts, "một" and "năm" too: reading more there only forgives. */
 const PASSAGE_NUMBER_WORDS: Record<string, number> = { ...NUMBER_WORDS, một: 1, năm: 5 };
 
+/** The unit recorded for a number that is part of a date or a document number. */
+const PART = "#part";
+
 /** Units written two ways: "tỉ"/"tỷ", "ngàn"/"nghìn". */
 const UNIT_SPELLINGS: Record<string, string> = { ti: "ty", ngan: "nghin" };
 
-const ROMAN = /^(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const ROMAN_CONTEXT = new Set(["khoa", "hoi", "thu", "lan"]);
 
 function fold(text: string): string {
@@ -176,27 +160,6 @@ function wordBefore(folded: string, start: number): string {
   return m ? m[1]! : "";
 }
 
-/**
- * Syllables of a text, lower case, joined by spaces with a space at both ends: folded,
- * or with their marks (canonical tone placement); optionally with abbreviations
- * replaced by their expansion.
- */
-function syllableText(nfc: string, expand: boolean, marks: boolean): string {
-  const parts: string[] = [];
-  for (const s of toSyllables(nfc)) {
-    const raw = nfc.slice(s.start, s.end);
-    const expansion = expand && /\p{Lu}/u.test(raw) ? expandAbbreviation(raw) : undefined;
-    if (expansion === undefined) parts.push(marks ? s.text : s.folded);
-    else for (const e of toSyllables(expansion)) parts.push(marks ? e.text : e.folded);
-  }
-  return ` ${parts.join(" ")} `;
-}
-
-/** A name's keys: as written and with abbreviations expanded. */
-function nameKeys(written: string, marks: boolean): string[] {
-  return [syllableText(written, false, marks).trim(), syllableText(written, true, marks).trim()];
-}
-
 function prepare(text: string): string {
   return text.normalize("NFC").replace(DASHES, "-");
 }
@@ -212,11 +175,22 @@ export function indexFacts(passageText: string): FactIndex {
     numbers.set(value, units);
   };
   const dates = new Set<string>();
-  for (const d of findDates(folded)) for (const key of d.keys) dates.add(key);
-  const documents = new Set(findDocumentNumbers(nfc).map(documentKey));
+  // Numbers inside a date or a document number are there, but not written alone: they
+  // lend no unit to a sentence's number ("tháng 3/2020" does not state "3 chức danh").
+  const inside: Array<[number, number]> = [];
+  for (const d of findDates(folded)) {
+    for (const key of d.keys) dates.add(key);
+    inside.push([d.start, d.end]);
+  }
+  const documentNumbers = findDocumentNumbers(nfc);
+  const documents = new Set(documentNumbers.map(documentKey));
+  for (const number of documentNumbers)
+    for (let at = nfc.indexOf(number); at >= 0; at = nfc.indexOf(number, at + 1))
+      inside.push([at, at + number.length]);
   const lower = nfc.toLowerCase();
   for (const m of folded.matchAll(/\d+(?:[.,]\d+)*/g)) {
-    addNumber(numberValue(m[0]), unitAfter(lower, m.index + m[0].length));
+    const within = inside.some(([a, b]) => m.index >= a && m.index < b);
+    addNumber(numberValue(m[0]), within ? PART : unitAfter(lower, m.index + m[0].length));
   }
   const syllables = toSyllables(nfc);
   for (let i = 0; i < syllables.length; i++) {
@@ -242,7 +216,8 @@ export function indexFacts(passageText: string): FactIndex {
  * first word when the whole run is not found (see {@link missingFacts}).
  */
 export function sentenceFacts(sentence: string): Array<Fact & { keys: string[] }> {
-  const nfc = prepare(sentence);
+  // Citation markers are no numbers of the sentence.
+  const nfc = prepare(sentence).replace(/\[\s*\d[\d\s,;-]*\]/g, (m) => " ".repeat(m.length));
   const out: Array<Fact & { keys: string[] }> = [];
   let masked = nfc;
   const mask = (start: number, end: number) => {
@@ -306,72 +281,6 @@ export function sentenceFacts(sentence: string): Array<Fact & { keys: string[] }
     out.push({ kind: "level", text: nfc.slice(m.index, m.index + m[0].length), keys: [m[0]] });
   }
   out.push(...nameFacts(masked, syllables));
-  return out;
-}
-
-/** Whether the text before `start` ends a sentence, a line, a list mark or an opening quote. */
-function startsSentence(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 4), start);
-  return /(?:^|[.!?:;\n•*"“(]\s*|^\s*-\s*|\n\s*-\s*)$/.test(before) || (before.trim() === "" && start < 4);
-}
-
-/** Role words that may precede a body's name in one capitalised run ("Trưởng Ban Chỉ đạo"). */
-const ROLE_WORDS = new Set(["trưởng", "phó"]);
-
-/**
- * Names: runs of capitalised syllables joined by spaces or hyphens ("Tô Lâm", "Bộ
- * Quốc", "Ban Chấp", "Trung"); Vietnamese capitalises the first syllable of each word
- * of a name, so a body's name gives several runs, each of which must be in the
- * passage. At a sentence start, words capitalised only for that ("Theo", "Ông") are
- * dropped, and a single capitalised word there is no name. A run that starts with a
- * role word ("Trưởng Ban Chỉ đạo") also matches without it.
- */
-function nameFacts(
-  text: string,
-  syllables: ReturnType<typeof toSyllables>,
-): Array<Fact & { keys: string[] }> {
-  // Names are copied from the passages: compared with their marks ("Quân" is not "quan")
-  // unless the sentence is typed without any.
-  const marks = hasVietnameseDiacritics(text);
-  const out: Array<Fact & { keys: string[] }> = [];
-  let run: number[] = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const atStart = startsSentence(text, syllables[run[0]!]!.start);
-    const whole = run.length;
-    while (atStart && run.length > 0 && SENTENCE_STARTERS.has(syllables[run[0]!]!.text)) run.shift();
-    const first = syllables[run[0] ?? -1];
-    const last = syllables[run[run.length - 1] ?? -1];
-    // A lone capital at a sentence start is no name, unless it is defined: "Đức là ...".
-    const defined = whole === 1 && syllables[(run[0] ?? -2) + 1]?.text === "là";
-    if (first && last && !(atStart && whole === 1 && !defined)) {
-      const written = text.slice(first.start, last.end);
-      if (!ROMAN.test(written)) {
-        const keys = nameKeys(written, marks);
-        // A common noun may start a sentence before a name ("Huyện Đức Thọ"): the name
-        // alone counts too when two syllables or more remain.
-        if (atStart && run.length > 2)
-          keys.push(...nameKeys(text.slice(syllables[run[1]!]!.start, last.end), marks));
-        if (ROLE_WORDS.has(first.text) && run.length > 1) {
-          keys.push(...nameKeys(text.slice(syllables[run[1]!]!.start, last.end), marks));
-        }
-        out.push({ kind: "name", text: written, keys });
-      }
-    }
-    run = [];
-  };
-  for (let i = 0; i < syllables.length; i++) {
-    const s = syllables[i]!;
-    const capital = /^\p{Lu}/u.test(text[s.start]!) && !/^\d/.test(s.folded);
-    if (!capital) {
-      flush();
-      continue;
-    }
-    const previous = run[run.length - 1];
-    if (previous !== undefined && !/^[\s-]*$/.test(text.slice(syllables[previous]!.end, s.start))) flush();
-    run.push(i);
-  }
-  flush();
   return out;
 }
 

@@ -59,5 +59,24 @@ describe("digest summaries from the LLM", () => {
     server.queueChat({ reply: "Một văn bản rất quan trọng về nhiều vấn đề." });
     const fallback = await summarizeChanges(store, ["kl126"], { summarize });
     expect(fallback.get("kl126")?.text).toContain("Bộ Chính trị yêu cầu hoàn thành sắp xếp");
+
+    // Issue 17: the same check as answers. An invented sentence is removed...
+    server.queueChat({
+      reply:
+        "Kết luận 126-KL/TW yêu cầu hoàn thành sắp xếp tổ chức bộ máy hệ thống chính trị trong năm 2025 [1]. " +
+        "Văn bản do Thủ tướng Phạm Minh Chính ký ngày 20/3/2025 [1].",
+    });
+    const trimmed = await summarizeChanges(store, ["kl126"], { summarize });
+    expect(trimmed.get("kl126")?.text).toBe(
+      "Kết luận 126-KL/TW yêu cầu hoàn thành sắp xếp tổ chức bộ máy hệ thống chính trị trong năm 2025.",
+    );
+    // ... and a changed year in the main claim gives the extractive summary.
+    server.queueChat({
+      reply:
+        "Kết luận 126-KL/TW yêu cầu hoàn thành sắp xếp tổ chức bộ máy hệ thống chính trị trong năm 2026 [1].",
+    });
+    const replaced = await summarizeChanges(store, ["kl126"], { summarize });
+    expect(replaced.get("kl126")?.text).not.toContain("2026");
+    expect(replaced.get("kl126")?.text).toContain("Bộ Chính trị yêu cầu hoàn thành sắp xếp");
   });
 });

@@ -131,3 +131,98 @@ describe("splitSentences", () => {
     ]);
   });
 });
+
+describe("every claim or nothing (issue 17)", () => {
+  const SEED = passage(
+    1,
+    "Việc thực hiện mô hình nhất thể hóa và kiêm nhiệm chức danh đã từng bước tinh gọn được bộ máy, giảm bớt được đầu mối (giảm được 06 đầu mối, 06 cấp trưởng), khắc phục sự chồng chéo, trùng lắp.",
+  );
+  SEED.doc.title = "Những thuận lợi, khó khăn khi thực hiện mô hình nhất thể hóa tại Đức Thọ";
+  const INSTRUCTIONS =
+    "Chỉ dùng thông tin có trong các đoạn trích. Không dùng kiến thức bên ngoài, không suy đoán, không bịa số hiệu, ngày tháng, tên văn bản hay tên cơ quan.";
+
+  it("a changed number is not supported, however many syllables it shares", () => {
+    const result = checkCitations("Huyện Đức Thọ đã giảm được 08 đầu mối và 10 cấp trưởng [1].", [SEED]);
+    expect(result.cited[0]!.supported).toBe(false);
+    expect(result.cited[0]!.missing.map((f) => f.text)).toEqual(["08", "10"]);
+    expect(result.verdict).toBe("replace");
+    expect(result.usable).toBe(false);
+  });
+
+  it("a person and a year the passage never names make the sentence unsupported", () => {
+    const result = checkCitations(
+      "Mô hình này do Thủ tướng Phạm Minh Chính quyết định năm 2015 và giảm được 06 đầu mối [1].",
+      [SEED],
+    );
+    expect(result.cited[0]!.missing.map((f) => f.text)).toEqual(
+      expect.arrayContaining(["2015", "Phạm Minh Chính"]),
+    );
+    expect(result.usable).toBe(false);
+  });
+
+  it("an invented second sentence is removed; the faithful first one stands", () => {
+    const result = checkCitations(
+      "Huyện Đức Thọ giảm được 06 đầu mối [1]. Ngoài ra, huyện được thưởng 5 tỷ đồng và Chủ tịch tỉnh được thăng chức [1].",
+      [SEED],
+    );
+    expect(result.verdict).toBe("trimmed");
+    expect(result.kept).toBe("Huyện Đức Thọ giảm được 06 đầu mối [1].");
+    expect(result.removed).toEqual([
+      expect.objectContaining({ reason: "missing_fact", missing: expect.arrayContaining(["5"]) }),
+    ]);
+  });
+
+  it("the main claim unsupported: the whole answer is replaced, whatever follows", () => {
+    const result = checkCitations(
+      "Đức Thọ giảm được 9 đầu mối [1]. Việc nhất thể hóa giúp tinh gọn bộ máy, khắc phục chồng chéo, trùng lắp [1].",
+      [SEED],
+    );
+    expect(result.verdict).toBe("replace");
+    expect(result.replaceReason).toBe("main_claim");
+    expect(result.kept).toBe("");
+  });
+
+  it("less than half of the claims left: replaced", () => {
+    const result = checkCitations(
+      [
+        "Đức Thọ giảm được 06 đầu mối [1].",
+        "Huyện được thưởng 5 tỷ đồng [1].",
+        "Chủ tịch tỉnh Nguyễn Văn Hùng được thăng chức [1].",
+        "Mô hình được Bộ Nội vụ nhân rộng ra 20 tỉnh [1].",
+      ].join(" "),
+      [SEED],
+    );
+    expect(result.removed).toHaveLength(3);
+    expect(result.replaceReason).toBe("too_little");
+  });
+
+  it("the prompt's own instructions echoed back are never an answer", () => {
+    const result = checkCitations("Chỉ dùng thông tin có trong các đoạn trích [1].", [SEED], {
+      instructions: INSTRUCTIONS,
+    });
+    expect(result.removed).toEqual([expect.objectContaining({ reason: "echo" })]);
+    expect(result.usable).toBe(false);
+  });
+
+  it("a list keeps its heading only while an item under it remains", () => {
+    const result = checkCitations(
+      [
+        "Đức Thọ đạt được như sau:",
+        "- Giảm được 06 đầu mối, 06 cấp trưởng [1].",
+        "- Khắc phục chồng chéo, trùng lắp [1].",
+        "Kết quả khác:",
+        "- Tiết kiệm 3 tỷ đồng mỗi năm [1].",
+      ].join("\n"),
+      [SEED],
+    );
+    expect(result.verdict).toBe("trimmed");
+    expect(result.kept).toBe(
+      "Đức Thọ đạt được như sau:\n- Giảm được 06 đầu mối, 06 cấp trưởng [1].\n- Khắc phục chồng chéo, trùng lắp [1].",
+    );
+  });
+
+  it("an uncited sentence stating a fact no passage holds is removed too", () => {
+    const result = checkCitations("Đức Thọ giảm được 06 đầu mối [1]. Việc này tiết kiệm 12 tỷ đồng.", [SEED]);
+    expect(result.kept).toBe("Đức Thọ giảm được 06 đầu mối [1].");
+  });
+});
