@@ -58,10 +58,19 @@ export function capLineLength(text: string, max = MAX_LINE_CHARS): string {
 /** Lines of shell or program code: keywords that start a statement, or its punctuation. */
 const CODE_LINE_START =
   /^\s*(?:if|then|else|elif|fi|for|while|do|done|case|esac|function|return|export|local|echo|printf|exit|set|unset|source|alias|cd|rm|mv|cp|chmod|chown|curl|wget|sudo|apt-get|apt|pip|npm|node|python3?|bash|sh|eval|exec|import|from|def|class|const|let|var|public|private|static|void|int|package|using|namespace|require|module\.exports|#include|#define|@echo|powershell|Invoke-\w+)\b/;
-const CODE_LINE_SHAPE = /[;{}]\s*$|\$\(|\$\{|&&|\|\||=>|==|\)\s*\{|^\s*\w+=\S|^\s*\/\/|^\s*<\?php/;
+const CODE_LINE_SHAPE = /[;{}]\s*$|\$\(|\$\{|&&|=>|==|\)\s*\{|^\s*\w+=\S|^\s*\/\/|^\s*<\?php/;
+/** Counts of a character class in a line, without a backtracking regex. */
+function countMatches(line: string, test: (code: number) => boolean, enough: number): boolean {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (test(line.charCodeAt(i)) && ++n >= enough) return true;
+  return false;
+}
+
+/** A table row, in Markdown or as the Markdown reader leaves it ("2 | 1963 | 12 | ||"). */
+const isTableRow = (line: string) => countMatches(line, (c) => c === 0x7c, 3);
 
 /** Three letters with Vietnamese marks: a line written in Vietnamese. */
-const VIETNAMESE_PROSE = /(?:[^\x00-\x7F].*){3}/u;
+const isVietnameseProse = (line: string) => countMatches(line, (c) => c > 0x7f, 3);
 
 /** True for a script or program: a shebang, or (among 5+ lines) mostly lines of code. */
 export function looksLikeScript(text: string): boolean {
@@ -77,9 +86,10 @@ export function looksLikeScript(text: string): boolean {
     .slice(0, 300);
   if (lines.length < 5) return false;
   // A Vietnamese list item ends with ";" too ("- Lãnh đạo và điều hành ...;"): a line in
-  // Vietnamese words is prose, whatever its punctuation.
+  // Vietnamese words is prose, whatever its punctuation. A Markdown table row ("| a || b |",
+  // empty cells of crawled pages) is not code either.
   const code = lines.filter(
-    (l) => !VIETNAMESE_PROSE.test(l) && (CODE_LINE_START.test(l) || CODE_LINE_SHAPE.test(l)),
+    (l) => !isTableRow(l) && !isVietnameseProse(l) && (CODE_LINE_START.test(l) || CODE_LINE_SHAPE.test(l)),
   ).length;
   return code / lines.length >= 0.5;
 }
