@@ -317,7 +317,9 @@ async function main(): Promise<void> {
   if (wants("official")) {
     const official = runOfficialBench();
     printOfficialTable(official);
-    results.official = official;
+    const heldOut = runOfficialBench("bench/data/official-paraphrases-heldout.json");
+    printOfficialTable(heldOut);
+    results.official = { tune: official, held_out: heldOut };
   }
   if (wants("citations")) {
     const citations = await runCitationsBench();

@@ -49,6 +49,13 @@ describe("official answer matching", () => {
     expect(r.false_matches).toBe(0);
   });
 
+  it("on the held-out set (written after the threshold was set) no other question matches", () => {
+    const r = runOfficialBench("bench/data/official-paraphrases-heldout.json");
+    expect([r.paraphrases, r.others]).toEqual([18, 22]);
+    expect(r.false_matches).toBe(0);
+    expect(r.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
   it("picks the closest official answer above the threshold, none below", () => {
     const candidates = [
       "Nghị định 178 áp dụng cho những đối tượng nào?",
