@@ -4,13 +4,33 @@
  * marks (`#`), list markers and table rows stay, since the chunker reads them.
  */
 export function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/<!--[\s\S]*?-->/gu, "")
-    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/gu, "$1")
-    .replace(/\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+"[^"\n]*")?\)/gu, "$1")
+  // Bracket texts stop at the next "[": a line of unclosed "[" must cost one scan, not one
+  // per bracket (issue 16: no regex may backtrack without bound on hostile input).
+  return dropHtmlComments(markdown)
+    .replace(/!\[([^[\]\n]*)\]\([^)\n]*\)/gu, "$1")
+    .replace(/\[([^[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+"[^"\n]*")?\)/gu, "$1")
     .replace(/^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$/gmu, "")
     .replace(/(\*\*|__)(?=\S)([^\n]*?)\1/gu, "$2")
     .replace(/^(\s*)[*+](\s+)/gmu, "$1-$2")
     .replace(/^\s*(?:[-*_]\s*){3,}$/gmu, "")
     .replace(/\\([\\`*_{}[\]()#+\-.!])/gu, "$1");
+}
+
+/**
+ * Removes `<!-- ... -->` in one pass; an unclosed comment runs to the end of the text, as
+ * in HTML. (The regex `<!--[\s\S]*?-->` scanned to the end once per unclosed "<!--".)
+ */
+function dropHtmlComments(text: string): string {
+  let at = text.indexOf("<!--");
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    out += text.slice(from, at);
+    const end = text.indexOf("-->", at + 4);
+    if (end < 0) return out;
+    from = end + 3;
+    at = text.indexOf("<!--", from);
+  }
+  return out + text.slice(from);
 }
