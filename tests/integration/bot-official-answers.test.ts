@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage } from "../../src/bot/emulator/index.js";
+import type { BotMessage, EmulatorChat } from "../../src/bot/emulator/index.js";
 import { parseTelegramHtml } from "../../src/bot/emulator/index.js";
 import { reviewMessages } from "../../src/bot/messages.js";
 import { waitFor } from "../support/wait-for.js";
@@ -188,6 +188,17 @@ describe("review queue and official answers", () => {
         alert: true,
       });
     }
+    // In a group, a cadre's reply to an admin's draft is no official answer either.
+    const group: EmulatorChat = { id: -1009876, type: "supergroup", title: "Chi bộ Văn phòng" };
+    await h.user(ADMIN, group).sendCommand("traloi_chinhthuc", "Câu hỏi trong nhóm?");
+    const draft = await h
+      .user(ADMIN, group)
+      .waitForBotMessage((m) => m.plainText.startsWith("⭐ Soạn câu trả lời chính thức"));
+    const inGroup = h.user(CADRE, group);
+    await inGroup.replyTo(draft, "Câu trả lời do cán bộ tự viết");
+    expect((await inGroup.waitForBotMessage((m) => m.messageId > draft.messageId)).plainText).toBe(
+      "Lệnh này chỉ dành cho quản trị viên.",
+    );
     expect(officialCount()).toBe(before);
     expect(rows(h, "SELECT * FROM official_answer_events WHERE actor_id = ?", CADRE.id)).toEqual([]);
     expect(
