@@ -349,6 +349,10 @@ async function evalWith(
 
 function formatAnswer(result: AskResult): string {
   const lines = [result.answer, ""];
+  if (result.official) {
+    const date = new Date(result.official.updatedAt).toISOString().slice(0, 10);
+    lines.unshift(`⭐ Câu trả lời chính thức của đơn vị (cập nhật ${date})`, "");
+  }
   if (result.note) lines.push(`(${result.note})`, "");
   if (result.citations.length > 0) {
     lines.push("Nguồn:");
