@@ -29,7 +29,7 @@ export function createDraftFilter(passages: Passage[], instructions?: string): (
     for (const [i, span] of spans.entries()) {
       if (i < spans.length - 1) {
         const verdict = verdictOf(span.text);
-        if (verdict.claim || verdict.citations.length > 0) {
+        if (verdict.claim) {
           if (!claimSeen && !verdict.supported) return "";
           claimSeen = true;
         }

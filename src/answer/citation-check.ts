@@ -114,7 +114,7 @@ export function checkCitations(
         missing: verdict.missing,
       });
     } else if (verdict.claim) uncitedSentences.push(span.text);
-    if (verdict.claim || verdict.citations.length > 0) {
+    if (verdict.claim) {
       claims++;
       if (verdict.supported) supportedClaims++;
       mainClaim ??= verdict.supported;
@@ -166,7 +166,7 @@ export function checkCitations(
 /** One sentence's verdict, as {@link createSentenceJudge} gives it. */
 export interface SentenceVerdict {
   citations: number[];
-  /** Long enough to need a citation. */
+  /** Says something of the passages: cited, or long enough to need a citation; not a heading. */
   claim: boolean;
   supported: boolean;
   overlap: number;
@@ -218,15 +218,19 @@ export function createSentenceJudge(
       .filter((n) => n >= 1 && n <= passages.length)
       .sort((a, b) => a - b);
     const bare = sentence.replace(MARKER, " ");
-    // "Tài liệu không đề cập thời hạn." says what the passages lack: no claim to cite.
+    // A heading ("Các khó khăn gồm [1]:") introduces claims; "Tài liệu không đề cập thời
+    // hạn." says what the passages lack: neither is a claim, cited or not.
+    const heading = /:\s*$/.test(sentence);
     const claim =
-      countContentTokens(bare) >= MIN_CLAIM_TOKENS && !/:\s*$/.test(sentence) && !saysNotFound(bare);
+      !heading &&
+      !saysNotFound(bare) &&
+      (citations.length > 0 || countContentTokens(bare) >= MIN_CLAIM_TOKENS);
     const cited = citations.length > 0 ? citations.map((n) => sources[n - 1]!) : sources;
     const support = judgeSentence(bare, cited, echoSource, minPhraseShare);
-    if (citations.length > 0 || claim || support.reason === "echo" || support.reason === "missing_fact") {
+    if (claim || support.reason === "echo" || support.reason === "missing_fact") {
       return { citations, claim, ...support };
     }
-    // Too short to be a claim, without a citation, stating nothing the passages lack: shown.
+    // No claim, stating nothing the passages lack and not echoing the prompt: shown.
     return { citations, claim, supported: true, overlap: support.overlap, missing: [] };
   };
 }

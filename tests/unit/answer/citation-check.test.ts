@@ -221,6 +221,15 @@ describe("every claim or nothing (issue 17)", () => {
     );
   });
 
+  it("a cited heading introducing the claims is no claim of its own", () => {
+    const result = checkCitations(
+      "Theo báo cáo [1], kết quả gồm:\n- Giảm được 06 đầu mối, 06 cấp trưởng [1].\n- Khắc phục chồng chéo, trùng lắp [1].",
+      [SEED],
+    );
+    expect(result.verdict).toBe("whole");
+    expect(result.usable).toBe(true);
+  });
+
   it("an uncited sentence stating a fact no passage holds is removed too", () => {
     const result = checkCitations("Đức Thọ giảm được 06 đầu mối [1]. Việc này tiết kiệm 12 tỷ đồng.", [SEED]);
     expect(result.kept).toBe("Đức Thọ giảm được 06 đầu mối [1].");
