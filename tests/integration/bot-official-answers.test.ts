@@ -271,6 +271,13 @@ describe("review queue and official answers", () => {
     );
     expect(log.plainText).toContain("🗑 Gỡ trả lời chính thức #1");
     expect(log.plainText).toContain(`✏️ Sửa trả lời chính thức #${approved.id}`);
+    // The same changes are in /nhatky, beside the corpus's.
+    await admin.sendCommand("nhatky");
+    const audit = await admin.waitForBotMessage((m) =>
+      m.plainText.startsWith("📝 Nhật ký thay đổi kho tài liệu"),
+    );
+    expect(audit.plainText).toContain(`🗑 Gỡ trả lời chính thức #1: ${QUESTION}`);
+    expect(audit.plainText).toContain(`quản trị viên ${ADMIN.id}`);
   });
 
   it("an official answer citing a document deleted later is flagged in the queue until reviewed", async () => {

@@ -10,22 +10,28 @@ import { isNotModified } from "../upload/progress.js";
 
 /**
  * `/nhatky` for admins: the corpus audit log (who added, replaced or deleted which
- * document, when, from Telegram, the CLI or the start-up sync), newest first, 10 a page
- * with ◀ ▶ edited into the same message.
+ * document, when, from Telegram, the CLI or the start-up sync) and the official answers'
+ * (who added, edited or removed which), newest first, 10 a page with ◀ ▶ edited into the
+ * same message.
  */
 export function auditFeature(log: CorpusLog | null): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const page = (n: number, timeZone: string) => {
-    const total = log?.count() ?? 0;
+  // Corpus changes and official-answer changes in one log, newest first.
+  const page = (ctx: BotContext, n: number) => {
+    const official = ctx.services.official;
+    const total = (log?.count() ?? 0) + (official?.eventCount() ?? 0);
     const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
     const shown = Math.min(Math.max(0, n), pages - 1);
-    const events = log?.recent(AUDIT_PAGE_SIZE, shown * AUDIT_PAGE_SIZE) ?? [];
-    return renderAuditPage({ events, total, page: shown, timeZone });
+    const upTo = (shown + 1) * AUDIT_PAGE_SIZE;
+    const events = [...(log?.recent(upTo) ?? []), ...(official?.events(upTo) ?? [])]
+      .sort((a, b) => b.at - a.at)
+      .slice(shown * AUDIT_PAGE_SIZE, upTo);
+    return renderAuditPage({ events, total, page: shown, timeZone: ctx.services.settings.timeZone });
   };
 
   feature.command("nhatky", adminOnly(), async (ctx) => {
-    const view = page(0, ctx.services.settings.timeZone);
+    const view = page(ctx, 0);
     await ctx.reply(view.text, {
       parse_mode: "HTML",
       ...(view.keyboard.length > 0 ? { reply_markup: { inline_keyboard: view.keyboard } } : {}),
@@ -44,7 +50,7 @@ export function auditFeature(log: CorpusLog | null): Composer<BotContext> {
       return;
     }
     await ctx.answerCbQuery();
-    const view = page(n, ctx.services.settings.timeZone);
+    const view = page(ctx, n);
     try {
       await ctx.editMessageText(view.text, {
         parse_mode: "HTML",

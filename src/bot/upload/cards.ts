@@ -1,8 +1,9 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { CorpusEvent } from "../../audit/corpus-log.js";
+import type { OfficialEvent } from "../../official/official-answers.js";
 import type { DocumentRecord } from "../../store/types.js";
 import { escapeHtml, formatDate, truncate } from "../format/index.js";
-import { corpusMessages as m } from "../messages.js";
+import { corpusMessages as m, reviewMessages } from "../messages.js";
 import { auditPageData, docsData, type KindFilter, uploadChoiceData } from "./callback-data.js";
 
 /**
@@ -232,7 +233,8 @@ export function conflictKeyboard(
 
 /** A page of /nhatky, newest first, with ◀ ▶. */
 export function renderAuditPage(o: {
-  events: readonly CorpusEvent[];
+  /** Corpus changes and official-answer changes, newest first. */
+  events: ReadonlyArray<CorpusEvent | OfficialEvent>;
   total: number;
   page: number;
   timeZone: string;
@@ -243,6 +245,14 @@ export function renderAuditPage(o: {
   if (o.total === 0) return { text: m.auditEmpty, keyboard: [] };
   const lines = [m.auditHeading({ total: o.total, page: o.page + 1, pages }), ""];
   for (const e of o.events) {
+    if ("officialId" in e) {
+      // An official answer added, edited, removed or checked (issue 21).
+      lines.push(
+        `<code>${formatLocalDateTime(e.at, o.timeZone)}</code> ${reviewMessages.officialEvent(e.action, e.officialId)}: <b>${escapeHtml(truncate(e.question, 120))}</b>`,
+        `   <i>${escapeHtml(reviewMessages.officialAuthor(e.actorId))}</i>`,
+      );
+      continue;
+    }
     const what = `<b>${escapeHtml(truncate(e.title || e.source || e.docId, 120))}</b>${e.number ? ` (${escapeHtml(e.number)})` : ""}`;
     lines.push(
       `<code>${formatLocalDateTime(e.at, o.timeZone)}</code> ${m.auditAction(e.action, e.version)}: ${what}`,
