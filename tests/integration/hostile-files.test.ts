@@ -4,7 +4,7 @@ import { escapeHtml } from "../../src/bot/format/index.js";
 import { botMessages } from "../../src/bot/messages.js";
 import { isAppError } from "../../src/errors.js";
 import { createParsePool, type ParsePool } from "../../src/ingest/parse-pool.js";
-import { type HostileFile, hostileFiles } from "../support/hostile-files.js";
+import { type HostileFile, hostileFiles, wordsText } from "../support/hostile-files.js";
 import { ADMIN, type BotHarness, CADRE, startBotHarness } from "./bot-harness.js";
 
 /**
@@ -72,9 +72,10 @@ describe("hostile files through the parser's worker pool", () => {
     expect(isAppError(timedOut) && timedOut.userMessage).toMatch(/sẽ không giúp được/);
     await tight.close();
 
-    const small = createParsePool({ workers: 1, heapMb: 64 });
-    const big = files.find((f) => f.name.includes("one line"))!;
-    const outOfMemory = await small.parse(big.bytes, big.fileName).catch((e: unknown) => e);
+    // 3 MB of text (2.4 M characters, under the length cap) needs more than a 32 MB heap.
+    const small = createParsePool({ workers: 1, heapMb: 32 });
+    const big = new TextEncoder().encode(wordsText(3 * 1024 * 1024));
+    const outOfMemory = await small.parse(big, "3mb.txt").catch((e: unknown) => e);
     expect(isAppError(outOfMemory) && outOfMemory.code).toBe("parse_out_of_memory");
     expect(isAppError(outOfMemory) && outOfMemory.userMessage).toMatch(/sẽ không giúp được/);
     // The pool goes on with a fresh worker.

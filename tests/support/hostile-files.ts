@@ -155,12 +155,25 @@ export async function hostileFiles(options: { fiftyMegabytes?: boolean } = {}): 
       name: "10 MB without spaces",
       fileName: "khong-cach.txt",
       bytes: text("đầu".repeat(2_000_000)),
+      expect: "too_long",
+    },
+    {
+      // Under the length cap: the line cap must let the word rules see it, no regex overflow.
+      name: "4.8 MB without spaces (2.9 M characters)",
+      fileName: "khong-cach-2.txt",
+      bytes: text("đầu".repeat(966_000)),
       expect: "too_few_words",
     },
     {
       name: "10 MB of words on one line",
       fileName: "mot-dong.txt",
       bytes: text(wordsText(10 * 1024 * 1024, true)),
+      expect: "too_long",
+    },
+    {
+      name: "2.5 MB of words on one line",
+      fileName: "mot-dong-2.txt",
+      bytes: text(wordsText(2.5 * 1024 * 1024, true)),
       expect: null,
     },
     ...["txt", "md", "html", "pdf", "docx"].map((ext) => ({
