@@ -62,7 +62,10 @@ export async function runHostileBench(): Promise<HostileBenchResult> {
       const message = await final;
       const uploadMs = performance.now() - started;
       const refused = /Không thêm được|quá lớn/.test(message.plainText);
-      const reason = message.plainText.split("\n")[1]?.slice(0, 60) ?? "";
+      // The message's first line names the file; the reason follows (a refusal before any
+      // download, over 20 MB, is one line).
+      const lines = message.plainText.split("\n").filter((l) => l.trim());
+      const reason = (lines[1] ?? lines[0] ?? "").slice(0, 60);
       rows.push({
         file: file.name,
         mb: Math.round((file.bytes.byteLength / 1024 / 1024) * 100) / 100,
