@@ -31,6 +31,8 @@ export const reviewMessages = {
   commentSaved: "Đã ghi ý kiến của bạn, cảm ơn. Quản trị viên sẽ xem lại câu trả lời này.",
   commentEmpty: "Ý kiến trống, chưa ghi gì. Hãy trả lời tin nhắn hỏi lý do bằng vài chữ.",
 
+  queuePrivateOnly:
+    "Danh sách cần xem lại có câu hỏi và ý kiến của cán bộ: xin vui lòng dùng /danhgia trong chat riêng với bot.",
   /** HTML. */
   queueEmpty:
     "✅ Không có gì cần xem lại: chưa có câu trả lời bị 👎, câu hỏi bị từ chối hay câu trả lời chính thức cần kiểm tra.",

@@ -12,7 +12,7 @@ import { isNotModified } from "../upload/progress.js";
 import { sendOfficialDraft } from "./official.js";
 
 /**
- * `/danhgia` for admins: what needs a second look, newest first, one item a page with
+ * `/danhgia` for admins, in a private chat: what needs a second look, newest first, one item a page with
  * ◀ ▶ — answers voted 👎 (question, answer, sources, reasons, comments, count), the
  * questions declined most often, official answers whose documents changed. Actions:
  * mark reviewed, open the sources, write an official answer. Every button checks that
@@ -29,6 +29,12 @@ const queueOf = (ctx: BotContext) =>
   });
 
 reviewFeature.command("danhgia", adminOnly(), async (ctx) => {
+  // Cadres' questions and comments from every chat: not for a group's other members.
+  if (ctx.chat.type !== "private") {
+    ctx.log.info("review queue refused outside a private chat");
+    await ctx.reply(reviewMessages.queuePrivateOnly, replyTo(ctx));
+    return;
+  }
   const items = await queueOf(ctx);
   const view = renderQueueItem(items, 0, ctx.services.settings.timeZone);
   ctx.log.info({ items: items.length }, "review queue shown");
