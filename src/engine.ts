@@ -6,12 +6,14 @@ import type { ChatModel } from "./answer/chat-model.js";
 import { createOpenAiChatModel } from "./answer/openai-chat-model.js";
 import { loadPrompts, type Prompts } from "./answer/prompts.js";
 import { type CorpusLog, createCorpusLog } from "./audit/corpus-log.js";
+import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createIndexer, embedDocumentChunks, type Indexer } from "./ingest/indexer.js";
 import type { Logger } from "./logger.js";
 import { createOfficialAnswers, type OfficialAnswers } from "./official/official-answers.js";
 import type { Embedder } from "./retrieval/embedder.js";
 import { createOpenAiEmbedder } from "./retrieval/openai-embedder.js";
+import { createRelationIndexSource, type RelationIndexSource } from "./retrieval/relation-index.js";
 import { createRetriever, type Retriever } from "./retrieval/retriever.js";
 import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "./store/embedded-store.js";
 import { createQdrantStore } from "./store/qdrant/qdrant-store.js";
@@ -30,6 +32,8 @@ export interface Engine {
   ask: AskService;
   /** The unit's official answers (the ask service gives a matching one first). */
   official: OfficialAnswers;
+  /** What the documents say about one another: which rule is in force. */
+  relations: RelationIndexSource;
   /** Present when an OpenAI-compatible endpoint is configured. */
   embedder?: Embedder;
   chatModel?: ChatModel;
@@ -92,10 +96,18 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
   }
   const corpusLog = createCorpusLog(db);
   const retriever = createRetriever({ store, embedder, logger });
-  const indexer = createIndexer({ store, embedder, logger, corpusLog });
+  const relations = createRelationIndexSource(store, systemClock);
+  const indexer = createIndexer({
+    store,
+    embedder,
+    logger,
+    corpusLog,
+    onChange: () => relations.invalidate(),
+  });
   const official = createOfficialAnswers(db);
   const ask = createAskService({
     retriever,
+    inForce: { relations, passages: store },
     official,
     logger,
     chatModel,
@@ -113,6 +125,7 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
     retriever,
     ask,
     official,
+    relations,
     embedder,
     chatModel,
     prompts,

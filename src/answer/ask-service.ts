@@ -14,6 +14,7 @@ import {
   decline,
 } from "./extractive.js";
 import { planFollowUp } from "./follow-up.js";
+import { answerValidityQuestion, type InForceDeps, withInForceNotices } from "./in-force.js";
 import { leaveOutQuoted } from "./leave-out-quoted.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
 import { answerMessages, conversationReplies } from "./messages.js";
@@ -68,6 +69,8 @@ export interface AskServiceDeps {
   chatModel?: ChatModel;
   prompts?: Prompts;
   pricing?: UsagePricing;
+  /** Which rule is in force: notices on answers from amended documents, validity questions. */
+  inForce?: InForceDeps;
   /** The unit's official answers: a question asking one of them gets it first. */
   official?: OfficialAnswerLookup;
 }
@@ -104,6 +107,20 @@ export function createAskService(deps: AskServiceDeps): AskService {
       if (deps.official && !options.previous) {
         const official = await answerOfficially(deps.official, deps.retriever, question);
         if (official) return { ...official, ms: round(performance.now() - started) };
+      }
+      // "NĐ 178 còn hiệu lực không?" is answered from what the documents say of one another.
+      if (deps.inForce && !options.previous) {
+        const validity = await answerValidityQuestion(question, deps.inForce);
+        if (validity) {
+          return {
+            question,
+            ...validity,
+            mode: "extractive",
+            declined: false,
+            retrieved: [],
+            ms: round(performance.now() - started),
+          };
+        }
       }
       const usages: ChatUsage[] = [];
       let searchText = question;
@@ -193,6 +210,11 @@ export function createAskService(deps: AskServiceDeps): AskService {
         }
       } else {
         result = { question, ...extractive(), mode: "extractive", retrieved: toRetrieved(retrieval) };
+      }
+      // An answer quoting a document that a later one amends or replaces says so.
+      if (deps.inForce && !result.declined) {
+        const index = await deps.inForce.relations.current();
+        Object.assign(result, await withInForceNotices(result, index, deps.inForce.passages));
       }
       const final: AskResult = { ...result, ms: round(performance.now() - started) };
       if (usages.length > 0) final.usage = sumUsage(usages, deps.pricing);

@@ -58,6 +58,8 @@ export interface IndexerDeps {
   logger?: Logger;
   /** Where additions, replacements and removals are recorded (audit log, digest). */
   corpusLog?: CorpusLog;
+  /** Called after any document is added, replaced or removed (caches of the catalog drop). */
+  onChange?: () => void;
 }
 
 /** Wires parsing, Vietnamese analysis, the store and (optionally) embeddings together. */
@@ -71,6 +73,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     options: IngestOptions,
   ): Promise<void> {
     const source = parsed.source;
+    if (result.status !== "unchanged") deps.onChange?.();
     if (result.status !== "unchanged" && options.audit !== false) {
       deps.corpusLog?.record({
         action: result.status,
@@ -140,6 +143,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
       if (!doc) return false;
       const removed = await deps.store.deleteDocument(docId);
       if (removed) {
+        deps.onChange?.();
         deps.corpusLog?.record({
           action: "removed",
           docId,
@@ -204,6 +208,7 @@ function toDocumentInput(parsed: ParsedDocument, docId: string): DocumentInput {
     format: parsed.format,
     contentHash: parsed.contentHash,
     pipeline: INGEST_PIPELINE,
+    ...(parsed.metadata.relations?.length ? { relations: parsed.metadata.relations } : {}),
     pages: parsed.pages,
   };
 }

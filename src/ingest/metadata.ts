@@ -123,6 +123,24 @@ function kindAtStart(line: string): string | null {
 }
 
 /** Header lines of an official document: the national motto, the Party's name, "Độc lập - Tự do - Hạnh phúc". */
+/**
+ * Whether a text is an official document's own text (its header carries the national or
+ * Party motto, or a "Số: ..." line, or a legal database's "Số hiệu:" field), not a page
+ * that reports one: what it says another document does, it does itself.
+ */
+export function isOfficialText(text: string): boolean {
+  const lines = text
+    .slice(0, 4_000)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  return (
+    lines.slice(0, 12).some((l) => isMottoLine(l)) ||
+    headerNumber(lines) !== null ||
+    labelledValue(lines, "Số hiệu") !== null
+  );
+}
+
 function isMottoLine(line: string): boolean {
   const folded = fold(line);
   if (/doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc/u.test(folded)) return true;

@@ -10,7 +10,8 @@ import { loadDocx } from "./load-docx.js";
 import { loadPdf } from "./load-pdf.js";
 import { markdownToText } from "./markdown-to-text.js";
 import { ingestMessages } from "./messages.js";
-import { extractMetadata } from "./metadata.js";
+import { extractMetadata, isOfficialText } from "./metadata.js";
+import { extractRelations } from "./relations.js";
 import { normalizeText } from "./text-tools.js";
 import type { ParsedDocument, ParseOptions, SourceFormat } from "./types.js";
 
@@ -107,6 +108,13 @@ export async function parseDocument(
     titleHint: options.titleHint,
     numberHint: options.numberHint,
   });
+
+  // What it says about other documents and its own effect, read once here.
+  const relations = extractRelations(cleaned.text, {
+    number: metadata.number,
+    legal: isOfficialText(cleaned.text),
+  });
+  if (relations.length > 0) metadata.relations = relations;
 
   options.onProgress?.("chunking", 0);
   const chunks = chunkText(dropTrailingCredits(cleaned.text));

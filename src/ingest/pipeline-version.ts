@@ -21,5 +21,7 @@
  *    "theo Nghị quyết 1669/...", "Căn cứ ..."); titles stop before the issuer line and the
  *    "Căn cứ" lines.
  * 7: more abbreviations expanded (BCHQS, CHQS, DQTV, DTTS, ĐVSNCL, CQCM, NLĐ, PCT, HTX).
+ * 8: what a document says about others and itself (amends, replaces, repeals, guides, in
+ *    force from) read and kept with it (`DocumentRecord.relations`).
  */
-export const INGEST_PIPELINE = 7;
+export const INGEST_PIPELINE = 8;

@@ -1,4 +1,5 @@
 /** What the ingestion pipeline produces from one file, before indexing. */
+import type { DocumentRelation } from "../store/types.js";
 
 export type SourceFormat = "pdf" | "docx" | "html" | "md" | "txt";
 
@@ -12,6 +13,8 @@ export interface DocumentMetadata {
   issuer: string | null;
   /** ISO YYYY-MM-DD */
   date: string | null;
+  /** What the document says about others and itself (see `extractRelations`). */
+  relations?: DocumentRelation[];
 }
 
 /** A passage cut by the chunker, not yet given an id. */

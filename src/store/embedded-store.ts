@@ -16,6 +16,7 @@ import type {
   ChunkRecord,
   DocumentInput,
   DocumentRecord,
+  DocumentRelation,
   DocumentStore,
   IndexedChunk,
   ScoredChunk,
@@ -75,6 +76,7 @@ interface DocumentRow {
   key_lo: number | null;
   key_hi: number | null;
   pipeline: number | null;
+  relations: string | null;
 }
 
 interface ChunkRow {
@@ -104,6 +106,7 @@ function toRecord(row: DocumentRow): DocumentRecord {
     format: row.format,
     contentHash: row.content_hash,
     ...(row.pipeline !== null && row.pipeline !== undefined ? { pipeline: row.pipeline } : {}),
+    ...(row.relations ? { relations: JSON.parse(row.relations) as DocumentRelation[] } : {}),
     pages: row.pages,
     chunkCount: row.chunk_count,
     version: row.version,
@@ -163,15 +166,16 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     ),
     docUpsert: db.prepare(
       `INSERT INTO store_documents (doc_id, source, title, kind, number, number_key, issuer, date, format,
-         content_hash, pages, chunk_count, version, added_at, updated_at, key_lo, key_hi, pipeline)
+         content_hash, pages, chunk_count, version, added_at, updated_at, key_lo, key_hi, pipeline, relations)
        VALUES (@doc_id, @source, @title, @kind, @number, @number_key, @issuer, @date, @format,
-         @content_hash, @pages, @chunk_count, @version, @added_at, @updated_at, @key_lo, @key_hi, @pipeline)
+         @content_hash, @pages, @chunk_count, @version, @added_at, @updated_at, @key_lo, @key_hi, @pipeline,
+         @relations)
        ON CONFLICT (doc_id) DO UPDATE SET source = excluded.source, title = excluded.title, kind = excluded.kind,
          number = excluded.number, number_key = excluded.number_key, issuer = excluded.issuer, date = excluded.date,
          format = excluded.format, content_hash = excluded.content_hash, pages = excluded.pages,
          chunk_count = excluded.chunk_count, version = excluded.version, added_at = excluded.added_at,
          updated_at = excluded.updated_at, key_lo = excluded.key_lo, key_hi = excluded.key_hi,
-         pipeline = excluded.pipeline`,
+         pipeline = excluded.pipeline, relations = excluded.relations`,
     ),
     docKeys: db.prepare("UPDATE store_documents SET key_lo = ?, key_hi = ? WHERE doc_id = ?"),
     docDelete: db.prepare("DELETE FROM store_documents WHERE doc_id = ?"),
@@ -452,6 +456,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       key_lo: null,
       key_hi: null,
       pipeline: input.pipeline ?? null,
+      relations: input.relations && input.relations.length > 0 ? JSON.stringify(input.relations) : null,
     });
     const first = entries.length;
     let addedLength = 0;

@@ -115,4 +115,6 @@ export const STORE_MIGRATIONS: readonly string[] = [
   `,
   // The ingest pipeline version of each document (NULL: stored without one).
   `ALTER TABLE store_documents ADD COLUMN pipeline INTEGER;`,
+  // What each document says about others (JSON array of DocumentRelation; NULL: none read).
+  `ALTER TABLE store_documents ADD COLUMN relations TEXT;`,
 ];

@@ -31,6 +31,8 @@ export interface DocumentRecord {
    * another pipeline counts as a change, so an upgrade can index a file again.
    */
   pipeline?: number;
+  /** What the document says about others and itself (amends, replaces, in force from ...), when read. */
+  relations?: DocumentRelation[];
   pages: number | null;
   chunkCount: number;
   /** 1 for the first version, +1 on each replacement. */
@@ -38,6 +40,27 @@ export interface DocumentRecord {
   /** ISO timestamps. */
   addedAt: string;
   updatedAt: string;
+}
+
+/** What one document says another (or itself) does: read from its words at ingest. */
+export interface DocumentRelation {
+  kind: "amends" | "replaces" | "repeals" | "guides" | "effective";
+  /**
+   * The document that acts (amends, replaces ...) as its number is written; for the
+   * stating document ("Nghị định này thay thế ..."), its own number, or null without one.
+   */
+  source: string | null;
+  /**
+   * The document acted on, as written ("Nghị định số 178/2024/NĐ-CP", "Quy định 214"); for
+   * "effective", the document whose effect begins (null: the stating document, without a number).
+   */
+  target: string | null;
+  /** ISO date: when the acting document was issued, or, for "effective", the first day in force. */
+  date: string | null;
+  /** Stated by a document that reports it (a news article, a web page), not by the acting document. */
+  reported: boolean;
+  /** The sentence that states it (at most 300 characters). */
+  evidence: string;
 }
 
 /** A passage of a document: the unit of retrieval and citation. */

@@ -30,6 +30,9 @@ export function validateDocument(doc: DocumentInput): void {
   if (doc.pipeline !== undefined && !(Number.isInteger(doc.pipeline) && doc.pipeline >= 1)) {
     invalid("pipeline must be a positive integer when given", { docId, pipeline: doc.pipeline });
   }
+  if (doc.relations !== undefined && !Array.isArray(doc.relations)) {
+    invalid("relations must be an array when given", { docId });
+  }
   if (doc.pages !== null && !(Number.isInteger(doc.pages) && doc.pages >= 0)) {
     invalid("pages must be a non-negative integer or null", { docId, pages: doc.pages });
   }

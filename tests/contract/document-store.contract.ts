@@ -111,6 +111,24 @@ export function describeDocumentStoreContract(name: string, makeStore: DocumentS
         expect((await store.getDocument("d2"))?.pipeline).toBeUndefined();
       });
 
+      it("keeps what a document says about others (its relations), and none when it says nothing", async () => {
+        const relations = [
+          {
+            kind: "amends" as const,
+            source: "67/2025/NĐ-CP",
+            target: "Nghị định số 178/2024/NĐ-CP",
+            date: "2025-03-15",
+            reported: false,
+            evidence: "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 178/2024/NĐ-CP.",
+          },
+        ];
+        await add({ ...makeDoc("d1"), relations }, [makeChunk("d1", 0, { "f:cu": 1 })]);
+        expect((await store.getDocument("d1"))?.relations).toEqual(relations);
+        expect((await store.listDocuments()).find((d) => d.docId === "d1")?.relations).toEqual(relations);
+        await add(makeDoc("d2"), [makeChunk("d2", 0, { "f:cu": 1 })]);
+        expect((await store.getDocument("d2"))?.relations).toBeUndefined();
+      });
+
       it("replaces on a new contentHash: version + 1, old version archived with its chunks", async () => {
         const v1Chunks = [makeChunk("d1", 0, { "f:cu": 2, "f:chung": 1 }), makeChunk("d1", 1, { "f:cu": 1 })];
         await add(makeDoc("d1", { title: "Bản cũ", contentHash: sha256("v1") }), v1Chunks);

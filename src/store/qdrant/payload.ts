@@ -79,6 +79,7 @@ export function documentFields(record: DocumentRecord): Payload {
     format: record.format,
     doc_content_hash: record.contentHash,
     pipeline: record.pipeline ?? null,
+    relations: record.relations && record.relations.length > 0 ? JSON.stringify(record.relations) : null,
     pages: record.pages,
     chunk_count: record.chunkCount,
     version: record.version,
@@ -102,6 +103,9 @@ export function documentOfChunkPayload(payload: Payload): DocumentRecord {
     format: str(payload, "format"),
     contentHash: str(payload, "doc_content_hash"),
     ...(typeof payload.pipeline === "number" ? { pipeline: payload.pipeline } : {}),
+    ...(typeof payload.relations === "string"
+      ? { relations: JSON.parse(payload.relations) as DocumentRecord["relations"] }
+      : {}),
     pages: typeof pages === "number" ? pages : null,
     chunkCount: payloadNumber(payload, "chunk_count"),
     version: payloadNumber(payload, "version"),

@@ -658,6 +658,7 @@ export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
       format: input.format,
       contentHash: input.contentHash,
       ...(input.pipeline !== undefined ? { pipeline: input.pipeline } : {}),
+      ...(input.relations && input.relations.length > 0 ? { relations: input.relations } : {}),
       pages: input.pages,
       chunkCount: list.length,
       version,

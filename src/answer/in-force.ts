@@ -1,0 +1,251 @@
+import { findDocumentNumbers } from "../ingest/document-number.js";
+import { findShortReferences } from "../retrieval/document-references.js";
+import type { ActOn, DocumentStatus, RelationIndex } from "../retrieval/document-status.js";
+import type { RelationIndexSource } from "../retrieval/relation-index.js";
+import type { ChunkRecord, DocumentRecord } from "../store/types.js";
+import { foldDiacritics } from "../text/index.js";
+import { toCitation } from "./extractive.js";
+import type { Citation } from "./types.js";
+
+/**
+ * Answers that know which rule is in force: a cited passage from a document that a later
+ * one amends, replaces or repeals carries a notice citing the later document ("⚠️ Nghị
+ * định 178/2024/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định 67/2025/NĐ-CP [2]"); a
+ * question about validity itself is answered from the relations.
+ */
+
+/** What the notices need from the store: a document's passages, to cite the one stating the act. */
+export interface PassageSource {
+  getChunks(docId: string): Promise<ChunkRecord[]>;
+}
+
+/** What answers need to know which rule is in force. */
+export interface InForceDeps {
+  relations: RelationIndexSource;
+  passages: PassageSource;
+}
+
+/**
+ * The answer to "NĐ 178 còn hiệu lực không?" and the like from the relations, or null
+ * when the question is not about validity, names no document, or the store says nothing.
+ */
+export async function answerValidityQuestion(
+  question: string,
+  deps: InForceDeps,
+): Promise<{ answer: string; citations: Citation[] } | null> {
+  if (!asksValidity(foldDiacritics(question.toLowerCase()))) return null;
+  const reference = referenceIn(question);
+  if (reference === null) return null;
+  return answerValidity(reference, await deps.relations.current(), deps.passages);
+}
+
+/** The document a question names, as a reference the relations read ("Nghị định 178/2024"). */
+function referenceIn(question: string): string | null {
+  const [number] = findDocumentNumbers(question);
+  if (number) return number;
+  const [short] = findShortReferences(question);
+  if (!short) return null;
+  const kind = KIND_NAMES[short.code];
+  return kind ? `${kind} ${short.number}${short.year ? `/${short.year}` : ""}` : null;
+}
+
+const KIND_NAMES: Record<string, string> = {
+  ND: "Nghị định",
+  NQ: "Nghị quyết",
+  KL: "Kết luận",
+  QD: "Quyết định",
+  CT: "Chỉ thị",
+  TT: "Thông tư",
+  HD: "Hướng dẫn",
+  TB: "Thông báo",
+  KH: "Kế hoạch",
+};
+
+/** How many notices one answer carries at most (one per cited document, two documents). */
+const MAX_NOTICES = 2;
+
+/** The answer with a notice line (and its citation) for each cited document no longer as cited. */
+export async function withInForceNotices(
+  answer: { answer: string; citations: Citation[] },
+  index: RelationIndex,
+  passages: PassageSource,
+): Promise<{ answer: string; citations: Citation[] }> {
+  const citations = [...answer.citations];
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const citation of answer.citations) {
+    if (lines.length >= MAX_NOTICES || seen.has(citation.docId)) continue;
+    seen.add(citation.docId);
+    const doc = index.documents.find((d) => d.docId === citation.docId);
+    if (!doc) continue;
+    const status = index.statusOf(doc);
+    const act = status.acts[0];
+    if (!act) continue;
+    const n = await citeAct(act, index, passages, citations);
+    lines.push(
+      `⚠️ ${labelOf(doc)} ${ACT_WORDS[act.kind]} ${actorOf(act, index)}${dateText(act.date)}${n ? ` [${n}]` : ""}.`,
+    );
+  }
+  if (lines.length === 0) return answer;
+  return { answer: `${answer.answer}\n\n${lines.join("\n")}`, citations };
+}
+
+const ACT_WORDS: Record<ActOn["kind"], string> = {
+  amends: "đã được sửa đổi, bổ sung bởi",
+  replaces: "đã được thay thế bởi",
+  repeals: "đã bị bãi bỏ bởi",
+};
+
+/**
+ * Questions about validity: "NĐ 178 còn hiệu lực không?", "văn bản nào sửa đổi NĐ 178?",
+ * "Quy định 214 bị thay thế chưa?", "Nghị quyết 190 có hiệu lực từ ngày nào?".
+ */
+const ASKS_VALIDITY =
+  /\b(?:con hieu luc|het hieu luc|co hieu luc|hieu luc tu|hieu luc khi nao|con ap dung|bi thay the|duoc thay the|thay the chua|bi bai bo|bai bo chua|bi sua doi|duoc sua doi|sua doi chua|nao sua doi|nao thay the|nao bai bo|sua doi boi|thay the boi)\b/u;
+
+/** Whether a folded question asks whether a document is in force or what changed it. */
+export function asksValidity(foldedQuestion: string): boolean {
+  return ASKS_VALIDITY.test(foldedQuestion);
+}
+
+/**
+ * The answer to a validity question about `reference` from the relations, with citations
+ * of the passages that state them; null when the store says nothing about it (the
+ * question then goes the usual way).
+ */
+export async function answerValidity(
+  reference: string,
+  index: RelationIndex,
+  passages: PassageSource,
+): Promise<{ answer: string; citations: Citation[] } | null> {
+  const status = index.statusOfReference(reference);
+  if (!status || (status.acts.length === 0 && status.effectiveFrom === null)) return null;
+  const named = index.documentsNamed(reference)[0];
+  // The store may hold only what others say of it: name it as they write it, in full.
+  const written = status.acts
+    .map((a) => a.target ?? "")
+    .map((t) => (/\p{Ll}/u.test(t) ? t : sentenceCase(t)))
+    .sort((a, b) => b.length - a.length)[0];
+  const label = named ? labelOf(named) : written ? written.replace(/\s+số\s+/u, " ") : reference;
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  if (status.acts.length > 0) {
+    const acts: string[] = [];
+    for (const act of status.acts.slice(0, 3)) {
+      const n = await citeAct(act, index, passages, citations);
+      acts.push(`${ACT_WORDS[act.kind]} ${actorOf(act, index)}${dateText(act.date)}${n ? ` [${n}]` : ""}`);
+    }
+    parts.push(`${label} ${STATE_WORDS[status.state]} ${acts.join("; ")}.`);
+  }
+  if (status.effectiveFrom !== null) {
+    const n = await citeEffect(reference, status, index, passages, citations);
+    parts.push(`${label} có hiệu lực từ ngày ${formatDate(status.effectiveFrom)}${n ? ` [${n}]` : ""}.`);
+    if (status.acts.length === 0)
+      parts.push("Trong tài liệu chưa có văn bản nào sửa đổi, thay thế hay bãi bỏ văn bản này.");
+  }
+  return { answer: parts.join(" "), citations };
+}
+
+const STATE_WORDS: Record<DocumentStatus["state"], string> = {
+  in_force: "còn hiệu lực",
+  not_yet_in_force: "chưa có hiệu lực",
+  amended: "vẫn còn hiệu lực, nhưng",
+  replaced: "không còn hiệu lực:",
+  repealed: "không còn hiệu lực:",
+};
+
+/** Adds (or finds) the citation of the passage that states an act; its number, or null. */
+async function citeAct(
+  act: ActOn,
+  index: RelationIndex,
+  passages: PassageSource,
+  citations: Citation[],
+): Promise<number | null> {
+  // The acting document's own words first, else the page that reports the act.
+  for (const docId of [act.byDocId, act.statedIn]) {
+    if (docId === null) continue;
+    const n = await citePassage(docId, act.evidence, index, passages, citations);
+    if (n !== null) return n;
+  }
+  return null;
+}
+
+async function citeEffect(
+  reference: string,
+  status: DocumentStatus,
+  index: RelationIndex,
+  passages: PassageSource,
+  citations: Citation[],
+): Promise<number | null> {
+  for (const doc of index.documents) {
+    const relation = doc.relations?.find(
+      (r) =>
+        r.kind === "effective" &&
+        r.date === status.effectiveFrom &&
+        (r.target === null || namesSame(r.target, reference, index)),
+    );
+    if (relation) return citePassage(doc.docId, relation.evidence, index, passages, citations);
+  }
+  return null;
+}
+
+function namesSame(target: string, reference: string, index: RelationIndex): boolean {
+  const a = index.documentsNamed(target).map((d) => d.docId);
+  const b = index.documentsNamed(reference).map((d) => d.docId);
+  return a.some((id) => b.includes(id)) || target.includes(reference) || reference.includes(target);
+}
+
+/** The citation number of the passage of `docId` holding `evidence`, added when new. */
+async function citePassage(
+  docId: string,
+  evidence: string,
+  index: RelationIndex,
+  passages: PassageSource,
+  citations: Citation[],
+): Promise<number | null> {
+  const doc = index.documents.find((d) => d.docId === docId);
+  if (!doc) return null;
+  // The chunker may join or break lines: compare with white space folded.
+  const flat = (text: string) => text.normalize("NFC").replace(/[\s*_]+/gu, " ");
+  const probe = flat(evidence).trim().slice(0, 60);
+  const chunks = await passages.getChunks(docId);
+  const chunk = chunks.find((c) => flat(c.text).includes(probe)) ?? null;
+  if (!chunk) return null;
+  const known = citations.find((c) => c.chunkId === chunk.chunkId);
+  if (known) return known.n;
+  const n = citations.length === 0 ? 1 : Math.max(...citations.map((c) => c.n)) + 1;
+  citations.push(toCitation(n, { chunk, doc, score: 0 }));
+  return n;
+}
+
+/** The acting document: as the store files it when it is there, else as the statement writes it. */
+function actorOf(act: ActOn, index: RelationIndex): string {
+  const doc = act.byDocId ? index.documents.find((d) => d.docId === act.byDocId) : undefined;
+  if (doc?.number) return labelOf(doc);
+  return act.by?.replace(/\s+số\s+/u, " ") ?? "một văn bản ban hành sau";
+}
+
+/** "Nghị định 178/2024/NĐ-CP"; a document without a number by its title. */
+export function labelOf(doc: DocumentRecord): string {
+  if (doc.number) return doc.kind ? `${doc.kind} ${doc.number}` : doc.number;
+  return `“${doc.title}”`;
+}
+
+function dateText(date: string | null): string {
+  return date ? ` (ngày ${formatDate(date)})` : "";
+}
+
+/** "NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP" → "Nghị định số 72/2020/NĐ-CP": the number keeps its capitals. */
+function sentenceCase(text: string): string {
+  return text.replace(
+    /^(\p{L})([\p{L}\s]*?)(\s+(?:SỐ\s+)?\d)/u,
+    (_, first: string, rest: string, tail: string) =>
+      `${first}${rest.toLowerCase()}${tail.replace("SỐ", "số")}`,
+  );
+}
+
+/** ISO date as Vietnamese write it: 2025-03-15 → 15/3/2025. */
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${Number(d)}/${Number(m)}/${y}`;
+}
