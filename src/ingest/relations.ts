@@ -54,7 +54,8 @@ const SHORT_REFERENCE = new RegExp(
 );
 
 /** A kind's code, a number and an optional year: "nd 178", "nq18", "kl 126/2025" (folded). */
-const TYPED_REFERENCE = /\b(nd|nq|kl|qd|tt|ct|hd|tb)\s*(?:so\s*)?(\d{1,5})(?:\s*\/\s*(\d{4}))?(?![\p{L}\d/-])/u;
+const TYPED_REFERENCE =
+  /\b(nd|nq|kl|qd|tt|ct|hd|tb)\s*(?:so\s*)?(\d{1,5})(?:\s*\/\s*(\d{4}))?(?![\p{L}\d/-])/u;
 
 /** A document named in a sentence, with where it is. */
 interface Mention {
@@ -191,7 +192,8 @@ function effectIn(
   const date = parseVietnameseDate(sentence.slice(m.index, m.index + m[0].length + 40));
   if (!date) return [];
   const subject = mentions.filter((x) => x.end <= m.index).at(-1);
-  const self = !subject && (THIS_DOCUMENT.test(lead) || startsClause(lead)) && (own.legal || own.number !== null);
+  const self =
+    !subject && (THIS_DOCUMENT.test(lead) || startsClause(lead)) && (own.legal || own.number !== null);
   const isOwn = self || (subject !== undefined && ownKey !== null && sameDocument(subject.key, ownKey));
   if (!isOwn && !subject) return [];
   if (!isOwn && own.legal) return [];
