@@ -51,7 +51,14 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  idle: NodeJS.Timeout | null;
 }
+
+/**
+ * An idle worker is ended after this long: its heap may still hold what the last file
+ * left (up to the cap) until a collection that an idle thread may never run.
+ */
+const IDLE_MS = 30_000;
 
 /** Rebuilds the error a worker posted: an IngestError stays one; anything else becomes one. */
 function reviveError(error: SerializedError, fileName: string): AppError {
@@ -101,7 +108,7 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, job: null, timer: null };
+    const slot: Slot = { worker, job: null, timer: null, idle: null };
     worker.on("message", (reply: ParseWorkerReply | { type: "ready" }) => {
       if (reply.type === "ready" || !slot.job || reply.id !== slot.job.id) return;
       const job = slot.job;
@@ -163,18 +170,26 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
     slot.timer = null;
     slot.job = null;
     slot.worker.unref();
+    slot.idle = setTimeout(() => {
+      if (slot.job === null) retire(slot);
+    }, IDLE_MS);
+    slot.idle.unref();
   }
 
   /** The worker is gone or about to be: drop it, the next job gets a fresh one. */
   function retire(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.idle) clearTimeout(slot.idle);
     slot.timer = null;
+    slot.idle = null;
     slot.job = null;
     slots.delete(slot);
     void slot.worker.terminate().catch(() => undefined);
   }
 
   function run(slot: Slot, job: Job): void {
+    if (slot.idle) clearTimeout(slot.idle);
+    slot.idle = null;
     slot.job = job;
     slot.worker.ref();
     const limit = deadlineMs(job.bytes.byteLength);
@@ -228,6 +243,7 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
       const all = [...slots];
       for (const slot of all) {
         if (slot.timer) clearTimeout(slot.timer);
+        if (slot.idle) clearTimeout(slot.idle);
         slot.job?.reject(new Error("parse pool closed"));
         slot.job = null;
       }
