@@ -27,6 +27,7 @@ import {
 import { listCorpusFiles, syncCorpusDir } from "./ingest/corpus-sync.js";
 import { configureParsing, parseLimitsFromConfig } from "./ingest/parse-pool.js";
 import { createLogger, type Logger } from "./logger.js";
+import type { DocumentState } from "./retrieval/document-status.js";
 import { createRetriever } from "./retrieval/retriever.js";
 import { openEmbeddedStore } from "./store/embedded-store.js";
 import { migrateToQdrant } from "./store/migrate-to-qdrant.js";
@@ -110,17 +111,20 @@ async function main(argv: string[]): Promise<number> {
         await sync();
         const question = positionals.join(" ");
         const result = await engine.ask.ask(question, { k });
-        process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatAnswer(result));
+        process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatAnswer(result, config.TZ));
         return 0;
       }
       case "docs": {
         await sync();
         const docs = await engine.store.listDocuments();
-        if (values.json) process.stdout.write(`${JSON.stringify(docs)}\n`);
+        // Each document with its state of effect (what later documents in the store say of it).
+        const relations = await engine.relations.current();
+        const listed = docs.map((d) => ({ ...d, status: relations.statusOf(d) }));
+        if (values.json) process.stdout.write(`${JSON.stringify(listed)}\n`);
         else
-          for (const d of docs)
+          for (const d of listed)
             process.stdout.write(
-              `${d.docId}  ${d.source}  ${d.number ?? "-"}  ${d.date ?? "-"}  ${d.chunkCount} đoạn  ${d.title}\n`,
+              `${d.docId}  ${d.source}  ${d.number ?? "-"}  ${d.date ?? "-"}  ${d.chunkCount} đoạn  ${d.title}  [${STATE_LABELS[d.status.state]}]\n`,
             );
         return 0;
       }
@@ -347,10 +351,15 @@ async function evalWith(
   return summarize(questions, rows);
 }
 
-function formatAnswer(result: AskResult): string {
+function formatAnswer(result: AskResult, timeZone: string): string {
   const lines = [result.answer, ""];
   if (result.official) {
-    const date = new Date(result.official.updatedAt).toISOString().slice(0, 10);
+    const date = new Intl.DateTimeFormat("vi-VN", {
+      timeZone,
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+    }).format(result.official.updatedAt);
     lines.unshift(`⭐ Câu trả lời chính thức của đơn vị (cập nhật ${date})`, "");
   }
   if (result.note) lines.push(`(${result.note})`, "");
@@ -392,3 +401,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+/** A document's state of effect in `docs` output. */
+const STATE_LABELS: Record<DocumentState, string> = {
+  in_force: "còn hiệu lực",
+  amended: "đã sửa đổi",
+  replaced: "đã bị thay thế",
+  repealed: "đã bị bãi bỏ",
+  not_yet_in_force: "chưa có hiệu lực",
+};
