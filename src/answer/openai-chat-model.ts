@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { ModelError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { endpointUnresponsive } from "../retrieval/endpoint-health.js";
 import type { ChatCompletion, ChatMessage, ChatModel, ChatUsage } from "./chat-model.js";
 
 /** Shown to the user when the language model cannot answer (the bot then falls back to extracts). */
@@ -54,10 +55,11 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
   const firstTokenMs = Math.min(options.firstTokenMs ?? 8_000, timeoutMs, budgetMs);
   const temperature = options.temperature ?? 0.1;
   const log = options.logger?.child({ component: "openai-chat", model: options.model });
+  const baseURL = options.baseURL ?? "https://api.openai.com/v1";
   const client = new OpenAI({
     apiKey: options.apiKey,
     // Explicit values so the SDK never falls back to reading the environment itself.
-    baseURL: options.baseURL ?? "https://api.openai.com/v1",
+    baseURL,
     organization: null,
     project: null,
     timeout: budgetMs,
@@ -114,13 +116,17 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
     signal: AbortSignal | undefined,
     attempt: (signal: AbortSignal | undefined, remainingMs: number) => Promise<ChatCompletion>,
   ): Promise<ChatCompletion> {
-    const deadline = started + budgetMs;
+    // The endpoint's embeddings just timed out (the question's, most likely): the wait
+    // already spent counts, so half the budget and a single attempt.
+    const unresponsive = endpointUnresponsive(baseURL);
+    const deadline = started + (unresponsive ? budgetMs / 2 : budgetMs);
+    const retries = unresponsive ? 0 : maxRetries;
     for (let n = 0; ; n++) {
       const remainingMs = deadline - Date.now();
       try {
         return await attempt(signal, remainingMs);
       } catch (error: unknown) {
-        if (signal?.aborted || n >= maxRetries || !isRetryable(error)) throw error;
+        if (signal?.aborted || n >= retries || !isRetryable(error)) throw error;
         const wait = retryDelayMs(error, n);
         const left = deadline - Date.now();
         // A retry needs the wait and still some time to answer: otherwise give up now.

@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import { ModelError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { Embedder } from "./embedder.js";
+import { endpointUnresponsive, recordEndpointSuccess, recordEndpointTimeout } from "./endpoint-health.js";
 
 /** Shown to the user when the embedding endpoint cannot be used. */
 export const EMBEDDING_FAILED_MESSAGE = "Dịch vụ tạo vector ngữ nghĩa tạm thời không phản hồi.";
@@ -35,11 +36,12 @@ export interface OpenAiEmbedderOptions {
 export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 64));
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const baseURL = options.baseURL ?? "https://api.openai.com/v1";
   const log = options.logger?.child({ component: "openai-embedder", model: options.model });
   const client = new OpenAI({
     apiKey: options.apiKey,
     // Explicit values so the SDK never falls back to reading the environment itself.
-    baseURL: options.baseURL ?? "https://api.openai.com/v1",
+    baseURL,
     organization: null,
     project: null,
     timeout: timeoutMs,
@@ -56,7 +58,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
     for (let start = 0; start < texts.length; start += batchSize) {
       // Endpoints reject empty strings; a single space embeds as "nothing".
       const batch = texts.slice(start, start + batchSize).map((t) => (t.trim() === "" ? " " : t));
-      const vectors = await embedBatch(batch, embedOptions.signal);
+      const vectors = await embedBatch(batch, embedOptions.signal, texts.length === 1);
       for (const [i, vector] of vectors.entries()) {
         dimension ??= vector.length;
         if (vector.length !== dimension) {
@@ -71,7 +73,20 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
     return out;
   }
 
-  async function embedBatch(batch: string[], signal: AbortSignal | undefined): Promise<Float32Array[]> {
+  /**
+   * `single`: one text, a question's embedding on the answer's critical path. It gets one
+   * attempt, and none while the endpoint counts as unresponsive: retrieval is lexical then.
+   */
+  async function embedBatch(
+    batch: string[],
+    signal: AbortSignal | undefined,
+    single: boolean,
+  ): Promise<Float32Array[]> {
+    if (single && endpointUnresponsive(baseURL)) {
+      throw fail("endpoint_unresponsive", {
+        message: "embedding_failed: the endpoint timed out recently; not waiting for it again",
+      });
+    }
     let response: OpenAI.CreateEmbeddingResponse;
     try {
       response = await client.embeddings.create(
@@ -81,11 +96,13 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
           encoding_format: "float",
           ...(options.dimensions !== undefined ? { dimensions: options.dimensions } : {}),
         },
-        { signal },
+        single ? { signal, maxRetries: 0 } : { signal },
       );
     } catch (error: unknown) {
+      if (error instanceof OpenAI.APIConnectionTimeoutError) recordEndpointTimeout(baseURL);
       throw fromSdkError(error, signal);
     }
+    recordEndpointSuccess(baseURL);
     const data: unknown = (response as { data?: unknown }).data;
     if (!Array.isArray(data) || data.length !== batch.length) {
       throw fail("bad_response", {

@@ -54,4 +54,27 @@ describe("the LLM wait is bounded as a whole", () => {
     expect(result.citations.length).toBeGreaterThan(0);
     expect(server.chatRequests().length).toBeGreaterThanOrEqual(1);
   }, 40_000);
+
+  it("with embeddings hanging too, the question's embedding is tried once and the answer still comes within 25 s", async () => {
+    server.reset();
+    for (let i = 0; i < 5; i++) {
+      server.queueChat({ hang: true });
+      server.queueEmbeddings({ hang: true });
+    }
+    const started = Date.now();
+    const { stdout } = await run(
+      "npx",
+      ["tsx", "src/cli.ts", "ask", "Huyện Đức Thọ giảm được bao nhiêu đầu mối?", "--json", "--no-sync"],
+      { env },
+    );
+    const elapsed = Date.now() - started;
+    const result = JSON.parse(stdout) as { mode: string; note?: string; citations: unknown[] };
+    expect(elapsed).toBeLessThan(25_000);
+    expect(result.mode).toBe("extractive");
+    expect(result.note).toBe(answerMessages.llmFallback);
+    expect(result.citations.length).toBeGreaterThan(0);
+    // One attempt at the question's embedding, one at the reply: no retries while it hangs.
+    expect(server.embeddingRequests()).toHaveLength(1);
+    expect(server.chatRequests()).toHaveLength(1);
+  }, 40_000);
 });
