@@ -124,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
         else
           for (const d of listed)
             process.stdout.write(
-              `${d.docId}  ${d.source}  ${d.number ?? "-"}  ${d.date ?? "-"}  ${d.chunkCount} đoạn  ${d.title}  [${STATE_LABELS[d.status.state]}]\n`,
+              `${d.docId}  ${d.source}  ${d.number ?? "-"}  ${d.date ?? "-"}  ${d.chunkCount} đoạn  ${d.title}${d.number ? `  [${STATE_LABELS[d.status.state]}]` : ""}\n`,
             );
         return 0;
       }

@@ -1,5 +1,6 @@
 import { Composer, Input } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
+import { buildRelationIndex, type RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRecord } from "../../store/types.js";
 import { foldDiacritics } from "../../text/index.js";
 import type { BotContext } from "../context.js";
@@ -16,6 +17,7 @@ import {
 } from "../upload/cards.js";
 import type { CorpusAdmin } from "../upload/corpus-admin.js";
 import { isNotModified } from "../upload/progress.js";
+import { matchesState, statusMessages } from "../upload/status-lines.js";
 
 /**
  * `/tailieu` for admins: the documents in the store, a page of 8 at a time (◀ ▶), filtered
@@ -35,6 +37,7 @@ export function adminDocsFeature(corpus: CorpusAdmin | null): Composer<BotContex
     const docs = await corpus.store.listDocuments();
     const arg = ctx.payload.trim();
     const filter = arg ? kindFilterOf(arg, docs) : { type: "all" as const };
+    const relations = buildRelationIndex(docs, todayIn(ctx.services.settings.timeZone));
     if (!filter) {
       const kinds = [...new Set(docs.map((d) => d.kind).filter((k): k is string => !!k))];
       await ctx.reply(m.unknownKind(escapeHtml(arg), kinds.map(escapeHtml)), {
@@ -44,10 +47,11 @@ export function adminDocsFeature(corpus: CorpusAdmin | null): Composer<BotContex
       return;
     }
     const view = renderDocumentList({
-      docs: applyFilter(docs, filter),
+      docs: applyFilter(docs, filter, relations),
       kinds: docs.map((d) => d.kind),
       page: 0,
       filter,
+      stateOf: (doc) => relations.statusOf(doc).state,
     });
     await ctx.reply(view.text, {
       parse_mode: "HTML",
@@ -71,11 +75,13 @@ export function adminDocsFeature(corpus: CorpusAdmin | null): Composer<BotContex
     const show = (text: string, keyboard: InlineKeyboardButton[][]) => edit(ctx, text, keyboard);
     const list = async (page: number, filter: KindFilter) => {
       const docs = await corpus.store.listDocuments();
+      const relations = buildRelationIndex(docs, todayIn(ctx.services.settings.timeZone));
       const view = renderDocumentList({
-        docs: applyFilter(docs, filter),
+        docs: applyFilter(docs, filter, relations),
         kinds: docs.map((d) => d.kind),
         page,
         filter,
+        stateOf: (doc) => relations.statusOf(doc).state,
       });
       await show(view.text, view.keyboard);
     };
@@ -97,7 +103,11 @@ export function adminDocsFeature(corpus: CorpusAdmin | null): Composer<BotContex
         await ctx.answerCbQuery();
         if (action.action === "view")
           await show(
-            renderDocumentCard(doc, ctx.services.settings.timeZone),
+            renderDocumentCard(
+              doc,
+              ctx.services.settings.timeZone,
+              buildRelationIndex(await corpus.store.listDocuments(), todayIn(ctx.services.settings.timeZone)),
+            ),
             documentKeyboard(doc.docId, action.page, action.filter),
           );
         else
@@ -180,6 +190,8 @@ export function kindFilterOf(
   const wanted = fold(typed);
   if (!wanted || wanted === "tat ca") return { type: "all" };
   if (wanted === "khac") return { type: "none" };
+  const state = statusMessages.filterWords[wanted];
+  if (state) return { type: "state", state };
   const kinds = [...new Set(docs.map((d) => d.kind).filter((k): k is string => !!k))];
   const exact = kinds.find((k) => fold(k) === wanted);
   if (exact) return { type: "kind", kind: exact };
@@ -187,8 +199,26 @@ export function kindFilterOf(
   return prefix.length === 1 ? { type: "kind", kind: prefix[0]! } : null;
 }
 
-export function applyFilter(docs: readonly DocumentRecord[], filter: KindFilter): DocumentRecord[] {
+export function applyFilter(
+  docs: readonly DocumentRecord[],
+  filter: KindFilter,
+  relations?: RelationIndex,
+): DocumentRecord[] {
   if (filter.type === "all") return [...docs];
   if (filter.type === "none") return docs.filter((d) => !d.kind);
+  if (filter.type === "state")
+    return relations
+      ? docs.filter((d) => matchesState(relations.statusOf(d).state, filter.state))
+      : [...docs];
   return docs.filter((d) => d.kind === filter.kind);
+}
+
+/** Today's date (YYYY-MM-DD) where the unit is. */
+function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }

@@ -335,6 +335,7 @@ async function store(
       pages: parsed.pages,
       chunkCount: result.chunkCount,
       source: parsed.source,
+      relations: parsed.metadata.relations,
     },
     warnings: parsed.warnings,
   });

@@ -1,3 +1,5 @@
+import type { StateFilter } from "./status-lines.js";
+
 /**
  * Callback data of the corpus buttons (Telegram allows 1–64 bytes):
  *
@@ -6,8 +8,8 @@
  * - `tl:p:<page>:<kind>` a page of /tailieu; `tl:v:<docId>:<page>:<kind>` one document's
  *   card (with the list page to go back to); `tl:g:<docId>` download the original;
  *   `tl:d:<docId>:<page>:<kind>` ask to delete; `tl:y:<docId>` deletion confirmed.
- *   `<kind>` is empty (all kinds), `-` (documents of no kind) or the kind itself; it is
- *   dropped when it would not fit.
+ *   `<kind>` is empty (all kinds), `-` (documents of no kind), `~v`, `~e`, `~a` (in force,
+ *   ended, amended) or the kind itself; it is dropped when it would not fit.
  * - `nk:<page>` a page of /nhatky.
  *
  * And of the review buttons (issue 21):
@@ -46,16 +48,29 @@ export function parseUploadChoice(data: string): UploadChoice | null {
   return m[1] === "s" ? { action: "separate", id } : { action: "cancel", id };
 }
 
-/** The kind filter of a list: all kinds, documents without a kind, or one kind. */
-export type KindFilter = { type: "all" } | { type: "none" } | { type: "kind"; kind: string };
+/**
+ * The filter of a list: all kinds, documents without a kind, one kind, or a state of
+ * effect (in force, ended, amended: see `matchesState`).
+ */
+export type KindFilter =
+  | { type: "all" }
+  | { type: "none" }
+  | { type: "kind"; kind: string }
+  | { type: "state"; state: StateFilter };
+
+/** State filters as callback data writes them ("~v", "~e", "~a"): no kind name starts with "~". */
+const STATE_CODES: Record<StateFilter, string> = { in_force: "~v", ended: "~e", amended: "~a" };
 
 function encodeKind(filter: KindFilter): string {
+  if (filter.type === "state") return STATE_CODES[filter.state];
   return filter.type === "all" ? "" : filter.type === "none" ? "-" : filter.kind;
 }
 
 function decodeKind(raw: string | undefined): KindFilter {
   if (!raw) return { type: "all" };
   if (raw === "-") return { type: "none" };
+  const state = (Object.keys(STATE_CODES) as StateFilter[]).find((s) => STATE_CODES[s] === raw);
+  if (state) return { type: "state", state };
   return { type: "kind", kind: raw };
 }
 

@@ -1,10 +1,12 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { CorpusEvent } from "../../audit/corpus-log.js";
 import type { OfficialEvent } from "../../official/official-answers.js";
+import type { DocumentState, RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRecord } from "../../store/types.js";
 import { escapeHtml, formatDate, truncate } from "../format/index.js";
 import { corpusMessages as m, reviewMessages } from "../messages.js";
 import { auditPageData, docsData, type KindFilter, uploadChoiceData } from "./callback-data.js";
+import { ownRelationLines, statusLines, statusMessages } from "./status-lines.js";
 
 /**
  * Pure rendering of the corpus cards and lists (Telegram HTML plus inline keyboards):
@@ -56,6 +58,8 @@ export interface CardDocument {
   issuer: string | null;
   pages: number | null;
   chunkCount: number;
+  /** What it says of other documents (shown on the upload card). */
+  relations?: DocumentRecord["relations"];
   source: string;
 }
 
@@ -83,6 +87,8 @@ export function renderUploadCard(o: {
   warnings: readonly string[];
 }): string {
   const lines = [o.status === "replaced" ? m.replaced(o.version) : m.added, "", ...fieldLines(o.doc)];
+  const own = ownRelationLines(o.doc.relations);
+  if (own.length > 0) lines.push("", ...own);
   if (o.warnings.length > 0) {
     lines.push("", m.warningsHeading);
     for (const w of o.warnings.slice(0, 5)) lines.push(`• ${escapeHtml(truncate(w, 300))}`);
@@ -91,14 +97,23 @@ export function renderUploadCard(o: {
   return lines.join("\n");
 }
 
-/** One document's card in /tailieu. */
-export function renderDocumentCard(doc: DocumentRecord, timeZone: string): string {
+/** One document's card in /tailieu, with its state of effect when the relations are known. */
+export function renderDocumentCard(doc: DocumentRecord, timeZone: string, relations?: RelationIndex): string {
   const l = m.labels;
+  // A state of effect is a legal document's: a web page or a report without a number has none.
+  const state = relations?.statusOf(doc);
+  const status =
+    relations && state && (doc.number !== null || state.acts.length > 0 || state.effectiveFrom !== null)
+      ? ["", ...statusLines(state, relations)]
+      : [];
+  const own = ownRelationLines(doc.relations);
   return [
     ...fieldLines(doc),
     m.field(l.version, String(doc.version)),
     m.field(l.added, formatLocalDate(doc.addedAt, timeZone)),
     ...(doc.updatedAt !== doc.addedAt ? [m.field(l.updated, formatLocalDate(doc.updatedAt, timeZone))] : []),
+    ...status,
+    ...(own.length > 0 ? ["", ...own] : []),
   ].join("\n");
 }
 
@@ -134,6 +149,7 @@ function pageCount(total: number, pageSize: number): number {
 
 /** The kind a filter shows, for headings. */
 export function filterLabel(filter: KindFilter): string | null {
+  if (filter.type === "state") return statusMessages.filterLabels[filter.state];
   return filter.type === "all" ? null : filter.type === "none" ? m.noKind : filter.kind;
 }
 
@@ -148,6 +164,8 @@ export function renderDocumentList(o: {
   page: number;
   filter: KindFilter;
   pageSize?: number;
+  /** Each document's state of effect, marked after its title. */
+  stateOf?: (doc: DocumentRecord) => DocumentState;
 }): { text: string; keyboard: Keyboard; page: number } {
   const size = o.pageSize ?? DOCS_PAGE_SIZE;
   const pages = pageCount(o.docs.length, size);
@@ -165,7 +183,7 @@ export function renderDocumentList(o: {
         m.listLine(
           page * size + i + 1,
           escapeHtml(truncate(doc.title || doc.source, 140)),
-          escapeHtml(listDetails(doc)),
+          `${escapeHtml(listDetails(doc))}${o.stateOf ? statusMessages.marks[o.stateOf(doc)] : ""}`,
         ),
       );
     });
