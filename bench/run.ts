@@ -5,7 +5,8 @@
  * pages lie); hostile uploads while a cadre asks (`hostile`, see hostile.ts); a
  * synthetic scale-up to 100k chunks. Prints a table and writes
  * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`; also
- * `official` (matching official answers) and `chart` (/thongke's chart).
+ * `official` (matching official answers), `chart` (/thongke's chart) and `relations`
+ * (what documents say of one another, precision on labelled documents).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,6 +45,7 @@ import {
   type SearchEngine,
 } from "./peers.js";
 import { qaPairsOptions, runQaPairsBench } from "./qa-pairs.js";
+import { printRelationsTable, runRelationsBench } from "./relations.js";
 import { printChartTable, runChartBench } from "./stats-chart.js";
 import { runSyntheticScale } from "./synthetic.js";
 
@@ -313,6 +315,11 @@ async function main(): Promise<void> {
     });
     printAnswersTables(answers);
     results.answers = answers;
+  }
+  if (wants("relations")) {
+    const relations = await runRelationsBench(fileURLToPath(new URL("..", import.meta.url)), reformDir);
+    printRelationsTable(relations);
+    results.relations = relations;
   }
   if (wants("official")) {
     const official = runOfficialBench();

@@ -113,6 +113,7 @@ export async function parseDocument(
   const relations = extractRelations(cleaned.text, {
     number: metadata.number,
     legal: isOfficialText(cleaned.text),
+    date: metadata.date,
   });
   if (relations.length > 0) metadata.relations = relations;
 

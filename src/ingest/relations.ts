@@ -76,7 +76,7 @@ const MAX_GAP = 90;
  */
 export function extractRelations(
   text: string,
-  own: { number: string | null; legal: boolean },
+  own: { number: string | null; legal: boolean; date?: string | null },
 ): DocumentRelation[] {
   const out: DocumentRelation[] = [];
   const seen = new Set<string>();
@@ -182,14 +182,16 @@ function effectIn(
   sentence: string,
   folded: string,
   mentions: Mention[],
-  own: { number: string | null; legal: boolean },
+  own: { number: string | null; legal: boolean; date?: string | null },
   ownKey: DocumentKey | null,
 ): DocumentRelation[] {
   const m = EFFECTIVE.exec(folded);
   if (!m) return [];
   const lead = folded.slice(0, m.index);
   if (NOT_AN_ACT.test(lead)) return [];
-  const date = parseVietnameseDate(sentence.slice(m.index, m.index + m[0].length + 40));
+  // "có hiệu lực kể từ ngày ký": the day the stating document was signed.
+  const signed = /^\s*ky\b/u.test(folded.slice(m.index + m[0].length)) ? (own.date ?? null) : null;
+  const date = signed ?? parseVietnameseDate(sentence.slice(m.index, m.index + m[0].length + 40));
   if (!date) return [];
   const subject = mentions.filter((x) => x.end <= m.index).at(-1);
   const self =
