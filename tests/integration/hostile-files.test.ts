@@ -139,6 +139,13 @@ describe("hostile uploads through the emulator while a cadre asks", () => {
         expect(message.plainText, file.name).not.toMatch(/Không thêm được/);
       } else {
         expect(message.plainText, file.name).toMatch(/Không thêm được/);
+        // And a structured log line with the refusal's code.
+        expect(
+          h.logs.some(
+            (l) => l.msg === "upload refused" && l.code === file.expect && l.fileName === file.fileName,
+          ),
+          file.name,
+        ).toBe(true);
       }
     }
     const slowest = latencies.reduce((a, b) => (b.ms > a.ms ? b : a));
