@@ -206,7 +206,8 @@ function stripMarkdown(line: string): string {
   return line
     .replace(/^#{1,6}\s+/u, "")
     .replace(/\*\*|__/gu, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/gu, "$1")
+    // Stops at the next "[": a line of unclosed brackets must cost one scan, not one per "[".
+    .replace(/\[([^[\]]*)\]\([^)]*\)/gu, "$1")
     .trim();
 }
 
