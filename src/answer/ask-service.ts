@@ -112,12 +112,14 @@ export function createAskService(deps: AskServiceDeps): AskService {
       if (deps.inForce && !options.previous) {
         const validity = await answerValidityQuestion(question, deps.inForce);
         if (validity) {
+          // The passages the question finds go along, as with any answer (`ask --json`, eval).
+          const found = await deps.retriever.search(question, { limit: options.k ?? 10, filter: options.filter });
           return {
             question,
             ...validity,
             mode: "extractive",
             declined: false,
-            retrieved: [],
+            retrieved: toRetrieved(found),
             ms: round(performance.now() - started),
           };
         }

@@ -36,18 +36,41 @@ export async function answerValidityQuestion(
   if (!asksValidity(foldDiacritics(question.toLowerCase()))) return null;
   const reference = referenceIn(question);
   if (reference === null) return null;
-  return answerValidity(reference, await deps.relations.current(), deps.passages);
+  const asksSince = /\b(?:tu ngay nao|tu khi nao|tu bao gio|khi nao|ngay nao|bao gio)\b/u.test(
+    foldDiacritics(question.toLowerCase()),
+  );
+  return answerValidity(reference, await deps.relations.current(), deps.passages, { asksSince });
 }
 
-/** The document a question names, as a reference the relations read ("Nghị định 178/2024"). */
+/**
+ * The one document a validity question is about, as a reference the relations read
+ * ("Nghị định 178/2024"); null when it names several, or when another document comes
+ * first ("thông tư của BQP hướng dẫn NĐ 178 có hiệu lực từ ngày nào?" asks of the circular).
+ */
 function referenceIn(question: string): string | null {
-  const [number] = findDocumentNumbers(question);
-  if (number) return number;
-  const [short] = findShortReferences(question);
-  if (!short) return null;
+  const numbers = findDocumentNumbers(question);
+  const shorts = findShortReferences(question);
+  if (numbers.length + shorts.length !== 1 && !(numbers.length === 1 && shorts.length <= 1)) return null;
+  const folded = foldDiacritics(question.normalize("NFC").toLowerCase());
+  const firstKind = FIRST_KIND.exec(folded);
+  const at = numbers[0] ? question.indexOf(numbers[0]) : firstKind ? firstKind.index : -1;
+  // The first document the question names must be the numbered one.
+  if (
+    firstKind &&
+    at >= 0 &&
+    !/^\s*(?:so\s*)?\d/u.test(folded.slice(firstKind.index + firstKind[0].length)) &&
+    firstKind.index < at
+  )
+    return null;
+  if (numbers[0]) return numbers[0];
+  const short = shorts[0]!;
   const kind = KIND_NAMES[short.code];
   return kind ? `${kind} ${short.number}${short.year ? `/${short.year}` : ""}` : null;
 }
+
+/** The first kind of document a question names (folded), numbered or not. */
+const FIRST_KIND =
+  /\b(?:nghi dinh|nghi quyet|thong tu|quyet dinh|quy dinh|ket luan|chi thi|huong dan|cong van|luat|ke hoach|nd|nq|tt|qd|kl)\b/u;
 
 const KIND_NAMES: Record<string, string> = {
   ND: "Nghị định",
@@ -117,6 +140,8 @@ export async function answerValidity(
   reference: string,
   index: RelationIndex,
   passages: PassageSource,
+  /** The question asks only since when ("có hiệu lực từ ngày nào?"). */
+  options: { asksSince?: boolean } = {},
 ): Promise<{ answer: string; citations: Citation[] } | null> {
   const status = index.statusOfReference(reference);
   if (!status || (status.acts.length === 0 && status.effectiveFrom === null)) return null;
@@ -138,9 +163,20 @@ export async function answerValidity(
     parts.push(`${label} ${STATE_WORDS[status.state]} ${acts.join("; ")}.`);
   }
   if (status.effectiveFrom !== null) {
-    const n = await citeEffect(reference, status, index, passages, citations);
-    parts.push(`${label} có hiệu lực từ ngày ${formatDate(status.effectiveFrom)}${n ? ` [${n}]` : ""}.`);
-    if (status.acts.length === 0)
+    const effect = await citeEffect(reference, status, index, passages, citations);
+    // Since when, in the document's own words where they are short ("Nghị quyết 198/2025/QH15
+    // có hiệu lực từ 17/5/2025."); else said plainly.
+    // "Nghị định này ..." out of its document says nothing of which one.
+    const own =
+      effect && effect.sentence.length <= 200 && !/\bnày\b/u.test(effect.sentence)
+        ? effect.sentence.replace(/[.;:]?\s*$/u, ".")
+        : null;
+    parts.push(
+      own
+        ? `${own} [${effect!.n}]`
+        : `${label} có hiệu lực từ ngày ${formatDate(status.effectiveFrom)}${effect ? ` [${effect.n}]` : ""}.`,
+    );
+    if (status.acts.length === 0 && !options.asksSince)
       parts.push("Trong tài liệu chưa có văn bản nào sửa đổi, thay thế hay bãi bỏ văn bản này.");
   }
   return { answer: parts.join(" "), citations };
@@ -170,13 +206,14 @@ async function citeAct(
   return null;
 }
 
+/** The citation of the sentence stating when the document took effect, and that sentence. */
 async function citeEffect(
   reference: string,
   status: DocumentStatus,
   index: RelationIndex,
   passages: PassageSource,
   citations: Citation[],
-): Promise<number | null> {
+): Promise<{ n: number; sentence: string } | null> {
   for (const doc of index.documents) {
     const relation = doc.relations?.find(
       (r) =>
@@ -184,9 +221,19 @@ async function citeEffect(
         r.date === status.effectiveFrom &&
         (r.target === null || namesSame(r.target, reference, index)),
     );
-    if (relation) return citePassage(doc.docId, relation.evidence, index, passages, citations);
+    if (!relation) continue;
+    const n = await citePassage(doc.docId, relation.evidence, index, passages, citations);
+    if (n !== null) return { n, sentence: stripListMarks(relation.evidence) };
   }
   return null;
+}
+
+/** A sentence without the list or emphasis marks around it ("*- Luật số 72 ...*", "1. Nghị định này ..."). */
+function stripListMarks(sentence: string): string {
+  return sentence
+    .replace(/^[\s*_#>-]*(?:\d{1,2}[.)]\s+)?/u, "")
+    .replace(/[*_\s]+$/u, "")
+    .trim();
 }
 
 function namesSame(target: string, reference: string, index: RelationIndex): boolean {
