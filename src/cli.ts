@@ -32,6 +32,7 @@ import { createRetriever } from "./retrieval/retriever.js";
 import { openEmbeddedStore } from "./store/embedded-store.js";
 import { migrateToQdrant } from "./store/migrate-to-qdrant.js";
 import { createQdrantStore } from "./store/qdrant/qdrant-store.js";
+import { hasWord } from "./text/has-word.js";
 
 /**
  * The command line: ingest, ask, docs, delete, eval. Results go to stdout (JSON with
@@ -108,8 +109,10 @@ async function main(argv: string[]): Promise<number> {
       case "ingest":
         return await ingest(engine, positionals, values.json, logger);
       case "ask": {
-        await sync();
         const question = positionals.join(" ");
+        if (question.trim() && !hasWord(question))
+          throw new UsageError("câu hỏi không có chữ nào (chỉ có thẻ hoặc dấu câu)");
+        await sync();
         const result = await engine.ask.ask(question, { k });
         process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatAnswer(result, config.TZ));
         return 0;

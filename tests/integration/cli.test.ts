@@ -132,6 +132,17 @@ describe("the command line, as INTERFACES.md fixes it", () => {
     }
   });
 
+  it("ask with no word (only markup or punctuation) prints the help, not an answer", async () => {
+    const failure = await cli("ask", "<b>").then(
+      () => null,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain("câu hỏi không có chữ nào");
+    expect(failure?.stderr).toContain("ingest <tệp|thư mục>");
+    expect(failure?.stdout).toBe("");
+  });
+
   it("digest --chat with a negative group id, as Telegram gives them, prints the digest", async () => {
     const { stdout } = await cli("digest", "--chat", "-100500", "--dry-run");
     expect(stdout).toContain("📰 Bản tin");

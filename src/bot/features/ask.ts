@@ -1,6 +1,7 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { isAppError } from "../../errors.js";
+import { hasWord } from "../../text/has-word.js";
 import type { BotContext } from "../context.js";
 import { isReplyToBot, mentionsBot, messageOf, parseCommand, stripMention } from "../filters/addressed.js";
 import {
@@ -177,9 +178,4 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
 async function replyInConversation(ctx: BotContext, text: string): Promise<void> {
   await ctx.reply(text, { link_preview_options: { is_disabled: true }, ...replyTo(ctx) });
   ctx.log.info({ mode: "conversation" }, "conversational reply");
-}
-
-/** True when a message has a letter or a digit once HTML-like tags are left out. */
-export function hasWord(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text.replace(/<\/?[A-Za-z][^<>]{0,200}>/g, " "));
 }
