@@ -14,7 +14,7 @@ import {
   decline,
 } from "./extractive.js";
 import { planFollowUp } from "./follow-up.js";
-import { answerValidityQuestion, type InForceDeps, withInForceNotices } from "./in-force.js";
+import { answerValidityQuestion, type InForceDeps, markSuperseded, withInForceNotices } from "./in-force.js";
 import { leaveOutQuoted } from "./leave-out-quoted.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
 import { answerMessages, conversationReplies } from "./messages.js";
@@ -113,7 +113,10 @@ export function createAskService(deps: AskServiceDeps): AskService {
         const validity = await answerValidityQuestion(question, deps.inForce);
         if (validity) {
           // The passages the question finds go along, as with any answer (`ask --json`, eval).
-          const found = await deps.retriever.search(question, { limit: options.k ?? 10, filter: options.filter });
+          const found = await deps.retriever.search(question, {
+            limit: options.k ?? 10,
+            filter: options.filter,
+          });
           return {
             question,
             ...validity,
@@ -151,6 +154,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
         filter: options.filter,
       });
       const passages: Passage[] = retrieval.hits;
+      if (deps.inForce) markSuperseded(passages, await deps.inForce.relations.current());
       const leftOut = alreadyQuoted ? leaveOutQuoted(passages, alreadyQuoted) : undefined;
       const composeExtractive = (): ComposedAnswer => {
         const composed = composeExtractiveAnswer(

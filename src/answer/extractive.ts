@@ -94,9 +94,11 @@ export function composeExtractiveAnswer(
     // Passages scored lower need to match better to be chosen, in proportion to their
     // score: three passages of one article scored alike are read alike (by rank, the
     // third counted a third less and lost its sentence on "180 ủy viên chính thức").
+    // Between passages that answer alike, the one from the document in force comes first.
     const prior =
       passageScoreShare(passage.score, passages[0]!.score) *
-      (coverages[passageIndex]! / bestCoverage) ** COVERAGE_POWER;
+      (coverages[passageIndex]! / bestCoverage) ** COVERAGE_POWER *
+      (passage.superseded ? SUPERSEDED_FACTOR : 1);
     // A passage weighed this little cannot lead, and reading it costs the answer's time.
     if (passageIndex > 0 && prior < MIN_PRIOR) return;
     const spans = splitSentences(passage.chunk.text);
@@ -278,6 +280,9 @@ function unmatchedFocusValue(
     if (factor > 1 && !matched.has(term)) value += (values.get(term) ?? 0) * ALIAS_CREDIT;
   return value;
 }
+
+/** What a passage of a replaced or repealed document is worth against one of a document in force. */
+const SUPERSEDED_FACTOR = 0.7;
 
 /** Passages whose sentences would weigh less than this share are not read. */
 const MIN_PRIOR = 0.2;

@@ -5,7 +5,7 @@ import type { RelationIndexSource } from "../retrieval/relation-index.js";
 import type { ChunkRecord, DocumentRecord } from "../store/types.js";
 import { foldDiacritics } from "../text/index.js";
 import { toCitation } from "./extractive.js";
-import type { Citation } from "./types.js";
+import type { Citation, Passage } from "./types.js";
 
 /**
  * Answers that know which rule is in force: a cited passage from a document that a later
@@ -83,6 +83,20 @@ const KIND_NAMES: Record<string, string> = {
   TB: "Thông báo",
   KH: "Kế hoạch",
 };
+
+/** Marks the passages whose document a later one in the store replaces or repeals. */
+export function markSuperseded(passages: Passage[], index: RelationIndex): void {
+  const ended = new Map<string, boolean>();
+  for (const passage of passages) {
+    let value = ended.get(passage.doc.docId);
+    if (value === undefined) {
+      const state = index.statusOf(passage.doc).state;
+      value = state === "replaced" || state === "repealed";
+      ended.set(passage.doc.docId, value);
+    }
+    if (value) passage.superseded = true;
+  }
+}
 
 /** How many notices one answer carries at most (one per cited document, two documents). */
 const MAX_NOTICES = 2;

@@ -56,4 +56,6 @@ export interface Passage {
   matchedTerms?: readonly string[];
   /** Whether the passage's document speaks of the question's situation (set by retrieval). */
   docInSituation?: boolean;
+  /** Its document has been replaced or repealed by a later one in the store. */
+  superseded?: boolean;
 }

@@ -273,6 +273,33 @@ describe("composeExtractiveAnswer", () => {
   });
 });
 
+describe("documents in force first", () => {
+  it("between two passages answering alike, the replaced document's does not lead", () => {
+    const q = "Bí thư kiêm Chủ tịch xã được phụ cấp kiêm nhiệm bao nhiêu?";
+    const old = {
+      ...passage("old", "Bí thư kiêm Chủ tịch xã được phụ cấp kiêm nhiệm 500.000 đồng mỗi tháng."),
+      superseded: true,
+    };
+    const current = passage("new", "Bí thư kiêm Chủ tịch xã được phụ cấp kiêm nhiệm 700.000 đồng mỗi tháng.");
+    const plan = planLexicalQuery(q);
+    const compose = (passages: Passage[]) =>
+      composeExtractiveAnswer(
+        passages,
+        uniformValues(q),
+        DEFAULT_EXTRACTIVE_OPTIONS,
+        plan.focusWeights,
+        plan.question,
+      );
+    expect(compose([old, current]).answer).toMatch(
+      /^Bí thư kiêm Chủ tịch xã được phụ cấp kiêm nhiệm 700\.000 đồng/,
+    );
+    // Not superseded, the first passage leads as before.
+    expect(compose([{ ...old, superseded: false }, current]).answer).toMatch(
+      /^Bí thư kiêm Chủ tịch xã được phụ cấp kiêm nhiệm 500\.000 đồng/,
+    );
+  });
+});
+
 describe("composeExtractiveAnswer reading what is asked", () => {
   const compose = (question: string, passages: Passage[], alreadyQuoted = "") => {
     const plan = planLexicalQuery(question);
