@@ -61,6 +61,14 @@ export const ConfigSchema = z
     /** Deadline of any file's parsing; 2 s per megabyte are added to it. */
     PARSE_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(20_000)),
     MAX_PDF_PAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(1000)),
+    /** OCR of PDF pages without a text layer (scans), in Vietnamese, offline. */
+    OCR: z.preprocess(emptyAsUnset, z.enum(["on", "off"]).default("on")),
+    /** Scanned pages read by OCR in one file; later ones are left out with a warning. */
+    OCR_MAX_PAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(100)),
+    /** Time the OCR of one file may take before the file is refused. */
+    OCR_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(300_000)),
+    /** Pages read with a lower mean confidence (0-100) are reported, not indexed. */
+    OCR_MIN_CONFIDENCE: z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(100).default(60)),
     QDRANT_URL: optionalString.pipe(z.string().url().optional()),
     QDRANT_API_KEY: optionalString,
     QDRANT_COLLECTION: z.string().default("nhatthe"),

@@ -163,6 +163,12 @@ export const corpusMessages = {
     `⏳ <b>${name}</b>\nĐang đọc tệp…${percent === null ? "" : ` ${percent}%`}`,
   /** HTML. */
   progressIndexing: (name: string) => `⏳ <b>${name}</b>\nĐang lập chỉ mục…`,
+  /** HTML: OCR of a scan, page by page ("trang 3/12"). */
+  progressOcr: (name: string, done: number, total: number) =>
+    `⏳ <b>${name}</b>\nBản scan: đang nhận dạng chữ: trang ${Math.min(done + 1, total)}/${total}…`,
+  /** HTML: the upload card's line on OCR'd text. */
+  ocrNote: (pages: number, confidence: number) =>
+    `🔎 Chữ của ${pages} trang được nhận dạng từ ảnh scan (OCR), độ tin cậy trung bình ${Math.round(confidence)}%. Nên đối chiếu trích dẫn với bản gốc.`,
   /** HTML. */
   duplicate: (title: string) =>
     `ℹ️ Tài liệu này đã có trong kho: <b>${title}</b> (cùng nội dung).\nKho tài liệu không thay đổi.`,

@@ -7,7 +7,7 @@ import type { DocumentInput, DocumentStore, IndexedChunk, UpsertResult } from ".
 import { docIdForSource, sha256, toIndexedChunksYielding } from "./index-chunks.js";
 import { parseIsolated } from "./parse-pool.js";
 import { INGEST_PIPELINE } from "./pipeline-version.js";
-import type { ParsedDocument, ParseOptions } from "./types.js";
+import type { PageProgress, ParsedDocument, ParseOptions } from "./types.js";
 
 export { docIdForSource, makeChunkIds, sha256, toIndexedChunks } from "./index-chunks.js";
 
@@ -24,7 +24,11 @@ export interface IngestOptions extends ParseOptions {
    */
   audit?: boolean;
   /** Called with the indexing stage; fraction 0..1. */
-  onStage?: (stage: "reading" | "chunking" | "indexing" | "embedding", fraction: number) => void;
+  onStage?: (
+    stage: "reading" | "ocr" | "chunking" | "indexing" | "embedding",
+    fraction: number,
+    pages?: PageProgress,
+  ) => void;
 }
 
 export interface IngestOutcome {
@@ -104,7 +108,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
       const onStage = options.onStage;
       const parsed = await parseIsolated(bytes, source, {
         ...options,
-        onProgress: (stage, fraction) => onStage?.(stage, fraction),
+        onProgress: (stage, fraction, pages) => onStage?.(stage, fraction, pages),
       });
       return indexer.indexParsed(parsed, options);
     },

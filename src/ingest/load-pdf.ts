@@ -2,13 +2,29 @@ import { getDocumentProxy } from "unpdf";
 import { IngestError } from "../errors.js";
 import { LIST_ITEM, matchHeading } from "./headings.js";
 import { ingestMessages } from "./messages.js";
+import type { OcrEngine } from "./ocr-engine.js";
+import { MAX_DECODED_IMAGE_PIXELS, type OcrSettings, ocrPdfPages, pdfCanvasFactory } from "./ocr-pdf.js";
 import { inspectPdfStreams } from "./pdf-guard.js";
+import type { OcrSummary } from "./types.js";
 
 /** Text of a PDF with its page count. */
 export interface LoadedPdf {
   text: string;
   pages: number;
   warnings: string[];
+  /** Set when some of the text was read by OCR from page images. */
+  ocr?: PdfOcrSummary;
+}
+
+/** What the upload card says of OCR: which pages were read that way, how confidently. */
+export type PdfOcrSummary = OcrSummary;
+
+/** OCR for pages without a text layer: its settings and the engine (per parse worker). */
+export interface PdfOcrOptions {
+  settings: OcrSettings;
+  engine: () => OcrEngine;
+  /** After each OCR'd page: pages done, pages to read. */
+  onPage?: (done: number, total: number) => void;
 }
 
 /** One visual line of a page. */
@@ -120,12 +136,19 @@ export async function loadPdf(
   fileName: string,
   onProgress?: (fraction: number) => void,
   maxPages = DEFAULT_MAX_PDF_PAGES,
+  ocr?: PdfOcrOptions,
 ): Promise<LoadedPdf> {
   inspectPdfStreams(bytes, fileName);
+  const withOcr = ocr?.settings.enabled === true;
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // pdf.js may detach the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
+    // pdf.js may detach the buffer it is given: hand it a copy. Rendering for OCR needs
+    // a canvas factory, and a bound on the images it decodes (they are not inspected).
+    pdf = await getDocumentProxy(new Uint8Array(bytes), {
+      verbosity: 0,
+      isEvalSupported: false,
+      ...(withOcr ? { CanvasFactory: await pdfCanvasFactory(), maxImageSize: MAX_DECODED_IMAGE_PIXELS } : {}),
+    });
   } catch (error) {
     if (errorName(error) === "PasswordException") {
       throw new IngestError("pdf_encrypted", ingestMessages.pdfEncrypted, {
@@ -141,7 +164,7 @@ export async function loadPdf(
     if (pageCount === 0) {
       throw new IngestError("pdf_corrupt", ingestMessages.pdfCorrupt, { context: { fileName, pages: 0 } });
     }
-    const texts: string[] = [];
+    const texts = new Map<number, string>();
     const emptyPages: number[] = [];
     let failedPages = 0;
     let lastError: unknown;
@@ -158,7 +181,7 @@ export async function loadPdf(
         lastError = error;
       }
       if (text.replace(/\s/g, "").length < MIN_PAGE_CHARS) emptyPages.push(n);
-      else texts.push(text);
+      else texts.set(n, text);
       onProgress?.(n / pageCount);
     }
     if (failedPages === pageCount) {
@@ -168,18 +191,87 @@ export async function loadPdf(
       });
     }
     const textPages = pageCount - emptyPages.length;
-    const totalChars = texts.join("").replace(/\s/g, "").length;
-    if (textPages === 0 || textPages / pageCount < MIN_TEXT_PAGE_SHARE) {
-      throw new IngestError("pdf_scanned", ingestMessages.pdfScanned, {
-        context: { fileName, pages: pageCount, textPages, chars: totalChars },
-      });
+    const warnings: string[] = [];
+    let summary: PdfOcrSummary | undefined;
+    if (withOcr && ocr && emptyPages.length > 0) {
+      summary = await readScannedPages(pdf, emptyPages, texts, warnings, { ...ocr, fileName });
+    } else {
+      const totalChars = [...texts.values()].join("").replace(/\s/g, "").length;
+      if (textPages === 0 || textPages / pageCount < MIN_TEXT_PAGE_SHARE) {
+        throw new IngestError("pdf_scanned", ingestMessages.pdfScanned, {
+          context: { fileName, pages: pageCount, textPages, chars: totalChars, ocr: "off" },
+        });
+      }
+      if (emptyPages.length > 0) warnings.push(ingestMessages.warnPagesWithoutText(emptyPages));
     }
-    const warnings = emptyPages.length > 0 ? [ingestMessages.warnPagesWithoutText(emptyPages)] : [];
     if (totalPages > pageCount) warnings.push(ingestMessages.warnPdfPageLimit(totalPages, pageCount));
-    return { text: joinPages(texts), pages: totalPages, warnings };
+    const ordered = [...texts.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+    return { text: joinPages(ordered), pages: totalPages, warnings, ...(summary ? { ocr: summary } : {}) };
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * OCR of the pages without a text layer, merged into `texts` by page number. Pages
+ * below the confidence floor and pages past the OCR budget become warnings; a PDF
+ * left with no text at all is refused (nothing readable, or nothing trustworthy).
+ */
+async function readScannedPages(
+  pdf: Awaited<ReturnType<typeof getDocumentProxy>>,
+  pages: number[],
+  texts: Map<number, string>,
+  warnings: string[],
+  o: PdfOcrOptions & { fileName: string },
+): Promise<PdfOcrSummary | undefined> {
+  const read = await ocrPdfPages(pdf, pages, {
+    engine: o.engine(),
+    settings: o.settings,
+    fileName: o.fileName,
+    ...(o.onPage ? { onPage: o.onPage } : {}),
+  });
+  for (const [page, text] of read.texts) texts.set(page, reflowOcrText(text));
+  const context = {
+    fileName: o.fileName,
+    ocrPages: pages.length,
+    lowConfidence: read.lowConfidence,
+    blank: read.blank.length,
+    skipped: read.skipped.length,
+  };
+  if (texts.size === 0) {
+    if (read.lowConfidence.length > 0) {
+      const confidences = read.lowConfidence.map((p) => read.confidence.get(p) ?? 0);
+      const mean = confidences.reduce((a, b) => a + b, 0) / confidences.length;
+      throw new IngestError("ocr_low_confidence", ingestMessages.ocrLowConfidence(mean), { context });
+    }
+    throw new IngestError("ocr_no_text", ingestMessages.ocrNoText, { context });
+  }
+  if (read.lowConfidence.length > 0) {
+    warnings.push(ingestMessages.warnOcrLowConfidence(read.lowConfidence, o.settings.minConfidence));
+  }
+  if (read.skipped.length > 0) {
+    warnings.push(ingestMessages.warnOcrPageLimit(read.skipped, o.settings.maxPages));
+  }
+  if (read.meanConfidence === null) return undefined;
+  return { pages: [...read.texts.keys()].sort((a, b) => a - b), meanConfidence: read.meanConfidence };
+}
+
+/**
+ * OCR gives one line per printed line: rebuilt into paragraphs the way a text layer's
+ * lines are (a blank line from tesseract is a paragraph break).
+ */
+function reflowOcrText(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((block) => {
+      const lines = block
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0);
+      return reflowPdfLines(lines.map((line, i) => ({ text: line, y: -i * 10, height: 10 })));
+    })
+    .filter((p) => p.length > 0)
+    .join("\n\n");
 }
 
 /** Joins pages; a paragraph that runs on to the next page (lower-case start) is rejoined. */

@@ -68,4 +68,14 @@ export const ingestMessages = {
   warnPdfPageLimit: (pages: number, limit: number) =>
     `Tệp PDF có ${pages} trang; chỉ ${limit} trang đầu được đưa vào. Xin vui lòng gửi phần còn lại thành tệp riêng.`,
   warnDocx: "Một số thành phần của tệp DOCX không đọc được và đã được bỏ qua.",
+  ocrTimeout: (seconds: number, done: number, pages: number) =>
+    `Nhận dạng chữ (OCR) các trang scan vượt quá thời gian cho phép (${seconds} giây; mới đọc được ${done}/${pages} trang) nên đã dừng lại, kho tài liệu không thay đổi. Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng tách tệp thành các phần ít trang hơn, hoặc gửi bản PDF có lớp chữ.`,
+  ocrNoText:
+    "PDF là bản scan nhưng nhận dạng chữ (OCR) không đọc được chữ nào trên các trang. Xin vui lòng gửi bản scan rõ hơn hoặc bản có lớp chữ.",
+  ocrLowConfidence: (confidence: number) =>
+    `PDF là bản scan nhưng chữ nhận dạng được (OCR) không đủ tin cậy (trung bình ${Math.round(confidence)}%) nên không đưa vào kho để tránh trích dẫn sai. Xin vui lòng gửi bản scan rõ hơn (thẳng, đủ sáng, từ 200 dpi) hoặc bản có lớp chữ.`,
+  warnOcrLowConfidence: (pages: number[], floor: number) =>
+    `Các trang ${pages.join(", ")} là ảnh scan nhận dạng chữ kém tin cậy (dưới ${floor}%) nên chưa được đưa vào.`,
+  warnOcrPageLimit: (pages: number[], limit: number) =>
+    `Chỉ ${limit} trang scan đầu được nhận dạng chữ (OCR); các trang ${pages.join(", ")} chưa được đưa vào.`,
 } as const;

@@ -11,9 +11,10 @@ import { loadPdf } from "./load-pdf.js";
 import { markdownToText } from "./markdown-to-text.js";
 import { ingestMessages } from "./messages.js";
 import { extractMetadata, isOfficialText } from "./metadata.js";
+import { sharedOcrEngine } from "./ocr-engine.js";
 import { extractRelations } from "./relations.js";
 import { normalizeText } from "./text-tools.js";
-import type { ParsedDocument, ParseOptions, SourceFormat } from "./types.js";
+import type { OcrSummary, ParsedDocument, ParseOptions, SourceFormat } from "./types.js";
 
 /** Largest accepted file when the caller sets no limit. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -25,6 +26,7 @@ interface Extracted {
   text: string;
   pages: number | null;
   warnings: string[];
+  ocr?: OcrSummary | undefined;
 }
 
 async function extract(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Extracted> {
@@ -33,8 +35,13 @@ async function extract(bytes: Uint8Array, fileName: string, options: ParseOption
   switch (sniffed.kind) {
     case "pdf": {
       const onProgress = options.onProgress;
-      const pdf = await loadPdf(bytes, fileName, (f) => onProgress?.("reading", f), options.maxPdfPages);
-      return { format: "pdf", text: pdf.text, pages: pdf.pages, warnings: pdf.warnings };
+      const ocr = options.ocr && {
+        settings: options.ocr,
+        engine: sharedOcrEngine,
+        onPage: (done: number, total: number) => onProgress?.("ocr", done / total, { done, total }),
+      };
+      const pdf = await loadPdf(bytes, fileName, (f) => onProgress?.("reading", f), options.maxPdfPages, ocr);
+      return { format: "pdf", text: pdf.text, pages: pdf.pages, warnings: pdf.warnings, ocr: pdf.ocr };
     }
     case "zip": {
       const docx = await loadDocx(bytes, fileName);
@@ -69,7 +76,7 @@ function empty(fileName: string, format?: SourceFormat): IngestError {
  *
  * @throws IngestError with code "too_large", "empty", "unsupported_type",
  *   "pdf_encrypted", "pdf_scanned", "pdf_corrupt", "pdf_inflate_bomb", "docx_zip_bomb",
- *   "docx_too_complex", "docx_corrupt", "html_too_deep", "too_long", "script",
+ *   "docx_too_complex", "docx_corrupt", "ocr_timeout", "ocr_no_text", "ocr_low_confidence", "html_too_deep", "too_long", "script",
  *   "too_few_words", "repetitive" or "garbled_text".
  */
 export async function parseDocument(
@@ -130,5 +137,6 @@ export async function parseDocument(
     pages: extracted.pages,
     warnings: [...extracted.warnings, ...qualityWarnings],
     chunks,
+    ...(extracted.ocr ? { ocr: extracted.ocr } : {}),
   };
 }

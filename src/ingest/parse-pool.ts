@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import { type AppError, IngestError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { ingestMessages } from "./messages.js";
+import { DEFAULT_OCR_SETTINGS, type OcrSettings } from "./ocr-pdf.js";
 import type { ParseJobMessage, ParseWorkerReply, SerializedError } from "./parse-worker.js";
 import type { ParsedDocument, ParseOptions } from "./types.js";
 import { resolveWorkerEntry } from "./worker-entry.js";
@@ -19,6 +20,11 @@ export interface ParsePoolOptions {
   timeoutPerMbMs: number;
   /** Pages read from one PDF (the rest is left out with a warning). */
   maxPdfPages: number;
+  /**
+   * OCR of scanned PDF pages. Once a file's OCR starts, its deadline becomes the OCR time
+   * budget plus the usual deadline (OCR enforces its budget itself; this is the backstop).
+   */
+  ocr: OcrSettings;
   logger?: Logger;
 }
 
@@ -28,6 +34,7 @@ export const DEFAULT_PARSE_POOL_OPTIONS: ParsePoolOptions = {
   timeoutMs: 20_000,
   timeoutPerMbMs: 2_000,
   maxPdfPages: 1_000,
+  ocr: DEFAULT_OCR_SETTINGS,
 };
 
 /** Parses files off the main thread. `close` ends the workers (they never keep a process alive). */
@@ -45,6 +52,8 @@ interface Job {
   options: ParseOptions;
   resolve: (parsed: ParsedDocument) => void;
   reject: (error: unknown) => void;
+  /** OCR began: the deadline was extended to the OCR budget. */
+  ocrStarted?: boolean;
 }
 
 interface Slot {
@@ -113,7 +122,11 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
       if (reply.type === "ready" || !slot.job || reply.id !== slot.job.id) return;
       const job = slot.job;
       if (reply.type === "progress") {
-        job.options.onProgress?.(reply.stage, reply.fraction);
+        if (reply.stage === "ocr" && !job.ocrStarted) {
+          job.ocrStarted = true;
+          arm(slot, job, o.ocr.timeBudgetMs + deadlineMs(job.bytes.byteLength));
+        }
+        job.options.onProgress?.(reply.stage, reply.fraction, reply.pages);
         return;
       }
       finish(slot);
@@ -192,7 +205,23 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
     slot.idle = null;
     slot.job = job;
     slot.worker.ref();
-    const limit = deadlineMs(job.bytes.byteLength);
+    arm(slot, job, deadlineMs(job.bytes.byteLength));
+    // A copy is transferred: the caller keeps its bytes (the upload stores the original).
+    const copy = new Uint8Array(job.bytes);
+    const { onProgress: _, ...plain } = job.options;
+    const message: ParseJobMessage = {
+      kind: "parse",
+      id: job.id,
+      bytes: copy,
+      fileName: job.fileName,
+      options: { maxPdfPages: o.maxPdfPages, ocr: o.ocr, ...plain },
+    };
+    slot.worker.postMessage(message, [copy.buffer]);
+  }
+
+  /** (Re)starts the job's deadline: `limit` ms from now. */
+  function arm(slot: Slot, job: Job, limit: number): void {
+    if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
       o.logger?.warn(
         { fileName: job.fileName, size: job.bytes.byteLength, deadlineMs: limit },
@@ -206,17 +235,6 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
       );
       dispatch();
     }, limit);
-    // A copy is transferred: the caller keeps its bytes (the upload stores the original).
-    const copy = new Uint8Array(job.bytes);
-    const { onProgress: _, ...plain } = job.options;
-    const message: ParseJobMessage = {
-      kind: "parse",
-      id: job.id,
-      bytes: copy,
-      fileName: job.fileName,
-      options: { maxPdfPages: o.maxPdfPages, ...plain },
-    };
-    slot.worker.postMessage(message, [copy.buffer]);
   }
 
   function dispatch(): void {
@@ -255,13 +273,29 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
 
 /** The pool's limits as the environment sets them (`PARSE_*`, `MAX_PDF_PAGES`). */
 export function parseLimitsFromConfig(
-  config: Pick<Config, "PARSE_WORKERS" | "PARSE_HEAP_MB" | "PARSE_TIMEOUT_MS" | "MAX_PDF_PAGES">,
+  config: Pick<
+    Config,
+    | "PARSE_WORKERS"
+    | "PARSE_HEAP_MB"
+    | "PARSE_TIMEOUT_MS"
+    | "MAX_PDF_PAGES"
+    | "OCR"
+    | "OCR_MAX_PAGES"
+    | "OCR_TIMEOUT_MS"
+    | "OCR_MIN_CONFIDENCE"
+  >,
 ): Partial<ParsePoolOptions> {
   return {
     workers: config.PARSE_WORKERS,
     heapMb: config.PARSE_HEAP_MB,
     timeoutMs: config.PARSE_TIMEOUT_MS,
     maxPdfPages: config.MAX_PDF_PAGES,
+    ocr: {
+      enabled: config.OCR === "on",
+      maxPages: config.OCR_MAX_PAGES,
+      timeBudgetMs: config.OCR_TIMEOUT_MS,
+      minConfidence: config.OCR_MIN_CONFIDENCE,
+    },
   };
 }
 

@@ -8,7 +8,7 @@
 import { parentPort } from "node:worker_threads";
 import { isAppError } from "../errors.js";
 import { parseDocument } from "./parse-document.js";
-import type { ParsedDocument, ParseOptions } from "./types.js";
+import type { PageProgress, ParsedDocument, ParseOptions, ParseStage } from "./types.js";
 
 /** A job as posted by the pool. `kind` leaves room for other jobs (OCR) in the same workers. */
 export interface ParseJobMessage {
@@ -30,7 +30,7 @@ export interface SerializedError {
 }
 
 export type ParseWorkerReply =
-  | { id: number; type: "progress"; stage: "reading" | "chunking"; fraction: number }
+  | { id: number; type: "progress"; stage: ParseStage; fraction: number; pages?: PageProgress | undefined }
   | { id: number; type: "done"; parsed: ParsedDocument }
   | { id: number; type: "error"; error: SerializedError };
 
@@ -62,12 +62,13 @@ if (port) {
   port.on("message", (job: ParseJobMessage) => {
     if (job.kind !== "parse") return;
     let lastProgress = 0;
-    const onProgress = (stage: "reading" | "chunking", fraction: number) => {
+    const onProgress = (stage: ParseStage, fraction: number, pages?: PageProgress) => {
       // Progress is for a message edited a few times a second at most: do not flood the port.
+      // OCR pages are seconds apart, and each one is shown ("trang 3/12").
       const now = Date.now();
-      if (fraction > 0 && fraction < 1 && now - lastProgress < 250) return;
+      if (stage !== "ocr" && fraction > 0 && fraction < 1 && now - lastProgress < 250) return;
       lastProgress = now;
-      port.postMessage({ id: job.id, type: "progress", stage, fraction } satisfies ParseWorkerReply);
+      port.postMessage({ id: job.id, type: "progress", stage, fraction, pages } satisfies ParseWorkerReply);
     };
     parseDocument(job.bytes, job.fileName, { ...job.options, onProgress }).then(
       (parsed) => port.postMessage({ id: job.id, type: "done", parsed } satisfies ParseWorkerReply),

@@ -23,5 +23,7 @@
  * 7: more abbreviations expanded (BCHQS, CHQS, DQTV, DTTS, ĐVSNCL, CQCM, NLĐ, PCT, HTX).
  * 8: what a document says about others and itself (amends, replaces, repeals, guides, in
  *    force from) read and kept with it (`DocumentRecord.relations`).
+ * 9: PDF pages without a text layer read by OCR (a PDF mixing text and scanned pages
+ *    gains the scanned pages' text).
  */
-export const INGEST_PIPELINE = 8;
+export const INGEST_PIPELINE = 9;

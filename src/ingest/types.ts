@@ -1,5 +1,6 @@
 /** What the ingestion pipeline produces from one file, before indexing. */
 import type { DocumentRelation } from "../store/types.js";
+import type { OcrSettings } from "./ocr-pdf.js";
 
 export type SourceFormat = "pdf" | "docx" | "html" | "md" | "txt";
 
@@ -38,6 +39,25 @@ export interface ParsedDocument {
   /** Vietnamese warnings for the admin (e.g. some pages without a text layer). */
   warnings: string[];
   chunks: ChunkDraft[];
+  /** Set when some pages were read by OCR (a scan): which, and how confidently. */
+  ocr?: OcrSummary;
+}
+
+/** What OCR contributed to a document's text. */
+export interface OcrSummary {
+  /** Pages whose text came from OCR. */
+  pages: number[];
+  /** Mean confidence of that text, 0..100 (weighted by characters). */
+  meanConfidence: number;
+}
+
+/** Stages of parsing reported to `onProgress`; "ocr" only for scanned PDF pages. */
+export type ParseStage = "reading" | "ocr" | "chunking";
+
+/** Pages done and to do, with an "ocr" progress ("trang 3/12"). */
+export interface PageProgress {
+  done: number;
+  total: number;
 }
 
 export interface ParseOptions {
@@ -49,6 +69,8 @@ export interface ParseOptions {
   maxBytes?: number;
   /** Pages read from one PDF (default 1,000); the rest is left out with a warning. */
   maxPdfPages?: number;
-  /** Called with a stage and a 0..1 fraction on long files. */
-  onProgress?: (stage: "reading" | "chunking", fraction: number) => void;
+  /** OCR of PDF pages without a text layer; unset: no OCR (a scan is refused). */
+  ocr?: OcrSettings;
+  /** Called with a stage and a 0..1 fraction on long files (and the pages, for OCR). */
+  onProgress?: (stage: ParseStage, fraction: number, pages?: PageProgress) => void;
 }

@@ -268,10 +268,11 @@ describe("admins upload documents through Telegram", () => {
         message: ingestMessages.pdfEncrypted,
       },
       {
+        // Pages without a text layer and nothing to read on them (grey boxes): OCR finds no text.
         name: "ban-scan.pdf",
         bytes: await buildScannedPdf(2),
-        code: "pdf_scanned",
-        message: ingestMessages.pdfScanned,
+        code: "ocr_no_text",
+        message: ingestMessages.ocrNoText,
       },
       {
         name: "hong.docx",

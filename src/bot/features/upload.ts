@@ -3,6 +3,7 @@ import { message } from "telegraf/filters";
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { Clock } from "../../clock.js";
 import { isAppError } from "../../errors.js";
+import type { PageProgress } from "../../ingest/types.js";
 import type { Logger } from "../../logger.js";
 import type { DocumentRecord } from "../../store/types.js";
 import type { BotContext } from "../context.js";
@@ -191,8 +192,9 @@ function uploadJob(
 }
 
 /** The progress text of an indexer stage. */
-function stageText(fileName: string, stage: UploadStage, fraction: number): string {
+function stageText(fileName: string, stage: UploadStage, fraction: number, pages?: PageProgress): string {
   const name = escapeHtml(fileName);
+  if (stage === "ocr" && pages) return m.progressOcr(name, pages.done, pages.total);
   if (stage === "reading") {
     const percent = fraction > 0 && fraction < 1 ? Math.round(fraction * 100) : null;
     return m.progressReading(name, percent);
@@ -206,8 +208,8 @@ async function runUpload(
   file: { fileId: string; hints: UploadHints; size: number | undefined },
 ): Promise<void> {
   const { corpus, log } = job;
-  const onStage = (stage: UploadStage, fraction: number) =>
-    job.progress.update(stageText(job.fileName, stage, fraction));
+  const onStage = (stage: UploadStage, fraction: number, pages?: PageProgress) =>
+    job.progress.update(stageText(job.fileName, stage, fraction, pages));
   try {
     const bytes = await downloadTelegramFile(job.telegram, file.fileId, { maxBytes: corpus.maxFileBytes });
     if (corpus.queue.size > 0) job.progress.update(m.progressWaiting(escapeHtml(job.fileName)));
@@ -338,6 +340,7 @@ async function store(
       relations: parsed.metadata.relations,
     },
     warnings: parsed.warnings,
+    ocr: parsed.ocr,
   });
   await job.progress.finish(() => job.edit(o.note ? `${card}\n\n${escapeHtml(o.note)}` : card));
 }

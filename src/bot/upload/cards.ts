@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { CorpusEvent } from "../../audit/corpus-log.js";
+import type { OcrSummary } from "../../ingest/types.js";
 import type { OfficialEvent } from "../../official/official-answers.js";
 import type { DocumentState, RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRecord } from "../../store/types.js";
@@ -85,8 +86,11 @@ export function renderUploadCard(o: {
   version: number;
   doc: CardDocument;
   warnings: readonly string[];
+  /** Set when some of the text came from OCR of scanned pages. */
+  ocr?: OcrSummary | undefined;
 }): string {
   const lines = [o.status === "replaced" ? m.replaced(o.version) : m.added, "", ...fieldLines(o.doc)];
+  if (o.ocr) lines.push("", m.ocrNote(o.ocr.pages.length, o.ocr.meanConfidence));
   const own = ownRelationLines(o.doc.relations);
   if (own.length > 0) lines.push("", ...own);
   if (o.warnings.length > 0) {

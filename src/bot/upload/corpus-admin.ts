@@ -6,7 +6,7 @@ import { listCorpusFiles } from "../../ingest/corpus-sync.js";
 import { docIdForSource, sha256 } from "../../ingest/index-chunks.js";
 import type { Indexer, IngestOptions, IngestOutcome } from "../../ingest/indexer.js";
 import { parseIsolated } from "../../ingest/parse-pool.js";
-import type { ParsedDocument } from "../../ingest/types.js";
+import type { PageProgress, ParsedDocument } from "../../ingest/types.js";
 import type { Logger } from "../../logger.js";
 import {
   createOriginalsStore,
@@ -21,7 +21,7 @@ import { createPendingUploads, type PendingUploads } from "./pending-uploads.js"
 import { createSerialQueue, type SerialQueue } from "./serial-queue.js";
 
 /** Stages of an upload the progress message shows. */
-export type UploadStage = "reading" | "chunking" | "indexing" | "embedding";
+export type UploadStage = "reading" | "ocr" | "chunking" | "indexing" | "embedding";
 
 /** What a file is, compared with the corpus. */
 export type UploadCheck =
@@ -72,7 +72,7 @@ export interface CorpusAdmin {
     bytes: Uint8Array,
     fileName: string,
     hints: UploadHints,
-    onStage?: (stage: UploadStage, fraction: number) => void,
+    onStage?: (stage: UploadStage, fraction: number, pages?: PageProgress) => void,
   ): Promise<UploadCheck>;
   /** Keeps the original, then indexes the parsed document. Call inside the queue. */
   commit(o: {
@@ -122,7 +122,7 @@ export function createCorpusAdmin(deps: CorpusAdminDeps): CorpusAdmin {
         maxBytes: maxFileBytes,
         ...(hints.titleHint ? { titleHint: hints.titleHint } : {}),
         ...(hints.numberHint ? { numberHint: hints.numberHint } : {}),
-        onProgress: (stage, fraction) => onStage?.(stage, fraction),
+        onProgress: (stage, fraction, pages) => onStage?.(stage, fraction, pages),
       });
       const number = parsed.metadata.number;
       const byNumber = number ? await deps.store.findByNumber(number) : [];
