@@ -58,6 +58,11 @@ export interface DigestInput {
   recentlyShown: Iterable<string>;
   /** One- or two-sentence summaries of added/replaced documents, by docId. */
   summaries?: ReadonlyMap<string, PassageExtract>;
+  /**
+   * What an added or replaced document does to documents cadres have asked about, by
+   * docId: "sửa đổi, bổ sung Nghị định số 178/2024/NĐ-CP (được hỏi 5 lần trong 30 ngày)".
+   */
+  relationNotes?: ReadonlyMap<string, readonly string[]>;
   /** A day with no changes and no questions: "short" (only "Bạn có biết?") or "none". Default "short". */
   quietPolicy?: QuietPolicy;
   options?: ComposeOptions;
@@ -220,7 +225,9 @@ export function composeDigest(input: DigestInput): ComposedDigest {
         details ? ` (${escapeHtml(details)})` : ""
       }`;
       const summary = change.kind === "removed" ? undefined : input.summaries?.get(change.docId);
-      if (!summary?.text.trim()) return head;
+      const notes = change.kind === "removed" ? [] : (input.relationNotes?.get(change.docId) ?? []);
+      const noted = notes.map((note) => `\n⚠️ ${escapeHtml(note)}`).join("");
+      if (!summary?.text.trim()) return `${head}${noted}`;
       const n = cite({
         docId: change.docId,
         source: change.source ?? "",
@@ -231,7 +238,7 @@ export function composeDigest(input: DigestInput): ComposedDigest {
         chunkId: summary.chunkId,
         text: summary.text,
       });
-      return `${head}\n${escapeHtml(summary.text.trim())} [${n}]`;
+      return `${head}\n${escapeHtml(summary.text.trim())} [${n}]${noted}`;
     });
     if (changes.length > maxChanges)
       blocks.push(escapeHtml(digestMessages.moreChanges(changes.length - maxChanges)));

@@ -1,5 +1,8 @@
 import type { CorpusLog } from "../audit/corpus-log.js";
+import { findDocumentNumbers } from "../ingest/document-number.js";
+import { type DocumentKey, keyOfReference, sameDocument } from "../ingest/relations.js";
 import type { Logger } from "../logger.js";
+import { findShortReferences } from "../retrieval/document-references.js";
 import type { Database } from "../store/sqlite.js";
 import type { ChunkRecord, DocumentRecord, DocumentStore } from "../store/types.js";
 import { foldDiacritics } from "../text/index.js";
@@ -11,7 +14,7 @@ import {
   type DigestInput,
   netChanges,
 } from "./compose.js";
-import type { QuietPolicy } from "./messages.js";
+import { digestMessages, type QuietPolicy } from "./messages.js";
 import { extractiveSummary, informativeSentences, type PassageExtract, sectionOf } from "./passages.js";
 import type { AskedQuestion } from "./popular-questions.js";
 
@@ -207,6 +210,51 @@ export async function summarizeChanges(
   return out;
 }
 
+/** How far back the questions go that make a changed document worth a notice. */
+const ASKED_WINDOW_MS = 30 * DAY_MS;
+
+/**
+ * For each new or replaced document that amends, replaces or repeals another, a note when
+ * cadres asked about that other document in the last 30 days (named in their questions:
+ * "NĐ 178", "Nghị định 178/2024/NĐ-CP").
+ */
+export async function notesOnAskedDocuments(
+  store: Pick<DocumentStore, "getDocument">,
+  docIds: readonly string[],
+  asked: readonly AskedQuestion[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const named = asked.map((q) => documentKeysIn(q.question));
+  for (const docId of docIds) {
+    const doc = await store.getDocument(docId);
+    for (const relation of doc?.relations ?? []) {
+      if (relation.kind === "effective" || relation.kind === "guides" || relation.target === null) continue;
+      const key = keyOfReference(relation.target);
+      if (!key) continue;
+      const times = named.filter((keys) => keys.some((k) => sameDocument(k, key))).length;
+      if (times === 0) continue;
+      const notes = out.get(docId) ?? [];
+      notes.push(digestMessages.actsOnAsked(RELATION_WORDS[relation.kind], relation.target, times));
+      out.set(docId, notes);
+    }
+  }
+  return out;
+}
+
+const RELATION_WORDS = { amends: "sửa đổi, bổ sung", replaces: "thay thế", repeals: "bãi bỏ" } as const;
+
+/** The documents a question names, full numbers and short forms alike. */
+function documentKeysIn(question: string): DocumentKey[] {
+  const keys: DocumentKey[] = [];
+  for (const number of findDocumentNumbers(question)) {
+    const key = keyOfReference(number);
+    if (key) keys.push(key);
+  }
+  for (const short of findShortReferences(question))
+    keys.push({ code: short.code, number: short.number, year: short.year });
+  return keys;
+}
+
 /** The builder over the store, the corpus log and the question log. */
 export function createDigestBuilder(deps: DigestBuilderDeps): DigestBuilder {
   const gather = async (request: BuildRequest): Promise<DigestInput> => {
@@ -222,6 +270,11 @@ export function createDigestBuilder(deps: DigestBuilderDeps): DigestBuilder {
       logger: deps.logger,
     });
     const questions = await deps.questions.questionsBetween(request.to - DAY_MS, request.to);
+    const relationNotes = await notesOnAskedDocuments(
+      deps.store,
+      toSummarize,
+      await deps.questions.questionsBetween(request.to - ASKED_WINDOW_MS, request.to),
+    );
     const recentlyShown = deps.shown.recentlyShown(request.chatId, request.to - DID_YOU_KNOW_MEMORY_MS);
     const didYouKnow = await didYouKnowCandidates(deps.store, {
       seed: `${request.chatId}:${request.localDate}`,
@@ -237,6 +290,7 @@ export function createDigestBuilder(deps: DigestBuilderDeps): DigestBuilder {
       didYouKnow,
       recentlyShown,
       summaries,
+      ...(relationNotes.size > 0 ? { relationNotes } : {}),
       quietPolicy: request.quietPolicy,
       ...(deps.compose ? { options: deps.compose } : {}),
     };

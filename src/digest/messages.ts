@@ -22,6 +22,9 @@ export const digestMessages = {
   questionsTitle: "❓ Câu hỏi được quan tâm",
   questionsIntro: (total: number) => `${total} câu hỏi trong 24 giờ qua; được hỏi nhiều nhất:`,
   timesAsked: (n: number) => `${n} lượt`,
+  /** Plain text: a new document acts on one cadres asked about ("sửa đổi, bổ sung Nghị định số 178/2024/NĐ-CP"). */
+  actsOnAsked: (act: string, target: string, times: number) =>
+    `Văn bản này ${act} ${target}, văn bản được hỏi ${times} lần trong 30 ngày qua.`,
   didYouKnowTitle: "💡 Bạn có biết?",
   sourcesHeading: "📚 Nguồn",
   /** HTML. */

@@ -289,3 +289,32 @@ describe("netChanges", () => {
     expect(changes[0]!.title).toBe("A mới");
   });
 });
+
+describe("a new document acting on one cadres asked about", () => {
+  it("the change says so under its summary", () => {
+    const digest = composeDigest(
+      input({
+        changes: [
+          event("added", "nd67", {
+            title: "Nghị định 67/2025/NĐ-CP",
+            number: "67/2025/NĐ-CP",
+            docDate: "2025-03-15",
+          }),
+        ],
+        summaries: new Map([summary("nd67")]),
+        relationNotes: new Map([
+          [
+            "nd67",
+            [
+              "Văn bản này sửa đổi, bổ sung Nghị định số 178/2024/NĐ-CP, văn bản được hỏi 2 lần trong 30 ngày qua.",
+            ],
+          ],
+        ]),
+      }),
+    );
+    expectValidHtml(digest.parts);
+    expect(text(digest.parts)).toContain(
+      "⚠️ Văn bản này sửa đổi, bổ sung Nghị định số 178/2024/NĐ-CP, văn bản được hỏi 2 lần trong 30 ngày qua.",
+    );
+  });
+});

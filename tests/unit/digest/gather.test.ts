@@ -10,12 +10,14 @@ import {
   createDigestBuilder,
   createSqliteQuestionSource,
   DID_YOU_KNOW_MEMORY_MS,
+  notesOnAskedDocuments,
   type QuestionSource,
 } from "../../../src/digest/gather.js";
 import { localDateOf } from "../../../src/digest/local-time.js";
 import { createIndexer, type Indexer } from "../../../src/ingest/indexer.js";
 import { type EmbeddedStore, openEmbeddedStore } from "../../../src/store/embedded-store.js";
 import { openDatabase } from "../../../src/store/sqlite.js";
+import type { DocumentRecord } from "../../../src/store/types.js";
 import { createMutableClock, type MutableClock, silentLogger } from "./delivery-harness.js";
 
 const FIXTURES = "tests/fixtures/corpus";
@@ -172,5 +174,32 @@ describe("gathering a digest from the store and the logs", () => {
     expect(html).toContain("Tóm tắt của mô hình cho &lt;");
     const kl126 = digest.citations.find((c) => c.number === "126-KL/TW")!;
     expect(kl126.text).not.toContain("Tóm tắt của mô hình");
+  });
+});
+
+describe("notesOnAskedDocuments", () => {
+  it("notes a new document's act on a document cadres named in their questions, however written", async () => {
+    const relation = {
+      kind: "amends" as const,
+      source: "67/2025/NĐ-CP",
+      target: "Nghị định số 178/2024/NĐ-CP",
+      date: null,
+      reported: false,
+      evidence: "…",
+    };
+    const store = {
+      getDocument: async (docId: string) =>
+        docId === "nd67" ? ({ docId, relations: [relation] } as unknown as DocumentRecord) : null,
+    };
+    const asked = [
+      { question: "NĐ 178 áp dụng cho ai?", createdAt: 1 },
+      { question: "nghi dinh 178/2024 huong dan nghi huu truoc tuoi", createdAt: 2 },
+      { question: "Nghị định 150 quy định gì?", createdAt: 3 },
+    ];
+    const notes = await notesOnAskedDocuments(store, ["nd67", "other"], asked);
+    expect(notes.get("nd67")).toEqual([
+      "Văn bản này sửa đổi, bổ sung Nghị định số 178/2024/NĐ-CP, văn bản được hỏi 2 lần trong 30 ngày qua.",
+    ]);
+    expect(await notesOnAskedDocuments(store, ["nd67"], asked.slice(2))).toEqual(new Map());
   });
 });
