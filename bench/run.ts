@@ -33,6 +33,7 @@ import { foldDiacritics } from "../src/text/index.js";
 import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers.js";
 import { runBotLoadBench } from "./bot-load.js";
 import { printCitationsTables, runCitationsBench } from "./citations.js";
+import { printCrawlScale, runCrawlScale } from "./crawl-scale.js";
 import { printHostileTable, runHostileBench } from "./hostile.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
 import { printOfficialTable, runOfficialBench } from "./official.js";
@@ -356,6 +357,24 @@ async function main(): Promise<void> {
   }
   if (wants("scale")) {
     results.scale = await runSyntheticScale(100_000);
+  }
+  // The same figures on the real crawl (`--pages N` for a sample; skipped in a full run
+  // when the crawl is not there, like qa-pairs below).
+  const crawlArchive = qaPairsOptions(args.values).archive;
+  if (
+    only.includes("scale") ||
+    only.includes("crawl-scale") ||
+    (only.length === 0 && existsSync(crawlArchive))
+  ) {
+    const crawlScale = await runCrawlScale({
+      archive: crawlArchive,
+      pages: args.values.pages === undefined ? undefined : qaPairsOptions(args.values).pages,
+      corpusDir: "data/corpus",
+      reformDir,
+      goldFiles: [...answersGoldFiles("bench/data"), "bench/data/declines.jsonl"],
+    });
+    printCrawlScale(crawlScale);
+    results.crawl_scale = crawlScale;
   }
   // `npm run bench -- qa-pairs [--crawl <archive>] [--pages N] [--pairs N]`: the crawl
   // lies outside the repository. Named, it must be there; in a full run it is measured

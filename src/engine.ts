@@ -6,6 +6,11 @@ import type { ChatModel } from "./answer/chat-model.js";
 import { createOpenAiChatModel } from "./answer/openai-chat-model.js";
 import { loadPrompts, type Prompts } from "./answer/prompts.js";
 import { type CorpusLog, createCorpusLog } from "./audit/corpus-log.js";
+import {
+  createRelationCorrections,
+  type RelationCorrections,
+  withCorrections,
+} from "./audit/relation-corrections.js";
 import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createIndexer, embedDocumentChunks, type Indexer } from "./ingest/indexer.js";
@@ -34,6 +39,8 @@ export interface Engine {
   official: OfficialAnswers;
   /** What the documents say about one another: which rule is in force. */
   relations: RelationIndexSource;
+  /** The admins' corrections of those relations (`/hieuluc`), an audit record each. */
+  relationCorrections: RelationCorrections;
   /** Present when an OpenAI-compatible endpoint is configured. */
   embedder?: Embedder;
   chatModel?: ChatModel;
@@ -96,7 +103,10 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
   }
   const corpusLog = createCorpusLog(db);
   const retriever = createRetriever({ store, embedder, logger });
-  const relations = createRelationIndexSource(store, systemClock);
+  const relationCorrections = createRelationCorrections(db);
+  const relations = createRelationIndexSource(store, systemClock, (documents) =>
+    withCorrections(documents, relationCorrections.all()),
+  );
   const indexer = createIndexer({
     store,
     embedder,
@@ -126,6 +136,7 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
     ask,
     official,
     relations,
+    relationCorrections,
     embedder,
     chatModel,
     prompts,

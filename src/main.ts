@@ -110,6 +110,7 @@ async function startService(
       store: engine.store,
       db: engine.db,
       official: engine.official,
+      inForce: { relations: engine.relations, corrections: engine.relationCorrections },
       corpus: { indexer, log: engine.corpusLog, storeDir: config.STORE_DIR, corpusDir: config.CORPUS_DIR },
       digest: digest.service,
     });

@@ -120,7 +120,7 @@ export async function withInForceNotices(
     if (!act) continue;
     const n = await citeAct(act, index, passages, citations);
     lines.push(
-      `⚠️ ${labelOf(doc)} ${ACT_WORDS[act.kind]} ${actorOf(act, index)}${dateText(act.date)}${n ? ` [${n}]` : ""}.`,
+      `⚠️ ${labelOf(doc)} ${ACT_WORDS[act.kind]} ${actorOf(act, index)}${dateText(act.date)}${n ? ` [${n}]` : byAdmin(act)}.`,
     );
   }
   if (lines.length === 0) return answer;
@@ -172,7 +172,9 @@ export async function answerValidity(
     const acts: string[] = [];
     for (const act of status.acts.slice(0, 3)) {
       const n = await citeAct(act, index, passages, citations);
-      acts.push(`${ACT_WORDS[act.kind]} ${actorOf(act, index)}${dateText(act.date)}${n ? ` [${n}]` : ""}`);
+      acts.push(
+        `${ACT_WORDS[act.kind]} ${actorOf(act, index)}${dateText(act.date)}${n ? ` [${n}]` : byAdmin(act)}`,
+      );
     }
     parts.push(`${label} ${STATE_WORDS[status.state]} ${acts.join("; ")}.`);
   }
@@ -270,7 +272,8 @@ async function citePassage(
   const flat = (text: string) => text.normalize("NFC").replace(/[\s*_]+/gu, " ");
   const probe = flat(evidence).trim().slice(0, 60);
   const chunks = await passages.getChunks(docId);
-  const chunk = chunks.find((c) => flat(c.text).includes(probe)) ?? null;
+  // A relation an admin recorded is stated by no sentence: the document itself is cited.
+  const chunk = chunks.find((c) => flat(c.text).includes(probe)) ?? chunks[0] ?? null;
   if (!chunk) return null;
   const known = citations.find((c) => c.chunkId === chunk.chunkId);
   if (known) return known.n;
@@ -278,6 +281,14 @@ async function citePassage(
   citations.push(toCitation(n, { chunk, doc, score: 0 }));
   return n;
 }
+
+/** Where no passage states an act, an admin recorded it (`/hieuluc`): say so. */
+function byAdmin(act: ActOn): string {
+  return act.evidence.startsWith(ADMIN_RECORD) ? " (theo ghi nhận của quản trị viên)" : "";
+}
+
+/** How an admin's correction reads as the statement of a relation (see `withCorrections`). */
+const ADMIN_RECORD = "Quản trị viên ghi nhận:";
 
 /** The acting document: as the store files it when it is there, else as the statement writes it. */
 function actorOf(act: ActOn, index: RelationIndex): string {

@@ -16,6 +16,7 @@ import { askFeature } from "./features/ask.js";
 import { auditFeature } from "./features/audit.js";
 import { digestFeature } from "./features/digest.js";
 import { feedbackFeature } from "./features/feedback.js";
+import { type InForceFeatureDeps, inForceFeature } from "./features/in-force.js";
 import { officialFeature } from "./features/official.js";
 import { reviewFeature } from "./features/review.js";
 import { sourcesFeature } from "./features/sources.js";
@@ -62,6 +63,8 @@ export interface BotDeps {
   digest?: DigestService;
   /** The unit's official answers (the engine's); without them /traloi_chinhthuc says so. */
   official?: OfficialAnswers;
+  /** Which rule is in force (the engine's relations and their corrections): /hieuluc. */
+  inForce?: InForceFeatureDeps;
 }
 
 /** A built, not yet launched bot. */
@@ -137,7 +140,8 @@ export function createBot(deps: BotDeps): BotApp {
   bot.use(reviewFeature);
   bot.use(officialFeature);
   bot.use(adminDocsFeature(corpus));
-  bot.use(auditFeature(corpus?.log ?? null));
+  bot.use(inForceFeature(deps.inForce ?? null));
+  bot.use(auditFeature(corpus?.log ?? null, deps.inForce?.corrections ?? null));
   bot.use(uploadFeature(corpus));
   bot.use(askFeature);
   bot.use(unhandledFeature);
@@ -167,6 +171,7 @@ export function createBot(deps: BotDeps): BotApp {
         { command: "cho_phep", description: c.cho_phep },
         { command: "chan", description: c.chan },
         { command: "tailieu", description: c.tailieu },
+        { command: "hieuluc", description: c.hieuluc },
         { command: "nhatky", description: c.nhatky },
       ];
       await bot.telegram.setMyCommands(everyone);

@@ -63,6 +63,7 @@ export const botMessages = {
     cho_phep: "Cho phép người dùng/nhóm (quản trị)",
     chan: "Chặn người dùng/nhóm (quản trị)",
     tailieu: "Quản lý tài liệu trong kho (quản trị)",
+    hieuluc: "Hiệu lực văn bản: xem và hiệu chỉnh (quản trị)",
     nhatky: "Nhật ký thay đổi kho tài liệu (quản trị)",
     bantin: "Bản tin hằng ngày của nhóm (quản trị nhóm)",
   },

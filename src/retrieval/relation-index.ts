@@ -1,5 +1,5 @@
 import type { Clock } from "../clock.js";
-import type { DocumentStore } from "../store/types.js";
+import type { DocumentRecord, DocumentStore } from "../store/types.js";
 import { buildRelationIndex, type RelationIndex } from "./document-status.js";
 
 /** The relation index of a store, rebuilt when it is older than this. */
@@ -17,7 +17,12 @@ export interface RelationIndexSource {
  * relations, which costs a scan of the catalog; a few seconds of staleness costs nothing
  * (an upload invalidates it at once).
  */
-export function createRelationIndexSource(store: DocumentStore, clock: Clock): RelationIndexSource {
+export function createRelationIndexSource(
+  store: DocumentStore,
+  clock: Clock,
+  /** The admins' corrections, applied over what was read (see `withCorrections`). */
+  corrected: (documents: DocumentRecord[]) => DocumentRecord[] = (documents) => documents,
+): RelationIndexSource {
   let built: { at: number; index: RelationIndex } | null = null;
   let pending: Promise<RelationIndex> | null = null;
   return {
@@ -26,7 +31,7 @@ export function createRelationIndexSource(store: DocumentStore, clock: Clock): R
       if (built && now - built.at < MAX_AGE_MS) return built.index;
       pending ??= (async () => {
         try {
-          const documents = await store.listDocuments();
+          const documents = corrected(await store.listDocuments());
           const index = buildRelationIndex(documents, vietnamDate(clock.now()));
           built = { at: clock.now(), index };
           return index;

@@ -106,6 +106,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     store: engine.store,
     db: engine.db,
     official: engine.official,
+    inForce: { relations: engine.relations, corrections: engine.relationCorrections },
     corpus: {
       indexer: engine.indexer,
       log: engine.corpusLog,

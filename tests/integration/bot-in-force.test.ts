@@ -106,4 +106,29 @@ describe("answers that know which rule is in force", () => {
     // And since when it is in force, from its own closing article.
     expect(answer.plainText).toContain("Nghị định 10/2025/NĐ-CP có hiệu lực từ ngày 1/2/2025 [2].");
   });
+  it("an admin corrects a relation with /hieuluc; the status changes and /nhatky records who did it", async () => {
+    await lan.sendCommand("hieuluc", "10/2025/NĐ-CP");
+    expect((await lan.waitForBotMessage()).plainText).toContain("chỉ dành cho quản trị viên");
+
+    await admin.sendCommand("hieuluc", "10/2025/NĐ-CP");
+    const shown = await admin.waitForBotMessage((m) => m.plainText.includes("Hiệu lực:"));
+    expect(shown.plainText).toContain("✏️ còn hiệu lực, đã được sửa đổi, bổ sung");
+
+    // Read as an amendment; the admin records that a third decree replaced it.
+    await admin.sendCommand("hieuluc", "30/2025/NĐ-CP thay thế 10/2025/NĐ-CP");
+    const corrected = await admin.waitForBotMessage((m) => m.plainText.includes("Đã ghi nhận"));
+    expect(corrected.plainText).toContain("⛔ đã được thay thế");
+    expect(corrected.plainText).toContain("• thay thế bởi 30/2025/NĐ-CP");
+
+    await admin.sendCommand("nhatky");
+    const log = await admin.waitForBotMessage((m) => m.plainText.includes("Hiệu lực: ghi nhận"));
+    expect(log.plainText).toContain("Hiệu lực: ghi nhận 30/2025/NĐ-CP thay thế 10/2025/NĐ-CP");
+
+    // A cadre now reads that it is no longer in force.
+    await lan.sendText("Nghị định 10/2025/NĐ-CP còn hiệu lực không?");
+    const answer = await lan.waitForBotMessage((m) => m.plainText.includes("không còn hiệu lực"), 20_000);
+    expect(answer.plainText).toContain(
+      "Nghị định 10/2025/NĐ-CP không còn hiệu lực: đã được thay thế bởi 30/2025/NĐ-CP",
+    );
+  });
 });

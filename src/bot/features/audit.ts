@@ -1,5 +1,6 @@
 import { Composer } from "telegraf";
 import type { CorpusLog } from "../../audit/corpus-log.js";
+import type { RelationCorrections } from "../../audit/relation-corrections.js";
 import type { BotContext } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
 import { botMessages } from "../messages.js";
@@ -14,17 +15,24 @@ import { isNotModified } from "../upload/progress.js";
  * (who added, edited or removed which), newest first, 10 a page with ◀ ▶ edited into the
  * same message.
  */
-export function auditFeature(log: CorpusLog | null): Composer<BotContext> {
+export function auditFeature(
+  log: CorpusLog | null,
+  corrections: RelationCorrections | null = null,
+): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   // Corpus changes and official-answer changes in one log, newest first.
   const page = (ctx: BotContext, n: number) => {
     const official = ctx.services.official;
-    const total = (log?.count() ?? 0) + (official?.eventCount() ?? 0);
+    const total = (log?.count() ?? 0) + (official?.eventCount() ?? 0) + (corrections?.count() ?? 0);
     const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
     const shown = Math.min(Math.max(0, n), pages - 1);
     const upTo = (shown + 1) * AUDIT_PAGE_SIZE;
-    const events = [...(log?.recent(upTo) ?? []), ...(official?.events(upTo) ?? [])]
+    const events = [
+      ...(log?.recent(upTo) ?? []),
+      ...(official?.events(upTo) ?? []),
+      ...(corrections?.recent(upTo) ?? []),
+    ]
       .sort((a, b) => b.at - a.at)
       .slice(shown * AUDIT_PAGE_SIZE, upTo);
     return renderAuditPage({ events, total, page: shown, timeZone: ctx.services.settings.timeZone });

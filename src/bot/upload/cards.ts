@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { CorpusEvent } from "../../audit/corpus-log.js";
+import type { RelationCorrection } from "../../audit/relation-corrections.js";
 import type { OcrSummary } from "../../ingest/types.js";
 import type { OfficialEvent } from "../../official/official-answers.js";
 import type { DocumentState, RelationIndex } from "../../retrieval/document-status.js";
@@ -118,6 +119,7 @@ export function renderDocumentCard(doc: DocumentRecord, timeZone: string, relati
     ...(doc.updatedAt !== doc.addedAt ? [m.field(l.updated, formatLocalDate(doc.updatedAt, timeZone))] : []),
     ...status,
     ...(own.length > 0 ? ["", ...own] : []),
+    ...(doc.number ? ["", `<i>${escapeHtml(statusMessages.correctHint(doc.number))}</i>`] : []),
   ].join("\n");
 }
 
@@ -253,10 +255,17 @@ export function conflictKeyboard(
   ];
 }
 
+/** "hiệu lực: ghi nhận 20/2025/NĐ-CP sửa đổi, bổ sung 10/2025/NĐ-CP". */
+function correctionLine(c: RelationCorrection): string {
+  const act = c.action === "add" ? "ghi nhận" : "bỏ";
+  if (c.kind === "effective") return `Hiệu lực: ${act} ${c.target} có hiệu lực từ ${c.date ?? "?"}`;
+  return `Hiệu lực: ${act} ${c.source} ${statusMessages.own[c.kind]} ${c.target}`;
+}
+
 /** A page of /nhatky, newest first, with ◀ ▶. */
 export function renderAuditPage(o: {
-  /** Corpus changes and official-answer changes, newest first. */
-  events: ReadonlyArray<CorpusEvent | OfficialEvent>;
+  /** Corpus changes, official-answer changes and relation corrections, newest first. */
+  events: ReadonlyArray<CorpusEvent | OfficialEvent | RelationCorrection>;
   total: number;
   page: number;
   timeZone: string;
@@ -267,6 +276,14 @@ export function renderAuditPage(o: {
   if (o.total === 0) return { text: m.auditEmpty, keyboard: [] };
   const lines = [m.auditHeading({ total: o.total, page: o.page + 1, pages }), ""];
   for (const e of o.events) {
+    if ("target" in e) {
+      // A relation between documents recorded or dropped by an admin (/hieuluc).
+      lines.push(
+        `<code>${formatLocalDateTime(e.at, o.timeZone)}</code> ${escapeHtml(correctionLine(e))}`,
+        `   <i>${escapeHtml(m.auditActor(e.actorId, "telegram"))}</i>`,
+      );
+      continue;
+    }
     if ("officialId" in e) {
       // An official answer added, edited, removed or checked (issue 21).
       lines.push(

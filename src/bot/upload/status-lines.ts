@@ -38,6 +38,8 @@ export const statusMessages = {
   } satisfies Record<Exclude<DocumentRelation["kind"], "effective">, string>,
   effectiveFrom: (date: string) => `có hiệu lực từ ${date}`,
   ownHeading: "Văn bản này",
+  /** Plain text: how to correct the relations from the card. */
+  correctHint: (number: string) => `Hiệu chỉnh hiệu lực: /hieuluc ${number} (xem hướng dẫn: /hieuluc)`,
   reported: "(theo tin bài)",
   /** The filters `/tailieu` takes after the command, folded. */
   filterWords: {
