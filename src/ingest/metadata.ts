@@ -203,12 +203,14 @@ function issuerFromHeaderLine(line: string): string | null {
 const MEANINGLESS_LINE = /^(?:[-–—_*=~.\s]+|\d{1,4}|\(.*\)|trang \d+)$/iu;
 
 function stripMarkdown(line: string): string {
-  return line
-    .replace(/^#{1,6}\s+/u, "")
-    .replace(/\*\*|__/gu, "")
-    // Stops at the next "[": a line of unclosed brackets must cost one scan, not one per "[".
-    .replace(/\[([^[\]]*)\]\([^)]*\)/gu, "$1")
-    .trim();
+  return (
+    line
+      .replace(/^#{1,6}\s+/u, "")
+      .replace(/\*\*|__/gu, "")
+      // Stops at the next "[": a line of unclosed brackets must cost one scan, not one per "[".
+      .replace(/\[([^[\]]*)\]\([^)]*\)/gu, "$1")
+      .trim()
+  );
 }
 
 function shorten(text: string, max = 200): string {
