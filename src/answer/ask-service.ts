@@ -3,7 +3,12 @@ import { systemClock } from "../clock.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { QuestionType } from "../retrieval/question-analysis.js";
-import type { RetrievalResult, Retriever } from "../retrieval/retriever.js";
+import {
+  type RetrievalResult,
+  type Retriever,
+  type StageTimings,
+  timeStage,
+} from "../retrieval/retriever.js";
 import type { ChunkFilter } from "../store/types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { classifyConversation } from "./conversation.js";
@@ -48,7 +53,11 @@ export interface AskOptions {
   previous?: { question: string; answer: string };
   /** Receives the LLM answer's text as it streams (LLM path only). */
   onDelta?: (textSoFar: string) => void;
+  /** When given, the cost of each stage of the answer (ms) is added to it (see `StageTimings`). */
+  timings?: StageTimings;
 }
+
+export type { StageTimings };
 
 export interface AskService {
   ask(question: string, options?: AskOptions): Promise<AskResult>;
@@ -152,6 +161,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
       const retrieval = await deps.retriever.search(searchText, {
         limit: options.k ?? 10,
         filter: options.filter,
+        timings: options.timings,
       });
       const passages: Passage[] = retrieval.hits;
       if (deps.inForce) markSuperseded(passages, await deps.inForce.relations.current());
@@ -171,7 +181,9 @@ export function createAskService(deps: AskServiceDeps): AskService {
       // A model reads whole passages, not one sentence: it is judged by coverage alone
       // (its answer is checked against its citations), and the extractive answer is
       // composed only if it falls back.
-      const composed = llm ? undefined : composeExtractive();
+      const composed = llm
+        ? undefined
+        : await timeStage(options.timings, "sentence choice", composeExtractive);
       const confident = composed
         ? answersConfidently(composed, retrieval.confidence, threshold, retrieval.plan.question?.type)
         : retrieval.confidence >= threshold;
@@ -219,8 +231,11 @@ export function createAskService(deps: AskServiceDeps): AskService {
       }
       // An answer quoting a document that a later one amends or replaces says so.
       if (deps.inForce && !result.declined) {
-        const index = await deps.inForce.relations.current();
-        Object.assign(result, await withInForceNotices(result, index, deps.inForce.passages));
+        const inForce = deps.inForce;
+        await timeStage(options.timings, "in-force notices", async () => {
+          const index = await inForce.relations.current();
+          Object.assign(result, await withInForceNotices(result, index, inForce.passages));
+        });
       }
       const final: AskResult = { ...result, ms: round(performance.now() - started) };
       if (usages.length > 0) final.usage = sumUsage(usages, deps.pricing);

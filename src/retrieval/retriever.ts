@@ -43,6 +43,26 @@ export interface RetrievalResult {
 export interface SearchOptions {
   limit?: number;
   filter?: ChunkFilter;
+  /** When given, each stage's cost (ms) is added to it under the stage's name (the bench reads it). */
+  timings?: StageTimings;
+}
+
+/** Milliseconds spent per stage of one answer: "retrieval", "named documents", "confidence" ... */
+export type StageTimings = Record<string, number>;
+
+/** Runs `work` and adds its duration to `timings[stage]` when timings are asked for. */
+export async function timeStage<T>(
+  timings: StageTimings | undefined,
+  stage: string,
+  work: () => T | Promise<T>,
+): Promise<T> {
+  if (!timings) return work();
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[stage] = (timings[stage] ?? 0) + (performance.now() - t0);
+  }
 }
 
 export interface Retriever {
@@ -114,6 +134,8 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
   return {
     async search(question, options = {}) {
       const limit = options.limit ?? 10;
+      const timings = options.timings;
+      const searchStarted = performance.now();
       const plan = planLexicalQuery(question, weights);
       const candidates = deps.embedder
         ? Math.max(CANDIDATES, limit * 3)
@@ -131,6 +153,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
               filter: options.filter,
               matchTerms,
             });
+      const namedStarted = performance.now();
       const named = options.filter ? NONE_NAMED : await findNamedDocuments(deps.store, question, matchTerms);
       if (named.size > 0 && searchTerms.length > 0) {
         lexical = await preferNamedDocuments(
@@ -142,6 +165,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
           lexical,
         );
       }
+      const namedMs = performance.now() - namedStarted;
 
       let dense: ScoredChunk[] = [];
       if (deps.embedder) {
@@ -174,16 +198,29 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
         }));
       }
 
-      const hits = suppressNearDuplicates(
-        ranked,
-        (h) => h.chunk.text,
-        0.9,
-        limit,
-        (h) => `${h.chunk.chunkId}:${h.chunk.text.length}`,
+      const searchMs = performance.now() - searchStarted - namedMs;
+      const hits = await timeStage(timings, "near-duplicates", () =>
+        suppressNearDuplicates(
+          ranked,
+          (h) => h.chunk.text,
+          0.9,
+          limit,
+          (h) => `${h.chunk.chunkId}:${h.chunk.text.length}`,
+        ),
       );
       const situation = plan.question?.situation ?? [];
-      if (situation.length > 0) await markDocumentsInSituation(deps.store, hits, situation, openings);
-      const confidence = bestCoverage(plan, hits, termValues, named);
+      if (situation.length > 0) {
+        await timeStage(timings, "situation", () =>
+          markDocumentsInSituation(deps.store, hits, situation, openings),
+        );
+      }
+      const confidence = await timeStage(timings, "confidence", () =>
+        bestCoverage(plan, hits, termValues, named),
+      );
+      if (timings) {
+        timings.retrieval = (timings.retrieval ?? 0) + searchMs;
+        timings["named documents"] = (timings["named documents"] ?? 0) + namedMs;
+      }
       return { hits, confidence, plan, method: dense.length > 0 ? "hybrid" : "lexical", termValues };
     },
   };

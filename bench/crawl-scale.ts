@@ -1,0 +1,262 @@
+/**
+ * `npm run bench -- scale`: the store at the size of a real archive. The web crawl
+ * (`../shared/corpus/vn-crawl-13k.tar.gz`, 13,900 pages, about 150,000 passages; see
+ * `vn-crawl-SOURCES.md` beside it) is unpacked into a temporary folder and ingested,
+ * behind the default corpus and the reform pages, through the sync the bot runs at start.
+ * Measured: ingest throughput and peak RSS, store size, start-up (open + first answer),
+ * the full answer path's p50/p95 on the project's gold questions with its cost per stage,
+ * and the answer metrics per split with and without the crawl behind them.
+ * `--pages N` ingests a deterministic sample of N pages for a quicker run.
+ *
+ * Runs in this order so that the process's peak RSS at the end of the ingest is the
+ * ingest's own (nothing larger ran before it).
+ */
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { pino } from "pino";
+import { createEngine, type Engine } from "../src/engine.js";
+import { type EvalSummary, type GoldSplit, percentile } from "../src/eval/gold.js";
+import { sampleByHash } from "../src/eval/qa-pairs.js";
+import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
+import { type GoldRun, runGold, splitSummaries } from "./gold-run.js";
+import { unpackCrawl } from "./qa-pairs.js";
+
+const logger = pino({ level: "silent" });
+
+export interface CrawlScaleOptions {
+  archive: string;
+  /** Pages of the crawl to ingest (all when undefined). */
+  pages?: number;
+  corpusDir: string;
+  reformDir: string;
+  /** Gold files asked on every corpus (answers-*.jsonl and declines.jsonl). */
+  goldFiles: string[];
+}
+
+interface CorpusFigures {
+  documents: number;
+  chunks: number;
+  failed: number;
+}
+
+export interface CrawlScaleResult {
+  pages: number;
+  ingest: CorpusFigures & {
+    crawl_mb: number;
+    seconds: number;
+    mb_per_s: number;
+    peak_rss_mb: number;
+    store_mb: number;
+  };
+  startup_ms: number;
+  serving_peak_rss_mb: number;
+  with_crawl: GoldFigures;
+  without_crawl: GoldFigures & CorpusFigures;
+}
+
+interface GoldFigures {
+  query_p50_ms: number;
+  query_p95_ms: number;
+  stages_ms: Record<string, { mean: number; p95: number }>;
+  slowest: Array<{ question: string; ms: number }>;
+  /** Per gold file and split, plus "all answers-*". */
+  answers: Record<string, Record<GoldSplit, EvalSummary>>;
+}
+
+function mb(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
+  }
+  return total;
+}
+
+/** Peak RSS of the process so far (includes the parse workers). */
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/**
+ * A folder of the chosen pages (all of them, or a deterministic sample): hard links
+ * where the file system allows (the sync skips symbolic links), copies otherwise.
+ */
+function choosePages(pagesDir: string, count: number | undefined, into: string): string[] {
+  const all = readdirSync(pagesDir)
+    .filter((name) => name.endsWith(".md"))
+    .sort();
+  const chosen = count === undefined || count >= all.length ? all : sampleByHash(all, (n) => n, count);
+  mkdirSync(into, { recursive: true });
+  for (const name of chosen) {
+    try {
+      linkSync(join(pagesDir, name), join(into, name));
+    } catch {
+      copyFileSync(join(pagesDir, name), join(into, name));
+    }
+  }
+  return chosen;
+}
+
+async function sync(engine: Engine, dirs: string[]): Promise<CorpusFigures> {
+  let failed = 0;
+  for (const dir of dirs) {
+    const summary = await syncCorpusDir({ dir, store: engine.store, indexer: engine.indexer, logger });
+    failed += summary.failed.length;
+  }
+  const stats = await engine.store.stats();
+  return { documents: stats.documents, chunks: stats.chunks, failed };
+}
+
+function goldFigures(runs: GoldRun[]): GoldFigures {
+  const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
+  const stages: Record<string, number[]> = {};
+  for (const run of runs) {
+    for (const costs of run.stages) {
+      for (const [stage, ms] of Object.entries(costs)) {
+        const list = stages[stage] ?? [];
+        list.push(ms);
+        stages[stage] = list;
+      }
+    }
+  }
+  const stagesMs: GoldFigures["stages_ms"] = {};
+  for (const [stage, list] of Object.entries(stages)) {
+    list.sort((a, b) => a - b);
+    const mean =
+      list.reduce((s, x) => s + x, 0) /
+      Math.max(
+        1,
+        runs.reduce((s, r) => s + r.times.length, 0),
+      );
+    stagesMs[stage] = { mean: Math.round(mean * 100) / 100, p95: percentile(list, 0.95) };
+  }
+  const slowest = runs
+    .flatMap((r) => r.questions.map((q, i) => ({ question: q.question, ms: Math.round(r.times[i]!) })))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  return {
+    query_p50_ms: percentile(times, 0.5),
+    query_p95_ms: percentile(times, 0.95),
+    stages_ms: stagesMs,
+    slowest,
+    answers: splitSummaries(runs),
+  };
+}
+
+export async function runCrawlScale(options: CrawlScaleOptions): Promise<CrawlScaleResult> {
+  const crawl = unpackCrawl(options.archive);
+  const work = mkdtempSync(join(tmpdir(), "nhatthe-crawl-scale-"));
+  try {
+    const pagesDir = join(work, "pages");
+    const pages = choosePages(crawl.pagesDir, options.pages, pagesDir);
+    const crawlBytes = pages.reduce((s, name) => s + statSync(join(crawl.pagesDir, name)).size, 0);
+    const storeDir = join(work, "store");
+    mkdirSync(storeDir);
+
+    // With the crawl: the product's corpus first, then the crawl, timed on its own.
+    let engine = await createEngine({ STORE_DIR: storeDir }, logger);
+    await sync(engine, [options.corpusDir, options.reformDir]);
+    const t0 = performance.now();
+    const ingested = await sync(engine, [pagesDir]);
+    const seconds = (performance.now() - t0) / 1000;
+    const ingestPeak = peakRssMb();
+    await engine.close();
+    const storeBytes = folderBytes(storeDir);
+
+    const s0 = performance.now();
+    engine = await createEngine({ STORE_DIR: storeDir }, logger);
+    await engine.ask.ask("Nghị quyết 18 về sắp xếp tổ chức bộ máy yêu cầu gì?");
+    const startupMs = Math.round(performance.now() - s0);
+    let withCrawl: GoldFigures;
+    try {
+      withCrawl = goldFigures(await runGold(engine, options.goldFiles));
+    } finally {
+      await engine.close();
+    }
+    const servingPeak = peakRssMb();
+
+    // Without it: the same questions on the product's corpus alone.
+    const baseDir = join(work, "base");
+    mkdirSync(baseDir);
+    const base = await createEngine({ STORE_DIR: baseDir }, logger);
+    let withoutCrawl: GoldFigures & CorpusFigures;
+    try {
+      const figures = await sync(base, [options.corpusDir, options.reformDir]);
+      withoutCrawl = { ...figures, ...goldFigures(await runGold(base, options.goldFiles)) };
+    } finally {
+      await base.close();
+    }
+    return {
+      pages: pages.length,
+      ingest: {
+        ...ingested,
+        crawl_mb: mb(crawlBytes),
+        seconds: Math.round(seconds * 10) / 10,
+        mb_per_s: Math.round((crawlBytes / 1024 / 1024 / seconds) * 100) / 100,
+        peak_rss_mb: ingestPeak,
+        store_mb: mb(storeBytes),
+      },
+      startup_ms: startupMs,
+      serving_peak_rss_mb: servingPeak,
+      with_crawl: withCrawl,
+      without_crawl: withoutCrawl,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    crawl.remove();
+  }
+}
+
+const ROW_FIGURES = ["answer_hit", "false_decline_rate", "unanswerable_handled", "recall@5"] as const;
+
+export function printCrawlScale(result: CrawlScaleResult): void {
+  const i = result.ingest;
+  console.log(
+    `\n== scale on the crawl: ${result.pages} pages (${i.crawl_mb} MB) behind the default corpus and the reform pages`,
+  );
+  console.table({
+    ingest: {
+      documents: i.documents,
+      chunks: i.chunks,
+      failed: i.failed,
+      seconds: i.seconds,
+      "MB/s": i.mb_per_s,
+      "peak RSS MB": i.peak_rss_mb,
+      "store MB": i.store_mb,
+    },
+  });
+  console.log(
+    `start-up (open the store + first answer): ${result.startup_ms} ms; peak RSS after answering: ${result.serving_peak_rss_mb} MB`,
+  );
+  const query: Record<string, Record<string, number>> = {};
+  for (const [label, g] of [
+    ["with crawl", result.with_crawl],
+    ["without crawl", result.without_crawl],
+  ] as const) {
+    query[label] = { p50_ms: g.query_p50_ms, p95_ms: g.query_p95_ms };
+    for (const [stage, cost] of Object.entries(g.stages_ms)) query[label][`${stage} mean`] = cost.mean;
+  }
+  console.log("full answer path on the gold questions (ms; stage means per question):");
+  console.table(query);
+  console.log("slowest with the crawl:", result.with_crawl.slowest);
+  for (const split of ["tune", "measure"] as const) {
+    const table: Record<string, Record<string, number>> = {};
+    for (const [file, splits] of Object.entries(result.with_crawl.answers)) {
+      const without = result.without_crawl.answers[file]![split];
+      const withC = splits[split];
+      const row: Record<string, number> = { n: withC.n };
+      for (const figure of ROW_FIGURES) {
+        row[`${figure} without`] = without[figure];
+        row[`${figure} with`] = withC[figure];
+      }
+      table[basename(file)] = row;
+    }
+    console.log(`\nsplit ${split}: without → with the crawl`);
+    console.table(table);
+  }
+}
