@@ -69,19 +69,29 @@ async function startService(
   config: Config,
   token: string,
   logger: Logger,
-  options: { http: boolean; onProgress?: () => void },
+  options: { http: boolean; onProgress?: () => void; signal: AbortSignal },
 ): Promise<Service> {
+  const { signal } = options;
   configureParsing({ ...parseLimitsFromConfig(config), logger });
   const engine = await createEngine(config, logger);
   let server: HttpServer | undefined;
   try {
+    // A stop before the bot answers unwinds here: what was opened is closed in `catch`.
+    signal.throwIfAborted();
     const embeddingProblem = await engine.checkEmbeddings();
     if (embeddingProblem)
       logger.warn({ problem: embeddingProblem }, "stored vectors need `npm run cli -- reindex`");
     const metrics = createMetrics();
     const indexer = instrumentIndexer(engine.indexer, metrics);
     options.onProgress?.();
-    const summary = await syncCorpusDir({ dir: config.CORPUS_DIR, store: engine.store, indexer, logger });
+    const summary = await syncCorpusDir({
+      dir: config.CORPUS_DIR,
+      store: engine.store,
+      indexer,
+      logger,
+      signal,
+    });
+    signal.throwIfAborted();
     logger.info({ dir: config.CORPUS_DIR, ...summary, failed: summary.failed.length }, "corpus synced");
     for (const f of summary.failed) logger.warn(f, "corpus file not ingested");
     const originals = createOriginalsStore(config.STORE_DIR);
@@ -90,7 +100,9 @@ async function startService(
       indexer,
       original: async (doc) => (await originals.get(doc.contentHash))?.bytes ?? null,
       logger,
+      signal,
     });
+    signal.throwIfAborted();
     if (reindexed.reindexed + reindexed.withoutOriginal + reindexed.failed > 0)
       logger.info(reindexed, "documents of an older ingest pipeline indexed again");
     const digest = createEngineDigest(engine, { zone: config.TZ, defaultTime: config.DIGEST_TIME }, logger);
@@ -125,29 +137,33 @@ async function startService(
       });
       await server.listen(config.PORT ?? 8080, config.HTTP_HOST);
     }
+    signal.throwIfAborted();
     const how: LaunchMode =
-      webhook && server
+      config.BOT_MODE === "webhook" && server
         ? {
             mode: "webhook",
-            url: config.WEBHOOK_URL ?? "",
-            secretToken: config.WEBHOOK_SECRET ?? "",
+            url: config.WEBHOOK_URL,
+            secretToken: config.WEBHOOK_SECRET,
             server,
             maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
             metrics,
           }
         : { mode: "polling" };
     const running = await launchBot(app.bot, how, logger);
+    // From here on the bot answers: a stop goes through `shutdown`, which stops it all.
     metrics.observeInFlight(running.inFlight);
     await app
       .publishCommands()
       .catch((error: unknown) => logger.warn({ err: error }, "command menu not set"));
-    // Daily digests go out through the bot's Telegram client (the outbox); catch-up first.
+    // Daily digests go out through the bot's Telegram client (the outbox). The catch-up
+    // runs in the background; a stop waits for it in the digest closer.
     const digestRunner = digest.createRunner(app.bot.telegram, {
       delivery: { onReport: (r) => r.outcome.status === "sent" && metrics.recordDigest() },
     });
-    await digestRunner.scheduler
-      .start()
-      .catch((error: unknown) => logger.error({ err: error }, "digest scheduler failed to start"));
+    if (!signal.aborted)
+      void digestRunner.scheduler
+        .start()
+        .catch((error: unknown) => logger.error({ err: error }, "digest scheduler failed to start"));
     let closing: Promise<ShutdownOutcome> | undefined;
     const httpServer = server;
     const corpus = app.corpus;
@@ -208,13 +224,57 @@ function exitOnStopSignals(
   );
 }
 
+/**
+ * Starts with the stop signals already handled: a signal before the bot answers aborts
+ * the start (what was opened is closed) and logs "stopped"; after, it shuts the service
+ * down. Resolves with the service, or never when a signal aborted the start (the signal
+ * handler ends the process).
+ */
+async function startStoppable(
+  config: Config,
+  logger: Logger,
+  start: (signal: AbortSignal) => Promise<Service>,
+  hooks: { beforeStop?: () => void; afterStop?: () => Promise<void> } = {},
+): Promise<Service> {
+  const abort = new AbortController();
+  let starting: Promise<Service> | undefined;
+  exitOnStopSignals(
+    config,
+    async (reason) => {
+      hooks.beforeStop?.();
+      abort.abort(new StartAborted(reason));
+      const service = await starting?.catch(() => undefined);
+      if (service) await service.shutdown(reason);
+      else logger.info({ reason, clean: true }, "stopped");
+      await hooks.afterStop?.();
+    },
+    logger,
+  );
+  starting = start(abort.signal);
+  try {
+    return await starting;
+  } catch (error) {
+    if (abort.signal.aborted) return new Promise<never>(() => undefined);
+    throw error;
+  }
+}
+
+/** Why a start was abandoned: a stop signal came before the bot answered. */
+class StartAborted extends Error {
+  override readonly name = "StartAborted";
+  constructor(readonly signal: string) {
+    super(`start abandoned: ${signal}`);
+  }
+}
+
 async function runTelegram(config: Config, token: string): Promise<void> {
   const logger = createLogger({
     level: config.LOG_LEVEL,
     secrets: [token, config.OPENAI_API_KEY, config.QDRANT_API_KEY, config.WEBHOOK_SECRET],
   });
-  const service = await startService(config, token, logger, { http: true });
-  exitOnStopSignals(config, (signal) => service.shutdown(signal), logger);
+  const service = await startStoppable(config, logger, (signal) =>
+    startService(config, token, logger, { http: true, signal }),
+  );
   await service.running.done.catch((error: unknown) => {
     logger.fatal({ err: error }, "bot stopped with an error");
     process.exitCode = 1;
@@ -232,29 +292,27 @@ async function runLocalSandbox(base: Config): Promise<void> {
     secrets: [config.OPENAI_API_KEY, config.QDRANT_API_KEY],
     destination: pino.destination({ dest: logFile, mkdir: true, sync: true }),
   });
-  let service: Service | undefined;
-  const finish = async (reason: string) => {
-    await service?.shutdown(reason);
-    await sandbox.emulator.stop();
-  };
-  try {
-    service = await startService({ ...config, BOT_MODE: "polling" }, sandbox.token, logger, {
-      http: false,
-      onProgress: () => process.stdout.write(`${sandboxMessages.syncing}\n`),
-    });
-  } catch (error) {
-    await sandbox.emulator.stop();
-    throw error;
-  }
-  const { documents } = await service.engine.store.stats();
-  exitOnStopSignals(
+  const service = await startStoppable(
     config,
-    async (signal) => {
-      process.stdout.write(`\n${sandboxMessages.bye}\n`);
-      await finish(signal);
-    },
     logger,
+    async (signal) => {
+      try {
+        return await startService({ ...config, BOT_MODE: "polling" }, sandbox.token, logger, {
+          http: false,
+          onProgress: () => process.stdout.write(`${sandboxMessages.syncing}\n`),
+          signal,
+        });
+      } catch (error) {
+        await sandbox.emulator.stop();
+        throw error;
+      }
+    },
+    {
+      beforeStop: () => process.stdout.write(`\n${sandboxMessages.bye}\n`),
+      afterStop: () => sandbox.emulator.stop(),
+    },
   );
+  const { documents } = await service.engine.store.stats();
   await runTerminalChat({
     emulator: sandbox.emulator,
     token: sandbox.token,
@@ -270,7 +328,8 @@ async function runLocalSandbox(base: Config): Promise<void> {
     }),
   });
   process.stdout.write(`${sandboxMessages.bye}\n`);
-  await finish("terminal closed");
+  await service.shutdown("terminal closed");
+  await sandbox.emulator.stop();
 }
 
 /** Secrets that must not reach the terminal even in a crash report. */

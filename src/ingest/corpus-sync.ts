@@ -55,6 +55,8 @@ export async function syncCorpusDir(deps: {
   indexer: Indexer;
   logger?: Logger;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Stops between files (a stop signal at start): throws the signal's reason. */
+  signal?: AbortSignal;
 }): Promise<SyncSummary> {
   const summary: SyncSummary = { added: 0, replaced: 0, unchanged: 0, reindexed: 0, failed: [] };
   const exists = await stat(deps.dir).then(
@@ -150,6 +152,7 @@ export async function syncCorpusDir(deps: {
     while (ahead.length < PARSE_AHEAD && next < files.length) ahead.push(prepare(files[next++]!));
   };
   for (const file of files) {
+    deps.signal?.throwIfAborted();
     deps.onProgress?.(done, files.length, file);
     fill();
     const prepared = await ahead.shift()!;

@@ -24,11 +24,14 @@ export async function reindexOutdatedDocuments(deps: {
   /** The original bytes of a document, or null when they are not kept. */
   original: (doc: DocumentRecord) => Promise<Uint8Array | null>;
   logger?: Logger;
+  /** Stops between documents (a stop signal at start): throws the signal's reason. */
+  signal?: AbortSignal;
 }): Promise<ReindexSummary> {
   const summary: ReindexSummary = { reindexed: 0, withoutOriginal: 0, failed: 0 };
   const withoutOriginal: string[] = [];
   for (const doc of await deps.store.listDocuments()) {
     if (doc.pipeline === INGEST_PIPELINE) continue;
+    deps.signal?.throwIfAborted();
     try {
       const bytes = await deps.original(doc);
       if (!bytes) {

@@ -5,7 +5,7 @@ import { shutdownGracefully } from "../../src/server/shutdown.js";
 import { waitFor } from "../support/wait-for.js";
 import { memoryLogger } from "../unit/server/log-sink.js";
 import { type BotHarness, CADRE, startBotHarness } from "./bot-harness.js";
-import { leakedToken, type MainProcess, spawnMain, TOKEN } from "./server-process.js";
+import { type LogLine, leakedToken, type MainProcess, spawnMain, TOKEN } from "./server-process.js";
 
 /** An AskService that holds every question until `release()`. */
 function gatedAsk(inner: AskService) {
@@ -171,4 +171,51 @@ describe("SIGTERM to the running bot", () => {
       what: "the forced-exit warning",
     });
   }, 90_000);
+});
+
+/**
+ * The stop signals are handled from the first moment: a SIGTERM while the store loads,
+ * the corpus syncs, the bot connects or the digest catches up ends the process cleanly.
+ */
+describe("SIGTERM during start-up", () => {
+  let emulator: Emulator;
+  let main: MainProcess | undefined;
+
+  afterEach(async () => {
+    await main?.cleanup();
+    main = undefined;
+    await emulator?.stop();
+  });
+
+  const moments: Array<{ name: string; at: (line: LogLine) => boolean; before?: (e: Emulator) => void }> = [
+    { name: "while the corpus is synced", at: (l) => l.msg === "document ingested" },
+    {
+      name: "while the bot connects (getMe failing)",
+      at: (l) => l.msg === "outbox retry" && l.method === "getMe",
+      before: (e) => e.failNext("getMe", { status: 502 }, 3),
+    },
+    { name: "as the bot starts answering", at: (l) => l.msg === "bot started" },
+    { name: "during the digest catch-up", at: (l) => l.msg === "digest scheduler started" },
+  ];
+
+  for (const moment of moments) {
+    it(`${moment.name}: exits 0 and logs "stopped"`, async () => {
+      emulator = await startEmulator({ host: "127.0.0.1", port: 0 });
+      moment.before?.(emulator);
+      const proc = await spawnMain({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+        BOT_MODE: "polling",
+        ALLOWED_USER_IDS: "43",
+      });
+      main = proc;
+      await proc.waitForLog(moment.at, moment.name);
+      proc.child.kill("SIGTERM");
+      expect(await proc.exited).toBe(0);
+      const lines = proc.logs();
+      expect(lines.at(-1)).toMatchObject({ msg: "stopped" });
+      expect(lines.some((l) => l.level >= 50)).toBe(false);
+      expect(leakedToken(proc)).toBe(false);
+    }, 90_000);
+  }
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { ConfigSchema, ConfigValidationError, loadConfig } from "../../src/config.js";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { ConfigValidationError, configVariables, loadConfig } from "../../src/config.js";
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -51,6 +51,29 @@ describe("loadConfig", () => {
       SHUTDOWN_TIMEOUT_MS: 2500,
       WEBHOOK_MAX_IN_FLIGHT: 8,
     });
+  });
+
+  it("types the webhook fields as present in webhook mode (a union on BOT_MODE)", () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: "1:abc",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.vn/tg/hook",
+      WEBHOOK_SECRET: "Abc_123-xyz",
+    });
+    if (config.BOT_MODE !== "webhook") throw new Error("expected webhook mode");
+    expectTypeOf(config.WEBHOOK_URL).toEqualTypeOf<string>();
+    expectTypeOf(config.WEBHOOK_SECRET).toEqualTypeOf<string>();
+    expectTypeOf(config.TELEGRAM_BOT_TOKEN).toEqualTypeOf<string>();
+    expect(config.WEBHOOK_URL).toBe("https://bot.example.vn/tg/hook");
+    const polling = loadConfig({});
+    if (polling.BOT_MODE !== "polling") throw new Error("expected polling mode");
+    expectTypeOf(polling.WEBHOOK_URL).toEqualTypeOf<string | undefined>();
+  });
+
+  it("lists the other problems also when BOT_MODE is unknown", () => {
+    const problems = problemsOf({ BOT_MODE: "webhooks", PORT: "99999" });
+    expect(problems.map((p) => p.split(":")[0])).toEqual(["BOT_MODE", "PORT"]);
+    expect(problems[0]).toContain('"polling"|"webhook"');
   });
 
   it("lists every problem at once, also cross-field ones next to a bad value", () => {
@@ -107,7 +130,7 @@ describe(".env.example", () => {
   const listed = lines.map((l) => /^([A-Z][A-Z0-9_]*)=/.exec(l)?.[1]).filter((k): k is string => !!k);
 
   it("lists every variable the config reads, and only those", () => {
-    const keys = Object.keys(ConfigSchema.shape);
+    const keys = [...configVariables];
     expect([...listed].sort()).toEqual([...keys].sort());
   });
 
