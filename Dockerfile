@@ -6,7 +6,8 @@
 # and CI runs it: keep each instruction on one line, and the npm commands in RUN lines
 # that start with "npm".
 
-FROM node:20-slim AS build
+# Node 22: an LTS in support (Node 20 left support in April 2026); better-sqlite3 12 builds on it.
+FROM node:22-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary fits.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -14,7 +15,7 @@ COPY package.json package-lock.json ./
 # Production dependencies only; tsx is one of them: the bot runs from its TypeScript sources.
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-slim AS runtime
+FROM node:22-slim AS runtime
 ENV NODE_ENV=production STORE_DIR=/data/store CORPUS_DIR=data/corpus PORT=8080
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

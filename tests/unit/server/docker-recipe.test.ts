@@ -39,11 +39,17 @@ const copySources = (args: string) =>
     .slice(0, -1);
 
 describe("Dockerfile", () => {
-  it("has a build and a runtime stage on node:20-slim", () => {
+  it("has a build and a runtime stage on node:22-slim (an LTS in support)", () => {
     expect(all.filter((i) => i.op === "FROM").map((i) => i.args)).toEqual([
-      "node:20-slim AS build",
-      "node:20-slim AS runtime",
+      "node:22-slim AS build",
+      "node:22-slim AS runtime",
     ]);
+  });
+
+  it("runs the entry point `npm start` runs", () => {
+    const [cmd] = of("runtime", "CMD").map((i) => JSON.parse(i.args) as string[]);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(cmd?.join(" "));
   });
 
   it("builds with the compiler toolchain and installs production dependencies with npm ci", () => {
