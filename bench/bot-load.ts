@@ -19,10 +19,10 @@ import { pino } from "pino";
 import { startEmulator, type UserClient } from "../src/bot/emulator/index.js";
 import { createBot } from "../src/bot/index.js";
 import { launchBot } from "../src/bot/launch.js";
-import { DEFAULT_LIMITS } from "../src/bot/outbox/index.js";
 import { createEngine } from "../src/engine.js";
 import { percentile } from "../src/eval/gold.js";
 import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
+import { DEFAULT_LIMITS } from "../src/telegram/outbox/index.js";
 
 export interface BotLoadOptions {
   users?: number;

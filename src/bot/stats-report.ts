@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock.js";
 import { drawUsageChart } from "../stats/usage-chart.js";
-import { escapeHtml, truncate, visibleText } from "./format/index.js";
+import { escapeHtml, truncate, visibleText } from "../telegram/format/index.js";
 import { statsMessages } from "./messages.js";
 import { createBotState } from "./state/bot-state.js";
 import type { UsageStats } from "./state/usage-stats.js";

@@ -1,4 +1,4 @@
-import { escapeHtml } from "./format/index.js";
+import { escapeHtml } from "../telegram/format/index.js";
 
 /** How often a streamed answer may be edited in one chat (Telegram tolerates about 1/s). */
 export const STREAM_EDIT_INTERVAL_MS = 1000;

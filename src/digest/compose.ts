@@ -6,7 +6,7 @@ import {
   splitMessage,
   TELEGRAM_MESSAGE_LIMIT,
   truncate,
-} from "../bot/format/index.js";
+} from "../telegram/format/index.js";
 import { weekdayOf } from "./local-time.js";
 import { dateLabel, digestMessages, type QuietPolicy } from "./messages.js";
 import { type PassageExtract, passageExcerpt, sectionOf } from "./passages.js";

@@ -1,5 +1,5 @@
-import { truncate } from "../bot/format/index.js";
 import type { ChunkRecord, DocumentRecord } from "../store/types.js";
+import { truncate } from "../telegram/format/index.js";
 import { foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
 
 /**

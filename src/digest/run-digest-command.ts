@@ -1,7 +1,7 @@
 import { Telegram } from "telegraf";
-import { visibleText } from "../bot/format/index.js";
-import { installOutbox, type OutboxOptions } from "../bot/outbox/index.js";
 import { type Clock, systemClock } from "../clock.js";
+import { visibleText } from "../telegram/format/index.js";
+import { installOutbox, type OutboxOptions } from "../telegram/outbox/index.js";
 import type { ComposedDigest } from "./compose.js";
 import { type DigestSender, telegramErrorInfo } from "./delivery.js";
 import type { DigestRepository } from "./digest-store.js";

@@ -17,8 +17,8 @@ export interface OcrPageText {
  * (the Vietnamese model is read and unzipped from the npm package, never downloaded).
  */
 export interface OcrEngine {
-  /** Recognizes one PNG; at most `size` pages are read at once. */
-  recognize(png: Uint8Array): Promise<OcrPageText>;
+  /** Recognizes one image file (PNG, JPEG, PGM); at most `size` pages are read at once. */
+  recognize(image: Uint8Array): Promise<OcrPageText>;
   readonly size: number;
   terminate(): Promise<void>;
 }
@@ -70,10 +70,12 @@ export function createOcrEngine(size = Math.max(1, availableParallelism())): Ocr
 
   return {
     size,
-    async recognize(png) {
+    async recognize(image) {
       const worker = await acquire();
       try {
-        const { data } = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+        const { data } = await worker.recognize(
+          Buffer.from(image.buffer, image.byteOffset, image.byteLength),
+        );
         return { text: data.text, confidence: data.confidence };
       } finally {
         release(worker);

@@ -1,7 +1,21 @@
-import type { RunningBot } from "../bot/launch.js";
-import type { Outbox } from "../bot/outbox/index.js";
 import type { Logger } from "../logger.js";
+import type { Outbox } from "../telegram/outbox/index.js";
 import type { HttpServer } from "./http-server.js";
+
+/**
+ * The update receiver a stop works on (the bot's `RunningBot`), declared here so that the
+ * server does not depend on the bot.
+ */
+export interface UpdateReceiver {
+  /** Stops taking updates (long polling ends; the webhook answers 503); handlers go on. */
+  stopReceiving(reason: string): void;
+  /** Updates being handled now. */
+  inFlight(): number;
+  /** Resolves true once no update is being handled, or false after `timeoutMs`. */
+  idle(timeoutMs?: number): Promise<boolean>;
+  /** Settles when receiving has ended. */
+  readonly done: Promise<void>;
+}
 
 /** What a graceful stop works through, in this order. */
 export interface ShutdownDeps {
@@ -11,7 +25,7 @@ export interface ShutdownDeps {
    * What is not done by then is given up (and logged); the store is still closed.
    */
   timeoutMs: number;
-  bot?: Pick<RunningBot, "stopReceiving" | "idle" | "inFlight" | "done">;
+  bot?: UpdateReceiver;
   server?: Pick<HttpServer, "close">;
   /** Other work to let finish within the budget, after the updates (uploads being indexed, ...). */
   pending?: Array<{ name: string; wait: () => Promise<void> }>;

@@ -12,11 +12,11 @@ import {
 } from "../../src/bot/emulator/index.js";
 import { type BotApp, type BotDeps, type BotSettings, createBot } from "../../src/bot/index.js";
 import { launchBot, type RunningBot } from "../../src/bot/launch.js";
-import { DEFAULT_LIMITS } from "../../src/bot/outbox/index.js";
 import type { Clock } from "../../src/clock.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { syncCorpusDir } from "../../src/ingest/corpus-sync.js";
 import { createLogger } from "../../src/logger.js";
+import { DEFAULT_LIMITS } from "../../src/telegram/outbox/index.js";
 import { waitFor } from "../support/wait-for.js";
 
 /** The default corpus shipped with the project. */

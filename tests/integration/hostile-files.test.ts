@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserClient } from "../../src/bot/emulator/index.js";
-import { escapeHtml } from "../../src/bot/format/index.js";
 import { botMessages } from "../../src/bot/messages.js";
 import { isAppError } from "../../src/errors.js";
 import { createParsePool, type ParsePool } from "../../src/ingest/parse-pool.js";
+import { escapeHtml } from "../../src/telegram/format/index.js";
 import { type HostileFile, hostileFiles, wordsText } from "../support/hostile-files.js";
 import { ADMIN, type BotHarness, CADRE, startBotHarness } from "./bot-harness.js";
 

@@ -1,16 +1,16 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { isAppError } from "../../errors.js";
-import { hasWord } from "../../text/has-word.js";
-import type { BotContext } from "../context.js";
-import { isReplyToBot, mentionsBot, messageOf, parseCommand, stripMention } from "../filters/addressed.js";
 import {
   escapeHtml,
   renderAnswer,
   sourceButtons,
   splitMessage,
   TELEGRAM_MESSAGE_LIMIT,
-} from "../format/index.js";
+} from "../../telegram/format/index.js";
+import { hasWord } from "../../text/has-word.js";
+import type { BotContext } from "../context.js";
+import { isReplyToBot, mentionsBot, messageOf, parseCommand, stripMention } from "../filters/addressed.js";
 import { botMessages, reviewMessages } from "../messages.js";
 import { rateLimit } from "../middlewares/rate-limit.js";
 import { typing } from "../middlewares/typing.js";

@@ -3,10 +3,10 @@ import { message } from "telegraf/filters";
 import { formatClockTime, formatLocalDateTime, parseClockTime } from "../../digest/local-time.js";
 import { digestMessages, type QuietPolicy } from "../../digest/messages.js";
 import type { DigestService } from "../../digest/service.js";
+import { escapeHtml } from "../../telegram/format/index.js";
 import { foldDiacritics } from "../../text/index.js";
 import type { BotContext } from "../context.js";
 import { messageOf } from "../filters/addressed.js";
-import { escapeHtml } from "../format/index.js";
 import { replyTo } from "../reply-to.js";
 
 /**

@@ -1,13 +1,13 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
-import type { BotContext } from "../context.js";
-import { parseCommand } from "../filters/addressed.js";
 import {
   escapeHtml,
   feedbackReasonRows,
   parseFeedbackCallback,
   parseFeedbackReason,
-} from "../format/index.js";
+} from "../../telegram/format/index.js";
+import type { BotContext } from "../context.js";
+import { parseCommand } from "../filters/addressed.js";
 import { botMessages, reviewMessages } from "../messages.js";
 import { replyTo } from "../reply-to.js";
 

@@ -3,10 +3,10 @@ import type { RelationCorrection, RelationCorrections } from "../../audit/relati
 import { parseVietnameseDate } from "../../ingest/metadata.js";
 import { keyOfReference } from "../../ingest/relations.js";
 import type { RelationIndexSource } from "../../retrieval/relation-index.js";
+import { escapeHtml } from "../../telegram/format/index.js";
 import { foldDiacritics } from "../../text/index.js";
 import type { BotContext } from "../context.js";
 import { adminOnly } from "../filters/admin.js";
-import { escapeHtml } from "../format/index.js";
 import { replyTo } from "../reply-to.js";
 import { ownRelationLines, statusLines } from "../upload/status-lines.js";
 

@@ -1,8 +1,8 @@
 import { Composer } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
+import { escapeHtml, sourceCallbackData, truncate } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
-import { escapeHtml, sourceCallbackData, truncate } from "../format/index.js";
 import { botMessages, reviewMessages } from "../messages.js";
 import { replyTo } from "../reply-to.js";
 import { buildReviewQueue, renderQueueItem } from "../review/queue.js";

@@ -1,8 +1,8 @@
 import { Composer } from "telegraf";
 import { drawUsageChart } from "../../stats/usage-chart.js";
+import { escapeHtml } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { adminOnly } from "../filters/admin.js";
-import { escapeHtml } from "../format/index.js";
 import { botMessages } from "../messages.js";
 import type { UsageStats } from "../state/usage-stats.js";
 import { chartLabels, formatDay, STATS_DAYS, statsCaption } from "../stats-report.js";

@@ -1,8 +1,8 @@
 import type { MiddlewareFn } from "telegraf";
 import { isAppError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
+import { escapeHtml } from "../../telegram/format/index.js";
 import type { BotContext, BotServices } from "../context.js";
-import { escapeHtml } from "../format/index.js";
 import { botMessages } from "../messages.js";
 
 /**

@@ -1,13 +1,13 @@
 import type Database from "better-sqlite3";
+import type { FeedbackReason } from "../../telegram/format/feedback-reasons.js";
 import type { SentMessage } from "./bot-state.js";
 
-/** Why a cadre voted 👎, as the buttons offer it. Stored as these codes. */
-export const FEEDBACK_REASONS = ["wrong_source", "off_question", "incomplete", "outdated", "other"] as const;
-export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
-
-export function isFeedbackReason(value: string): value is FeedbackReason {
-  return (FEEDBACK_REASONS as readonly string[]).includes(value);
-}
+// The reason codes are what the Telegram buttons carry; they live with the buttons.
+export {
+  FEEDBACK_REASONS,
+  type FeedbackReason,
+  isFeedbackReason,
+} from "../../telegram/format/feedback-reasons.js";
 
 /** A message asking one user why they voted 👎 on one answer. */
 export interface FeedbackPrompt {

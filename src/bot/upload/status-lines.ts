@@ -1,6 +1,6 @@
 import type { ActOn, DocumentState, DocumentStatus, RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRelation } from "../../store/types.js";
-import { escapeHtml, formatDate, truncate } from "../format/index.js";
+import { escapeHtml, formatDate, truncate } from "../../telegram/format/index.js";
 
 /**
  * Which rule is in force, as /tailieu and the upload card show it (Telegram HTML, pure):

@@ -1,12 +1,12 @@
 import type { Update } from "telegraf/types";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { AskOptions, AskService } from "../../../src/answer/ask-service.js";
-import { feedbackCallbackData, sourceCallbackData } from "../../../src/bot/format/index.js";
 import { type BotApp, createBot } from "../../../src/bot/index.js";
 import { reviewMessages } from "../../../src/bot/messages.js";
 import { AppError } from "../../../src/errors.js";
 import { createLogger } from "../../../src/logger.js";
 import { openDatabase } from "../../../src/store/sqlite.js";
+import { feedbackCallbackData, sourceCallbackData } from "../../../src/telegram/format/index.js";
 import { makeCitation, makeResult } from "../../support/ask-result.js";
 import { createMemoryStore } from "../../support/memory-store.js";
 

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CorpusLog, createCorpusLog } from "../../../src/audit/corpus-log.js";
-import { visibleText } from "../../../src/bot/format/index.js";
 import { createBotState } from "../../../src/bot/state/bot-state.js";
 import { createDigestRepository, type DigestRepository } from "../../../src/digest/digest-store.js";
 import {
@@ -18,6 +17,7 @@ import { createIndexer, type Indexer } from "../../../src/ingest/indexer.js";
 import { type EmbeddedStore, openEmbeddedStore } from "../../../src/store/embedded-store.js";
 import { openDatabase } from "../../../src/store/sqlite.js";
 import type { DocumentRecord } from "../../../src/store/types.js";
+import { visibleText } from "../../../src/telegram/format/index.js";
 import { createMutableClock, type MutableClock, silentLogger } from "./delivery-harness.js";
 
 const FIXTURES = "tests/fixtures/corpus";

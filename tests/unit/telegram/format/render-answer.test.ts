@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTelegramHtml } from "../../../../src/bot/emulator/index.js";
-import { formatDate, renderAnswer } from "../../../../src/bot/format/index.js";
+import { formatDate, renderAnswer } from "../../../../src/telegram/format/index.js";
 import { makeCitation, makeResult } from "../../../support/ask-result.js";
 
 describe("renderAnswer", () => {
@@ -94,7 +94,7 @@ describe("formatDate", () => {
 
 describe("truncate", () => {
   it("cuts at a word when one is near, never inside an emoji", async () => {
-    const { truncate } = await import("../../../../src/bot/format/index.js");
+    const { truncate } = await import("../../../../src/telegram/format/index.js");
     expect(truncate("Kết luận số 34-KL/TW về thí điểm", 26)).toBe("Kết luận số 34-KL/TW về…");
     expect(truncate("Kết luận số 34-KL/TW về thí điểm", 20)).toBe("Kết luận số 34-KL/T…");
     expect(truncate("ngắn", 20)).toBe("ngắn");

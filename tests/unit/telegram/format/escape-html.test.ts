@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTelegramHtml } from "../../../../src/bot/emulator/index.js";
-import { escapeHtml } from "../../../../src/bot/format/index.js";
+import { escapeHtml } from "../../../../src/telegram/format/index.js";
 
 describe("escapeHtml", () => {
   it("escapes the characters Telegram's HTML mode reserves, and quotes for attributes", () => {

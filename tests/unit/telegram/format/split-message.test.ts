@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTelegramHtml } from "../../../../src/bot/emulator/index.js";
-import { escapeHtml, renderAnswer, splitMessage, visibleText } from "../../../../src/bot/format/index.js";
+import {
+  escapeHtml,
+  renderAnswer,
+  splitMessage,
+  visibleText,
+} from "../../../../src/telegram/format/index.js";
 import { makeCitation, makeResult } from "../../../support/ask-result.js";
 
 /** Telegram's visible text of a part; fails the test when Telegram would reject the HTML. */

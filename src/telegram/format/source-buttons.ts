@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { AskResult } from "../../answer/types.js";
-import { FEEDBACK_REASONS, type FeedbackReason, isFeedbackReason } from "../state/feedback-reasons.js";
+import { FEEDBACK_REASONS, type FeedbackReason, isFeedbackReason } from "./feedback-reasons.js";
 import { FORMAT_LABELS } from "./labels.js";
 import { citationTitle, orderedCitations } from "./render-answer.js";
 import { truncate } from "./text-utils.js";

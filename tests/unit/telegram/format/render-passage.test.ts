@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTelegramHtml } from "../../../../src/bot/emulator/index.js";
-import { renderPassage } from "../../../../src/bot/format/index.js";
+import { renderPassage } from "../../../../src/telegram/format/index.js";
 import { makeCitation } from "../../../support/ask-result.js";
 
 describe("renderPassage", () => {

@@ -7,7 +7,7 @@ import {
   passageNavRow,
   sourceButtons,
   sourceCallbackData,
-} from "../../../../src/bot/format/index.js";
+} from "../../../../src/telegram/format/index.js";
 import { makeCitation, makeResult } from "../../../support/ask-result.js";
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");

@@ -9,7 +9,7 @@ import {
   type OutboxOptions,
   outboxOf,
   SlidingWindow,
-} from "../../../../src/bot/outbox/index.js";
+} from "../../../../src/telegram/outbox/index.js";
 import { FakeTelegramError, networkError } from "../../../support/fake-telegram.js";
 import { createFakeTime, type FakeTime } from "../../../support/fake-time.js";
 
