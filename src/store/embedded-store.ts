@@ -164,6 +164,11 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     docsByNumber: db.prepare<[string], DocumentRow>(
       "SELECT * FROM store_documents WHERE number_key = ? ORDER BY added_at DESC, rowid DESC",
     ),
+    // A range over the number index (number_key is lower-cased, so digits sort first).
+    docsByNumberPrefix: db.prepare<[string, string], DocumentRow>(
+      `SELECT * FROM store_documents WHERE number_key >= ? AND number_key < ?
+       ORDER BY added_at DESC, rowid DESC`,
+    ),
     docUpsert: db.prepare(
       `INSERT INTO store_documents (doc_id, source, title, kind, number, number_key, issuer, date, format,
          content_hash, pages, chunk_count, version, added_at, updated_at, key_lo, key_hi, pipeline, relations)
@@ -616,6 +621,19 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
     async findByNumber(number) {
       ensureOpen();
       return stmt.docsByNumber.all(numberKey(number)).map(toRecord);
+    },
+
+    async findByLeadingNumber(lead) {
+      ensureOpen();
+      if (!/^\d+$/.test(lead)) return [];
+      // "67" is followed by anything but another digit; leading zeros ("067") count too.
+      const out: DocumentRecord[] = [];
+      for (const prefix of [lead, `0${lead}`, `00${lead}`]) {
+        for (const row of stmt.docsByNumberPrefix.all(prefix, `${prefix}\u{10ffff}`)) {
+          if (!/\d/.test(row.number_key?.charAt(prefix.length) ?? "")) out.push(toRecord(row));
+        }
+      }
+      return out;
     },
 
     async listVersions(docId) {

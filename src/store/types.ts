@@ -190,6 +190,13 @@ export interface DocumentStore {
   listDocuments(filter?: Pick<ChunkFilter, "kinds" | "numbers">): Promise<DocumentRecord[]>;
   /** Documents whose number matches (case-insensitive), for replace-by-number. */
   findByNumber(number: string): Promise<DocumentRecord[]>;
+  /**
+   * Documents whose number begins with this number ("67" finds "67/2025/NĐ-CP" and
+   * "67-KL/TW", not "670/..."), newest first, through an index: a question naming "NĐ 67"
+   * must not read every document of a large archive. Optional: without it callers list
+   * the documents.
+   */
+  findByLeadingNumber?(lead: string): Promise<DocumentRecord[]>;
   /** Earlier versions of a document, oldest first. */
   listVersions(docId: string): Promise<ArchivedVersion[]>;
   getChunk(chunkId: string): Promise<ScoredChunk | null>;

@@ -154,6 +154,22 @@ describe("embedded store", () => {
     expect(await second.stats()).toEqual({ documents: 1, chunks: 30 });
   });
 
+  it("finds documents by the number their own number begins with, through the number index", async () => {
+    const store = track(openEmbeddedStore(dir));
+    const numbers = ["67/2025/NĐ-CP", "67-KL/TW", "670/QĐ-TTg", "167/2024/NĐ-CP", "067/TB", null];
+    for (const [i, number] of numbers.entries()) {
+      await store.upsertDocument(makeDoc(`d${i}`, { number }), [makeChunk(`d${i}`, 0, { "f:x": 1 })]);
+    }
+    const found = (await store.findByLeadingNumber("67")).map((d) => d.number).sort();
+    expect(found).toEqual(["067/TB", "67-KL/TW", "67/2025/NĐ-CP"]);
+    expect(await store.findByLeadingNumber("6")).toEqual([]);
+    expect(await store.findByLeadingNumber("6%")).toEqual([]);
+    const plan = store.db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM store_documents WHERE number_key >= ? AND number_key < ?")
+      .all("67", "68") as Array<{ detail: string }>;
+    expect(plan.map((row) => row.detail).join(" ")).toContain("store_documents_number");
+  });
+
   it("computes BM25 exactly as specified, with configurable k1 (bigrams apart) and b", async () => {
     const chunks = [
       makeChunk("d", 0, { "f:nhat": 3, "f:the": 1, "b:nhat_the": 1 }, { length: 12 }),
