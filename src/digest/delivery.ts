@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import { chatGone, telegramErrorInfo } from "../telegram/errors.js";
 import type { DigestLogEntry, DigestRepository, Subscription } from "./digest-store.js";
 import type { BuildRequest, DigestBuilder } from "./gather.js";
 import { localDateOf, parseClockTime, zonedTimeToEpoch } from "./local-time.js";
@@ -120,36 +121,8 @@ export interface DeliveryDeps {
   options?: DeliveryOptions;
 }
 
-/** The Bot API error code and parameters of a telegraf TelegramError (or a look-alike). */
-export function telegramErrorInfo(error: unknown): {
-  code: number | undefined;
-  description: string;
-  migrateTo: number | undefined;
-  retryAfter: number | undefined;
-} {
-  const response = (error as { response?: unknown } | null)?.response as
-    | {
-        error_code?: unknown;
-        description?: unknown;
-        parameters?: { migrate_to_chat_id?: unknown; retry_after?: unknown };
-      }
-    | undefined;
-  const code = typeof response?.error_code === "number" ? response.error_code : undefined;
-  const description =
-    typeof response?.description === "string"
-      ? response.description
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  const migrateTo = response?.parameters?.migrate_to_chat_id;
-  const retryAfter = response?.parameters?.retry_after;
-  return {
-    code,
-    description,
-    migrateTo: typeof migrateTo === "number" ? migrateTo : undefined,
-    retryAfter: typeof retryAfter === "number" ? retryAfter : undefined,
-  };
-}
+// Read by the one Telegram error classifier; exported here as before.
+export { telegramErrorInfo };
 
 /** When `subscription`'s digest is due on `localDate`, as epoch ms (null for a bad time). */
 export function dueTime(
@@ -206,10 +179,8 @@ export function createDigestDelivery(deps: DeliveryDeps): DigestDelivery {
     const now = clock.now();
     const info = telegramErrorInfo(error);
     const l = log(chatId, localDate);
-    const gone =
-      info.code === 403 || (info.code === 400 && /chat not found|chat_id is empty/i.test(info.description));
-    if (gone) {
-      const reason = info.code === 403 ? "bot_removed" : "chat_not_found";
+    const reason = chatGone(info);
+    if (reason) {
       repo.finish(chatId, localDate, "failed", `${info.code}: ${info.description}`, now);
       const sub = repo.subscription(chatId);
       if (sub?.enabled)

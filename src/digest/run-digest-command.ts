@@ -1,9 +1,10 @@
 import { Telegram } from "telegraf";
 import { type Clock, systemClock } from "../clock.js";
+import { telegramErrorInfo } from "../telegram/errors.js";
 import { visibleText } from "../telegram/format/index.js";
 import { installOutbox, type OutboxOptions } from "../telegram/outbox/index.js";
 import type { ComposedDigest } from "./compose.js";
-import { type DigestSender, telegramErrorInfo } from "./delivery.js";
+import type { DigestSender } from "./delivery.js";
 import type { DigestRepository } from "./digest-store.js";
 import type { DigestBuilder } from "./gather.js";
 import { localDateOf } from "./local-time.js";

@@ -1,5 +1,5 @@
 /** All bot → Telegram traffic goes through one outbox: limits, 429 waits, retries. */
-export { classifyFailure, type Failure } from "./classify-failure.js";
+export { classifyFailure, type Failure } from "../errors.js";
 export { installOutbox, installOutboxOnBot, outboxOf } from "./install.js";
 export {
   chatKeyOf,

@@ -1,5 +1,5 @@
 import type { Clock } from "../../clock.js";
-import { classifyFailure } from "./classify-failure.js";
+import { classifyFailure } from "../errors.js";
 import { type RateWindow, SlidingWindow } from "./sliding-window.js";
 
 /** Telegram's sending limits the outbox keeps to. */
