@@ -141,7 +141,9 @@ export function instrumentAsk(service: AskService, metrics: Metrics): AskService
         const result = await service.ask(question, options);
         metrics.recordQuestion(performance.now() - started, result.declined);
         const tokens = result.usage ? result.usage.promptTokens + result.usage.completionTokens : 0;
-        const fellBack = result.note === answerMessages.llmFallback;
+        // The extractive answer replaced the model's: it did not answer, or its answer did not hold.
+        const fellBack =
+          result.note === answerMessages.llmFallback || result.note === answerMessages.llmUnsupported;
         if (tokens > 0 || fellBack) metrics.recordLlm(tokens, fellBack);
         return result;
       } catch (error) {

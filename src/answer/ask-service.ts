@@ -223,7 +223,8 @@ export function createAskService(deps: AskServiceDeps): AskService {
             ...extractive(),
             mode: "extractive",
             retrieved: toRetrieved(retrieval),
-            note: answerMessages.llmFallback,
+            // Not "the model is not responding" when it did answer and the check refused it.
+            note: outcome.kind === "failed" ? answerMessages.llmFallback : answerMessages.llmUnsupported,
           };
         }
       } else {

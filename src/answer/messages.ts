@@ -7,6 +7,9 @@ export const answerMessages = {
   questionTooLong: (max: number) =>
     `Câu hỏi quá dài (tối đa ${max.toLocaleString("vi-VN")} ký tự). Vui lòng rút gọn, nêu rõ điều cần hỏi.`,
   llmFallback: "Mô hình ngôn ngữ đang không phản hồi; câu trả lời dưới đây được trích trực tiếp từ tài liệu.",
+  /** The model answered, but not every claim held against its sources. */
+  llmUnsupported:
+    "Câu trả lời của mô hình ngôn ngữ có chi tiết không khớp với tài liệu nên không được dùng; câu trả lời dưới đây được trích trực tiếp từ tài liệu.",
 } as const;
 
 /** A question to show as an example in conversational replies. */

@@ -95,7 +95,9 @@ describe("a model's invented facts never reach the cadre", () => {
   it("a changed number: the extractive answer with the usual note, the sentence logged as removed", async () => {
     const { final, shown, answer } = await askInTelegram("changed-number");
     for (const text of [final, ...shown]) expect(text).not.toContain(answer.invented[0]);
-    expect(final).toContain(answerMessages.llmFallback);
+    // The model did answer: the note says its answer did not hold, not that it is silent.
+    expect(final).toContain(answerMessages.llmUnsupported);
+    expect(final).not.toContain(answerMessages.llmFallback);
     expect(final).toContain("06 đầu mối");
     const unusable = logged("llm answer unusable");
     expect(unusable?.reason).toBe("unsupported");
@@ -105,7 +107,7 @@ describe("a model's invented facts never reach the cadre", () => {
   it("an invented person: the extractive answer, the name nowhere", async () => {
     const { final, shown } = await askInTelegram("invented-person");
     for (const text of [final, ...shown]) expect(text).not.toContain(INVENTED_PERSON);
-    expect(final).toContain(answerMessages.llmFallback);
+    expect(final).toContain(answerMessages.llmUnsupported);
     expect(JSON.stringify(logged("llm answer unusable")?.removed)).toContain(INVENTED_PERSON);
   });
 
@@ -132,7 +134,7 @@ describe("a model's invented facts never reach the cadre", () => {
     const { final, shown, answer } = await askInTelegram("echo");
     expect(answer.invented[0]).toMatch(/đoạn trích/);
     for (const text of [final, ...shown]) expect(text).not.toContain(answer.invented[0]);
-    expect(final).toContain(answerMessages.llmFallback);
+    expect(final).toContain(answerMessages.llmUnsupported);
     expect(logged("llm answer unusable")?.removed).toEqual([expect.objectContaining({ reason: "echo" })]);
   });
 
