@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash.js";
 import { passageIndexText } from "../retrieval/passage-text.js";
 import type { IndexedChunk } from "../store/types.js";
 import { analyzeForIndex } from "../text/index.js";
@@ -95,6 +95,5 @@ export function passageTerms(
   return full;
 }
 
-export function sha256(text: string | Uint8Array): string {
-  return createHash("sha256").update(text).digest("hex");
-}
+// Kept as an export of this module for its many importers; the one definition is in src/hash.ts.
+export { sha256 };

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { sha256 } from "../hash.js";
 import { assertBm25Params, type Bm25Context, DEFAULT_BIGRAM_K1 } from "./bm25-scorer.js";
 import { createDenseIndex } from "./dense-index.js";
 import { asStoreError, storeError } from "./errors.js";
@@ -45,7 +45,7 @@ export interface EmbeddedStoreOptions {
 
 /** The embedded store: the port, plus its database for the modules that share the file. */
 export type EmbeddedStore = DocumentStore &
-  Required<Pick<DocumentStore, "termStats" | "upsertDocuments">> & {
+  Required<Pick<DocumentStore, "termStats" | "upsertDocuments" | "findByLeadingNumber">> & {
     readonly db: Database;
   };
 
@@ -126,10 +126,6 @@ function toChunk(row: Omit<ChunkRow, "chunk_key">): ChunkRecord {
     headingPath: JSON.parse(row.heading_path) as string[],
     text: row.text,
   };
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash.js";
 import { passageTerms } from "../ingest/index-chunks.js";
 import type { QdrantStore } from "./qdrant/qdrant-store.js";
 import type { ChunkRecord, DocumentRecord, DocumentStore, IndexedChunk, StoredVector } from "./types.js";
@@ -38,10 +38,6 @@ export interface MigrateToQdrantOptions {
 }
 
 const VECTOR_BATCH = 256;
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
 
 /** A stored chunk with its terms recomputed exactly as ingestion computes them. */
 function reindex(chunk: ChunkRecord, title: string): IndexedChunk {

@@ -95,7 +95,7 @@ function edgesOnCycles(edges: Iterable<string>): string[] {
  * do not import each other). A new folder or root file must be placed here.
  */
 const LAYERS: readonly string[][] = [
-  ["clock.ts", "config.ts", "errors.ts", "logger.ts"],
+  ["clock.ts", "config.ts", "errors.ts", "hash.ts", "logger.ts"],
   ["text"],
   ["store"],
   ["audit", "retrieval"],

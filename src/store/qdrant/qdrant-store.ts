@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { QdrantClient, type Schemas } from "@qdrant/js-client-rest";
 import type { StoreError } from "../../errors.js";
+import { sha256 } from "../../hash.js";
 import type { Logger } from "../../logger.js";
 import { assertBm25Params, isBigramTerm } from "../bm25-scorer.js";
 import { storeError } from "../errors.js";
@@ -157,10 +157,6 @@ export type QdrantStore = DocumentStore &
   };
 
 const COUNT_CONCURRENCY = 8;
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
