@@ -5,8 +5,9 @@
  * pages lie); hostile uploads while a cadre asks (`hostile`, see hostile.ts); a
  * synthetic scale-up to 100k chunks. Prints a table and writes
  * bench/results/latest.json. Parts by name: `npm run bench -- alqac answers`; also
- * `official` (matching official answers), `chart` (/thongke's chart) and `relations`
- * (what documents say of one another, precision on labelled documents).
+ * `official` (matching official answers), `chart` (/thongke's chart), `relations`
+ * (what documents say of one another, precision on labelled documents) and `ocr` (a
+ * 10-page scan: seconds and character accuracy).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,6 +37,7 @@ import { printCitationsTables, runCitationsBench } from "./citations.js";
 import { printCrawlScale, runCrawlScale } from "./crawl-scale.js";
 import { printHostileTable, runHostileBench } from "./hostile.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
+import { printOcrTable, runOcrBench } from "./ocr.js";
 import { printOfficialTable, runOfficialBench } from "./official.js";
 import {
   type BenchPassage,
@@ -338,6 +340,11 @@ async function main(): Promise<void> {
     const chart = runChartBench();
     printChartTable(chart);
     results.chart = chart;
+  }
+  if (wants("ocr")) {
+    const ocr = await runOcrBench();
+    printOcrTable(ocr);
+    results.ocr = ocr;
   }
   if (wants("pdf")) {
     const pdf = await runPdfIngestBench();

@@ -14,6 +14,8 @@ export interface LoadedPdf {
   warnings: string[];
   /** Set when some of the text was read by OCR from page images. */
   ocr?: PdfOcrSummary;
+  /** The text of each page read by OCR, by page number (to cite its page). */
+  ocrTexts?: Map<number, string>;
 }
 
 /** What the upload card says of OCR: which pages were read that way, how confidently. */
@@ -193,8 +195,10 @@ export async function loadPdf(
     const textPages = pageCount - emptyPages.length;
     const warnings: string[] = [];
     let summary: PdfOcrSummary | undefined;
+    const ocrTexts = new Map<number, string>();
     if (withOcr && ocr && emptyPages.length > 0) {
       summary = await readScannedPages(pdf, emptyPages, texts, warnings, { ...ocr, fileName });
+      for (const page of summary?.pages ?? []) ocrTexts.set(page, texts.get(page) ?? "");
     } else {
       const totalChars = [...texts.values()].join("").replace(/\s/g, "").length;
       if (textPages === 0 || textPages / pageCount < MIN_TEXT_PAGE_SHARE) {
@@ -206,7 +210,12 @@ export async function loadPdf(
     }
     if (totalPages > pageCount) warnings.push(ingestMessages.warnPdfPageLimit(totalPages, pageCount));
     const ordered = [...texts.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
-    return { text: joinPages(ordered), pages: totalPages, warnings, ...(summary ? { ocr: summary } : {}) };
+    return {
+      text: joinPages(ordered),
+      pages: totalPages,
+      warnings,
+      ...(summary ? { ocr: summary, ocrTexts } : {}),
+    };
   } finally {
     await pdf.destroy().catch(() => undefined);
   }

@@ -12,6 +12,7 @@ import { markdownToText } from "./markdown-to-text.js";
 import { ingestMessages } from "./messages.js";
 import { extractMetadata, isOfficialText } from "./metadata.js";
 import { sharedOcrEngine } from "./ocr-engine.js";
+import { markOcrPages } from "./ocr-page-marks.js";
 import { extractRelations } from "./relations.js";
 import { normalizeText } from "./text-tools.js";
 import type { OcrSummary, ParsedDocument, ParseOptions, SourceFormat } from "./types.js";
@@ -27,6 +28,7 @@ interface Extracted {
   pages: number | null;
   warnings: string[];
   ocr?: OcrSummary | undefined;
+  ocrTexts?: Map<number, string> | undefined;
 }
 
 async function extract(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Extracted> {
@@ -41,7 +43,7 @@ async function extract(bytes: Uint8Array, fileName: string, options: ParseOption
         onPage: (done: number, total: number) => onProgress?.("ocr", done / total, { done, total }),
       };
       const pdf = await loadPdf(bytes, fileName, (f) => onProgress?.("reading", f), options.maxPdfPages, ocr);
-      return { format: "pdf", text: pdf.text, pages: pdf.pages, warnings: pdf.warnings, ocr: pdf.ocr };
+      return { format: "pdf", ...pdf };
     }
     case "zip": {
       const docx = await loadDocx(bytes, fileName);
@@ -125,7 +127,8 @@ export async function parseDocument(
   if (relations.length > 0) metadata.relations = relations;
 
   options.onProgress?.("chunking", 0);
-  const chunks = chunkText(dropTrailingCredits(cleaned.text));
+  const drafts = chunkText(dropTrailingCredits(cleaned.text));
+  const chunks = extracted.ocrTexts ? markOcrPages(drafts, extracted.ocrTexts) : drafts;
   options.onProgress?.("chunking", 1);
 
   return {

@@ -59,5 +59,7 @@ describe("an admin uploads a scanned directive (a PDF of page images)", () => {
     expect(answer.plainText).toContain("58");
     expect(answer.plainText).toContain("📚 Nguồn");
     expect(answer.plainText).toMatch(/\[1\]/);
+    // The citation shows the scanned page the passage was read from.
+    expect(answer.plainText).toContain("Trang 1");
   });
 });

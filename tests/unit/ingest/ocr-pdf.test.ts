@@ -14,6 +14,8 @@ const paragraphs = fixtureText(SEED)
   .filter((l) => l.length > 60);
 const CLEAN_TEXT = paragraphs.slice(0, 2).join("\n");
 const NOISY_TEXT = paragraphs.slice(2, 4).join("\n");
+/** A few lines, for the tests of what happens around OCR (each page read costs seconds). */
+const SHORT_TEXT = paragraphs[0]!.slice(0, 300);
 /** A dusty, grainy JPEG scan of a sheet turned by 1.2°, a red stamp over the last lines. */
 const NOISY_LOOK: ScanLook = { speckles: 0.003, grain: 40, rotateDeg: 1.2, stamp: true, jpegQuality: 70 };
 
@@ -56,7 +58,7 @@ describe("OCR of scanned PDF pages", () => {
         textLayer:
           "BÁO CÁO\nKết quả thực hiện mô hình nhất thể hóa tại huyện Đức Thọ.\nTrang này có lớp chữ thật, không cần nhận dạng.",
       },
-      { text: CLEAN_TEXT },
+      { text: SHORT_TEXT },
     ]);
     const stages: string[] = [];
     const parsed = await parseDocument(bytes, "hon-hop.pdf", {
@@ -66,17 +68,21 @@ describe("OCR of scanned PDF pages", () => {
       },
     });
     expect(parsed.text).toContain("Trang này có lớp chữ thật");
-    expect(parsed.text).toContain("Bí thư Huyện ủy đồng thời là Chủ tịch");
+    expect(parsed.text).toContain("nhất thể hóa các chức danh lãnh đạo cấp huyện");
     // The text layer comes first: pages stay in order.
-    expect(parsed.text.indexOf("lớp chữ thật")).toBeLessThan(parsed.text.indexOf("Bí thư Huyện ủy"));
+    expect(parsed.text.indexOf("lớp chữ thật")).toBeLessThan(parsed.text.indexOf("các chức danh lãnh đạo"));
     expect(parsed.ocr?.pages).toEqual([2]);
     expect(parsed.ocr?.meanConfidence).toBeGreaterThan(80);
     expect(stages).toEqual(["0/1", "1/1"]);
+    // A passage holding text read from the scan carries its page, for the citation.
+    const scanned = parsed.chunks.filter((c) => c.text.includes("các chức danh lãnh đạo"));
+    expect(scanned.length).toBeGreaterThan(0);
+    for (const chunk of scanned) expect(chunk.headingPath.at(-1)).toBe("Trang 2");
     expect(parsed.warnings.join(" ")).not.toContain("không có lớp văn bản");
   });
 
   it("reports a page below the confidence floor instead of indexing it, and refuses a scan with nothing trustworthy", async () => {
-    const { bytes } = await buildScanPdf([{ text: CLEAN_TEXT }]);
+    const { bytes } = await buildScanPdf([{ text: SHORT_TEXT }]);
     const error = await parseDocument(bytes, "scan.pdf", {
       ocr: { ...DEFAULT_OCR_SETTINGS, minConfidence: 99.5 },
     }).catch((e: unknown) => e);
@@ -99,7 +105,7 @@ describe("OCR of scanned PDF pages", () => {
   });
 
   it("stops at the page budget with a warning, and refuses a file past the time budget", async () => {
-    const { bytes } = await buildScanPdf([{ text: CLEAN_TEXT }, { text: NOISY_TEXT }]);
+    const { bytes } = await buildScanPdf([{ text: SHORT_TEXT }, { text: SHORT_TEXT }]);
     const parsed = await parseDocument(bytes, "hai-trang.pdf", {
       ocr: { ...DEFAULT_OCR_SETTINGS, maxPages: 1 },
     });
