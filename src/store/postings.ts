@@ -237,18 +237,32 @@ export function mergePostingBlobs(blobs: readonly Uint8Array[], dead: DeadRanges
 export function buildSegmentPostings(
   entries: ReadonlyArray<{ key: number; terms: Record<string, number>; length: number }>,
 ): Map<string, Uint8Array> {
+  // Each posting's slot is looked up once and remembered in order, so the second pass
+  // reads no map (on the crawl's 150,000 passages the two lookups per posting were a
+  // seventh of the ingest's main-thread time).
   const slots = new Map<string, { start: number; n: number; filled: number }>();
-  let total = 0;
-  for (const entry of entries) {
-    for (const term in entry.terms) {
-      if (!(entry.terms[term]! > 0)) continue;
-      const slot = slots.get(term);
+  const order: Array<{ start: number; n: number; filled: number }> = [];
+  const tfs: number[] = [];
+  const counts = new Int32Array(entries.length);
+  entries.forEach((entry, e) => {
+    const terms = entry.terms;
+    let count = 0;
+    for (const term of Object.keys(terms)) {
+      const tf = terms[term]!;
+      if (!(tf > 0)) continue;
+      let slot = slots.get(term);
       if (slot) slot.n++;
-      else slots.set(term, { start: 0, n: 1, filled: 0 });
-      total++;
+      else {
+        slot = { start: 0, n: 1, filled: 0 };
+        slots.set(term, slot);
+      }
+      order.push(slot);
+      tfs.push(tf);
+      count++;
     }
-  }
-  const buffer = new ArrayBuffer(total * BYTES_PER_POSTING);
+    counts[e] = count;
+  });
+  const buffer = new ArrayBuffer(order.length * BYTES_PER_POSTING);
   const ints = new Int32Array(buffer);
   const floats = new Float32Array(buffer);
   let word = 0;
@@ -256,17 +270,17 @@ export function buildSegmentPostings(
     slot.start = word;
     word += slot.n * 3;
   }
-  for (const entry of entries) {
-    for (const term in entry.terms) {
-      const tf = entry.terms[term]!;
-      if (!(tf > 0)) continue;
-      const slot = slots.get(term)!;
+  let at = 0;
+  entries.forEach((entry, e) => {
+    const end = at + counts[e]!;
+    for (; at < end; at++) {
+      const slot = order[at]!;
       const i = slot.start + slot.filled++;
       ints[i] = entry.key;
-      floats[i + slot.n] = tf;
+      floats[i + slot.n] = tfs[at]!;
       floats[i + 2 * slot.n] = entry.length;
     }
-  }
+  });
   const out = new Map<string, Uint8Array>();
   for (const [term, slot] of slots)
     out.set(term, new Uint8Array(buffer, slot.start * 4, slot.n * BYTES_PER_POSTING));
