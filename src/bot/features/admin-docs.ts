@@ -2,13 +2,13 @@ import { Composer, Input } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
 import { buildRelationIndex, type RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRecord } from "../../store/types.js";
+import { docsData, type KindFilter, parseDocsData } from "../../telegram/callback-data/admin.js";
 import { escapeHtml, truncate } from "../../telegram/format/index.js";
 import { foldDiacritics } from "../../text/index.js";
 import type { BotContext } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
 import { botMessages, corpusMessages as m } from "../messages.js";
 import { replyTo } from "../reply-to.js";
-import { docsData, type KindFilter, parseDocsData } from "../upload/callback-data.js";
 import {
   deleteConfirmKeyboard,
   documentKeyboard,

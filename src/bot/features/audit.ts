@@ -1,11 +1,11 @@
 import { Composer } from "telegraf";
 import type { CorpusLog } from "../../audit/corpus-log.js";
 import type { RelationCorrections } from "../../audit/relation-corrections.js";
+import { parseAuditPage } from "../../telegram/callback-data/admin.js";
 import type { BotContext } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
 import { botMessages } from "../messages.js";
 import { replyTo } from "../reply-to.js";
-import { parseAuditPage } from "../upload/callback-data.js";
 import { AUDIT_PAGE_SIZE, renderAuditPage } from "../upload/cards.js";
 import { isNotModified } from "../upload/progress.js";
 

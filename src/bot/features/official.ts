@@ -3,13 +3,13 @@ import { message } from "telegraf/filters";
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { OfficialSource } from "../../official/official-answers.js";
 import type { DocumentStore } from "../../store/types.js";
+import { officialData, parseOfficialData } from "../../telegram/callback-data/admin.js";
 import { escapeHtml, truncate } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { parseCommand } from "../filters/addressed.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
 import { botMessages, reviewMessages as m } from "../messages.js";
 import { replyTo } from "../reply-to.js";
-import { officialData, parseOfficialData } from "../upload/callback-data.js";
 import { formatLocalDate, formatLocalDateTime } from "../upload/cards.js";
 import { isNotModified } from "../upload/progress.js";
 

@@ -1,5 +1,6 @@
 import { Composer } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
+import { parseReviewData } from "../../telegram/callback-data/admin.js";
 import { escapeHtml, sourceCallbackData, truncate } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
@@ -7,7 +8,6 @@ import { botMessages, reviewMessages } from "../messages.js";
 import { replyTo } from "../reply-to.js";
 import { buildReviewQueue, renderQueueItem } from "../review/queue.js";
 import { declinedKey, reviewItemName } from "../state/review-queue.js";
-import { parseReviewData } from "../upload/callback-data.js";
 import { isNotModified } from "../upload/progress.js";
 import { sendOfficialDraft } from "./official.js";
 

@@ -1,11 +1,11 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { OfficialAnswer, OfficialAnswers } from "../../official/official-answers.js";
 import type { DocumentStore } from "../../store/types.js";
+import { officialData, reviewData } from "../../telegram/callback-data/admin.js";
 import { escapeHtml, truncate } from "../../telegram/format/index.js";
 import { reviewMessages as m } from "../messages.js";
 import type { BotState } from "../state/bot-state.js";
 import type { DeclinedItem, DownVotedItem } from "../state/review-queue.js";
-import { officialData, reviewData } from "../upload/callback-data.js";
 import { formatLocalDateTime } from "../upload/cards.js";
 
 /** A cited document that changed after an official answer cited it. */

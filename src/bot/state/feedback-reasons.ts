@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { FeedbackReason } from "../../telegram/format/feedback-reasons.js";
+import type { FeedbackReason } from "../../telegram/callback-data/feedback-reasons.js";
 import type { SentMessage } from "./bot-state.js";
 
 // The reason codes are what the Telegram buttons carry; they live with the buttons.
@@ -7,7 +7,7 @@ export {
   FEEDBACK_REASONS,
   type FeedbackReason,
   isFeedbackReason,
-} from "../../telegram/format/feedback-reasons.js";
+} from "../../telegram/callback-data/feedback-reasons.js";
 
 /** A message asking one user why they voted 👎 on one answer. */
 export interface FeedbackPrompt {

@@ -5,9 +5,14 @@ import type { OcrSummary } from "../../ingest/types.js";
 import type { OfficialEvent } from "../../official/official-answers.js";
 import type { DocumentState, RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRecord } from "../../store/types.js";
+import {
+  auditPageData,
+  docsData,
+  type KindFilter,
+  uploadChoiceData,
+} from "../../telegram/callback-data/admin.js";
 import { escapeHtml, formatDate, truncate } from "../../telegram/format/index.js";
 import { corpusMessages as m, reviewMessages } from "../messages.js";
-import { auditPageData, docsData, type KindFilter, uploadChoiceData } from "./callback-data.js";
 import { ownRelationLines, statusLines, statusMessages } from "./status-lines.js";
 
 /**

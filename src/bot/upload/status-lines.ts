@@ -1,5 +1,6 @@
 import type { ActOn, DocumentState, DocumentStatus, RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRelation } from "../../store/types.js";
+import type { StateFilter } from "../../telegram/callback-data/admin.js";
 import { escapeHtml, formatDate, truncate } from "../../telegram/format/index.js";
 
 /**
@@ -56,7 +57,7 @@ export const statusMessages = {
 };
 
 /** What a state filter keeps: in force (amended or not), ended (replaced, repealed), amended. */
-export type StateFilter = "in_force" | "ended" | "amended";
+export type { StateFilter };
 
 export function matchesState(state: DocumentState, filter: StateFilter): boolean {
   if (filter === "ended") return state === "replaced" || state === "repealed";

@@ -1,4 +1,14 @@
 /** Pure formatting of answers, passages and keyboards for Telegram's HTML parse mode. */
+
+// The answer's callback data, declared in ../callback-data/, re-exported for the keyboards' users.
+export {
+  feedbackCallbackData,
+  feedbackReasonData,
+  parseFeedbackCallback,
+  parseFeedbackReason,
+  parseSourceCallback,
+  sourceCallbackData,
+} from "../callback-data/answer.js";
 export { escapeHtml } from "./escape-html.js";
 export { FORMAT_LABELS } from "./labels.js";
 export {
@@ -10,17 +20,11 @@ export {
 } from "./render-answer.js";
 export { DEFAULT_PASSAGE_PAGE_SIZE, type PassagePage, renderPassage } from "./render-passage.js";
 export {
-  feedbackCallbackData,
-  feedbackReasonData,
   feedbackReasonRows,
   feedbackRow,
-  parseFeedbackCallback,
-  parseFeedbackReason,
-  parseSourceCallback,
   passageNavRow,
   type SourceButtonsOptions,
   sourceButtons,
-  sourceCallbackData,
 } from "./source-buttons.js";
 export { MIN_SPLIT_LIMIT, splitMessage, TELEGRAM_MESSAGE_LIMIT, visibleText } from "./split-message.js";
 export { formatDate, truncate } from "./text-utils.js";

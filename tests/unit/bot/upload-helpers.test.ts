@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseDocumentNumber, parseUploadCaption } from "../../../src/bot/upload/caption.js";
+import { createPendingUploads } from "../../../src/bot/upload/pending-uploads.js";
+import { createSerialQueue } from "../../../src/bot/upload/serial-queue.js";
+import type { ParsedDocument } from "../../../src/ingest/types.js";
 import {
   auditPageData,
   CALLBACK_DATA_LIMIT,
@@ -7,11 +11,7 @@ import {
   parseDocsData,
   parseUploadChoice,
   uploadChoiceData,
-} from "../../../src/bot/upload/callback-data.js";
-import { parseDocumentNumber, parseUploadCaption } from "../../../src/bot/upload/caption.js";
-import { createPendingUploads } from "../../../src/bot/upload/pending-uploads.js";
-import { createSerialQueue } from "../../../src/bot/upload/serial-queue.js";
-import type { ParsedDocument } from "../../../src/ingest/types.js";
+} from "../../../src/telegram/callback-data/admin.js";
 
 describe("upload caption", () => {
   it("reads a document number, with or without 'Số:', in any case", () => {

@@ -1,4 +1,5 @@
-import type { StateFilter } from "./status-lines.js";
+/** The document states /tailieu filters by (its buttons carry them). */
+export type StateFilter = "in_force" | "ended" | "amended";
 
 /**
  * Callback data of the corpus buttons (Telegram allows 1–64 bytes):
