@@ -2,6 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { AskService } from "./answer/ask-service.js";
 import { answerMessages } from "./answer/messages.js";
 import type { Indexer } from "./ingest/indexer.js";
+import { telegramErrorCode } from "./telegram/errors.js";
 
 /**
  * Prometheus metrics of the running bot, served at `/metrics`. The rest of the code
@@ -184,17 +185,8 @@ export function instrumentIndexer(indexer: Indexer, metrics: Metrics): Indexer {
   };
 }
 
-/** What a failed Bot API call is counted as: its `error_code`, a network code, or "other". */
-export function telegramErrorCode(error: unknown): string | undefined {
-  if (!error || typeof error !== "object") return "other";
-  const e = error as { name?: unknown; code?: unknown; response?: { error_code?: unknown } };
-  // Aborted calls (telegraf ends its long poll this way on stop) are not failures.
-  if (e.name === "AbortError") return undefined;
-  if (typeof e.response?.error_code === "number") return String(e.response.error_code);
-  if (typeof e.code === "number") return String(e.code);
-  if (typeof e.code === "string" && /^[A-Z_]+$/.test(e.code)) return e.code;
-  return "other";
-}
+// Counted by the one reading of a failed Bot API call (src/telegram/errors.ts).
+export { telegramErrorCode };
 
 type CallApi = (method: string, payload: unknown, options?: unknown) => Promise<unknown>;
 

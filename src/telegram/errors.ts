@@ -1,7 +1,8 @@
 /**
  * The one reading of a failed Bot API call: what Telegram said (`telegramErrorInfo`),
  * whether to send it again (`classifyFailure`, for the outbox) and whether the chat is
- * gone for good (`chatGone`, for senders that keep subscriptions).
+ * gone for good (`chatGone`, for senders that keep subscriptions), and how it is counted
+ * in the metrics (`telegramErrorCode`).
  */
 
 /** What to do about a failed Bot API call. */
@@ -103,4 +104,17 @@ export function classifyFailure(error: unknown): Failure {
   const code = typeof e.code === "string" ? e.code : (e.cause as ErrorLike | undefined)?.code;
   if (typeof code === "string" && TRANSIENT_CODES.has(code)) return { kind: "transient", reason: code };
   return { kind: "fatal" };
+}
+
+/** What a failed Bot API call is counted as: its `error_code`, a network code, or "other". */
+export function telegramErrorCode(error: unknown): string | undefined {
+  if (!error || typeof error !== "object") return "other";
+  const e = error as ErrorLike;
+  // Aborted calls (telegraf ends its long poll this way on stop) are not failures.
+  if (e.name === "AbortError") return undefined;
+  const { code } = telegramErrorInfo(error);
+  if (code !== undefined) return String(code);
+  if (typeof e.code === "number") return String(e.code);
+  if (typeof e.code === "string" && /^[A-Z_]+$/.test(e.code)) return e.code;
+  return "other";
 }
