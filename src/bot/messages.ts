@@ -51,7 +51,7 @@ export const botMessages = {
     "/traloi_chinhthuc – câu trả lời chính thức của đơn vị: soạn (trả lời một câu trả lời của bot bằng lệnh này), xem, sửa, gỡ",
     "/tailieu – danh sách tài liệu trong kho (lọc theo loại, ví dụ <code>/tailieu Nghị quyết</code>); xem, tải về, xóa",
     "/nhatky – nhật ký thay đổi kho tài liệu",
-    "• Gửi tệp PDF, DOCX, TXT, MD hoặc HTML (tối đa 20 MB) trong chat riêng để thêm vào kho; chú thích (caption) có thể ghi tiêu đề hoặc số hiệu, ví dụ <code>Số: 18-NQ/TW</code>.",
+    "• Gửi tệp PDF (cả bản scan), DOCX, DOC, RTF, TXT, MD hoặc HTML (tối đa 20 MB) trong chat riêng để thêm vào kho; chú thích (caption) có thể ghi tiêu đề hoặc số hiệu, ví dụ <code>Số: 18-NQ/TW</code>.",
   ].join("\n"),
   commands: {
     start: "Giới thiệu bot",

@@ -8,16 +8,22 @@ import { ingestMessages } from "./messages.js";
 export type SniffedFormat =
   | { kind: "pdf" }
   | { kind: "zip" }
+  /** An OLE2 compound file: a Word 97-2003 `.doc` (or another Office 97 file, refused later). */
+  | { kind: "ole2" }
+  /** Rich Text, whatever the file's name says (many `.doc` files are RTF). */
+  | { kind: "rtf"; text: string }
   | { kind: "html"; text: string }
   | { kind: "md"; text: string }
   | { kind: "txt"; text: string };
+
+/** The eight bytes every OLE2 compound file (Word, Excel, PowerPoint 97-2003) starts with. */
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Signatures that cannot start a text file; other binaries are caught by their NUL bytes. */
 const MAGIC_UNSUPPORTED: ReadonlyArray<{ name: string; bytes: number[] }> = [
   { name: "elf", bytes: [0x7f, 0x45, 0x4c, 0x46] },
   { name: "png", bytes: [0x89, 0x50, 0x4e, 0x47] },
   { name: "jpeg", bytes: [0xff, 0xd8, 0xff] },
-  { name: "ole2", bytes: [0xd0, 0xcf, 0x11, 0xe0] },
   { name: "gzip", bytes: [0x1f, 0x8b] },
   { name: "7z", bytes: [0x37, 0x7a, 0xbc, 0xaf] },
   { name: "mach-o", bytes: [0xcf, 0xfa, 0xed, 0xfe] },
@@ -98,6 +104,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffedFormat 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return { kind: "zip" };
   }
+  if (startsWith(bytes, OLE2_MAGIC)) return { kind: "ole2" };
   const isUtf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
   const magic = MAGIC_UNSUPPORTED.find((m) => startsWith(bytes, m.bytes));
   if (magic || (!isUtf16 && looksBinary(bytes))) {
@@ -116,6 +123,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffedFormat 
       context: { fileName, detected: "binary" },
     });
   }
+  if (/^\s*\{\\rtf/.test(text)) return { kind: "rtf", text };
   if (looksLikeHtml(text)) return { kind: "html", text };
   if (/\.(?:md|markdown)$/i.test(fileName) || looksLikeMarkdown(text)) return { kind: "md", text };
   return { kind: "txt", text };

@@ -14,7 +14,7 @@ export const ingestMessages = {
   tooLarge: (size: number, limit: number) =>
     `Tệp quá lớn (${formatMegabytes(size)}); giới hạn là ${formatMegabytes(limit)}. Xin vui lòng tách tệp thành các phần nhỏ hơn.`,
   unsupportedType:
-    "Định dạng tệp không được hỗ trợ. Xin vui lòng gửi tệp PDF (có lớp chữ), DOCX, HTML, Markdown hoặc văn bản thuần (TXT).",
+    "Định dạng tệp không được hỗ trợ. Xin vui lòng gửi tệp PDF, Word (DOCX, DOC), RTF, HTML, Markdown hoặc văn bản thuần (TXT).",
   unsupportedZip:
     "Tệp nén này không phải văn bản Word (DOCX). Xin vui lòng gửi tệp PDF, DOCX, HTML, Markdown hoặc TXT.",
   notUtf8:
@@ -68,6 +68,12 @@ export const ingestMessages = {
   warnPdfPageLimit: (pages: number, limit: number) =>
     `Tệp PDF có ${pages} trang; chỉ ${limit} trang đầu được đưa vào. Xin vui lòng gửi phần còn lại thành tệp riêng.`,
   warnDocx: "Một số thành phần của tệp DOCX không đọc được và đã được bỏ qua.",
+  docNotWord:
+    "Tệp này là tệp Office cũ nhưng không phải văn bản Word (có thể là Excel hoặc PowerPoint). Xin vui lòng gửi văn bản Word (DOC, DOCX), PDF hoặc TXT.",
+  docCorrupt:
+    "Tệp Word (.doc) bị hỏng hoặc không đúng cấu trúc nên không đọc được. Xin vui lòng mở tệp bằng Word, lưu lại dưới dạng DOCX hoặc PDF rồi gửi.",
+  rtfUnreadable:
+    "Tệp RTF không đọc được (cấu trúc bất thường). Xin vui lòng mở tệp bằng Word, lưu lại dưới dạng DOCX hoặc PDF rồi gửi.",
   ocrTimeout: (seconds: number, done: number, pages: number) =>
     `Nhận dạng chữ (OCR) các trang scan vượt quá thời gian cho phép (${seconds} giây; mới đọc được ${done}/${pages} trang) nên đã dừng lại, kho tài liệu không thay đổi. Gửi lại nguyên tệp này sẽ không giúp được; xin vui lòng tách tệp thành các phần ít trang hơn, hoặc gửi bản PDF có lớp chữ.`,
   ocrNoText:

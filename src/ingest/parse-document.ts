@@ -6,6 +6,7 @@ import { sniffFormat } from "./detect-format.js";
 import { assertDocumentLike, assertTextLength, capLineLength } from "./document-checks.js";
 import { assertReadableText } from "./garbage.js";
 import { htmlDepthExceeds, htmlToText } from "./html-to-text.js";
+import { loadDoc } from "./load-doc.js";
 import { loadDocx } from "./load-docx.js";
 import { loadPdf } from "./load-pdf.js";
 import { markdownToText } from "./markdown-to-text.js";
@@ -14,6 +15,7 @@ import { extractMetadata, isOfficialText } from "./metadata.js";
 import { sharedOcrEngine } from "./ocr-engine.js";
 import { markOcrPages } from "./ocr-page-marks.js";
 import { extractRelations } from "./relations.js";
+import { rtfToText } from "./rtf-to-text.js";
 import { normalizeText } from "./text-tools.js";
 import type { OcrSummary, ParsedDocument, ParseOptions, SourceFormat } from "./types.js";
 
@@ -33,7 +35,7 @@ interface Extracted {
 
 async function extract(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Extracted> {
   const sniffed = sniffFormat(bytes, fileName);
-  if (sniffed.kind !== "pdf" && sniffed.kind !== "zip") assertTextLength(sniffed.text, { fileName });
+  if ("text" in sniffed) assertTextLength(sniffed.text, { fileName });
   switch (sniffed.kind) {
     case "pdf": {
       const onProgress = options.onProgress;
@@ -49,6 +51,12 @@ async function extract(bytes: Uint8Array, fileName: string, options: ParseOption
       const docx = await loadDocx(bytes, fileName);
       return { format: "docx", text: docx.text, pages: null, warnings: docx.warnings };
     }
+    case "ole2": {
+      const doc = await loadDoc(bytes, fileName);
+      return { format: "doc", text: doc.text, pages: null, warnings: doc.warnings };
+    }
+    case "rtf":
+      return { format: "rtf", text: rtfToText(sniffed.text, fileName), pages: null, warnings: [] };
     case "html":
       if (htmlDepthExceeds(sniffed.text, MAX_HTML_DEPTH)) {
         throw new IngestError("html_too_deep", ingestMessages.htmlTooDeep(MAX_HTML_DEPTH), {
@@ -69,7 +77,7 @@ function empty(fileName: string, format?: SourceFormat): IngestError {
 
 /**
  * Turns one uploaded or corpus file into a cleaned text, its metadata and its chunks.
- * The format comes from the content (PDF, DOCX, HTML, Markdown, plain text), never
+ * The format comes from the content (PDF, DOCX, Word 97-2003 DOC, RTF, HTML, Markdown, plain text), never
  * from the extension alone. Every refusal is an `IngestError` whose `userMessage`
  * tells the admin in Vietnamese what is wrong and what to send instead.
  *
@@ -78,7 +86,7 @@ function empty(fileName: string, format?: SourceFormat): IngestError {
  *
  * @throws IngestError with code "too_large", "empty", "unsupported_type",
  *   "pdf_encrypted", "pdf_scanned", "pdf_corrupt", "pdf_inflate_bomb", "docx_zip_bomb",
- *   "docx_too_complex", "docx_corrupt", "ocr_timeout", "ocr_no_text", "ocr_low_confidence", "html_too_deep", "too_long", "script",
+ *   "docx_too_complex", "docx_corrupt", "doc_not_word", "doc_corrupt", "rtf_unreadable", "ocr_timeout", "ocr_no_text", "ocr_low_confidence", "html_too_deep", "too_long", "script",
  *   "too_few_words", "repetitive" or "garbled_text".
  */
 export async function parseDocument(

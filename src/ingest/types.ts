@@ -2,7 +2,7 @@
 import type { DocumentRelation } from "../store/types.js";
 import type { OcrSettings } from "./ocr-pdf.js";
 
-export type SourceFormat = "pdf" | "docx" | "html" | "md" | "txt";
+export type SourceFormat = "pdf" | "docx" | "doc" | "rtf" | "html" | "md" | "txt";
 
 /** Metadata of a Vietnamese administrative document, as far as the text reveals it. */
 export interface DocumentMetadata {

@@ -44,6 +44,8 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const MIME_BY_EXTENSION: Record<string, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  doc: "application/msword",
+  rtf: "application/rtf",
   html: "text/html",
   htm: "text/html",
   md: "text/markdown",
