@@ -90,7 +90,16 @@ healthcheck=""
 cmd_json=""
 while IFS=$'\t' read -r stage op args; do
   case "$stage:$op" in
-    *:FROM) step "FROM $args" ;;
+    *:FROM)
+      step "FROM $args"
+      # The steps run on this machine's node: say so when its major differs from the image's.
+      image_major="$(sed -nE 's/^node:([0-9]+).*/\1/p' <<<"$args")"
+      here="$(node --version)"
+      if [[ -n "$image_major" && "$here" != "v$image_major."* && -z "${noted:-}" ]]; then
+        noted=1
+        step "note: the image runs Node $image_major, these steps run on node $here (put Node $image_major first in PATH to check the image's)"
+      fi
+      ;;
     *:WORKDIR | *:USER | *:VOLUME | *:EXPOSE | *:ARG | *:LABEL) ;;
     build:COPY)
       step "build: COPY $args"
