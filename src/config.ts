@@ -73,6 +73,18 @@ const common = {
   OCR_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(300_000)),
   /** Pages read with a lower mean confidence (0-100) are reported, not indexed. */
   OCR_MIN_CONFIDENCE: z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(100).default(60)),
+  /** Private or loopback hosts an admin's link may reach (an intranet portal), comma-separated. */
+  LINK_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+  /** Time to fetch an admin's link, redirects included. */
+  LINK_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(20_000)),
   QDRANT_URL: optionalString.pipe(z.string().url().optional()),
   QDRANT_API_KEY: optionalString,
   QDRANT_COLLECTION: z.string().default("nhatthe"),

@@ -123,7 +123,13 @@ async function startService(
       db: engine.db,
       official: engine.official,
       inForce: { relations: engine.relations, corrections: engine.relationCorrections },
-      corpus: { indexer, log: engine.corpusLog, storeDir: config.STORE_DIR, corpusDir: config.CORPUS_DIR },
+      corpus: {
+        indexer,
+        log: engine.corpusLog,
+        storeDir: config.STORE_DIR,
+        corpusDir: config.CORPUS_DIR,
+        links: { allowHosts: config.LINK_ALLOW_HOSTS, timeoutMs: config.LINK_TIMEOUT_MS },
+      },
       digest: digest.service,
     });
     observeTelegramErrors(app.bot.telegram, metrics);

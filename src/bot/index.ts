@@ -58,7 +58,14 @@ export interface BotDeps {
    * (originals of the documents synced from it). Without it admins are told uploads are
    * not available in this run.
    */
-  corpus?: { indexer: Indexer; log: CorpusLog; storeDir: string; corpusDir?: string };
+  corpus?: {
+    indexer: Indexer;
+    log: CorpusLog;
+    storeDir: string;
+    corpusDir?: string;
+    /** Admins' links: private hosts allowed and the fetch deadline. */
+    links?: { allowHosts: readonly string[]; timeoutMs: number };
+  };
   /** The daily digest's settings (`/bantin` in groups); without it the command is not offered. */
   digest?: DigestService;
   /** The unit's official answers (the engine's); without them /traloi_chinhthuc says so. */
@@ -122,6 +129,7 @@ export function createBot(deps: BotDeps): BotApp {
         log: deps.corpus.log,
         storeDir: deps.corpus.storeDir,
         ...(deps.corpus.corpusDir ? { corpusDir: deps.corpus.corpusDir } : {}),
+        ...(deps.corpus.links ? { links: deps.corpus.links } : {}),
         clock,
         logger,
       })

@@ -157,6 +157,8 @@ export const corpusMessages = {
   downloadFailed: "Không tải được tệp từ Telegram. Xin vui lòng gửi lại sau ít phút.",
   /** HTML. */
   progressDownloading: (name: string) => `⏳ <b>${name}</b>\nĐang tải tệp…`,
+  /** HTML: an admin's link being fetched. */
+  progressFetching: (url: string) => `⏳ <b>${url}</b>\nĐang tải liên kết…`,
   /** HTML. */
   progressWaiting: (name: string) => `⏳ <b>${name}</b>\nĐang chờ: một tệp khác đang được xử lý…`,
   /** HTML. */

@@ -68,6 +68,21 @@ export const ingestMessages = {
   warnPdfPageLimit: (pages: number, limit: number) =>
     `Tệp PDF có ${pages} trang; chỉ ${limit} trang đầu được đưa vào. Xin vui lòng gửi phần còn lại thành tệp riêng.`,
   warnDocx: "Một số thành phần của tệp DOCX không đọc được và đã được bỏ qua.",
+  linkInvalid: "Liên kết không hợp lệ: chỉ nhận địa chỉ http:// hoặc https:// tới một trang hoặc một tệp.",
+  linkCredentials:
+    "Liên kết có chứa tên đăng nhập hoặc mật khẩu nên không được dùng. Xin vui lòng gửi liên kết công khai, hoặc tải tệp về rồi gửi tệp.",
+  linkPrivate:
+    "Liên kết trỏ tới địa chỉ nội bộ (mạng riêng hoặc máy chủ này) nên bị từ chối vì lý do an toàn. Nếu đó là cổng thông tin nội bộ của đơn vị, người quản trị máy chủ cần thêm nó vào LINK_ALLOW_HOSTS; hoặc xin vui lòng tải tệp về rồi gửi tệp.",
+  linkTooLarge: (limit: number) =>
+    `Trang hoặc tệp ở liên kết quá lớn (giới hạn ${formatMegabytes(limit)}) nên không được tải. Xin vui lòng gửi liên kết tới tệp nhỏ hơn.`,
+  linkTimeout: (seconds: number) =>
+    `Máy chủ ở liên kết không trả lời kịp (quá ${seconds} giây). Có thể thử gửi lại sau ít phút, hoặc tải tệp về rồi gửi tệp.`,
+  linkStatus: (status: number) =>
+    `Không tải được liên kết: máy chủ trả lời mã lỗi ${status}. Xin vui lòng kiểm tra lại liên kết.`,
+  linkRedirects:
+    "Liên kết chuyển hướng quá nhiều lần nên không tải được. Xin vui lòng gửi liên kết trực tiếp tới trang hoặc tệp.",
+  linkFailed:
+    "Không kết nối được tới địa chỉ trong liên kết. Xin vui lòng kiểm tra lại liên kết, hoặc tải tệp về rồi gửi tệp.",
   docNotWord:
     "Tệp này là tệp Office cũ nhưng không phải văn bản Word (có thể là Excel hoặc PowerPoint). Xin vui lòng gửi văn bản Word (DOC, DOCX), PDF hoặc TXT.",
   docCorrupt:

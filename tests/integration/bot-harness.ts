@@ -43,6 +43,8 @@ export interface HarnessOptions {
   outbox?: BotDeps["outbox"];
   /** Reuse a store folder (to test persistence across restarts). */
   storeDir?: string;
+  /** Admins' links: allowed private hosts (default 127.0.0.1) and the fetch deadline (default 5 s). */
+  links?: { allowHosts?: string[]; timeoutMs?: number };
 }
 
 /** A log line as pino wrote it. */
@@ -112,6 +114,8 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
       log: engine.corpusLog,
       storeDir,
       ...(corpusDir !== false ? { corpusDir } : {}),
+      // Admins' links reach the tests' local HTTP servers on 127.0.0.1 (not "localhost").
+      links: { allowHosts: ["127.0.0.1"], timeoutMs: 5_000, ...options.links },
     },
     ...(options.clock ? { clock: options.clock } : {}),
     // Telegram's per-chat limits would make a test that chats a lot wait for seconds.

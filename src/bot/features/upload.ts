@@ -3,6 +3,7 @@ import { message } from "telegraf/filters";
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { Clock } from "../../clock.js";
 import { isAppError } from "../../errors.js";
+import { parseLink } from "../../ingest/fetch-link.js";
 import type { PageProgress } from "../../ingest/types.js";
 import type { Logger } from "../../logger.js";
 import type { DocumentRecord } from "../../store/types.js";
@@ -65,11 +66,31 @@ export function uploadFeature(corpus: CorpusAdmin | null): Composer<BotContext> 
     // Detached: polling goes on for everyone else while the file is read and indexed.
     corpus.track(
       runUpload(job, {
-        fileId: document.file_id,
+        load: async () => ({
+          bytes: await downloadTelegramFile(ctx.telegram, document.file_id, {
+            maxBytes: corpus.maxFileBytes,
+          }),
+        }),
         hints: parseUploadCaption(ctx.message.caption),
         size: document.file_size,
       }),
     );
+  });
+
+  // A link instead of a file: an admin's private message that is only an http(s) URL is
+  // fetched (size and time bounded, private addresses refused) and ingested like an upload.
+  feature.on(message("text"), async (ctx, next) => {
+    const url = parseLink(ctx.message.text);
+    if (!url || !corpus || ctx.chat.type !== "private" || !isAdmin(ctx)) return next();
+    const shown = truncate(url.href, 200);
+    const progressMessage = await ctx.reply(m.progressFetching(escapeHtml(shown)), {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...replyTo(ctx),
+    });
+    ctx.log.info({ url: url.origin + url.pathname, adminId: ctx.from.id }, "link received");
+    const job = uploadJob(ctx, corpus, progressMessage.message_id, shown, ctx.services.clock.now());
+    corpus.track(runUpload(job, { load: () => corpus.fetchLink(url), hints: {}, size: undefined }));
   });
 
   feature.action(/^up:/, async (ctx) => {
@@ -205,13 +226,20 @@ function stageText(fileName: string, stage: UploadStage, fraction: number, pages
 
 async function runUpload(
   job: UploadJob,
-  file: { fileId: string; hints: UploadHints; size: number | undefined },
+  file: {
+    /** The bytes (a Telegram download, a fetched link) and, for a link, the file name found. */
+    load: () => Promise<{ bytes: Uint8Array; fileName?: string }>;
+    hints: UploadHints;
+    size: number | undefined;
+  },
 ): Promise<void> {
   const { corpus, log } = job;
   const onStage = (stage: UploadStage, fraction: number, pages?: PageProgress) =>
     job.progress.update(stageText(job.fileName, stage, fraction, pages));
   try {
-    const bytes = await downloadTelegramFile(job.telegram, file.fileId, { maxBytes: corpus.maxFileBytes });
+    const loaded = await file.load();
+    const bytes = loaded.bytes;
+    if (loaded.fileName) job.fileName = safeFileName(loaded.fileName, "lien-ket");
     if (corpus.queue.size > 0) job.progress.update(m.progressWaiting(escapeHtml(job.fileName)));
     await corpus.queue.run(async () => {
       const check = await corpus.check(bytes, job.fileName, file.hints, onStage);

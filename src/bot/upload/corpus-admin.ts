@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import type { CorpusLog } from "../../audit/corpus-log.js";
 import type { Clock } from "../../clock.js";
 import { listCorpusFiles } from "../../ingest/corpus-sync.js";
+import { type FetchedLink, fetchLink } from "../../ingest/fetch-link.js";
 import { docIdForSource, sha256 } from "../../ingest/index-chunks.js";
 import type { Indexer, IngestOptions, IngestOutcome } from "../../ingest/indexer.js";
 import { parseIsolated } from "../../ingest/parse-pool.js";
@@ -48,6 +49,8 @@ export interface CorpusAdminDeps {
   logger: Logger;
   /** Largest file accepted (default: what Telegram lets a bot download, 20 MB). */
   maxFileBytes?: number;
+  /** Admins' links: hosts allowed though private (`LINK_ALLOW_HOSTS`) and the fetch deadline. */
+  links?: { allowHosts: readonly string[]; timeoutMs: number };
 }
 
 /**
@@ -65,6 +68,8 @@ export interface CorpusAdmin {
   readonly queue: SerialQueue;
   readonly pending: PendingUploads;
   readonly maxFileBytes: number;
+  /** Fetches an admin's link (same size limit as a file); throws IngestError when refused. */
+  fetchLink(url: URL): Promise<FetchedLink>;
   /** The active document with exactly these bytes, if any. */
   findDuplicate(contentHash: string): Promise<DocumentRecord | null>;
   /** Parses the file and compares it with the corpus; throws IngestError for a bad file. Call inside the queue. */
@@ -92,6 +97,9 @@ export interface CorpusAdmin {
   drain(): Promise<void>;
 }
 
+/** Time to fetch an admin's link when the config sets none. */
+const DEFAULT_LINK_TIMEOUT_MS = 20_000;
+
 /** The id of an upload added next to a document it could have replaced: from its name and content. */
 export function separateDocId(source: string, contentHash: string): string {
   return sha256(`source:${source.normalize("NFC")}\u0000${contentHash}`).slice(0, 16);
@@ -115,6 +123,13 @@ export function createCorpusAdmin(deps: CorpusAdminDeps): CorpusAdmin {
     pending,
     maxFileBytes,
     findDuplicate,
+    fetchLink(url) {
+      return fetchLink(url, {
+        maxBytes: maxFileBytes,
+        timeoutMs: deps.links?.timeoutMs ?? DEFAULT_LINK_TIMEOUT_MS,
+        allowHosts: deps.links?.allowHosts ?? [],
+      });
+    },
     async check(bytes, fileName, hints, onStage) {
       const duplicate = await findDuplicate(sha256(bytes));
       if (duplicate) return { kind: "duplicate", doc: duplicate };
