@@ -1,6 +1,12 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AskService } from "../../src/answer/ask-service.js";
 import { type Emulator, startEmulator } from "../../src/bot/emulator/index.js";
+import { loadConfig } from "../../src/config.js";
+import { createDigestRepository } from "../../src/digest/digest-store.js";
+import { createEngine } from "../../src/engine.js";
 import { shutdownGracefully } from "../../src/server/shutdown.js";
 import { waitFor } from "../support/wait-for.js";
 import { memoryLogger } from "../unit/server/log-sink.js";
@@ -197,6 +203,43 @@ describe("SIGTERM during start-up", () => {
     { name: "as the bot starts answering", at: (l) => l.msg === "bot started" },
     { name: "during the digest catch-up", at: (l) => l.msg === "digest scheduler started" },
   ];
+
+  it('during a digest catch-up held by a failing Bot API: exits 0 and logs "stopped"', async () => {
+    emulator = await startEmulator({ host: "127.0.0.1", port: 0 });
+    // A group subscribed at 00:00 two days ago: its digest is due, and the catch-up at
+    // start sends it; every sendMessage fails with 502, so the send stays in the outbox.
+    const dir = await mkdtemp(join(tmpdir(), "nhatthe-catchup-"));
+    const storeDir = join(dir, "store");
+    try {
+      const engine = await createEngine(loadConfig({ STORE_DIR: storeDir }), memoryLogger().logger);
+      const policy = { time: "00:00", quietPolicy: "short" } as const;
+      createDigestRepository(engine.db).saveSubscription(
+        -1001234567,
+        { enabled: true, ...policy },
+        Date.now() - 2 * 86_400_000,
+        policy,
+      );
+      await engine.close();
+      emulator.failNext("sendMessage", { status: 502 }, 1000);
+      const proc = await spawnMain({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+        BOT_MODE: "polling",
+        ALLOWED_USER_IDS: "43",
+        STORE_DIR: storeDir,
+        SHUTDOWN_TIMEOUT_MS: "3000",
+      });
+      main = proc;
+      await emulator.waitForCall("sendMessage", (c) => c.status === 502, 60_000);
+      proc.child.kill("SIGTERM");
+      expect(await proc.exited).toBe(0);
+      const lines = proc.logs();
+      expect(lines.at(-1)).toMatchObject({ msg: "stopped" });
+      expect(leakedToken(proc)).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   for (const moment of moments) {
     it(`${moment.name}: exits 0 and logs "stopped"`, async () => {
