@@ -46,6 +46,8 @@ interface Stretch {
   /** The head's bigrams (title, number, headings): they neither support nor count against. */
   head: Set<string>;
   facts: FactIndex;
+  /** Its clauses' facts (split at ";"): names a claim binds together must share one. */
+  clauses: FactIndex[];
 }
 
 /**
@@ -72,7 +74,28 @@ function bigramsOf(text: string): Set<string> {
  * the share, so a claim is not carried by the title's words.
  */
 function toStretch(head: string, text: string, headBigrams: Set<string>): Stretch {
-  return { bigrams: bigramsOf(text), head: headBigrams, facts: indexFacts(`${head}\n${text}`) };
+  const parts = text.split(/;\s+/u);
+  return {
+    bigrams: bigramsOf(text),
+    head: headBigrams,
+    facts: indexFacts(`${head}\n${text}`),
+    clauses: parts.length > 1 ? parts.map((part) => indexFacts(`${head}\n${part}`)) : [],
+  };
+}
+
+const LIST_CLAIM = /\b(?:gồm|bao gồm|như|là các)\b|:/u;
+
+/**
+ * Whether the names a sentence binds together ("Bùi Văn Nam ... Bộ Quốc phòng") stand in one
+ * clause of the stretch: a list ("Hoàng Xuân Chiến, Thứ trưởng Bộ Quốc phòng; Bùi Văn Nam,
+ * Thứ trưởng Bộ Công an") names both, each with another.
+ */
+function namesBound(sentence: string, stretch: Stretch): boolean {
+  // A list ("... gồm A, B và C") names things side by side, not bound to one another.
+  if (stretch.clauses.length === 0 || LIST_CLAIM.test(sentence)) return true;
+  return stretch.clauses.some(
+    (clause) => !missingFacts(sentence, clause).some((fact) => fact.kind === "name"),
+  );
 }
 
 /**
@@ -154,7 +177,7 @@ export function judgeSentence(
   const consider = (stretch: Stretch): boolean => {
     const missing = missingFacts(sentence, stretch.facts);
     const { share, shared } = shareIn(bigrams, stretch);
-    if (missing.length === 0) {
+    if (missing.length === 0 && namesBound(sentence, stretch)) {
       if (!factsFound || share > factsFound.overlap)
         factsFound = { supported: enough(shared, share), overlap: share, missing };
       return true;
@@ -180,6 +203,7 @@ export function judgeSentence(
       bigrams: new Set(all.flatMap((s) => [...s.bigrams])),
       head: new Set(all.flatMap((s) => [...s.head])),
       facts: mergeFacts(all.map((s) => s.facts)),
+      clauses: [],
     };
     consider(union);
   }

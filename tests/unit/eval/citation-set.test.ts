@@ -49,11 +49,11 @@ describe("the labelled citations set", () => {
         );
   });
 
-  it("the check rejects at least 97.7 % of unfaithful sentences and keeps at least 96.8 % of faithful ones", () => {
+  it("the check rejects at least 98 % of unfaithful sentences and keeps at least 95 % of faithful ones", () => {
     const score = scoreCitationSet(groups, { instructions });
     // Measured by `npm run bench -- citations` (see README); these hold them.
-    expect(score.rejectedUnfaithful).toBeGreaterThanOrEqual(0.977);
-    expect(score.keptFaithful).toBeGreaterThanOrEqual(0.968);
+    expect(score.rejectedUnfaithful).toBeGreaterThanOrEqual(0.98);
+    expect(score.keptFaithful).toBeGreaterThanOrEqual(0.95);
     for (const kind of ["number", "unit", "date", "docnumber", "name", "neighbour", "generic"]) {
       const [rejected, all] = score.byKind[kind]!;
       expect(rejected, kind).toBe(all);
