@@ -98,7 +98,7 @@ const LAYERS: readonly string[][] = [
   ["clock.ts", "config.ts", "errors.ts", "hash.ts", "logger.ts"],
   ["text"],
   ["store"],
-  ["audit", "retrieval"],
+  ["audit", "retrieval", "speech"],
   ["ingest"],
   ["answer"],
   ["telegram"],
