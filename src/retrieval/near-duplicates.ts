@@ -88,10 +88,22 @@ function containment(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
+ * Copies of one page (the same news re-published under the same title, split into
+ * passages at other places): between two items `copies` says are such, a shorter
+ * passage contained in a longer one is a repeat however their lengths differ, and a
+ * lower share of shingles (`threshold`) is enough.
+ */
+export interface CopiesOfOnePage<T> {
+  copies(a: T, b: T): boolean;
+  threshold: number;
+}
+
+/**
  * Drops passages that repeat a higher-ranked one (the same news story in two files,
  * a re-uploaded document under another name): a later item of comparable length whose
- * shingles are at least `threshold` contained in an earlier kept item's is removed. Order is preserved; work
- * stops once `limit` items are kept.
+ * shingles are at least `threshold` contained in an earlier kept item's is removed
+ * (with `pages`, copies of one page at its lower threshold, whatever their lengths).
+ * Order is preserved; work stops once `limit` items are kept.
  */
 export function suppressNearDuplicates<T>(
   items: T[],
@@ -99,6 +111,7 @@ export function suppressNearDuplicates<T>(
   threshold = 0.9,
   limit = Number.POSITIVE_INFINITY,
   keyOf?: (item: T) => string,
+  pages?: CopiesOfOnePage<T>,
 ): T[] {
   const kept: Array<{ item: T; sh: Uint32Array | null; length: number }> = [];
   const shinglesOf = (entry: { item: T; sh: Uint32Array | null }): Uint32Array => {
@@ -110,13 +123,17 @@ export function suppressNearDuplicates<T>(
   for (const item of items) {
     if (kept.length >= limit) break;
     const entry = { item, sh: null as Uint32Array | null, length: textOf(item).length };
-    // Only passages of comparable length can contain each other at `threshold`: the
-    // cheap length test spares computing shingles for almost every pair.
-    const duplicate = kept.some(
-      (k) =>
+    const duplicate = kept.some((k) => {
+      if (pages?.copies(k.item, item)) {
+        return containment(shinglesOf(k), shinglesOf(entry)) >= pages.threshold;
+      }
+      // Only passages of comparable length can contain each other at `threshold`: the
+      // cheap length test spares computing shingles for almost every pair.
+      return (
         Math.min(k.length, entry.length) >= threshold * Math.max(k.length, entry.length) * 0.8 &&
-        containment(shinglesOf(k), shinglesOf(entry)) >= threshold,
-    );
+        containment(shinglesOf(k), shinglesOf(entry)) >= threshold
+      );
+    });
     if (!duplicate) kept.push(entry);
   }
   return kept.map((k) => k.item);

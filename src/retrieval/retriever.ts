@@ -6,7 +6,7 @@ import { coverage, inverseDocumentFrequency, textContains } from "./confidence.j
 import { findShortReferences, isReferencedBy, referenceTerms } from "./document-references.js";
 import type { Embedder } from "./embedder.js";
 import { fuseByReciprocalRank } from "./fusion.js";
-import { suppressNearDuplicates } from "./near-duplicates.js";
+import { type CopiesOfOnePage, suppressNearDuplicates } from "./near-duplicates.js";
 import { passageIndexTextOf } from "./passage-text.js";
 import {
   DEFAULT_TERM_WEIGHTS,
@@ -110,6 +110,22 @@ async function markDocumentsInSituation(
   }
 }
 
+/**
+ * Two documents of the same title are copies of one page (a crawl holds the same news
+ * from several outlets or dates): their passages repeat at a lower share of shingles,
+ * and only one is kept among the hits (the others would crowd out other sources).
+ */
+const COPIES_OF_ONE_PAGE: CopiesOfOnePage<RetrievalHit> = {
+  copies: (a, b) => a.doc.docId !== b.doc.docId && titleKey(a.doc.title) === titleKey(b.doc.title),
+  threshold: 0.6,
+};
+
+function titleKey(title: string): string {
+  return foldDiacritics(title.normalize("NFC").toLowerCase())
+    .replace(/[^\p{L}\d]+/gu, " ")
+    .trim();
+}
+
 /** How many documents' openings are kept (a few MB at most). */
 const MAX_OPENINGS = 2_000;
 
@@ -206,6 +222,7 @@ export function createRetriever(deps: RetrieverDeps): Retriever {
           0.9,
           limit,
           (h) => `${h.chunk.chunkId}:${h.chunk.text.length}`,
+          COPIES_OF_ONE_PAGE,
         ),
       );
       const situation = plan.question?.situation ?? [];

@@ -58,6 +58,22 @@ describe("suppressNearDuplicates", () => {
     expect(suppressNearDuplicates([original, edited, other], (x) => x)).toEqual([original, other]);
   });
 
+  it("keeps one of two copies of a page (same title) cut at other places, but not of two pages", () => {
+    const words = Array.from({ length: 80 }, (_, i) => `tin${i}`);
+    const copyA = { title: "Sáp nhập tỉnh", text: words.join(" ") };
+    // The other copy's passage holds two thirds of the first one's, after its own opening.
+    const copyB = { title: "Sáp nhập tỉnh", text: ["mở", "đầu", ...words.slice(0, 55)].join(" ") };
+    const otherPage = { title: "Tin khác", text: copyB.text };
+    const pages = { copies: (a: typeof copyA, b: typeof copyA) => a.title === b.title, threshold: 0.6 };
+    const textOf = (x: typeof copyA) => x.text;
+    expect(suppressNearDuplicates([copyA, copyB], textOf, 0.9, 5, undefined, pages)).toEqual([copyA]);
+    // Without the same title the lengths differ too much to be a repeat.
+    expect(suppressNearDuplicates([copyA, otherPage], textOf, 0.9, 5, undefined, pages)).toEqual([
+      copyA,
+      otherPage,
+    ]);
+  });
+
   it("compares short passages whole, and gives the same answer from its cache by key", () => {
     const items = ["Điều 5", "điều 5", "Điều 6", "—", "–"];
     const keyed = () =>
