@@ -73,6 +73,8 @@ const common = {
   OCR_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(300_000)),
   /** Pages read with a lower mean confidence (0-100) are reported, not indexed. */
   OCR_MIN_CONFIDENCE: z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(100).default(60)),
+  /** Speech-to-text model at the OpenAI-compatible endpoint, for voice questions. */
+  TRANSCRIBE_MODEL: z.string().default("whisper-1"),
   /** Private or loopback hosts an admin's link may reach (an intranet portal), comma-separated. */
   LINK_ALLOW_HOSTS: z
     .string()

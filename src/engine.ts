@@ -20,6 +20,7 @@ import type { Embedder } from "./retrieval/embedder.js";
 import { createOpenAiEmbedder } from "./retrieval/openai-embedder.js";
 import { createRelationIndexSource, type RelationIndexSource } from "./retrieval/relation-index.js";
 import { createRetriever, type Retriever } from "./retrieval/retriever.js";
+import { createOpenAiTranscriber, type Transcriber } from "./speech/transcriber.js";
 import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "./store/embedded-store.js";
 import { createQdrantStore } from "./store/qdrant/qdrant-store.js";
 import { openDatabase } from "./store/sqlite.js";
@@ -44,6 +45,8 @@ export interface Engine {
   /** Present when an OpenAI-compatible endpoint is configured. */
   embedder?: Embedder;
   chatModel?: ChatModel;
+  /** Speech to text for voice questions (same endpoint, `TRANSCRIBE_MODEL`). */
+  transcriber?: Transcriber;
   prompts?: Prompts;
   /**
    * A Vietnamese/English message when the stored vectors were made by another embedding
@@ -69,6 +72,7 @@ export type EngineConfig = Pick<Config, "STORE_DIR"> &
       | "LLM_MAX_RETRIES"
       | "LLM_PRICE_INPUT_PER_MILLION"
       | "LLM_PRICE_OUTPUT_PER_MILLION"
+      | "TRANSCRIBE_MODEL"
     >
   >;
 
@@ -85,6 +89,7 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
   let embedder: Embedder | undefined;
   let chatModel: ChatModel | undefined;
   let prompts: Prompts | undefined;
+  let transcriber: Transcriber | undefined;
   if (config.OPENAI_API_KEY) {
     const endpoint = { apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, logger };
     prompts = await loadPrompts();
@@ -99,6 +104,12 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
       model: config.EMBEDDING_MODEL ?? "text-embedding-3-small",
       timeoutMs: Math.min(config.LLM_TIMEOUT_MS ?? QUERY_EMBEDDING_TIMEOUT_MS, QUERY_EMBEDDING_TIMEOUT_MS),
       maxRetries: config.LLM_MAX_RETRIES,
+    });
+    transcriber = createOpenAiTranscriber({
+      ...endpoint,
+      model: config.TRANSCRIBE_MODEL ?? "whisper-1",
+      timeoutMs: 30_000,
+      maxRetries: 1,
     });
   }
   const corpusLog = createCorpusLog(db);
@@ -139,6 +150,7 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
     relationCorrections,
     embedder,
     chatModel,
+    ...(transcriber ? { transcriber } : {}),
     prompts,
     async checkEmbeddings() {
       if (!embedder) return null;

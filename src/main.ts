@@ -130,6 +130,7 @@ async function startService(
         corpusDir: config.CORPUS_DIR,
         links: { allowHosts: config.LINK_ALLOW_HOSTS, timeoutMs: config.LINK_TIMEOUT_MS },
       },
+      transcriber: engine.transcriber ?? null,
       digest: digest.service,
     });
     observeTelegramErrors(app.bot.telegram, metrics);

@@ -7,6 +7,7 @@ import type { DigestService } from "../digest/service.js";
 import type { Indexer } from "../ingest/indexer.js";
 import type { Logger } from "../logger.js";
 import type { OfficialAnswers } from "../official/official-answers.js";
+import type { Transcriber } from "../speech/transcriber.js";
 import type { DocumentStore } from "../store/types.js";
 import { installOutboxOnBot, type Outbox, type OutboxOptions } from "../telegram/outbox/index.js";
 import { createAccessPolicy } from "./access-policy.js";
@@ -25,6 +26,7 @@ import { startHelpFeature } from "./features/start-help.js";
 import { statsFeature } from "./features/stats.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { uploadFeature } from "./features/upload.js";
+import { voiceFeature } from "./features/voice.js";
 import { botMessages } from "./messages.js";
 import { accessControl } from "./middlewares/access-control.js";
 import { dedupeUpdates } from "./middlewares/dedupe-updates.js";
@@ -72,6 +74,8 @@ export interface BotDeps {
   official?: OfficialAnswers;
   /** Which rule is in force (the engine's relations and their corrections): /hieuluc. */
   inForce?: InForceFeatureDeps;
+  /** Speech to text for voice questions; without it a voice note gets a polite "not enabled". */
+  transcriber?: Transcriber | null;
 }
 
 /** A built, not yet launched bot. */
@@ -151,6 +155,7 @@ export function createBot(deps: BotDeps): BotApp {
   bot.use(inForceFeature(deps.inForce ?? null));
   bot.use(auditFeature(corpus?.log ?? null, deps.inForce?.corrections ?? null));
   bot.use(uploadFeature(corpus));
+  bot.use(voiceFeature(deps.transcriber ?? null));
   bot.use(askFeature);
   bot.use(unhandledFeature);
   // Last resort: errors outside the boundary (none expected) are logged, never thrown into polling.

@@ -99,6 +99,13 @@ export const botMessages = {
   staleButton: "Nút này không còn hiệu lực.",
   feedbackThanks: (up: boolean) =>
     up ? "Cảm ơn bạn đã đánh giá 👍" : "Cảm ơn góp ý 👎, chúng tôi sẽ cải thiện.",
+  /** HTML: what a voice question was heard as, before its answer. */
+  voiceHeard: (text: string) => `🎙 Bạn hỏi: <i>${text}</i>`,
+  voiceDisabled:
+    "Bot chưa được bật nhận câu hỏi bằng giọng nói (chưa cấu hình dịch vụ chuyển giọng nói thành chữ). Xin vui lòng gõ câu hỏi.",
+  voiceTooLong: (seconds: number) =>
+    `Tin nhắn thoại dài quá ${seconds} giây. Xin vui lòng hỏi ngắn gọn hơn, hoặc gõ câu hỏi.`,
+  voiceEmpty: "Không nghe rõ câu hỏi trong tin nhắn thoại. Xin vui lòng nói lại rõ hơn hoặc gõ câu hỏi.",
   uploadAdminOnly:
     "Cảm ơn bạn đã gửi tệp. Chỉ quản trị viên mới tải được tài liệu lên kho; nếu tài liệu cần được bổ sung, xin vui lòng gửi cho quản trị viên.",
   /** HTML. */

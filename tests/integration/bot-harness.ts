@@ -16,6 +16,7 @@ import type { Clock } from "../../src/clock.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { syncCorpusDir } from "../../src/ingest/corpus-sync.js";
 import { createLogger } from "../../src/logger.js";
+import type { Transcriber } from "../../src/speech/transcriber.js";
 import { DEFAULT_LIMITS } from "../../src/telegram/outbox/index.js";
 import { waitFor } from "../support/wait-for.js";
 
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   outbox?: BotDeps["outbox"];
   /** Reuse a store folder (to test persistence across restarts). */
   storeDir?: string;
+  /** Speech to text for voice questions (default: the engine's, none without an endpoint). */
+  transcriber?: Transcriber;
   /** Admins' links: allowed private hosts (default 127.0.0.1) and the fetch deadline (default 5 s). */
   links?: { allowHosts?: string[]; timeoutMs?: number };
 }
@@ -117,6 +120,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
       // Admins' links reach the tests' local HTTP servers on 127.0.0.1 (not "localhost").
       links: { allowHosts: ["127.0.0.1"], timeoutMs: 5_000, ...options.links },
     },
+    transcriber: options.transcriber ?? engine.transcriber ?? null,
     ...(options.clock ? { clock: options.clock } : {}),
     // Telegram's per-chat limits would make a test that chats a lot wait for seconds.
     outbox: {

@@ -193,6 +193,11 @@ export interface OpenAiWireServer {
   embeddingRequests(): Array<RecordedRequest<EmbeddingsRequestBody>>;
   queueChat(...behaviours: ChatBehaviour[]): void;
   queueEmbeddings(...behaviours: EmbeddingsBehaviour[]): void;
+  /**
+   * Replies of `/audio/transcriptions`, in order. With none queued, the transcript is what
+   * the uploaded "audio" says after `TRANSCRIPT:` (tests send text as the recording).
+   */
+  queueTranscriptions(...behaviours: TranscriptionBehaviour[]): void;
   setEmbeddingEncoding(mode: EmbeddingEncodingMode): void;
   /** Forgets recorded requests and queued behaviours. */
   reset(): void;
@@ -202,6 +207,19 @@ export interface OpenAiWireServer {
 const CHAT_PATH = "/v1/chat/completions";
 const EMBEDDINGS_PATH = "/v1/embeddings";
 const MODELS_PATH = "/v1/models";
+const TRANSCRIPTIONS_PATH = "/v1/audio/transcriptions";
+
+/** A scripted transcription: its text, or an error status. */
+export type TranscriptionBehaviour = { text: string } | { status: number; message?: string };
+
+/** The transcript a test's fake recording carries: the text after `TRANSCRIPT:` up to the part's end. */
+function transcriptInMultipart(raw: string): string {
+  const at = raw.indexOf("TRANSCRIPT:");
+  if (at < 0) return "";
+  const rest = raw.slice(at + "TRANSCRIPT:".length);
+  const end = rest.indexOf("\r\n--");
+  return (end < 0 ? rest : rest.slice(0, end)).trim();
+}
 
 export async function startOpenAiWireServer(
   options: OpenAiWireServerOptions = {},
@@ -211,6 +229,7 @@ export async function startOpenAiWireServer(
   const answers: ScriptedAnswer[] = [];
   const chatQueue: ChatBehaviour[] = [];
   const embeddingsQueue: EmbeddingsBehaviour[] = [];
+  const transcriptionQueue: TranscriptionBehaviour[] = [];
   let encoding: EmbeddingEncodingMode = options.embeddingEncoding ?? "honour";
   const dimension = options.dimension ?? 64;
   const models = options.models ?? ["test-chat", "test-embedding"];
@@ -255,6 +274,12 @@ export async function startOpenAiWireServer(
     }
     if (req.method === "POST" && path === EMBEDDINGS_PATH) {
       await handleEmbeddings(body as EmbeddingsRequestBody, res);
+      return;
+    }
+    if (req.method === "POST" && path === TRANSCRIPTIONS_PATH) {
+      const queued = transcriptionQueue.shift() ?? { text: transcriptInMultipart(raw) };
+      if ("status" in queued) sendError(res, queued.status, queued.message ?? "transcription failed");
+      else sendJson(res, 200, { text: queued.text });
       return;
     }
     if (req.method === "GET" && path === MODELS_PATH) {
@@ -409,6 +434,9 @@ export async function startOpenAiWireServer(
     },
     queueEmbeddings: (...behaviours) => {
       embeddingsQueue.push(...behaviours);
+    },
+    queueTranscriptions: (...behaviours) => {
+      transcriptionQueue.push(...behaviours);
     },
     setEmbeddingEncoding: (mode) => {
       encoding = mode;

@@ -1110,6 +1110,15 @@ class BotApiEmulator implements Emulator, EmulatorCore {
       const entities = content.entities ?? detectEntities(content.text);
       if (entities.length > 0) message.entities = entities;
     }
+    if (content.voice) {
+      message.voice = {
+        file_id: content.voice.fileId,
+        file_unique_id: content.voice.fileUniqueId,
+        duration: content.voice.duration,
+        mime_type: content.voice.mimeType,
+        file_size: content.voice.size,
+      };
+    }
     if (content.document) {
       message.document = documentObject(content.document);
       if (content.caption !== undefined && content.caption !== "") {

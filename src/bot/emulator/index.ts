@@ -21,6 +21,7 @@ export type {
   SentUserMessage,
   StoredFile,
   UserDocument,
+  UserVoice,
   WaitOptions,
 } from "./types.js";
 export type { UserClient } from "./user-client.js";

@@ -96,6 +96,8 @@ export interface UserMessageContent {
   text?: string;
   entities?: MessageEntity[];
   document?: StoredFile;
+  /** A voice note: the recording and its length in seconds. */
+  voice?: StoredFile & { duration: number };
   caption?: string;
   replyTo?: number | BotMessage;
 }
@@ -123,6 +125,14 @@ export interface UserDocument {
   /** Guessed from the file name when omitted. */
   mimeType?: string;
   caption?: string;
+  replyTo?: number | BotMessage;
+}
+
+/** A voice note a simulated user records. */
+export interface UserVoice {
+  bytes: Buffer | Uint8Array | string;
+  /** Seconds. */
+  duration: number;
   replyTo?: number | BotMessage;
 }
 

@@ -10,6 +10,7 @@ import type {
   StoredFile,
   UserDocument,
   UserMessageContent,
+  UserVoice,
   WaitOptions,
 } from "./types.js";
 
@@ -72,6 +73,8 @@ export interface UserClient {
   ): Promise<{ callbackQueryId: string; updateId: number }>;
   /** Send a file to the bot; the update carries `message.document` and the optional caption. */
   sendDocument(document: UserDocument): Promise<SentUserMessage & { file: StoredFile }>;
+  /** Send a voice note; the update carries `message.voice` (OGG/Opus as Telegram records). */
+  sendVoice(voice: UserVoice): Promise<SentUserMessage & { file: StoredFile }>;
   /** The bot's messages in this chat, oldest first. */
   botMessages(): BotMessage[];
   /** The bot's next message in this chat after this user's last message (see {@link WaitOptions}). */
@@ -131,6 +134,14 @@ export function createUserClient(
         document: file,
         ...(document.caption !== undefined ? { caption: document.caption } : {}),
         ...(document.replyTo !== undefined ? { replyTo: document.replyTo } : {}),
+      });
+      return { ...sent, file };
+    },
+    sendVoice: async (voice) => {
+      const file = core.registerFile({ bytes: voice.bytes, fileName: "voice.ogg", mimeType: "audio/ogg" });
+      const sent = core.userSend(token, user, chat, {
+        voice: { ...file, duration: voice.duration },
+        ...(voice.replyTo !== undefined ? { replyTo: voice.replyTo } : {}),
       });
       return { ...sent, file };
     },
