@@ -446,6 +446,7 @@ export async function startOpenAiWireServer(
       answers.length = 0;
       chatQueue.length = 0;
       embeddingsQueue.length = 0;
+      transcriptionQueue.length = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,10 +1,12 @@
 import { getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/config.js";
 import { IngestError } from "../../../src/errors.js";
 import { ingestMessages } from "../../../src/ingest/messages.js";
 import { closeSharedOcrEngine, createOcrEngine } from "../../../src/ingest/ocr-engine.js";
 import { DEFAULT_OCR_SETTINGS, ocrPdfPages, pdfCanvasFactory } from "../../../src/ingest/ocr-pdf.js";
 import { parseDocument } from "../../../src/ingest/parse-document.js";
+import { parseLimitsFromConfig } from "../../../src/ingest/parse-pool.js";
 import { buildScanPdf, characterAccuracy, type ScanLook } from "../../support/scanned-pdf.js";
 import { fixtureText, SEED } from "./fixtures.js";
 
@@ -102,6 +104,23 @@ describe("OCR of scanned PDF pages", () => {
       ocr: { ...DEFAULT_OCR_SETTINGS, enabled: false },
     }).catch((e: unknown) => e);
     expect((off as IngestError).code).toBe("pdf_scanned");
+  });
+
+  it("takes its settings from the environment: OCR=off, the page and time budgets, the floor", () => {
+    expect(parseLimitsFromConfig(loadConfig({})).ocr).toEqual(DEFAULT_OCR_SETTINGS);
+    const set = loadConfig({
+      OCR: "off",
+      OCR_MAX_PAGES: "12",
+      OCR_TIMEOUT_MS: "60000",
+      OCR_MIN_CONFIDENCE: "75",
+    });
+    expect(parseLimitsFromConfig(set).ocr).toEqual({
+      enabled: false,
+      maxPages: 12,
+      timeBudgetMs: 60_000,
+      minConfidence: 75,
+    });
+    expect(() => loadConfig({ OCR: "maybe" })).toThrow(/OCR/);
   });
 
   it("stops at the page budget with a warning, and refuses a file past the time budget", async () => {
