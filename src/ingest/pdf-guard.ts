@@ -25,7 +25,8 @@ function bomb(context: Record<string, unknown>, cause?: unknown): IngestError {
 /**
  * Inflates, once and without keeping them, the Flate streams of a PDF that text
  * extraction would decode (content streams, fonts, object streams; images are skipped:
- * pdf.js does not decode them for text), and refuses the file when one stream or all of
+ * pdf.js does not decode them for text, and when OCR renders a scanned page it decodes
+ * only an image's declared pixels, at most `MAX_DECODED_IMAGE_PIXELS` of ocr-pdf.ts), and refuses the file when one stream or all of
  * them together inflate past `limits`. pdf.js inflates into array buffers, outside the
  * worker's heap cap: a 2.5 MB PDF inflating to 2.5 GB took the process to 5 GB before.
  * Streams that do not inflate cleanly are left to pdf.js, which tolerates damage.
