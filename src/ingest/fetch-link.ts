@@ -213,10 +213,8 @@ function get(url: URL, lookup: LookupFunction, signal: AbortSignal): Promise<Inc
       },
       resolve,
     );
-    req.on("error", (error) => {
-      // The lookup's refusal arrives as the request's error.
-      reject(error instanceof IngestError ? error : Object.assign(error, {}));
-    });
+    // A refusal by the guarded lookup arrives here as the request's error, as it was made.
+    req.on("error", reject);
     req.end();
   });
 }
