@@ -24,6 +24,7 @@
  * 8: what a document says about others and itself (amends, replaces, repeals, guides, in
  *    force from) read and kept with it (`DocumentRecord.relations`).
  * 9: PDF pages without a text layer read by OCR (a PDF mixing text and scanned pages
- *    gains the scanned pages' text).
+ *    gains the scanned pages' text, its passages "Trang N"); RTF read as text, no longer
+ *    as its markup; Word 97-2003 .doc read.
  */
 export const INGEST_PIPELINE = 9;
