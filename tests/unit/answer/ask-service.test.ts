@@ -105,6 +105,23 @@ describe("ask service: follow-ups without a model", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("adds each stage's cost to the timings it is given (the scale bench reads them)", async () => {
+    const timings: Record<string, number> = {};
+    const result = await engine.ask.ask(QUESTION, { timings });
+    expect(result.declined).toBe(false);
+    for (const stage of [
+      "retrieval",
+      "named documents",
+      "near-duplicates",
+      "confidence",
+      "sentence choice",
+    ]) {
+      expect(timings[stage], stage).toBeGreaterThanOrEqual(0);
+    }
+    const sum = Object.values(timings).reduce((s, ms) => s + ms, 0);
+    expect(sum).toBeLessThanOrEqual(result.ms + 1);
+  });
+
   it("searches the reading of the reply: 'còn Hà Nội?' asks the previous question of Hà Nội", async () => {
     const retriever = recordingRetriever();
     const previous = { question: QUESTION, answer: "… [1]" };
