@@ -37,6 +37,18 @@ describe("an admin uploads legacy Word files (.doc)", () => {
     expect(answer.plainText).toContain("📚 Nguồn");
   });
 
+  it("a Word 97 .doc of the seed report, in Vietnamese, is read with its marks and answerable", async () => {
+    const bytes = new Uint8Array(
+      readFileSync(new URL("../fixtures/doc/bao-cao-duc-tho.doc", import.meta.url)),
+    );
+    const card = await upload(admin, { bytes, fileName: "bao-cao-duc-tho.doc" });
+    expect(card.plainText).toContain("Đã thêm tài liệu vào kho");
+    await lan.sendText("Huyện Đức Thọ giảm được bao nhiêu đầu mối?");
+    const answer = await lan.waitForBotMessage(undefined, 20_000);
+    expect(answer.plainText).toContain("06 đầu mối");
+    expect(answer.plainText).toContain("📚 Nguồn");
+  });
+
   it("a .doc that is really RTF, in Vietnamese, is read as RTF and answerable", async () => {
     const rtf = buildVietnameseRtf([
       "ỦY BAN NHÂN DÂN TỈNH NAM SƠN",
