@@ -137,6 +137,30 @@ mapfile -t cmd < <(node -e 'for (const w of JSON.parse(process.argv[1])) console
 [[ -d "$app/node_modules/tsx" ]] || fail "tsx is not among the production dependencies"
 [[ ! -e "$app/node_modules/vitest" ]] || fail "dev dependencies were installed"
 
+# OCR of scanned PDFs needs nothing downloaded at run time: the Vietnamese model, the
+# renderer and a font are production dependencies. Read one rendered line, offline.
+step "runtime: OCR reads a Vietnamese line with the image's own packages"
+(cd "$app" && node --input-type=module -e '
+  import { createRequire } from "node:module";
+  import { dirname, join } from "node:path";
+  const require = createRequire(join(process.cwd(), "package.json"));
+  const { createCanvas, GlobalFonts } = require("@napi-rs/canvas");
+  const { createWorker } = require("tesseract.js");
+  const fonts = dirname(require.resolve("dejavu-fonts-ttf/package.json"));
+  GlobalFonts.registerFromPath(join(fonts, "ttf", "DejaVuSerif.ttf"), "DejaVu Serif");
+  const canvas = createCanvas(900, 120);
+  const g = canvas.getContext("2d");
+  g.fillStyle = "white"; g.fillRect(0, 0, 900, 120);
+  g.fillStyle = "black"; g.font = "40px \"DejaVu Serif\"";
+  g.fillText("Huyện Đức Thọ giảm được 06 đầu mối", 20, 75);
+  const langPath = join(dirname(require.resolve("@tesseract.js-data/vie/package.json")), "4.0.0_best_int");
+  const worker = await createWorker("vie", 1, { langPath, gzip: true, cacheMethod: "none" });
+  const { data } = await worker.recognize(canvas.toBuffer("image/png"));
+  await worker.terminate();
+  if (!data.text.includes("Đức Thọ")) { console.error("OCR read: " + data.text); process.exit(1); }
+  console.log("    read: " + data.text.trim());
+') || fail "OCR does not work with the production dependencies"
+
 if [[ -z "${TELEGRAM_API_ROOT:-}" ]]; then
   step "starting a Bot API emulator on 127.0.0.1"
   (cd "$root" && exec node --import tsx --input-type=module -e '
