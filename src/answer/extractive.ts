@@ -30,12 +30,12 @@ export interface ComposedAnswer {
   declined: boolean;
   /**
    * What lets the leading sentence answer: it holds the evidence the question's type asks
-   * for ("evidence"), names what is asked ("focus"), or only shares the question's words
-   * ("words": the question asked for something no candidate holds, or asked nothing in
-   * particular). The ask service declines a "words" answer to a question that asked for
-   * something, unless retrieval is sure.
+   * for ("evidence"), names what is asked ("focus"), or only shares the question's words:
+   * "plain" when the question asked nothing in particular, "words" when it asked for
+   * something no candidate holds. The ask service declines a "words" answer unless
+   * retrieval is sure, and holds a "plain" one to the usual threshold.
    */
-  lead?: "evidence" | "focus" | "words" | "off-situation";
+  lead?: "evidence" | "focus" | "plain" | "words" | "off-situation";
 }
 
 interface Candidate {
@@ -209,7 +209,15 @@ export function composeExtractiveAnswer(
   const best =
     candidates.find((c) => answers(c) && choose(c)) ?? candidates.find((c) => choose(c)) ?? candidates[0]!;
   if (chosen.length === 0) choose(best, true);
-  const lead: ComposedAnswer["lead"] = !answers(best) ? "words" : best.evidence ? "evidence" : "focus";
+  // "plain": the question asked nothing in particular (no focus, a type without evidence)
+  // and the sentence shares its words; that is not finding what was asked.
+  const lead: ComposedAnswer["lead"] = !answers(best)
+    ? "words"
+    : best.evidence
+      ? "evidence"
+      : best.focus
+        ? "focus"
+        : "plain";
   for (const c of candidates) {
     if (c.score < best.score * options.relativeFloor) break;
     if (quoted.has(`${c.passageIndex}:${c.sentenceIndex}`)) continue;

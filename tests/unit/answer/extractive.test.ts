@@ -346,6 +346,12 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     expect(result.lead).toBe("words");
   });
 
+  it("a question that asks nothing in particular is answered by words: the lead says 'plain', not 'focus'", () => {
+    const result = compose("Đức Thọ thực hiện nhất thể hóa như thế nào", [report]);
+    expect(result.declined).toBe(false);
+    expect(result.lead).toBe("plain");
+  });
+
   it("a sentence restating the situation never leads; the one naming the focus does", () => {
     const result = compose("Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?", [report]);
     expect(result.answer.startsWith("Tuy nhiên")).toBe(true);
