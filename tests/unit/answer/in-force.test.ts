@@ -4,25 +4,15 @@ import type { Citation } from "../../../src/answer/types.js";
 import { buildRelationIndex } from "../../../src/retrieval/document-status.js";
 import type { ChunkRecord, DocumentRecord, DocumentRelation } from "../../../src/store/types.js";
 import { foldDiacritics } from "../../../src/text/index.js";
+import { makeDocumentRecord } from "../../support/document.js";
 
 function doc(docId: string, number: string, relations: DocumentRelation[] = []): DocumentRecord {
-  return {
-    docId,
-    source: `${docId}.md`,
-    title: `Nghị định ${number}`,
-    kind: "Nghị định",
+  return makeDocumentRecord(docId, {
     number,
+    title: `Nghị định ${number}`,
     issuer: "Chính phủ",
-    date: null,
-    format: "md",
-    contentHash: docId,
-    pages: null,
-    chunkCount: 1,
-    version: 1,
-    addedAt: "2025-01-01T00:00:00.000Z",
-    updatedAt: "2025-01-01T00:00:00.000Z",
     ...(relations.length ? { relations } : {}),
-  };
+  });
 }
 
 const AMENDING =

@@ -4,25 +4,15 @@ import { parseInForceCommand } from "../../../src/bot/features/in-force.js";
 import { buildRelationIndex } from "../../../src/retrieval/document-status.js";
 import { openDatabase } from "../../../src/store/sqlite.js";
 import type { DocumentRecord } from "../../../src/store/types.js";
+import { makeDocumentRecord } from "../../support/document.js";
 
 function doc(docId: string, number: string, relations: DocumentRecord["relations"] = []): DocumentRecord {
-  return {
-    docId,
-    source: `${docId}.docx`,
-    title: docId,
-    kind: "Nghị định",
+  return makeDocumentRecord(docId, {
     number,
-    issuer: null,
-    date: null,
+    source: `${docId}.docx`,
     format: "docx",
-    contentHash: docId,
-    pages: null,
-    chunkCount: 1,
-    version: 1,
-    addedAt: "2025-01-01T00:00:00.000Z",
-    updatedAt: "2025-01-01T00:00:00.000Z",
-    ...(relations.length ? { relations } : {}),
-  };
+    ...(relations?.length ? { relations } : {}),
+  });
 }
 
 describe("parseInForceCommand", () => {

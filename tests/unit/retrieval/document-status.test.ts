@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildRelationIndex } from "../../../src/retrieval/document-status.js";
 import type { DocumentRecord, DocumentRelation } from "../../../src/store/types.js";
+import { makeDocumentRecord } from "../../support/document.js";
 
 function doc(
   docId: string,
@@ -8,23 +9,7 @@ function doc(
   kind: string | null,
   relations: DocumentRelation[] = [],
 ): DocumentRecord {
-  return {
-    docId,
-    source: `${docId}.md`,
-    title: docId,
-    kind,
-    number,
-    issuer: null,
-    date: null,
-    format: "md",
-    contentHash: docId,
-    pages: null,
-    chunkCount: 1,
-    version: 1,
-    addedAt: "2025-01-01T00:00:00.000Z",
-    updatedAt: "2025-01-01T00:00:00.000Z",
-    ...(relations.length ? { relations } : {}),
-  };
+  return makeDocumentRecord(docId, { number, kind, ...(relations.length ? { relations } : {}) });
 }
 
 const amends178: DocumentRelation = {
