@@ -20,7 +20,7 @@ import {
   goldSplit,
   judgeRow,
   parseGoldQuestions,
-  summarize,
+  summarizeBySplit,
   toEvalRow,
 } from "../src/eval/gold.js";
 import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
@@ -107,13 +107,17 @@ export async function runAnswersBench(options: AnswersBenchOptions): Promise<Ans
   }
 
   for (const run of runs) {
-    result.files.push({ file: run.file, corpus: run.corpus, splits: bySplit(run.questions, run.rows) });
+    result.files.push({
+      file: run.file,
+      corpus: run.corpus,
+      splits: summarizeBySplit(run.questions, run.rows),
+    });
     const failures = tuneFailures(run);
     if (failures.length > 0) result.tune_failures[run.file] = failures;
   }
   const reformRuns = runs.filter((r) => options.reformFiles.includes(r.file));
   if (reformRuns.length > 1) {
-    result.reform_total = bySplit(
+    result.reform_total = summarizeBySplit(
       reformRuns.flatMap((r) => r.questions),
       reformRuns.flatMap((r) => r.rows),
     );
@@ -179,17 +183,6 @@ async function runFile(engine: Engine, file: string, corpus: string): Promise<Fi
   const rows: EvalRow[] = [];
   for (const q of questions) rows.push(toEvalRow(q.id, await engine.ask.ask(q.question)));
   return { file, corpus, questions, rows };
-}
-
-function bySplit(questions: GoldQuestion[], rows: EvalRow[]): Record<GoldSplit, EvalSummary> {
-  const part = (split: GoldSplit) => {
-    const ids = new Set(questions.filter((q) => goldSplit(q.id) === split).map((q) => q.id));
-    return summarize(
-      questions.filter((q) => ids.has(q.id)),
-      rows.filter((r) => ids.has(r.id)),
-    );
-  };
-  return { tune: part("tune"), measure: part("measure") };
 }
 
 /** The failing questions of the tune split only: the measure split must not be tuned on. */

@@ -12,9 +12,8 @@ import {
   type EvalSummary,
   type GoldQuestion,
   type GoldSplit,
-  goldSplit,
   parseGoldQuestions,
-  summarize,
+  summarizeBySplit,
   toEvalRow,
 } from "../src/eval/gold.js";
 
@@ -62,24 +61,13 @@ export async function runGold(engine: Engine, files: string[]): Promise<GoldRun[
   return runs;
 }
 
-function bySplit(questions: GoldQuestion[], rows: EvalRow[]): Record<GoldSplit, EvalSummary> {
-  const part = (split: GoldSplit) => {
-    const ids = new Set(questions.filter((q) => goldSplit(q.id) === split).map((q) => q.id));
-    return summarize(
-      questions.filter((q) => ids.has(q.id)),
-      rows.filter((r) => ids.has(r.id)),
-    );
-  };
-  return { tune: part("tune"), measure: part("measure") };
-}
-
 /** Per file, and all `answers-*` files together (the figure the answers bench reports). */
 export function splitSummaries(runs: GoldRun[]): Record<string, Record<GoldSplit, EvalSummary>> {
   const out: Record<string, Record<GoldSplit, EvalSummary>> = {};
-  for (const run of runs) out[run.file] = bySplit(run.questions, run.rows);
+  for (const run of runs) out[run.file] = summarizeBySplit(run.questions, run.rows);
   const answers = runs.filter((r) => basename(r.file).startsWith("answers-"));
   if (answers.length > 1) {
-    out["all answers-*"] = bySplit(
+    out["all answers-*"] = summarizeBySplit(
       answers.flatMap((r) => r.questions),
       answers.flatMap((r) => r.rows),
     );

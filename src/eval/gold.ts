@@ -252,3 +252,15 @@ export function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
   return Math.round(sorted[index]! * 1000) / 1000;
 }
+
+/** The summary of each split's questions (see `goldSplit`). */
+export function summarizeBySplit(questions: GoldQuestion[], rows: EvalRow[]): Record<GoldSplit, EvalSummary> {
+  const part = (split: GoldSplit) => {
+    const ids = new Set(questions.filter((q) => goldSplit(q.id) === split).map((q) => q.id));
+    return summarize(
+      questions.filter((q) => ids.has(q.id)),
+      rows.filter((r) => ids.has(r.id)),
+    );
+  };
+  return { tune: part("tune"), measure: part("measure") };
+}

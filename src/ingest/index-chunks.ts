@@ -26,18 +26,21 @@ export function makeChunkIds(docId: string, drafts: ChunkDraft[]): string[] {
 
 export function toIndexedChunks(docId: string, title: string, drafts: ChunkDraft[]): IndexedChunk[] {
   const ids = makeChunkIds(docId, drafts);
-  return drafts.map((draft, i) => {
-    const { terms, length } = passageTerms(draft, title);
-    return {
-      chunkId: ids[i]!,
-      docId,
-      position: draft.position,
-      headingPath: draft.headingPath,
-      text: draft.text,
-      terms,
-      length,
-    };
-  });
+  return drafts.map((draft, i) => indexedChunk(docId, ids[i]!, title, draft));
+}
+
+/** One passage with its id and its analyzed terms. */
+function indexedChunk(docId: string, chunkId: string, title: string, draft: ChunkDraft): IndexedChunk {
+  const { terms, length } = passageTerms(draft, title);
+  return {
+    chunkId,
+    docId,
+    position: draft.position,
+    headingPath: draft.headingPath,
+    text: draft.text,
+    terms,
+    length,
+  };
 }
 
 /** Work done between two yields to the event loop while a large document is analyzed. */
@@ -62,16 +65,7 @@ export async function toIndexedChunksYielding(
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
-    const { terms, length } = passageTerms(draft, title);
-    out.push({
-      chunkId: ids[i]!,
-      docId,
-      position: draft.position,
-      headingPath: draft.headingPath,
-      text: draft.text,
-      terms,
-      length,
-    });
+    out.push(indexedChunk(docId, ids[i]!, title, draft));
   }
   return out;
 }
