@@ -820,21 +820,28 @@ class BotApiEmulator implements Emulator, EmulatorCore {
       throw new ApiError(400, "Bad Request: there is no document in the request");
     }
     if (file.size === 0) throw new ApiError(400, "Bad Request: file must be non-empty");
+    return this.storeBotMessage(c.token, chat, {
+      kind: "document",
+      ...this.captionOf(c, Number(chat.id)),
+      document: file,
+    }).apiMessage;
+  }
+
+  /** A sent file's caption as a message shows it: text, entities' mode, buttons, reply. */
+  private captionOf(c: CallContext, chatId: number) {
     const caption = strParam(c.params.caption) ?? "";
     const parseMode = strParam(c.params.parse_mode);
     const plainText = this.visibleText(caption, parseMode);
     if (plainText.length > 1024) throw new ApiError(400, "Bad Request: message caption is too long");
     const replyMarkup = this.readMarkup(c.params.reply_markup);
-    const replyTo = this.readReplyTo(c.params, Number(chat.id));
-    return this.storeBotMessage(c.token, chat, {
-      kind: "document",
+    const replyTo = this.readReplyTo(c.params, chatId);
+    return {
       text: caption,
       ...(parseMode ? { parseMode } : {}),
       plainText,
       ...(replyMarkup ? { replyMarkup } : {}),
       ...(replyTo ? { replyTo } : {}),
-      document: file,
-    }).apiMessage;
+    };
   }
 
   /** A photo uploaded by the bot (multipart `photo`); its size is read from a PNG header. */
@@ -851,19 +858,9 @@ class BotApiEmulator implements Emulator, EmulatorCore {
       fileName: upload.fileName || "photo.png",
       mimeType: "image/png",
     });
-    const caption = strParam(c.params.caption) ?? "";
-    const parseMode = strParam(c.params.parse_mode);
-    const plainText = this.visibleText(caption, parseMode);
-    if (plainText.length > 1024) throw new ApiError(400, "Bad Request: message caption is too long");
-    const replyMarkup = this.readMarkup(c.params.reply_markup);
-    const replyTo = this.readReplyTo(c.params, Number(chat.id));
     return this.storeBotMessage(c.token, chat, {
       kind: "photo",
-      text: caption,
-      ...(parseMode ? { parseMode } : {}),
-      plainText,
-      ...(replyMarkup ? { replyMarkup } : {}),
-      ...(replyTo ? { replyTo } : {}),
+      ...this.captionOf(c, Number(chat.id)),
       photo: { ...file, ...size },
     }).apiMessage;
   }
