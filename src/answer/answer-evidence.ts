@@ -23,7 +23,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "khi_nao":
       return holdsTime(question, sentence, folded);
     case "bao_nhieu":
-      return countsUnit(sentence, question.unit);
+      return countsUnit(sentence, folded, question.unit);
     case "o_dau":
       return PLACE.test(sentence);
     case "tai_sao":
@@ -53,7 +53,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
     case "khi_nao":
       return holdsTime(question, clause, folded) ? 1 : 0;
     case "bao_nhieu":
-      return countsUnit(clause, question.unit) ? 1 : 0;
+      return countsUnit(clause, folded, question.unit) ? 1 : 0;
     case "tai_sao":
       return REASON.test(folded) ? 1 : 0;
     default:
@@ -119,7 +119,7 @@ function asksDuration(question: QuestionAnalysis): boolean {
  * "nhiệm kỳ 2020-2025"), a span for "bao lâu", any point in time otherwise.
  */
 function holdsTime(question: QuestionAnalysis, sentence: string, folded: string): boolean {
-  if (asksDuration(question) && countsUnit(sentence, DURATION_UNIT)) return true;
+  if (asksDuration(question) && countsUnit(sentence, folded, DURATION_UNIT)) return true;
   if (ASKS_DAY.test(question.folded)) return DAY.test(folded);
   return DATE.test(folded);
 }
@@ -158,9 +158,11 @@ const COMPARISON = /\b(?:hon|so voi|khac|giam|tang|thay vi|truoc day|con)\b/u;
  * number when the unit is unknown. Numbers are found in the marked text, units in the
  * folded text at the same place (folding keeps every offset).
  */
-function countsUnit(sentence: string, unit: string): boolean {
+function countsUnit(sentence: string, foldedSentence: string, unit: string): boolean {
   const marked = sentence.normalize("NFC").toLowerCase();
-  const folded = foldNfc(marked);
+  // The caller's folded text is this one's offset for offset (folding keeps lengths);
+  // folded again only if the sentence was not in NFC.
+  const folded = foldedSentence.length === marked.length ? foldedSentence : foldNfc(marked);
   const pattern = unit === "" ? null : unitPattern(unit);
   if (pattern?.other?.test(folded)) return true;
   for (const match of marked.matchAll(NUMBER)) {

@@ -164,7 +164,9 @@ export function createAskService(deps: AskServiceDeps): AskService {
         timings: options.timings,
       });
       const passages: Passage[] = retrieval.hits;
-      if (deps.inForce) markSuperseded(passages, await deps.inForce.relations.current());
+      // Which rule is in force, read once for this answer: it weighs the passages and adds notices.
+      const relations = deps.inForce ? await deps.inForce.relations.current() : undefined;
+      if (relations) markSuperseded(passages, relations);
       const leftOut = alreadyQuoted ? leaveOutQuoted(passages, alreadyQuoted) : undefined;
       const composeExtractive = (): ComposedAnswer => {
         const composed = composeExtractiveAnswer(
@@ -231,11 +233,10 @@ export function createAskService(deps: AskServiceDeps): AskService {
         result = { question, ...extractive(), mode: "extractive", retrieved: toRetrieved(retrieval) };
       }
       // An answer quoting a document that a later one amends or replaces says so.
-      if (deps.inForce && !result.declined) {
-        const inForce = deps.inForce;
+      const inForce = deps.inForce;
+      if (inForce && relations && !result.declined) {
         await timeStage(options.timings, "in-force notices", async () => {
-          const index = await inForce.relations.current();
-          Object.assign(result, await withInForceNotices(result, index, inForce.passages));
+          Object.assign(result, await withInForceNotices(result, relations, inForce.passages));
         });
       }
       const final: AskResult = { ...result, ms: round(performance.now() - started) };

@@ -1,4 +1,4 @@
-import { findDocumentNumbers } from "../ingest/document-number.js";
+import { findDocumentNumbers, KIND_CODES } from "../ingest/document-number.js";
 import { findShortReferences } from "../retrieval/document-references.js";
 import type { ActOn, DocumentStatus, RelationIndex } from "../retrieval/document-status.js";
 import type { RelationIndexSource } from "../retrieval/relation-index.js";
@@ -64,7 +64,7 @@ function referenceIn(question: string): string | null {
     return null;
   if (numbers[0]) return numbers[0];
   const short = shorts[0]!;
-  const kind = KIND_NAMES[short.code];
+  const kind = kindOfCode(short.code);
   return kind ? `${kind} ${short.number}${short.year ? `/${short.year}` : ""}` : null;
 }
 
@@ -72,17 +72,12 @@ function referenceIn(question: string): string | null {
 const FIRST_KIND =
   /\b(?:nghi dinh|nghi quyet|thong tu|quyet dinh|quy dinh|ket luan|chi thi|huong dan|cong van|luat|ke hoach|nd|nq|tt|qd|kl)\b/u;
 
-const KIND_NAMES: Record<string, string> = {
-  ND: "Nghị định",
-  NQ: "Nghị quyết",
-  KL: "Kết luận",
-  QD: "Quyết định",
-  CT: "Chỉ thị",
-  TT: "Thông tư",
-  HD: "Hướng dẫn",
-  TB: "Thông báo",
-  KH: "Kế hoạch",
-};
+/** The kind a short reference's code names ("ND" → "Nghị định"): the document numbers' own codes. */
+function kindOfCode(code: string): string | null {
+  for (const [written, kind] of Object.entries(KIND_CODES))
+    if (foldDiacritics(written).toUpperCase() === code) return kind;
+  return null;
+}
 
 /** Marks the passages whose document a later one in the store replaces or repeals. */
 export function markSuperseded(passages: Passage[], index: RelationIndex): void {
@@ -113,7 +108,7 @@ export async function withInForceNotices(
   for (const citation of answer.citations) {
     if (lines.length >= MAX_NOTICES || seen.has(citation.docId)) continue;
     seen.add(citation.docId);
-    const doc = index.documents.find((d) => d.docId === citation.docId);
+    const doc = index.documentById(citation.docId);
     if (!doc) continue;
     const status = index.statusOf(doc);
     const act = status.acts[0];
@@ -266,7 +261,7 @@ async function citePassage(
   passages: PassageSource,
   citations: Citation[],
 ): Promise<number | null> {
-  const doc = index.documents.find((d) => d.docId === docId);
+  const doc = index.documentById(docId);
   if (!doc) return null;
   // The chunker may join or break lines: compare with white space folded.
   const flat = (text: string) => text.normalize("NFC").replace(/[\s*_]+/gu, " ");
@@ -292,7 +287,7 @@ const ADMIN_RECORD = "Quản trị viên ghi nhận:";
 
 /** The acting document: as the store files it when it is there, else as the statement writes it. */
 function actorOf(act: ActOn, index: RelationIndex): string {
-  const doc = act.byDocId ? index.documents.find((d) => d.docId === act.byDocId) : undefined;
+  const doc = act.byDocId ? index.documentById(act.byDocId) : undefined;
   if (doc?.number) return labelOf(doc);
   return act.by?.replace(/\s+số\s+/u, " ") ?? "một văn bản ban hành sau";
 }

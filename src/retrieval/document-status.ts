@@ -41,10 +41,14 @@ export interface RelationIndex {
   documentsNamed(reference: string): DocumentRecord[];
   /** What the store says about a document that may not be in it (named only by number). */
   statusOfReference(reference: string): DocumentStatus | null;
+  /** A document of the store by id. */
+  documentById(docId: string): DocumentRecord | undefined;
   documents: readonly DocumentRecord[];
 }
 
 interface Stated {
+  /** Its place among all relations: acts keep the order the documents state them in. */
+  order: number;
   relation: DocumentRelation;
   statedIn: DocumentRecord;
   source: DocumentKey | null;
@@ -53,33 +57,48 @@ interface Stated {
 
 /** Builds the index of every relation the documents state. `today`: ISO date. */
 export function buildRelationIndex(documents: readonly DocumentRecord[], today: string): RelationIndex {
+  // Looked up per answer and per listed document: documents by id and by number, and
+  // relations by the number they are about, so that no lookup scans the whole catalog.
+  const byId = new Map<string, DocumentRecord>();
   const keyOf = new Map<string, DocumentKey | null>();
-  for (const doc of documents) keyOf.set(doc.docId, doc.number ? keyOfNumber(doc.number, doc.kind) : null);
-  const stated: Stated[] = [];
+  const byNumber = new Map<string, Array<{ doc: DocumentRecord; key: DocumentKey }>>();
+  for (const doc of documents) {
+    byId.set(doc.docId, doc);
+    const key = doc.number ? keyOfNumber(doc.number, doc.kind) : null;
+    keyOf.set(doc.docId, key);
+    if (key) pushTo(byNumber, key.number, { doc, key });
+  }
+  const aboutNumber = new Map<string, Stated[]>();
+  const aboutItself = new Map<string, Stated[]>();
+  let order = 0;
   for (const doc of documents) {
     for (const relation of doc.relations ?? []) {
       const own = keyOf.get(doc.docId) ?? null;
-      stated.push({
+      const s: Stated = {
+        order: order++,
         relation,
         statedIn: doc,
         source: relation.source ? keyOfReference(relation.source) : own,
         target: relation.target ? keyOfReference(relation.target) : own,
-      });
+      };
+      if (s.target) pushTo(aboutNumber, s.target.number, s);
+      if (relation.target === null) pushTo(aboutItself, doc.docId, s);
     }
   }
 
   const named = (key: DocumentKey | null): DocumentRecord[] =>
     key === null
       ? []
-      : documents.filter((d) => {
-          const k = keyOf.get(d.docId);
-          return k !== null && k !== undefined && sameDocument(k, key);
-        });
+      : (byNumber.get(key.number) ?? []).filter((d) => sameDocument(d.key, key)).map((d) => d.doc);
 
   const statusOfKey = (key: DocumentKey | null, docId: string | null): DocumentStatus => {
     const acts: ActOn[] = [];
     let effectiveFrom: string | null = null;
-    for (const s of stated) {
+    const candidates = new Set([
+      ...(key ? (aboutNumber.get(key.number) ?? []) : []),
+      ...(docId ? (aboutItself.get(docId) ?? []) : []),
+    ]);
+    for (const s of [...candidates].sort((a, b) => a.order - b.order)) {
       const aboutThis =
         (key !== null && s.target !== null && sameDocument(s.target, key)) ||
         (docId !== null && s.relation.target === null && s.statedIn.docId === docId);
@@ -108,6 +127,7 @@ export function buildRelationIndex(documents: readonly DocumentRecord[], today: 
 
   return {
     documents,
+    documentById: (docId) => byId.get(docId),
     statusOf: (doc) => statusOfKey(keyOf.get(doc.docId) ?? null, doc.docId),
     documentsNamed: (reference) => named(keyOfReference(reference)),
     statusOfReference: (reference) => {
@@ -115,6 +135,12 @@ export function buildRelationIndex(documents: readonly DocumentRecord[], today: 
       return key === null ? null : statusOfKey(key, null);
     },
   };
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function stateOf(acts: readonly ActOn[], effectiveFrom: string | null, today: string): DocumentState {

@@ -1,4 +1,5 @@
 import { Composer } from "telegraf";
+import { labelOf } from "../../answer/in-force.js";
 import type { RelationCorrection, RelationCorrections } from "../../audit/relation-corrections.js";
 import { parseVietnameseDate } from "../../ingest/metadata.js";
 import { keyOfReference } from "../../ingest/relations.js";
@@ -119,7 +120,7 @@ export function inForceFeature(deps: InForceFeatureDeps | null): Composer<BotCon
     const index = await deps.relations.current();
     const doc = index.documentsNamed(reference)[0];
     const status = doc ? index.statusOf(doc) : index.statusOfReference(reference);
-    const name = escapeHtml(doc?.number ? `${doc.kind ? `${doc.kind} ` : ""}${doc.number}` : reference);
+    const name = escapeHtml(doc?.number ? labelOf(doc) : reference);
     if (!status || (!doc && status.acts.length === 0 && status.effectiveFrom === null)) {
       await reply(`${done}${inForceMessages.nothingKnown(name)}`);
       return;

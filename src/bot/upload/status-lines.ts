@@ -1,3 +1,4 @@
+import { labelOf } from "../../answer/in-force.js";
 import type { ActOn, DocumentState, DocumentStatus, RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRelation } from "../../store/types.js";
 import type { StateFilter } from "../../telegram/callback-data/admin.js";
@@ -70,8 +71,8 @@ export function statusLines(status: DocumentStatus, index: RelationIndex): strin
   const m = statusMessages;
   const lines = [`${m.heading}: <b>${m.states[status.state]}</b>`];
   for (const act of status.acts.slice(0, 4)) {
-    const by = act.byDocId ? index.documents.find((d) => d.docId === act.byDocId) : undefined;
-    const name = by?.number ? `${by.kind ? `${by.kind} ` : ""}${by.number}` : (act.by ?? "?");
+    const by = act.byDocId ? index.documentById(act.byDocId) : undefined;
+    const name = by?.number ? labelOf(by) : (act.by ?? "?");
     const date = act.date ? ` (${formatDate(act.date)})` : "";
     lines.push(
       `• ${m.acts[act.kind]} ${escapeHtml(truncate(name, 120))}${date}${act.reported ? ` <i>${m.reported}</i>` : ""}`,
