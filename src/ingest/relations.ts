@@ -296,13 +296,9 @@ export function keyOfReference(text: string): DocumentKey | null {
 /** Whether two references name the same document: same number, and code and year where both say. */
 export function sameDocument(a: DocumentKey, b: DocumentKey): boolean {
   if (a.number !== b.number) return false;
-  if (a.code && b.code && familyOf(a.code) !== familyOf(b.code)) return false;
+  // Party regulations and decisions share "QĐ" (Quy định 214-QĐ/TW): both read as "QD".
+  if (a.code && b.code && a.code !== b.code) return false;
   return !(a.year && b.year && a.year !== b.year);
-}
-
-/** Party regulations and decisions share "QĐ" (Quy định 214-QĐ/TW). */
-function familyOf(code: string): string {
-  return code === "QDI" ? "QD" : code;
 }
 
 /** The number code of a folded kind name: "nghi dinh" → "ND", "quy dinh" → "QD". */
