@@ -33,12 +33,11 @@ export async function answerValidityQuestion(
   question: string,
   deps: InForceDeps,
 ): Promise<{ answer: string; citations: Citation[] } | null> {
-  if (!asksValidity(foldDiacritics(question.toLowerCase()))) return null;
-  const reference = referenceIn(question);
+  const folded = foldDiacritics(question.normalize("NFC").toLowerCase());
+  if (!asksValidity(folded)) return null;
+  const reference = referenceIn(question, folded);
   if (reference === null) return null;
-  const asksSince = /\b(?:tu ngay nao|tu khi nao|tu bao gio|khi nao|ngay nao|bao gio)\b/u.test(
-    foldDiacritics(question.toLowerCase()),
-  );
+  const asksSince = /\b(?:tu ngay nao|tu khi nao|tu bao gio|khi nao|ngay nao|bao gio)\b/u.test(folded);
   return answerValidity(reference, await deps.relations.current(), deps.passages, { asksSince });
 }
 
@@ -47,11 +46,10 @@ export async function answerValidityQuestion(
  * ("Nghị định 178/2024"); null when it names several, or when another document comes
  * first ("thông tư của BQP hướng dẫn NĐ 178 có hiệu lực từ ngày nào?" asks of the circular).
  */
-function referenceIn(question: string): string | null {
+function referenceIn(question: string, folded: string): string | null {
   const numbers = findDocumentNumbers(question);
   const shorts = findShortReferences(question);
   if (numbers.length + shorts.length !== 1 && !(numbers.length === 1 && shorts.length <= 1)) return null;
-  const folded = foldDiacritics(question.normalize("NFC").toLowerCase());
   const firstKind = FIRST_KIND.exec(folded);
   const at = numbers[0] ? question.indexOf(numbers[0]) : firstKind ? firstKind.index : -1;
   // The first document the question names must be the numbered one.
