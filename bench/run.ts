@@ -26,11 +26,11 @@ import {
 } from "../src/eval/gold.js";
 import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
 import { createIndexer } from "../src/ingest/indexer.js";
-import { passageIndexText } from "../src/retrieval/passage-text.js";
 import { createRetriever } from "../src/retrieval/retriever.js";
 import { openEmbeddedStore } from "../src/store/embedded-store.js";
 import type { DocumentStore } from "../src/store/types.js";
 import { foldDiacritics } from "../src/text/index.js";
+import { passageIndexText } from "../src/text/passage-terms.js";
 import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers.js";
 import { runBotLoadBench } from "./bot-load.js";
 import { printCitationsTables, runCitationsBench } from "./citations.js";

@@ -1,4 +1,4 @@
-import { findDocumentNumbers } from "../ingest/document-number.js";
+import { findDocumentNumbers } from "../text/document-numbers.js";
 import { foldDiacritics, toSyllables } from "../text/index.js";
 import { FUNCTION_WORDS_EXACT, nameFacts, ROMAN, startsSentence, syllableText } from "./citation-names.js";
 

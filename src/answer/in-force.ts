@@ -1,8 +1,8 @@
-import { findDocumentNumbers, KIND_CODES } from "../ingest/document-number.js";
 import { findShortReferences } from "../retrieval/document-references.js";
 import type { ActOn, DocumentStatus, RelationIndex } from "../retrieval/document-status.js";
 import type { RelationIndexSource } from "../retrieval/relation-index.js";
 import type { ChunkRecord, DocumentRecord } from "../store/types.js";
+import { findDocumentNumbers, KIND_CODES } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 import { toCitation } from "./extractive.js";
 import type { Citation, Passage } from "./types.js";

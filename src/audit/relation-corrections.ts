@@ -1,9 +1,9 @@
 import type { Clock } from "../clock.js";
 import { systemClock } from "../clock.js";
-import { keyOfReference, sameDocument } from "../ingest/relations.js";
 import type { Database } from "../store/sqlite.js";
 import { migrate } from "../store/sqlite.js";
 import type { DocumentRecord, DocumentRelation } from "../store/types.js";
+import { keyOfReference, sameDocument } from "../text/document-keys.js";
 
 /**
  * What admins correct in the relations read from documents (`/hieuluc`): a relation the

@@ -1,10 +1,10 @@
 import type { CorpusLog } from "../audit/corpus-log.js";
-import { findDocumentNumbers } from "../ingest/document-number.js";
-import { type DocumentKey, keyOfReference, sameDocument } from "../ingest/relations.js";
 import type { Logger } from "../logger.js";
 import { findShortReferences } from "../retrieval/document-references.js";
 import type { Database } from "../store/sqlite.js";
 import type { ChunkRecord, DocumentRecord, DocumentStore } from "../store/types.js";
+import { type DocumentKey, keyOfReference, sameDocument } from "../text/document-keys.js";
+import { findDocumentNumbers } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 import {
   type ComposedDigest,

@@ -1,5 +1,5 @@
-import { keyOfReference, sameDocument } from "../ingest/relations.js";
 import type { DocumentRelation } from "../store/types.js";
+import { keyOfReference, sameDocument } from "../text/document-keys.js";
 
 /** One relation a document states, as the gold file lists it (`bench/data/relations.jsonl`). */
 export interface GoldRelation {

@@ -1,4 +1,4 @@
-import { fold } from "./fold.js";
+import { fold } from "../text/fold.js";
 
 /** Table cells and emphasis around a header line: "| Số: 05/2025/TT-BGDĐT |", "**Số hiệu:**". */
 export function bareLine(line: string): string {

@@ -1,7 +1,6 @@
 import { sha256 } from "../hash.js";
-import { passageIndexText } from "../retrieval/passage-text.js";
 import type { IndexedChunk } from "../store/types.js";
-import { analyzeForIndex } from "../text/index.js";
+import { passageTerms } from "../text/passage-terms.js";
 import type { ChunkDraft } from "./types.js";
 
 /** The document id of a source file name: stable, so re-ingesting the same name replaces. */
@@ -68,25 +67,6 @@ export async function toIndexedChunksYielding(
     out.push(indexedChunk(docId, ids[i]!, title, draft));
   }
   return out;
-}
-
-/**
- * Heading terms count extra: a passage under "Điều 194. Bản án sơ thẩm" is about
- * "bản án" even where its body says it once. Equivalent to a boosted title field.
- */
-export const HEADING_BOOST = 1;
-
-export function passageTerms(
-  draft: Pick<ChunkDraft, "headingPath" | "text">,
-  title: string,
-): { terms: Record<string, number>; length: number } {
-  const full = analyzeForIndex(passageIndexText(draft, title));
-  if (HEADING_BOOST <= 0) return full;
-  const headingOnly = passageIndexText({ headingPath: draft.headingPath, text: "" }, title);
-  const heading = analyzeForIndex(headingOnly).terms;
-  for (const [term, tf] of Object.entries(heading))
-    full.terms[term] = (full.terms[term] ?? 0) + tf * HEADING_BOOST;
-  return full;
 }
 
 // Kept as an export of this module for its many importers; the one definition is in src/hash.ts.

@@ -1,16 +1,14 @@
+import { FOLDED_KINDS, findNumbers, KIND_CODES } from "../text/document-numbers.js";
+import { fold } from "../text/fold.js";
 import { NEWS_CREDIT } from "./clean-text.js";
 import {
-  FOLDED_KINDS,
-  findNumbers,
   headerBlockNumber,
   headerNumber,
   issuedNumber,
   issuerFromCode,
-  KIND_CODES,
   kindNamedBefore,
   titleNumber,
 } from "./document-number.js";
-import { fold } from "./fold.js";
 import { labelledValue } from "./header-fields.js";
 import type { DocumentMetadata, SourceFormat } from "./types.js";
 
@@ -28,8 +26,6 @@ export interface MetadataInput {
 
 /** The kind given to news articles and commentary about a document, not the document itself. */
 export const NEWS_KIND = "Tin bài";
-
-export { findDocumentNumbers } from "./document-number.js";
 
 const VI_MONTH_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const NUMERIC_DATE = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/u;

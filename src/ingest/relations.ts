@@ -1,7 +1,15 @@
 import type { DocumentRelation } from "../store/types.js";
+import {
+  codeOfKind,
+  type DocumentKey,
+  keyOfNumber,
+  keyOfReference,
+  SHORT_REFERENCE,
+  sameDocument,
+} from "../text/document-keys.js";
+import { FOLDED_KINDS, findNumbers, KINDS } from "../text/document-numbers.js";
+import { fold } from "../text/fold.js";
 import { foldNfc, splitSentences } from "../text/index.js";
-import { FOLDED_KINDS, findNumbers, KIND_CODES, KINDS } from "./document-number.js";
-import { fold } from "./fold.js";
 import { parseVietnameseDate } from "./metadata.js";
 
 /**
@@ -14,14 +22,6 @@ import { parseVietnameseDate } from "./metadata.js";
 
 export type { DocumentRelation } from "../store/types.js";
 export type RelationKind = DocumentRelation["kind"];
-
-/** A reference to a document by number, reduced to what identifies it. */
-export interface DocumentKey {
-  /** The kind's code, folded: "ND", "NQ", "KL", "QD", "TT", ... or null when not said. */
-  code: string | null;
-  number: string;
-  year: string | null;
-}
 
 /** Verbs of one document acting on another (folded), and what each means. */
 const VERBS: ReadonlyArray<readonly [RelationKind, RegExp]> = [
@@ -46,16 +46,6 @@ const BASIS = /^\s*[*_]*\s*(?:can cu|xet de nghi|theo de nghi)\b/u;
 
 /** "Nghị định này", "Thông tư này", "Quyết định này": the stating document (folded). */
 const THIS_DOCUMENT = new RegExp(`\\b(?:${FOLDED_KINDS.map((k) => k.folded).join("|")}) nay\\b`, "u");
-
-/** A kind name, optional "số", a number and an optional "/year", not part of a full number. */
-const SHORT_REFERENCE = new RegExp(
-  `\\b(${FOLDED_KINDS.map((k) => k.folded).join("|")})\\s+(?:so\\s+)?(\\d{1,5})(?:\\s*/\\s*(\\d{4}))?(?![\\p{L}\\d/-])`,
-  "gu",
-);
-
-/** A kind's code, a number and an optional year: "nd 178", "nq18", "kl 126/2025" (folded). */
-const TYPED_REFERENCE =
-  /\b(nd|nq|kl|qd|tt|ct|hd|tb)\s*(?:so\s*)?(\d{1,5})(?:\s*\/\s*(\d{4}))?(?![\p{L}\d/-])/u;
 
 /** A document named in a sentence, with where it is. */
 interface Mention {
@@ -268,44 +258,3 @@ const KIND_BEFORE_NUMBER = new RegExp(
   `(?:${FOLDED_KINDS.map((k) => k.folded).join("|")})\\s+(?:so\\s*:?\\s*)?$`,
   "u",
 );
-
-/** The identity of a full number ("178/2024/NĐ-CP", "18-NQ/TW", "190/2025/QH15"). */
-export function keyOfNumber(number: string, kind: string | null): DocumentKey {
-  const [m] = findNumbers(number);
-  const digits = /^\d+/u.exec(number)?.[0] ?? number;
-  const code = m?.kindCode ? fold(m.kindCode).toUpperCase() : kind ? codeOfKind(fold(kind)) : null;
-  return { code, number: String(Number(digits)), year: m?.year ?? null };
-}
-
-/** The identity of a reference as written: "Nghị định số 178/2024/NĐ-CP", "Quy định 214", "NĐ 178". */
-export function keyOfReference(text: string): DocumentKey | null {
-  const folded = fold(text);
-  const [m] = findNumbers(text);
-  if (m) {
-    const kind = KINDS.find((k) => folded.startsWith(fold(k))) ?? null;
-    return keyOfNumber(m.number, kind);
-  }
-  const short = new RegExp(SHORT_REFERENCE.source, "u").exec(folded);
-  if (short) return { code: codeOfKind(short[1]!), number: String(Number(short[2])), year: short[3] ?? null };
-  // As cadres type it: "NĐ 178", "nq18", "KL 126/2025".
-  const typed = TYPED_REFERENCE.exec(folded);
-  if (!typed) return null;
-  return { code: typed[1]!.toUpperCase(), number: String(Number(typed[2])), year: typed[3] ?? null };
-}
-
-/** Whether two references name the same document: same number, and code and year where both say. */
-export function sameDocument(a: DocumentKey, b: DocumentKey): boolean {
-  if (a.number !== b.number) return false;
-  // Party regulations and decisions share "QĐ" (Quy định 214-QĐ/TW): both read as "QD".
-  if (a.code && b.code && a.code !== b.code) return false;
-  return !(a.year && b.year && a.year !== b.year);
-}
-
-/** The number code of a folded kind name: "nghi dinh" → "ND", "quy dinh" → "QD". */
-function codeOfKind(foldedKind: string): string | null {
-  for (const [code, kind] of Object.entries(KIND_CODES)) {
-    if (fold(kind) === foldedKind) return fold(code).toUpperCase();
-  }
-  if (foldedKind === "quy dinh") return "QD";
-  return null;
-}

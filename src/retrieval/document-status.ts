@@ -1,5 +1,5 @@
-import { type DocumentKey, keyOfNumber, keyOfReference, sameDocument } from "../ingest/relations.js";
 import type { DocumentRecord, DocumentRelation } from "../store/types.js";
+import { type DocumentKey, keyOfNumber, keyOfReference, sameDocument } from "../text/document-keys.js";
 
 /**
  * Which rule is in force: each document's status from what the documents in the store

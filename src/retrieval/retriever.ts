@@ -1,6 +1,6 @@
-import { findDocumentNumbers } from "../ingest/metadata.js";
 import type { Logger } from "../logger.js";
 import type { ChunkFilter, DocumentStore, ScoredChunk } from "../store/types.js";
+import { findDocumentNumbers } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 import { coverage, inverseDocumentFrequency, textContains } from "./confidence.js";
 import { findShortReferences, isReferencedBy, referenceTerms } from "./document-references.js";

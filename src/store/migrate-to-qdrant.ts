@@ -1,5 +1,5 @@
 import { sha256 } from "../hash.js";
-import { passageTerms } from "../ingest/index-chunks.js";
+import { passageTerms } from "../text/passage-terms.js";
 import type { QdrantStore } from "./qdrant/qdrant-store.js";
 import type { ChunkRecord, DocumentRecord, DocumentStore, IndexedChunk, StoredVector } from "./types.js";
 

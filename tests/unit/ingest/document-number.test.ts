@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  findDocumentNumbers,
   headerBlockNumber,
   headerNumber,
   issuedNumber,
@@ -113,13 +112,5 @@ describe("issuedNumber", () => {
 
   it("does not read 'ban hành kèm theo' as an issue", () => {
     expect(issuedNumber("Quy chế ban hành kèm theo Nghị định số 135/2020/NĐ-CP", "Quy chế")).toBeNull();
-  });
-});
-
-describe("findDocumentNumbers", () => {
-  it("lists every number written, quoted or not, once", () => {
-    expect(
-      findDocumentNumbers("Căn cứ Nghị định 178/2024/NĐ-CP và Kết luận 126-KL/TW; Nghị định 178/2024/NĐ-CP"),
-    ).toEqual(["178/2024/NĐ-CP", "126-KL/TW"]);
   });
 });

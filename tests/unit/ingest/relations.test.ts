@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractRelations, keyOfReference, sameDocument } from "../../../src/ingest/relations.js";
+import { extractRelations } from "../../../src/ingest/relations.js";
+import { keyOfReference } from "../../../src/text/document-keys.js";
 
 /** The opening block and closing articles of a decree, written the way decrees are. */
 const DECREE = [
@@ -83,16 +84,5 @@ describe("extractRelations", () => {
     expect(extractRelations(page, { number: "178/2024/NĐ-CP", legal: true })).toMatchObject([
       { kind: "effective", target: "178/2024/NĐ-CP", date: "2025-01-01" },
     ]);
-  });
-});
-
-describe("document references", () => {
-  it("names the same document however it is written", () => {
-    const full = keyOfReference("Nghị định số 178/2024/NĐ-CP")!;
-    expect(sameDocument(full, keyOfReference("Nghị định 178")!)).toBe(true);
-    expect(sameDocument(full, keyOfReference("NGHỊ ĐỊNH SỐ 178/2024/NĐ-CP")!)).toBe(true);
-    expect(sameDocument(full, keyOfReference("Nghị định 178/2023")!)).toBe(false);
-    expect(sameDocument(full, keyOfReference("Thông tư 178/2024/TT-BTC")!)).toBe(false);
-    expect(sameDocument(keyOfReference("Quy định 214")!, keyOfReference("214-QĐ/TW")!)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { foldDiacritics } from "../text/index.js";
+import { foldDiacritics } from "./normalize.js";
 
 /**
  * Folds text for comparing words whatever their case, tone marks or spacing: lower
