@@ -164,7 +164,7 @@ step "runtime: OCR reads a Vietnamese line with the image's own packages"
 if [[ -z "${TELEGRAM_API_ROOT:-}" ]]; then
   step "starting a Bot API emulator on 127.0.0.1"
   (cd "$root" && exec node --import tsx --input-type=module -e '
-    import { startEmulator } from "./src/bot/emulator/index.ts";
+    import { startEmulator } from "./src/emulator/index.ts";
     const emulator = await startEmulator({ host: "127.0.0.1", port: 0 });
     console.log(emulator.apiRoot);
     process.on("SIGTERM", () => emulator.stop().then(() => process.exit(0)));

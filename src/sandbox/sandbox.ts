@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { type Emulator, type EmulatorUser, startEmulator } from "../bot/emulator/index.js";
 import type { Config } from "../config.js";
+import { type Emulator, type EmulatorUser, startEmulator } from "../emulator/index.js";
 
 /** The cadre the person at the keyboard plays by default. */
 export const SANDBOX_CADRE: EmulatorUser = {

@@ -2,8 +2,8 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { BotMessage, Emulator, EmulatorUser, RecordedCall, UserClient } from "../bot/emulator/index.js";
 import { sandboxMessages } from "../bot/messages.js";
+import type { BotMessage, Emulator, EmulatorUser, RecordedCall, UserClient } from "../emulator/index.js";
 import { type Choice, choicesOf, formatChoices, isNavigation } from "./choices.js";
 
 export interface TerminalChatOptions {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorChat, EmulatorUser } from "../../src/bot/emulator/index.js";
+import type { EmulatorChat, EmulatorUser } from "../../src/emulator/index.js";
 import { ADMIN, type BotHarness, CADRE, rows, STRANGER, startBotHarness } from "./bot-harness.js";
 
 const QUESTION = "Huyện Đức Thọ giảm được bao nhiêu đầu mối?";

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_QUESTION_CHARS } from "../../src/answer/ask-service.js";
 import { quotedFragments } from "../../src/answer/leave-out-quoted.js";
 import { answerMessages, conversationReplies } from "../../src/answer/messages.js";
-import { parseTelegramHtml } from "../../src/bot/emulator/index.js";
 import { EXAMPLE_QUESTIONS } from "../../src/bot/messages.js";
+import { parseTelegramHtml } from "../../src/emulator/index.js";
 import {
   ADMIN,
   type BotHarness,

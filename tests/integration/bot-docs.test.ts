@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage, UserClient } from "../../src/bot/emulator/index.js";
+import type { BotMessage, UserClient } from "../../src/emulator/index.js";
 import { docsData } from "../../src/telegram/callback-data/admin.js";
 import { buildDocx } from "../unit/ingest/builders.js";
 import { ADMIN, type BotHarness, CADRE, DEFAULT_CORPUS_DIR, startBotHarness } from "./bot-harness.js";

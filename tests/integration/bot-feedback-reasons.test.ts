@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmulatorChat, parseTelegramHtml } from "../../src/bot/emulator/index.js";
 import { reviewMessages } from "../../src/bot/messages.js";
+import { type EmulatorChat, parseTelegramHtml } from "../../src/emulator/index.js";
 import { waitFor } from "../support/wait-for.js";
 import { type BotHarness, CADRE, questionIdOf, rows, startBotHarness } from "./bot-harness.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskService } from "../../src/answer/ask-service.js";
-import { parseTelegramHtml } from "../../src/bot/emulator/index.js";
+import { parseTelegramHtml } from "../../src/emulator/index.js";
 import { renderAnswer } from "../../src/telegram/format/index.js";
 import { type BotHarness, CADRE, questionIdOf, rows, startBotHarness } from "./bot-harness.js";
 

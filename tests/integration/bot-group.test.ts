@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationReplies } from "../../src/answer/messages.js";
-import type { EmulatorChat } from "../../src/bot/emulator/index.js";
+import type { EmulatorChat } from "../../src/emulator/index.js";
 import { type BotHarness, CADRE, questionIdOf, rows, startBotHarness } from "./bot-harness.js";
 
 const GROUP: EmulatorChat = { id: -1001234567, type: "supergroup", title: "Chi bộ Văn phòng" };

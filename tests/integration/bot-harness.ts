@@ -3,16 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { AskService } from "../../src/answer/ask-service.js";
-import type { EmulatorUser, UserClient } from "../../src/bot/emulator/index.js";
+import { type BotApp, type BotDeps, type BotSettings, createBot } from "../../src/bot/index.js";
+import { launchBot, type RunningBot } from "../../src/bot/launch.js";
+import type { Clock } from "../../src/clock.js";
+import type { EmulatorUser, UserClient } from "../../src/emulator/index.js";
 import {
   type Emulator,
   type EmulatorChat,
   type EmulatorOptions,
   startEmulator,
-} from "../../src/bot/emulator/index.js";
-import { type BotApp, type BotDeps, type BotSettings, createBot } from "../../src/bot/index.js";
-import { launchBot, type RunningBot } from "../../src/bot/launch.js";
-import type { Clock } from "../../src/clock.js";
+} from "../../src/emulator/index.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { syncCorpusDir } from "../../src/ingest/corpus-sync.js";
 import { createLogger } from "../../src/logger.js";

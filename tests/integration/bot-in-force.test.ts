@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage, UserClient } from "../../src/bot/emulator/index.js";
+import type { BotMessage, UserClient } from "../../src/emulator/index.js";
 import { buildDocx } from "../unit/ingest/builders.js";
 import { ADMIN, type BotHarness, CADRE, startBotHarness } from "./bot-harness.js";
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../src/bot/emulator/index.js";
+import { type Emulator, startEmulator } from "../../src/emulator/index.js";
 import { waitFor } from "../support/wait-for.js";
 
 /** True while any process of the group `pgid` is alive. */

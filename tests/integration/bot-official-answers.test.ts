@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage, EmulatorChat } from "../../src/bot/emulator/index.js";
-import { parseTelegramHtml } from "../../src/bot/emulator/index.js";
 import { reviewMessages } from "../../src/bot/messages.js";
+import type { BotMessage, EmulatorChat } from "../../src/emulator/index.js";
+import { parseTelegramHtml } from "../../src/emulator/index.js";
 import { waitFor } from "../support/wait-for.js";
 import {
   ADMIN,

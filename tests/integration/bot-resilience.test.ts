@@ -2,8 +2,8 @@ import { rm } from "node:fs/promises";
 import type { Update } from "telegraf/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AskService } from "../../src/answer/ask-service.js";
-import { startEmulator } from "../../src/bot/emulator/index.js";
 import type { Clock } from "../../src/clock.js";
+import { startEmulator } from "../../src/emulator/index.js";
 import { waitFor } from "../support/wait-for.js";
 import { type BotHarness, CADRE, rows, startBotHarness } from "./bot-harness.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage, EmulatorChat, UserClient } from "../../src/bot/emulator/index.js";
+import type { BotMessage, EmulatorChat, UserClient } from "../../src/emulator/index.js";
 import { normalizeForMatch } from "../../src/text/index.js";
 import { type BotHarness, CADRE, SEED_TITLE_START, startBotHarness } from "./bot-harness.js";
 

@@ -1,6 +1,6 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseTelegramHtml } from "../../src/bot/emulator/index.js";
+import { parseTelegramHtml } from "../../src/emulator/index.js";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/stats/usage-chart.js";
 import { ADMIN, type BotHarness, CADRE, questionIdOf, startBotHarness } from "./bot-harness.js";
 

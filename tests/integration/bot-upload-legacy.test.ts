@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage, UserClient, UserDocument } from "../../src/bot/emulator/index.js";
+import type { BotMessage, UserClient, UserDocument } from "../../src/emulator/index.js";
 import { buildVietnameseRtf } from "../support/rtf.js";
 import { ADMIN, type BotHarness, CADRE, startBotHarness } from "./bot-harness.js";
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage, UserClient } from "../../src/bot/emulator/index.js";
+import type { BotMessage, UserClient } from "../../src/emulator/index.js";
 import { ingestMessages } from "../../src/ingest/messages.js";
 import { buildPdf } from "../unit/ingest/builders.js";
 import { ADMIN, type BotHarness, CADRE, startBotHarness } from "./bot-harness.js";

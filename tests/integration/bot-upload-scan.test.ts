@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UserClient } from "../../src/bot/emulator/index.js";
+import type { UserClient } from "../../src/emulator/index.js";
 import { buildScanPdf } from "../support/scanned-pdf.js";
 import { ADMIN, type BotHarness, CADRE, startBotHarness } from "./bot-harness.js";
 

@@ -1,8 +1,8 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage, UserClient, UserDocument } from "../../src/bot/emulator/index.js";
 import { corpusMessages } from "../../src/bot/messages.js";
+import type { BotMessage, UserClient, UserDocument } from "../../src/emulator/index.js";
 import { sha256 } from "../../src/ingest/index-chunks.js";
 import { ingestMessages } from "../../src/ingest/messages.js";
 import {

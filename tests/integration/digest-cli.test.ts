@@ -2,7 +2,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, type EmulatorChat, startEmulator } from "../../src/bot/emulator/index.js";
 import {
   createDigest,
   createTelegramSender,
@@ -10,6 +9,7 @@ import {
   DigestCommandError,
   runDigestCommand,
 } from "../../src/digest/index.js";
+import { type Emulator, type EmulatorChat, startEmulator } from "../../src/emulator/index.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { createLogger } from "../../src/logger.js";
 

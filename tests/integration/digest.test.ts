@@ -1,14 +1,14 @@
 import { Writable } from "node:stream";
 import { Composer } from "telegraf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorChat, EmulatorUser } from "../../src/bot/emulator/index.js";
-import { parseTelegramHtml } from "../../src/bot/emulator/index.js";
 import { digestFeature } from "../../src/bot/features/digest.js";
 import type { BotContext } from "../../src/bot/index.js";
 import { accessControl } from "../../src/bot/middlewares/access-control.js";
 import { updateContext } from "../../src/bot/middlewares/update-context.js";
 import { createDigest, type Digest, type DigestRunner, type JobFactory } from "../../src/digest/index.js";
 import { formatClockTime, localDateOf, localTimeOf, zonedTimeToEpoch } from "../../src/digest/local-time.js";
+import type { EmulatorChat, EmulatorUser } from "../../src/emulator/index.js";
+import { parseTelegramHtml } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { waitFor } from "../support/wait-for.js";
 import { ADMIN, type BotHarness, CADRE, startBotHarness } from "./bot-harness.js";

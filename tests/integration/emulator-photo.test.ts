@@ -1,6 +1,6 @@
 import { Telegraf, TelegramError } from "telegraf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, pickPort, startEmulator } from "../../src/bot/emulator/index.js";
+import { type Emulator, pickPort, startEmulator } from "../../src/emulator/index.js";
 
 const TOKEN = "123456:emulator-photo-token";
 const CHAT = 1201;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Markup, Telegraf, TelegramError } from "telegraf";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, pickPort, startEmulator } from "../../src/bot/emulator/index.js";
+import { type Emulator, pickPort, startEmulator } from "../../src/emulator/index.js";
 import { launchBot, type RunningBot } from "../support/launch-bot.js";
 import { waitFor } from "../support/wait-for.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UserClient } from "../../src/bot/emulator/index.js";
 import { botMessages } from "../../src/bot/messages.js";
+import type { UserClient } from "../../src/emulator/index.js";
 import { isAppError } from "../../src/errors.js";
 import { createParsePool, type ParsePool } from "../../src/ingest/parse-pool.js";
 import { escapeHtml } from "../../src/telegram/format/index.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../src/bot/emulator/index.js";
+import { type Emulator, startEmulator } from "../../src/emulator/index.js";
 import { leakedToken, type MainProcess, spawnMain, TOKEN, TOKEN_SECRET } from "./server-process.js";
 
 /**

@@ -1,6 +1,6 @@
 import { Telegraf, TelegramError } from "telegraf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, pickPort, startEmulator } from "../../src/bot/emulator/index.js";
+import { type Emulator, pickPort, startEmulator } from "../../src/emulator/index.js";
 import { installOutboxOnBot, type Outbox, type OutboxEvent } from "../../src/telegram/outbox/index.js";
 import { launchBot, type RunningBot } from "../support/launch-bot.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, pickPort, startEmulator } from "../../src/bot/emulator/index.js";
+import { type Emulator, pickPort, startEmulator } from "../../src/emulator/index.js";
 import { waitFor } from "../support/wait-for.js";
 import { parsePrometheus, sampleValue } from "../unit/server/prometheus.js";
 import { leakedToken, type MainProcess, spawnMain, TOKEN } from "./server-process.js";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { CorpusEvent } from "../../../src/audit/corpus-log.js";
-import { parseTelegramHtml } from "../../../src/bot/emulator/index.js";
 import {
   conflictKeyboard,
   formatLocalDate,
@@ -9,6 +8,7 @@ import {
   renderDocumentList,
   renderUploadCard,
 } from "../../../src/bot/upload/cards.js";
+import { parseTelegramHtml } from "../../../src/emulator/index.js";
 import type { DocumentRecord } from "../../../src/store/types.js";
 
 function doc(i: number, over: Partial<DocumentRecord> = {}): DocumentRecord {

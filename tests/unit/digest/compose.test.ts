@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTelegramHtml } from "../../../src/bot/emulator/index.js";
 import { composeDigest, type DigestInput, netChanges } from "../../../src/digest/compose.js";
+import { parseTelegramHtml } from "../../../src/emulator/index.js";
 import { TELEGRAM_MESSAGE_LIMIT, visibleText } from "../../../src/telegram/format/index.js";
 import { candidate, DATE, event, summary, ZONE } from "./fixtures.js";
 

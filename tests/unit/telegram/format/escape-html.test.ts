@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTelegramHtml } from "../../../../src/bot/emulator/index.js";
+import { parseTelegramHtml } from "../../../../src/emulator/index.js";
 import { escapeHtml } from "../../../../src/telegram/format/index.js";
 
 describe("escapeHtml", () => {

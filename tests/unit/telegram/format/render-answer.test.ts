@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTelegramHtml } from "../../../../src/bot/emulator/index.js";
+import { parseTelegramHtml } from "../../../../src/emulator/index.js";
 import { formatDate, renderAnswer } from "../../../../src/telegram/format/index.js";
 import { makeCitation, makeResult } from "../../../support/ask-result.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectEntities, parseTelegramHtml } from "../../../../src/bot/emulator/index.js";
+import { detectEntities, parseTelegramHtml } from "../../../src/emulator/index.js";
 
 describe("parseTelegramHtml", () => {
   it("returns the visible text of valid HTML", () => {
