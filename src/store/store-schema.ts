@@ -117,4 +117,7 @@ export const STORE_MIGRATIONS: readonly string[] = [
   `ALTER TABLE store_documents ADD COLUMN pipeline INTEGER;`,
   // What each document says about others (JSON array of DocumentRelation; NULL: none read).
   `ALTER TABLE store_documents ADD COLUMN relations TEXT;`,
+  // Documents whose write to a search index outside this database (Qdrant) began and
+  // did not finish: repaired at the next start (see compose-store.ts).
+  `CREATE TABLE store_index_pending (doc_id TEXT PRIMARY KEY, since TEXT NOT NULL);`,
 ];

@@ -1,8 +1,14 @@
 /**
  * The DocumentStore port: everything the engine needs from a corpus store.
  *
- * Two adapters implement it: the embedded SQLite store (default, no server) and the
- * Qdrant store (scale). Both must pass `tests/contract/document-store.contract.ts`.
+ * It is made of two ports (LlamaIndex's doc store / vector store split): a `Catalog`
+ * (`catalog.ts`: documents, versions, chunks' text and metadata, the embedding cache and
+ * the totals; always SQLite on the bot's disk) and a `SearchIndex` (`search-index.ts`:
+ * lexical and dense search over passage ids; the embedded postings or Qdrant points).
+ * Two compositions implement it: the embedded store (`embedded-store.ts`, catalog and
+ * index in one SQLite file, one transaction per write) and the Qdrant store
+ * (`qdrant/qdrant-store.ts` over `compose-store.ts`: the catalog in SQLite, the index in
+ * Qdrant). Both must pass `tests/contract/document-store.contract.ts`.
  * The store never analyzes text itself: callers hand it pre-computed term
  * frequencies (see `src/text/analyze.ts`), so every adapter scores the same terms.
  */
