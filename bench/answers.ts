@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pino } from "pino";
+import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
 import { createEngine, type Engine } from "../src/engine.js";
 import {
   type EvalFailure,
@@ -23,7 +24,6 @@ import {
   summarizeBySplit,
   toEvalRow,
 } from "../src/eval/gold.js";
-import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
 
 const logger = pino({ level: "silent" });
 const SPLITS: readonly GoldSplit[] = ["tune", "measure"];

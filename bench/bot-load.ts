@@ -18,10 +18,10 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { createBot } from "../src/bot/index.js";
 import { launchBot } from "../src/bot/launch.js";
+import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
 import { startEmulator, type UserClient } from "../src/emulator/index.js";
 import { createEngine } from "../src/engine.js";
 import { percentile } from "../src/eval/gold.js";
-import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
 import { DEFAULT_LIMITS } from "../src/telegram/outbox/index.js";
 
 export interface BotLoadOptions {

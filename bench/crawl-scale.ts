@@ -14,10 +14,10 @@ import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, st
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pino } from "pino";
+import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
 import { createEngine, type Engine } from "../src/engine.js";
 import { type EvalSummary, type GoldSplit, percentile } from "../src/eval/gold.js";
 import { sampleByHash } from "../src/eval/qa-pairs.js";
-import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
 import { type GoldRun, runGold, splitSummaries } from "./gold-run.js";
 import { unpackCrawl } from "./qa-pairs.js";
 

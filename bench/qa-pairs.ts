@@ -29,6 +29,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
+import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
 import { createEngine, type Engine } from "../src/engine.js";
 import {
   extractQaPage,
@@ -38,7 +39,6 @@ import {
   sampleByHash,
 } from "../src/eval/qa-pairs.js";
 import { judgeAnswer, matchKey, type PairOutcome, pairSplit, scoreRows } from "../src/eval/qa-score.js";
-import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
 import { docIdForSource } from "../src/ingest/index-chunks.js";
 
 /**

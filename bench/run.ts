@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { createAskService } from "../src/answer/ask-service.js";
+import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
 import {
   firstHitRank,
   type GoldQuestion,
@@ -24,7 +25,6 @@ import {
   summarize,
   toEvalRow,
 } from "../src/eval/gold.js";
-import { syncCorpusDir } from "../src/ingest/corpus-sync.js";
 import { createIndexer } from "../src/ingest/indexer.js";
 import { createRetriever } from "../src/retrieval/retriever.js";
 import { openEmbeddedStore } from "../src/store/embedded-store.js";

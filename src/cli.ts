@@ -6,6 +6,8 @@ import type { AskResult } from "./answer/types.js";
 import { runStatsCommand } from "./bot/stats-report.js";
 import { systemClock } from "./clock.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
+import { listCorpusFiles } from "./corpus/corpus-dir.js";
+import { type CorpusService, createCorpusService } from "./corpus/corpus-service.js";
 import {
   createEngineDigest,
   createTelegramSender,
@@ -24,7 +26,6 @@ import {
   summarize,
   toEvalRow,
 } from "./eval/gold.js";
-import { listCorpusFiles, syncCorpusDir } from "./ingest/corpus-sync.js";
 import { configureParsing, parseLimitsFromConfig } from "./ingest/parse-pool.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { DocumentState } from "./retrieval/document-status.js";
@@ -99,15 +100,24 @@ async function main(argv: string[]): Promise<number> {
   configureParsing({ ...parseLimitsFromConfig(config), logger });
   if (command === "migrate") return migrate(config, values.to ?? positionals[0], values.json, logger);
   const engine = await createEngine(config, logger);
+  // The same corpus service the bot uses: the command line is one more of its sources.
+  const corpus = createCorpusService({
+    store: engine.store,
+    indexer: engine.indexer,
+    log: engine.corpusLog,
+    storeDir: config.STORE_DIR,
+    corpusDir: config.CORPUS_DIR,
+    logger,
+  });
   try {
     const embeddingProblem = await engine.checkEmbeddings();
     if (embeddingProblem && command !== "reindex") process.stderr.write(`${embeddingProblem}\n`);
     const k = values.k ? Number.parseInt(values.k, 10) : undefined;
     if (k !== undefined && (!Number.isFinite(k) || k < 1)) throw new UsageError("-k phải là số nguyên dương");
-    const sync = () => (values["no-sync"] ? Promise.resolve() : syncDefaultCorpus(engine, config, logger));
+    const sync = () => (values["no-sync"] ? Promise.resolve() : syncDefaultCorpus(corpus, logger));
     switch (command) {
       case "ingest":
-        return await ingest(engine, positionals, values.json, logger);
+        return await ingest(corpus, positionals, values.json, logger);
       case "ask": {
         const question = positionals.join(" ");
         if (question.trim() && !hasWord(question))
@@ -134,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
       case "delete": {
         const [docId] = positionals;
         if (!docId) throw new UsageError("thiếu docId");
-        const removed = await engine.indexer.removeDocument(docId, { via: "cli" });
+        const removed = await corpus.queue.run(() => corpus.remove(docId, { via: "cli" }));
         process.stdout.write(removed ? `Đã xóa ${docId}\n` : `Không có tài liệu ${docId}\n`);
         return removed ? 0 : 1;
       }
@@ -207,20 +217,19 @@ async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-async function syncDefaultCorpus(engine: Engine, config: Config, logger: Logger): Promise<void> {
-  const summary = await syncCorpusDir({
-    dir: config.CORPUS_DIR,
-    store: engine.store,
-    indexer: engine.indexer,
-    logger,
-    onProgress: progressBar("Nạp kho tài liệu"),
-  });
+async function syncDefaultCorpus(corpus: CorpusService, logger: Logger): Promise<void> {
+  const summary = await corpus.syncFolder({ onProgress: progressBar("Nạp kho tài liệu") });
   if (summary.added + summary.replaced > 0 || summary.failed.length > 0) {
     logger.info({ ...summary, failed: summary.failed.length }, "corpus synced");
   }
 }
 
-async function ingest(engine: Engine, paths: string[], json: boolean, logger: Logger): Promise<number> {
+async function ingest(
+  corpus: CorpusService,
+  paths: string[],
+  json: boolean,
+  logger: Logger,
+): Promise<number> {
   if (paths.length === 0) throw new UsageError("thiếu đường dẫn tệp hoặc thư mục");
   const files: string[] = [];
   for (const p of paths) {
@@ -234,7 +243,7 @@ async function ingest(engine: Engine, paths: string[], json: boolean, logger: Lo
   for (const [i, file] of files.entries()) {
     bar(i, files.length, file);
     try {
-      const { result, parsed } = await engine.indexer.ingestFile(file, { via: "cli" });
+      const { result, parsed } = await corpus.ingestFile(file, "cli");
       results.push({ file, ...result, title: parsed.metadata.title, warnings: parsed.warnings });
       if (!json && files.length <= 20)
         process.stdout.write(

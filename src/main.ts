@@ -4,9 +4,9 @@ import { type BotApp, createBot } from "./bot/index.js";
 import { type LaunchMode, launchBot, type RunningBot } from "./bot/launch.js";
 import { sandboxMessages } from "./bot/messages.js";
 import { type Config, ConfigValidationError, loadConfig } from "./config.js";
+import { createCorpusService } from "./corpus/corpus-service.js";
 import { createEngineDigest } from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
-import { syncCorpusDir } from "./ingest/corpus-sync.js";
 import { configureParsing, parseLimitsFromConfig } from "./ingest/parse-pool.js";
 import { reindexOutdatedDocuments } from "./ingest/reindex-outdated.js";
 import { createLogger, type Logger, redactSecrets } from "./logger.js";
@@ -23,7 +23,6 @@ import { createHealthCheck, type HealthPart } from "./server/health.js";
 import { createHttpServer, type HttpServer } from "./server/http-server.js";
 import { llmProbe, qdrantProbe } from "./server/probes.js";
 import { onStopSignals, type ShutdownOutcome, shutdownGracefully } from "./server/shutdown.js";
-import { createOriginalsStore } from "./store/originals.js";
 
 /**
  * The composition root. With TELEGRAM_BOT_TOKEN: load the engine, sync the corpus folder
@@ -83,22 +82,24 @@ async function startService(
       logger.warn({ problem: embeddingProblem }, "stored vectors need `npm run cli -- reindex`");
     const metrics = createMetrics();
     const indexer = instrumentIndexer(engine.indexer, metrics);
-    options.onProgress?.();
-    const summary = await syncCorpusDir({
-      dir: config.CORPUS_DIR,
+    const corpus = createCorpusService({
       store: engine.store,
       indexer,
+      log: engine.corpusLog,
+      storeDir: config.STORE_DIR,
+      corpusDir: config.CORPUS_DIR,
       logger,
-      signal,
+      links: { allowHosts: config.LINK_ALLOW_HOSTS, timeoutMs: config.LINK_TIMEOUT_MS },
     });
+    options.onProgress?.();
+    const summary = await corpus.syncFolder({ signal });
     signal.throwIfAborted();
     logger.info({ dir: config.CORPUS_DIR, ...summary, failed: summary.failed.length }, "corpus synced");
     for (const f of summary.failed) logger.warn(f, "corpus file not ingested");
-    const originals = createOriginalsStore(config.STORE_DIR);
     const reindexed = await reindexOutdatedDocuments({
       store: engine.store,
       indexer,
-      original: async (doc) => (await originals.get(doc.contentHash))?.bytes ?? null,
+      original: async (doc) => (await corpus.originals.get(doc.contentHash))?.bytes ?? null,
       logger,
       signal,
     });
@@ -123,13 +124,7 @@ async function startService(
       db: engine.db,
       official: engine.official,
       inForce: { relations: engine.relations, corrections: engine.relationCorrections },
-      corpus: {
-        indexer,
-        log: engine.corpusLog,
-        storeDir: config.STORE_DIR,
-        corpusDir: config.CORPUS_DIR,
-        links: { allowHosts: config.LINK_ALLOW_HOSTS, timeoutMs: config.LINK_TIMEOUT_MS },
-      },
+      corpus,
       transcriber: engine.transcriber ?? null,
       digest: digest.service,
     });
@@ -173,7 +168,6 @@ async function startService(
         .catch((error: unknown) => logger.error({ err: error }, "digest scheduler failed to start"));
     let closing: Promise<ShutdownOutcome> | undefined;
     const httpServer = server;
-    const corpus = app.corpus;
     return {
       engine,
       app,
@@ -187,7 +181,7 @@ async function startService(
             timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
             bot: running,
             server: httpServer,
-            pending: corpus ? [{ name: "uploads", wait: () => corpus.drain() }] : [],
+            pending: [{ name: "uploads", wait: () => corpus.drain() }],
             outbox: app.outbox,
             closers: [
               // A digest still on its way either finishes or is resumed after the restart.

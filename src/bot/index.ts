@@ -1,10 +1,9 @@
 import type Database from "better-sqlite3";
 import { Telegraf } from "telegraf";
 import type { AskService } from "../answer/ask-service.js";
-import type { CorpusLog } from "../audit/corpus-log.js";
 import { type Clock, systemClock } from "../clock.js";
+import type { CorpusService } from "../corpus/corpus-service.js";
 import type { DigestService } from "../digest/service.js";
-import type { Indexer } from "../ingest/indexer.js";
 import type { Logger } from "../logger.js";
 import type { OfficialAnswers } from "../official/official-answers.js";
 import type { Transcriber } from "../speech/transcriber.js";
@@ -34,7 +33,7 @@ import { trackChat } from "./middlewares/track-chat.js";
 import { updateContext } from "./middlewares/update-context.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { type BotState, createBotState } from "./state/bot-state.js";
-import { type CorpusAdmin, createCorpusAdmin } from "./upload/corpus-admin.js";
+import { createPendingUploads } from "./upload/pending-uploads.js";
 
 export type { BotContext, BotServices, BotSettings } from "./context.js";
 
@@ -55,19 +54,10 @@ export interface BotDeps {
   /** How long one update may run before telegraf gives up on it. Default 90 s. */
   handlerTimeoutMs?: number;
   /**
-   * Corpus management from Telegram (uploads, /tailieu, /nhatky): the engine's indexer
-   * and corpus log, the store folder where originals are kept, and the corpus folder
-   * (originals of the documents synced from it). Without it admins are told uploads are
-   * not available in this run.
+   * The corpus service, for corpus management from Telegram (uploads and links,
+   * /tailieu, /nhatky). Without it admins are told uploads are not available in this run.
    */
-  corpus?: {
-    indexer: Indexer;
-    log: CorpusLog;
-    storeDir: string;
-    corpusDir?: string;
-    /** Admins' links: private hosts allowed and the fetch deadline. */
-    links?: { allowHosts: readonly string[]; timeoutMs: number };
-  };
+  corpus?: CorpusService;
   /** The daily digest's settings (`/bantin` in groups); without it the command is not offered. */
   digest?: DigestService;
   /** The unit's official answers (the engine's); without them /traloi_chinhthuc says so. */
@@ -86,8 +76,8 @@ export interface BotApp {
   outbox: Outbox;
   /** Publishes the Vietnamese command menu (setMyCommands), admins get theirs too. */
   publishCommands(): Promise<void>;
-  /** Corpus management, when configured; `drain()` it at shutdown so uploads in progress finish. */
-  corpus: CorpusAdmin | null;
+  /** The corpus service, when configured; `drain()` it at shutdown so uploads in progress finish. */
+  corpus: CorpusService | null;
 }
 
 /**
@@ -126,18 +116,8 @@ export function createBot(deps: BotDeps): BotApp {
     official: deps.official ?? null,
   };
 
-  const corpus = deps.corpus
-    ? createCorpusAdmin({
-        store: deps.store,
-        indexer: deps.corpus.indexer,
-        log: deps.corpus.log,
-        storeDir: deps.corpus.storeDir,
-        ...(deps.corpus.corpusDir ? { corpusDir: deps.corpus.corpusDir } : {}),
-        ...(deps.corpus.links ? { links: deps.corpus.links } : {}),
-        clock,
-        logger,
-      })
-    : null;
+  const corpus = deps.corpus ?? null;
+  const pendingUploads = createPendingUploads({ clock });
 
   bot.use(updateContext(services, logger));
   bot.use(dedupeUpdates());
@@ -154,7 +134,7 @@ export function createBot(deps: BotDeps): BotApp {
   bot.use(adminDocsFeature(corpus));
   bot.use(inForceFeature(deps.inForce ?? null));
   bot.use(auditFeature(corpus?.log ?? null, deps.inForce?.corrections ?? null));
-  bot.use(uploadFeature(corpus));
+  bot.use(uploadFeature(corpus, pendingUploads));
   bot.use(voiceFeature(deps.transcriber ?? null));
   bot.use(askFeature);
   bot.use(unhandledFeature);

@@ -6,6 +6,8 @@ import type { AskService } from "../../src/answer/ask-service.js";
 import { type BotApp, type BotDeps, type BotSettings, createBot } from "../../src/bot/index.js";
 import { launchBot, type RunningBot } from "../../src/bot/launch.js";
 import type { Clock } from "../../src/clock.js";
+import { syncCorpusDir } from "../../src/corpus/corpus-dir.js";
+import { createCorpusService } from "../../src/corpus/corpus-service.js";
 import type { EmulatorUser, UserClient } from "../../src/emulator/index.js";
 import {
   type Emulator,
@@ -14,7 +16,6 @@ import {
   startEmulator,
 } from "../../src/emulator/index.js";
 import { createEngine, type Engine } from "../../src/engine.js";
-import { syncCorpusDir } from "../../src/ingest/corpus-sync.js";
 import { createLogger } from "../../src/logger.js";
 import type { Transcriber } from "../../src/speech/transcriber.js";
 import { DEFAULT_LIMITS } from "../../src/telegram/outbox/index.js";
@@ -112,14 +113,16 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     db: engine.db,
     official: engine.official,
     inForce: { relations: engine.relations, corrections: engine.relationCorrections },
-    corpus: {
+    corpus: createCorpusService({
+      store: engine.store,
       indexer: engine.indexer,
       log: engine.corpusLog,
       storeDir,
       ...(corpusDir !== false ? { corpusDir } : {}),
+      logger,
       // Admins' links reach the tests' local HTTP servers on 127.0.0.1 (not "localhost").
       links: { allowHosts: ["127.0.0.1"], timeoutMs: 5_000, ...options.links },
-    },
+    }),
     transcriber: options.transcriber ?? engine.transcriber ?? null,
     ...(options.clock ? { clock: options.clock } : {}),
     // Telegram's per-chat limits would make a test that chats a lot wait for seconds.

@@ -101,7 +101,7 @@ const LAYERS: readonly string[][] = [
   ["store"],
   ["audit", "retrieval", "speech"],
   ["ingest"],
-  ["answer"],
+  ["answer", "corpus"],
   ["telegram"],
   ["eval", "metrics.ts", "official", "stats"],
   ["engine.ts"],

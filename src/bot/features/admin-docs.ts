@@ -1,5 +1,6 @@
 import { Composer, Input } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
+import type { CorpusService } from "../../corpus/corpus-service.js";
 import { buildRelationIndex, type RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRecord } from "../../store/types.js";
 import { docsData, type KindFilter, parseDocsData } from "../../telegram/callback-data/admin.js";
@@ -15,7 +16,6 @@ import {
   renderDocumentCard,
   renderDocumentList,
 } from "../upload/cards.js";
-import type { CorpusAdmin } from "../upload/corpus-admin.js";
 import { isNotModified } from "../upload/progress.js";
 import { matchesState, statusMessages } from "../upload/status-lines.js";
 
@@ -26,7 +26,7 @@ import { matchesState, statusMessages } from "../upload/status-lines.js";
  * a confirmation step; recorded in the corpus log). Everything is edited into the same
  * message, so the list stays one message however much the admin browses.
  */
-export function adminDocsFeature(corpus: CorpusAdmin | null): Composer<BotContext> {
+export function adminDocsFeature(corpus: CorpusService | null): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("tailieu", adminOnly(), async (ctx) => {
@@ -119,7 +119,9 @@ export function adminDocsFeature(corpus: CorpusAdmin | null): Composer<BotContex
       }
       case "confirm": {
         const adminId = ctx.from.id;
-        const removed = await corpus.queue.run(() => corpus.remove(action.docId, adminId));
+        const removed = await corpus.queue.run(() =>
+          corpus.remove(action.docId, { actorId: adminId, via: "telegram" }),
+        );
         if (!removed) {
           await ctx.answerCbQuery(m.docGone, { show_alert: true });
           await list(0, { type: "all" });

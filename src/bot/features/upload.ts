@@ -2,6 +2,12 @@ import { Composer, type Telegram } from "telegraf";
 import { message } from "telegraf/filters";
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { Clock } from "../../clock.js";
+import {
+  type CorpusService,
+  separateDocId,
+  type UploadHints,
+  type UploadStage,
+} from "../../corpus/corpus-service.js";
 import { isAppError } from "../../errors.js";
 import { parseLink } from "../../ingest/fetch-link.js";
 import type { PageProgress } from "../../ingest/types.js";
@@ -14,11 +20,10 @@ import { isAddressedToBot } from "../filters/addressed.js";
 import { isAdmin } from "../filters/admin.js";
 import { botMessages, corpusMessages as m } from "../messages.js";
 import { replyTo } from "../reply-to.js";
-import { parseUploadCaption, type UploadHints } from "../upload/caption.js";
+import { parseUploadCaption } from "../upload/caption.js";
 import { conflictKeyboard, formatLocalDate, renderUploadCard } from "../upload/cards.js";
-import { type CorpusAdmin, separateDocId, type UploadStage } from "../upload/corpus-admin.js";
 import { downloadTelegramFile } from "../upload/download.js";
-import type { PendingUpload } from "../upload/pending-uploads.js";
+import type { PendingUpload, PendingUploads } from "../upload/pending-uploads.js";
 import { createProgressMessage, isNotModified, type ProgressMessage } from "../upload/progress.js";
 
 /**
@@ -31,7 +36,7 @@ import { createProgressMessage, isNotModified, type ProgressMessage } from "../u
  * Anyone else's file is refused politely and never downloaded. In groups only documents
  * addressed to the bot get an answer.
  */
-export function uploadFeature(corpus: CorpusAdmin | null): Composer<BotContext> {
+export function uploadFeature(corpus: CorpusService | null, pending: PendingUploads): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.on(message("document"), async (ctx) => {
@@ -62,7 +67,14 @@ export function uploadFeature(corpus: CorpusAdmin | null): Composer<BotContext> 
       ...replyTo(ctx),
     });
     ctx.log.info(fields, "upload received");
-    const job = uploadJob(ctx, corpus, progressMessage.message_id, fileName, ctx.services.clock.now());
+    const job = uploadJob(
+      ctx,
+      corpus,
+      pending,
+      progressMessage.message_id,
+      fileName,
+      ctx.services.clock.now(),
+    );
     // Detached: polling goes on for everyone else while the file is read and indexed.
     corpus.track(
       runUpload(job, {
@@ -89,7 +101,7 @@ export function uploadFeature(corpus: CorpusAdmin | null): Composer<BotContext> 
       ...replyTo(ctx),
     });
     ctx.log.info({ url: url.origin + url.pathname, adminId: ctx.from.id }, "link received");
-    const job = uploadJob(ctx, corpus, progressMessage.message_id, shown, ctx.services.clock.now());
+    const job = uploadJob(ctx, corpus, pending, progressMessage.message_id, shown, ctx.services.clock.now());
     corpus.track(runUpload(job, { load: () => corpus.fetchLink(url), hints: {}, size: undefined }));
   });
 
@@ -105,12 +117,12 @@ export function uploadFeature(corpus: CorpusAdmin | null): Composer<BotContext> 
       await ctx.answerCbQuery(botMessages.adminOnly, { show_alert: true });
       return;
     }
-    const waiting = corpus.pending.peek(choice.id);
+    const waiting = pending.peek(choice.id);
     if (waiting && choice.action === "replace" && !waiting.candidates[choice.index]) {
       await ctx.answerCbQuery(botMessages.staleButton);
       return;
     }
-    const entry = corpus.pending.take(choice.id);
+    const entry = pending.take(choice.id);
     if (!entry) {
       await ctx.answerCbQuery(m.choiceExpired, { show_alert: true });
       await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
@@ -118,7 +130,7 @@ export function uploadFeature(corpus: CorpusAdmin | null): Composer<BotContext> 
     }
     await ctx.answerCbQuery();
     const fileName = entry.fileName;
-    const job = uploadJob(ctx, corpus, pressed.message_id, fileName);
+    const job = uploadJob(ctx, corpus, pending, pressed.message_id, fileName);
     if (choice.action === "cancel") {
       ctx.log.info({ fileName, adminId: ctx.from.id }, "upload cancelled");
       await job.progress.finish(() => job.edit(m.cancelled, undefined, false));
@@ -148,7 +160,8 @@ export function safeFileName(name: string | undefined, uniqueId: string): string
 
 /** What the detached work of one upload needs (no telegraf context: the update is done). */
 interface UploadJob {
-  corpus: CorpusAdmin;
+  corpus: CorpusService;
+  pending: PendingUploads;
   telegram: Telegram;
   chatId: number;
   messageId: number;
@@ -165,7 +178,8 @@ interface UploadJob {
 /** `sentAt`: when the progress message was sent, if just now (its first edit then waits its turn). */
 function uploadJob(
   ctx: BotContext,
-  corpus: CorpusAdmin,
+  corpus: CorpusService,
+  pending: PendingUploads,
   messageId: number,
   fileName: string,
   sentAt?: number,
@@ -190,6 +204,7 @@ function uploadJob(
   };
   return {
     corpus,
+    pending,
     telegram,
     chatId,
     messageId,
@@ -251,7 +266,7 @@ async function runUpload(
         return;
       }
       if (check.kind === "conflict") {
-        const entry = corpus.pending.add({
+        const entry = job.pending.add({
           adminId: job.adminId,
           chatId: job.chatId,
           fileName: job.fileName,

@@ -1,12 +1,4 @@
-/**
- * What an admin's caption says about an uploaded file: a document number ("Số:
- * 18-NQ/TW", or just "18-NQ/TW") and/or a title (any other text). Both override what
- * the text itself reveals (see `parseDocument`'s hints).
- */
-export interface UploadHints {
-  titleHint?: string;
-  numberHint?: string;
-}
+import type { UploadHints } from "../../corpus/corpus-service.js";
 
 const UPPER = "A-ZĐÂĂÊÔƠƯ";
 /**
@@ -41,7 +33,9 @@ export function parseDocumentNumber(text: string): string | null {
 }
 
 /**
- * Reads a caption line by line: a line that is a number ("Số: 18-NQ/TW", "18-NQ/TW")
+ * What an admin's caption says about an uploaded file: a document number and/or a title,
+ * both overriding what the text itself reveals (see `parseDocument`'s hints). Reads the
+ * caption line by line: a line that is a number ("Số: 18-NQ/TW", "18-NQ/TW")
  * gives the number; the other lines, joined, give the title. An empty caption gives
  * no hints.
  */

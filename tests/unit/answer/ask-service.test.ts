@@ -8,8 +8,8 @@ import type { ChatModel } from "../../../src/answer/chat-model.js";
 import { quotedFragments } from "../../../src/answer/leave-out-quoted.js";
 import { answerMessages, conversationReplies } from "../../../src/answer/messages.js";
 import { loadPrompts } from "../../../src/answer/prompts.js";
+import { syncCorpusDir } from "../../../src/corpus/corpus-dir.js";
 import { createEngine, type Engine } from "../../../src/engine.js";
-import { syncCorpusDir } from "../../../src/ingest/corpus-sync.js";
 import { planLexicalQuery } from "../../../src/retrieval/query.js";
 import type { RetrievalResult, Retriever } from "../../../src/retrieval/retriever.js";
 

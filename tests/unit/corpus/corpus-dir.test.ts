@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCorpusLog } from "../../../src/audit/corpus-log.js";
-import { syncCorpusDir } from "../../../src/ingest/corpus-sync.js";
+import { syncCorpusDir } from "../../../src/corpus/corpus-dir.js";
 import { docIdForSource, sha256, toIndexedChunks } from "../../../src/ingest/index-chunks.js";
 import { createIndexer } from "../../../src/ingest/indexer.js";
 import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";

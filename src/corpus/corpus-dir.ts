@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { isAppError } from "../errors.js";
+import { sha256 } from "../hash.js";
+import { docIdForSource } from "../ingest/index-chunks.js";
+import type { Indexer } from "../ingest/indexer.js";
+import { parseIsolated } from "../ingest/parse-pool.js";
+import { INGEST_PIPELINE } from "../ingest/pipeline-version.js";
+import type { ParsedDocument } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
 import type { DocumentStore } from "../store/types.js";
-import { docIdForSource, sha256 } from "./index-chunks.js";
-import type { Indexer } from "./indexer.js";
-import { parseIsolated } from "./parse-pool.js";
-import { INGEST_PIPELINE } from "./pipeline-version.js";
-import type { ParsedDocument } from "./types.js";
 
 /**
  * Documents (or bytes) stored per write during a sync. A batch's passages and their

@@ -1,28 +1,37 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import type { CorpusLog } from "../../audit/corpus-log.js";
-import type { Clock } from "../../clock.js";
-import { listCorpusFiles } from "../../ingest/corpus-sync.js";
-import { type FetchedLink, fetchLink } from "../../ingest/fetch-link.js";
-import { docIdForSource, sha256 } from "../../ingest/index-chunks.js";
-import type { Indexer, IngestOptions, IngestOutcome } from "../../ingest/indexer.js";
-import { parseIsolated } from "../../ingest/parse-pool.js";
-import type { PageProgress, ParsedDocument } from "../../ingest/types.js";
-import type { Logger } from "../../logger.js";
+import type { CorpusLog } from "../audit/corpus-log.js";
+import { sha256 } from "../hash.js";
+import { type FetchedLink, fetchLink } from "../ingest/fetch-link.js";
+import { docIdForSource } from "../ingest/index-chunks.js";
+import type { Indexer, IngestOptions, IngestOutcome } from "../ingest/indexer.js";
+import { parseIsolated } from "../ingest/parse-pool.js";
+import type { PageProgress, ParsedDocument } from "../ingest/types.js";
+import type { Logger } from "../logger.js";
 import {
   createOriginalsStore,
   mimeTypeFor,
   type OriginalsStore,
   type StoredOriginal,
-} from "../../store/originals.js";
-import type { DocumentRecord, DocumentStore } from "../../store/types.js";
-import type { UploadHints } from "./caption.js";
-import { TELEGRAM_DOWNLOAD_LIMIT } from "./download.js";
-import { createPendingUploads, type PendingUploads } from "./pending-uploads.js";
+} from "../store/originals.js";
+import type { DocumentRecord, DocumentStore } from "../store/types.js";
+import { listCorpusFiles, type SyncSummary, syncCorpusDir } from "./corpus-dir.js";
 import { createSerialQueue, type SerialQueue } from "./serial-queue.js";
 
-/** Stages of an upload the progress message shows. */
+/**
+ * Where a change to the corpus came from, as the corpus log records it: an admin in
+ * Telegram (a file or a link), the command line, or the corpus folder synced at start.
+ */
+export type CorpusVia = "telegram" | "cli" | "sync";
+
+/** Stages of an upload a caller can show (the indexer's stages). */
 export type UploadStage = "reading" | "ocr" | "chunking" | "indexing" | "embedding";
+
+/** Hints an admin gave with a file (a Telegram caption): they win over what the text says. */
+export interface UploadHints {
+  titleHint?: string;
+  numberHint?: string;
+}
 
 /** What a file is, compared with the corpus. */
 export type UploadCheck =
@@ -33,42 +42,62 @@ export type UploadCheck =
   /** A new document. */
   | { kind: "new"; parsed: ParsedDocument };
 
-export interface CorpusAdminDeps {
+/** The largest file accepted when the caller sets none: what Telegram lets a bot download (20 MB). */
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Time to fetch an admin's link when the config sets none. */
+const DEFAULT_LINK_TIMEOUT_MS = 20_000;
+
+export interface CorpusServiceDeps {
   store: DocumentStore;
   indexer: Indexer;
   log: CorpusLog;
   /** Where originals are kept (`<storeDir>/originals`). */
   storeDir: string;
   /**
-   * The corpus folder synced at start: a document that came from there (not uploaded)
-   * has its original fetched from it on the first "Tải về" (when the bytes still match)
-   * and kept from then on.
+   * The corpus folder (`CORPUS_DIR`): synced by `syncFolder`, and a document that came
+   * from there (not uploaded) has its original fetched from it on the first "Tải về"
+   * (when the bytes still match) and kept from then on.
    */
   corpusDir?: string;
-  clock: Clock;
   logger: Logger;
-  /** Largest file accepted (default: what Telegram lets a bot download, 20 MB). */
+  /** Largest file accepted (default {@link DEFAULT_MAX_FILE_BYTES}). */
   maxFileBytes?: number;
   /** Admins' links: hosts allowed though private (`LINK_ALLOW_HOSTS`) and the fetch deadline. */
   links?: { allowHosts: readonly string[]; timeoutMs: number };
 }
 
 /**
- * Corpus management as the bot's admin features use it: checks an upload against the
- * corpus, stores it (original first, then the index), removes documents, hands back
- * originals. Every change runs in one per-process queue (see {@link SerialQueue}) and
- * is recorded by the indexer in the corpus log with the admin's id and `via: "telegram"`.
- * Work started from an update runs detached from it (so polling goes on for everyone
- * else); `drain` waits for it at shutdown.
+ * The corpus service: the one way documents enter and leave the corpus, whatever feeds
+ * it. Its sources are the corpus folder synced at start (`syncFolder`), files named on
+ * the command line (`ingestFile`), and an admin's file or link in Telegram (`fetchLink`,
+ * then `check` and `commit`, with the admin's choice between them when the file may
+ * replace a document); `remove` deletes, `original` hands back what was sent. Every
+ * change goes through the indexer, which records it in the corpus log with who made it
+ * and `via` where it came from.
+ *
+ * The serial queue is the callers': a flow that may race another (two admins uploading
+ * at once) runs its steps inside `queue.run`, so one flow's "is this a duplicate?" never
+ * interleaves with another's write. Work started from an update runs detached from it
+ * (so polling goes on for everyone else); `track` it, and `drain` waits for it at shutdown.
  */
-export interface CorpusAdmin {
+export interface CorpusService {
   readonly store: DocumentStore;
   readonly log: CorpusLog;
   readonly originals: OriginalsStore;
   readonly queue: SerialQueue;
-  readonly pending: PendingUploads;
   readonly maxFileBytes: number;
-  /** Fetches an admin's link (same size limit as a file); throws IngestError when refused. */
+  /**
+   * Source: the corpus folder. New or changed files are ingested, unchanged ones skipped,
+   * bad ones reported (see `syncCorpusDir`); a no-op without a corpus folder.
+   */
+  syncFolder(options?: {
+    onProgress?: (done: number, total: number, file: string) => void;
+    signal?: AbortSignal;
+  }): Promise<SyncSummary>;
+  /** Source: one file on disk (the command line's `ingest`), added or replacing the document of its name. */
+  ingestFile(path: string, via: CorpusVia): Promise<IngestOutcome>;
+  /** Source: an admin's link, fetched with the same size limit as a file; throws IngestError when refused. */
   fetchLink(url: URL): Promise<FetchedLink>;
   /** The active document with exactly these bytes, if any. */
   findDuplicate(contentHash: string): Promise<DocumentRecord | null>;
@@ -79,16 +108,20 @@ export interface CorpusAdmin {
     hints: UploadHints,
     onStage?: (stage: UploadStage, fraction: number, pages?: PageProgress) => void,
   ): Promise<UploadCheck>;
-  /** Keeps the original, then indexes the parsed document. Call inside the queue. */
+  /** Keeps the original, then indexes the parsed document (via Telegram unless said). Call inside the queue. */
   commit(o: {
     parsed: ParsedDocument;
     bytes: Uint8Array;
     docId?: string;
     actorId: number;
+    via?: CorpusVia;
     onStage?: IngestOptions["onStage"];
   }): Promise<IngestOutcome>;
-  /** Removes a document (recorded in the corpus log); null when it was not there. Call inside the queue. */
-  remove(docId: string, actorId: number): Promise<DocumentRecord | null>;
+  /**
+   * Removes a document (recorded in the corpus log) and its original unless other
+   * active documents have the same bytes; null when it was not there. Call inside the queue.
+   */
+  remove(docId: string, actor: { actorId?: number; via: CorpusVia }): Promise<DocumentRecord | null>;
   /** The original file of a document, when kept (or still in the corpus folder). */
   original(doc: Pick<DocumentRecord, "contentHash" | "source">): Promise<StoredOriginal | null>;
   /** Keeps track of detached work so `drain` can wait for it. */
@@ -97,19 +130,15 @@ export interface CorpusAdmin {
   drain(): Promise<void>;
 }
 
-/** Time to fetch an admin's link when the config sets none. */
-const DEFAULT_LINK_TIMEOUT_MS = 20_000;
-
 /** The id of an upload added next to a document it could have replaced: from its name and content. */
 export function separateDocId(source: string, contentHash: string): string {
   return sha256(`source:${source.normalize("NFC")}\u0000${contentHash}`).slice(0, 16);
 }
 
-export function createCorpusAdmin(deps: CorpusAdminDeps): CorpusAdmin {
+export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
   const queue = createSerialQueue();
-  const pending = createPendingUploads({ clock: deps.clock });
   const originals = createOriginalsStore(deps.storeDir);
-  const maxFileBytes = deps.maxFileBytes ?? TELEGRAM_DOWNLOAD_LIMIT;
+  const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const detached = new Set<Promise<unknown>>();
 
   const findDuplicate = async (contentHash: string) =>
@@ -120,9 +149,21 @@ export function createCorpusAdmin(deps: CorpusAdminDeps): CorpusAdmin {
     log: deps.log,
     originals,
     queue,
-    pending,
     maxFileBytes,
     findDuplicate,
+    async syncFolder(options = {}) {
+      if (!deps.corpusDir) return { added: 0, replaced: 0, unchanged: 0, reindexed: 0, failed: [] };
+      return syncCorpusDir({
+        dir: deps.corpusDir,
+        store: deps.store,
+        indexer: deps.indexer,
+        logger: deps.logger,
+        ...options,
+      });
+    },
+    ingestFile(path, via) {
+      return deps.indexer.ingestFile(path, { via });
+    },
     fetchLink(url) {
       return fetchLink(url, {
         maxBytes: maxFileBytes,
@@ -155,14 +196,17 @@ export function createCorpusAdmin(deps: CorpusAdminDeps): CorpusAdmin {
       return deps.indexer.indexParsed(o.parsed, {
         ...(o.docId ? { docId: o.docId } : {}),
         actorId: o.actorId,
-        via: "telegram",
+        via: o.via ?? "telegram",
         ...(o.onStage ? { onStage: o.onStage } : {}),
       });
     },
-    async remove(docId, actorId) {
+    async remove(docId, actor) {
       const doc = await deps.store.getDocument(docId);
       if (!doc) return null;
-      const removed = await deps.indexer.removeDocument(docId, { actorId, via: "telegram" });
+      const removed = await deps.indexer.removeDocument(docId, {
+        ...(actor.actorId !== undefined ? { actorId: actor.actorId } : {}),
+        via: actor.via,
+      });
       if (!removed) return null;
       // Same bytes may back another active document; then the original stays.
       if (!(await findDuplicate(doc.contentHash))) {
