@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash.js";
 import type { ChatMessage } from "./chat-model.js";
 import { fillTemplate, NOT_FOUND_ANSWER, type Prompts } from "./prompts.js";
 import type { Passage } from "./types.js";
@@ -117,9 +117,7 @@ function renderHistory(previous: PreviousExchange, key: string): string {
  * caches see the same prompt), unknowable to whoever wrote a passage.
  */
 export function fenceKey(parts: string[]): string {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\u0000");
-  return hash.digest("hex").slice(0, 8);
+  return sha256(parts.map((part) => `${part}\u0000`).join("")).slice(0, 8);
 }
 
 /** Rewrites runs of 3+ angle brackets so data can never form a fence line. */

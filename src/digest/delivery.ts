@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
-import { chatGone, telegramErrorInfo } from "../telegram/errors.js";
+import { chatGone, refusedForGood, telegramErrorInfo } from "../telegram/errors.js";
 import type { DigestLogEntry, DigestRepository, Subscription } from "./digest-store.js";
 import type { BuildRequest, DigestBuilder } from "./gather.js";
 import { localDateOf, parseClockTime, zonedTimeToEpoch } from "./local-time.js";
@@ -121,9 +121,6 @@ export interface DeliveryDeps {
   options?: DeliveryOptions;
 }
 
-// Read by the one Telegram error classifier; exported here as before.
-export { telegramErrorInfo };
-
 /** When `subscription`'s digest is due on `localDate`, as epoch ms (null for a bad time). */
 export function dueTime(
   subscription: Pick<Subscription, "time">,
@@ -201,8 +198,7 @@ export function createDigestDelivery(deps: DeliveryDeps): DigestDelivery {
       return { status: "migrated", to: info.migrateTo };
     }
     const message = info.code ? `${info.code}: ${info.description}` : info.description;
-    const permanent = info.code !== undefined && info.code >= 400 && info.code < 500 && info.code !== 429;
-    if (permanent || entry.attempts >= maxAttempts) {
+    if (refusedForGood(info) || entry.attempts >= maxAttempts) {
       repo.finish(chatId, localDate, "failed", message, now);
       l.error({ err: error, attempts: entry.attempts }, "digest not delivered");
       return { status: "failed", error: message };

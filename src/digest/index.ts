@@ -47,7 +47,6 @@ export {
   type DigestDelivery,
   type DigestSender,
   dueTime,
-  telegramErrorInfo,
 } from "./delivery.js";
 export {
   createDigestRepository,

@@ -1,6 +1,6 @@
 import { Telegram } from "telegraf";
 import { type Clock, systemClock } from "../clock.js";
-import { telegramErrorInfo } from "../telegram/errors.js";
+import { chatGone, telegramErrorInfo } from "../telegram/errors.js";
 import { visibleText } from "../telegram/format/index.js";
 import { installOutbox, type OutboxOptions } from "../telegram/outbox/index.js";
 import type { ComposedDigest } from "./compose.js";
@@ -65,7 +65,7 @@ export async function runDigestCommand(options: RunDigestCommandOptions): Promis
         messageIds.push(message.message_id);
       } catch (error) {
         const info = telegramErrorInfo(error);
-        if (info.code === 403 && sub?.enabled) {
+        if (chatGone(info) === "bot_removed" && sub?.enabled) {
           options.repo.saveSubscription(
             options.chatId,
             { enabled: false, disabledReason: "bot_removed" },

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { IngestError } from "../errors.js";
+import { sha256 } from "../hash.js";
 import { chunkText } from "./chunk.js";
 import { cleanText, dropTrailingCredits } from "./clean-text.js";
 import { sniffFormat } from "./detect-format.js";
@@ -101,7 +101,7 @@ export async function parseDocument(
     });
   }
   if (bytes.byteLength === 0) throw empty(fileName);
-  const contentHash = createHash("sha256").update(bytes).digest("hex");
+  const contentHash = sha256(bytes);
 
   options.onProgress?.("reading", 0);
   const extracted = await extract(bytes, fileName, options);

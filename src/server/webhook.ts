@@ -1,6 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Update } from "telegraf/types";
+import { sha256Bytes } from "../hash.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import { pathOf, RESERVED_PATHS, type RequestHandler } from "./http-server.js";
@@ -33,15 +34,13 @@ export interface WebhookHandler {
   readonly accepting: boolean;
 }
 
-const digest = (value: string): Buffer => createHash("sha256").update(value, "utf8").digest();
-
 /**
  * True when `given` equals `expected`, compared in constant time. Both are hashed first,
  * so the buffers compared have equal length and the secret's length does not leak.
  */
 export function secretMatches(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== "string" || expected === "") return false;
-  return timingSafeEqual(digest(given), digest(expected));
+  return timingSafeEqual(sha256Bytes(given), sha256Bytes(expected));
 }
 
 /** The webhook path from the public WEBHOOK_URL (a reverse proxy forwards it unchanged). */

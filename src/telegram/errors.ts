@@ -1,8 +1,9 @@
 /**
  * The one reading of a failed Bot API call: what Telegram said (`telegramErrorInfo`),
- * whether to send it again (`classifyFailure`, for the outbox) and whether the chat is
- * gone for good (`chatGone`, for senders that keep subscriptions), and how it is counted
- * in the metrics (`telegramErrorCode`).
+ * whether to send it again (`classifyFailure`, for the outbox; `refusedForGood`, for
+ * senders that retry later themselves), whether the chat is gone for good (`chatGone`,
+ * for senders that keep subscriptions), and how it is counted in the metrics
+ * (`telegramErrorCode`).
  */
 
 /** What to do about a failed Bot API call. */
@@ -83,6 +84,14 @@ export function chatGone(info: TelegramErrorInfo): "bot_removed" | "chat_not_fou
 }
 
 /**
+ * Whether Telegram refused the call itself (a 4xx other than 429: bad request, forbidden,
+ * not found): the same call would be refused again, so it is not worth retrying.
+ */
+export function refusedForGood(info: TelegramErrorInfo): boolean {
+  return info.code !== undefined && info.code >= 400 && info.code < 500 && info.code !== 429;
+}
+
+/**
  * Reads telegraf's `TelegramError` (`.response.error_code`, `.response.parameters.retry_after`)
  * and node-fetch / undici network errors (`.code`, `.type === "request-timeout"`).
  */
@@ -97,6 +106,7 @@ export function classifyFailure(error: unknown): Failure {
       return { kind: "flood", retryAfterMs: Math.max(seconds, 0) * 1000 };
     }
     if (info.code >= 500) return { kind: "transient", reason: `HTTP ${info.code}` };
+    // The rest (refusedForGood, and any code outside the ranges above) goes to the caller.
     return { kind: "fatal" };
   }
   if (e.name === "AbortError") return { kind: "fatal" };

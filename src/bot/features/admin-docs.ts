@@ -3,7 +3,12 @@ import type { InlineKeyboardButton } from "telegraf/types";
 import type { CorpusService } from "../../corpus/corpus-service.js";
 import { buildRelationIndex, type RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRecord } from "../../store/types.js";
-import { docsData, type KindFilter, parseDocsData } from "../../telegram/callback-data/admin.js";
+import {
+  callbackTrigger,
+  docsData,
+  type KindFilter,
+  parseDocsData,
+} from "../../telegram/callback-data/index.js";
 import { escapeHtml, truncate } from "../../telegram/format/index.js";
 import { foldDiacritics } from "../../text/index.js";
 import type { BotContext } from "../context.js";
@@ -61,7 +66,7 @@ export function adminDocsFeature(corpus: CorpusService | null): Composer<BotCont
     });
   });
 
-  feature.action(/^tl:/, async (ctx) => {
+  feature.action(callbackTrigger("tl"), async (ctx) => {
     const action = parseDocsData(ctx.match.input);
     if (!action || !corpus || !ctx.chat) {
       await ctx.answerCbQuery(botMessages.staleButton);

@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import type { CorpusLog } from "../../audit/corpus-log.js";
 import type { RelationCorrections } from "../../audit/relation-corrections.js";
-import { parseAuditPage } from "../../telegram/callback-data/admin.js";
+import { callbackTrigger, parseAuditPage } from "../../telegram/callback-data/index.js";
 import type { BotContext } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
 import { botMessages } from "../messages.js";
@@ -47,7 +47,7 @@ export function auditFeature(
     });
   });
 
-  feature.action(/^nk:/, async (ctx) => {
+  feature.action(callbackTrigger("nk"), async (ctx) => {
     const n = parseAuditPage(ctx.match.input);
     if (n === null) {
       await ctx.answerCbQuery(botMessages.staleButton);

@@ -1,11 +1,11 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import {
-  escapeHtml,
-  feedbackReasonRows,
+  callbackTrigger,
   parseFeedbackCallback,
   parseFeedbackReason,
-} from "../../telegram/format/index.js";
+} from "../../telegram/callback-data/index.js";
+import { escapeHtml, feedbackReasonRows } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { parseCommand } from "../filters/addressed.js";
 import { botMessages, reviewMessages } from "../messages.js";
@@ -19,7 +19,7 @@ import { replyTo } from "../reply-to.js";
  */
 export const feedbackFeature = new Composer<BotContext>();
 
-feedbackFeature.action(/^fb:/, async (ctx) => {
+feedbackFeature.action(callbackTrigger("fb"), async (ctx) => {
   const parsed = parseFeedbackCallback(ctx.match.input);
   const questionId = parsed && /^\d{1,15}$/.test(parsed.questionLogId) ? Number(parsed.questionLogId) : null;
   const { state } = ctx.services;
@@ -47,7 +47,7 @@ feedbackFeature.action(/^fb:/, async (ctx) => {
   state.feedback.rememberPrompt(question.chatId, prompt, { questionId: question.id, userId: ctx.from.id });
 });
 
-feedbackFeature.action(/^fr:/, async (ctx) => {
+feedbackFeature.action(callbackTrigger("fr"), async (ctx) => {
   const parsed = parseFeedbackReason(ctx.match.input);
   const pressed = ctx.callbackQuery.message;
   const chat = ctx.chat;

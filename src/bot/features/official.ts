@@ -3,7 +3,7 @@ import { message } from "telegraf/filters";
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { OfficialSource } from "../../official/official-answers.js";
 import type { DocumentStore } from "../../store/types.js";
-import { officialData, parseOfficialData } from "../../telegram/callback-data/admin.js";
+import { callbackTrigger, officialData, parseOfficialData } from "../../telegram/callback-data/index.js";
 import { escapeHtml, truncate } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { parseCommand } from "../filters/addressed.js";
@@ -160,7 +160,7 @@ officialFeature.on(message("text"), async (ctx, next) => {
   );
 });
 
-officialFeature.action(/^tc:/, async (ctx) => {
+officialFeature.action(callbackTrigger("tc"), async (ctx) => {
   const action = parseOfficialData(ctx.match.input);
   if (!action) {
     ctx.log.info({ data: ctx.match.input }, "stale or forged official-answer button");

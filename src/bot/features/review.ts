@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
-import { parseReviewData } from "../../telegram/callback-data/admin.js";
-import { escapeHtml, sourceCallbackData, truncate } from "../../telegram/format/index.js";
+import { callbackTrigger, parseReviewData, sourceCallbackData } from "../../telegram/callback-data/index.js";
+import { escapeHtml, truncate } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
 import { botMessages, reviewMessages } from "../messages.js";
@@ -46,7 +46,7 @@ reviewFeature.command("danhgia", adminOnly(), async (ctx) => {
   });
 });
 
-reviewFeature.action(/^dg:/, async (ctx) => {
+reviewFeature.action(callbackTrigger("dg"), async (ctx) => {
   const action = parseReviewData(ctx.match.input);
   if (!action) {
     ctx.log.info({ data: ctx.match.input }, "stale or forged review button");

@@ -2,7 +2,8 @@ import { Composer } from "telegraf";
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import { toCitation } from "../../answer/extractive.js";
 import type { Citation } from "../../answer/types.js";
-import { parseSourceCallback, passageNavRow, renderPassage } from "../../telegram/format/index.js";
+import { callbackTrigger, parseSourceCallback } from "../../telegram/callback-data/index.js";
+import { passageNavRow, renderPassage } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { botMessages, corpusMessages } from "../messages.js";
 import type { PassageRef, SentMessage } from "../state/bot-state.js";
@@ -16,7 +17,7 @@ import { formatLocalDate } from "../upload/cards.js";
  */
 export const sourcesFeature = new Composer<BotContext>();
 
-sourcesFeature.action(/^src:/, async (ctx) => {
+sourcesFeature.action(callbackTrigger("src"), async (ctx) => {
   const parsed = parseSourceCallback(ctx.match.input);
   const pressed = ctx.callbackQuery.message;
   const chat = ctx.chat;

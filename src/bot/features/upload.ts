@@ -13,7 +13,7 @@ import { parseLink } from "../../ingest/fetch-link.js";
 import type { PageProgress } from "../../ingest/types.js";
 import type { Logger } from "../../logger.js";
 import type { DocumentRecord } from "../../store/types.js";
-import { parseUploadChoice } from "../../telegram/callback-data/admin.js";
+import { callbackTrigger, parseUploadChoice } from "../../telegram/callback-data/index.js";
 import { escapeHtml, truncate } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { isAddressedToBot } from "../filters/addressed.js";
@@ -105,7 +105,7 @@ export function uploadFeature(corpus: CorpusService | null, pending: PendingUplo
     corpus.track(runUpload(job, { load: () => corpus.fetchLink(url), hints: {}, size: undefined }));
   });
 
-  feature.action(/^up:/, async (ctx) => {
+  feature.action(callbackTrigger("up"), async (ctx) => {
     const choice = parseUploadChoice(ctx.match.input);
     const pressed = ctx.callbackQuery.message;
     if (!choice || !pressed || !corpus) {

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
 import type { MiddlewareFn } from "telegraf";
 import type { Update } from "telegraf/types";
+import { sha256 } from "../../hash.js";
 import type { BotContext } from "../context.js";
 
 /** A digest of the whole update: the same update redelivered has the same one. */
 export function updateFingerprint(update: Update): string {
-  return createHash("sha256").update(JSON.stringify(update)).digest("base64url").slice(0, 22);
+  return sha256(JSON.stringify(update), "base64url").slice(0, 22);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { OfficialAnswer, OfficialAnswers } from "../../official/official-answers.js";
 import type { DocumentStore } from "../../store/types.js";
-import { officialData, reviewData } from "../../telegram/callback-data/admin.js";
+import { officialData, reviewData } from "../../telegram/callback-data/index.js";
 import { escapeHtml, truncate } from "../../telegram/format/index.js";
 import { reviewMessages as m } from "../messages.js";
 import type { BotState } from "../state/bot-state.js";

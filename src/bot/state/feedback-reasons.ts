@@ -1,13 +1,6 @@
 import type Database from "better-sqlite3";
-import type { FeedbackReason } from "../../telegram/callback-data/feedback-reasons.js";
+import type { FeedbackReason } from "../../telegram/callback-data/index.js";
 import type { SentMessage } from "./bot-state.js";
-
-// The reason codes are what the Telegram buttons carry; they live with the buttons.
-export {
-  FEEDBACK_REASONS,
-  type FeedbackReason,
-  isFeedbackReason,
-} from "../../telegram/callback-data/feedback-reasons.js";
 
 /** A message asking one user why they voted 👎 on one answer. */
 export interface FeedbackPrompt {

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
+import type { FeedbackReason } from "../../telegram/callback-data/index.js";
 import { foldDiacritics } from "../../text/index.js";
-import type { FeedbackReason } from "./feedback-reasons.js";
 
 /** An answer cadres voted 👎 on and no admin has reviewed since the last such vote. */
 export interface DownVotedItem {

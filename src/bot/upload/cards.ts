@@ -10,7 +10,7 @@ import {
   docsData,
   type KindFilter,
   uploadChoiceData,
-} from "../../telegram/callback-data/admin.js";
+} from "../../telegram/callback-data/index.js";
 import { escapeHtml, formatDate, truncate } from "../../telegram/format/index.js";
 import { corpusMessages as m, reviewMessages } from "../messages.js";
 import { ownRelationLines, statusLines, statusMessages } from "./status-lines.js";

@@ -1,7 +1,7 @@
 import { labelOf } from "../../answer/in-force.js";
 import type { ActOn, DocumentState, DocumentStatus, RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRelation } from "../../store/types.js";
-import type { StateFilter } from "../../telegram/callback-data/admin.js";
+import type { StateFilter } from "../../telegram/callback-data/index.js";
 import { escapeHtml, formatDate, truncate } from "../../telegram/format/index.js";
 
 /**

@@ -30,6 +30,14 @@ export function callbackPrefixOf(data: string): CallbackPrefix | null {
   return Object.hasOwn(CALLBACK_PREFIXES, prefix) ? (prefix as CallbackPrefix) : null;
 }
 
+/**
+ * What a feature's button handler listens to: callback data under `prefix`, as in
+ * `feature.action(callbackTrigger("tl"), ...)`, so no prefix is spelled outside this module.
+ */
+export function callbackTrigger(prefix: CallbackPrefix): RegExp {
+  return new RegExp(`^${prefix}:`);
+}
+
 export * from "./admin.js";
 export * from "./answer.js";
 export * from "./feedback-reasons.js";

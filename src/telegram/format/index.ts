@@ -1,14 +1,5 @@
 /** Pure formatting of answers, passages and keyboards for Telegram's HTML parse mode. */
 
-// The answer's callback data, declared in ../callback-data/, re-exported for the keyboards' users.
-export {
-  feedbackCallbackData,
-  feedbackReasonData,
-  parseFeedbackCallback,
-  parseFeedbackReason,
-  parseSourceCallback,
-  sourceCallbackData,
-} from "../callback-data/answer.js";
 export { escapeHtml } from "./escape-html.js";
 export { FORMAT_LABELS } from "./labels.js";
 export {

@@ -185,8 +185,8 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         await sleep(wait);
       if (counted) {
         const now = clock.now();
-        global.record(now);
-        window?.record(now);
+        global.countEvent(now);
+        window?.countEvent(now);
       }
       try {
         job.resolve(await job.perform());

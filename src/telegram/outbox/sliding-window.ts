@@ -32,7 +32,8 @@ export class SlidingWindow {
     return oldestThatMatters + this.limit.windowMs;
   }
 
-  record(now: number): void {
+  /** Counts one event at `now` against the limit (kept until it leaves the window). */
+  countEvent(now: number): void {
     this.stamps.push(now);
   }
 

@@ -6,7 +6,7 @@ import { reviewMessages } from "../../../src/bot/messages.js";
 import { AppError } from "../../../src/errors.js";
 import { createLogger } from "../../../src/logger.js";
 import { openDatabase } from "../../../src/store/sqlite.js";
-import { feedbackCallbackData, sourceCallbackData } from "../../../src/telegram/format/index.js";
+import { feedbackCallbackData, sourceCallbackData } from "../../../src/telegram/callback-data/index.js";
 import { makeCitation, makeResult } from "../../support/ask-result.js";
 import { createMemoryStore } from "../../support/memory-store.js";
 

@@ -1,9 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   auditPageData,
   CALLBACK_DATA_LIMIT,
   CALLBACK_PREFIXES,
+  type CallbackPrefix,
   callbackPrefixOf,
+  callbackTrigger,
   docsData,
   feedbackCallbackData,
   feedbackReasonData,
@@ -55,5 +59,23 @@ describe("callback data, one registry", () => {
   it("knows no prefix it does not register", () => {
     expect(callbackPrefixOf("zz:1")).toBeNull();
     expect(callbackPrefixOf("constructor:1")).toBeNull();
+  });
+});
+
+describe("callback triggers", () => {
+  it("catch the data of their own prefix only", () => {
+    for (const prefix of Object.keys(CALLBACK_PREFIXES) as CallbackPrefix[]) {
+      const caught = samples.filter((s) => callbackTrigger(prefix).test(s.data));
+      expect(caught.length, prefix).toBeGreaterThan(0);
+      for (const { data } of caught) expect(callbackPrefixOf(data)).toBe(prefix);
+    }
+  });
+
+  it("are how the bot's features listen to buttons: no prefix spelled in a feature", () => {
+    const dir = "src/bot/features";
+    const spelled = readdirSync(dir)
+      .filter((name) => name.endsWith(".ts"))
+      .filter((name) => /\.action\(\s*(?:\/|["'`])/.test(readFileSync(join(dir, name), "utf8")));
+    expect(spelled).toEqual([]);
   });
 });

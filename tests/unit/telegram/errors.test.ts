@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { chatGone, classifyFailure, telegramErrorInfo } from "../../../src/telegram/errors.js";
+import {
+  chatGone,
+  classifyFailure,
+  refusedForGood,
+  telegramErrorInfo,
+} from "../../../src/telegram/errors.js";
 
 /** Shaped like telegraf's TelegramError. */
 function telegramError(code: number, description: string, parameters?: Record<string, unknown>) {
@@ -72,5 +77,21 @@ describe("classifyFailure and telegramErrorInfo agree", () => {
       reason: "HTTP 502",
     });
     expect(classifyFailure(telegramError(403, "Forbidden: bot was kicked"))).toEqual({ kind: "fatal" });
+  });
+});
+
+describe("refusedForGood", () => {
+  it("is a 4xx other than 429: the same call would be refused again", () => {
+    const refused = (error: unknown) => refusedForGood(telegramErrorInfo(error));
+    expect(refused(telegramError(400, "Bad Request: message is too long"))).toBe(true);
+    expect(refused(telegramError(403, "Forbidden: bot was blocked by the user"))).toBe(true);
+    expect(refused(telegramError(429, "Too Many Requests: retry after 5"))).toBe(false);
+    expect(refused(telegramError(502, "Bad Gateway"))).toBe(false);
+    expect(refused(new Error("ECONNRESET"))).toBe(false);
+  });
+
+  it("agrees with the outbox: what is refused for good is fatal there too", () => {
+    for (const code of [400, 401, 403, 404, 409])
+      expect(classifyFailure(telegramError(code, "refused"))).toEqual({ kind: "fatal" });
   });
 });

@@ -4,10 +4,9 @@ import {
   feedbackCallbackData,
   parseFeedbackCallback,
   parseSourceCallback,
-  passageNavRow,
-  sourceButtons,
   sourceCallbackData,
-} from "../../../../src/telegram/format/index.js";
+} from "../../../../src/telegram/callback-data/index.js";
+import { passageNavRow, sourceButtons } from "../../../../src/telegram/format/index.js";
 import { makeCitation, makeResult } from "../../../support/ask-result.js";
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");

@@ -57,11 +57,11 @@ describe("SlidingWindow", () => {
   it("lets max events through per window and tells when the next one fits", () => {
     const w = new SlidingWindow({ max: 2, windowMs: 1000 });
     expect(w.nextFreeAt(0)).toBe(0);
-    w.record(0);
-    w.record(100);
+    w.countEvent(0);
+    w.countEvent(100);
     expect(w.nextFreeAt(200)).toBe(1000);
     expect(w.nextFreeAt(1000)).toBe(1000);
-    w.record(1000);
+    w.countEvent(1000);
     expect(w.nextFreeAt(1000)).toBe(1100);
     expect(w.isEmpty(2101)).toBe(true);
   });
