@@ -32,7 +32,7 @@ import type { DocumentState } from "./retrieval/document-status.js";
 import { createRetriever } from "./retrieval/retriever.js";
 import { openEmbeddedStore } from "./store/embedded-store.js";
 import { migrateToQdrant } from "./store/migrate-to-qdrant.js";
-import { createQdrantStore } from "./store/qdrant/qdrant-store.js";
+import { openQdrantStore } from "./store/qdrant/qdrant-store.js";
 import { hasWord } from "./text/has-word.js";
 
 /**
@@ -273,7 +273,7 @@ async function migrate(
   if (target !== "qdrant") throw new UsageError("dùng: migrate --to qdrant");
   if (!config.QDRANT_URL) throw new UsageError("cần QDRANT_URL (và QDRANT_API_KEY nếu máy chủ yêu cầu)");
   const from = openEmbeddedStore(config.STORE_DIR);
-  const to = createQdrantStore({
+  const to = openQdrantStore(config.STORE_DIR, {
     url: config.QDRANT_URL,
     apiKey: config.QDRANT_API_KEY,
     collection: config.QDRANT_COLLECTION,

@@ -22,7 +22,7 @@ import { createRelationIndexSource, type RelationIndexSource } from "./retrieval
 import { createRetriever, type Retriever } from "./retrieval/retriever.js";
 import { createOpenAiTranscriber, type Transcriber } from "./speech/transcriber.js";
 import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "./store/embedded-store.js";
-import { createQdrantStore } from "./store/qdrant/qdrant-store.js";
+import { openQdrantStore } from "./store/qdrant/qdrant-store.js";
 import { openDatabase } from "./store/sqlite.js";
 import type { DocumentStore } from "./store/types.js";
 
@@ -189,7 +189,9 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
 /**
  * The corpus store: embedded SQLite (default) or Qdrant. The bot's own state (chats,
  * permissions, question log, audit log) always stays in SQLite under STORE_DIR, so
- * switching STORE keeps it.
+ * switching STORE keeps it; with Qdrant the catalog (documents, versions, chunks' text,
+ * embedding cache) stays on this disk too, in `qdrant-<collection>.db`, and Qdrant holds
+ * the search index's points.
  */
 async function openStore(
   config: EngineConfig,
@@ -201,15 +203,22 @@ async function openStore(
   }
   if (!config.QDRANT_URL) throw new Error("QDRANT_URL is required when STORE=qdrant");
   const db = openDatabase(join(config.STORE_DIR, EMBEDDED_STORE_FILE));
-  const qdrant = createQdrantStore({
-    url: config.QDRANT_URL,
-    apiKey: config.QDRANT_API_KEY,
-    collection: config.QDRANT_COLLECTION ?? "nhatthe",
-    logger,
-  });
+  let qdrant: ReturnType<typeof openQdrantStore>;
+  try {
+    qdrant = openQdrantStore(config.STORE_DIR, {
+      url: config.QDRANT_URL,
+      apiKey: config.QDRANT_API_KEY,
+      collection: config.QDRANT_COLLECTION ?? "nhatthe",
+      logger,
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   try {
     await qdrant.ensureReady();
   } catch (error) {
+    await qdrant.close();
     db.close();
     throw error;
   }

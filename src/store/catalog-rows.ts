@@ -164,6 +164,7 @@ export function prepareCatalogStatements(db: Database) {
     ),
     archiveDeleteVersions: db.prepare("DELETE FROM store_archived_versions WHERE doc_id = ?"),
     archiveDeleteChunks: db.prepare("DELETE FROM store_archived_chunks WHERE doc_id = ?"),
+    modelNames: db.prepare<[], string>("SELECT model FROM store_vector_models ORDER BY model"),
     pendingMark: db.prepare(
       "INSERT INTO store_index_pending (doc_id, since) VALUES (?, ?) ON CONFLICT (doc_id) DO NOTHING",
     ),
@@ -174,5 +175,6 @@ export function prepareCatalogStatements(db: Database) {
   stmt.chunkIdsByKeys.raw(true);
   stmt.textHashesOfDoc.pluck(true);
   stmt.pendingAll.pluck(true);
+  stmt.modelNames.pluck(true);
   return stmt;
 }

@@ -49,6 +49,10 @@ export interface Catalog {
   getPassages(chunkIds: readonly string[]): Promise<Map<string, CatalogPassage>>;
   /** The document each of these chunk ids belongs to (active chunks only). */
   chunkOwners(chunkIds: readonly string[]): Promise<Map<string, string>>;
+  /** How many active chunks a document has and their total length. */
+  chunkTotals(docId: string): Promise<{ chunks: number; length: number }>;
+  /** Models the embedding cache has held vectors of (cheap: no counting). */
+  embeddingModelNames(): Promise<string[]>;
   /** Active chunk ids whose text has one of these sha256 hashes. */
   chunksWithTextHashes(hashes: readonly string[]): Promise<Array<{ chunkId: string; textHash: string }>>;
   /**

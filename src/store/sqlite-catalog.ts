@@ -242,6 +242,17 @@ export function createSqliteCatalog(options: SqliteCatalogOptions): SqliteCatalo
       });
     },
 
+    async chunkTotals(docId) {
+      return read(() => {
+        const row = stmt.chunkTotalsOfDoc.get(docId);
+        return { chunks: row?.count ?? 0, length: row?.length ?? 0 };
+      });
+    },
+
+    async embeddingModelNames() {
+      return read(() => stmt.modelNames.all());
+    },
+
     async chunksWithTextHashes(hashes) {
       if (hashes.length === 0) return [];
       return read(() =>

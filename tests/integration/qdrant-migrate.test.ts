@@ -8,6 +8,7 @@ import { createRetriever } from "../../src/retrieval/retriever.js";
 import { type EmbeddedStore, openEmbeddedStore } from "../../src/store/embedded-store.js";
 import { type MigrationProgress, migrateToQdrant } from "../../src/store/migrate-to-qdrant.js";
 import { createQdrantStore, type QdrantStore } from "../../src/store/qdrant/qdrant-store.js";
+import { openDatabase } from "../../src/store/sqlite.js";
 import type { DocumentStore } from "../../src/store/types.js";
 import { analyzeQuery } from "../../src/text/index.js";
 import { sha256 } from "../contract/store-fixtures.js";
@@ -64,6 +65,8 @@ describe("migrateToQdrant", () => {
       url: server.url,
       collection: "nhatthe",
       retry: { retries: 0 },
+      db: openDatabase(":memory:"),
+      ownsDatabase: true,
     });
   });
 

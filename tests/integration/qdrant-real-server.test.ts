@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { QdrantClient } from "@qdrant/js-client-rest";
 import { describe } from "vitest";
 import { createQdrantStore } from "../../src/store/qdrant/qdrant-store.js";
+import { openDatabase } from "../../src/store/sqlite.js";
 import { describeDocumentStoreContract } from "../contract/document-store.contract.js";
 
 /**
@@ -21,7 +22,13 @@ describe.skipIf(!url)("real Qdrant at QDRANT_URL", () => {
   describeDocumentStoreContract("qdrant (real server)", async () => {
     const collection = `nhatthe_test_${randomUUID().slice(0, 8)}`;
     const admin = new QdrantClient({ url, apiKey, checkCompatibility: false });
-    const store = createQdrantStore({ url: url!, apiKey, collection });
+    const store = createQdrantStore({
+      url: url!,
+      apiKey,
+      collection,
+      db: openDatabase(":memory:"),
+      ownsDatabase: true,
+    });
     return {
       store,
       cleanup: async () => {

@@ -9,7 +9,8 @@ import { toIndexedChunks } from "../../src/ingest/index-chunks.js";
 import { openEmbeddedStore } from "../../src/store/embedded-store.js";
 import { chunkPointId } from "../../src/store/qdrant/point-id.js";
 import { createQdrantStore, type QdrantStoreOptions } from "../../src/store/qdrant/qdrant-store.js";
-import { cacheVectorName, denseVectorName } from "../../src/store/qdrant/schema-check.js";
+import { denseVectorName } from "../../src/store/qdrant/schema-check.js";
+import { openDatabase } from "../../src/store/sqlite.js";
 import type { DocumentStore, IndexedChunk, WeightedTerm } from "../../src/store/types.js";
 import { analyzeQuery } from "../../src/text/index.js";
 import { describeDocumentStoreContract } from "../contract/document-store.contract.js";
@@ -20,6 +21,11 @@ import {
   startFakeQdrant,
 } from "../support/qdrant-fake-server.js";
 
+/** A catalog database for a test store (the catalog is SQLite whatever the index). */
+function catalogDb() {
+  return { db: openDatabase(":memory:"), ownsDatabase: true };
+}
+
 /**
  * The full DocumentStore contract against the Qdrant adapter over HTTP, the fake Qdrant
  * checking every request body against Qdrant's REST schema (and refusing filters on
@@ -29,7 +35,13 @@ import {
  */
 describeDocumentStoreContract("qdrant (fake server, schema-checked)", async () => {
   const server = await startFakeQdrant();
-  const store = createQdrantStore({ url: server.url, collection: "contract", retry: { retries: 0 } });
+  const store = createQdrantStore({
+    url: server.url,
+    collection: "contract",
+    retry: { retries: 0 },
+    db: openDatabase(":memory:"),
+    ownsDatabase: true,
+  });
   return {
     store,
     cleanup: async () => {
@@ -79,6 +91,7 @@ describe("Qdrant store", () => {
       url: server.url,
       collection: "nhatthe",
       retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 5 },
+      ...catalogDb(),
       ...options,
     });
     cleanups.push(() => server.close());
@@ -90,10 +103,11 @@ describe("Qdrant store", () => {
   });
 
   describe("at start", () => {
-    it("creates both collections with the schema and the payload indexes, once", async () => {
+    it("creates its one collection of points with the schema and the payload indexes, once", async () => {
       const store = await start({}, { denseModel: { name: "text-embedding-3-small", dimension: 4 } });
       await store.ensureReady();
-      expect(server.collectionNames().sort()).toEqual(["nhatthe", "nhatthe_docs"]);
+      // Points only: the catalog (records, versions, embedding cache) is SQLite.
+      expect(server.collectionNames()).toEqual(["nhatthe"]);
       const chunks = server.collection("nhatthe")!;
       expect([...chunks.sparse]).toEqual([["lexical", { modifier: "idf" }]]);
       expect(chunks.dense.get(denseVectorName("text-embedding-3-small"))).toMatchObject({
@@ -108,17 +122,10 @@ describe("Qdrant store", () => {
         content_hash: "keyword",
         terms: "keyword",
       });
-      const records = server.collection("nhatthe_docs")!;
-      expect(records.dense.get(cacheVectorName("text-embedding-3-small"))).toMatchObject({
-        size: 4,
-        distance: "Dot",
-        hnsw_config: { m: 0 },
-      });
-      expect([...records.indexes.keys()].sort()).toEqual(["doc_id", "kind", "number_key", "record_type"]);
 
       // A second process (another bot replica) reuses what exists.
       const before = server.requests.length;
-      const again = createQdrantStore({ url: server.url, collection: "nhatthe" });
+      const again = createQdrantStore({ url: server.url, collection: "nhatthe", ...catalogDb() });
       await again.ensureReady();
       const writes = server.requests
         .slice(before)
@@ -131,6 +138,7 @@ describe("Qdrant store", () => {
       const store = createQdrantStore({
         url,
         collection: "nhatthe",
+        ...catalogDb(),
         retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 2 },
       });
       const error = await store.ensureReady().then(
@@ -151,9 +159,19 @@ describe("Qdrant store", () => {
     it("names the API key when Qdrant refuses it", async () => {
       server = await startFakeQdrant({ apiKey: "secret-key-123" });
       cleanups.push(() => server.close());
-      const bad = createQdrantStore({ url: server.url, apiKey: "wrong-key-000", collection: "c" });
+      const bad = createQdrantStore({
+        url: server.url,
+        apiKey: "wrong-key-000",
+        collection: "c",
+        ...catalogDb(),
+      });
       await expect(bad.ensureReady()).rejects.toThrow(/HTTP 401.*QDRANT_API_KEY/);
-      const good = createQdrantStore({ url: server.url, apiKey: "secret-key-123", collection: "c" });
+      const good = createQdrantStore({
+        url: server.url,
+        apiKey: "secret-key-123",
+        collection: "c",
+        ...catalogDb(),
+      });
       await good.ensureReady();
       expect(await good.stats()).toEqual({ documents: 0, chunks: 0 });
     });
@@ -171,7 +189,7 @@ describe("Qdrant store", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ vectors: { size: 4, distance: "Dot" } }),
       });
-      const store = createQdrantStore({ url: server.url, collection: "theirs" });
+      const store = createQdrantStore({ url: server.url, collection: "theirs", ...catalogDb() });
       const error = await store.ensureReady().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreError);
       expect((error as StoreError).message).toMatch(/single unnamed vector.*QDRANT_COLLECTION/);
@@ -183,6 +201,7 @@ describe("Qdrant store", () => {
       const second = createQdrantStore({
         url: server.url,
         collection: "nhatthe",
+        ...catalogDb(),
         denseModel: { name: "m", dimension: 1536 },
       });
       const error = await second.ensureReady().catch((e: unknown) => e);
@@ -195,16 +214,19 @@ describe("Qdrant store", () => {
     it("uses the chunk id, written as a UUID, as the point id, so re-upserts overwrite", async () => {
       const store = await start();
       const chunk = makeChunk("d", 0, { "f:nhat": 1 });
-      await store.upsertDocument(makeDoc("d"), [chunk]);
+      await store.upsertDocument(makeDoc("d", { kind: "Nghị quyết", date: "2017-10-25" }), [chunk]);
       expect(server.points("nhatthe").map((p) => p.id)).toEqual([chunkPointId(chunk.chunkId)]);
       const payload = server.points("nhatthe")[0]!.payload;
-      expect(payload).toMatchObject({
+      // What filters, counts and maintenance read, and nothing of the catalog.
+      expect(payload).toEqual({
         doc_id: "d",
-        chunk_id: chunk.chunkId,
-        text: chunk.text,
+        number_key: null,
+        kind: "Nghị quyết",
+        date_int: 20171025,
         content_hash: sha256(chunk.text),
+        length: chunk.length,
+        bm25_avg_length: chunk.length,
         terms: ["f:nhat"],
-        version: 1,
       });
     });
 
@@ -249,24 +271,54 @@ describe("Qdrant store", () => {
       expect(server.requests.filter((r) => r.path.endsWith("/points/query"))).toHaveLength(1);
     });
 
-    it("repairs an interrupted write when the document is written again", async () => {
-      const store = await start({}, { retry: { retries: 0 } });
+    it("repairs an interrupted write: orphan points are never hits, and are deleted at the next start", async () => {
+      const db = openDatabase(":memory:");
+      cleanups.push(() => {
+        db.close();
+      });
+      const store = await start({}, { retry: { retries: 0 }, db, ownsDatabase: false });
       await store.ensureReady();
-      // The document record is written last; fail it, after the chunks went in.
-      let failing = true;
+      const first = [makeChunk("d", 0, { "f:cu": 1 }), makeChunk("d", 1, { "f:cu": 2 })];
+      await store.upsertDocument(makeDoc("d", { contentHash: "1" }), first);
+      // The stale points are deleted last; fail that, after the catalog committed.
       server.failNext(
         1,
         { status: 500 },
-        (r) => failing && r.method === "PUT" && r.path === "/collections/nhatthe_docs/points",
+        (r) => r.method === "POST" && r.path === "/collections/nhatthe/points/delete",
+      );
+      const second = [makeChunk("d", 0, { "f:moi": 1 }, { id: "m" })];
+      await expect(store.upsertDocument(makeDoc("d", { contentHash: "2" }), second)).rejects.toThrow(
+        /HTTP 500/,
+      );
+      expect((await store.getDocument("d"))?.version).toBe(2);
+      expect(server.points("nhatthe")).toHaveLength(3);
+      // The old points are still in Qdrant, but the catalog does not know them.
+      expect(await store.searchLexical({ terms: terms("f:cu"), limit: 5 })).toEqual([]);
+      expect(await store.stats()).toEqual({ documents: 1, chunks: 1 });
+
+      // The next process over the same catalog repairs it before answering.
+      await store.index.close();
+      const restarted = createQdrantStore({ url: server.url, collection: "nhatthe", db });
+      expect(await restarted.repair()).toEqual(["d"]);
+      expect(server.points("nhatthe").map((p) => p.id)).toEqual([chunkPointId(second[0]!.chunkId)]);
+      expect(await restarted.repair()).toEqual([]);
+      expect((await restarted.getChunks("d")).map((c) => c.chunkId)).toEqual([second[0]!.chunkId]);
+    });
+
+    it("leaves no trace of a write whose points were refused", async () => {
+      const store = await start({}, { retry: { retries: 0 } });
+      await store.ensureReady();
+      server.failNext(
+        1,
+        { status: 500 },
+        (r) => r.method === "PUT" && r.path === "/collections/nhatthe/points",
       );
       const first = [makeChunk("d", 0, { "f:cu": 1 }), makeChunk("d", 1, { "f:cu": 2 })];
       await expect(store.upsertDocument(makeDoc("d", { contentHash: "1" }), first)).rejects.toThrow(
         /HTTP 500/,
       );
-      failing = false;
       expect(await store.getDocument("d")).toBeNull();
-
-      // Ingested again, with other content: the orphans of the failed write are gone.
+      // Ingested again, with other content: only the new chunks are there.
       const second = [makeChunk("d", 0, { "f:moi": 1 }, { id: "m" })];
       expect(await store.upsertDocument(makeDoc("d", { contentHash: "2" }), second)).toMatchObject({
         status: "added",
@@ -277,18 +329,18 @@ describe("Qdrant store", () => {
       expect(await store.stats()).toEqual({ documents: 1, chunks: 1 });
     });
 
-    it("keeps the previous version on record, outside the searchable collection", async () => {
+    it("keeps the previous version on record in the catalog, outside Qdrant", async () => {
       const store = await start();
       await store.upsertDocument(makeDoc("d", { contentHash: "1" }), [makeChunk("d", 0, { "f:cu": 1 })]);
       await store.upsertDocument(makeDoc("d", { contentHash: "2" }), [
         makeChunk("d", 0, { "f:moi": 1 }, { id: "n" }),
       ]);
       expect(server.points("nhatthe").map((p) => p.payload.terms)).toEqual([["f:moi"]]);
-      const archived = server.points("nhatthe_docs").filter((p) => p.payload.record_type === "version");
-      expect(archived.map((p) => p.payload.version)).toEqual([1]);
+      expect(server.collectionNames()).toEqual(["nhatthe"]);
+      expect((await store.listVersions("d")).map((v) => v.version)).toEqual([1]);
     });
 
-    it("adds a new embedding model's vectors to the live collections", async () => {
+    it("adds a new embedding model's vectors to the live collection", async () => {
       const store = await start();
       const chunk = makeChunk("d", 0, { "f:a": 1 });
       await store.upsertDocument(makeDoc("d"), [chunk]);
@@ -297,12 +349,6 @@ describe("Qdrant store", () => {
       ]);
       expect(server.collection("nhatthe")!.dense.get(denseVectorName("BAAI/bge-m3"))).toMatchObject({
         size: 3,
-      });
-      expect(server.collection("nhatthe_docs")!.dense.get(cacheVectorName("BAAI/bge-m3"))).toMatchObject({
-        size: 3,
-        distance: "Dot",
-        hnsw_config: { m: 0 },
-        on_disk: true,
       });
       expect(await store.vectorModels()).toEqual([{ model: "BAAI/bge-m3", dimension: 3, count: 1 }]);
     });
@@ -322,6 +368,7 @@ describe("Qdrant store", () => {
       const configured = createQdrantStore({
         url: server.url,
         collection: "fresh",
+        ...catalogDb(),
         denseModel: { name: "m", dimension: 2 },
       });
       await configured.upsertDocument(makeDoc("d"), [chunk]);
