@@ -48,8 +48,11 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
 export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, folded: string): number {
   switch (question.type) {
     case "ai":
-      // A name answers "ai" better than an office the sentence also lists.
-      return PERSON.test(clause) ? 1 : namesOtherOffice(clause, question.folded) ? 0.5 : 0;
+      // A name answers "ai" better than an office the sentence also lists; an office that
+      // acts in the clause ("thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân xã") as well.
+      if (PERSON.test(clause)) return 1;
+      if (!namesOtherOffice(clause, question.folded)) return 0;
+      return AGENT_VERB.test(folded.replace(DOCUMENT_NAME, " ")) ? 0.75 : 0.5;
     case "khi_nao":
       return holdsTime(question, clause, folded) ? 1 : 0;
     case "bao_nhieu":
@@ -106,6 +109,8 @@ const OFFICES =
 /** Verbs of signing, appointing, deciding, heading (folded). */
 const AGENT_VERB =
   /\b(?:ky|ban hanh|bo nhiem|mien nhiem|quyet dinh|phe duyet|chu tri|dung dau|phu trach|giu chuc|dam nhiem|lam truong|tham quyen|giao|chi dao|trao|do)\b/u;
+/** "Quyết định số 12/2018", "Quyết định 28/2023": a document's name, not a decision made (folded). */
+const DOCUMENT_NAME = /\bquyet dinh (?:so )?\d[\w/.-]*/gu;
 /** A date or a point in time (folded). */
 const DATE =
   /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b/u;

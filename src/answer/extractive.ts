@@ -1,6 +1,7 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
+import { foldDiacritics, toSyllables } from "../text/index.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
+import { answerSentences } from "./answer-sentences.js";
 import { answerMessages } from "./messages.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
@@ -101,7 +102,7 @@ export function composeExtractiveAnswer(
       (passage.superseded ? SUPERSEDED_FACTOR : 1);
     // A passage weighed this little cannot lead, and reading it costs the answer's time.
     if (passageIndex > 0 && prior < MIN_PRIOR) return;
-    const spans = splitSentences(passage.chunk.text);
+    const spans = answerSentences(passage.chunk.text);
     // A news article's title is often its lead sentence, here in the passage: body text
     // ("Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 ..."), not context.
     const titleIsHere = spans.length > 0 && isLeadSentence(passage.doc.title, spans[0]!.text);

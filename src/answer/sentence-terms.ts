@@ -46,6 +46,10 @@ export function trimSentence(
   question?: QuestionAnalysis,
 ): string {
   if (wordCount(sentence) <= maxWords) return sentence;
+  // Asides the question does not ask about ("(sau đây gọi là ...)", "(được sửa đổi, bổ
+  // sung tại ...)") go first, marked "(…)": the clause after them is often the answer.
+  const lean = withoutAsides(sentence, termValues);
+  if (lean !== sentence) return trimSentence(lean, termValues, maxWords, question);
   // A clause holding the asked-for detail (the signer's name, the date) is worth half the
   // question's terms together: it is what the cadre asked for, the rest is its setting.
   let detailValue = 0;
@@ -111,6 +115,22 @@ export function trimSentence(
     words + clauses[best.from - 1]!.words <= maxWords
   )
     words += clauses[--best.from]!.words;
+  // "Đối với ... thì kinh phí ... được tổng hợp vào ...": a run that reaches the condition's
+  // "thì" ends with what follows it, the rule itself, though its first clauses go.
+  const then = clauses.findIndex((c, i) => i >= best.from && i <= best.to && / thì /u.test(` ${c.text} `));
+  if (then >= 0) {
+    let rest = 0;
+    for (let i = best.to + 1; i < clauses.length; i++) rest += clauses[i]!.words;
+    let kept = 0;
+    for (let i = then; i <= best.to; i++) kept += clauses[i]!.words;
+    if (rest > 0 && kept + rest <= maxWords) {
+      while (words + rest > maxWords && best.from < then) words -= clauses[best.from++]!.words;
+      if (words + rest <= maxWords) {
+        words += rest;
+        best.to = clauses.length - 1;
+      }
+    }
+  }
   while (best.to + 1 < clauses.length && words + clauses[best.to + 1]!.words <= maxWords)
     words += clauses[++best.to]!.words;
   while (best.from > 0 && words + clauses[best.from - 1]!.words <= maxWords)
@@ -122,6 +142,28 @@ export function trimSentence(
   if (best.from > 0) text = `…${text}`;
   if (best.to < clauses.length - 1) text = `${text.replace(/[,;:]$/, "")}…`;
   return text;
+}
+
+/** Parenthesised asides longer than this many characters may go from a long sentence. */
+const MIN_ASIDE_CHARS = 12;
+/** Asides that only name or source what precedes them. */
+const BOILERPLATE_ASIDE =
+  /^\(\s*(?:sau đây (?:gọi|viết)|gọi tắt|viết tắt|được sửa đổi|đã được sửa đổi|được bổ sung)/iu;
+
+/**
+ * The sentence without its parenthesised asides that hold none of the question's terms,
+ * or only say what a name stands for or where a rule was amended; each gone aside is
+ * marked "(…)". The sentence itself when none goes.
+ */
+function withoutAsides(sentence: string, termValues: Map<string, number>): string {
+  return sentence
+    .replace(/\s*\([^()]*\)/gu, (aside) => {
+      const text = aside.trim();
+      if (text.length < MIN_ASIDE_CHARS) return aside;
+      if (BOILERPLATE_ASIDE.test(text) || scoreText(text, termValues).score === 0) return " (…)";
+      return aside;
+    })
+    .replace(/(?:\s*\(…\))+/gu, " (…)");
 }
 
 /** What a clause holds of what is asked: the type's detail, or the focus named ("khó khăn, vướng mắc do ..."). */

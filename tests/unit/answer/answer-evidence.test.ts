@@ -76,6 +76,16 @@ describe("clauseHoldsDetail", () => {
     expect(clauseHoldsDetail(q, "Ủy viên Bộ Chính trị,", fold("Ủy viên Bộ Chính trị,"))).toBe(0.5);
     expect(clauseHoldsDetail(q, "hoạt động hiệu lực,", fold("hoạt động hiệu lực,"))).toBe(0);
   });
+
+  it("weighs an office that acts in the clause above one a document is named after", () => {
+    const q = analyzeQuestion("ai công nhận người có uy tín?");
+    const acting = "thuộc thẩm quyền thực hiện của Chủ tịch Ủy ban nhân dân xã,";
+    const named = "Quyết định số 12/2018/QĐ-TTg ngày 06 tháng 3 năm 2018 của Thủ tướng Chính phủ,";
+    expect(clauseHoldsDetail(q, acting, fold(acting))).toBeGreaterThan(
+      clauseHoldsDetail(q, named, fold(named)),
+    );
+    expect(clauseHoldsDetail(q, acting, fold(acting))).toBeLessThan(1);
+  });
 });
 
 describe("holdsSituation", () => {

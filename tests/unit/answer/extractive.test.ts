@@ -395,6 +395,32 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     expect(result.answer).not.toContain("?");
   });
 
+  it("keeps what follows 'thì' when a long condition is trimmed", () => {
+    const rule = passage(
+      "draft",
+      "- Đối với các đối tượng cán bộ, công chức, người làm việc theo chế độ hợp đồng được áp dụng chế độ, chính sách như công chức theo quy định của Chính phủ, người làm việc theo chế độ hợp đồng lao động không xác định thời hạn thực hiện các công việc hỗ trợ, phục vụ trong cơ quan hành chính, người hoạt động không chuyên trách ở cấp xã, thôn, tổ dân phố thuộc, trực thuộc các đơn vị do địa phương quản lý thì kinh phí thực hiện chế độ, chính sách được tổng hợp vào nhu cầu cải cách tiền lương của địa phương.",
+      "Dự thảo Thông tư xác định nguồn kinh phí",
+    );
+    const result = compose(
+      "kinh phí tinh giản biên chế cho người không chuyên trách cấp xã do địa phương quản lý lấy từ đâu?",
+      [rule],
+    );
+    expect(result.answer).toContain("được tổng hợp vào nhu cầu cải cách tiền lương của địa phương.");
+    expect(result.answer).toContain("không chuyên trách ở cấp xã");
+  });
+
+  it("drops asides to keep the clause that names who acts", () => {
+    const rule = passage(
+      "decree",
+      "Việc công nhận, đưa ra khỏi danh sách và thay thế, bổ sung người có uy tín trong đồng bào dân tộc thiểu số (sau đây gọi là người có uy tín) quy định tại điểm e khoản 1 và điểm đ khoản 3 Điều 6 Quyết định số 12/2018/QĐ-TTg ngày 06 tháng 3 năm 2018 của Thủ tướng Chính phủ về tiêu chí lựa chọn, công nhận người có uy tín và chính sách đối với người có uy tín trong đồng bào dân tộc thiểu số (được sửa đổi, bổ sung tại khoản 8 Điều 1 Quyết định số 28/2023/QĐ-TTg ngày 23 tháng 11 năm 2023 của Thủ tướng Chính phủ) thuộc thẩm quyền thực hiện của Chủ tịch Ủy ban nhân dân xã, phường, đặc khu (sau đây gọi là Ủy ban nhân dân cấp xã).",
+      "Nghị định phân cấp",
+    );
+    const result = compose("ai công nhận, thay thế người có uy tín trong đồng bào DTTS?", [rule]);
+    expect(result.answer).toContain("thuộc thẩm quyền thực hiện của Chủ tịch Ủy ban nhân dân xã");
+    expect(result.answer).toContain("(…)");
+    expect(result.answer).not.toContain("sau đây gọi là");
+  });
+
   it("keeps the signer's name when the sentence is trimmed", () => {
     const lead = passage(
       "plan",

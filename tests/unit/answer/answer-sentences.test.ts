@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { answerSentences } from "../../../src/answer/answer-sentences.js";
+
+describe("answerSentences", () => {
+  it("splits off the numbered items a sentence runs into", () => {
+    const text =
+      "Giao Đảng ủy Chính phủ chủ trì xây dựng đề án (trong đó: (1) Đối với cấp tỉnh: cần nghiên cứu kỹ quy hoạch... làm cơ sở trong sắp xếp. (2) Đối với cấp xã: Cần xác định rõ các mô hình chính quyền đối với khu vực đô thị, nông thôn, miền núi.";
+    const spans = answerSentences(text);
+    expect(spans.map((s) => s.text)).toEqual([
+      "Giao Đảng ủy Chính phủ chủ trì xây dựng đề án (trong đó: (1) Đối với cấp tỉnh: cần nghiên cứu kỹ quy hoạch... làm cơ sở trong sắp xếp.",
+      "(2) Đối với cấp xã: Cần xác định rõ các mô hình chính quyền đối với khu vực đô thị, nông thôn, miền núi.",
+    ]);
+    for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
+  });
+
+  it("keeps a list whose items follow semicolons, and text without items, as one sentence", () => {
+    expect(answerSentences("Gồm: a) Chủ tịch; b) Phó Chủ tịch; c) Ủy viên.")).toHaveLength(1);
+    expect(answerSentences("Năm 2025 (2) lần họp. Họp lại sau.")).toHaveLength(2);
+  });
+});
