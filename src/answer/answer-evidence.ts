@@ -25,13 +25,13 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "bao_nhieu":
       return countsUnit(sentence, folded, question.unit);
     case "o_dau":
-      return PLACE.test(sentence);
+      return question.asksNames ? namesNewPlace(sentence, question.folded) : PLACE.test(sentence);
     case "tai_sao":
       return REASON.test(folded);
     case "la_gi":
       return DEFINITION.test(folded);
     case "nhung_gi":
-      return LIST.test(sentence);
+      return question.asksNames ? namesNewPlace(sentence, question.folded) : LIST.test(sentence);
     case "co_khong":
       return MODAL.test(folded);
     case "so_sanh":
@@ -142,8 +142,36 @@ const DURATION_UNIT = "nam|thang|ngay|tuan|gio";
  */
 const NUMBER =
   /(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)*|một(?!\s+số)|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![\p{L}\p{N}])/gu;
-/** A place: "tại"/"ở" before a capitalised name, or an address word. */
-const PLACE = /(?:tại|ở|Tại|Ở)\s+(?:[^\s,.]+\s+){0,2}\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
+/**
+ * A place: "tại"/"ở" before a capitalised name, or an address word; not "tại khoản 56
+ * Điều 1", "tại Nghị quyết": where a rule is written is no place.
+ */
+const PLACE =
+  /(?:tại|ở|Tại|Ở)\s+(?!(?:điểm|khoản|điều|Điều|mục|Mục|chương|Chương|phụ lục|Phụ lục|văn bản|Nghị|Quyết|Thông|Luật|Kết luận|Kế hoạch|Công văn|Hiến pháp)\b)(?:[^\s,.]+\s+){0,2}\p{Lu}|(?:phố|đường|ngõ|ngách)\s+\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
+
+/** A run of two or more capitalised syllables: a proper name ("Tiên Cường", "Xã Trung Chải"). */
+const NAME_RUN = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu;
+/** Capitalised syllables of bodies, acts and kinds of place, which alone name no place. */
+const NOT_PLACE_NAME = new Set(
+  "ủy uỷ ban quốc hội chính phủ thường vụ trung ương bộ đảng nhà nước nhân dân thủ tướng đồng mặt trận tổ việt nam cộng hòa hoà xã chủ nghĩa nghị quyết định luật thông tư điều khoản chương tỉnh thành phố huyện quận phường thị trấn thôn ấp sở ngày tháng năm theo căn cứ đối với tại trên dưới đây cụ thể như vậy".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether the sentence names a place the question does not: "các xã Đại Thắng, Tiên
+ * Cường và Tự Cường" answers "xã Quyết Thắng gồm những xã nào"; "Xã Quyết Thắng mới
+ * của Hải Phòng được sáp nhập từ những xã theo ..." only says the question again.
+ */
+function namesNewPlace(sentence: string, foldedQuestion: string): boolean {
+  for (const match of sentence.normalize("NFC").matchAll(NAME_RUN)) {
+    const syllables = match[0].split(/\s+/u);
+    const own = syllables.filter((syllable) => !NOT_PLACE_NAME.has(syllable.toLowerCase()));
+    if (own.length === 0) continue;
+    if (!foldedQuestion.includes(foldDiacritics(own.join(" ").toLowerCase()))) return true;
+  }
+  return false;
+}
 /** A reason or a purpose (folded). */
 const REASON =
   /\b(?:do|vi|boi|nham|de|nguyen nhan|ly do|xuat phat tu|dan den|vi vay|vi the|muc dich|muc tieu|giup)\b/u;

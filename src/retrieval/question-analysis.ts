@@ -46,6 +46,11 @@ export interface QuestionAnalysis {
    * document itself.
    */
   situation: string[];
+  /**
+   * The question asks which places ("gồm những xã nào", "tỉnh nào"): a place's own name
+   * answers it ("các xã Đại Thắng, Tiên Cường và Tự Cường"), not the word "xã".
+   */
+  asksNames: boolean;
 }
 
 /**
@@ -171,9 +176,12 @@ export function analyzeQuestion(
   const unit = type === "bao_nhieu" || /\bmay\b/u.test(text) ? countedUnit(words, marked, hasMarks) : "";
   // "... có những khó khăn gì" says what it asks at its end, whatever comes first ("Nhất
   // thể hóa ở Đức Thọ có lợi ích gì"); "Khó khăn khi ... là gì" at its start.
-  let focus = quantifiedPhrase(words);
-  if (focus === "") focus = foldDiacritics(questionFocus(question, hasMarks));
-  if (focus === "") focus = definedPhrase(words);
+  // "những xã nào": "xã" says what kind of name is asked, not what a sentence must say;
+  // the names asked are the focus.
+  const asksNames = ASKS_PLACE_NAMES.test(text);
+  let focus = asksNames ? "" : quantifiedPhrase(words);
+  if (focus === "" && !asksNames) focus = foldDiacritics(questionFocus(question, hasMarks));
+  if (focus === "" && !asksNames) focus = definedPhrase(words);
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
   if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
@@ -185,8 +193,29 @@ export function analyzeQuestion(
     unit,
     folded: text,
     situation: situationOf(question.normalize("NFC"), hasMarks),
+    asksNames,
   };
 }
+
+/** Kinds of place a question may ask the names of (folded). */
+const PLACE_KINDS = new Set([
+  "xa",
+  "phuong",
+  "thi tran",
+  "thi xa",
+  "huyen",
+  "quan",
+  "tinh",
+  "thanh pho",
+  "tinh thanh",
+  "dia phuong",
+  "don vi hanh chinh",
+  "thon",
+  "ap",
+  "lang",
+]);
+/** "quận nào", not "cơ quan nào" (folded alike). */
+const ASKS_PLACE_NAMES = new RegExp(`\\b(?<!co )(?:${[...PLACE_KINDS].join("|")}) nao\\b`, "u");
 
 function readShorthands(folded: string): string {
   return folded

@@ -152,3 +152,32 @@ describe("numbers read with their marks", () => {
     expect(evidence("chủ tịch ubnd tỉnh mới là ai", "Chủ tịch UBND tỉnh là Trần Huy Tuấn")).toBe(true);
   });
 });
+
+describe("which places", () => {
+  const q = "xa quyet thang moi cua hai phong gom nhung xa nao";
+  it("is answered by a place the question does not name", () => {
+    expect(
+      evidence(
+        q,
+        "Sắp xếp toàn bộ diện tích tự nhiên của các xã Đại Thắng, Tiên Cường và Tự Cường thành xã mới có tên gọi là xã Quyết Thắng.",
+      ),
+    ).toBe(true);
+  });
+  it("is not by the question said again, or by the act that says it", () => {
+    expect(
+      evidence(
+        q,
+        "Xã Quyết Thắng mới của Hải Phòng được sáp nhập từ những xã theo quy định tại khoản 56 Điều 1 Nghị quyết 1669/NQ-UBTVQH15 năm 2025.",
+      ),
+    ).toBe(false);
+    expect(evidence(q, "Ủy ban Thường vụ Quốc hội quyết định sắp xếp các đơn vị hành chính cấp xã.")).toBe(
+      false,
+    );
+  });
+  it("reads where a rule is written as no place", () => {
+    expect(
+      evidence("Trụ sở đặt ở đâu?", "Việc này thực hiện theo quy định tại khoản 56 Điều 1 Nghị quyết 1669."),
+    ).toBe(false);
+    expect(evidence("Trụ sở đặt ở đâu?", "Cơ quan làm việc tại số 6C phố Hoàng Diệu, Hà Nội.")).toBe(true);
+  });
+});

@@ -129,3 +129,21 @@ describe("which month, which year", () => {
     expect(analyzeQuestion("nghỉ hưu năm mấy tuổi").type).toBe("bao_nhieu");
   });
 });
+
+describe("questions asking which places", () => {
+  it("asks names, not the word 'xã', with or without marks", () => {
+    for (const q of [
+      "xa quyet thang moi cua hai phong gom nhung xa nao",
+      "Xã Tả Phìn mới được sáp nhập từ những xã nào?",
+    ]) {
+      const a = analyzeQuestion(q);
+      expect(a.asksNames).toBe(true);
+      expect(a.focus).toBe("");
+    }
+  });
+
+  it("does not where the question asks something else", () => {
+    expect(analyzeQuestion("Những khó khăn của xã sau sáp nhập là gì?").asksNames).toBe(false);
+    expect(analyzeQuestion("Cơ quan nào quyết định?").asksNames).toBe(false);
+  });
+});
