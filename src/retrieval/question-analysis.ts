@@ -181,6 +181,7 @@ export function analyzeQuestion(
   const asksNames = ASKS_PLACE_NAMES.test(text);
   let focus = asksNames ? "" : quantifiedPhrase(words);
   if (focus === "" && !asksNames) focus = foldDiacritics(questionFocus(question, hasMarks));
+  if (focus === "" && !asksNames) focus = procedureObject(words);
   if (focus === "" && !asksNames) focus = definedPhrase(words);
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
   if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
@@ -324,10 +325,73 @@ const TYPE_NOUNS = new Set([
   "chi",
 ]);
 
+/**
+ * "thủ tục đăng ký kết hôn", "điều kiện để được cấp giấy phép lái xe", "cách tính thuế
+ * thu nhập cá nhân": what a procedure, a condition or a calculation is asked of, three or
+ * four words (two say too little: "kết hôn" is in any page on family papers); "" when the
+ * question has no such form.
+ */
+function procedureObject(words: readonly string[]): string {
+  for (let i = 0; i < words.length; i++) {
+    const two = `${words[i]} ${words[i + 1]}`;
+    if (!PROCEDURE_WORDS.has(two)) continue;
+    let start = i + 2;
+    while (
+      start < words.length &&
+      PROCEDURE_LINKS.has(words[start]!) &&
+      !(words[start] === "de" && NOT_LINK_AFTER_DE.has(words[start + 1] ?? ""))
+    )
+      start++;
+    const object: string[] = [];
+    for (let j = start; j < words.length && object.length < 4; j++) {
+      const w = words[j]!;
+      if (OBJECT_ENDS.has(w) || /\d/u.test(w)) break;
+      object.push(w);
+    }
+    return object.length >= 3 ? object.join(" ") : "";
+  }
+  return "";
+}
+/** Words that ask how something is done, met or computed (folded). */
+const PROCEDURE_WORDS = new Set(["thu tuc", "quy trinh", "dieu kien", "cach tinh", "ho so", "trinh tu"]);
+/** Words between such a word and its object: "điều kiện để được ...". */
+const PROCEDURE_LINKS = new Set(["de", "duoc", "khi", "can", "phai", "xin", "lam", "thuc", "hien"]);
+/** "đề nghị", "đề án", "đề xuất" fold to a "de" that is no "để". */
+const NOT_LINK_AFTER_DE = new Set(["nghi", "an", "xuat"]);
+/** Words that end the object: linkers, question words, sources. */
+const OBJECT_ENDS = new Set([
+  "cua",
+  "khi",
+  "theo",
+  "voi",
+  "cho",
+  "o",
+  "tai",
+  "trong",
+  "la",
+  "the",
+  "nhu",
+  "gi",
+  "nao",
+  "ra",
+  "nhung",
+  "can",
+  "phai",
+  "gom",
+  "co",
+  "khong",
+  "va",
+  "hay",
+]);
+
 /** "X là gì": the words before "là". */
 function definedPhrase(words: readonly string[]): string {
   for (let end = words.length - 1; end >= 1; end--) {
-    if (words[end] === "gi" && words[end - 1] === "la") return lastWords(words.slice(0, end - 1));
+    if (words[end] !== "gi" || words[end - 1] !== "la") continue;
+    // "Điều kiện ... theo NĐ 178 là gì": the source named is not what is defined.
+    const defined = words.slice(0, end - 1);
+    const source = defined.findIndex((w) => w === "theo" || /\d/u.test(w));
+    return lastWords(source > 0 ? defined.slice(0, source) : defined);
   }
   return "";
 }

@@ -147,3 +147,21 @@ describe("questions asking which places", () => {
     expect(analyzeQuestion("Cơ quan nào quyết định?").asksNames).toBe(false);
   });
 });
+
+describe("what a procedure, a condition or a calculation is asked of", () => {
+  it("is the focus, three or four words, without the source named", () => {
+    expect(analyzeQuestion("Hướng dẫn thủ tục đăng ký kết hôn").focus).toBe("dang ky ket hon");
+    expect(analyzeQuestion("Điều kiện nghỉ hưu trước tuổi theo NĐ 178 là gì?").focus).toBe(
+      "nghi huu truoc tuoi",
+    );
+    expect(analyzeQuestion("Ho so de nghi thanh lap xa gom nhung gi").focus).toBe("de nghi thanh lap");
+  });
+
+  it("is no focus when two words are all there is", () => {
+    expect(analyzeQuestion("Thủ tục kết hôn?").focus).toBe("");
+  });
+
+  it("leaves a document number out of what 'là gì' defines", () => {
+    expect(analyzeQuestion("Sáp nhập tỉnh theo NQ 60 là gì?").focus).toBe("sap nhap tinh");
+  });
+});
