@@ -52,13 +52,20 @@ export type ComposedStore = DocumentStore &
  * document, every point not among its active chunks (writing the document again, as the
  * corpus sync does, repairs it too). Scores may count orphan points in df until then.
  */
-export function composeStore(deps: { catalog: Catalog; index: PointIndex; logger?: Logger }): ComposedStore {
+export function composeStore(deps: {
+  catalog: Catalog;
+  index: PointIndex;
+  logger?: Logger;
+  /** Runs once at start, after the index is ready and before the repair (adopting an old layout). */
+  prepare?: () => Promise<unknown>;
+}): ComposedStore {
   const { catalog, index } = deps;
   const log = deps.logger?.child({ component: "store" });
   let closed = false;
   let repaired: Promise<string[]> | null = null;
 
   async function repair(): Promise<string[]> {
+    await deps.prepare?.();
     const pending = await catalog.pendingDocuments();
     for (const docId of pending) {
       const keep = (await catalog.getChunks(docId)).map((c) => c.chunkId);

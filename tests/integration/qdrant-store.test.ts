@@ -3,18 +3,34 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { QdrantClient } from "@qdrant/js-client-rest";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../src/errors.js";
 import { toIndexedChunks } from "../../src/ingest/index-chunks.js";
 import { openEmbeddedStore } from "../../src/store/embedded-store.js";
+import {
+  chunkPoint,
+  documentFields,
+  documentPoint,
+  embeddingPointId,
+  metaPoint,
+  versionPoint,
+} from "../../src/store/qdrant/payload.js";
 import { chunkPointId } from "../../src/store/qdrant/point-id.js";
 import { createQdrantStore, type QdrantStoreOptions } from "../../src/store/qdrant/qdrant-store.js";
-import { denseVectorName } from "../../src/store/qdrant/schema-check.js";
+import {
+  cacheVectorName,
+  chunkCollectionSpec,
+  denseVectorName,
+  RECORD_PAYLOAD_INDEXES,
+  recordsCollectionSpec,
+} from "../../src/store/qdrant/schema-check.js";
+import { DEFAULT_BM25, toDocumentSparseVector } from "../../src/store/qdrant/sparse.js";
 import { openDatabase } from "../../src/store/sqlite.js";
 import type { DocumentStore, IndexedChunk, WeightedTerm } from "../../src/store/types.js";
 import { analyzeQuery } from "../../src/text/index.js";
 import { describeDocumentStoreContract } from "../contract/document-store.contract.js";
-import { makeChunk, makeDoc, sha256, vec } from "../contract/store-fixtures.js";
+import { makeChunk, makeDoc, recordOf, sha256, vec } from "../contract/store-fixtures.js";
 import {
   type FakeQdrantOptions,
   type FakeQdrantServer,
@@ -376,6 +392,105 @@ describe("Qdrant store", () => {
         { chunkId: chunk.chunkId, contentHash: sha256(chunk.text), vector: vec(1, 0) },
       ]);
       expect(await configured.vectorModels()).toEqual([{ model: "m", dimension: 2, count: 1 }]);
+    });
+  });
+
+  describe("upgrading a deployment made before the catalog left Qdrant", () => {
+    it("adopts the records, versions, chunks and cached vectors of <collection>_docs into the catalog, once", async () => {
+      server = await startFakeQdrant();
+      cleanups.push(() => server.close());
+      const client = new QdrantClient({ url: server.url, checkCompatibility: false });
+      const model = { name: "m", dimension: 2 };
+      await client.createCollection("old", chunkCollectionSpec(model));
+      await client.createCollection("old_docs", recordsCollectionSpec(model));
+      for (const index of RECORD_PAYLOAD_INDEXES) {
+        await client.createPayloadIndex("old_docs", {
+          wait: true,
+          field_name: index.field,
+          field_schema: index.schema,
+        });
+      }
+      // What the schema-1 store wrote for a document replaced once, with a cached vector.
+      const v1 = makeChunk("nq18", 0, { "f:cu": 1 }, { id: "v1" });
+      const chunks = [
+        makeChunk("nq18", 0, { "f:sap_xep": 2, "f:bo_may": 1 }, { text: "Sắp xếp tổ chức bộ máy" }),
+        makeChunk("nq18", 1, { "f:tinh_gon": 1 }, { headingPath: ["Phần II"] }),
+      ];
+      const at = "2025-01-02T03:04:05.000Z";
+      const base = { ...makeDoc("nq18", { kind: "Nghị quyết", number: "18-NQ/TW", date: "2017-10-25" }) };
+      const record = { ...base, chunkCount: 2, version: 2, addedAt: at, updatedAt: at };
+      const older = {
+        ...base,
+        contentHash: sha256("v1"),
+        chunkCount: 1,
+        version: 1,
+        addedAt: at,
+        updatedAt: at,
+      };
+      const fields = documentFields(record);
+      const sparse = (c: IndexedChunk) => toDocumentSparseVector(c.terms, c.length, 2, DEFAULT_BM25);
+      await client.upsert("old", {
+        wait: true,
+        points: chunks.map((c, seq) =>
+          chunkPoint(
+            c,
+            seq,
+            { document: fields, contentHash: sha256(c.text), averageLength: 2 },
+            {
+              lexical: sparse(c),
+              ...(seq === 0 ? { [denseVectorName("m")]: [1, 0] } : {}),
+            },
+          ),
+        ),
+      });
+      await client.upsert("old_docs", {
+        wait: true,
+        points: [
+          documentPoint(record),
+          versionPoint({
+            docId: "nq18",
+            version: 1,
+            record: older,
+            chunks: [recordOf(v1)],
+            supersededAt: at,
+          }),
+          metaPoint({ schemaVersion: 1, totalLength: 4, models: [{ model: "m", dimension: 2 }] }),
+          {
+            id: embeddingPointId("m", sha256(chunks[0]!.text)),
+            vector: { [cacheVectorName("m")]: [1, 0] },
+            payload: { record_type: "embedding", model: "m", content_hash: sha256(chunks[0]!.text) },
+          },
+        ],
+      });
+
+      const db = openDatabase(":memory:");
+      cleanups.push(() => {
+        db.close();
+      });
+      const store = createQdrantStore({ url: server.url, collection: "old", db });
+      expect(await store.getDocument("nq18")).toEqual(record);
+      expect(await store.getChunks("nq18")).toEqual(chunks.map(recordOf));
+      expect(await store.listVersions("nq18")).toEqual([
+        { docId: "nq18", version: 1, record: older, chunks: [recordOf(v1)], supersededAt: at },
+      ]);
+      expect(await store.stats()).toEqual({ documents: 1, chunks: 2 });
+      expect(await store.vectorModels()).toEqual([{ model: "m", dimension: 2, count: 1 }]);
+      expect((await store.chunksWithoutVectors("m", 10)).map((c) => c.chunkId)).toEqual([chunks[1]!.chunkId]);
+      // The old points answer as they are.
+      const hits = await store.searchLexical({ terms: terms("f:sap_xep"), limit: 5 });
+      expect(hits.map((h) => [h.chunk, h.doc])).toEqual([[recordOf(chunks[0]!), record]]);
+      expect(
+        (await store.searchDense({ vector: vec(1, 0), model: "m", limit: 5 })).map((h) => h.chunk.chunkId),
+      ).toEqual([chunks[0]!.chunkId]);
+      await store.index.close();
+
+      // Once adopted, a restart reads the catalog and leaves Qdrant's old records alone.
+      const before = server.requests.length;
+      const again = createQdrantStore({ url: server.url, collection: "old", db });
+      expect(await again.stats()).toEqual({ documents: 1, chunks: 2 });
+      expect(server.requests.slice(before).some((r) => r.path.startsWith("/collections/old_docs"))).toBe(
+        false,
+      );
     });
   });
 

@@ -1,9 +1,13 @@
 import { join } from "node:path";
+import { QdrantClient } from "@qdrant/js-client-rest";
 import { type ComposedStore, composeStore } from "../compose-store.js";
 import { type Database, openDatabase } from "../sqlite.js";
 import { createSqliteCatalog, type SqliteCatalog } from "../sqlite-catalog.js";
 import type { ChunkFilter, ScoredChunk, WeightedTerm } from "../types.js";
+import { adoptLegacyCatalog } from "./adopt-legacy-catalog.js";
 import { createQdrantIndex, type QdrantIndex, type QdrantIndexOptions } from "./qdrant-index.js";
+import { createQdrantRequests } from "./requests.js";
+import { DEFAULT_RETRY } from "./retry.js";
 
 export interface QdrantStoreOptions extends QdrantIndexOptions {
   /**
@@ -59,13 +63,35 @@ export function qdrantCatalogFile(collection: string): string {
  * interrupted one, `qdrant-index.ts` for the points).
  */
 export function createQdrantStore(options: QdrantStoreOptions): QdrantStore {
-  const index = createQdrantIndex(options);
+  const client =
+    options.client ??
+    new QdrantClient({
+      url: options.url,
+      apiKey: options.apiKey,
+      timeout: options.timeoutMs ?? 30_000,
+      checkCompatibility: false,
+    });
+  const index = createQdrantIndex({ ...options, client });
   const catalog = createSqliteCatalog({
     db: options.db,
     clock: options.clock,
     ownsDatabase: options.ownsDatabase,
   });
-  const store = composeStore({ catalog, index, logger: options.logger });
+  const requests = createQdrantRequests({
+    client,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    batchSize: options.batchSize ?? 256,
+    url: options.url,
+    logger: options.logger,
+  });
+  const store = composeStore({
+    catalog,
+    index,
+    logger: options.logger,
+    // An upgraded deployment brings its catalog over from Qdrant once.
+    prepare: () =>
+      adoptLegacyCatalog({ client, requests, collection: index.collection, catalog, logger: options.logger }),
+  });
 
   async function averageLength(): Promise<{ chunks: number; totalLength: number; averageLength: number }> {
     const totals = await catalog.totals();
