@@ -1,12 +1,18 @@
 import type { Context } from "telegraf";
 import type { AskService } from "../answer/ask-service.js";
+import type { RelationCorrections } from "../audit/relation-corrections.js";
 import type { Clock } from "../clock.js";
+import type { CorpusService } from "../corpus/corpus-service.js";
+import type { DigestService } from "../digest/service.js";
 import type { Logger } from "../logger.js";
 import type { OfficialAnswers } from "../official/official-answers.js";
+import type { RelationIndexSource } from "../retrieval/relation-index.js";
+import type { Transcriber } from "../speech/transcriber.js";
 import type { DocumentStore } from "../store/types.js";
 import type { AccessPolicy } from "./access-policy.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { BotState } from "./state/bot-state.js";
+import type { PendingUploads } from "./upload/pending-uploads.js";
 
 /** Configuration values the bot needs (taken from `Config` by the composition root). */
 export interface BotSettings {
@@ -24,7 +30,17 @@ export interface BotSettings {
   passagePageSize?: number;
 }
 
-/** What every handler can reach through `ctx.services`. */
+/** Which rule is in force: the engine's relations and the admins' corrections of them (/hieuluc). */
+export interface InForceServices {
+  relations: RelationIndexSource;
+  corrections: RelationCorrections;
+}
+
+/**
+ * What every handler can reach through `ctx.services`: the one way a feature gets what it
+ * needs (set by the first middleware, so a feature is a plain `Composer`). A capability
+ * this run does not have is null, and the feature that needs it says so to the user.
+ */
 export interface BotServices {
   settings: BotSettings;
   ask: AskService;
@@ -35,6 +51,16 @@ export interface BotServices {
   clock: Clock;
   /** The unit's official answers (/traloi_chinhthuc); null when this run has none. */
   official: OfficialAnswers | null;
+  /** The corpus service (uploads, links, /tailieu, /nhatky); null when this run has none. */
+  corpus: CorpusService | null;
+  /** Uploads waiting for their admin's choice (replace, add separately, cancel). */
+  pendingUploads: PendingUploads;
+  /** The daily digest's settings (/bantin); null when this run has none. */
+  digest: DigestService | null;
+  /** Which rule is in force (/hieuluc); null when this run has none. */
+  inForce: InForceServices | null;
+  /** Speech to text for voice questions; null when voice is not enabled. */
+  transcriber: Transcriber | null;
 }
 
 /**

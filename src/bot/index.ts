@@ -10,14 +10,14 @@ import type { Transcriber } from "../speech/transcriber.js";
 import type { DocumentStore } from "../store/types.js";
 import { installOutboxOnBot, type Outbox, type OutboxOptions } from "../telegram/outbox/index.js";
 import { createAccessPolicy } from "./access-policy.js";
-import type { BotContext, BotServices, BotSettings } from "./context.js";
+import type { BotContext, BotServices, BotSettings, InForceServices } from "./context.js";
 import { accessAdminFeature } from "./features/access-admin.js";
 import { adminDocsFeature } from "./features/admin-docs.js";
 import { askFeature } from "./features/ask.js";
 import { auditFeature } from "./features/audit.js";
 import { digestFeature } from "./features/digest.js";
 import { feedbackFeature } from "./features/feedback.js";
-import { type InForceFeatureDeps, inForceFeature } from "./features/in-force.js";
+import { inForceFeature } from "./features/in-force.js";
 import { officialFeature } from "./features/official.js";
 import { reviewFeature } from "./features/review.js";
 import { sourcesFeature } from "./features/sources.js";
@@ -35,7 +35,7 @@ import { createRateLimiter } from "./rate-limiter.js";
 import { type BotState, createBotState } from "./state/bot-state.js";
 import { createPendingUploads } from "./upload/pending-uploads.js";
 
-export type { BotContext, BotServices, BotSettings } from "./context.js";
+export type { BotContext, BotServices, BotSettings, InForceServices } from "./context.js";
 
 /** What `createBot` needs; the composition root (main.ts) fills it from the config and the engine. */
 export interface BotDeps {
@@ -63,7 +63,7 @@ export interface BotDeps {
   /** The unit's official answers (the engine's); without them /traloi_chinhthuc says so. */
   official?: OfficialAnswers;
   /** Which rule is in force (the engine's relations and their corrections): /hieuluc. */
-  inForce?: InForceFeatureDeps;
+  inForce?: InForceServices;
   /** Speech to text for voice questions; without it a voice note gets a polite "not enabled". */
   transcriber?: Transcriber | null;
 }
@@ -114,10 +114,12 @@ export function createBot(deps: BotDeps): BotApp {
         : null,
     clock,
     official: deps.official ?? null,
+    corpus: deps.corpus ?? null,
+    pendingUploads: createPendingUploads({ clock }),
+    digest: deps.digest ?? null,
+    inForce: deps.inForce ?? null,
+    transcriber: deps.transcriber ?? null,
   };
-
-  const corpus = deps.corpus ?? null;
-  const pendingUploads = createPendingUploads({ clock });
 
   bot.use(updateContext(services, logger));
   bot.use(dedupeUpdates());
@@ -126,16 +128,16 @@ export function createBot(deps: BotDeps): BotApp {
   bot.use(startHelpFeature);
   bot.use(accessAdminFeature);
   bot.use(statsFeature);
-  if (deps.digest) bot.use(digestFeature(deps.digest));
+  bot.use(digestFeature);
   bot.use(sourcesFeature);
   bot.use(feedbackFeature);
   bot.use(reviewFeature);
   bot.use(officialFeature);
-  bot.use(adminDocsFeature(corpus));
-  bot.use(inForceFeature(deps.inForce ?? null));
-  bot.use(auditFeature(corpus?.log ?? null, deps.inForce?.corrections ?? null));
-  bot.use(uploadFeature(corpus, pendingUploads));
-  bot.use(voiceFeature(deps.transcriber ?? null));
+  bot.use(adminDocsFeature);
+  bot.use(inForceFeature);
+  bot.use(auditFeature);
+  bot.use(uploadFeature);
+  bot.use(voiceFeature);
   bot.use(askFeature);
   bot.use(unhandledFeature);
   // Last resort: errors outside the boundary (none expected) are logged, never thrown into polling.
@@ -148,7 +150,7 @@ export function createBot(deps: BotDeps): BotApp {
     state,
     services,
     outbox,
-    corpus,
+    corpus: services.corpus,
     async publishCommands() {
       const c = botMessages.commands;
       const everyone = [

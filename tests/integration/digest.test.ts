@@ -36,13 +36,12 @@ function registerDigestFeature(h: BotHarness, digest: Digest): void {
   const original = bot.middleware();
   const logger = createLogger({ level: "silent" });
   const front = new Composer<BotContext>();
-  const feature = digestFeature(digest.service);
   front.use(
     Composer.optional(
       (ctx) => ctx.updateType === "my_chat_member" || /^\/bantin(@\w+)?(\s|$)/.test(ctx.text ?? ""),
-      updateContext(h.app.services, logger),
+      updateContext({ ...h.app.services, digest: digest.service }, logger),
       accessControl(),
-      feature,
+      digestFeature,
     ),
   );
   const chain = Composer.compose([front.middleware(), original]);

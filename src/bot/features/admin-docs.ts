@@ -1,6 +1,5 @@
 import { Composer, Input } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
-import type { CorpusService } from "../../corpus/corpus-service.js";
 import { buildRelationIndex, type RelationIndex } from "../../retrieval/document-status.js";
 import type { DocumentRecord } from "../../store/types.js";
 import {
@@ -31,142 +30,140 @@ import { matchesState, statusMessages } from "../upload/status-lines.js";
  * a confirmation step; recorded in the corpus log). Everything is edited into the same
  * message, so the list stays one message however much the admin browses.
  */
-export function adminDocsFeature(corpus: CorpusService | null): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+export const adminDocsFeature = new Composer<BotContext>();
 
-  feature.command("tailieu", adminOnly(), async (ctx) => {
-    if (!corpus) {
-      await ctx.reply(m.uploadUnavailable);
-      return;
-    }
+adminDocsFeature.command("tailieu", adminOnly(), async (ctx) => {
+  const corpus = ctx.services.corpus;
+  if (!corpus) {
+    await ctx.reply(m.uploadUnavailable);
+    return;
+  }
+  const docs = await corpus.store.listDocuments();
+  const arg = ctx.payload.trim();
+  const filter = arg ? kindFilterOf(arg, docs) : { type: "all" as const };
+  const relations = buildRelationIndex(docs, todayIn(ctx.services.settings.timeZone));
+  if (!filter) {
+    const kinds = [...new Set(docs.map((d) => d.kind).filter((k): k is string => !!k))];
+    await ctx.reply(m.unknownKind(escapeHtml(arg), kinds.map(escapeHtml)), {
+      parse_mode: "HTML",
+      ...replyTo(ctx),
+    });
+    return;
+  }
+  const view = renderDocumentList({
+    docs: applyFilter(docs, filter, relations),
+    kinds: docs.map((d) => d.kind),
+    page: 0,
+    filter,
+    stateOf: (doc) => relations.statusOf(doc).state,
+  });
+  await ctx.reply(view.text, {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    reply_markup: { inline_keyboard: view.keyboard },
+    ...replyTo(ctx),
+  });
+});
+
+adminDocsFeature.action(callbackTrigger("tl"), async (ctx) => {
+  const corpus = ctx.services.corpus;
+  const action = parseDocsData(ctx.match.input);
+  if (!action || !corpus || !ctx.chat) {
+    await ctx.answerCbQuery(botMessages.staleButton);
+    return;
+  }
+  if (!isAdmin(ctx)) {
+    ctx.log.info({ action: action.action }, "document management refused: not an admin");
+    await ctx.answerCbQuery(botMessages.adminOnly, { show_alert: true });
+    return;
+  }
+  const show = (text: string, keyboard: InlineKeyboardButton[][]) => edit(ctx, text, keyboard);
+  const list = async (page: number, filter: KindFilter) => {
     const docs = await corpus.store.listDocuments();
-    const arg = ctx.payload.trim();
-    const filter = arg ? kindFilterOf(arg, docs) : { type: "all" as const };
     const relations = buildRelationIndex(docs, todayIn(ctx.services.settings.timeZone));
-    if (!filter) {
-      const kinds = [...new Set(docs.map((d) => d.kind).filter((k): k is string => !!k))];
-      await ctx.reply(m.unknownKind(escapeHtml(arg), kinds.map(escapeHtml)), {
-        parse_mode: "HTML",
-        ...replyTo(ctx),
-      });
-      return;
-    }
     const view = renderDocumentList({
       docs: applyFilter(docs, filter, relations),
       kinds: docs.map((d) => d.kind),
-      page: 0,
+      page,
       filter,
       stateOf: (doc) => relations.statusOf(doc).state,
     });
-    await ctx.reply(view.text, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      reply_markup: { inline_keyboard: view.keyboard },
-      ...replyTo(ctx),
-    });
-  });
+    await show(view.text, view.keyboard);
+  };
 
-  feature.action(callbackTrigger("tl"), async (ctx) => {
-    const action = parseDocsData(ctx.match.input);
-    if (!action || !corpus || !ctx.chat) {
-      await ctx.answerCbQuery(botMessages.staleButton);
+  switch (action.action) {
+    case "page": {
+      await ctx.answerCbQuery();
+      await list(action.page, action.filter);
       return;
     }
-    if (!isAdmin(ctx)) {
-      ctx.log.info({ action: action.action }, "document management refused: not an admin");
-      await ctx.answerCbQuery(botMessages.adminOnly, { show_alert: true });
-      return;
-    }
-    const show = (text: string, keyboard: InlineKeyboardButton[][]) => edit(ctx, text, keyboard);
-    const list = async (page: number, filter: KindFilter) => {
-      const docs = await corpus.store.listDocuments();
-      const relations = buildRelationIndex(docs, todayIn(ctx.services.settings.timeZone));
-      const view = renderDocumentList({
-        docs: applyFilter(docs, filter, relations),
-        kinds: docs.map((d) => d.kind),
-        page,
-        filter,
-        stateOf: (doc) => relations.statusOf(doc).state,
-      });
-      await show(view.text, view.keyboard);
-    };
-
-    switch (action.action) {
-      case "page": {
-        await ctx.answerCbQuery();
+    case "view":
+    case "delete": {
+      const doc = await corpus.store.getDocument(action.docId);
+      if (!doc) {
+        await ctx.answerCbQuery(m.docGone, { show_alert: true });
         await list(action.page, action.filter);
         return;
       }
-      case "view":
-      case "delete": {
-        const doc = await corpus.store.getDocument(action.docId);
-        if (!doc) {
-          await ctx.answerCbQuery(m.docGone, { show_alert: true });
-          await list(action.page, action.filter);
-          return;
-        }
-        await ctx.answerCbQuery();
-        if (action.action === "view")
-          await show(
-            renderDocumentCard(
-              doc,
-              ctx.services.settings.timeZone,
-              buildRelationIndex(await corpus.store.listDocuments(), todayIn(ctx.services.settings.timeZone)),
-            ),
-            documentKeyboard(doc.docId, action.page, action.filter),
-          );
-        else
-          await show(
-            m.confirmDelete(escapeHtml(truncate(doc.title || doc.source, 300))),
-            deleteConfirmKeyboard(doc.docId, action.page, action.filter),
-          );
-        return;
-      }
-      case "confirm": {
-        const adminId = ctx.from.id;
-        const removed = await corpus.queue.run(() =>
-          corpus.remove(action.docId, { actorId: adminId, via: "telegram" }),
+      await ctx.answerCbQuery();
+      if (action.action === "view")
+        await show(
+          renderDocumentCard(
+            doc,
+            ctx.services.settings.timeZone,
+            buildRelationIndex(await corpus.store.listDocuments(), todayIn(ctx.services.settings.timeZone)),
+          ),
+          documentKeyboard(doc.docId, action.page, action.filter),
         );
-        if (!removed) {
-          await ctx.answerCbQuery(m.docGone, { show_alert: true });
-          await list(0, { type: "all" });
-          return;
-        }
-        ctx.log.info({ docId: removed.docId, source: removed.source, adminId }, "document deleted");
-        await ctx.answerCbQuery();
-        await show(m.deleted(escapeHtml(truncate(removed.title || removed.source, 300))), [
-          [
-            {
-              text: m.buttonBack,
-              callback_data: docsData({ action: "page", page: 0, filter: { type: "all" } }),
-            },
-          ],
-        ]);
-        return;
-      }
-      case "download": {
-        const doc = await corpus.store.getDocument(action.docId);
-        if (!doc) {
-          await ctx.answerCbQuery(m.docGone, { show_alert: true });
-          return;
-        }
-        const original = await corpus.original(doc);
-        if (!original) {
-          await ctx.answerCbQuery(truncate(m.originalMissing, 200), { show_alert: true });
-          return;
-        }
-        await ctx.answerCbQuery();
-        await ctx.replyWithDocument(Input.fromBuffer(original.bytes, doc.source), {
-          caption: truncate(doc.title || doc.source, 1000),
-        });
-        ctx.log.info({ docId: doc.docId, size: original.bytes.length }, "original sent");
-        return;
-      }
+      else
+        await show(
+          m.confirmDelete(escapeHtml(truncate(doc.title || doc.source, 300))),
+          deleteConfirmKeyboard(doc.docId, action.page, action.filter),
+        );
+      return;
     }
-  });
-
-  return feature;
-}
+    case "confirm": {
+      const adminId = ctx.from.id;
+      const removed = await corpus.queue.run(() =>
+        corpus.remove(action.docId, { actorId: adminId, via: "telegram" }),
+      );
+      if (!removed) {
+        await ctx.answerCbQuery(m.docGone, { show_alert: true });
+        await list(0, { type: "all" });
+        return;
+      }
+      ctx.log.info({ docId: removed.docId, source: removed.source, adminId }, "document deleted");
+      await ctx.answerCbQuery();
+      await show(m.deleted(escapeHtml(truncate(removed.title || removed.source, 300))), [
+        [
+          {
+            text: m.buttonBack,
+            callback_data: docsData({ action: "page", page: 0, filter: { type: "all" } }),
+          },
+        ],
+      ]);
+      return;
+    }
+    case "download": {
+      const doc = await corpus.store.getDocument(action.docId);
+      if (!doc) {
+        await ctx.answerCbQuery(m.docGone, { show_alert: true });
+        return;
+      }
+      const original = await corpus.original(doc);
+      if (!original) {
+        await ctx.answerCbQuery(truncate(m.originalMissing, 200), { show_alert: true });
+        return;
+      }
+      await ctx.answerCbQuery();
+      await ctx.replyWithDocument(Input.fromBuffer(original.bytes, doc.source), {
+        caption: truncate(doc.title || doc.source, 1000),
+      });
+      ctx.log.info({ docId: doc.docId, size: original.bytes.length }, "original sent");
+      return;
+    }
+  }
+});
 
 /** Edits the pressed message; an unchanged text (the same filter pressed again) is fine. */
 async function edit(ctx: BotContext, text: string, keyboard: InlineKeyboardButton[][]): Promise<void> {

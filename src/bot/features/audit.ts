@@ -1,6 +1,4 @@
 import { Composer } from "telegraf";
-import type { CorpusLog } from "../../audit/corpus-log.js";
-import type { RelationCorrections } from "../../audit/relation-corrections.js";
 import { callbackTrigger, parseAuditPage } from "../../telegram/callback-data/index.js";
 import type { BotContext } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/admin.js";
@@ -15,59 +13,54 @@ import { isNotModified } from "../upload/progress.js";
  * (who added, edited or removed which), newest first, 10 a page with ◀ ▶ edited into the
  * same message.
  */
-export function auditFeature(
-  log: CorpusLog | null,
-  corrections: RelationCorrections | null = null,
-): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+export const auditFeature = new Composer<BotContext>();
 
-  // Corpus changes and official-answer changes in one log, newest first.
-  const page = (ctx: BotContext, n: number) => {
-    const official = ctx.services.official;
-    const total = (log?.count() ?? 0) + (official?.eventCount() ?? 0) + (corrections?.count() ?? 0);
-    const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-    const shown = Math.min(Math.max(0, n), pages - 1);
-    const upTo = (shown + 1) * AUDIT_PAGE_SIZE;
-    const events = [
-      ...(log?.recent(upTo) ?? []),
-      ...(official?.events(upTo) ?? []),
-      ...(corrections?.recent(upTo) ?? []),
-    ]
-      .sort((a, b) => b.at - a.at)
-      .slice(shown * AUDIT_PAGE_SIZE, upTo);
-    return renderAuditPage({ events, total, page: shown, timeZone: ctx.services.settings.timeZone });
-  };
-
-  feature.command("nhatky", adminOnly(), async (ctx) => {
-    const view = page(ctx, 0);
-    await ctx.reply(view.text, {
-      parse_mode: "HTML",
-      ...(view.keyboard.length > 0 ? { reply_markup: { inline_keyboard: view.keyboard } } : {}),
-      ...replyTo(ctx),
-    });
-  });
-
-  feature.action(callbackTrigger("nk"), async (ctx) => {
-    const n = parseAuditPage(ctx.match.input);
-    if (n === null) {
-      await ctx.answerCbQuery(botMessages.staleButton);
-      return;
-    }
-    if (!isAdmin(ctx)) {
-      await ctx.answerCbQuery(botMessages.adminOnly, { show_alert: true });
-      return;
-    }
-    await ctx.answerCbQuery();
-    const view = page(ctx, n);
-    try {
-      await ctx.editMessageText(view.text, {
-        parse_mode: "HTML",
-        reply_markup: { inline_keyboard: view.keyboard },
-      });
-    } catch (error) {
-      if (!isNotModified(error)) throw error;
-    }
-  });
-
-  return feature;
+/** Corpus changes, official-answer changes and relation corrections in one log, newest first. */
+function auditPage(ctx: BotContext, n: number) {
+  const { official, corpus, inForce } = ctx.services;
+  const log = corpus?.log ?? null;
+  const corrections = inForce?.corrections ?? null;
+  const total = (log?.count() ?? 0) + (official?.eventCount() ?? 0) + (corrections?.count() ?? 0);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const shown = Math.min(Math.max(0, n), pages - 1);
+  const upTo = (shown + 1) * AUDIT_PAGE_SIZE;
+  const events = [
+    ...(log?.recent(upTo) ?? []),
+    ...(official?.events(upTo) ?? []),
+    ...(corrections?.recent(upTo) ?? []),
+  ]
+    .sort((a, b) => b.at - a.at)
+    .slice(shown * AUDIT_PAGE_SIZE, upTo);
+  return renderAuditPage({ events, total, page: shown, timeZone: ctx.services.settings.timeZone });
 }
+
+auditFeature.command("nhatky", adminOnly(), async (ctx) => {
+  const view = auditPage(ctx, 0);
+  await ctx.reply(view.text, {
+    parse_mode: "HTML",
+    ...(view.keyboard.length > 0 ? { reply_markup: { inline_keyboard: view.keyboard } } : {}),
+    ...replyTo(ctx),
+  });
+});
+
+auditFeature.action(callbackTrigger("nk"), async (ctx) => {
+  const n = parseAuditPage(ctx.match.input);
+  if (n === null) {
+    await ctx.answerCbQuery(botMessages.staleButton);
+    return;
+  }
+  if (!isAdmin(ctx)) {
+    await ctx.answerCbQuery(botMessages.adminOnly, { show_alert: true });
+    return;
+  }
+  await ctx.answerCbQuery();
+  const view = auditPage(ctx, n);
+  try {
+    await ctx.editMessageText(view.text, {
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: view.keyboard },
+    });
+  } catch (error) {
+    if (!isNotModified(error)) throw error;
+  }
+});

@@ -17,114 +17,113 @@ import { replyTo } from "../reply-to.js";
  * the group); others get a polite refusal. When the bot is removed from a group the
  * digest is turned off; when a group becomes a supergroup its settings move along.
  */
-export function digestFeature(digest: DigestService): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+export const digestFeature = new Composer<BotContext>();
 
-  feature.command("bantin", async (ctx) => {
-    const chat = ctx.chat;
-    if (chat.type !== "group" && chat.type !== "supergroup") {
-      await ctx.reply(digestMessages.groupOnly);
-      return;
-    }
-    const [rawAction = "", ...args] = ctx.payload.trim().split(/\s+/).filter(Boolean);
-    const action = subcommand(rawAction);
-    if (action === "status") {
-      await ctx.reply(statusText(digest, chat.id), { parse_mode: "HTML", ...replyTo(ctx) });
-      return;
-    }
-    if (action === "help") {
-      await ctx.reply(digestMessages.usage(digest.defaultTime), { parse_mode: "HTML", ...replyTo(ctx) });
-      return;
-    }
-    if (!(await mayManage(ctx))) {
-      ctx.log.info({ action }, "digest command refused");
-      await ctx.reply(digestMessages.notAllowed, replyTo(ctx));
-      return;
-    }
-    const byUserId = ctx.from?.id;
-    switch (action) {
-      case "on": {
-        let time: string | undefined;
-        if (args[0] !== undefined) {
-          const parsed = parseClockTime(args[0]);
-          if (!parsed) {
-            await ctx.reply(digestMessages.badTime(escapeHtml(args[0])), {
-              parse_mode: "HTML",
-              ...replyTo(ctx),
-            });
-            return;
-          }
-          time = formatClockTime(parsed);
-        }
-        const sub = digest.subscribe(chat.id, {
-          ...(time ? { time } : {}),
-          ...(byUserId !== undefined ? { byUserId } : {}),
-          ...("title" in chat ? { chatTitle: chat.title } : {}),
-        });
-        ctx.log.info({ time: sub.time }, "digest turned on");
-        await ctx.reply(digestMessages.enabled(sub.time, escapeHtml(digest.zone)), {
-          parse_mode: "HTML",
-          ...replyTo(ctx),
-        });
-        return;
-      }
-      case "off": {
-        const was = digest.unsubscribe(chat.id, { ...(byUserId !== undefined ? { byUserId } : {}) });
-        ctx.log.info({ was }, "digest turned off");
-        await ctx.reply(was ? digestMessages.disabled : digestMessages.alreadyDisabled, replyTo(ctx));
-        return;
-      }
-      case "quiet": {
-        const policy = quietPolicy(args[0] ?? "");
-        if (!policy) {
-          await ctx.reply(digestMessages.badQuietPolicy, { parse_mode: "HTML", ...replyTo(ctx) });
+digestFeature.command("bantin", async (ctx, next) => {
+  const digest = ctx.services.digest;
+  if (!digest) return next();
+  const chat = ctx.chat;
+  if (chat.type !== "group" && chat.type !== "supergroup") {
+    await ctx.reply(digestMessages.groupOnly);
+    return;
+  }
+  const [rawAction = "", ...args] = ctx.payload.trim().split(/\s+/).filter(Boolean);
+  const action = subcommand(rawAction);
+  if (action === "status") {
+    await ctx.reply(statusText(digest, chat.id), { parse_mode: "HTML", ...replyTo(ctx) });
+    return;
+  }
+  if (action === "help") {
+    await ctx.reply(digestMessages.usage(digest.defaultTime), { parse_mode: "HTML", ...replyTo(ctx) });
+    return;
+  }
+  if (!(await mayManage(ctx))) {
+    ctx.log.info({ action }, "digest command refused");
+    await ctx.reply(digestMessages.notAllowed, replyTo(ctx));
+    return;
+  }
+  const byUserId = ctx.from?.id;
+  switch (action) {
+    case "on": {
+      let time: string | undefined;
+      if (args[0] !== undefined) {
+        const parsed = parseClockTime(args[0]);
+        if (!parsed) {
+          await ctx.reply(digestMessages.badTime(escapeHtml(args[0])), {
+            parse_mode: "HTML",
+            ...replyTo(ctx),
+          });
           return;
         }
-        digest.setQuietPolicy(chat.id, policy, byUserId);
-        await ctx.reply(digestMessages.quietPolicySet(policy), { parse_mode: "HTML", ...replyTo(ctx) });
+        time = formatClockTime(parsed);
+      }
+      const sub = digest.subscribe(chat.id, {
+        ...(time ? { time } : {}),
+        ...(byUserId !== undefined ? { byUserId } : {}),
+        ...("title" in chat ? { chatTitle: chat.title } : {}),
+      });
+      ctx.log.info({ time: sub.time }, "digest turned on");
+      await ctx.reply(digestMessages.enabled(sub.time, escapeHtml(digest.zone)), {
+        parse_mode: "HTML",
+        ...replyTo(ctx),
+      });
+      return;
+    }
+    case "off": {
+      const was = digest.unsubscribe(chat.id, { ...(byUserId !== undefined ? { byUserId } : {}) });
+      ctx.log.info({ was }, "digest turned off");
+      await ctx.reply(was ? digestMessages.disabled : digestMessages.alreadyDisabled, replyTo(ctx));
+      return;
+    }
+    case "quiet": {
+      const policy = quietPolicy(args[0] ?? "");
+      if (!policy) {
+        await ctx.reply(digestMessages.badQuietPolicy, { parse_mode: "HTML", ...replyTo(ctx) });
         return;
       }
-      case "preview": {
-        const preview = await digest.preview(chat.id);
-        if (preview.skipped) {
-          await ctx.reply(digestMessages.previewEmpty, replyTo(ctx));
-          return;
-        }
-        const quietNone = preview.quiet && digest.subscription(chat.id)?.quietPolicy === "none";
-        await ctx.reply(
-          quietNone ? digestMessages.previewQuietNone : digestMessages.previewNote,
-          replyTo(ctx),
-        );
-        for (const part of preview.parts) {
-          await ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-        }
+      digest.setQuietPolicy(chat.id, policy, byUserId);
+      await ctx.reply(digestMessages.quietPolicySet(policy), { parse_mode: "HTML", ...replyTo(ctx) });
+      return;
+    }
+    case "preview": {
+      const preview = await digest.preview(chat.id);
+      if (preview.skipped) {
+        await ctx.reply(digestMessages.previewEmpty, replyTo(ctx));
         return;
       }
+      const quietNone = preview.quiet && digest.subscription(chat.id)?.quietPolicy === "none";
+      await ctx.reply(quietNone ? digestMessages.previewQuietNone : digestMessages.previewNote, replyTo(ctx));
+      for (const part of preview.parts) {
+        await ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+      }
+      return;
     }
-  });
+  }
+});
 
-  feature.on("my_chat_member", async (ctx, next) => {
-    const update = ctx.myChatMember;
-    const status = update.new_chat_member.status;
-    if (
-      (status === "left" || status === "kicked") &&
-      digest.unsubscribe(update.chat.id, { reason: "bot_removed" })
-    )
-      ctx.log.warn({ status }, "bot removed from the group; digest turned off");
-    await next();
-  });
+digestFeature.on("my_chat_member", async (ctx, next) => {
+  const digest = ctx.services.digest;
+  if (!digest) return next();
+  const update = ctx.myChatMember;
+  const status = update.new_chat_member.status;
+  if (
+    (status === "left" || status === "kicked") &&
+    digest.unsubscribe(update.chat.id, { reason: "bot_removed" })
+  )
+    ctx.log.warn({ status }, "bot removed from the group; digest turned off");
+  await next();
+});
 
-  feature.on(message("migrate_to_chat_id"), async (ctx, next) => {
-    const to = ctx.message.migrate_to_chat_id;
-    if (digest.subscription(ctx.chat.id)) {
-      digest.moveChat(ctx.chat.id, to);
-      ctx.log.info({ to }, "group became a supergroup; digest settings moved");
-    }
-    await next();
-  });
-
-  return feature;
-}
+digestFeature.on(message("migrate_to_chat_id"), async (ctx, next) => {
+  const digest = ctx.services.digest;
+  if (!digest) return next();
+  const to = ctx.message.migrate_to_chat_id;
+  if (digest.subscription(ctx.chat.id)) {
+    digest.moveChat(ctx.chat.id, to);
+    ctx.log.info({ to }, "group became a supergroup; digest settings moved");
+  }
+  await next();
+});
 
 type Action = "status" | "help" | "on" | "off" | "preview" | "quiet";
 

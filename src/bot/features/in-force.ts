@@ -1,8 +1,7 @@
 import { Composer } from "telegraf";
 import { labelOf } from "../../answer/in-force.js";
-import type { RelationCorrection, RelationCorrections } from "../../audit/relation-corrections.js";
+import type { RelationCorrection } from "../../audit/relation-corrections.js";
 import { parseVietnameseDate } from "../../ingest/metadata.js";
-import type { RelationIndexSource } from "../../retrieval/relation-index.js";
 import { escapeHtml } from "../../telegram/format/index.js";
 import { keyOfReference } from "../../text/document-keys.js";
 import { foldDiacritics } from "../../text/index.js";
@@ -10,21 +9,6 @@ import type { BotContext } from "../context.js";
 import { adminOnly } from "../filters/admin.js";
 import { replyTo } from "../reply-to.js";
 import { ownRelationLines, statusLines } from "../upload/status-lines.js";
-
-/**
- * `/hieuluc` for admins: a document's state of effect and the relations behind it, and
- * corrections of what the reading got wrong or missed, each recorded with who and when:
- *
- *   /hieuluc 10/2025/NĐ-CP                         what the store says of it
- *   /hieuluc 20/2025/NĐ-CP sửa đổi 10/2025/NĐ-CP   add a relation (thay thế, bãi bỏ alike)
- *   /hieuluc bỏ 20/2025/NĐ-CP sửa đổi 10/2025/NĐ-CP  ignore one that was read wrongly
- *   /hieuluc 10/2025/NĐ-CP hiệu lực 01/02/2025     its first day in force
- */
-
-export interface InForceFeatureDeps {
-  relations: RelationIndexSource;
-  corrections: RelationCorrections;
-}
 
 export const inForceMessages = {
   usage: [
@@ -88,49 +72,55 @@ export function parseInForceCommand(typed: string): InForceCommand {
   return keyOfReference(text) ? { type: "show", reference: text } : { type: "invalid", typed: text };
 }
 
-export function inForceFeature(deps: InForceFeatureDeps | null): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
-  feature.command("hieuluc", adminOnly(), async (ctx) => {
-    const reply = (html: string) => ctx.reply(html, { parse_mode: "HTML", ...replyTo(ctx) });
-    if (!deps) {
-      await reply(inForceMessages.unavailable);
-      return;
-    }
-    const command = parseInForceCommand(ctx.payload);
-    if (command.type === "usage") {
-      await reply(inForceMessages.usage);
-      return;
-    }
-    if (command.type === "invalid") {
-      await reply(`${escapeHtml(inForceMessages.notUnderstood(command.typed))}\n\n${inForceMessages.usage}`);
-      return;
-    }
-    let reference: string;
-    let done = "";
-    if (command.type === "correct") {
-      const recorded = deps.corrections.record({ ...command.correction, actorId: ctx.from.id });
-      deps.relations.invalidate();
-      ctx.log.info(
-        { correction: recorded.id, action: recorded.action, kind: recorded.kind, adminId: ctx.from.id },
-        "relation corrected",
-      );
-      done = `${inForceMessages.recorded(recorded.action)}\n\n`;
-      reference = recorded.target;
-    } else reference = command.reference;
-    const index = await deps.relations.current();
-    const doc = index.documentsNamed(reference)[0];
-    const status = doc ? index.statusOf(doc) : index.statusOfReference(reference);
-    const name = escapeHtml(doc?.number ? labelOf(doc) : reference);
-    if (!status || (!doc && status.acts.length === 0 && status.effectiveFrom === null)) {
-      await reply(`${done}${inForceMessages.nothingKnown(name)}`);
-      return;
-    }
-    const own = doc ? ownRelationLines(doc.relations) : [];
-    await reply(
-      [`${done}<b>${name}</b>`, ...statusLines(status, index), ...(own.length ? ["", ...own] : [])].join(
-        "\n",
-      ),
+/**
+ * `/hieuluc` for admins: a document's state of effect and the relations behind it, and
+ * corrections of what the reading got wrong or missed, each recorded with who and when:
+ *
+ *   /hieuluc 10/2025/NĐ-CP                         what the store says of it
+ *   /hieuluc 20/2025/NĐ-CP sửa đổi 10/2025/NĐ-CP   add a relation (thay thế, bãi bỏ alike)
+ *   /hieuluc bỏ 20/2025/NĐ-CP sửa đổi 10/2025/NĐ-CP  ignore one that was read wrongly
+ *   /hieuluc 10/2025/NĐ-CP hiệu lực 01/02/2025     its first day in force
+ */
+export const inForceFeature = new Composer<BotContext>();
+
+inForceFeature.command("hieuluc", adminOnly(), async (ctx) => {
+  const reply = (html: string) => ctx.reply(html, { parse_mode: "HTML", ...replyTo(ctx) });
+  const inForce = ctx.services.inForce;
+  if (!inForce) {
+    await reply(inForceMessages.unavailable);
+    return;
+  }
+  const command = parseInForceCommand(ctx.payload);
+  if (command.type === "usage") {
+    await reply(inForceMessages.usage);
+    return;
+  }
+  if (command.type === "invalid") {
+    await reply(`${escapeHtml(inForceMessages.notUnderstood(command.typed))}\n\n${inForceMessages.usage}`);
+    return;
+  }
+  let reference: string;
+  let done = "";
+  if (command.type === "correct") {
+    const recorded = inForce.corrections.record({ ...command.correction, actorId: ctx.from.id });
+    inForce.relations.invalidate();
+    ctx.log.info(
+      { correction: recorded.id, action: recorded.action, kind: recorded.kind, adminId: ctx.from.id },
+      "relation corrected",
     );
-  });
-  return feature;
-}
+    done = `${inForceMessages.recorded(recorded.action)}\n\n`;
+    reference = recorded.target;
+  } else reference = command.reference;
+  const index = await inForce.relations.current();
+  const doc = index.documentsNamed(reference)[0];
+  const status = doc ? index.statusOf(doc) : index.statusOfReference(reference);
+  const name = escapeHtml(doc?.number ? labelOf(doc) : reference);
+  if (!status || (!doc && status.acts.length === 0 && status.effectiveFrom === null)) {
+    await reply(`${done}${inForceMessages.nothingKnown(name)}`);
+    return;
+  }
+  const own = doc ? ownRelationLines(doc.relations) : [];
+  await reply(
+    [`${done}<b>${name}</b>`, ...statusLines(status, index), ...(own.length ? ["", ...own] : [])].join("\n"),
+  );
+});

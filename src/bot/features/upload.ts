@@ -36,113 +36,105 @@ import { createProgressMessage, isNotModified, type ProgressMessage } from "../u
  * Anyone else's file is refused politely and never downloaded. In groups only documents
  * addressed to the bot get an answer.
  */
-export function uploadFeature(corpus: CorpusService | null, pending: PendingUploads): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+export const uploadFeature = new Composer<BotContext>();
 
-  feature.on(message("document"), async (ctx) => {
-    if (!isAddressedToBot(ctx)) return;
-    const { document } = ctx.message;
-    const fileName = safeFileName(document.file_name, document.file_unique_id);
-    const fields = { fileName, size: document.file_size, adminId: ctx.from.id };
-    if (!isAdmin(ctx)) {
-      ctx.log.info({ ...fields, code: "not_admin" }, "upload refused");
-      await ctx.reply(botMessages.uploadAdminOnly, replyTo(ctx));
-      return;
-    }
-    if (ctx.chat.type !== "private") {
-      await ctx.reply(m.uploadPrivateOnly, replyTo(ctx));
-      return;
-    }
-    if (!corpus) {
-      await ctx.reply(m.uploadUnavailable, replyTo(ctx));
-      return;
-    }
-    if (document.file_size !== undefined && document.file_size > corpus.maxFileBytes) {
-      ctx.log.warn({ ...fields, code: "file_too_big" }, "upload refused");
-      await ctx.reply(m.fileTooBig(corpus.maxFileBytes, document.file_size), replyTo(ctx));
-      return;
-    }
-    const progressMessage = await ctx.reply(m.progressDownloading(escapeHtml(fileName)), {
-      parse_mode: "HTML",
-      ...replyTo(ctx),
-    });
-    ctx.log.info(fields, "upload received");
-    const job = uploadJob(
-      ctx,
-      corpus,
-      pending,
-      progressMessage.message_id,
-      fileName,
-      ctx.services.clock.now(),
-    );
-    // Detached: polling goes on for everyone else while the file is read and indexed.
-    corpus.track(
-      runUpload(job, {
-        load: async () => ({
-          bytes: await downloadTelegramFile(ctx.telegram, document.file_id, {
-            maxBytes: corpus.maxFileBytes,
-          }),
+uploadFeature.on(message("document"), async (ctx) => {
+  const corpus = ctx.services.corpus;
+  if (!isAddressedToBot(ctx)) return;
+  const { document } = ctx.message;
+  const fileName = safeFileName(document.file_name, document.file_unique_id);
+  const fields = { fileName, size: document.file_size, adminId: ctx.from.id };
+  if (!isAdmin(ctx)) {
+    ctx.log.info({ ...fields, code: "not_admin" }, "upload refused");
+    await ctx.reply(botMessages.uploadAdminOnly, replyTo(ctx));
+    return;
+  }
+  if (ctx.chat.type !== "private") {
+    await ctx.reply(m.uploadPrivateOnly, replyTo(ctx));
+    return;
+  }
+  if (!corpus) {
+    await ctx.reply(m.uploadUnavailable, replyTo(ctx));
+    return;
+  }
+  if (document.file_size !== undefined && document.file_size > corpus.maxFileBytes) {
+    ctx.log.warn({ ...fields, code: "file_too_big" }, "upload refused");
+    await ctx.reply(m.fileTooBig(corpus.maxFileBytes, document.file_size), replyTo(ctx));
+    return;
+  }
+  const progressMessage = await ctx.reply(m.progressDownloading(escapeHtml(fileName)), {
+    parse_mode: "HTML",
+    ...replyTo(ctx),
+  });
+  ctx.log.info(fields, "upload received");
+  const job = uploadJob(ctx, corpus, progressMessage.message_id, fileName, ctx.services.clock.now());
+  // Detached: polling goes on for everyone else while the file is read and indexed.
+  corpus.track(
+    runUpload(job, {
+      load: async () => ({
+        bytes: await downloadTelegramFile(ctx.telegram, document.file_id, {
+          maxBytes: corpus.maxFileBytes,
         }),
-        hints: parseUploadCaption(ctx.message.caption),
-        size: document.file_size,
       }),
-    );
-  });
+      hints: parseUploadCaption(ctx.message.caption),
+      size: document.file_size,
+    }),
+  );
+});
 
-  // A link instead of a file: an admin's private message that is only an http(s) URL is
-  // fetched (size and time bounded, private addresses refused) and ingested like an upload.
-  feature.on(message("text"), async (ctx, next) => {
-    const url = parseLink(ctx.message.text);
-    if (!url || !corpus || ctx.chat.type !== "private" || !isAdmin(ctx)) return next();
-    const shown = truncate(url.href, 200);
-    const progressMessage = await ctx.reply(m.progressFetching(escapeHtml(shown)), {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...replyTo(ctx),
-    });
-    ctx.log.info({ url: url.origin + url.pathname, adminId: ctx.from.id }, "link received");
-    const job = uploadJob(ctx, corpus, pending, progressMessage.message_id, shown, ctx.services.clock.now());
-    corpus.track(runUpload(job, { load: () => corpus.fetchLink(url), hints: {}, size: undefined }));
+// A link instead of a file: an admin's private message that is only an http(s) URL is
+// fetched (size and time bounded, private addresses refused) and ingested like an upload.
+uploadFeature.on(message("text"), async (ctx, next) => {
+  const corpus = ctx.services.corpus;
+  const url = parseLink(ctx.message.text);
+  if (!url || !corpus || ctx.chat.type !== "private" || !isAdmin(ctx)) return next();
+  const shown = truncate(url.href, 200);
+  const progressMessage = await ctx.reply(m.progressFetching(escapeHtml(shown)), {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    ...replyTo(ctx),
   });
+  ctx.log.info({ url: url.origin + url.pathname, adminId: ctx.from.id }, "link received");
+  const job = uploadJob(ctx, corpus, progressMessage.message_id, shown, ctx.services.clock.now());
+  corpus.track(runUpload(job, { load: () => corpus.fetchLink(url), hints: {}, size: undefined }));
+});
 
-  feature.action(callbackTrigger("up"), async (ctx) => {
-    const choice = parseUploadChoice(ctx.match.input);
-    const pressed = ctx.callbackQuery.message;
-    if (!choice || !pressed || !corpus) {
-      await ctx.answerCbQuery(botMessages.staleButton);
-      return;
-    }
-    if (!isAdmin(ctx)) {
-      ctx.log.info({ choice: choice.action }, "upload choice refused: not an admin");
-      await ctx.answerCbQuery(botMessages.adminOnly, { show_alert: true });
-      return;
-    }
-    const waiting = pending.peek(choice.id);
-    if (waiting && choice.action === "replace" && !waiting.candidates[choice.index]) {
-      await ctx.answerCbQuery(botMessages.staleButton);
-      return;
-    }
-    const entry = pending.take(choice.id);
-    if (!entry) {
-      await ctx.answerCbQuery(m.choiceExpired, { show_alert: true });
-      await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-      return;
-    }
-    await ctx.answerCbQuery();
-    const fileName = entry.fileName;
-    const job = uploadJob(ctx, corpus, pending, pressed.message_id, fileName);
-    if (choice.action === "cancel") {
-      ctx.log.info({ fileName, adminId: ctx.from.id }, "upload cancelled");
-      await job.progress.finish(() => job.edit(m.cancelled, undefined, false));
-      return;
-    }
-    job.progress.update(m.progressIndexing(escapeHtml(fileName)));
-    const replace = choice.action === "replace" ? (entry.candidates[choice.index] ?? null) : null;
-    corpus.track(runChoice(job, entry, replace));
-  });
-
-  return feature;
-}
+uploadFeature.action(callbackTrigger("up"), async (ctx) => {
+  const { corpus, pendingUploads } = ctx.services;
+  const choice = parseUploadChoice(ctx.match.input);
+  const pressed = ctx.callbackQuery.message;
+  if (!choice || !pressed || !corpus) {
+    await ctx.answerCbQuery(botMessages.staleButton);
+    return;
+  }
+  if (!isAdmin(ctx)) {
+    ctx.log.info({ choice: choice.action }, "upload choice refused: not an admin");
+    await ctx.answerCbQuery(botMessages.adminOnly, { show_alert: true });
+    return;
+  }
+  const waiting = pendingUploads.peek(choice.id);
+  if (waiting && choice.action === "replace" && !waiting.candidates[choice.index]) {
+    await ctx.answerCbQuery(botMessages.staleButton);
+    return;
+  }
+  const entry = pendingUploads.take(choice.id);
+  if (!entry) {
+    await ctx.answerCbQuery(m.choiceExpired, { show_alert: true });
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    return;
+  }
+  await ctx.answerCbQuery();
+  const fileName = entry.fileName;
+  const job = uploadJob(ctx, corpus, pressed.message_id, fileName);
+  if (choice.action === "cancel") {
+    ctx.log.info({ fileName, adminId: ctx.from.id }, "upload cancelled");
+    await job.progress.finish(() => job.edit(m.cancelled, undefined, false));
+    return;
+  }
+  job.progress.update(m.progressIndexing(escapeHtml(fileName)));
+  const replace = choice.action === "replace" ? (entry.candidates[choice.index] ?? null) : null;
+  corpus.track(runChoice(job, entry, replace));
+});
 
 /**
  * A file name safe to keep and show: every visible character kept, slashes and control
@@ -179,7 +171,6 @@ interface UploadJob {
 function uploadJob(
   ctx: BotContext,
   corpus: CorpusService,
-  pending: PendingUploads,
   messageId: number,
   fileName: string,
   sentAt?: number,
@@ -204,7 +195,7 @@ function uploadJob(
   };
   return {
     corpus,
-    pending,
+    pending: ctx.services.pendingUploads,
     telegram,
     chatId,
     messageId,

@@ -1,7 +1,6 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { isAppError } from "../../errors.js";
-import type { Transcriber } from "../../speech/transcriber.js";
 import { escapeHtml } from "../../telegram/format/index.js";
 import type { BotContext } from "../context.js";
 import { isReplyToBot } from "../filters/addressed.js";
@@ -24,43 +23,42 @@ const VOICE_MAX_BYTES = 10 * 1024 * 1024;
  * Without an endpoint, a polite message says voice is not enabled. Too long a
  * recording is refused before it is downloaded.
  */
-export function voiceFeature(transcriber: Transcriber | null): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
-  feature.on([message("voice"), message("audio")], rateLimit(), async (ctx, next) => {
-    if (ctx.chat.type !== "private" && !isReplyToBot(ctx)) return next();
-    const media = "voice" in ctx.message ? ctx.message.voice : ctx.message.audio;
-    const fields = { duration: media.duration, size: media.file_size };
-    if (!transcriber) {
-      ctx.log.info({ ...fields, code: "voice_disabled" }, "voice question refused");
-      await ctx.reply(botMessages.voiceDisabled, replyTo(ctx));
+export const voiceFeature = new Composer<BotContext>();
+
+voiceFeature.on([message("voice"), message("audio")], rateLimit(), async (ctx, next) => {
+  if (ctx.chat.type !== "private" && !isReplyToBot(ctx)) return next();
+  const media = "voice" in ctx.message ? ctx.message.voice : ctx.message.audio;
+  const fields = { duration: media.duration, size: media.file_size };
+  const transcriber = ctx.services.transcriber;
+  if (!transcriber) {
+    ctx.log.info({ ...fields, code: "voice_disabled" }, "voice question refused");
+    await ctx.reply(botMessages.voiceDisabled, replyTo(ctx));
+    return;
+  }
+  if (media.duration > VOICE_MAX_SECONDS || (media.file_size ?? 0) > VOICE_MAX_BYTES) {
+    ctx.log.info({ ...fields, code: "voice_too_long" }, "voice question refused");
+    await ctx.reply(botMessages.voiceTooLong(VOICE_MAX_SECONDS), replyTo(ctx));
+    return;
+  }
+  await typing()(ctx, async () => {
+    let text: string;
+    try {
+      const audio = await downloadTelegramFile(ctx.telegram, media.file_id, { maxBytes: VOICE_MAX_BYTES });
+      const name = (media as { file_name?: string }).file_name || "voice.ogg";
+      text = await transcriber.transcribe(audio, name);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      ctx.log.warn({ ...fields, code: error.code, err: error }, "voice question not transcribed");
+      await ctx.reply(error.userMessage, replyTo(ctx));
       return;
     }
-    if (media.duration > VOICE_MAX_SECONDS || (media.file_size ?? 0) > VOICE_MAX_BYTES) {
-      ctx.log.info({ ...fields, code: "voice_too_long" }, "voice question refused");
-      await ctx.reply(botMessages.voiceTooLong(VOICE_MAX_SECONDS), replyTo(ctx));
+    if (!text) {
+      ctx.log.info({ ...fields, code: "voice_empty" }, "voice question refused");
+      await ctx.reply(botMessages.voiceEmpty, replyTo(ctx));
       return;
     }
-    await typing()(ctx, async () => {
-      let text: string;
-      try {
-        const audio = await downloadTelegramFile(ctx.telegram, media.file_id, { maxBytes: VOICE_MAX_BYTES });
-        const name = (media as { file_name?: string }).file_name || "voice.ogg";
-        text = await transcriber.transcribe(audio, name);
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        ctx.log.warn({ ...fields, code: error.code, err: error }, "voice question not transcribed");
-        await ctx.reply(error.userMessage, replyTo(ctx));
-        return;
-      }
-      if (!text) {
-        ctx.log.info({ ...fields, code: "voice_empty" }, "voice question refused");
-        await ctx.reply(botMessages.voiceEmpty, replyTo(ctx));
-        return;
-      }
-      ctx.log.info({ ...fields, chars: text.length }, "voice question transcribed");
-      await ctx.reply(botMessages.voiceHeard(escapeHtml(text)), { parse_mode: "HTML", ...replyTo(ctx) });
-      await answerQuestion(ctx, text);
-    });
+    ctx.log.info({ ...fields, chars: text.length }, "voice question transcribed");
+    await ctx.reply(botMessages.voiceHeard(escapeHtml(text)), { parse_mode: "HTML", ...replyTo(ctx) });
+    await answerQuestion(ctx, text);
   });
-  return feature;
-}
+});
