@@ -124,10 +124,25 @@ function asksDuration(question: QuestionAnalysis): boolean {
  * "nhiệm kỳ 2020-2025"), a span for "bao lâu", any point in time otherwise.
  */
 function holdsTime(question: QuestionAnalysis, sentence: string, folded: string): boolean {
+  // "từ ngày nào đến ngày nào" asks a span ("04-11/10/2017"); "phải hoàn thành khi nào"
+  // a deadline ("trước ngày 30/4/2025"), not the day the plan was issued.
+  if (ASKS_RANGE.test(question.folded)) return RANGE.test(folded);
+  if (ASKS_DEADLINE.test(question.folded) && DEADLINE.test(folded)) return true;
+  if (ASKS_DEADLINE.test(question.folded) && !asksDuration(question)) return false;
   if (asksDuration(question) && countsUnit(sentence, folded, DURATION_UNIT)) return true;
   if (ASKS_DAY.test(question.folded)) return DAY.test(folded);
   return DATE.test(folded);
 }
+/** A question asking from when to when (folded). */
+const ASKS_RANGE = /\btu (?:ngay|thang|nam|khi|luc) nao den (?:ngay|thang|nam|khi|luc) nao\b/u;
+/** Two days, or days of one month: "04-11/10/2017", "từ ngày 4 ... đến ngày 11" (folded). */
+const RANGE =
+  /\b\d{1,2}\s*[-–]\s*\d{1,2}\/\d{1,2}\b|\btu ngay \d{1,2}\b.*\bden ngay \d{1,2}\b|\btu \d{1,2}\/\d{1,2}\b.*\bden(?: ngay)? \d{1,2}\/\d{1,2}\b/u;
+/** A question asking by when something must be done (folded). */
+const ASKS_DEADLINE = /\b(?:hoan thanh|xong|thoi han|han chot|cham nhat|truoc thoi diem)\b/u;
+/** A deadline: "trước ngày 30/4/2025", "chậm nhất", "hoàn thành trong quý II" (folded). */
+const DEADLINE =
+  /\b(?:truoc ngay|cham nhat|truoc \d{1,2}\/\d{1,2}|hoan thanh (?:trong|truoc)|xong (?:trong|truoc)|han chot|den het ngay|trong (?:thang|quy|nam) \d|trong (?:quy) (?:i|ii|iii|iv))\b/u;
 /** "ngày nào", "từ ngày nào": a day, not a year, answers. */
 const ASKS_DAY = /\bngay nao\b/u;
 /** A day: "26/1/2016", "ngày 26", "04-11/10/2017", or a deadline by day. */

@@ -58,6 +58,21 @@ export interface QuestionAnalysis {
  * is answered by the report's sentence on what the model "tinh gọn", "giảm được"; one on
  * "khó khăn" by "vướng mắc", "áp lực", "chưa có ...".
  */
+/**
+ * How reports state a gain: as a comparison ("đồng bộ, linh hoạt, kịp thời hơn", "tạo sự
+ * thống nhất", "giảm các cuộc họp"), not with the word "lợi ích".
+ */
+const GAINS = [
+  "kip thoi hon",
+  "nhanh hon",
+  "tot hon",
+  "hieu qua hon",
+  "chat che hon",
+  "thong nhat",
+  "dong bo",
+  "giam cac",
+];
+
 const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["kho khan", ["vuong mac", "han che", "bat cap", "tro ngai", "ap luc", "thach thuc", "ton tai"]],
   ["han che", ["kho khan", "vuong mac", "bat cap", "ton tai", "chua"]],
@@ -66,12 +81,35 @@ const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["nhuoc diem", ["kho khan", "han che", "bat cap"]],
   [
     "loi ich",
-    ["hieu qua", "thuan loi", "tinh gon", "giam duoc", "giam bot", "ket qua", "uu diem", "tac dung"],
+    [
+      "hieu qua",
+      "thuan loi",
+      "tinh gon",
+      "giam duoc",
+      "giam bot",
+      "ket qua",
+      "uu diem",
+      "tac dung",
+      ...GAINS,
+    ],
   ],
-  ["uu diem", ["thuan loi", "hieu qua", "tinh gon", "giam duoc", "ket qua"]],
-  ["thuan loi", ["hieu qua", "uu diem", "ket qua"]],
+  ["uu diem", ["thuan loi", "hieu qua", "tinh gon", "giam duoc", "ket qua", ...GAINS]],
+  ["thuan loi", ["hieu qua", "uu diem", "ket qua", ...GAINS]],
   ["hieu qua", ["ket qua", "thuan loi", "giam duoc", "tinh gon"]],
-  ["loi", ["hieu qua", "thuan loi", "tinh gon", "giam duoc", "giam bot", "ket qua", "uu diem", "tac dung"]],
+  [
+    "loi",
+    [
+      "hieu qua",
+      "thuan loi",
+      "tinh gon",
+      "giam duoc",
+      "giam bot",
+      "ket qua",
+      "uu diem",
+      "tac dung",
+      ...GAINS,
+    ],
+  ],
   ["ket qua", ["dat duoc", "giam duoc", "hieu qua", "hoan thanh"]],
   ["tac dung", ["hieu qua", "giup", "ket qua"]],
   ["nguyen nhan", ["do", "vi", "boi"]],

@@ -181,3 +181,17 @@ describe("which places", () => {
     expect(evidence("Trụ sở đặt ở đâu?", "Cơ quan làm việc tại số 6C phố Hoàng Diệu, Hà Nội.")).toBe(true);
   });
 });
+
+describe("spans and deadlines", () => {
+  it("answers 'từ ngày nào đến ngày nào' with a span, not one day", () => {
+    const q = "Hội nghị họp từ ngày nào đến ngày nào?";
+    expect(evidence(q, "Hội nghị lần thứ 6 họp từ 04-11/10/2017 tại Hà Nội.")).toBe(true);
+    expect(evidence(q, "Ngày 25/10/2017, Hội nghị ra Nghị quyết số 18.")).toBe(false);
+  });
+
+  it("answers 'phải hoàn thành khi nào' with a deadline, not the day a plan was issued", () => {
+    const q = "Đề án tổ chức lại hệ thống thanh tra phải hoàn thành khi nào?";
+    expect(evidence(q, "Hoàn thiện Đề án, báo cáo Bộ Chính trị trước ngày 30/4/2025.")).toBe(true);
+    expect(evidence(q, "Ngày 20/3/2025, Ban Chỉ đạo ban hành Công văn 43-CV/BCĐ.")).toBe(false);
+  });
+});

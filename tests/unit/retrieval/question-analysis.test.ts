@@ -165,3 +165,11 @@ describe("what a procedure, a condition or a calculation is asked of", () => {
     expect(analyzeQuestion("Sáp nhập tỉnh theo NQ 60 là gì?").focus).toBe("sap nhap tinh");
   });
 });
+
+describe("how gains are written", () => {
+  it("names a comparison of the benefits asked", () => {
+    const a = analyzeQuestion("bi thu huyen uy dong thoi la chu tich ubnd huyen thi duoc loi gi");
+    expect(mentionsAny("dieu hanh dong bo, linh hoat, kip thoi hon", a.focusPhrases)).toBe(true);
+    expect(mentionsAny("hon 1 nam thuc hien", a.focusPhrases)).toBe(false);
+  });
+});
