@@ -68,6 +68,3 @@ export async function toIndexedChunksYielding(
   }
   return out;
 }
-
-// Kept as an export of this module for its many importers; the one definition is in src/hash.ts.
-export { sha256 };

@@ -1,15 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { CorpusLog } from "../audit/corpus-log.js";
+import { sha256 } from "../hash.js";
 import type { Logger } from "../logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
 import type { DocumentInput, DocumentStore, IndexedChunk, UpsertResult } from "../store/types.js";
-import { docIdForSource, sha256, toIndexedChunksYielding } from "./index-chunks.js";
+import { docIdForSource, toIndexedChunksYielding } from "./index-chunks.js";
 import { parseIsolated } from "./parse-pool.js";
 import { INGEST_PIPELINE } from "./pipeline-version.js";
 import type { PageProgress, ParsedDocument, ParseOptions } from "./types.js";
 
-export { docIdForSource, makeChunkIds, sha256, toIndexedChunks } from "./index-chunks.js";
+export { docIdForSource, makeChunkIds, toIndexedChunks } from "./index-chunks.js";
 
 export interface IngestOptions extends ParseOptions {
   /** Who made the change, for the audit log: a Telegram user id, or null (CLI, sync). */

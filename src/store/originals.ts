@@ -1,6 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+// Aliased: `sha256` names an original's address throughout this module.
+import { sha256 as contentHashOf } from "../hash.js";
 
 /** What is kept next to an original: how it was named and what it is. */
 export interface OriginalMeta {
@@ -97,7 +99,7 @@ export function createOriginalsStore(storeDir: string): OriginalsStore {
   return {
     dir,
     async put(bytes, info) {
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const sha256 = contentHashOf(bytes);
       const p = paths(sha256);
       await mkdir(p.folder, { recursive: true });
       if (!(await exists(p.bytes))) await writeAtomic(p.bytes, bytes);

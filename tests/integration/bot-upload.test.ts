@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusMessages } from "../../src/bot/messages.js";
 import type { BotMessage, UserClient, UserDocument } from "../../src/emulator/index.js";
-import { sha256 } from "../../src/ingest/index-chunks.js";
+import { sha256 } from "../../src/hash.js";
 import { ingestMessages } from "../../src/ingest/messages.js";
 import {
   buildDocx,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../../hash.js";
 
 /**
  * Point ids. Qdrant accepts unsigned integers or UUIDs; chunk ids are 32 lowercase hex
@@ -32,6 +32,6 @@ export function chunkIdOfPoint(pointId: string | number): string {
 
 /** A stable UUID for a non-chunk record, from a key such as "document\u0000<docId>". */
 export function recordPointId(...keyParts: string[]): string {
-  const hex = createHash("sha256").update(keyParts.join("\u0000")).digest("hex").slice(0, 32);
+  const hex = sha256(keyParts.join("\u0000")).slice(0, 32);
   return chunkPointId(hex);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCorpusLog } from "../../../src/audit/corpus-log.js";
-import { sha256, toIndexedChunks } from "../../../src/ingest/index-chunks.js";
+import { sha256 } from "../../../src/hash.js";
+import { toIndexedChunks } from "../../../src/ingest/index-chunks.js";
 import { createIndexer } from "../../../src/ingest/indexer.js";
 import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";
 import { reindexOutdatedDocuments } from "../../../src/ingest/reindex-outdated.js";
