@@ -1,0 +1,146 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createCorpusLog } from "../../../src/audit/corpus-log.js";
+import { createCorpusService, separateDocId } from "../../../src/corpus/corpus-service.js";
+import { sha256 } from "../../../src/hash.js";
+import { createIndexer } from "../../../src/ingest/indexer.js";
+import { createLogger } from "../../../src/logger.js";
+import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
+import { useTempDirs } from "../../support/temp-dirs.js";
+
+const text = (s: string) => Buffer.from(s, "utf8");
+
+const RESOLUTION = text(
+  "Nghị quyết về tinh gọn bộ máy\n\nThực hiện nhất thể hóa chức danh Bí thư đồng thời là Chủ tịch UBND cấp huyện.",
+);
+const REPORT = text("Báo cáo Đức Thọ\n\nHuyện giảm được 06 đầu mối khi thực hiện nhất thể hóa.");
+const NOTICE = text("Thông báo kết luận\n\nBan Thường vụ kết luận về việc kiêm nhiệm chức danh.");
+
+describe("the corpus service", () => {
+  const tempDir = useTempDirs();
+
+  function open(options: { corpusDir?: string } = {}) {
+    const storeDir = tempDir("store-");
+    const store = openEmbeddedStore(storeDir);
+    const log = createCorpusLog(store.db);
+    const corpus = createCorpusService({
+      store,
+      indexer: createIndexer({ store, corpusLog: log }),
+      log,
+      storeDir,
+      ...options,
+      logger: createLogger({ level: "silent" }),
+    });
+    return { store, log, corpus };
+  }
+
+  it("is fed by every source, each change recorded with where it came from", async () => {
+    const folder = tempDir("corpus-");
+    writeFileSync(join(folder, "bao-cao.txt"), REPORT);
+    const { store, log, corpus } = open({ corpusDir: folder });
+
+    expect(await corpus.syncFolder()).toMatchObject({ added: 1, failed: [] });
+    const file = join(tempDir("cli-"), "thong-bao.txt");
+    writeFileSync(file, NOTICE);
+    expect((await corpus.ingestFile(file, "cli")).result.status).toBe("added");
+    const check = await corpus.check(RESOLUTION, "nghi-quyet.txt", {});
+    if (check.kind !== "new") throw new Error(`expected a new document, got ${check.kind}`);
+    await corpus.commit({ parsed: check.parsed, bytes: RESOLUTION, actorId: 9001 });
+
+    const events = log.recent(10).map((e) => ({ source: e.source, via: e.via, actorId: e.actorId }));
+    expect(events).toEqual([
+      { source: "nghi-quyet.txt", via: "telegram", actorId: 9001 },
+      { source: "thong-bao.txt", via: "cli", actorId: null },
+      { source: "bao-cao.txt", via: "sync", actorId: null },
+    ]);
+    expect((await store.stats()).documents).toBe(3);
+    await store.close();
+  });
+
+  it("tells a duplicate, a document of the same number or name, and a new one apart", async () => {
+    const { store, corpus } = open();
+    const first = await corpus.check(RESOLUTION, "nq-18.txt", { numberHint: "18-NQ/TW" });
+    if (first.kind !== "new") throw new Error(`expected a new document, got ${first.kind}`);
+    const { result } = await corpus.commit({ parsed: first.parsed, bytes: RESOLUTION, actorId: 1 });
+
+    // Same bytes under another name: already there, nothing parsed.
+    const duplicate = await corpus.check(RESOLUTION, "ban-sao.txt", {});
+    expect(duplicate).toMatchObject({ kind: "duplicate", doc: { docId: result.docId } });
+    // Another text with the same number: the admin chooses.
+    const byNumber = await corpus.check(REPORT, "bao-cao.txt", { numberHint: "18-NQ/TW" });
+    expect(byNumber.kind === "conflict" && byNumber.reason).toBe("number");
+    expect(byNumber.kind === "conflict" && byNumber.candidates.map((c) => c.docId)).toEqual([result.docId]);
+    // Another text with the same file name and no number.
+    const byName = await corpus.check(NOTICE, "nq-18.txt", {});
+    expect(byName.kind === "conflict" && byName.reason).toBe("name");
+    expect((await corpus.check(NOTICE, "thong-bao.txt", {})).kind).toBe("new");
+    await store.close();
+  });
+
+  it("keeps the original before indexing and removes it with the last document of those bytes", async () => {
+    const { store, log, corpus } = open();
+    const check = await corpus.check(REPORT, "bao-cao.txt", {});
+    if (check.kind !== "new") throw new Error(`expected a new document, got ${check.kind}`);
+    const kept = await corpus.commit({ parsed: check.parsed, bytes: REPORT, actorId: 1 });
+    // The same upload added again as a separate document: two documents, one original.
+    const separate = await corpus.commit({
+      parsed: check.parsed,
+      bytes: REPORT,
+      docId: separateDocId(check.parsed.source, check.parsed.contentHash),
+      actorId: 1,
+    });
+    const hash = sha256(REPORT);
+    const doc = await store.getDocument(kept.result.docId);
+    if (!doc) throw new Error("document not stored");
+    expect((await corpus.original(doc))?.bytes).toEqual(REPORT);
+
+    expect(await corpus.remove(kept.result.docId, { actorId: 2, via: "telegram" })).toMatchObject({
+      docId: kept.result.docId,
+    });
+    expect(await corpus.originals.has(hash)).toBe(true);
+    expect(await corpus.remove(separate.result.docId, { via: "cli" })).not.toBeNull();
+    expect(await corpus.originals.has(hash)).toBe(false);
+    expect(await corpus.remove(separate.result.docId, { via: "cli" })).toBeNull();
+    expect(log.recent(2).map((e) => [e.action, e.via, e.actorId])).toEqual([
+      ["removed", "cli", null],
+      ["removed", "telegram", 2],
+    ]);
+    await store.close();
+  });
+
+  it("finds a synced document's original in the corpus folder while its bytes still match", async () => {
+    const folder = tempDir("corpus-");
+    writeFileSync(join(folder, "bao-cao.txt"), REPORT);
+    writeFileSync(join(folder, "thong-bao.txt"), NOTICE);
+    const { store, corpus } = open({ corpusDir: folder });
+    await corpus.syncFolder();
+    const [report, notice] = await Promise.all(
+      ["bao-cao.txt", "thong-bao.txt"].map(async (name) => {
+        const found = (await store.listDocuments()).find((d) => d.source === name);
+        if (!found) throw new Error(`${name} not synced`);
+        return found;
+      }),
+    );
+    expect(await corpus.originals.has(sha256(REPORT))).toBe(false);
+    expect((await corpus.original(report!))?.bytes).toEqual(REPORT);
+    // Kept from the first "Tải về" on.
+    expect(await corpus.originals.has(sha256(REPORT))).toBe(true);
+    // A file changed since the sync is not the document's original.
+    writeFileSync(join(folder, "thong-bao.txt"), "Thông báo đã sửa");
+    expect(await corpus.original(notice!)).toBeNull();
+    await store.close();
+  });
+
+  it("syncs nothing without a corpus folder", async () => {
+    const { store, corpus } = open();
+    expect(await corpus.syncFolder()).toEqual({
+      added: 0,
+      replaced: 0,
+      unchanged: 0,
+      reindexed: 0,
+      failed: [],
+    });
+    await store.close();
+  });
+});
