@@ -6,17 +6,19 @@ import { dateKey, FILTER_KEYS } from "./filter.js";
 import { chunkPointId, recordPointId } from "./point-id.js";
 
 /**
- * What the store writes into Qdrant payloads, and how it reads records back.
+ * Store schema 1: the payloads of a deployment made before the catalog left Qdrant. Since
+ * the split the index writes `passage-point.ts` points and the catalog is SQLite; this
+ * module is read by `adopt-legacy-catalog.ts` to bring such a deployment's catalog over,
+ * and its writers build such a deployment in tests.
  *
- * A chunk point carries the chunk (chunk_id, position, heading_path, text, content_hash
+ * A chunk point carried the chunk (chunk_id, position, heading_path, text, content_hash
  * of the text for the embedding cache, length, its term list `terms` for matchedTerms and
  * df counts) and, flat beside it, its document's record (doc_id, source, title, kind,
- * number and its `number_key`, date and its `date_int`, version, ...), so a hit needs no
- * second request and every filter runs on the chunk itself.
+ * number and its `number_key`, date and its `date_int`, version, ...).
  *
- * Points of the records collection carry `record_type`: "document" (the active record),
- * "version" (an archived version with its chunks), "embedding" (a cached vector) or
- * "meta" (corpus totals and embedding models).
+ * Points of the records collection (`<collection>_docs`) carry `record_type`: "document"
+ * (the active record), "version" (an archived version with its chunks), "embedding" (a
+ * cached vector) or "meta" (corpus totals and embedding models).
  */
 
 export type Payload = Record<string, unknown>;

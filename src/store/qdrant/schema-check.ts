@@ -3,22 +3,21 @@ import { FILTER_KEYS } from "./filter.js";
 import { termIndex } from "./sparse.js";
 
 /**
- * The two collections of the Qdrant store, and the checks run on them at start.
+ * The Qdrant index's collection, and the checks run on it at start.
  *
  * `<collection>` holds one point per active chunk: the sparse vector `lexical` (BM25,
- * `modifier: "idf"`), one dense vector per embedding model (`dense-…`, cosine), and a
- * payload with the chunk, its document's record and its term list. Only active chunks
- * live there, so Qdrant's idf statistics count exactly the active corpus.
+ * `modifier: "idf"`), one dense vector per embedding model (`dense-…`, cosine), and the
+ * payload of `passage-point.ts`. Only active chunks live there, so Qdrant's idf
+ * statistics count exactly the active corpus.
  *
- * `<collection>_docs` holds everything else, as points without search vectors: document
- * records, archived versions (record and chunks), the store's metadata (corpus length
- * totals, embedding models), and the embedding cache (one point per model and chunk text
- * hash, its raw vector in a `raw-…` vector: cosine vectors come back normalized, the
- * cache must give back exactly what was stored).
+ * `<collection>_docs` is store schema 1 (before the catalog moved to SQLite): document
+ * records, archived versions, the store's metadata and the embedding cache (one point per
+ * model and chunk text hash, its raw vector in a `raw-…` vector). It is only read now, to
+ * adopt an old deployment's catalog; its specs stay to describe (and in tests, build) it.
  */
 
 export const LEXICAL_VECTOR = "lexical";
-/** Written in the metadata record; a store with a larger number was made by a newer bot. */
+/** The schema of a `<collection>_docs` metadata record (the layout before the split). */
 export const SCHEMA_VERSION = 1;
 /**
  * The Query API and the idf modifier arrived in Qdrant 1.10, the `has_vector` condition
