@@ -14,6 +14,7 @@ import {
 import { systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createIndexer, embedDocumentChunks, type Indexer } from "./ingest/indexer.js";
+import { createStoreWriter } from "./ingest/store-writer.js";
 import type { Logger } from "./logger.js";
 import { createOfficialAnswers, type OfficialAnswers } from "./official/official-answers.js";
 import type { Embedder } from "./retrieval/embedder.js";
@@ -118,8 +119,13 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
   const relations = createRelationIndexSource(store, systemClock, (documents) =>
     withCorrections(documents, relationCorrections.all()),
   );
+  // The embedded store is written from a worker thread with its own connection, so that
+  // storing a large document does not hold the bot's event loop (issue 16).
+  const writer =
+    config.STORE !== "qdrant" ? createStoreWriter({ storeDir: config.STORE_DIR, logger }) : undefined;
   const indexer = createIndexer({
     store,
+    ...(writer ? { writer } : {}),
     embedder,
     logger,
     corpusLog,
@@ -182,7 +188,10 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
       }
       return done;
     },
-    close: closeStore,
+    async close() {
+      await writer?.close();
+      await closeStore();
+    },
   };
 }
 

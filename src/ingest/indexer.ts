@@ -8,6 +8,7 @@ import type { DocumentInput, DocumentStore, IndexedChunk, UpsertResult } from ".
 import { docIdForSource, toIndexedChunksYielding } from "./index-chunks.js";
 import { parseIsolated } from "./parse-pool.js";
 import { INGEST_PIPELINE } from "./pipeline-version.js";
+import type { StoreWriter } from "./store-writer.js";
 import type { PageProgress, ParsedDocument, ParseOptions } from "./types.js";
 
 export { docIdForSource, makeChunkIds, toIndexedChunks } from "./index-chunks.js";
@@ -63,6 +64,12 @@ export interface IndexerDeps {
   logger?: Logger;
   /** Where additions, replacements and removals are recorded (audit log, digest). */
   corpusLog?: CorpusLog;
+  /**
+   * Writes into the embedded store from a worker thread (analysis, postings and the
+   * SQLite transaction off the bot's event loop). Without it, documents are analyzed
+   * here and written through `store`. Both must be the same store.
+   */
+  writer?: StoreWriter;
   /** Called after any document is added, replaced or removed (caches of the catalog drop). */
   onChange?: () => void;
 }
@@ -103,6 +110,42 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     );
   }
 
+  /**
+   * Analyzes and stores documents in one write: in the store writer's thread when there is
+   * one (the embedded store), else here in slices that leave the event loop free.
+   */
+  async function store(
+    items: Array<{ parsed: ParsedDocument; docId: string }>,
+  ): Promise<Array<{ result: UpsertResult; chunks: Array<{ chunkId: string; text: string }> }>> {
+    if (deps.writer) {
+      const written = await deps.writer.write(
+        items.map(({ parsed, docId }) => ({
+          doc: toDocumentInput(parsed, docId),
+          title: parsed.metadata.title,
+          drafts: parsed.chunks,
+        })),
+      );
+      return written.map(({ result, chunkIds }, i) => ({
+        result,
+        chunks: chunkIds.map((chunkId, k) => ({ chunkId, text: items[i]!.parsed.chunks[k]!.text })),
+      }));
+    }
+    const prepared: Array<{ doc: DocumentInput; chunks: IndexedChunk[] }> = [];
+    for (const { parsed, docId } of items) {
+      prepared.push({
+        doc: toDocumentInput(parsed, docId),
+        chunks: await toIndexedChunksYielding(docId, parsed.metadata.title, parsed.chunks),
+      });
+    }
+    const results =
+      prepared.length === 1
+        ? [await deps.store.upsertDocument(prepared[0]!.doc, prepared[0]!.chunks)]
+        : deps.store.upsertDocuments
+          ? await deps.store.upsertDocuments(prepared)
+          : await sequentially(prepared, (item) => deps.store.upsertDocument(item.doc, item.chunks));
+    return results.map((result, i) => ({ result, chunks: prepared[i]!.chunks }));
+  }
+
   const indexer: Indexer = {
     async ingestBytes(bytes, fileName, options = {}) {
       const source = basename(fileName);
@@ -116,30 +159,18 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     async indexParsed(parsed, options = {}) {
       const docId = options.docId ?? docIdForSource(parsed.source);
       options.onStage?.("indexing", 0);
-      const chunks = await toIndexedChunksYielding(docId, parsed.metadata.title, parsed.chunks);
-      const result = await deps.store.upsertDocument(toDocumentInput(parsed, docId), chunks);
+      const [stored] = await store([{ parsed, docId }]);
       options.onStage?.("indexing", 1);
-      await afterUpsert(parsed, docId, chunks, result, options);
-      return { result, parsed };
+      await afterUpsert(parsed, docId, stored!.chunks, stored!.result, options);
+      return { result: stored!.result, parsed };
     },
     async indexParsedMany(documents, options = {}) {
-      const prepared: Array<{ parsed: ParsedDocument; docId: string; chunks: IndexedChunk[] }> = [];
-      for (const parsed of documents) {
-        const docId = docIdForSource(parsed.source);
-        prepared.push({
-          parsed,
-          docId,
-          chunks: await toIndexedChunksYielding(docId, parsed.metadata.title, parsed.chunks),
-        });
-      }
-      const items = prepared.map((p) => ({ doc: toDocumentInput(p.parsed, p.docId), chunks: p.chunks }));
-      const results = deps.store.upsertDocuments
-        ? await deps.store.upsertDocuments(items)
-        : await sequentially(items, (item) => deps.store.upsertDocument(item.doc, item.chunks));
+      const items = documents.map((parsed) => ({ parsed, docId: docIdForSource(parsed.source) }));
+      const stored = await store(items);
       const outcomes: IngestOutcome[] = [];
-      for (const [i, p] of prepared.entries()) {
-        await afterUpsert(p.parsed, p.docId, p.chunks, results[i]!, options);
-        outcomes.push({ result: results[i]!, parsed: p.parsed });
+      for (const [i, item] of items.entries()) {
+        await afterUpsert(item.parsed, item.docId, stored[i]!.chunks, stored[i]!.result, options);
+        outcomes.push({ result: stored[i]!.result, parsed: item.parsed });
       }
       return outcomes;
     },

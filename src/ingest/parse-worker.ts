@@ -6,9 +6,9 @@
  * terminates.
  */
 import { parentPort } from "node:worker_threads";
-import { isAppError } from "../errors.js";
 import { parseDocument } from "./parse-document.js";
 import type { PageProgress, ParsedDocument, ParseOptions, ParseStage } from "./types.js";
+import { type SerializedError, serializeError } from "./worker-errors.js";
 
 /** A job as posted by the pool. `kind` leaves room for other jobs (OCR) in the same workers. */
 export interface ParseJobMessage {
@@ -19,43 +19,12 @@ export interface ParseJobMessage {
   options: Omit<ParseOptions, "onProgress">;
 }
 
-/** An error as it crosses the thread boundary. */
-export interface SerializedError {
-  name: string;
-  message: string;
-  /** Present for AppError: what the user is shown. */
-  code?: string;
-  userMessage?: string;
-  context?: Record<string, unknown>;
-}
+export type { SerializedError } from "./worker-errors.js";
 
 export type ParseWorkerReply =
   | { id: number; type: "progress"; stage: ParseStage; fraction: number; pages?: PageProgress | undefined }
   | { id: number; type: "done"; parsed: ParsedDocument }
   | { id: number; type: "error"; error: SerializedError };
-
-function serializeError(error: unknown): SerializedError {
-  if (isAppError(error)) {
-    return {
-      name: error.name,
-      message: error.message,
-      code: error.code,
-      userMessage: error.userMessage,
-      context: safeContext(error.context),
-    };
-  }
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: "Error", message: String(error) };
-}
-
-/** Keeps only what the structured clone can carry (context values are plain data by convention). */
-function safeContext(context: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  try {
-    return structuredClone({ ...context });
-  } catch {
-    return {};
-  }
-}
 
 const port = parentPort;
 if (port) {
