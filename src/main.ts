@@ -8,7 +8,6 @@ import { createCorpusService } from "./corpus/corpus-service.js";
 import { createEngineDigest } from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
 import { configureParsing, parseLimitsFromConfig } from "./ingest/parse-pool.js";
-import { reindexOutdatedDocuments } from "./ingest/reindex-outdated.js";
 import { createLogger, type Logger, redactSecrets } from "./logger.js";
 import {
   createMetrics,
@@ -96,13 +95,7 @@ async function startService(
     signal.throwIfAborted();
     logger.info({ dir: config.CORPUS_DIR, ...summary, failed: summary.failed.length }, "corpus synced");
     for (const f of summary.failed) logger.warn(f, "corpus file not ingested");
-    const reindexed = await reindexOutdatedDocuments({
-      store: engine.store,
-      indexer,
-      original: async (doc) => (await corpus.originals.get(doc.contentHash))?.bytes ?? null,
-      logger,
-      signal,
-    });
+    const reindexed = await corpus.reindexOutdated({ signal });
     signal.throwIfAborted();
     if (reindexed.reindexed + reindexed.withoutOriginal + reindexed.failed > 0)
       logger.info(reindexed, "documents of an older ingest pipeline indexed again");

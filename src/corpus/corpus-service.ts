@@ -16,6 +16,7 @@ import {
 } from "../store/originals.js";
 import type { DocumentRecord, DocumentStore } from "../store/types.js";
 import { listCorpusFiles, type SyncSummary, syncCorpusDir } from "./corpus-dir.js";
+import { type ReindexSummary, reindexOutdatedDocuments } from "./reindex-outdated.js";
 import { createSerialQueue, type SerialQueue } from "./serial-queue.js";
 
 /**
@@ -72,8 +73,9 @@ export interface CorpusServiceDeps {
  * it. Its sources are the corpus folder synced at start (`syncFolder`), files named on
  * the command line (`ingestFile`), and an admin's file or link in Telegram (`fetchLink`,
  * then `check` and `commit`, with the admin's choice between them when the file may
- * replace a document); `remove` deletes, `original` hands back what was sent. Every
- * change goes through the indexer, which records it in the corpus log with who made it
+ * replace a document); `remove` deletes, `original` hands back what was sent, and
+ * `reindexOutdated` brings what an older ingest pipeline stored up to date from the
+ * kept originals. Every change goes through the indexer, which records it in the corpus log with who made it
  * and `via` where it came from.
  *
  * The serial queue is the callers': a flow that may race another (two admins uploading
@@ -95,6 +97,11 @@ export interface CorpusService {
     onProgress?: (done: number, total: number, file: string) => void;
     signal?: AbortSignal;
   }): Promise<SyncSummary>;
+  /**
+   * Indexes again, from their kept originals, the documents an older ingest pipeline
+   * stored (see `reindexOutdatedDocuments`); the ones without an original stay as stored.
+   */
+  reindexOutdated(options?: { signal?: AbortSignal }): Promise<ReindexSummary>;
   /** Source: one file on disk (the command line's `ingest`), added or replacing the document of its name. */
   ingestFile(path: string, via: CorpusVia): Promise<IngestOutcome>;
   /** Source: an admin's link, fetched with the same size limit as a file; throws IngestError when refused. */
@@ -157,6 +164,15 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
         dir: deps.corpusDir,
         store: deps.store,
         indexer: deps.indexer,
+        logger: deps.logger,
+        ...options,
+      });
+    },
+    reindexOutdated(options = {}) {
+      return reindexOutdatedDocuments({
+        store: deps.store,
+        indexer: deps.indexer,
+        original: async (doc) => (await originals.get(doc.contentHash))?.bytes ?? null,
         logger: deps.logger,
         ...options,
       });

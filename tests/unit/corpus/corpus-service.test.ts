@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest";
 import { createCorpusLog } from "../../../src/audit/corpus-log.js";
 import { createCorpusService, separateDocId } from "../../../src/corpus/corpus-service.js";
 import { sha256 } from "../../../src/hash.js";
+import { toIndexedChunks } from "../../../src/ingest/index-chunks.js";
 import { createIndexer } from "../../../src/ingest/indexer.js";
+import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";
 import { createLogger } from "../../../src/logger.js";
 import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
+import { makeDoc } from "../../contract/store-fixtures.js";
 import { useTempDirs } from "../../support/temp-dirs.js";
 
 const text = (s: string) => Buffer.from(s, "utf8");
@@ -129,6 +132,21 @@ describe("the corpus service", () => {
     // A file changed since the sync is not the document's original.
     writeFileSync(join(folder, "thong-bao.txt"), "Thông báo đã sửa");
     expect(await corpus.original(notice!)).toBeNull();
+    await store.close();
+  });
+
+  it("indexes again, from the originals it keeps, what an older ingest pipeline stored", async () => {
+    const { store, corpus } = open();
+    // As an older version stored an upload: no pipeline mark, passages cut another way.
+    await store.upsertDocument(
+      makeDoc("cu", { title: "Báo cáo Đức Thọ", contentHash: sha256(REPORT) }),
+      toIndexedChunks("cu", "Báo cáo Đức Thọ", [{ text: "đoạn cũ", headingPath: [], position: 0 }]),
+    );
+    expect(await corpus.reindexOutdated()).toEqual({ reindexed: 0, withoutOriginal: 1, failed: 0 });
+    await corpus.originals.put(REPORT, { fileName: "bao-cao.txt" });
+    expect(await corpus.reindexOutdated()).toEqual({ reindexed: 1, withoutOriginal: 0, failed: 0 });
+    expect((await store.getDocument("cu"))?.pipeline).toBe(INGEST_PIPELINE);
+    expect((await store.getChunks("cu")).map((c) => c.text).join(" ")).toContain("06 đầu mối");
     await store.close();
   });
 

@@ -1,9 +1,9 @@
 import { isAppError } from "../errors.js";
+import type { Indexer } from "../ingest/indexer.js";
+import { parseIsolated } from "../ingest/parse-pool.js";
+import { INGEST_PIPELINE } from "../ingest/pipeline-version.js";
 import type { Logger } from "../logger.js";
 import type { DocumentRecord, DocumentStore } from "../store/types.js";
-import type { Indexer } from "./indexer.js";
-import { parseIsolated } from "./parse-pool.js";
-import { INGEST_PIPELINE } from "./pipeline-version.js";
 
 export interface ReindexSummary {
   reindexed: number;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createCorpusLog } from "../../../src/audit/corpus-log.js";
+import { reindexOutdatedDocuments } from "../../../src/corpus/reindex-outdated.js";
 import { sha256 } from "../../../src/hash.js";
 import { toIndexedChunks } from "../../../src/ingest/index-chunks.js";
 import { createIndexer } from "../../../src/ingest/indexer.js";
 import { INGEST_PIPELINE } from "../../../src/ingest/pipeline-version.js";
-import { reindexOutdatedDocuments } from "../../../src/ingest/reindex-outdated.js";
 import { openEmbeddedStore } from "../../../src/store/embedded-store.js";
 import type { DocumentStore } from "../../../src/store/types.js";
 import { makeDoc } from "../../contract/store-fixtures.js";
