@@ -321,6 +321,33 @@ describe("Qdrant store", () => {
       expect((await restarted.getChunks("d")).map((c) => c.chunkId)).toEqual([second[0]!.chunkId]);
     });
 
+    it("repairs an interrupted delete: the document is gone at once, its points at the next start", async () => {
+      const db = openDatabase(":memory:");
+      cleanups.push(() => {
+        db.close();
+      });
+      const store = await start({}, { retry: { retries: 0 }, db, ownsDatabase: false });
+      await store.upsertDocument(makeDoc("d"), [makeChunk("d", 0, { "f:xoa": 1 })]);
+      await store.upsertDocument(makeDoc("k"), [makeChunk("k", 0, { "f:xoa": 1 })]);
+      server.failNext(
+        1,
+        { status: 500 },
+        (r) => r.method === "POST" && r.path === "/collections/nhatthe/points/delete",
+      );
+      await expect(store.deleteDocument("d")).rejects.toThrow(/HTTP 500/);
+      expect(await store.getDocument("d")).toBeNull();
+      expect(
+        (await store.searchLexical({ terms: terms("f:xoa"), limit: 5 })).map((h) => h.doc.docId),
+      ).toEqual(["k"]);
+      expect(server.points("nhatthe")).toHaveLength(2);
+
+      await store.index.close();
+      const restarted = createQdrantStore({ url: server.url, collection: "nhatthe", db });
+      expect(await restarted.stats()).toEqual({ documents: 1, chunks: 1 });
+      expect(server.points("nhatthe").map((p) => p.payload.doc_id)).toEqual(["k"]);
+      expect(await restarted.catalog.pendingDocuments()).toEqual([]);
+    });
+
     it("leaves no trace of a write whose points were refused", async () => {
       const store = await start({}, { retry: { retries: 0 } });
       await store.ensureReady();
