@@ -23,6 +23,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "khi_nao":
       return holdsTime(question, sentence, folded);
     case "bao_nhieu":
+      // "số điện thoại ... là bao nhiêu" asks a number to call, which no count is.
+      if (ASKS_PHONE.test(question.folded)) return PHONE.test(sentence);
       return countsUnit(sentence, folded, question.unit);
     case "o_dau":
       return question.asksNames ? namesNewPlace(sentence, question.folded) : PLACE.test(sentence);
@@ -56,6 +58,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
     case "khi_nao":
       return holdsTime(question, clause, folded) ? 1 : 0;
     case "bao_nhieu":
+      if (ASKS_PHONE.test(question.folded)) return PHONE.test(clause) ? 1 : 0;
       return countsUnit(clause, folded, question.unit) ? 1 : 0;
     case "tai_sao":
       return REASON.test(folded) ? 1 : 0;
@@ -133,6 +136,11 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   if (ASKS_DAY.test(question.folded)) return DAY.test(folded);
   return DATE.test(folded);
 }
+/** A question asking a telephone number (folded). */
+const ASKS_PHONE = /\b(?:so dien thoai|dien thoai|hotline|duong day nong|so may)\b/u;
+/** A telephone number: "0238 3844 123", "024.3825.1234", "1900 1234", "0912345678". */
+const PHONE =
+  /(?<![\d/])(?:0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}|1900[\s.-]?\d{4}|1800[\s.-]?\d{4})(?![\d/])/u;
 /** A question asking from when to when (folded). */
 const ASKS_RANGE = /\btu (?:ngay|thang|nam|khi|luc) nao den (?:ngay|thang|nam|khi|luc) nao\b/u;
 /** Two days, or days of one month: "04-11/10/2017", "từ ngày 4 ... đến ngày 11" (folded). */

@@ -128,7 +128,7 @@ export function composeExtractiveAnswer(
       // Web pages set sentences in *emphasis*; a sentence that asks ("... sau sáp nhập
       // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
       const plain = span.text.replace(EMPHASIS, "").trim();
-      if (plain.includes("?") || POINTER_SENTENCE.test(plain)) return;
+      if (plain.includes("?") || POINTER_SENTENCE.test(plain) || INDIRECT_QUESTION.test(plain)) return;
       let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));
       if (toSyllables(text).length < 3) return;
       // "... đối tượng áp dụng gồm:" with no list after it in the passage promises what it
@@ -361,6 +361,9 @@ const EMPHASIS = /\*{1,3}|(?<![\p{L}\d])_{1,2}|_{1,2}(?![\p{L}\d])/gu;
 /** Sentences that point to other text instead of saying something. */
 const POINTER_SENTENCE =
   /^(?:trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)/iu;
+
+/** A sentence that asks without a question mark: "... có bầu cử chủ tịch UBND hay không." */
+const INDIRECT_QUESTION = /\bhay (?:không|chưa)\s*[.:…]?$/iu;
 
 /** What a query term matching the title or headings is still worth in a sentence. */
 const CONTEXT_DISCOUNT = 0.3;

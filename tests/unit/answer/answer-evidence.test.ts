@@ -195,3 +195,12 @@ describe("spans and deadlines", () => {
     expect(evidence(q, "Ngày 20/3/2025, Ban Chỉ đạo ban hành Công văn 43-CV/BCĐ.")).toBe(false);
   });
 });
+
+describe("telephone numbers", () => {
+  const q = "so dien thoai duong day nong cua ubnd phuong Hai Chau la bao nhieu";
+  it("are answered by a number to call, not by a count", () => {
+    expect(evidence(q, "Đường dây nóng của phường: 0236 3821 123.")).toBe(true);
+    expect(evidence(q, "Chính quyền địa phương 02 cấp trên địa bàn thành phố Đà Nẵng.")).toBe(false);
+    expect(evidence(q, "Theo Nghị quyết 1659/NQ-UBTVQH15 năm 2025.")).toBe(false);
+  });
+});

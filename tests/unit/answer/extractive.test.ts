@@ -383,6 +383,18 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     expect(compose("Huyện Đức Thọ có bao nhiêu đảng viên?", [page]).lead).toBe("words");
   });
 
+  it("never quotes a sentence that asks without a question mark", () => {
+    const page = passage(
+      "qa",
+      "Theo đó, Bộ Chính trị có nêu nội dung sau khi sáp nhập tỉnh có bầu cử chủ tịch UBND tỉnh thành hay không. " +
+        "Như vậy, sau khi sáp nhập tỉnh thành sẽ không bầu cử 34 Chủ tịch UBND tỉnh thành mới.",
+      "Sáp nhập tỉnh",
+    );
+    const result = compose("sau sáp nhập tỉnh có bầu chủ tịch UBND tỉnh không?", [page]);
+    expect(result.answer).toContain("sẽ không bầu cử 34 Chủ tịch UBND tỉnh thành mới");
+    expect(result.answer).not.toContain("hay không");
+  });
+
   it("never quotes a sentence that is itself a question or points elsewhere", () => {
     const page = passage(
       "qa",
