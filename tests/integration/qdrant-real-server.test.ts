@@ -34,9 +34,7 @@ describe.skipIf(!url)("real Qdrant at QDRANT_URL", () => {
       store,
       cleanup: async () => {
         await store.close();
-        for (const name of [collection, `${collection}_docs`]) {
-          await admin.deleteCollection(name).catch(() => undefined);
-        }
+        await admin.deleteCollection(collection).catch(() => undefined);
       },
     };
   });
