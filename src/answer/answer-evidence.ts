@@ -14,12 +14,14 @@ export { holdsSituation } from "../retrieval/situation.js";
  */
 export function holdsEvidence(question: QuestionAnalysis, sentence: string, folded: string): boolean {
   switch (question.type) {
-    case "ai":
+    case "ai": {
       // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
       if (ASKS_PERSON.test(question.folded)) return PERSON.test(sentence);
-      return (
-        (PERSON.test(sentence) || namesOtherOffice(sentence, question.folded)) && AGENT_VERB.test(folded)
-      );
+      // "do ai bổ nhiệm" is answered by who appoints ("Thủ tướng chỉ định"), not by
+      // anyone who "chỉ đạo" something in the same sentence.
+      const acts = askedAct(question.folded)?.test(folded) ?? AGENT_VERB.test(folded);
+      return (PERSON.test(sentence) || namesOtherOffice(sentence, question.folded)) && acts;
+    }
     case "khi_nao":
       return holdsTime(question, sentence, folded);
     case "bao_nhieu":
@@ -114,6 +116,28 @@ const AGENT_VERB =
   /\b(?:ky|ban hanh|bo nhiem|mien nhiem|quyet dinh|phe duyet|chu tri|dung dau|phu trach|giu chuc|dam nhiem|lam truong|tham quyen|giao|chi dao|trao|do)\b/u;
 /** "Quyết định số 12/2018", "Quyết định 28/2023": a document's name, not a decision made (folded). */
 const DOCUMENT_NAME = /\bquyet dinh (?:so )?\d[\w/.-]*/gu;
+/**
+ * Acts a "who" question names, each with the words documents use for it (folded): the
+ * one asked is what the answer's office or person must do. Not one-syllable words that
+ * fold into others ("cử" is "cứ", "cũ"; "giao" is the "Giáo" of "Giáo dục").
+ */
+const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/\b(?:bo nhiem|chi dinh|phe chuan)\b/u, /\b(?:bo nhiem|chi dinh|phe chuan|quyet dinh|tham quyen)\b/u],
+  [
+    /\b(?:mien nhiem|cach chuc|bai nhiem)\b/u,
+    /\b(?:mien nhiem|cach chuc|bai nhiem|quyet dinh|tham quyen)\b/u,
+  ],
+  [/\b(?:ky|ky ban hanh)\b/u, /\b(?:ky|ban hanh|thay mat)\b/u],
+  [/\b(?:cong nhan)\b/u, /\b(?:cong nhan|quyet dinh|tham quyen)\b/u],
+  [/\b(?:bau)\b/u, /\b(?:bau|bau ra|trung cu)\b/u],
+  [/\b(?:trao)\b/u, /\b(?:trao|trao tang)\b/u],
+];
+
+/** The words that answer the act a "who" question names; undefined when it names none of these. */
+function askedAct(foldedQuestion: string): RegExp | undefined {
+  return ACTS.find(([asked]) => asked.test(foldedQuestion))?.[1];
+}
+
 /** A date or a point in time (folded). */
 const DATE =
   /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b/u;

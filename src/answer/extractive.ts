@@ -136,7 +136,8 @@ export function composeExtractiveAnswer(
       // là 05 năm ..., cụ thể như sau:") is quoted without it.
       if (text.endsWith(":") && !LIST_ITEM.test(spans[sentenceIndex + 1]?.text.trim() ?? "")) {
         const statement = withoutAnnouncement(text);
-        if (statement === null) return;
+        // "... có bầu cử ... hay không, cụ thể như sau:" without its announcement still asks.
+        if (statement === null || INDIRECT_QUESTION.test(statement)) return;
         text = statement;
       }
       const { score, matched } = scoreText(text, values);

@@ -204,3 +204,22 @@ describe("telephone numbers", () => {
     expect(evidence(q, "Theo Nghị quyết 1659/NQ-UBTVQH15 năm 2025.")).toBe(false);
   });
 });
+
+describe("who does what is asked", () => {
+  const q = "Chủ tịch HĐND tỉnh mới sau sáp nhập do ai chỉ định?";
+  it("is answered by the office that appoints, not by one that leads or elects", () => {
+    expect(evidence(q, "Ủy ban Thường vụ Quốc hội chỉ định Chủ tịch Hội đồng nhân dân cấp tỉnh.")).toBe(true);
+    expect(
+      evidence(
+        q,
+        "Việc này nhằm đảm bảo sự lãnh đạo, chỉ đạo của Tỉnh ủy đối với trường, theo ông Phùng Xuân Nhạ.",
+      ),
+    ).toBe(false);
+    expect(evidence(q, "Thì không bầu cử các chức danh trưởng đoàn đại biểu Quốc hội.")).toBe(false);
+  });
+  it("reads 'Giáo dục' as no act of giving", () => {
+    expect(
+      evidence("Giám đốc sở do ai bổ nhiệm?", "Bộ trưởng Bộ Giáo dục và Đào tạo thời kì đó cho biết."),
+    ).toBe(false);
+  });
+});

@@ -393,6 +393,15 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     const result = compose("sau sáp nhập tỉnh có bầu chủ tịch UBND tỉnh không?", [page]);
     expect(result.answer).toContain("sẽ không bầu cử 34 Chủ tịch UBND tỉnh thành mới");
     expect(result.answer).not.toContain("hay không");
+    const announced = passage(
+      "qa2",
+      "Theo đó, Bộ Chính trị có nêu nội dung sau khi sáp nhập tỉnh có bầu cử chủ tịch UBND tỉnh thành hay không, cụ thể như sau:\n" +
+        "Như vậy, sau khi sáp nhập tỉnh thành sẽ không bầu cử 34 Chủ tịch UBND tỉnh thành mới.",
+      "Sáp nhập tỉnh",
+    );
+    expect(compose("sau sáp nhập tỉnh có bầu chủ tịch UBND tỉnh không?", [announced]).answer).not.toContain(
+      "hay không",
+    );
   });
 
   it("never quotes a sentence that is itself a question or points elsewhere", () => {
