@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createEngine, type Engine } from "../../src/engine.js";
 import { syncCorpusDir } from "../../src/corpus/corpus-dir.js";
+import { createEngine, type Engine } from "../../src/engine.js";
 import { type OpenAiWireServer, startOpenAiWireServer } from "../support/openai-wire-server.js";
 
 const run = promisify(execFile);
