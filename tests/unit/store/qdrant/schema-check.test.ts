@@ -10,8 +10,8 @@ import {
   isSupportedVersion,
   recordsCollectionName,
   recordsCollectionSpec,
-} from "../../../src/store/qdrant/schema-check.js";
-import { createQdrantSchemaValidator } from "../../support/qdrant-openapi.js";
+} from "../../../../src/store/qdrant/schema-check.js";
+import { createQdrantSchemaValidator } from "../../../support/qdrant-openapi.js";
 
 const schema = createQdrantSchemaValidator();
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { type BotState, createBotState, SEEN_UPDATES_TTL_MS } from "../../../src/bot/state/bot-state.js";
-import { BOT_MIGRATIONS } from "../../../src/bot/state/migrations.js";
-import { type Database, openDatabase } from "../../../src/store/sqlite.js";
+import { type BotState, createBotState, SEEN_UPDATES_TTL_MS } from "../../../../src/bot/state/bot-state.js";
+import { BOT_MIGRATIONS } from "../../../../src/bot/state/migrations.js";
+import { type Database, openDatabase } from "../../../../src/store/sqlite.js";
 
 /** 2025-03-10 10:00 in Hà Nội (UTC+7). */
 const NOW = Date.UTC(2025, 2, 10, 3, 0, 0);

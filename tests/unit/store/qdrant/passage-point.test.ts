@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { passagePoint } from "../../../src/store/qdrant/passage-point.js";
-import { chunkPointId } from "../../../src/store/qdrant/point-id.js";
-import { denseVectorName } from "../../../src/store/qdrant/schema-check.js";
-import { bm25TermValue, DEFAULT_BM25, termIndex } from "../../../src/store/qdrant/sparse.js";
-import { chunkIdOf, sha256 } from "../../contract/store-fixtures.js";
-import { createQdrantSchemaValidator } from "../../support/qdrant-openapi.js";
+import { passagePoint } from "../../../../src/store/qdrant/passage-point.js";
+import { chunkPointId } from "../../../../src/store/qdrant/point-id.js";
+import { denseVectorName } from "../../../../src/store/qdrant/schema-check.js";
+import { bm25TermValue, DEFAULT_BM25, termIndex } from "../../../../src/store/qdrant/sparse.js";
+import { chunkIdOf, sha256 } from "../../../contract/store-fixtures.js";
+import { createQdrantSchemaValidator } from "../../../support/qdrant-openapi.js";
 
 const schema = createQdrantSchemaValidator();
 

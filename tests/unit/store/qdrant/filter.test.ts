@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { StoreError } from "../../../src/errors.js";
-import { dateKey, toQdrantFilter, withConditions } from "../../../src/store/qdrant/filter.js";
-import { createQdrantSchemaValidator } from "../../support/qdrant-openapi.js";
+import { StoreError } from "../../../../src/errors.js";
+import { dateKey, toQdrantFilter, withConditions } from "../../../../src/store/qdrant/filter.js";
+import { createQdrantSchemaValidator } from "../../../support/qdrant-openapi.js";
 
 const schema = createQdrantSchemaValidator();
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { AskService } from "../../../src/answer/ask-service.js";
-import { answerMessages } from "../../../src/answer/messages.js";
-import type { Indexer, IngestOutcome } from "../../../src/ingest/indexer.js";
+import type { AskService } from "../../src/answer/ask-service.js";
+import { answerMessages } from "../../src/answer/messages.js";
+import type { Indexer, IngestOutcome } from "../../src/ingest/indexer.js";
 import {
   createMetrics,
   instrumentAsk,
   instrumentIndexer,
   observeTelegramErrors,
   telegramErrorCode,
-} from "../../../src/metrics.js";
-import { makeResult } from "../../support/ask-result.js";
-import { parsePrometheus, sampleValue } from "./prometheus.js";
+} from "../../src/metrics.js";
+import { makeResult } from "../support/ask-result.js";
+import { parsePrometheus, sampleValue } from "./server/prometheus.js";
 
 async function samples(metrics: ReturnType<typeof createMetrics>) {
   return parsePrometheus(await metrics.registry.metrics());

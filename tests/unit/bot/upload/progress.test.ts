@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgressMessage, isNotModified } from "../../../src/bot/upload/progress.js";
+import { createProgressMessage, isNotModified } from "../../../../src/bot/upload/progress.js";
 
 /** A manual clock and timer: time moves only when the test says so. */
 function manualTime() {

@@ -9,11 +9,11 @@ import {
   metaPoint,
   recordOfPayload,
   versionPoint,
-} from "../../../src/store/qdrant/payload.js";
-import { chunkPointId } from "../../../src/store/qdrant/point-id.js";
-import type { DocumentRecord } from "../../../src/store/types.js";
-import { makeChunk, recordOf } from "../../contract/store-fixtures.js";
-import { createQdrantSchemaValidator } from "../../support/qdrant-openapi.js";
+} from "../../../../src/store/qdrant/payload.js";
+import { chunkPointId } from "../../../../src/store/qdrant/point-id.js";
+import type { DocumentRecord } from "../../../../src/store/types.js";
+import { makeChunk, recordOf } from "../../../contract/store-fixtures.js";
+import { createQdrantSchemaValidator } from "../../../support/qdrant-openapi.js";
 
 const schema = createQdrantSchemaValidator();
 

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { makeChunkIds } from "../../../src/ingest/index-chunks.js";
+import { makeChunkIds } from "../../../../src/ingest/index-chunks.js";
 import {
   chunkIdOfPoint,
   chunkPointId,
   isChunkId,
   recordPointId,
-} from "../../../src/store/qdrant/point-id.js";
+} from "../../../../src/store/qdrant/point-id.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);

@@ -4,7 +4,7 @@ import {
   networkCodeOf,
   type RetryPolicy,
   withRetry,
-} from "../../../src/store/qdrant/retry.js";
+} from "../../../../src/store/qdrant/retry.js";
 
 function httpError(status: number): Error {
   return Object.assign(new Error(`HTTP ${status}`), { status });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildReviewQueue, renderQueueItem } from "../../../src/bot/review/queue.js";
-import { createBotState } from "../../../src/bot/state/bot-state.js";
-import { declinedKey, reviewItemName } from "../../../src/bot/state/review-queue.js";
-import { createOfficialAnswers } from "../../../src/official/official-answers.js";
-import { openDatabase } from "../../../src/store/sqlite.js";
-import type { DocumentRecord, DocumentStore } from "../../../src/store/types.js";
+import { buildReviewQueue, renderQueueItem } from "../../../../src/bot/review/queue.js";
+import { createBotState } from "../../../../src/bot/state/bot-state.js";
+import { declinedKey, reviewItemName } from "../../../../src/bot/state/review-queue.js";
+import { createOfficialAnswers } from "../../../../src/official/official-answers.js";
+import { openDatabase } from "../../../../src/store/sqlite.js";
+import type { DocumentRecord, DocumentStore } from "../../../../src/store/types.js";
 
 const doc = (docId: string, version: number) =>
   ({ docId, title: `Tài liệu ${docId}`, version }) as DocumentRecord;

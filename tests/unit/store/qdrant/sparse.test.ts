@@ -7,8 +7,8 @@ import {
   termIndex,
   toDocumentSparseVector,
   toQuerySparseVector,
-} from "../../../src/store/qdrant/sparse.js";
-import { analyzeForIndex } from "../../../src/text/index.js";
+} from "../../../../src/store/qdrant/sparse.js";
+import { analyzeForIndex } from "../../../../src/text/index.js";
 
 describe("termIndex (32-bit FNV-1a of UTF-8)", () => {
   it("matches the published FNV-1a test vectors", () => {

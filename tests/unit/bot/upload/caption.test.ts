@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseDocumentNumber, parseUploadCaption } from "../../../src/bot/upload/caption.js";
-import { createPendingUploads } from "../../../src/bot/upload/pending-uploads.js";
-import type { ParsedDocument } from "../../../src/ingest/types.js";
+import { parseDocumentNumber, parseUploadCaption } from "../../../../src/bot/upload/caption.js";
+import { createPendingUploads } from "../../../../src/bot/upload/pending-uploads.js";
+import type { ParsedDocument } from "../../../../src/ingest/types.js";
 import {
   auditPageData,
   CALLBACK_DATA_LIMIT,
@@ -10,7 +10,7 @@ import {
   parseDocsData,
   parseUploadChoice,
   uploadChoiceData,
-} from "../../../src/telegram/callback-data/admin.js";
+} from "../../../../src/telegram/callback-data/admin.js";
 
 describe("upload caption", () => {
   it("reads a document number, with or without 'Số:', in any case", () => {

@@ -23,7 +23,7 @@ import {
   reviewData,
   sourceCallbackData,
   uploadChoiceData,
-} from "../../../src/telegram/callback-data/index.js";
+} from "../../../../src/telegram/callback-data/index.js";
 
 /** One sample of every kind of button data, with the parser that owns it. */
 const samples: Array<{ data: string; parse: (data: string) => unknown }> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CorpusEvent } from "../../../src/audit/corpus-log.js";
+import type { CorpusEvent } from "../../../../src/audit/corpus-log.js";
 import {
   conflictKeyboard,
   formatLocalDate,
@@ -7,9 +7,9 @@ import {
   renderAuditPage,
   renderDocumentList,
   renderUploadCard,
-} from "../../../src/bot/upload/cards.js";
-import { parseTelegramHtml } from "../../../src/emulator/index.js";
-import type { DocumentRecord } from "../../../src/store/types.js";
+} from "../../../../src/bot/upload/cards.js";
+import { parseTelegramHtml } from "../../../../src/emulator/index.js";
+import type { DocumentRecord } from "../../../../src/store/types.js";
 
 function doc(i: number, over: Partial<DocumentRecord> = {}): DocumentRecord {
   return {
