@@ -191,10 +191,11 @@ const NUMBER =
   /(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)*|một(?!\s+số)|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![\p{L}\p{N}])/gu;
 /**
  * A place: "tại"/"ở" before a capitalised name, or an address word; not "tại khoản 56
- * Điều 1", "tại Nghị quyết": where a rule is written is no place.
+ * Điều 1", "tại Nghị quyết": where a rule is written is no place; nor is "ở Trung ương", a
+ * level of government.
  */
 const PLACE =
-  /(?:tại|ở|Tại|Ở)\s+(?!(?:điểm|khoản|điều|Điều|mục|Mục|chương|Chương|phụ lục|Phụ lục|văn bản|Nghị|Quyết|Thông|Luật|Kết luận|Kế hoạch|Công văn|Hiến pháp)\b)(?:[^\s,.]+\s+){0,2}\p{Lu}|(?:phố|đường|ngõ|ngách)\s+\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
+  /(?:tại|ở|Tại|Ở)\s+(?!(?:điểm|khoản|điều|Điều|mục|Mục|chương|Chương|phụ lục|Phụ lục|văn bản|Nghị|Quyết|Thông|Luật|Kết luận|Kế hoạch|Công văn|Hiến pháp)\b)(?:[^\s,.]+\s+){0,2}(?!Trung ương)\p{Lu}|(?:phố|đường|ngõ|ngách)\s+\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
 
 /** A run of two or more capitalised syllables: a proper name ("Tiên Cường", "Xã Trung Chải"). */
 const NAME_RUN = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu;

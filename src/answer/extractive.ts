@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { foldDiacritics, toSyllables } from "../text/index.js";
+import { foldDiacritics, type SentenceSpan, toSyllables } from "../text/index.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { answerSentences } from "./answer-sentences.js";
 import { answerMessages } from "./messages.js";
@@ -131,6 +131,10 @@ export function composeExtractiveAnswer(
       if (plain.includes("?") || POINTER_SENTENCE.test(plain) || INDIRECT_QUESTION.test(plain)) return;
       let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));
       if (toSyllables(text).length < 3) return;
+      // An infobox row ("| Địa chỉ | 6C phố Hoàng Diệu |") is read under its table's caption
+      // ("Trụ sở"): the caption says what the row is, and the row is quoted with it.
+      const caption = tableCaption(spans, sentenceIndex);
+      if (caption !== undefined && !headings.has(headingKey(caption))) text = `${caption}: ${text}`;
       // "... đối tượng áp dụng gồm:" with no list after it in the passage promises what it
       // cannot give; a sentence that says something before its announcement ("Chậm nhất
       // là 05 năm ..., cụ thể như sau:") is quoted without it.
@@ -389,6 +393,25 @@ function discountContext(
     else out.set(term, (contextTerms[term] ?? 0) > 0 ? value * CONTEXT_DISCOUNT : value);
   }
   return out;
+}
+
+/** A caption says what a table holds: a few words, no sentence mark. */
+const MAX_CAPTION_WORDS = 6;
+const TABLE_LINE = /^\s*\|/u;
+
+/**
+ * The caption of the table a row belongs to: the line just above the table's rows
+ * ("Trụ sở" above "| |" and "| Địa chỉ | ... |" in an infobox), when it is short and not
+ * a sentence. A row that is not in a table, or a table under a paragraph, has none.
+ */
+function tableCaption(spans: readonly SentenceSpan[], index: number): string | undefined {
+  if (!TABLE_LINE.test(spans[index]!.text)) return undefined;
+  let i = index - 1;
+  while (i >= 0 && TABLE_LINE.test(spans[i]!.text)) i--;
+  if (i < 0) return undefined;
+  const line = spans[i]!.text.replace(EMPHASIS, "").trim();
+  if (line === "" || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line)) return undefined;
+  return line.split(/\s+/u).length <= MAX_CAPTION_WORDS ? line : undefined;
 }
 
 /**

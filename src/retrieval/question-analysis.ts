@@ -119,6 +119,10 @@ const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["nhiem vu", ["nhiem vu", "trach nhiem", "chu tri", "giao"]],
   ["trach nhiem", ["trach nhiem", "nhiem vu", "chu tri"]],
   ["tham quyen", ["quyet dinh", "bo nhiem", "do", "ban hanh"]],
+  ["tru so", ["dia chi", "dat tai", "dat o"]],
+  ["dia chi", ["tru so", "so nha"]],
+  ["tinh ly", ["trung tam hanh chinh", "dat tai", "dat o"]],
+  ["trung tam hanh chinh", ["tinh ly", "dat tai", "dat o"]],
   ["dieu kien", ["phai", "dap ung", "co du", "tieu chuan"]],
   ["tieu chuan", ["phai", "dap ung", "dieu kien"]],
   ["doi tuong", ["ap dung", "doi voi"]],
@@ -221,6 +225,7 @@ export function analyzeQuestion(
   if (focus === "" && !asksNames) focus = foldDiacritics(questionFocus(question, hasMarks));
   if (focus === "" && !asksNames) focus = procedureObject(words);
   if (focus === "" && !asksNames) focus = definedPhrase(words);
+  if (focus === "" && type === "o_dau") focus = placeNoun(text);
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
   if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
@@ -317,6 +322,16 @@ function countedUnit(words: readonly string[], marked: string, hasMarks: boolean
 export const PERCENT_UNIT = "phan tram";
 const PERCENT_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy|may)\s*(?:%|phần trăm|phan tram)/u;
 const RATE_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy)\s*\/\s*\p{L}/u;
+
+/**
+ * What "ở đâu" asks the place of, when the question names it: "trụ sở ... đặt ở đâu" is
+ * answered by an address or a "trụ sở" row, not by any sentence with "ở" and a place.
+ */
+const PLACE_NOUNS = ["tru so", "dia chi", "dia diem", "tinh ly", "trung tam hanh chinh", "vi tri"];
+
+function placeNoun(text: string): string {
+  return PLACE_NOUNS.find((noun) => new RegExp(`\\b${noun}\\b`, "u").test(text)) ?? "";
+}
 
 /** The unit of a question asking an amount of money. */
 export const MONEY_UNIT = "tien";

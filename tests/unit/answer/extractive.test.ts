@@ -458,4 +458,23 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     const again = compose("Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?", [report], first.answer);
     expect(again.answer).not.toBe(first.answer);
   });
+
+  it("reads an infobox row under its table's caption and quotes the two together", () => {
+    const infobox = passage(
+      "wiki",
+      "Ban Tuyên giáo và Dân vận Trung ương thẩm định các đề án ở Trung ương trước khi trình Bộ Chính trị.\n" +
+        "Trụ sở\n| |\n| Địa chỉ | 6C phố Hoàng Diệu, phường Ba Đình, Hà Nội |\n| Trang web | https://tuyengiaodanvan.vn |",
+      "Ban Tuyên giáo và Dân vận Trung ương",
+    );
+    const result = compose("Trụ sở Ban Tuyên giáo và Dân vận TW đặt ở đâu?", [infobox]);
+    expect(result.answer.startsWith("Trụ sở: Địa chỉ; 6C phố Hoàng Diệu")).toBe(true);
+    expect(result.answer).not.toContain("thẩm định");
+    // A table under a paragraph (a sentence mark ends it) has no caption.
+    const plain = passage(
+      "t",
+      "Các hội nghị được tổ chức như sau:\n| Hội nghị | Thời gian |\n| Sáu | 04-11/10/2017 |",
+      "Hội nghị Trung ương",
+    );
+    expect(compose("Hội nghị Sáu họp thời gian nào?", [plain]).answer).not.toContain("như sau: ");
+  });
 });

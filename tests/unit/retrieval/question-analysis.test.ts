@@ -33,6 +33,14 @@ describe("analyzeQuestion: type", () => {
 });
 
 describe("analyzeQuestion: focus", () => {
+  it("takes the place noun of 'ở đâu' as its focus ('trụ sở ... đặt ở đâu')", () => {
+    const a = analyzeQuestion("Trụ sở Ban Tuyên giáo và Dân vận TW đặt ở đâu?");
+    expect(a.focus).toBe("tru so");
+    expect(a.focusPhrases).toContain("dia chi");
+    expect(analyzeQuestion("tinh ly tinh nghe an moi dat o dau").focus).toBe("tinh ly");
+    expect(analyzeQuestion("Đức Thọ ở đâu?").focus).toBe("");
+  });
+
   it("reads what is asked after the situation ('có những X gì'), with its other names", () => {
     const a = analyzeQuestion("Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?");
     expect(a.focus).toBe("kho khan");
