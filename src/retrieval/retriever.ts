@@ -14,7 +14,7 @@ import {
   planLexicalQuery,
   type TermKindWeights,
 } from "./query.js";
-import { holdsSituationFolded } from "./situation.js";
+import { foldForSituation, holdsSituationFolded } from "./situation.js";
 
 export interface RetrievalHit extends ScoredChunk {
   /** 1-based rank in the lexical list, when the passage was in it. */
@@ -95,11 +95,12 @@ async function markDocumentsInSituation(
       // Its title and opening passages: where an article says where and when; a long
       // document naming the place once in an annex is not about it. Kept per version
       // of the document: a question with a place reads the same documents again.
-      const key = `${docId}:${hit.doc.contentHash}`;
+      // People's names are told from places by the surnames the situation does not begin with.
+      const key = `${docId}:${hit.doc.contentHash}:${situation.map((name) => name.split(" ")[0]).join(",")}`;
       let opening = openings.get(key);
       if (opening === undefined) {
         const chunks = (await store.getChunks(docId)).slice(0, OPENING_PASSAGES);
-        opening = foldDiacritics([hit.doc.title, ...chunks.map((c) => c.text)].join("\n").toLowerCase());
+        opening = foldForSituation([hit.doc.title, ...chunks.map((c) => c.text)].join("\n"), situation);
         if (openings.size >= MAX_OPENINGS) openings.delete(openings.keys().next().value!);
         openings.set(key, opening);
       }

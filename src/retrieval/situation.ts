@@ -7,10 +7,45 @@ import { mentionsAny } from "./question-analysis.js";
  * or term is not answered from this one.
  */
 export function holdsSituation(situation: readonly string[], text: string): boolean {
-  return holdsSituationFolded(situation, foldDiacritics(text.toLowerCase()));
+  return holdsSituationFolded(situation, foldForSituation(text, situation));
 }
 
-/** holdsSituation on text already folded and lower case. */
+/** Common surnames (marked as written): a capitalised name after one is a person's. */
+const SURNAMES = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Huỳnh",
+  "Vũ",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Ngô",
+  "Đào",
+  "Trịnh",
+  "Tô",
+  "Lưu",
+  "Triệu",
+  "Kiều",
+  "Phùng",
+];
+
+/**
+ * A text folded for the situation check, with people's names kept apart from places:
+ * "Kế nhiệm: Lê Đức Thọ" names a man, not the district of Đức Thọ, so the surname is
+ * joined to the name ("leduc tho") and the place is not found in it. A surname that
+ * begins a place asked about ("Vũ Thư", "Ngô Quyền") is left as it is.
+ */
+export function foldForSituation(text: string, situation: readonly string[]): string {
+  const asked = new Set(situation.map((name) => name.split(" ")[0]!));
+  const surnames = SURNAMES.filter((s) => !asked.has(foldDiacritics(s.toLowerCase())));
+  const personName = new RegExp(`(?<![\\p{L}\\p{N}])(${surnames.join("|")})\\s+(?=\\p{Lu})`, "gu");
+  return foldDiacritics(text.replace(personName, "$1").toLowerCase());
+}
+
+/** holdsSituation on text folded by foldForSituation. */
 export function holdsSituationFolded(situation: readonly string[], folded: string): boolean {
   // A year or a term of office is exact: each one asked must be there.
   const exact = situation.filter((phrase) => /\d|^(?:khoa|lan) /u.test(phrase));

@@ -37,6 +37,16 @@ describe("situation of a question", () => {
 });
 
 describe("holdsSituation", () => {
+  it("does not take a person's name for the place it ends with ('Lê Đức Thọ' is no Đức Thọ)", () => {
+    expect(holdsSituation(["duc tho"], "| Kế nhiệm | Lê Đức Thọ |")).toBe(false);
+    expect(holdsSituation(["duc tho"], "Ông Nguyễn Đức Thọ phát biểu")).toBe(false);
+    expect(holdsSituation(["duc tho"], "Huyện Đức Thọ, tỉnh Hà Tĩnh")).toBe(true);
+    expect(holdsSituation(["ha tinh"], "Ông Lê Văn A, Bí thư Tỉnh ủy Hà Tĩnh")).toBe(true);
+    // A place that begins with a surname is still found when it is asked about.
+    expect(holdsSituation(["vu thu"], "Huyện Vũ Thư, tỉnh Thái Bình")).toBe(true);
+    expect(holdsSituation(["ngo quyen"], "quận Ngô Quyền")).toBe(true);
+  });
+
   it("finds a name written in parts: 'Xã Tả Phìn, tỉnh Lào Cai' for 'ta phin lao cai'", () => {
     expect(holdsSituation(["ta phin lao cai"], "Xã Tả Phìn, tỉnh Lào Cai")).toBe(true);
     expect(holdsSituation(["ta phin lao cai"], "Xã Tả Van, tỉnh Lào Cai")).toBe(false);
