@@ -287,12 +287,20 @@ function unitPattern(unit: string): UnitPattern {
         : escapeRegExp(first);
   const pattern: UnitPattern = {
     after: new RegExp(`^\\s*(?:[\\p{L}\\d]+\\s+){0,2}${head}(?![\\p{L}\\p{N}])`, "u"),
-    other: money ? /\bhe so \d|\b\d+(?:[.,]\d+)?\s*%/u : share ? PERCENT : undefined,
+    other: money ? PAID_SHARE : share ? PERCENT : undefined,
   };
   if (unitPatterns.size > 256) unitPatterns.clear();
   unitPatterns.set(unit, pattern);
   return pattern;
 }
+
+/**
+ * An amount paid as a coefficient or a share of something paid (folded): "hệ số 0,2",
+ * "hưởng 50%", "hỗ trợ thêm 30%", "100% phụ cấp", "70% mức lương". A share that changes
+ * something ("thu nhập giảm từ 10% đến 12%") pays nothing.
+ */
+const PAID_SHARE =
+  /\bhe so \d|\b(?:huong|ho tro|bang|them|tra|cap|chi|muc)\s+(?:[\p{L}]+\s+){0,2}\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\s*%\s+(?:cua\s+)?(?:muc|tien|luong|phu cap|tro cap|chi phi|kinh phi|hoc phi|dinh muc)/u;
 
 /** A share: "20%", "50 phần trăm" (folded). */
 const PERCENT = /\b\d+(?:[.,]\d+)?\s*(?:%|phan tram)/u;

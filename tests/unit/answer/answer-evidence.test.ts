@@ -135,6 +135,15 @@ describe("numbers read with their marks", () => {
     expect(evidence("lương bao nhiêu 1 tháng", "được hưởng hai triệu đồng mỗi tháng")).toBe(true);
   });
 
+  it("an amount of money is a share of something paid, not any percentage", () => {
+    const q = "hỗ trợ tiền thuê nhà bao nhiêu 1 tháng?";
+    expect(evidence(q, "Điều này khiến thu nhập thực tế giảm từ 10% đến 12% so với trước đây.")).toBe(false);
+    expect(evidence(q, "Được hỗ trợ 50% tiền thuê nhà.")).toBe(true);
+    expect(evidence(q, "mức hỗ trợ bằng 70% mức lương cơ sở")).toBe(true);
+    expect(evidence(q, "hưởng thêm 100% phụ cấp chức vụ")).toBe(true);
+    expect(evidence(q, "hệ số 0,2 so với mức lương cơ sở")).toBe(true);
+  });
+
   it("'ngày nào' needs a day, not a term of office; 'là ai' needs a person", () => {
     expect(
       evidence("được thành lập ngày nào?", "tổ chức thành công Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025"),
