@@ -182,6 +182,8 @@ const DAY =
   /\b\d{1,2}(?:-\d{1,2})?\/\d{1,2}(?:\/\d{2,4})?\b|\bngay \d{1,2}\b|\btruoc ngay\b|\btu ngay\b|\bcham nhat\b/u;
 /** What a span of time is counted in (a unit pattern of its own). */
 const DURATION_UNIT = "nam|thang|ngay|tuan|gio";
+/** "bao nhiêu người" is answered in the people a rule counts: "không quá 03 cán bộ" (folded). */
+const PEOPLE_COUNTED = "nguoi|can bo|cong chuc|vien chuc|dong chi|thanh vien|uy vien|dai bieu";
 
 /**
  * Numbers as documents write them, read with their marks: digits, or number words ("hai",
@@ -284,7 +286,9 @@ function unitPattern(unit: string): UnitPattern {
       ? "(?:%|phan tram)"
       : unit === DURATION_UNIT
         ? `(?:${DURATION_UNIT})`
-        : escapeRegExp(first);
+        : first === "nguoi"
+          ? `(?:${PEOPLE_COUNTED})`
+          : escapeRegExp(first);
   const pattern: UnitPattern = {
     after: new RegExp(`^\\s*(?:[\\p{L}\\d]+\\s+){0,2}${head}(?![\\p{L}\\p{N}])`, "u"),
     other: money ? PAID_SHARE : share ? PERCENT : undefined,

@@ -8,7 +8,40 @@ import { type SentenceSpan, splitSentences } from "../text/index.js";
  * answers. Chunking keeps the plain split (its boundaries are stored).
  */
 export function answerSentences(text: string): SentenceSpan[] {
-  return splitSentences(text).flatMap(splitAtItems);
+  return joinWrappedLines(text, splitSentences(text)).flatMap(splitAtItems);
+}
+
+/** A line that ends a sentence, an announcement or a clause of a list. */
+const ENDS_SENTENCE = /[.!?:;…"”)\]*]$/u;
+/** A line that goes on with the sentence before it: a lower-case word (after emphasis marks). */
+const CONTINUES = /^[*_]*\p{Ll}/u;
+
+/**
+ * Text copied from a PDF or a narrow page keeps its hard line breaks inside sentences
+ * ("Một chức danh lãnh đạo, quản\nlý quy hoạch không quá 03 cán bộ."): the splitter ends a
+ * sentence at each line, and the answer would quote "lý quy hoạch ...". A line that does
+ * not end a sentence, followed within its paragraph by one that starts lower case, is
+ * the same sentence.
+ */
+function joinWrappedLines(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    const between = last === undefined ? "" : text.slice(last.end, span.start);
+    if (
+      last !== undefined &&
+      /^[ \t]*\n[ \t]*$/u.test(between) &&
+      !ENDS_SENTENCE.test(last.text.trimEnd()) &&
+      CONTINUES.test(span.text)
+    ) {
+      out[out.length - 1] = {
+        text: `${last.text.trimEnd()} ${span.text.trimStart()}`,
+        start: last.start,
+        end: span.end,
+      };
+    } else out.push(span);
+  }
+  return out;
 }
 
 /**

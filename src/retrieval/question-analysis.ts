@@ -119,6 +119,7 @@ const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["nhiem vu", ["nhiem vu", "trach nhiem", "chu tri", "giao"]],
   ["trach nhiem", ["trach nhiem", "nhiem vu", "chu tri"]],
   ["tham quyen", ["quyet dinh", "bo nhiem", "do", "ban hanh"]],
+  ["nguoi", ["can bo", "cong chuc", "vien chuc", "dong chi", "thanh vien", "uy vien", "dai bieu"]],
   ["tru so", ["dia chi", "dat tai", "dat o"]],
   ["dia chi", ["tru so", "so nha"]],
   ["tinh ly", ["trung tam hanh chinh", "dat tai", "dat o"]],

@@ -135,6 +135,13 @@ describe("numbers read with their marks", () => {
     expect(evidence("lương bao nhiêu 1 tháng", "được hưởng hai triệu đồng mỗi tháng")).toBe(true);
   });
 
+  it("'bao nhiêu người' is answered in the people a rule counts ('không quá 03 cán bộ')", () => {
+    const q = "một chức danh được quy hoạch tối đa bao nhiêu người?";
+    expect(evidence(q, "Một chức danh lãnh đạo, quản lý quy hoạch không quá 03 cán bộ.")).toBe(true);
+    expect(evidence(q, "Ban Thường vụ gồm 15 ủy viên.")).toBe(true);
+    expect(evidence(q, "Mỗi cán bộ quy hoạch không quá 03 chức danh.")).toBe(false);
+  });
+
   it("an amount of money is a share of something paid, not any percentage", () => {
     const q = "hỗ trợ tiền thuê nhà bao nhiêu 1 tháng?";
     expect(evidence(q, "Điều này khiến thu nhập thực tế giảm từ 10% đến 12% so với trước đây.")).toBe(false);

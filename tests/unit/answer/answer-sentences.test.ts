@@ -17,4 +17,17 @@ describe("answerSentences", () => {
     expect(answerSentences("Gồm: a) Chủ tịch; b) Phó Chủ tịch; c) Ủy viên.")).toHaveLength(1);
     expect(answerSentences("Năm 2025 (2) lần họp. Họp lại sau.")).toHaveLength(2);
   });
+
+  it("joins the lines of a hard-wrapped sentence, not lines that end one or start a new block", () => {
+    const text =
+      "6.2. Số\nlượng chức danh quy hoạch.\n\n- Một chức danh lãnh đạo, quản\nlý quy hoạch không quá 03 cán bộ.\n\nTrụ sở\n| Địa chỉ | 6C phố Hoàng Diệu |\nCăn cứ Điều 3:\nquy định như sau";
+    expect(answerSentences(text).map((s) => s.text)).toEqual([
+      "6.2. Số lượng chức danh quy hoạch.",
+      "- Một chức danh lãnh đạo, quản lý quy hoạch không quá 03 cán bộ.",
+      "Trụ sở",
+      "| Địa chỉ | 6C phố Hoàng Diệu |",
+      "Căn cứ Điều 3:",
+      "quy định như sau",
+    ]);
+  });
 });
