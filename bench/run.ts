@@ -246,7 +246,7 @@ async function benchCorpus(
     for (const peer of peers) peer.close?.();
 
     // Full answers (retrieval + confidence + extractive composition), as `eval` runs them.
-    const ask = createAskService({ retriever: createRetriever({ store, logger }) });
+    const ask = createAskService({ retriever: createRetriever({ store, logger }), documents: store });
     const evalRows = [];
     for (const q of questions) {
       const r = await ask.ask(q.question);

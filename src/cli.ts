@@ -318,6 +318,7 @@ async function runEval(
     // side by side with the hybrid run above.
     const lexical = createAskService({
       retriever: createRetriever({ store: engine.store }),
+      documents: engine.store,
       chatModel: engine.chatModel,
       prompts: engine.prompts,
     });

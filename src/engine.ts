@@ -135,6 +135,7 @@ export async function createEngine(config: EngineConfig, logger: Logger): Promis
   const ask = createAskService({
     retriever,
     inForce: { relations, passages: store },
+    documents: store,
     official,
     logger,
     chatModel,

@@ -2,16 +2,17 @@ import type { Clock } from "../clock.js";
 import { systemClock } from "../clock.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { QuestionType } from "../retrieval/question-analysis.js";
+import type { QuestionAnalysis, QuestionType } from "../retrieval/question-analysis.js";
 import {
   type RetrievalResult,
   type Retriever,
   type StageTimings,
   timeStage,
 } from "../retrieval/retriever.js";
-import type { ChunkFilter } from "../store/types.js";
+import type { ChunkFilter, ChunkRecord, DocumentStore } from "../store/types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { classifyConversation } from "./conversation.js";
+import { contextDocuments, withFocusPassages } from "./document-context.js";
 import {
   type ComposedAnswer,
   composeExtractiveAnswer,
@@ -82,6 +83,20 @@ export interface AskServiceDeps {
   inForce?: InForceDeps;
   /** The unit's official answers: a question asking one of them gets it first. */
   official?: OfficialAnswerLookup;
+  /** The store's passages by document: the first documents' passages naming the focus are read too. */
+  documents?: Pick<DocumentStore, "getChunks">;
+}
+
+/** The hits, with the first documents' other passages that name the question's focus. */
+async function withDocumentContext(
+  hits: Passage[],
+  question: QuestionAnalysis | undefined,
+  documents: Pick<DocumentStore, "getChunks"> | undefined,
+): Promise<Passage[]> {
+  if (documents === undefined || question === undefined || question.focusPhrases.length === 0) return hits;
+  const chunksOf = new Map<string, readonly ChunkRecord[]>();
+  for (const docId of contextDocuments(hits)) chunksOf.set(docId, await documents.getChunks(docId));
+  return withFocusPassages(hits, question, chunksOf);
 }
 
 /**
@@ -163,7 +178,11 @@ export function createAskService(deps: AskServiceDeps): AskService {
         filter: options.filter,
         timings: options.timings,
       });
-      const passages: Passage[] = retrieval.hits;
+      const passages: Passage[] = await withDocumentContext(
+        retrieval.hits,
+        retrieval.plan.question,
+        deps.documents,
+      );
       // Which rule is in force, read once for this answer: it weighs the passages and adds notices.
       const relations = deps.inForce ? await deps.inForce.relations.current() : undefined;
       if (relations) markSuperseded(passages, relations);

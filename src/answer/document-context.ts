@@ -1,0 +1,71 @@
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import type { ChunkRecord } from "../store/types.js";
+import { foldDiacritics } from "../text/index.js";
+import { namesFocus } from "./answer-evidence.js";
+import type { Passage } from "./types.js";
+
+/** How many of the first documents are read beyond their retrieved passages. */
+export const CONTEXT_DOCUMENTS = 2;
+/** A document longer than this is a code or a decree: its other passages are not read. */
+export const MAX_CONTEXT_CHUNKS = 40;
+/** What a passage found this way weighs against its document's best retrieved passage. */
+const CONTEXT_SCORE_SHARE = 0.9;
+/** The largest share of a document's passages that may name the focus for it to point anywhere. */
+const MAX_NAMING_SHARE = 0.6;
+/** At most this many passages are added a document. */
+const MAX_ADDED_A_DOCUMENT = 2;
+
+/**
+ * The documents whose other passages are worth reading: the first `CONTEXT_DOCUMENTS`
+ * documents among the hits, in rank order (their ids).
+ */
+export function contextDocuments(passages: readonly Passage[]): string[] {
+  const ids: string[] = [];
+  for (const p of passages) {
+    if (!ids.includes(p.doc.docId)) ids.push(p.doc.docId);
+    if (ids.length === CONTEXT_DOCUMENTS) break;
+  }
+  return ids;
+}
+
+/**
+ * A report states its situation in its opening ("Bí thư Huyện ủy đồng thời là Chủ tịch
+ * UBND huyện" at Đức Thọ) and its difficulties two paragraphs on, in a passage that shares
+ * none of the question's situation words: retrieval ranks that passage far down, behind
+ * other documents that share the situation's words. When the question names what it asks
+ * (its focus), the passages of the first documents that name it are read too, each placed
+ * after its document's last retrieved passage and scored a little under its best.
+ */
+export function withFocusPassages(
+  passages: readonly Passage[],
+  question: QuestionAnalysis | undefined,
+  chunksOf: ReadonlyMap<string, readonly ChunkRecord[]>,
+): Passage[] {
+  if (question === undefined || question.focusPhrases.length === 0) return [...passages];
+  const present = new Set(passages.map((p) => p.chunk.chunkId));
+  const out = [...passages];
+  for (const [docId, chunks] of chunksOf) {
+    const own = out.filter((p) => p.doc.docId === docId);
+    if (own.length === 0 || chunks.length > MAX_CONTEXT_CHUNKS) continue;
+    const best = own[0]!;
+    const naming = chunks.filter((c) => namesFocus(question, foldDiacritics(c.text.toLowerCase())) > 0);
+    // A focus most of the document names ("trường hợp" in a decree) points to no passage.
+    if (naming.length > Math.max(MAX_ADDED_A_DOCUMENT, chunks.length * MAX_NAMING_SHARE)) continue;
+    const added = naming
+      .filter((c) => !present.has(c.chunkId))
+      .slice(0, MAX_ADDED_A_DOCUMENT)
+      .map(
+        (chunk): Passage => ({
+          chunk,
+          doc: best.doc,
+          score: best.score * CONTEXT_SCORE_SHARE,
+          docInSituation: best.docInSituation,
+          superseded: best.superseded,
+        }),
+      );
+    if (added.length === 0) continue;
+    const after = out.lastIndexOf(own[own.length - 1]!);
+    out.splice(after + 1, 0, ...added);
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAskService } from "../../src/answer/ask-service.js";
+import { syncCorpusDir } from "../../src/corpus/corpus-dir.js";
+import { createEngine, type Engine } from "../../src/engine.js";
+import { createRetriever, type Retriever } from "../../src/retrieval/retriever.js";
+
+const logger = pino({ level: "silent" });
+const QUESTION = "Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?";
+const DIFFICULTIES = "khó khăn, vướng mắc";
+
+let dir: string;
+let engine: Engine;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "document-context-"));
+  engine = await createEngine({ STORE_DIR: dir }, logger);
+  await syncCorpusDir({ dir: "data/corpus", store: engine.store, indexer: engine.indexer, logger });
+});
+afterAll(async () => {
+  await engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The real retriever on the default corpus, less the seed's passage on the difficulties:
+ * what a store of a few hundred more documents does to it (with the 295 reform pages it is
+ * not among the first 20, behind passages that repeat "Chủ tịch UBND cấp huyện").
+ */
+function withoutDifficulties(retriever: Retriever): Retriever {
+  return {
+    async search(question, options) {
+      const result = await retriever.search(question, options);
+      return { ...result, hits: result.hits.filter((h) => !h.chunk.text.includes(DIFFICULTIES)) };
+    },
+  };
+}
+
+describe("a report's passage that names what is asked, not retrieved", () => {
+  it("is read from the report the other passages came from, and answers", async () => {
+    const retriever = withoutDifficulties(createRetriever({ store: engine.store }));
+    const withDocuments = await createAskService({ retriever, documents: engine.store }).ask(QUESTION);
+    expect(withDocuments.retrieved.some((p) => p.text.includes(DIFFICULTIES))).toBe(false);
+    expect(withDocuments.declined).toBe(false);
+    expect(withDocuments.answer).toContain(DIFFICULTIES);
+    expect(withDocuments.citations[0]?.source).toBe("000_08832cb532241238.txt");
+    // Without the store's other passages the same retrieval gives no answer that says it.
+    const alone = await createAskService({ retriever }).ask(QUESTION);
+    expect(alone.answer).not.toContain(DIFFICULTIES);
+  });
+});
