@@ -8,7 +8,7 @@ import type { Passage } from "./types.js";
 export const CONTEXT_DOCUMENTS = 2;
 /** A document longer than this is a code or a decree: its other passages are not read. */
 export const MAX_CONTEXT_CHUNKS = 40;
-/** What a passage found this way weighs against its document's best retrieved passage. */
+/** What a passage found this way weighs against its document's last retrieved passage. */
 const CONTEXT_SCORE_SHARE = 0.9;
 /** The largest share of a document's passages that may name the focus for it to point anywhere. */
 const MAX_NAMING_SHARE = 0.6;
@@ -34,7 +34,7 @@ export function contextDocuments(passages: readonly Passage[]): string[] {
  * none of the question's situation words: retrieval ranks that passage far down, behind
  * other documents that share the situation's words. When the question names what it asks
  * (its focus), the passages of the first documents that name it are read too, each placed
- * after its document's last retrieved passage and scored a little under its best.
+ * after its document's last retrieved passage and scored a little under it.
  */
 export function withFocusPassages(
   passages: readonly Passage[],
@@ -48,6 +48,8 @@ export function withFocusPassages(
     const own = out.filter((p) => p.doc.docId === docId);
     if (own.length === 0 || chunks.length > MAX_CONTEXT_CHUNKS) continue;
     const best = own[0]!;
+    // Under every passage retrieval found in it: a found passage is read first.
+    const score = Math.min(...own.map((p) => p.score)) * CONTEXT_SCORE_SHARE;
     const naming = chunks.filter((c) => namesFocus(question, foldDiacritics(c.text.toLowerCase())) > 0);
     // A focus most of the document names ("trường hợp" in a decree) points to no passage.
     if (naming.length > Math.max(MAX_ADDED_A_DOCUMENT, chunks.length * MAX_NAMING_SHARE)) continue;
@@ -58,7 +60,7 @@ export function withFocusPassages(
         (chunk): Passage => ({
           chunk,
           doc: best.doc,
-          score: best.score * CONTEXT_SCORE_SHARE,
+          score,
           docInSituation: best.docInSituation,
           superseded: best.superseded,
         }),

@@ -410,7 +410,8 @@ function tableCaption(spans: readonly SentenceSpan[], index: number): string | u
   while (i >= 0 && TABLE_LINE.test(spans[i]!.text)) i--;
   if (i < 0) return undefined;
   const line = spans[i]!.text.replace(EMPHASIS, "").trim();
-  if (line === "" || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line)) return undefined;
+  if (line === "" || line.includes("|") || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line))
+    return undefined;
   return line.split(/\s+/u).length <= MAX_CAPTION_WORDS ? line : undefined;
 }
 

@@ -476,5 +476,8 @@ describe("composeExtractiveAnswer reading what is asked", () => {
       "Hội nghị Trung ương",
     );
     expect(compose("Hội nghị Sáu họp thời gian nào?", [plain]).answer).not.toContain("như sau: ");
+    // Nor one under a line that is itself part of a table ("Đỗ Thanh Bình | |").
+    const broken = passage("b", "Đỗ Thanh Bình | |\n| Bộ trưởng đầu tiên | Võ Nguyên Giáp |", "Bộ Nội vụ");
+    expect(compose("Bộ trưởng đầu tiên của Bộ Nội vụ là ai?", [broken]).answer).not.toContain("| |:");
   });
 });
