@@ -58,4 +58,29 @@ describe("embedded store: upsertDocuments (batch)", () => {
     expect(await store.stats()).toEqual({ documents: 1, chunks: 1 });
     expect(await store.getDocument("x")).toBeNull();
   });
+
+  it("writes a segment of many terms (rows several to a statement) with every term's postings, merged or not", async () => {
+    dir = mkdtempSync(join(tmpdir(), "batch-"));
+    store = openEmbeddedStore(dir, { tuning: { mergeFactor: 2 } });
+    // 3 × 75 terms: more rows than one statement takes, and a remainder.
+    const termsOf = (doc: number) =>
+      Object.fromEntries(Array.from({ length: 75 }, (_, i) => [`f:t${i}`, doc + 1]));
+    for (const doc of [0, 1, 2]) {
+      await store.upsertDocuments([
+        { doc: makeDoc(`d${doc}`), chunks: [makeChunk(`d${doc}`, 0, termsOf(doc))] },
+      ]);
+    }
+    for (let i = 0; i < 75; i++) {
+      const hits = await store.searchLexical({ terms: [{ term: `f:t${i}`, weight: 1 }], limit: 10 });
+      expect(hits.map((h) => h.doc.docId).sort()).toEqual(["d0", "d1", "d2"]);
+    }
+    const counts = await store.termStats(["f:t0", "f:t74", "f:t75"]);
+    expect(counts.df).toEqual(
+      new Map([
+        ["f:t0", 3],
+        ["f:t74", 3],
+        ["f:t75", 0],
+      ]),
+    );
+  });
 });
