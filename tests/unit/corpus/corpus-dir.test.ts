@@ -37,6 +37,27 @@ describe("syncCorpusDir", () => {
     await store.close();
   });
 
+  it("stores every file of a folder larger than one batch, a batch written while the next is read", async () => {
+    const corpus = tempDir("corpus-");
+    const storeDir = tempDir("store-");
+    // Six files of about 400 KB: two batches of 1.2 MB, the second read while the first is written.
+    for (let i = 0; i < 6; i++) {
+      const line = `Xã số ${i} sắp xếp bộ máy, đơn vị ${i} giảm đầu mối theo kế hoạch.\n`;
+      writeFileSync(
+        join(corpus, `xa-${i}.txt`),
+        `Báo cáo xã ${i}\n\n${line.repeat(Math.ceil(400_000 / line.length))}`,
+      );
+    }
+    const store = openEmbeddedStore(storeDir);
+    const indexer = createIndexer({ store });
+    const summary = await syncCorpusDir({ dir: corpus, store, indexer });
+    expect(summary).toMatchObject({ added: 6, replaced: 0, unchanged: 0, failed: [] });
+    for (let i = 0; i < 6; i++) expect(await store.getDocument(docIdForSource(`xa-${i}.txt`))).not.toBeNull();
+    const again = await syncCorpusDir({ dir: corpus, store, indexer });
+    expect(again).toMatchObject({ added: 0, unchanged: 6 });
+    await store.close();
+  });
+
   it("indexes again, without an audit entry, a file stored by an older ingest pipeline", async () => {
     const corpus = tempDir("corpus-");
     const storeDir = tempDir("store-");
