@@ -5,7 +5,7 @@ import { isAppError } from "../errors.js";
 import { sha256 } from "../hash.js";
 import { docIdForSource } from "../ingest/index-chunks.js";
 import type { Indexer } from "../ingest/indexer.js";
-import { parseIsolated } from "../ingest/parse-pool.js";
+import { parseIsolated, releaseIdleParsers } from "../ingest/parse-pool.js";
 import { INGEST_PIPELINE } from "../ingest/pipeline-version.js";
 import type { ParsedDocument } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
@@ -202,6 +202,9 @@ export async function syncCorpusDir(deps: {
     await writing;
   }
   await flush();
+  // The parse workers' heaps hold what the last files left (about 0.1 GB each after the
+  // crawl's sync): ended now, not 30 s into the answers that follow a sync at start.
+  if (summary.added + summary.replaced + summary.reindexed + summary.failed.length > 0) releaseIdleParsers();
   deps.onProgress?.(done, files.length, "");
   return summary;
 }

@@ -42,6 +42,11 @@ export interface ParsePool {
   parse(bytes: Uint8Array, fileName: string, options?: ParseOptions): Promise<ParsedDocument>;
   /** The deadline a file of this size gets, in ms. */
   deadlineMs(byteLength: number): number;
+  /**
+   * Ends the workers that have no file now rather than after `IDLE_MS`: after a bulk sync
+   * their heaps hold what the last files left, while the bot goes on answering.
+   */
+  releaseIdle(): void;
   close(): Promise<void>;
 }
 
@@ -255,6 +260,9 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
         dispatch();
       });
     },
+    releaseIdle() {
+      for (const slot of [...slots]) if (slot.job === null) retire(slot);
+    },
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error("parse pool closed"));
@@ -312,6 +320,11 @@ export function configureParsing(options: Partial<ParsePoolOptions>): void {
   const previous = shared;
   shared = null;
   void previous?.close();
+}
+
+/** Ends the process-wide pool's idle workers (see `ParsePool.releaseIdle`); the next file starts new ones. */
+export function releaseIdleParsers(): void {
+  shared?.releaseIdle();
 }
 
 /** Parses a file in the process-wide worker pool (created on first use). */
