@@ -17,6 +17,9 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "ai": {
       // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
       if (ASKS_PERSON.test(question.folded)) return PERSON.test(sentence);
+      // "Kết luận 126 ai ký?": a document is signed by a person ("Thay mặt Bộ Chính trị,
+      // Thường trực Ban Bí thư Trần Cẩm Tú đã ký"), not by the body that issues it.
+      if (ASKS_SIGNER.test(question.folded)) return PERSON.test(sentence) && SIGNS.test(folded);
       // "do ai bổ nhiệm" is answered by who appoints ("Thủ tướng chỉ định"), not by
       // anyone who "chỉ đạo" something in the same sentence.
       const acts = askedAct(question.folded)?.test(folded) ?? AGENT_VERB.test(folded);
@@ -132,6 +135,11 @@ const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/\b(?:bau)\b/u, /\b(?:bau|bau ra|trung cu)\b/u],
   [/\b(?:trao)\b/u, /\b(?:trao|trao tang)\b/u],
 ];
+
+/** A question asking who signed (folded): "ai ký", "người ký", "ký bởi ai"; not "nhiệm kỳ". */
+const ASKS_SIGNER = /\b(?:ai|nguoi nao|dong chi nao)\s+(?:da\s+)?ky\b|\bnguoi ky\b|\bky\s+boi\b/u;
+/** A signature: "ký", "thay mặt", "TM." (folded). */
+const SIGNS = /\b(?:ky|thay mat|tm)\b/u;
 
 /** The words that answer the act a "who" question names; undefined when it names none of these. */
 function askedAct(foldedQuestion: string): RegExp | undefined {

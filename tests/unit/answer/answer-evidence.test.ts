@@ -135,6 +135,21 @@ describe("numbers read with their marks", () => {
     expect(evidence("lương bao nhiêu 1 tháng", "được hưởng hai triệu đồng mỗi tháng")).toBe(true);
   });
 
+  it("'ai ký' is answered by the person who signed, not by the body that issues", () => {
+    const q = "Kết luận 126 ai ký?";
+    expect(
+      evidence(q, "Ngày 14/2/2025: Ban hành Kết luận 126 của Bộ Chính trị, Ban Bí thư về sắp xếp bộ máy."),
+    ).toBe(false);
+    expect(
+      evidence(q, "Thay mặt Bộ Chính trị, Thường trực Ban Bí thư Trần Cẩm Tú đã ký Kết luận số 126-KL/TW."),
+    ).toBe(true);
+    // "nhiệm kỳ" is no signing: the question below asks who, with no act named.
+    expect(analyzeQuestion("Ai là Bí thư nhiệm kỳ 2020-2025?").type).toBe("ai");
+    expect(evidence("Ai là Bí thư nhiệm kỳ 2020-2025?", "Đồng chí Nguyễn Văn A được bầu làm Bí thư.")).toBe(
+      true,
+    );
+  });
+
   it("'bao nhiêu người' is answered in the people a rule counts ('không quá 03 cán bộ')", () => {
     const q = "một chức danh được quy hoạch tối đa bao nhiêu người?";
     expect(evidence(q, "Một chức danh lãnh đạo, quản lý quy hoạch không quá 03 cán bộ.")).toBe(true);
