@@ -144,6 +144,8 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
     /\b(?:khi nao|bao gio|luc nao|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|tu ngay nao|thoi han|han chot|cham nhat|bao lau|ngay bao nhieu|hieu luc tu|(?:ngay|thang|quy) may|nam may(?! tuoi| nguoi| lan)|may gio)\b/u,
   ],
   ["bao_nhieu", /\b(?:bao nhieu|so luong|ty le|ti le)\b/u],
+  // "gồm những cơ quan nào" asks a list of bodies, not who acts.
+  ["nhung_gi", /\b(?:gom|bao gom|co)\s+(?:nhung|cac)\s+(?:co quan|don vi|cap|nguoi|to chuc|ban)\s+nao\b/u],
   ["ai", /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la)(?:\s|$)/u],
   ["o_dau", /\b(?:o dau|noi nao|tai dau|dia diem|tru so|dia phuong nao|tinh nao|xa nao|huyen nao)\b/u],
   ["la_gi", /\bla gi\b|\bnghia la\b|\bduoc hieu\b|\bkhai niem\b/u],

@@ -16,6 +16,8 @@ describe("analyzeQuestion: type", () => {
     ["Đức Thọ giảm được bao nhiêu đầu mối?", "bao_nhieu"],
     ["UBND xã mới có mấy phó chủ tịch?", "bao_nhieu"],
     ["Trụ sở Ban Tuyên giáo và Dân vận TW đặt ở đâu?", "o_dau"],
+    ["Đảng bộ cấp tỉnh gồm những cơ quan nào?", "nhung_gi"],
+    ["Cơ quan nào ban hành NQ 190?", "ai"],
     ["Vì sao phải sắp xếp bộ máy?", "tai_sao"],
     ["Đảng bộ cấp huyện cũ được xử lý thế nào?", "nhu_the_nao"],
     ["Nhất thể hóa là gì?", "la_gi"],
