@@ -134,12 +134,16 @@ export function createAskService(deps: AskServiceDeps): AskService {
       }
       // "NĐ 178 còn hiệu lực không?" is answered from what the documents say of one another.
       if (deps.inForce && !options.previous) {
-        const validity = await answerValidityQuestion(question, deps.inForce);
+        const inForce = deps.inForce;
+        const validity = await timeStage(options.timings, "validity", () =>
+          answerValidityQuestion(question, inForce),
+        );
         if (validity) {
           // The passages the question finds go along, as with any answer (`ask --json`, eval).
           const found = await deps.retriever.search(question, {
             limit: options.k ?? 10,
             filter: options.filter,
+            timings: options.timings,
           });
           return {
             question,
@@ -178,10 +182,8 @@ export function createAskService(deps: AskServiceDeps): AskService {
         filter: options.filter,
         timings: options.timings,
       });
-      const passages: Passage[] = await withDocumentContext(
-        retrieval.hits,
-        retrieval.plan.question,
-        deps.documents,
+      const passages: Passage[] = await timeStage(options.timings, "document context", () =>
+        withDocumentContext(retrieval.hits, retrieval.plan.question, deps.documents),
       );
       // Which rule is in force, read once for this answer: it weighs the passages and adds notices.
       const relations = deps.inForce ? await deps.inForce.relations.current() : undefined;

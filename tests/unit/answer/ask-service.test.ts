@@ -114,12 +114,22 @@ describe("ask service: follow-ups without a model", () => {
       "named documents",
       "near-duplicates",
       "confidence",
+      "document context",
       "sentence choice",
     ]) {
       expect(timings[stage], stage).toBeGreaterThanOrEqual(0);
     }
     const sum = Object.values(timings).reduce((s, ms) => s + ms, 0);
     expect(sum).toBeLessThanOrEqual(result.ms + 1);
+  });
+
+  it("times the validity path too: what the documents say of one another, then retrieval", async () => {
+    const timings: Record<string, number> = {};
+    const result = await engine.ask.ask("NĐ 178 còn hiệu lực không?", { timings });
+    expect(result.declined).toBe(false);
+    expect(timings.validity, "validity").toBeGreaterThanOrEqual(0);
+    expect(timings.retrieval, "retrieval").toBeGreaterThanOrEqual(0);
+    expect(timings["sentence choice"]).toBeUndefined();
   });
 
   it("searches the reading of the reply: 'còn Hà Nội?' asks the previous question of Hà Nội", async () => {
