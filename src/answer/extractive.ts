@@ -1,7 +1,8 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { foldDiacritics, type SentenceSpan, toSyllables } from "../text/index.js";
+import { foldDiacritics, toSyllables } from "../text/index.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { answerSentences } from "./answer-sentences.js";
+import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
@@ -360,9 +361,6 @@ export function toCitation(n: number, passage: Passage): Citation {
   };
 }
 
-const MARKDOWN_HEADING_LINE = /^\s*#{1,6}\s/u;
-/** Markdown emphasis marks around words ("**Chủ tịch**", "*Thông tin về ...*"). */
-const EMPHASIS = /\*{1,3}|(?<![\p{L}\d])_{1,2}|_{1,2}(?![\p{L}\d])/gu;
 /** Sentences that point to other text instead of saying something. */
 const POINTER_SENTENCE =
   /^(?:trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)/iu;
@@ -393,40 +391,6 @@ function discountContext(
     else out.set(term, (contextTerms[term] ?? 0) > 0 ? value * CONTEXT_DISCOUNT : value);
   }
   return out;
-}
-
-/** A caption says what a table holds: a few words, no sentence mark. */
-const MAX_CAPTION_WORDS = 6;
-const TABLE_LINE = /^\s*\|/u;
-
-/**
- * The caption of the table a row belongs to: the line just above the table's rows
- * ("Trụ sở" above "| |" and "| Địa chỉ | ... |" in an infobox), when it is short and not
- * a sentence. A row that is not in a table, or a table under a paragraph, has none.
- */
-function tableCaption(spans: readonly SentenceSpan[], index: number): string | undefined {
-  if (!TABLE_LINE.test(spans[index]!.text)) return undefined;
-  let i = index - 1;
-  while (i >= 0 && TABLE_LINE.test(spans[i]!.text)) i--;
-  if (i < 0) return undefined;
-  const line = spans[i]!.text.replace(EMPHASIS, "").trim();
-  if (line === "" || line.includes("|") || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line))
-    return undefined;
-  return line.split(/\s+/u).length <= MAX_CAPTION_WORDS ? line : undefined;
-}
-
-/**
- * A sentence from a Markdown table row reads "| Nhất | 27/01/2016 | Hội nghị bầu ra ... |":
- * quoted, its cells are separated by semicolons; the outer bars and empty cells go.
- */
-function tidyTableCells(text: string): string {
-  if (!text.includes("|")) return text;
-  return text
-    .replace(/\|(?:\s*\|)+/gu, "|")
-    .replace(/^\|\s*/u, "")
-    .replace(/\s*\|$/u, "")
-    .replace(/\s+\|\s+/gu, "; ")
-    .trim();
 }
 
 /** A list item's marker: "- ", "• ", "1. ", "2) ", "a) ". */

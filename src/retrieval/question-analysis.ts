@@ -1,4 +1,5 @@
 import { foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
+import { aliasesOf } from "./focus-aliases.js";
 import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { questionFocus } from "./question-focus.js";
 
@@ -52,88 +53,6 @@ export interface QuestionAnalysis {
    */
   asksNames: boolean;
 }
-
-/**
- * What reports and regulations call what cadres ask for, folded. A question on "lợi ích"
- * is answered by the report's sentence on what the model "tinh gọn", "giảm được"; one on
- * "khó khăn" by "vướng mắc", "áp lực", "chưa có ...".
- */
-/**
- * How reports state a gain: as a comparison ("đồng bộ, linh hoạt, kịp thời hơn", "tạo sự
- * thống nhất", "giảm các cuộc họp"), not with the word "lợi ích".
- */
-const GAINS = [
-  "kip thoi hon",
-  "nhanh hon",
-  "tot hon",
-  "hieu qua hon",
-  "chat che hon",
-  "thong nhat",
-  "dong bo",
-  "giam cac",
-];
-
-const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["kho khan", ["vuong mac", "han che", "bat cap", "tro ngai", "ap luc", "thach thuc", "ton tai"]],
-  ["han che", ["kho khan", "vuong mac", "bat cap", "ton tai", "chua"]],
-  ["vuong mac", ["kho khan", "han che", "bat cap"]],
-  ["bat cap", ["kho khan", "han che", "vuong mac"]],
-  ["nhuoc diem", ["kho khan", "han che", "bat cap"]],
-  [
-    "loi ich",
-    [
-      "hieu qua",
-      "thuan loi",
-      "tinh gon",
-      "giam duoc",
-      "giam bot",
-      "ket qua",
-      "uu diem",
-      "tac dung",
-      ...GAINS,
-    ],
-  ],
-  ["uu diem", ["thuan loi", "hieu qua", "tinh gon", "giam duoc", "ket qua", ...GAINS]],
-  ["thuan loi", ["hieu qua", "uu diem", "ket qua", ...GAINS]],
-  ["hieu qua", ["ket qua", "thuan loi", "giam duoc", "tinh gon"]],
-  [
-    "loi",
-    [
-      "hieu qua",
-      "thuan loi",
-      "tinh gon",
-      "giam duoc",
-      "giam bot",
-      "ket qua",
-      "uu diem",
-      "tac dung",
-      ...GAINS,
-    ],
-  ],
-  ["ket qua", ["dat duoc", "giam duoc", "hieu qua", "hoan thanh"]],
-  ["tac dung", ["hieu qua", "giup", "ket qua"]],
-  ["nguyen nhan", ["do", "vi", "boi"]],
-  ["ly do", ["do", "vi", "boi", "nham"]],
-  ["muc dich", ["nham", "de", "muc tieu"]],
-  ["muc tieu", ["nham", "phan dau", "muc dich"]],
-  ["nhiem vu", ["nhiem vu", "trach nhiem", "chu tri", "giao"]],
-  ["trach nhiem", ["trach nhiem", "nhiem vu", "chu tri"]],
-  ["tham quyen", ["quyet dinh", "bo nhiem", "do", "ban hanh"]],
-  ["nguoi", ["can bo", "cong chuc", "vien chuc", "dong chi", "thanh vien", "uy vien", "dai bieu"]],
-  ["tru so", ["dia chi", "dat tai", "dat o"]],
-  ["dia chi", ["tru so", "so nha"]],
-  ["tinh ly", ["trung tam hanh chinh", "dat tai", "dat o"]],
-  ["trung tam hanh chinh", ["tinh ly", "dat tai", "dat o"]],
-  ["dieu kien", ["phai", "dap ung", "co du", "tieu chuan"]],
-  ["tieu chuan", ["phai", "dap ung", "dieu kien"]],
-  ["doi tuong", ["ap dung", "doi voi"]],
-  ["che do", ["duoc huong", "tro cap", "huong"]],
-  ["chinh sach", ["duoc huong", "tro cap", "ho tro"]],
-  ["giai phap", ["can", "phai", "tiep tuc", "tang cuong"]],
-  ["kinh nghiem", ["bai hoc", "can", "phai"]],
-  ["bai hoc", ["kinh nghiem", "can", "phai"]],
-];
-const ALIASES_OF = new Map(FOCUS_ALIASES);
 
 /** A folded question with these, in this order of precedence, is of that type. */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
@@ -333,7 +252,7 @@ const RATE_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy)\s*\/\s*\p{L}/u;
 const PLACE_NOUNS = ["tru so", "dia chi", "dia diem", "tinh ly", "trung tam hanh chinh", "vi tri"];
 
 function placeNoun(text: string): string {
-  return PLACE_NOUNS.find((noun) => new RegExp(`\\b${noun}\\b`, "u").test(text)) ?? "";
+  return PLACE_NOUNS.find((noun) => mentionsAny(text, [noun])) ?? "";
 }
 
 /** The unit of a question asking an amount of money. */
@@ -456,15 +375,6 @@ function definedPhrase(words: readonly string[]): string {
 function lastWords(words: readonly string[]): string {
   const content = words.filter((x) => !FOCUS_STOP.has(x));
   return content.slice(-3).join(" ");
-}
-
-function aliasesOf(focus: string): string[] {
-  const out = new Set<string>();
-  for (const [key, aliases] of ALIASES_OF) {
-    if (focus === key || focus.endsWith(` ${key}`) || focus.startsWith(`${key} `))
-      for (const a of aliases) out.add(a);
-  }
-  return [...out];
 }
 
 /** Whether folded sentence text names one of the phrases (whole words). */

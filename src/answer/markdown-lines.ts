@@ -1,0 +1,45 @@
+import type { SentenceSpan } from "../text/index.js";
+
+/**
+ * Lines of the Markdown that web pages and converted documents are stored as, read for
+ * quoting: headings, emphasis, and table rows with their captions.
+ */
+
+/** A Markdown heading line ("## Lịch sử"). */
+export const MARKDOWN_HEADING_LINE = /^\s*#{1,6}\s/u;
+/** Markdown emphasis marks around words ("**Chủ tịch**", "*Thông tin về ...*"). */
+export const EMPHASIS = /\*{1,3}|(?<![\p{L}\d])_{1,2}|_{1,2}(?![\p{L}\d])/gu;
+
+/** A caption says what a table holds: a few words, no sentence mark. */
+const MAX_CAPTION_WORDS = 6;
+const TABLE_LINE = /^\s*\|/u;
+
+/**
+ * The caption of the table a row belongs to: the line just above the table's rows
+ * ("Trụ sở" above "| |" and "| Địa chỉ | ... |" in an infobox), when it is short and not
+ * a sentence. A row that is not in a table, or a table under a paragraph, has none.
+ */
+export function tableCaption(spans: readonly SentenceSpan[], index: number): string | undefined {
+  if (!TABLE_LINE.test(spans[index]!.text)) return undefined;
+  let i = index - 1;
+  while (i >= 0 && TABLE_LINE.test(spans[i]!.text)) i--;
+  if (i < 0) return undefined;
+  const line = spans[i]!.text.replace(EMPHASIS, "").trim();
+  if (line === "" || line.includes("|") || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line))
+    return undefined;
+  return line.split(/\s+/u).length <= MAX_CAPTION_WORDS ? line : undefined;
+}
+
+/**
+ * A sentence from a Markdown table row reads "| Nhất | 27/01/2016 | Hội nghị bầu ra ... |":
+ * quoted, its cells are separated by semicolons; the outer bars and empty cells go.
+ */
+export function tidyTableCells(text: string): string {
+  if (!text.includes("|")) return text;
+  return text
+    .replace(/\|(?:\s*\|)+/gu, "|")
+    .replace(/^\|\s*/u, "")
+    .replace(/\s*\|$/u, "")
+    .replace(/\s+\|\s+/gu, "; ")
+    .trim();
+}
