@@ -134,6 +134,9 @@ const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/\b(?:cong nhan)\b/u, /\b(?:cong nhan|quyet dinh|tham quyen)\b/u],
   [/\b(?:bau)\b/u, /\b(?:bau|bau ra|trung cu)\b/u],
   [/\b(?:trao)\b/u, /\b(?:trao|trao tang)\b/u],
+  // What a body belongs to or answers to: an office that "chỉ đạo" it is not its owner.
+  [/\btruc thuoc\b/u, /\b(?:truc thuoc|thuoc su quan ly|la co quan (?:chuyen mon|giup viec) cua)\b/u],
+  [/\b(?:chiu trach nhiem|tham muu|giup viec)\b/u, /\b(?:chiu trach nhiem|tham muu|giup viec)\b/u],
 ];
 
 /** A question asking who signed (folded): "ai ký", "người ký", "ký bởi ai"; not "nhiệm kỳ". */
@@ -162,6 +165,9 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   // "từ ngày nào đến ngày nào" asks a span ("04-11/10/2017"); "phải hoàn thành khi nào"
   // a deadline ("trước ngày 30/4/2025"), not the day the plan was issued.
   if (ASKS_RANGE.test(question.folded)) return RANGE.test(folded);
+  // "Khi nào thì triệu tập Đại hội bất thường?" asks when, and is answered as often by the
+  // condition ("khi Ban Chấp hành Trung ương thấy cần") as by a date.
+  if (ASKS_CONDITION.test(question.folded) && CONDITION.test(folded)) return true;
   if (ASKS_DEADLINE.test(question.folded) && DEADLINE.test(folded)) return true;
   if (ASKS_DEADLINE.test(question.folded) && !asksDuration(question)) return false;
   if (asksDuration(question) && countsUnit(sentence, folded, DURATION_UNIT)) return true;
@@ -178,6 +184,10 @@ const ASKS_RANGE = /\btu (?:ngay|thang|nam|khi|luc) nao den (?:ngay|thang|nam|kh
 /** Two days, or days of one month: "04-11/10/2017", "từ ngày 4 ... đến ngày 11" (folded). */
 const RANGE =
   /\b\d{1,2}\s*[-–]\s*\d{1,2}\/\d{1,2}\b|\btu ngay \d{1,2}\b.*\bden ngay \d{1,2}\b|\btu \d{1,2}\/\d{1,2}\b.*\bden(?: ngay)? \d{1,2}\/\d{1,2}\b/u;
+/** "Khi nào thì ...": a time or the circumstances in which something happens (folded). */
+const ASKS_CONDITION = /\bkhi nao thi\b/u;
+/** A condition: "khi ... thấy cần", "nếu ...", "trường hợp ..." (folded). */
+const CONDITION = /\b(?:khi|neu|trong truong hop)\b/u;
 /** A question asking by when something must be done (folded). */
 const ASKS_DEADLINE = /\b(?:hoan thanh|xong|thoi han|han chot|cham nhat|truoc thoi diem)\b/u;
 /** A deadline: "trước ngày 30/4/2025", "chậm nhất", "hoàn thành trong quý II" (folded). */

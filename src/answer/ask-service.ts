@@ -295,7 +295,9 @@ function answersConfidently(
   // nhiêu" or "khi nào", however sure retrieval is of its passage.
   if (composed.lead === "words" && type !== undefined && EXACT_TYPES.has(type)) return false;
   if (composed.lead === "words" && confidence < SURE_CONFIDENCE) return false;
-  const found = composed.lead === "evidence" || composed.lead === "focus";
+  // Nearly every sentence "có", "được" or "phải" something: that is no evidence that a
+  // yes/no question was answered, so it needs retrieval as sure as a plain one.
+  const found = (composed.lead === "evidence" && type !== "co_khong") || composed.lead === "focus";
   return confidence >= (found ? Math.min(threshold, FOUND_THRESHOLD) : threshold);
 }
 

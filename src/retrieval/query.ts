@@ -1,5 +1,12 @@
 import type { WeightedTerm } from "../store/types.js";
-import { analyzeQuery, findAbbreviation, foldDiacritics, type TermKind } from "../text/index.js";
+import {
+  analyzeQuery,
+  expandShorthands,
+  findAbbreviation,
+  foldDiacritics,
+  hasVietnameseDiacritics,
+  type TermKind,
+} from "../text/index.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { focusTermWeights } from "./question-focus.js";
 
@@ -119,7 +126,7 @@ export function planLexicalQuery(
   question: string,
   weights: TermKindWeights = DEFAULT_TERM_WEIGHTS,
 ): LexicalQueryPlan {
-  const analyzed = analyzeQuery(question);
+  const analyzed = analyzeQuery(expandShorthands(question, hasVietnameseDiacritics(question)));
   const asked = analyzeQuestion(question, analyzed.hasDiacritics);
   // With marks, a folded syllable is phrasing only when every occurrence of it is.
   const topicFolded = new Set<string>();

@@ -1,4 +1,4 @@
-import { foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
+import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
 import { aliasesOf } from "./focus-aliases.js";
 import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { questionFocus } from "./question-focus.js";
@@ -130,7 +130,7 @@ export function analyzeQuestion(
   hasMarks = hasVietnameseDiacritics(question),
 ): QuestionAnalysis {
   const marked = question.normalize("NFC").toLowerCase();
-  const folded = readShorthands(foldDiacritics(marked));
+  const folded = expandShorthands(foldDiacritics(marked), false);
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const text = words.join(" ");
   // "thứ mấy" asks a rank ("huyện đầu tiên"), which no count answers.
@@ -182,12 +182,6 @@ const PLACE_KINDS = new Set([
 ]);
 /** "quận nào", not "cơ quan nào" (folded alike). */
 const ASKS_PLACE_NAMES = new RegExp(`\\b(?<!co )(?:${[...PLACE_KINDS].join("|")}) nao\\b`, "u");
-
-function readShorthands(folded: string): string {
-  return folded
-    .replace(/(?<![\p{L}\p{N}])(?:ko|k|hok|khong)(?![\p{L}\p{N}])/gu, "khong")
-    .replace(/(?<![\p{L}\p{N}])(?:dc|đc|duoc)(?![\p{L}\p{N}])/gu, "duoc");
-}
 
 function questionType(text: string, marked: string, hasMarks: boolean): QuestionType {
   for (const [type, pattern] of TYPE_PATTERNS) {

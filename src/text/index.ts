@@ -27,4 +27,5 @@ export {
   normalizeVietnamese,
 } from "./normalize.js";
 export { type SentenceSpan, splitSentences } from "./sentences.js";
+export { expandShorthands } from "./shorthands.js";
 export { type Syllable, toSyllables } from "./tokenize.js";

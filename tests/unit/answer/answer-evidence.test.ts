@@ -35,6 +35,30 @@ describe("holdsEvidence", () => {
     ).toBe(false);
   });
 
+  it("'ai' with an act of belonging: the body it belongs to, not one that directs it", () => {
+    const q = "Trạm y tế xã trực thuộc cơ quan nào?";
+    expect(
+      evidence(
+        q,
+        "Trạm Y tế cấp xã là đơn vị sự nghiệp y tế công lập trực thuộc Ủy ban nhân dân xã, phường.",
+      ),
+    ).toBe(true);
+    expect(
+      evidence(
+        q,
+        "Trạm Y tế cấp xã chịu sự chỉ đạo, hướng dẫn về chuyên môn của Sở Y tế và các đơn vị liên quan.",
+      ),
+    ).toBe(false);
+  });
+
+  it("'khi nào thì': a condition answers as a date does; a plain 'khi nào' still needs the date", () => {
+    const condition =
+      "Đại hội bất thường được triệu tập khi Ban Chấp hành Trung ương thấy cần hoặc khi có hơn một nửa số cấp ủy trực thuộc yêu cầu.";
+    expect(evidence("Khi nào thì triệu tập Đại hội Đảng toàn quốc bất thường?", condition)).toBe(true);
+    expect(evidence("khi nao thi trieu tap dai hoi bat thuong", condition)).toBe(true);
+    expect(evidence("Đại hội bất thường được triệu tập khi nào?", condition)).toBe(false);
+  });
+
   it("'khi nào': a date or a span of time; not a sentence without one", () => {
     expect(evidence("NĐ 67 có hiệu lực từ ngày nào?", "Nghị định có hiệu lực từ ngày 15/3/2025.")).toBe(true);
     expect(evidence("Bao lâu thì giải thể?", "Hoạt động không hiệu quả ba năm liên tiếp thì giải thể.")).toBe(

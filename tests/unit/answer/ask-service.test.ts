@@ -12,6 +12,7 @@ import { syncCorpusDir } from "../../../src/corpus/corpus-dir.js";
 import { createEngine, type Engine } from "../../../src/engine.js";
 import { planLexicalQuery } from "../../../src/retrieval/query.js";
 import type { RetrievalResult, Retriever } from "../../../src/retrieval/retriever.js";
+import { makePassage } from "../../support/passage.js";
 
 const silent = pino({ level: "silent" });
 
@@ -88,6 +89,45 @@ describe("ask service: conversation before retrieval", () => {
     const result = await ask.ask(question);
     expect(retriever.searched).toEqual([question]);
     expect(result).toMatchObject({ mode: "extractive", declined: true, answer: answerMessages.notFound });
+  });
+});
+
+/** A retriever that finds one passage, as sure of it as `confidence`. */
+function onePassageRetriever(text: string, confidence: number): Retriever {
+  return {
+    async search(question): Promise<RetrievalResult> {
+      const plan = planLexicalQuery(question);
+      return {
+        hits: [
+          { ...makePassage("p1", text, { title: "Hỏi đáp sắp xếp đơn vị hành chính" }), matchedTerms: [] },
+        ],
+        confidence,
+        plan,
+        method: "lexical",
+        termValues: new Map(plan.terms.map((t) => [t.term, t.weight])),
+      };
+    },
+  };
+}
+
+describe("ask service: how sure retrieval must be", () => {
+  const text = "Sau sắp xếp, người dân được cấp đổi thẻ căn cước từ ngày 01/7/2025 nếu có nhu cầu.";
+
+  it("a yes/no question is held to the full threshold: 'có', 'được' are in nearly every sentence", async () => {
+    const ask = (confidence: number) =>
+      createAskService({ retriever: onePassageRetriever(text, confidence) }).ask(
+        "Sau sắp xếp người dân có được cấp đổi thẻ căn cước không?",
+      );
+    expect((await ask(0.32)).declined).toBe(true);
+    expect((await ask(0.4)).declined).toBe(false);
+  });
+
+  it("a date question whose date is found needs less", async () => {
+    const result = await createAskService({ retriever: onePassageRetriever(text, 0.32) }).ask(
+      "Người dân được cấp đổi thẻ căn cước từ ngày nào?",
+    );
+    expect(result.declined).toBe(false);
+    expect(result.answer).toContain("01/7/2025");
   });
 });
 

@@ -1,0 +1,25 @@
+/**
+ * Chat shorthands cadres type for question words ("ko", "đc", "ntn"): read as the words
+ * they stand for, so that a question typed "... có bắt buộc đổi CCCD ko?" searches
+ * "không", a question word, instead of a term no document holds (which counted as the
+ * rarest of the question's words and lowered the confidence of the right passage).
+ * Query side only: documents do not write them. Lower case only: "ĐC", "K" in capitals
+ * are abbreviations or codes, not chat.
+ */
+const SHORTHANDS: ReadonlyArray<readonly [RegExp, string, string]> = [
+  // [shorthand, written with marks, folded]
+  [/(?<![\p{L}\p{N}/.-])(?:ko|k|hok|khg|hông|khong)(?![\p{L}\p{N}/-])/gu, "không", "khong"],
+  [/(?<![\p{L}\p{N}/.-])(?:dc|đc|duoc)(?![\p{L}\p{N}/-])/gu, "được", "duoc"],
+  [/(?<![\p{L}\p{N}/.-])ntn(?![\p{L}\p{N}/-])/gu, "như thế nào", "nhu the nao"],
+];
+
+/**
+ * Replaces chat shorthands by their words: with marks when the question is typed with
+ * them (`marked`), folded otherwise, so that the text stays written one way.
+ */
+export function expandShorthands(text: string, marked: boolean): string {
+  let out = text;
+  for (const [pattern, withMarks, folded] of SHORTHANDS)
+    out = out.replace(pattern, marked ? withMarks : folded);
+  return out;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { expandShorthands } from "../../../src/text/index.js";
+
+describe("expandShorthands", () => {
+  it("reads chat shorthands as the question words they stand for, with marks when the text has them", () => {
+    expect(expandShorthands("có bắt buộc đổi CCCD ko?", true)).toBe("có bắt buộc đổi CCCD không?");
+    expect(expandShorthands("co bat buoc doi cccd ko", false)).toBe("co bat buoc doi cccd khong");
+    expect(expandShorthands("Xã có đc giữ tên cũ k", true)).toBe("Xã có được giữ tên cũ không");
+    expect(expandShorthands("thủ tục ntn", true)).toBe("thủ tục như thế nào");
+  });
+
+  it("leaves words, numbers and codes that only contain the letters alone", () => {
+    for (const text of [
+      "mức 100k một tháng",
+      "Kon Tum",
+      "khoản 2 Điều 5",
+      "ĐC-UBND",
+      "kokoro",
+      "dcs",
+      "Điểm K",
+      "k-means",
+      "dc/ac",
+    ]) {
+      expect(expandShorthands(text, true)).toBe(text);
+    }
+  });
+});
