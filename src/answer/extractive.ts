@@ -55,6 +55,12 @@ interface Candidate {
 /** A sentence holding the asked-for evidence, or naming the focus, weighs this much more. */
 const EVIDENCE_BONUS = 0.6;
 const FOCUS_BONUS = 0.6;
+/**
+ * The least an answering sentence weighs against the question's best sentence. Measured on
+ * the tune part at 0.15 / 0.25 / 0.35: one wrong answer declined at 0.15, then answerable
+ * questions declined too.
+ */
+const EVIDENCE_FLOOR = 0.15;
 /** Naming two of the focus's names ("khó khăn, vướng mắc") counts; more adds nothing. */
 const MAX_FOCUS_NAMES = 2;
 
@@ -213,8 +219,13 @@ export function composeExtractiveAnswer(
       (c.evidence && (specific || !hasFocus)));
   // A question about a place, year or term no passage speaks of is not answered from others.
   if (!candidates.some((c) => c.inSituation)) return { ...decline(), lead: "off-situation" };
+  // A date or a count in a sentence that shares little of the question is about something
+  // else ("nhiệm kỳ 2020 - 2025" for the year a model began): it does not answer.
+  const floor = candidates[0]!.score * EVIDENCE_FLOOR;
   const best =
-    candidates.find((c) => answers(c) && choose(c)) ?? candidates.find((c) => choose(c)) ?? candidates[0]!;
+    candidates.find((c) => c.score >= floor && answers(c) && choose(c)) ??
+    candidates.find((c) => choose(c)) ??
+    candidates[0]!;
   if (chosen.length === 0) choose(best, true);
   // "plain": the question asked nothing in particular (no focus, a type without evidence)
   // and the sentence shares its words; that is not finding what was asked.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
 import type { Passage } from "../../../src/answer/types.js";
 import { planLexicalQuery } from "../../../src/retrieval/query.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 import { makePassage } from "../../support/passage.js";
 
 function passage(id: string, text: string, title = "Báo cáo Đức Thọ", headingPath: string[] = []): Passage {
@@ -27,6 +28,24 @@ const seed = passage(
 );
 
 describe("composeExtractiveAnswer", () => {
+  it("a date in a sentence about something else does not answer 'từ năm nào'", () => {
+    const q = "Huyện Đức Thọ thực hiện mô hình nhất thể hóa từ năm nào?";
+    const report = passage(
+      "term",
+      "Sau 3 năm thực hiện mô hình nhất thể hóa ở huyện Đức Thọ, các cơ quan đã đi vào hoạt động ổn định. " +
+        "Cần chuẩn bị tốt mọi điều kiện cho đại hội cơ sở, nhiệm kỳ 2020 - 2025 của huyện.",
+    );
+    const result = composeExtractiveAnswer(
+      [report],
+      uniformValues(q),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.lead).not.toBe("evidence");
+    expect(result.answer).not.toContain("2020");
+  });
+
   it("picks the sentence that answers and cites its passage", () => {
     const q = "Huyện Đức Thọ giảm được bao nhiêu đầu mối?";
     const result = composeExtractiveAnswer([seed], uniformValues(q));
