@@ -111,9 +111,13 @@ const PERSON = new RegExp(
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
   /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b/u;
-/** Offices and bodies that sign, appoint or decide. */
+/**
+ * Offices and bodies that sign, appoint, decide or are tasked ("Giao Đảng ủy các cơ quan
+ * Đảng Trung ương lãnh đạo ...", "Giao Ban Tổ chức Trung ương chủ trì ..."); a ministry
+ * or department with its name.
+ */
 const OFFICES =
-  /(?:Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền)/gu;
+  /(?:Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Ban (?:Tổ chức|Tuyên giáo|Dân vận|Kinh tế|Nội chính|Đối ngoại|Chính sách)|Văn phòng Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Mặt trận Tổ quốc|(?:Bộ|Sở) \p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)?)/gu;
 /** Verbs of signing, appointing, deciding, heading (folded). */
 const AGENT_VERB =
   /\b(?:ky|ban hanh|bo nhiem|mien nhiem|quyet dinh|phe duyet|chu tri|dung dau|phu trach|giu chuc|dam nhiem|lam truong|tham quyen|giao|chi dao|trao|do)\b/u;
@@ -134,9 +138,21 @@ const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/\b(?:cong nhan)\b/u, /\b(?:cong nhan|quyet dinh|tham quyen)\b/u],
   [/\b(?:bau)\b/u, /\b(?:bau|bau ra|trung cu)\b/u],
   [/\b(?:trao)\b/u, /\b(?:trao|trao tang)\b/u],
+  // "do ai làm Trưởng ban": who holds the post, a person or the office that holds it too
+  // ("Trưởng Ban Tuyên giáo kiêm giám đốc"), not the body that set it up.
+  [
+    /\b(?:lam|giu|dam nhiem) (?:truong|pho|giam doc|chu tich|bi thu|chanh)\b/u,
+    /\b(?:lam|kiem|giu|dam nhiem|kiem nhiem) (?:truong|pho|giam doc|chu tich|bi thu|chanh)\b/u,
+  ],
   // What a body belongs to or answers to: an office that "chỉ đạo" it is not its owner.
-  [/\btruc thuoc\b/u, /\b(?:truc thuoc|thuoc su quan ly|la co quan (?:chuyen mon|giup viec) cua)\b/u],
+  // ("thành phố trực thuộc Trung ương" is a kind of city, not what something belongs to.)
+  [
+    /\btruc thuoc\b/u,
+    /\b(?:truc thuoc(?! trung uong)|thuoc su quan ly|la co quan (?:chuyen mon|giup viec) cua)\b/u,
+  ],
   [/\b(?:chiu trach nhiem|tham muu|giup viec)\b/u, /\b(?:chiu trach nhiem|tham muu|giup viec)\b/u],
+  // "giao cơ quan nào chủ trì": the body that leads the task, not the ones that take part.
+  [/\bchu tri\b/u, /\bchu tri\b/u],
 ];
 
 /** A question asking who signed (folded): "ai ký", "người ký", "ký bởi ai"; not "nhiệm kỳ". */
@@ -181,9 +197,9 @@ const PHONE =
   /(?<![\d/])(?:0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}|1900[\s.-]?\d{4}|1800[\s.-]?\d{4})(?![\d/])/u;
 /** A question asking from when to when (folded). */
 const ASKS_RANGE = /\btu (?:ngay|thang|nam|khi|luc) nao den (?:ngay|thang|nam|khi|luc) nao\b/u;
-/** Two days, or days of one month: "04-11/10/2017", "từ ngày 4 ... đến ngày 11" (folded). */
+/** Two days, or days of one month: "04-11/10/2017", "16/4/2025 - 31/10/2025", "từ ngày 4 ... đến ngày 11" (folded). */
 const RANGE =
-  /\b\d{1,2}\s*[-–]\s*\d{1,2}\/\d{1,2}\b|\btu ngay \d{1,2}\b.*\bden ngay \d{1,2}\b|\btu \d{1,2}\/\d{1,2}\b.*\bden(?: ngay)? \d{1,2}\/\d{1,2}\b/u;
+  /\b\d{1,2}(?:\/\d{1,2}(?:\/\d{2,4})?)?\s*[-–]\s*\d{1,2}\/\d{1,2}\b|\btu ngay \d{1,2}\b.*\bden ngay \d{1,2}\b|\btu \d{1,2}\/\d{1,2}\b.*\bden(?: ngay)? \d{1,2}\/\d{1,2}\b/u;
 /** "Khi nào thì ...": a time or the circumstances in which something happens (folded). */
 const ASKS_CONDITION = /\bkhi nao thi\b/u;
 /** A condition: "khi ... thấy cần", "nếu ...", "trường hợp ..." (folded). */

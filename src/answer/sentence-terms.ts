@@ -25,6 +25,11 @@ export function scoreText(
   return { score, matched };
 }
 
+/** A sentence's first clause, up to its first comma. */
+const OPENING_CLAUSE = /^[^,;:]+,\s*/u;
+/** An opening clause this short is a setting ("Ngày 14/4/2025,", "Sáng ngày 3/8/2024,"). */
+const MAX_OPENING_WORDS = 6;
+
 /** What the asked-for detail is worth in trimming, as a share of the question's terms. */
 const DETAIL_SHARE = 0.5;
 
@@ -50,6 +55,18 @@ export function trimSentence(
   // sung tại ...)") go first, marked "(…)": the clause after them is often the answer.
   const lean = withoutAsides(sentence, termValues);
   if (lean !== sentence) return trimSentence(lean, termValues, maxWords, question);
+  // A sentence that opens with its date ("Ngày 14/4/2025, đồng chí ... đã ký ...") says
+  // when its event happened: asked when, that opening stays and the rest is cut to fit
+  // (a date further on may be a quoted document's: "Nghị quyết số 18 (ngày 25/10/2017)").
+  const opening = question?.type === "khi_nao" ? OPENING_CLAUSE.exec(sentence)?.[0] : undefined;
+  if (
+    opening !== undefined &&
+    wordCount(opening) <= MAX_OPENING_WORDS &&
+    clauseDetail(question!, opening) >= 1
+  ) {
+    const rest = trimSentence(sentence.slice(opening.length), termValues, maxWords - wordCount(opening));
+    return `${opening.trim()} ${rest}`;
+  }
   // A clause holding the asked-for detail (the signer's name, the date) is worth half the
   // question's terms together: it is what the cadre asked for, the rest is its setting.
   let detailValue = 0;

@@ -51,6 +51,40 @@ describe("holdsEvidence", () => {
     ).toBe(false);
   });
 
+  it("'giao ai / cơ quan nào chủ trì': the body tasked, a Party committee or board among them", () => {
+    expect(
+      evidence(
+        "KL 126 giao ai lãnh đạo nghiên cứu mô hình tòa án?",
+        "Giao Đảng ủy các cơ quan Đảng Trung ương lãnh đạo, chỉ đạo Đảng ủy Tòa án nhân dân tối cao nghiên cứu.",
+      ),
+    ).toBe(true);
+    const leads = "KL 127 giao cơ quan nào chủ trì xây dựng đề án hệ thống tổ chức đảng ở địa phương?";
+    expect(
+      evidence(leads, "- Giao Ban Tổ chức Trung ương chủ trì, phối hợp với các cơ quan xây dựng đề án."),
+    ).toBe(true);
+    // Taking part is not leading.
+    expect(
+      evidence(
+        leads,
+        "- Giao Ban Tổ chức Trung ương; Ủy ban Kiểm tra Trung ương rà soát, sửa đổi các quy định.",
+      ),
+    ).toBe(false);
+  });
+
+  it("'do ai làm Trưởng ban': who holds the post, not the body that set it up", () => {
+    const q = "Ban Chỉ đạo Trung ương về hoàn thiện thể chế do ai làm trưởng ban?";
+    expect(evidence(q, "Ban Chỉ đạo trực thuộc Bộ Chính trị, do Tổng Bí thư Tô Lâm làm Trưởng ban.")).toBe(
+      true,
+    );
+    expect(evidence(q, "Bộ Chính trị ban hành quyết định số 288 thành lập Ban Chỉ đạo.")).toBe(false);
+    expect(
+      evidence(
+        "Trung tâm bồi dưỡng chính trị huyện do ai làm giám đốc?",
+        "Trưởng Ban Tuyên giáo Huyện ủy kiêm giám đốc Trung tâm bồi dưỡng Chính trị huyện.",
+      ),
+    ).toBe(true);
+  });
+
   it("'khi nào thì': a condition answers as a date does; a plain 'khi nào' still needs the date", () => {
     const condition =
       "Đại hội bất thường được triệu tập khi Ban Chấp hành Trung ương thấy cần hoặc khi có hơn một nửa số cấp ủy trực thuộc yêu cầu.";
@@ -242,6 +276,8 @@ describe("spans and deadlines", () => {
     const q = "Hội nghị họp từ ngày nào đến ngày nào?";
     expect(evidence(q, "Hội nghị lần thứ 6 họp từ 04-11/10/2017 tại Hà Nội.")).toBe(true);
     expect(evidence(q, "Ngày 25/10/2017, Hội nghị ra Nghị quyết số 18.")).toBe(false);
+    // Two full dates joined by a dash are a span too.
+    expect(evidence(q, "(6) Từ 16/4/2025 - 31/10/2025, định kỳ báo cáo tiến độ về Ban Chỉ đạo.")).toBe(true);
   });
 
   it("answers 'phải hoàn thành khi nào' with a deadline, not the day a plan was issued", () => {

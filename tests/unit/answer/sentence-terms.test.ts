@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { trimSentence, wordCount } from "../../../src/answer/sentence-terms.js";
+import { planLexicalQuery } from "../../../src/retrieval/query.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+
+describe("trimSentence: a sentence that opens with its date", () => {
+  it("keeps the opening date when asked when, though a quoted document's date is nearer the words", () => {
+    const q = "Kế hoạch 47-KH/BCĐ ký ngày nào?";
+    const sentence =
+      "Ngày 14/4/2025, đồng chí Lê Minh Hưng, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tổ chức " +
+      "Trung ương kiêm Phó Trưởng Ban Thường trực Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW " +
+      "(ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII), một số vấn đề về tiếp tục đổi mới, sắp xếp " +
+      "tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả, đã ký ban hành Kế hoạch số " +
+      "47-KH/BCĐ của Ban Chỉ đạo về thực hiện sắp xếp, sáp nhập đơn vị hành chính cấp tỉnh, cấp xã.";
+    const values = new Map(planLexicalQuery(q).terms.map((t) => [t.term, t.weight]));
+    const trimmed = trimSentence(sentence, values, 40, analyzeQuestion(q));
+    expect(trimmed.startsWith("Ngày 14/4/2025,")).toBe(true);
+    expect(trimmed).toContain("47-KH/BCĐ");
+    expect(wordCount(trimmed)).toBeLessThanOrEqual(41);
+  });
+});
