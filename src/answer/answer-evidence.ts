@@ -1,6 +1,7 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { mentionsAny } from "../retrieval/question-analysis.js";
 import { foldDiacritics, foldNfc } from "../text/index.js";
+import { askedPost, namesPost } from "./asked-post.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
 
@@ -16,7 +17,11 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
   switch (question.type) {
     case "ai": {
       // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
-      if (ASKS_PERSON.test(question.folded)) return PERSON.test(sentence);
+      if (ASKS_PERSON.test(question.folded)) {
+        // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
+        const post = askedPost(question);
+        return PERSON.test(sentence) && (post === undefined || namesPost(post, sentence));
+      }
       // "Kết luận 126 ai ký?": a document is signed by a person ("Thay mặt Bộ Chính trị,
       // Thường trực Ban Bí thư Trần Cẩm Tú đã ký"), not by the body that issues it.
       if (ASKS_SIGNER.test(question.folded)) return PERSON.test(sentence) && SIGNS.test(folded);

@@ -1,0 +1,52 @@
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { expandAbbreviation, foldDiacritics } from "../text/index.js";
+
+/**
+ * The post a "who holds it" question asks about ("Bí thư Huyện ủy Đức Thọ hiện nay là
+ * ai?" asks the Bí thư Huyện ủy), and whether a sentence names that post: a sentence
+ * naming "Đồng chí Lê Đình Sơn, ..., Bí thư Tỉnh ủy" answers another post. Pure.
+ */
+
+/** "X (hiện nay) là ai", "ai (đang) là X" (folded, words joined by spaces). */
+const POST_BEFORE = /^(.+?)(?: (?:hien nay|hien tai|bay gio|luc do|nam \d{4}))? la (?:ai|ong nao|ba nao)$/u;
+const POST_AFTER = /^(?:hien nay |hien tai )?ai (?:dang )?la (.+)$/u;
+/** Where a post's words end and its time begins (folded, spaced). */
+const TIME_WORDS = / (?:nhiem ky|khoa|nam|giai doan|thoi ky|hien nay|hien tai|tu nam|truoc day) /u;
+/** Words of the post that say when, not which post. */
+const NOT_POST = new Set(["hien", "nay", "tai", "bay", "gio", "nam", "hien nay", "cua", "o"]);
+/** The post is told by its first words ("bi thu huyen" of "Bí thư Huyện ủy Đức Thọ"). */
+const POST_WORDS = 3;
+
+/** Folded words with abbreviations written out ("ubnd" → "uy ban nhan dan"). */
+function expandedWords(folded: string): string[] {
+  const out: string[] = [];
+  for (const word of folded.split(/[^\p{L}\p{N}]+/u)) {
+    if (word === "") continue;
+    const expansion = expandAbbreviation(word);
+    if (expansion === undefined) out.push(word);
+    else out.push(...foldDiacritics(expansion).split(" "));
+  }
+  return out;
+}
+
+/** The first words of the post asked about, or undefined when the question names none. */
+export function askedPost(question: QuestionAnalysis): string | undefined {
+  const text = question.folded.replace(/\s+/gu, " ").trim();
+  const post = POST_BEFORE.exec(text)?.[1] ?? POST_AFTER.exec(text)?.[1];
+  if (post === undefined) return undefined;
+  // The place and the year are the situation, checked apart ("Đức Thọ", "2019").
+  // When ("nhiệm kỳ 2020-2025", "khóa XII", "năm 2019") says which holder, not which post.
+  let rest = ` ${expandedWords(post).join(" ")} `.split(TIME_WORDS)[0]!;
+  for (const phrase of question.situation) rest = rest.replace(` ${phrase} `, " ");
+  const words = rest
+    .split(" ")
+    .filter((w) => w !== "" && !NOT_POST.has(w) && !/^\d+$/u.test(w))
+    .slice(0, POST_WORDS);
+  return words.length >= 2 ? words.join(" ") : undefined;
+}
+
+/** Whether the sentence names the post (its first words, abbreviations written out). */
+export function namesPost(post: string, sentence: string): boolean {
+  const words = ` ${expandedWords(foldDiacritics(sentence.toLowerCase())).join(" ")} `;
+  return words.includes(` ${post} `);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { holdsEvidence } from "../../../src/answer/answer-evidence.js";
+import { askedPost, namesPost } from "../../../src/answer/asked-post.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+import { foldDiacritics } from "../../../src/text/index.js";
+
+const post = (question: string) => askedPost(analyzeQuestion(question));
+
+describe("askedPost", () => {
+  it("reads the post a 'who holds it' question asks, without its place, year or 'hiện nay'", () => {
+    expect(post("Bí thư Huyện ủy Đức Thọ hiện nay là ai?")).toBe("bi thu huyen");
+    expect(post("Ai là Chủ tịch UBND huyện Đức Thọ năm 2019?")).toBe("chu tich uy");
+    expect(post("bo truong bo noi vu hien nay la ai")).toBe("bo truong bo");
+  });
+
+  it("names no post when the question asks who a person is", () => {
+    expect(post("Lê Minh Hưng là ai?")).toBeUndefined();
+    expect(post("Kế hoạch 47 ai ký?")).toBeUndefined();
+  });
+});
+
+describe("namesPost", () => {
+  it("finds the post however the sentence abbreviates it", () => {
+    expect(namesPost("chu tich uy", "Ông Nguyễn Văn A, Chủ tịch UBND huyện, cho biết.")).toBe(true);
+    expect(namesPost("bi thu huyen", "Đồng chí Lê Đình Sơn, Bí thư Tỉnh ủy, trao quyết định.")).toBe(false);
+  });
+});
+
+describe("'X là ai' evidence", () => {
+  it("a person holding another post does not answer", () => {
+    const q = analyzeQuestion("Bí thư Huyện ủy Đức Thọ hiện nay là ai?");
+    const other =
+      "Đồng chí Lê Đình Sơn, Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy trao Quyết định.";
+    const same = "Đồng chí Nguyễn Văn Bình, Bí thư Huyện ủy Đức Thọ, phát biểu tại hội nghị.";
+    expect(holdsEvidence(q, other, foldDiacritics(other.toLowerCase()))).toBe(false);
+    expect(holdsEvidence(q, same, foldDiacritics(same.toLowerCase()))).toBe(true);
+  });
+});
