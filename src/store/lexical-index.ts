@@ -52,7 +52,17 @@ interface SegmentRow {
   postings: number;
   chunks: number;
   dead: number;
+  /** Where its posting rows are (see `POSTING_TABLES`). */
+  layout: number;
 }
+
+/**
+ * The table holding a segment's posting rows, by its layout: 0 in stores written before
+ * schema version 5 (blobs inside a WITHOUT ROWID B-tree), 1 since (a rowid table with a
+ * (segment, term) index; see `STORE_MIGRATIONS`). New segments, merges included, use 1.
+ */
+const POSTING_TABLES = ["store_postings", "store_posting_lists"] as const;
+const CURRENT_LAYOUT = 1;
 
 /**
  * The lexical half of the embedded store: writes immutable per-upsert segments, merges
@@ -97,7 +107,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
 
   const stmt = {
     segmentInsert: db.prepare(
-      "INSERT INTO store_segments (level, key_lo, key_hi, postings, chunks, dead) VALUES (?, ?, ?, ?, ?, 0)",
+      `INSERT INTO store_segments (level, key_lo, key_hi, postings, chunks, dead, layout) VALUES (?, ?, ?, ?, ?, 0, ${CURRENT_LAYOUT})`,
     ),
     segmentsAll: db.prepare<[], SegmentRow>("SELECT * FROM store_segments ORDER BY key_lo"),
     segmentContaining: db.prepare<[number], SegmentRow>(
@@ -105,16 +115,23 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     ),
     segmentAddDead: db.prepare("UPDATE store_segments SET dead = dead + ? WHERE seg_id = ?"),
     segmentDelete: db.prepare("DELETE FROM store_segments WHERE seg_id = ?"),
-    postingInsert: db.prepare("INSERT INTO store_postings (seg_id, term, data) VALUES (?, ?, ?)"),
+    postingInsert: db.prepare(
+      `INSERT INTO ${POSTING_TABLES[CURRENT_LAYOUT]} (seg_id, term, data) VALUES (?, ?, ?)`,
+    ),
     postingInsertMany: db.prepare(
-      `INSERT INTO store_postings (seg_id, term, data) VALUES ${Array(POSTING_ROWS_PER_INSERT).fill("(?, ?, ?)").join(", ")}`,
+      `INSERT INTO ${POSTING_TABLES[CURRENT_LAYOUT]} (seg_id, term, data) VALUES ${Array(POSTING_ROWS_PER_INSERT).fill("(?, ?, ?)").join(", ")}`,
     ),
-    postingsOfSegment: db.prepare<[number], [string, Buffer]>(
-      "SELECT term, data FROM store_postings WHERE seg_id = ?",
+    // One statement per layout, indexed by it.
+    postingsOfSegment: POSTING_TABLES.map((table) =>
+      db.prepare<[number], [string, Buffer]>(`SELECT term, data FROM ${table} WHERE seg_id = ?`).raw(true),
     ),
-    postingsDelete: db.prepare("DELETE FROM store_postings WHERE seg_id = ?"),
-    postingsLookup: db.prepare<[number, string], [string, Buffer]>(
-      "SELECT term, data FROM store_postings WHERE seg_id = ? AND term IN (SELECT value FROM json_each(?))",
+    postingsDelete: POSTING_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE seg_id = ?`)),
+    postingsLookup: POSTING_TABLES.map((table) =>
+      db
+        .prepare<[number, string], [string, Buffer]>(
+          `SELECT term, data FROM ${table} WHERE seg_id = ? AND term IN (SELECT value FROM json_each(?))`,
+        )
+        .raw(true),
     ),
     tombstoneInsert: db.prepare("INSERT INTO store_tombstones (key_lo, key_hi) VALUES (?, ?)"),
     tombstonesAll: db.prepare<[], [number, number]>(
@@ -125,8 +142,6 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     ),
     tombstonesDelete: db.prepare("DELETE FROM store_tombstones WHERE key_lo BETWEEN ? AND ?"),
   };
-  stmt.postingsOfSegment.raw(true);
-  stmt.postingsLookup.raw(true);
   stmt.tombstonesAll.raw(true);
   stmt.tombstonesIn.raw(true);
 
@@ -135,6 +150,14 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
   let dead: DeadRanges | null = null;
 
   const scorer = createBm25Scorer();
+
+  /** The layout of a segment as an index into the per-layout statements. */
+  function layoutOf(segment: SegmentRow): number {
+    if (segment.layout >= 0 && segment.layout < POSTING_TABLES.length) return segment.layout;
+    throw storeError("corrupt", `lexical segment ${segment.seg_id} has unknown layout ${segment.layout}`, {
+      context: { segment: segment.seg_id, layout: segment.layout },
+    });
+  }
 
   function toDeadRanges(rows: Array<[number, number]>): DeadRanges {
     return { los: Int32Array.from(rows, (r) => r[0]), his: Int32Array.from(rows, (r) => r[1]) };
@@ -173,7 +196,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       const deadHere = toDeadRanges(stmt.tombstonesIn.all(lo, hi));
       const blobsByTerm = new Map<string, Buffer[]>();
       for (const segment of group) {
-        for (const [term, data] of stmt.postingsOfSegment.all(segment.seg_id)) {
+        for (const [term, data] of stmt.postingsOfSegment[layoutOf(segment)]!.all(segment.seg_id)) {
           const list = blobsByTerm.get(term);
           if (list) list.push(data);
           else blobsByTerm.set(term, [data]);
@@ -187,7 +210,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       writeSegment(level, lo, hi, live, merged);
     }
     for (const segment of group) {
-      stmt.postingsDelete.run(segment.seg_id);
+      stmt.postingsDelete[layoutOf(segment)]!.run(segment.seg_id);
       stmt.segmentDelete.run(segment.seg_id);
     }
     stmt.tombstonesDelete.run(lo, hi);
@@ -249,7 +272,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       const blobsByTerm = new Map<string, Buffer[]>();
       const wanted = JSON.stringify([...missing]);
       for (const segment of segments) {
-        for (const [term, data] of stmt.postingsLookup.all(segment.seg_id, wanted)) {
+        for (const [term, data] of stmt.postingsLookup[layoutOf(segment)]!.all(segment.seg_id, wanted)) {
           const list = blobsByTerm.get(term);
           if (list) list.push(data);
           else blobsByTerm.set(term, [data]);
