@@ -1,5 +1,7 @@
+import { findShortReferences } from "../retrieval/document-references.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import type { ChunkRecord } from "../store/types.js";
+import { findDocumentNumbers } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 import { namesFocus } from "./answer-evidence.js";
 import type { Passage } from "./types.js";
@@ -70,4 +72,43 @@ export function withFocusPassages(
     out.splice(after + 1, 0, ...added);
   }
   return out;
+}
+
+/**
+ * Whether any passage read names one of the documents asked about (`numbers`, from the
+ * question's "Kết luận 121-KL/TW", "NĐ 67"): by its own number, its title, its headings
+ * or its text. A question about a document the store does not hold is not answered with
+ * another document's signer or date. True when the question names none.
+ */
+export function namesAskedDocument(passages: readonly Passage[], numbers: readonly string[]): boolean {
+  if (numbers.length === 0) return true;
+  const patterns = numbers.map((n) => new RegExp(`(?<![\\d/.,])0*${n}(?![\\d.,]\\d|\\d)`, "u"));
+  return passages.some((p) =>
+    [p.doc.number ?? "", p.doc.title, ...p.chunk.headingPath, p.chunk.text].some((text) =>
+      patterns.some((re) => re.test(text)),
+    ),
+  );
+}
+
+/** Whether one of the passages is of a document asked about (its own number leads with one). */
+export function heldDocumentNumbers(passages: readonly Passage[], numbers: readonly string[]): boolean {
+  return passages.some((p) => {
+    const own = /^\d+/u.exec(p.doc.number ?? "")?.[0];
+    return own !== undefined && numbers.includes(String(Number(own)));
+  });
+}
+
+/**
+ * Whether a sentence names documents, none of them one asked about ("Kết luận số
+ * 157-KL/TW" when 121 is asked): it speaks of another document.
+ */
+export function namesOnlyOtherDocuments(sentence: string, numbers: readonly string[]): boolean {
+  if (numbers.length === 0) return false;
+  const named = [
+    ...findDocumentNumbers(sentence.normalize("NFC").toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]),
+    ...findShortReferences(sentence).map((ref) => ref.number),
+  ]
+    .filter((n): n is string => n !== undefined)
+    .map((n) => String(Number(n)));
+  return named.length > 0 && !named.some((n) => numbers.includes(n));
 }

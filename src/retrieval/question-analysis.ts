@@ -1,4 +1,6 @@
+import { findDocumentNumbers } from "../text/document-numbers.js";
 import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
+import { findShortReferences } from "./document-references.js";
 import { aliasesOf } from "./focus-aliases.js";
 import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { questionFocus } from "./question-focus.js";
@@ -47,6 +49,11 @@ export interface QuestionAnalysis {
    * document itself.
    */
   situation: string[];
+  /**
+   * The numbers of the documents the question names ("121" of "Kết luận 121-KL/TW", "67"
+   * of "NĐ 67"): an answer from passages that never name one is about another document.
+   */
+  documentNumbers: string[];
   /**
    * The question asks which places ("gồm những xã nào", "tỉnh nào"): a place's own name
    * answers it ("các xã Đại Thắng, Tiên Cường và Tự Cường"), not the word "xã".
@@ -159,6 +166,7 @@ export function analyzeQuestion(
     unit,
     folded: text,
     situation: situationOf(question.normalize("NFC"), hasMarks),
+    documentNumbers: namedDocumentNumbers(question),
     asksNames,
   };
 }
@@ -445,6 +453,15 @@ function situationOf(question: string, hasMarks: boolean): string[] {
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/** The leading numbers of the documents a question names, in full or the short way. */
+function namedDocumentNumbers(question: string): string[] {
+  const full = findDocumentNumbers(question.normalize("NFC").toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]);
+  const short = findShortReferences(question).map((ref) => ref.number);
+  return [
+    ...new Set([...full, ...short].filter((n): n is string => n !== undefined).map((n) => String(Number(n)))),
+  ];
+}
 
 /** The two sides a report weighs: what went well and what did not (folded). */
 const GOOD_SIDE = ["loi ich", "uu diem", "thuan loi", "hieu qua", "ket qua", "tac dung", "diem manh", "loi"];

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { contextDocuments, withFocusPassages } from "../../../src/answer/document-context.js";
+import {
+  contextDocuments,
+  heldDocumentNumbers,
+  namesAskedDocument,
+  namesOnlyOtherDocuments,
+  withFocusPassages,
+} from "../../../src/answer/document-context.js";
+import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
 import type { Passage } from "../../../src/answer/types.js";
+import { planLexicalQuery } from "../../../src/retrieval/query.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 import type { ChunkRecord } from "../../../src/store/types.js";
 import { makePassage } from "../../support/passage.js";
@@ -73,5 +81,58 @@ describe("withFocusPassages", () => {
     expect(withFocusPassages(decree.passages, asked, new Map([[decree.docId, decree.chunks]]))).toEqual(
       decree.passages,
     );
+  });
+});
+
+describe("documents a question names", () => {
+  it("reads the numbers of the documents named, in full or the short way", () => {
+    expect(analyzeQuestion("Kết luận 121-KL/TW do đồng chí nào ký ban hành?").documentNumbers).toEqual([
+      "121",
+    ]);
+    expect(analyzeQuestion("nd 67 sua doi nghi dinh nao").documentNumbers).toEqual(["67"]);
+    expect(analyzeQuestion("Đức Thọ giảm được bao nhiêu đầu mối?").documentNumbers).toEqual([]);
+  });
+
+  it("tells a passage naming the document from one that does not, by number, title or text", () => {
+    const quoting = makePassage("a", "Các ban cán sự đảng kết thúc hoạt động theo Kết luận 121-KL/TW.");
+    const other = makePassage("b", "Ngày 25/5/2025, đồng chí Trần Cẩm Tú ký ban hành Kết luận số 157-KL/TW.");
+    expect(namesAskedDocument([other], ["121"])).toBe(false);
+    expect(namesAskedDocument([other, quoting], ["121"])).toBe(true);
+    expect(namesAskedDocument([other], [])).toBe(true);
+    // "1210" or "12,1" is no 121.
+    expect(namesAskedDocument([makePassage("c", "Có 1210 xã và 12,1 % dân số.")], ["121"])).toBe(false);
+  });
+
+  it("a sentence on another document is told apart; a document held is told by its own number", () => {
+    const sentence = "Đồng chí Trần Cẩm Tú ký ban hành Kết luận số 157-KL/TW.";
+    expect(namesOnlyOtherDocuments(sentence, ["121"])).toBe(true);
+    expect(namesOnlyOtherDocuments(sentence, ["157"])).toBe(false);
+    expect(namesOnlyOtherDocuments("Đồng chí Trần Cẩm Tú ký ban hành.", ["121"])).toBe(false);
+    const held = {
+      ...makePassage("d", "Nội dung."),
+      doc: { ...makePassage("d", "").doc, number: "121-KL/TW" },
+    };
+    expect(heldDocumentNumbers([held], ["121"])).toBe(true);
+    expect(heldDocumentNumbers([makePassage("e", "Kết luận 121-KL/TW.")], ["121"])).toBe(false);
+  });
+
+  it("a signer of another document does not answer who signed a document the store lacks", () => {
+    const q = "Kết luận 121-KL/TW do đồng chí nào ký ban hành?";
+    const passages = [
+      makePassage(
+        "k157",
+        "Ngày 25/5/2025, thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký ban hành Kết luận số 157-KL/TW.",
+      ),
+      makePassage("k121", "Từ tháng 2/2025, các ban cán sự đảng kết thúc hoạt động theo Kết luận 121-KL/TW."),
+    ];
+    const values = new Map(planLexicalQuery(q).terms.map((t) => [t.term, t.weight]));
+    const result = composeExtractiveAnswer(
+      passages,
+      values,
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.lead).not.toBe("evidence");
   });
 });
