@@ -1,6 +1,7 @@
 import { storeError } from "./errors.js";
 import { type ImpactParams, type ImpactPostings, lowerBound } from "./postings.js";
 import { kthLargest } from "./top-k.js";
+import { createTopSums } from "./top-sums.js";
 
 /**
  * Saturation of bigram terms ("b:duc_tho"). Each bigram occurrence also counts both of
@@ -92,6 +93,8 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
   let acc = new Float64Array(0);
   let touched = new Int32Array(0);
   let candidate = new Uint8Array(0);
+  // The best `limit` partial sums while whole lists are added: the pruning cut.
+  const top = createTopSums();
 
   function ensureCapacity(maxKey: number): void {
     if (maxKey < acc.length) return;
@@ -145,20 +148,21 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
       const rest = new Float64Array(plan.length + 1);
       for (let i = plan.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + plan[i]!.bound;
       ensureCapacity(maxKey);
+      top.reset(limit, acc.length);
 
       let count = 0;
       let best = 0;
+      // The k-th best partial sum (exact; sums only grow when pruning is possible): only
+      // a sum above it can change the heap, so most postings cost one comparison more.
+      let floor = canPrune ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
       let cut = Number.NEGATIVE_INFINITY;
       let restAtCut = Number.POSITIVE_INFINITY;
       let next = 0;
       for (; next < plan.length; next++) {
         const remaining = rest[next]!;
         if (canPrune && next > 0 && count >= limit && remaining < best) {
-          // The cut only grows, so an old one still proves pruning; recompute when it may help.
-          if (remaining >= cut && remaining < 0.9 * restAtCut) {
-            cut = kthScore(touched, count, limit);
-            restAtCut = remaining;
-          }
+          cut = floor;
+          restAtCut = remaining;
           if (remaining < cut) break;
         }
         const { keys, impacts, factor } = plan[next]!;
@@ -171,6 +175,10 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
             const s = a + factor * impacts[i]!;
             acc[key] = s;
             if (s > best) best = s;
+            if (s > floor) {
+              top.offer(key, s);
+              floor = top.kth();
+            }
           }
         } else {
           for (let i = 0; i < len; i++) {
@@ -181,6 +189,10 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
             const s = a + factor * impacts[i]!;
             acc[key] = s;
             if (s > best) best = s;
+            if (s > floor) {
+              top.offer(key, s);
+              floor = top.kth();
+            }
           }
         }
       }
@@ -201,7 +213,10 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
           acc[key] = 0;
         }
       }
-      const candidates = touched.subarray(0, m).sort();
+      // Key order is needed to gallop; the first lists, scanned whole, usually leave few
+      // candidates to sort (tens of thousands were sorted for nothing before).
+      const candidates = touched.subarray(0, m);
+      let sorted = false;
       for (let t = next; t < plan.length; t++) {
         const { keys, impacts, factor } = plan[t]!;
         if (m * 16 >= keys.length) {
@@ -210,6 +225,10 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
             if (candidate[key] === 1) acc[key] = acc[key]! + factor * impacts[i]!;
           }
         } else {
+          if (!sorted) {
+            candidates.subarray(0, m).sort();
+            sorted = true;
+          }
           let at = 0;
           for (let c = 0; c < m && at < keys.length; c++) {
             const key = candidates[c]!;
@@ -237,6 +256,7 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
         m = kept;
       }
       for (let i = 0; i < m; i++) candidate[candidates[i]!] = 0;
+      if (!sorted) candidates.subarray(0, m).sort();
       return collect(candidates, m);
     },
   };

@@ -124,8 +124,8 @@ export const STORE_MIGRATIONS: readonly string[] = [
   // store_postings (layout 0, WITHOUT ROWID) each row, blob included, is a key of the
   // B-tree: interior pages hold a few keys each, so a term's lookup in a segment walks
   // more pages (the crawl's 151,000 passages in 26 segments, the gold questions' first
-  // reads of their terms: 0.60 → 0.39 to 0.46 ms a term). Segments written before keep layout 0 and are read where they are,
-  // until a merge rewrites them into the new table.
+  // reads of their terms: 0.60 → 0.39 to 0.46 ms a term). Segments written before keep
+  // layout 0 and are read where they are, until a merge rewrites them into the new table.
   `
   ALTER TABLE store_segments ADD COLUMN layout INTEGER NOT NULL DEFAULT 0;
   CREATE TABLE store_posting_lists (
