@@ -218,11 +218,14 @@ export function composeExtractiveAnswer(
   const otherDocuments = heldDocumentNumbers(read, question?.documentNumbers ?? [])
     ? []
     : (question?.documentNumbers ?? []);
+  // A count or a date is there or not: naming the focus ("ngân sách" for "ngân sách ...
+  // chia thành mấy cấp") without the number does not answer.
+  const exact = question !== undefined && (question.type === "bao_nhieu" || question.type === "khi_nao");
   const answers = (c: Candidate) =>
     c.inSituation &&
     !namesOnlyOtherDocuments(c.text, otherDocuments) &&
     (!demanding ||
-      (c.focus && (!countsFocus || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
+      (c.focus && (!(countsFocus || exact) || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
       (c.evidence && (specific || !hasFocus)));
   // A question about a place, year or term no passage speaks of is not answered from
   // others; nor one about a document no passage names ("Kết luận 121" by 157's signer).

@@ -26,5 +26,7 @@
  * 9: PDF pages without a text layer read by OCR (a PDF mixing text and scanned pages
  *    gains the scanned pages' text, its passages "Trang N"); RTF read as text, no longer
  *    as its markup; Word 97-2003 .doc read.
+ * 10: more abbreviations expanded (TGDV, BTGDV for the merged Ban Tuyên giáo và Dân vận;
+ *    HNTW for Hội nghị Trung ương).
  */
-export const INGEST_PIPELINE = 9;
+export const INGEST_PIPELINE = 10;

@@ -28,6 +28,23 @@ const seed = passage(
 );
 
 describe("composeExtractiveAnswer", () => {
+  it("a count question is not answered by a sentence naming its focus without a number", () => {
+    const q = "Ngân sách của Đảng chia thành mấy cấp?";
+    const party = passage(
+      "budget",
+      "Ngân sách của Đảng được lấy từ ngân sách nhà nước và kinh phí của các cấp ủy. " +
+        "Ngân sách nhà nước bảo đảm kinh phí hoạt động cho các cơ quan Đảng ở 4 cấp.",
+    );
+    const result = composeExtractiveAnswer(
+      [party],
+      uniformValues(q),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.answer.startsWith("Ngân sách nhà nước bảo đảm")).toBe(true);
+  });
+
   it("a date in a sentence about something else does not answer 'từ năm nào'", () => {
     const q = "Huyện Đức Thọ thực hiện mô hình nhất thể hóa từ năm nào?";
     const report = passage(

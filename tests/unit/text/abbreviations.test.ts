@@ -43,6 +43,8 @@ describe("expandAbbreviation", () => {
     ["HD", "hướng dẫn"],
     ["hd", "hướng dẫn"],
     ["CT", "chỉ thị"],
+    ["TGDV", "tuyên giáo và dân vận"],
+    ["hntw", "hội nghị trung ương"],
   ])("%s → %s", (token, expansion) => {
     expect(expandAbbreviation(token)).toBe(expansion);
   });
