@@ -3,6 +3,7 @@ import { systemClock } from "../clock.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { QuestionAnalysis, QuestionType } from "../retrieval/question-analysis.js";
+import { focusTermWeights } from "../retrieval/question-focus.js";
 import {
   type RetrievalResult,
   type Retriever,
@@ -11,6 +12,7 @@ import {
 } from "../retrieval/retriever.js";
 import type { ChunkFilter, ChunkRecord, DocumentStore } from "../store/types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
+import { askedParts, mergeComposed, partTermValues } from "./compound-question.js";
 import { classifyConversation } from "./conversation.js";
 import { contextDocuments, withFocusPassages } from "./document-context.js";
 import {
@@ -189,29 +191,49 @@ export function createAskService(deps: AskServiceDeps): AskService {
       const relations = deps.inForce ? await deps.inForce.relations.current() : undefined;
       if (relations) markSuperseded(passages, relations);
       const leftOut = alreadyQuoted ? leaveOutQuoted(passages, alreadyQuoted) : undefined;
-      const composeExtractive = (): ComposedAnswer => {
+      const composeFor = (
+        asked: QuestionAnalysis | undefined,
+        focus: Map<string, number>,
+        termValues = retrieval.termValues,
+      ): ComposedAnswer => {
         const composed = composeExtractiveAnswer(
           leftOut?.passages ?? passages,
-          retrieval.termValues,
+          termValues,
           DEFAULT_EXTRACTIVE_OPTIONS,
-          retrieval.plan.focusWeights,
-          retrieval.plan.question,
+          focus,
+          asked,
           alreadyQuoted,
         );
         if (leftOut) composed.citations = leftOut.restore(composed.citations);
         return composed;
       };
+      // A message asking two things ("... có bàn về tiền lương không, họp khi nào?") is
+      // answered part by part, each part judged on its own; parts that answer are joined.
+      const parts = options.previous ? [] : askedParts(question, retrieval.plan.question);
+      const composeExtractive = (): { composed: ComposedAnswer; confident: boolean } => {
+        const sure = (composed: ComposedAnswer, type?: QuestionType) =>
+          answersConfidently(composed, retrieval.confidence, threshold, type);
+        if (parts.length === 0) {
+          const composed = composeFor(retrieval.plan.question, retrieval.plan.focusWeights);
+          return { composed, confident: sure(composed, retrieval.plan.question?.type) };
+        }
+        const composedParts = parts.map((asked, i) =>
+          composeFor(asked, focusTermWeights(asked.focus), partTermValues(retrieval.termValues, parts, i)),
+        );
+        const answered = composedParts.filter((composed, i) => sure(composed, parts[i]!.type));
+        return answered.length > 0
+          ? { composed: mergeComposed(answered), confident: true }
+          : { composed: mergeComposed(composedParts), confident: false };
+      };
       // A model reads whole passages, not one sentence: it is judged by coverage alone
       // (its answer is checked against its citations), and the extractive answer is
       // composed only if it falls back.
-      const composed = llm
+      const extractiveAnswer = llm
         ? undefined
         : await timeStage(options.timings, "sentence choice", composeExtractive);
-      const confident = composed
-        ? answersConfidently(composed, retrieval.confidence, threshold, retrieval.plan.question?.type)
-        : retrieval.confidence >= threshold;
+      const confident = extractiveAnswer ? extractiveAnswer.confident : retrieval.confidence >= threshold;
       const extractive = () => {
-        const { lead: _lead, ...answer } = composed ?? composeExtractive();
+        const { lead: _lead, ...answer } = (extractiveAnswer ?? composeExtractive()).composed;
         return answer;
       };
 

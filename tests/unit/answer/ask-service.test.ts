@@ -145,6 +145,15 @@ describe("ask service: follow-ups without a model", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("a message asking two things is answered on both, each by its own sentence", async () => {
+    const result = await engine.ask.ask(
+      "Đức Thọ giảm được bao nhiêu đầu mối, ai trao quyết định sáp nhập Ban Tổ chức với Phòng Nội vụ?",
+    );
+    expect(result.declined).toBe(false);
+    expect(result.answer).toContain("06 đầu mối");
+    expect(result.answer).toContain("Lê Đình Sơn");
+  });
+
   it("adds each stage's cost to the timings it is given (the scale bench reads them)", async () => {
     const timings: Record<string, number> = {};
     const result = await engine.ask.ask(QUESTION, { timings });
