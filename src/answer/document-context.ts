@@ -74,22 +74,6 @@ export function withFocusPassages(
   return out;
 }
 
-/**
- * Whether any passage read names one of the documents asked about (`numbers`, from the
- * question's "Kết luận 121-KL/TW", "NĐ 67"): by its own number, its title, its headings
- * or its text. A question about a document the store does not hold is not answered with
- * another document's signer or date. True when the question names none.
- */
-export function namesAskedDocument(passages: readonly Passage[], numbers: readonly string[]): boolean {
-  if (numbers.length === 0) return true;
-  const patterns = numbers.map((n) => new RegExp(`(?<![\\d/.,])0*${n}(?![\\d.,]\\d|\\d)`, "u"));
-  return passages.some((p) =>
-    [p.doc.number ?? "", p.doc.title, ...p.chunk.headingPath, p.chunk.text].some((text) =>
-      patterns.some((re) => re.test(text)),
-    ),
-  );
-}
-
 /** Whether one of the passages is of a document asked about (its own number leads with one). */
 export function heldDocumentNumbers(passages: readonly Passage[], numbers: readonly string[]): boolean {
   return passages.some((p) => {

@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { foldDiacritics, toSyllables } from "../text/index.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { answerSentences } from "./answer-sentences.js";
-import { heldDocumentNumbers, namesAskedDocument, namesOnlyOtherDocuments } from "./document-context.js";
+import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
@@ -227,11 +227,8 @@ export function composeExtractiveAnswer(
     (!demanding ||
       (c.focus && (!(countsFocus || exact) || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
       (c.evidence && (specific || !hasFocus)));
-  // A question about a place, year or term no passage speaks of is not answered from
-  // others; nor one about a document no passage names ("Kết luận 121" by 157's signer).
+  // A question about a place, year or term no passage speaks of is not answered from others.
   if (!candidates.some((c) => c.inSituation)) return { ...decline(), lead: "off-situation" };
-  if (question !== undefined && !namesAskedDocument(read, question.documentNumbers))
-    return { ...decline(), lead: "off-situation" };
   // A date or a count in a sentence that shares little of the question is about something
   // else ("nhiệm kỳ 2020 - 2025" for the year a model began): it does not answer.
   const floor = candidates[0]!.score * EVIDENCE_FLOOR;

@@ -51,7 +51,8 @@ export interface QuestionAnalysis {
   situation: string[];
   /**
    * The numbers of the documents the question names ("121" of "Kết luận 121-KL/TW", "67"
-   * of "NĐ 67"): an answer from passages that never name one is about another document.
+   * of "NĐ 67"): when the store holds none of them, a sentence on another document (its
+   * signer, its date) does not answer.
    */
   documentNumbers: string[];
   /**

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   contextDocuments,
   heldDocumentNumbers,
-  namesAskedDocument,
   namesOnlyOtherDocuments,
   withFocusPassages,
 } from "../../../src/answer/document-context.js";
@@ -91,16 +90,6 @@ describe("documents a question names", () => {
     ]);
     expect(analyzeQuestion("nd 67 sua doi nghi dinh nao").documentNumbers).toEqual(["67"]);
     expect(analyzeQuestion("Đức Thọ giảm được bao nhiêu đầu mối?").documentNumbers).toEqual([]);
-  });
-
-  it("tells a passage naming the document from one that does not, by number, title or text", () => {
-    const quoting = makePassage("a", "Các ban cán sự đảng kết thúc hoạt động theo Kết luận 121-KL/TW.");
-    const other = makePassage("b", "Ngày 25/5/2025, đồng chí Trần Cẩm Tú ký ban hành Kết luận số 157-KL/TW.");
-    expect(namesAskedDocument([other], ["121"])).toBe(false);
-    expect(namesAskedDocument([other, quoting], ["121"])).toBe(true);
-    expect(namesAskedDocument([other], [])).toBe(true);
-    // "1210" or "12,1" is no 121.
-    expect(namesAskedDocument([makePassage("c", "Có 1210 xã và 12,1 % dân số.")], ["121"])).toBe(false);
   });
 
   it("a sentence on another document is told apart; a document held is told by its own number", () => {
