@@ -1,7 +1,6 @@
-import { findShortReferences } from "../retrieval/document-references.js";
+import { documentNumbersIn } from "../retrieval/document-references.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import type { ChunkRecord } from "../store/types.js";
-import { findDocumentNumbers } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 import { namesFocus } from "./answer-evidence.js";
 import type { Passage } from "./types.js";
@@ -88,11 +87,6 @@ export function heldDocumentNumbers(passages: readonly Passage[], numbers: reado
  */
 export function namesOnlyOtherDocuments(sentence: string, numbers: readonly string[]): boolean {
   if (numbers.length === 0) return false;
-  const named = [
-    ...findDocumentNumbers(sentence.normalize("NFC").toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]),
-    ...findShortReferences(sentence).map((ref) => ref.number),
-  ]
-    .filter((n): n is string => n !== undefined)
-    .map((n) => String(Number(n)));
+  const named = documentNumbersIn(sentence);
   return named.length > 0 && !named.some((n) => numbers.includes(n));
 }

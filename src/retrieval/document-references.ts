@@ -1,4 +1,5 @@
 import type { DocumentRecord } from "../store/types.js";
+import { findDocumentNumbers } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 
 /**
@@ -92,4 +93,16 @@ export function referenceTerms(referenceSyllables: Iterable<string>, terms: Iter
     if (term.startsWith("b:") && body.split("_").some((s) => syllables.has(s))) out.add(term);
   }
   return out;
+}
+
+/**
+ * The leading numbers of the documents a text names, in full ("121" of "121-KL/TW") or the
+ * short way ("67" of "NĐ 67"), without leading zeros or repeats.
+ */
+export function documentNumbersIn(text: string): string[] {
+  const full = findDocumentNumbers(text.normalize("NFC").toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]);
+  const short = findShortReferences(text).map((ref) => ref.number);
+  return [
+    ...new Set([...full, ...short].filter((n): n is string => n !== undefined).map((n) => String(Number(n)))),
+  ];
 }

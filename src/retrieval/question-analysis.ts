@@ -1,6 +1,5 @@
-import { findDocumentNumbers } from "../text/document-numbers.js";
 import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
-import { findShortReferences } from "./document-references.js";
+import { documentNumbersIn } from "./document-references.js";
 import { aliasesOf } from "./focus-aliases.js";
 import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { questionFocus } from "./question-focus.js";
@@ -167,7 +166,7 @@ export function analyzeQuestion(
     unit,
     folded: text,
     situation: situationOf(question.normalize("NFC"), hasMarks),
-    documentNumbers: namedDocumentNumbers(question),
+    documentNumbers: documentNumbersIn(question),
     asksNames,
   };
 }
@@ -454,15 +453,6 @@ function situationOf(question: string, hasMarks: boolean): string[] {
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
-
-/** The leading numbers of the documents a question names, in full or the short way. */
-function namedDocumentNumbers(question: string): string[] {
-  const full = findDocumentNumbers(question.normalize("NFC").toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]);
-  const short = findShortReferences(question).map((ref) => ref.number);
-  return [
-    ...new Set([...full, ...short].filter((n): n is string => n !== undefined).map((n) => String(Number(n)))),
-  ];
-}
 
 /** The two sides a report weighs: what went well and what did not (folded). */
 const GOOD_SIDE = ["loi ich", "uu diem", "thuan loi", "hieu qua", "ket qua", "tac dung", "diem manh", "loi"];
