@@ -5,6 +5,7 @@ import { answerSentences } from "./answer-sentences.js";
 import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
+import { namesOnlyOtherPlenums, plenumNumbersIn } from "./plenum-numbers.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
 
@@ -221,9 +222,13 @@ export function composeExtractiveAnswer(
   // A count or a date is there or not: naming the focus ("ngân sách" for "ngân sách ...
   // chia thành mấy cấp") without the number does not answer.
   const exact = question !== undefined && (question.type === "bao_nhieu" || question.type === "khi_nao");
+  // A plenum asked by its number ("Hội nghị Trung ương lần thứ 12") is not answered by a
+  // sentence on another one.
+  const plenums = question === undefined ? [] : plenumNumbersIn(question.folded);
   const answers = (c: Candidate) =>
     c.inSituation &&
     !namesOnlyOtherDocuments(c.text, otherDocuments) &&
+    !namesOnlyOtherPlenums(foldDiacritics(c.text.toLowerCase()), plenums) &&
     (!demanding ||
       (c.focus && (!(countsFocus || exact) || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
       (c.evidence && (specific || !hasFocus)));
