@@ -1,11 +1,10 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { foldDiacritics, toSyllables } from "../text/index.js";
+import { speaksOfAnotherSubject } from "./another-subject.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { answerSentences } from "./answer-sentences.js";
-import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
-import { namesOnlyOtherPlenums, plenumNumbersIn } from "./plenum-numbers.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
 
@@ -214,21 +213,13 @@ export function composeExtractiveAnswer(
   // the question does not name: any number may be it.
   const vagueUnit =
     countsFocus && (VAGUE_UNITS.has(question.unit.split(" ")[0]!) || question.folded.includes("%"));
-  // When the document asked about is not among the passages (only quoted by others), a
-  // sentence on another document ("Kết luận số 157" for 121's signer) does not answer.
-  const otherDocuments = heldDocumentNumbers(read, question?.documentNumbers ?? [])
-    ? []
-    : (question?.documentNumbers ?? []);
   // A count or a date is there or not: naming the focus ("ngân sách" for "ngân sách ...
   // chia thành mấy cấp") without the number does not answer.
   const exact = question !== undefined && (question.type === "bao_nhieu" || question.type === "khi_nao");
-  // A plenum asked by its number ("Hội nghị Trung ương lần thứ 12") is not answered by a
-  // sentence on another one.
-  const plenums = question === undefined ? [] : plenumNumbersIn(question.folded);
+  const anotherSubject = speaksOfAnotherSubject(question, read);
   const answers = (c: Candidate) =>
     c.inSituation &&
-    !namesOnlyOtherDocuments(c.text, otherDocuments) &&
-    !namesOnlyOtherPlenums(foldDiacritics(c.text.toLowerCase()), plenums) &&
+    !anotherSubject(c.text) &&
     (!demanding ||
       (c.focus && (!(countsFocus || exact) || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
       (c.evidence && (specific || !hasFocus)));
