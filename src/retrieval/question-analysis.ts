@@ -191,7 +191,17 @@ const PLACE_KINDS = new Set([
 /** "quận nào", not "cơ quan nào" (folded alike). */
 const ASKS_PLACE_NAMES = new RegExp(`\\b(?<!co )(?:${[...PLACE_KINDS].join("|")}) nao\\b`, "u");
 
+/** A question that ends asking how ("... phải làm sao?", "... thế nào?") (folded). */
+const ENDS_ASKING_HOW = /\b(?:nhu the nao|the nao|ra sao|lam sao|nhu nao)\s*$/u;
+/** Who is asked in so many words, not through "thẩm quyền" (folded). */
+const ASKS_WHO_PLAINLY = /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao)(?:\s|$)/u;
+
 function questionType(text: string, marked: string, hasMarks: boolean): QuestionType {
+  // "Thẩm quyền ... thay đổi thì việc công bố ... phải làm sao?" asks how, not who.
+  if (ENDS_ASKING_HOW.test(text) && !ASKS_WHO_PLAINLY.test(text)) {
+    const earlier = TYPE_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
+    if (earlier === "ai") return "nhu_the_nao";
+  }
   for (const [type, pattern] of TYPE_PATTERNS) {
     if (!pattern.test(text)) continue;
     // Typed with marks, "ai" must be "ai" (not "ái", "hải"); unmarked it is all there is.

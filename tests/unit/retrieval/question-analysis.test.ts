@@ -29,6 +29,16 @@ describe("analyzeQuestion: type", () => {
     expect(analyzeQuestion(question).type).toBe(type);
   });
 
+  it("a question ending in 'làm sao' / 'thế nào' asks how, though it names a 'thẩm quyền'", () => {
+    expect(
+      analyzeQuestion(
+        "Sau sắp xếp, thẩm quyền giải quyết TTHC thay đổi thì việc công bố thủ tục phải làm sao?",
+      ).type,
+    ).toBe("nhu_the_nao");
+    expect(analyzeQuestion("Việc này thuộc thẩm quyền của ai?").type).toBe("ai");
+    expect(analyzeQuestion("Cơ quan nào có thẩm quyền xử lý và xử lý thế nào?").type).toBe("ai");
+  });
+
   it("typed with marks, 'ái' or 'hải' is not the question word 'ai'", () => {
     expect(analyzeQuestion("Hải Phòng sáp nhập xã như thế nào?").type).toBe("nhu_the_nao");
   });
