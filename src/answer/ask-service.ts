@@ -20,6 +20,7 @@ import {
   composeExtractiveAnswer,
   DEFAULT_EXTRACTIVE_OPTIONS,
   decline,
+  EXACT_TYPES,
 } from "./extractive.js";
 import { planFollowUp } from "./follow-up.js";
 import { answerValidityQuestion, type InForceDeps, markSuperseded, withInForceNotices } from "./in-force.js";
@@ -322,9 +323,6 @@ function answersConfidently(
   const found = (composed.lead === "evidence" && type !== "co_khong") || composed.lead === "focus";
   return confidence >= (found ? Math.min(threshold, FOUND_THRESHOLD) : threshold);
 }
-
-/** Question types whose evidence a sentence either holds or not (a number, a date). */
-const EXACT_TYPES: ReadonlySet<QuestionType> = new Set(["bao_nhieu", "khi_nao"]);
 
 export function validateQuestion(raw: string): string {
   const question = raw.normalize("NFC").replace(/\s+/g, " ").trim();

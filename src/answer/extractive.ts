@@ -215,13 +215,13 @@ export function composeExtractiveAnswer(
     countsFocus && (VAGUE_UNITS.has(question.unit.split(" ")[0]!) || question.folded.includes("%"));
   // A count or a date is there or not: naming the focus ("ngân sách" for "ngân sách ...
   // chia thành mấy cấp") without the number does not answer.
-  const exact = question !== undefined && (question.type === "bao_nhieu" || question.type === "khi_nao");
+  const exact = question !== undefined && EXACT_TYPES.has(question.type);
   const anotherSubject = speaksOfAnotherSubject(question, read);
   const answers = (c: Candidate) =>
     c.inSituation &&
     !anotherSubject(c.text) &&
     (!demanding ||
-      (c.focus && (!(countsFocus || exact) || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
+      (c.focus && (!exact || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
       (c.evidence && (specific || !hasFocus)));
   // A question about a place, year or term no passage speaks of is not answered from others.
   if (!candidates.some((c) => c.inSituation)) return { ...decline(), lead: "off-situation" };
@@ -276,6 +276,9 @@ const VAGUE_UNITS = new Set(["thoi", "dien", "ty", "ti", "phan", "muc", "so", "k
 
 /** Digits or a number word: what a count needs. */
 const HAS_NUMBER = /\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)\b/iu;
+
+/** Types answered by a count or a date, which a sentence holds or not. */
+export const EXACT_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set(["bao_nhieu", "khi_nao"]);
 
 /** Types whose evidence answers on its own, focus or not. */
 const SPECIFIC_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set([

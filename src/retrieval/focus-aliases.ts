@@ -17,6 +17,18 @@ const GAINS = [
   "dong bo",
   "giam cac",
 ];
+/** What a benefit is called in reports, asked as "lợi ích" or "lợi". */
+const BENEFIT_NAMES = [
+  "hieu qua",
+  "thuan loi",
+  "tinh gon",
+  "giam duoc",
+  "giam bot",
+  "ket qua",
+  "uu diem",
+  "tac dung",
+  ...GAINS,
+];
 
 const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["kho khan", ["vuong mac", "han che", "bat cap", "tro ngai", "ap luc", "thach thuc", "ton tai"]],
@@ -24,37 +36,12 @@ const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["vuong mac", ["kho khan", "han che", "bat cap"]],
   ["bat cap", ["kho khan", "han che", "vuong mac"]],
   ["nhuoc diem", ["kho khan", "han che", "bat cap"]],
-  [
-    "loi ich",
-    [
-      "hieu qua",
-      "thuan loi",
-      "tinh gon",
-      "giam duoc",
-      "giam bot",
-      "ket qua",
-      "uu diem",
-      "tac dung",
-      ...GAINS,
-    ],
-  ],
+  ["loi ich", BENEFIT_NAMES],
   ["uu diem", ["thuan loi", "hieu qua", "tinh gon", "giam duoc", "ket qua", ...GAINS]],
   ["thuan loi", ["hieu qua", "uu diem", "ket qua", ...GAINS]],
   ["hieu qua", ["ket qua", "thuan loi", "giam duoc", "tinh gon"]],
-  [
-    "loi",
-    [
-      "hieu qua",
-      "thuan loi",
-      "tinh gon",
-      "giam duoc",
-      "giam bot",
-      "ket qua",
-      "uu diem",
-      "tac dung",
-      ...GAINS,
-    ],
-  ],
+  // "lợi" alone ("có lợi gì") asks the same as "lợi ích".
+  ["loi", BENEFIT_NAMES],
   ["ket qua", ["dat duoc", "giam duoc", "hieu qua", "hoan thanh"]],
   ["tac dung", ["hieu qua", "giup", "ket qua"]],
   ["nguyen nhan", ["do", "vi", "boi"]],
