@@ -2,9 +2,19 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { foldDiacritics, toSyllables } from "../text/index.js";
 import { speaksOfAnotherSubject } from "./another-subject.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
+import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import { answerSentences } from "./answer-sentences.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
+import {
+  learnedRanker,
+  type RankerModel,
+  rankerFeatures,
+  rankerScore,
+  rankerTrace,
+  sharedRunOf,
+  topTerms,
+} from "./sentence-ranker.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
 
@@ -18,6 +28,8 @@ export interface ExtractiveOptions {
   relativeFloor: number;
   /** Long sentences are cut to the clauses that match, within this many words. */
   maxSentenceWords: number;
+  /** The learned order of candidates (src/answer/sentence-ranker.ts); none keeps the score's. */
+  ranker?: RankerModel;
 }
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
@@ -25,6 +37,7 @@ export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   passageDepth: 10,
   relativeFloor: 0.55,
   maxSentenceWords: 70,
+  ranker: learnedRanker(),
 };
 
 export interface ComposedAnswer {
@@ -51,6 +64,13 @@ interface Candidate {
   focus: boolean;
   /** Whether the passage is about the question's place, year or term of office. */
   inSituation: boolean;
+  /** What the ranker reads besides the above (src/answer/sentence-ranker.ts). */
+  coverage: number;
+  rareCoverage: number;
+  prior: number;
+  focusNames: number;
+  bigramCoverage: number;
+  folded: string;
 }
 
 /** A sentence holding the asked-for evidence, or naming the focus, weighs this much more. */
@@ -97,6 +117,10 @@ export function composeExtractiveAnswer(
   // sentence naming the focus in a passage about something else ("quyền, lợi ích chính
   // đáng của người dân" for the benefits of nhất thể hóa in Đức Thọ) weighs less.
   const read = passages.slice(0, options.passageDepth);
+  let questionValue = 0;
+  for (const value of termValues.values()) questionValue += value;
+  const rarest = topTerms(termValues);
+  const bigramValue = rawShare(termValues, new Set(termValues.keys()), "b:");
   const coverages = documentCoverages(read, termValues);
   const bestCoverage = Math.max(1e-9, ...coverages);
   read.forEach((passage, passageIndex) => {
@@ -178,6 +202,12 @@ export function composeExtractiveAnswer(
         matched,
         evidence,
         focus: focused,
+        coverage: questionValue > 0 ? rawShare(termValues, matched) / questionValue : 0,
+        rareCoverage: rarest.filter((t) => matched.has(t)).length / Math.max(1, rarest.length),
+        prior,
+        focusNames,
+        bigramCoverage: bigramValue > 0 ? rawShare(termValues, matched, "b:") / bigramValue : 0,
+        folded,
       });
     });
   });
@@ -228,6 +258,7 @@ export function composeExtractiveAnswer(
   // A date or a count in a sentence that shares little of the question is about something
   // else ("nhiệm kỳ 2020 - 2025" for the year a model began): it does not answer.
   const floor = candidates[0]!.score * EVIDENCE_FLOOR;
+  if (question !== undefined) rankByLearnedOrder(candidates, answers, question, options.ranker);
   const best =
     candidates.find((c) => c.score >= floor && answers(c) && choose(c)) ??
     candidates.find((c) => choose(c)) ??
@@ -243,7 +274,7 @@ export function composeExtractiveAnswer(
         ? "focus"
         : "plain";
   for (const c of candidates) {
-    if (c.score < best.score * options.relativeFloor) break;
+    if (c.score < best.score * options.relativeFloor) continue;
     if (quoted.has(`${c.passageIndex}:${c.sentenceIndex}`)) continue;
     // Once a sentence answers, only sentences that also answer join it.
     if (lead !== "words" && !answers(c)) continue;
@@ -269,6 +300,50 @@ export function composeExtractiveAnswer(
     parts.push(`${c.text} [${n}]`);
   }
   return { answer: parts.join(" "), citations, declined: false, lead };
+}
+
+/** The raw value of the question's terms a sentence holds (no context discount, no bonus). */
+function rawShare(termValues: Map<string, number>, matched: ReadonlySet<string>, prefix = ""): number {
+  let value = 0;
+  for (const term of matched) if (term.startsWith(prefix)) value += termValues.get(term) ?? 0;
+  return value;
+}
+
+/**
+ * Orders the candidates (sorted by score) by the learned ranker when a model is
+ * committed, and reports them to a listening learner. Ties keep the score's order.
+ */
+function rankByLearnedOrder(
+  candidates: Candidate[],
+  answers: (c: Candidate) => boolean,
+  question: QuestionAnalysis,
+  model: RankerModel | undefined,
+): void {
+  if (model === undefined && rankerTrace.observe === undefined) return;
+  const bestScore = candidates[0]!.score;
+  const sharedRun = sharedRunOf(question.folded);
+  const rows = candidates.map((c) => ({
+    candidate: c,
+    features: rankerFeatures({
+      ...c,
+      bestScore,
+      answers: answers(c),
+      words: wordCount(c.text),
+      sharedRun: sharedRun(c.folded),
+    }),
+  }));
+  rankerTrace.observe?.({
+    question,
+    candidates: rows.map((r) => ({
+      text: r.candidate.text,
+      features: r.features,
+      answers: answers(r.candidate),
+    })),
+  });
+  if (model === undefined) return;
+  const scored = rows.map((r, i) => ({ ...r, i, learned: rankerScore(r.features, model) }));
+  scored.sort((a, b) => b.learned - a.learned || a.i - b.i);
+  candidates.splice(0, candidates.length, ...scored.map((r) => r.candidate));
 }
 
 /** First words of what a count may measure in units it does not name. */
@@ -411,66 +486,6 @@ function discountContext(
     else out.set(term, (contextTerms[term] ?? 0) > 0 ? value * CONTEXT_DISCOUNT : value);
   }
   return out;
-}
-
-/** A list item's marker: "- ", "• ", "1. ", "2) ", "a) ". */
-const LIST_ITEM = /^(?:[-–•+*]|\d{1,2}[.)]|[a-zđ]\)|\((?:\d{1,2}|[a-zđ])\))\s+/u;
-
-/**
- * A sentence that announces a list ("Các cơ quan tham mưu ... gồm:") answers nothing
- * without it: the list items that follow it in the passage are quoted with it, as many
- * as `budget` words allow, separated by semicolons; "…" marks items left out. Null when
- * not one item fits.
- */
-function listAfter(
-  c: Candidate,
-  sentences: readonly string[],
-  budget: number,
-): { text: string; lastSentence: number } | null {
-  if (!c.text.endsWith(":")) return { text: c.text, lastSentence: c.sentenceIndex };
-  const items: string[] = [];
-  let used = 0;
-  let last = c.sentenceIndex;
-  let more = false;
-  for (let i = c.sentenceIndex + 1; i < sentences.length; i++) {
-    const sentence = sentences[i]!;
-    if (!LIST_ITEM.test(sentence)) break;
-    const item = tidyTableCells(sentence.replace(LIST_ITEM, "")).replace(/[;.]$/u, "");
-    if (used + wordCount(item) > budget) {
-      more = true;
-      break;
-    }
-    items.push(item);
-    used += wordCount(item);
-    last = i;
-  }
-  if (items.length === 0) return null;
-  return { text: `${c.text} ${items.join("; ")}${more ? "; …" : "."}`, lastSentence: last };
-}
-
-/** Clauses that only announce what follows ("..., cụ thể như sau:"). */
-const ANNOUNCING_CLAUSE =
-  /^(?:cụ thể(?: là| như sau| gồm)?|như sau|sau đây|như dưới đây|dưới đây|gồm(?: có)?|bao gồm)$/u;
-/** What must remain once the announcing clause is cut. */
-const MIN_STATEMENT_WORDS = 8;
-
-/**
- * "Chậm nhất là 05 năm ..., số lượng cấp phó thực hiện đúng quy định, cụ thể như sau:"
- * without its announcing clause, ending as a sentence; null when the sentence is all
- * announcement ("Đối tượng áp dụng gồm:"), its last clause says more than an
- * announcement ("..., Thành ủy gồm:"), or too little is left.
- */
-function withoutAnnouncement(text: string): string | null {
-  const cut = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"));
-  if (cut < 0) return null;
-  const clause = text
-    .slice(cut + 1)
-    .replace(/:$/u, "")
-    .trim()
-    .toLowerCase();
-  if (!ANNOUNCING_CLAUSE.test(clause)) return null;
-  const statement = text.slice(0, cut).trim();
-  return wordCount(statement) >= MIN_STATEMENT_WORDS ? `${statement}.` : null;
 }
 
 /** Whether a title (possibly shortened with "…") is this sentence, a sentence that ends as one. */
