@@ -121,11 +121,26 @@ const COPIES_OF_ONE_PAGE: CopiesOfOnePage<RetrievalHit> = {
   threshold: 0.6,
 };
 
+/**
+ * A title as copies of one page share it, kept for the titles seen last: the check runs
+ * on every pair of candidates (about 200 a question), and folding a title each time cost
+ * more than the rest of the near-duplicate check.
+ */
 function titleKey(title: string): string {
-  return foldDiacritics(title.normalize("NFC").toLowerCase())
-    .replace(/[^\p{L}\d]+/gu, " ")
-    .trim();
+  let key = titleKeys.get(title);
+  if (key === undefined) {
+    key = foldDiacritics(title.normalize("NFC").toLowerCase())
+      .replace(/[^\p{L}\d]+/gu, " ")
+      .trim();
+    if (titleKeys.size >= MAX_TITLE_KEYS) titleKeys.delete(titleKeys.keys().next().value!);
+    titleKeys.set(title, key);
+  }
+  return key;
 }
+
+const titleKeys = new Map<string, string>();
+/** How many titles' keys are kept (a few hundred KB at most). */
+const MAX_TITLE_KEYS = 4_096;
 
 /** How many documents' openings are kept (a few MB at most). */
 const MAX_OPENINGS = 2_000;
