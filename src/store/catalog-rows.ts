@@ -136,6 +136,9 @@ export function prepareCatalogStatements(db: Database) {
       `SELECT chunk_key, chunk_id, doc_id, position, heading_path, text FROM store_chunks
        WHERE doc_id = ? ORDER BY position, chunk_key`,
     ),
+    chunkSignatureOfDoc: db.prepare<[string], { count: number; max_key: number | null }>(
+      "SELECT count(*) AS count, max(chunk_key) AS max_key FROM store_chunks WHERE doc_id = ?",
+    ),
     chunkTotalsOfDoc: db.prepare<[string], { count: number; length: number }>(
       "SELECT count(*) AS count, total(length) AS length FROM store_chunks WHERE doc_id = ?",
     ),

@@ -1,6 +1,7 @@
 import type { Catalog, CatalogPassage } from "./catalog.js";
 import { type ChunkRow, type MetaRow, prepareCatalogStatements, toChunk, toRecord } from "./catalog-rows.js";
 import { type CatalogWrites, createCatalogWrites } from "./catalog-writes.js";
+import { chunksSignature, createDocumentChunksCache } from "./document-chunks-cache.js";
 import { createEmbeddingCache, type EmbeddingCache } from "./embedding-cache.js";
 import { asStoreError, storeError } from "./errors.js";
 import { compileFilter, matchesFilter, numberKey } from "./filter.js";
@@ -68,6 +69,7 @@ export function createSqliteCatalog(options: SqliteCatalogOptions): SqliteCatalo
   // Chunk keys are never reused (AUTOINCREMENT) and a chunk row never changes, so a
   // chunk read once stays valid; a deleted chunk's key is never asked for again.
   const chunkCache = new LruCache<number, ChunkRecord>(CHUNK_CACHE_SIZE, () => 1);
+  const documentChunks = createDocumentChunksCache();
 
   function ensureOpen(): void {
     if (closed) throw storeError("closed", "the store is closed");
@@ -222,8 +224,15 @@ export function createSqliteCatalog(options: SqliteCatalogOptions): SqliteCatalo
     },
 
     async getChunks(docId) {
-      ensureOpen();
-      return stmt.chunksOfDoc.all(docId).map(toChunk);
+      return read(() => {
+        const { count, max_key } = stmt.chunkSignatureOfDoc.get(docId) ?? { count: 0, max_key: null };
+        const signature = chunksSignature(count, max_key);
+        const kept = documentChunks.get(docId, signature);
+        if (kept) return kept;
+        const chunks = stmt.chunksOfDoc.all(docId).map(toChunk);
+        documentChunks.set(docId, signature, chunks);
+        return chunks;
+      });
     },
 
     async getPassages(chunkIds) {
