@@ -79,7 +79,12 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions): EmbeddedInde
     let maxKey = -1;
     for (const doc of docs.values()) if (doc.keyHi !== null) maxKey = Math.max(maxKey, doc.keyHi);
     const mask = new Uint8Array(maxKey + 1);
-    for (const doc of docs.values()) {
+    // A filter naming its documents (a question naming a decree) needs only theirs looked
+    // at, not the whole catalog's 14,000 documents.
+    const candidates = filter.docIds
+      ? [...filter.docIds].flatMap((docId) => docs.get(docId) ?? [])
+      : docs.values();
+    for (const doc of candidates) {
       if (doc.keyLo === null || doc.keyHi === null || !matchesFilter(doc.record, filter)) continue;
       mask.fill(1, doc.keyLo, doc.keyHi + 1);
     }
