@@ -126,8 +126,12 @@ function tokenize(nfc: string): Tokens {
       const gap = start - previousEnd === 1 ? nfc.charCodeAt(previousEnd) : 0;
       hyphened.push(gap === 0x2d || gap === 0x2010 || gap === 0x2011);
     }
-    // "NQ18", "NĐ178", "KL127": an abbreviation glued to its number reads as both.
-    const glued = GLUED_NUMBER.exec(raw);
+    // "NQ18", "NĐ178", "KL127": an abbreviation glued to its number reads as both (only
+    // a token from a letter to a digit can be one: most are not tried).
+    const glued =
+      isDigitCode(raw.charCodeAt(raw.length - 1)) && !isDigitCode(raw.charCodeAt(0))
+        ? GLUED_NUMBER.exec(raw)
+        : null;
     if (glued && abbreviationOf(glued[1]!)) {
       raws.push(glued[1]!, glued[2]!);
       forms.push(formsOf(glued[1]!), formsOf(glued[2]!));
@@ -158,6 +162,12 @@ function abbreviationOf(raw: string): Abbreviation | undefined {
     abbreviationCache.set(raw, found);
   }
   return found ?? undefined;
+}
+
+/** `abbreviationOf(raw)` for a token whose forms are `forms` (`formsOf(raw)`), kept on them. */
+function abbreviationOfToken(forms: TokenForms, raw: string): Abbreviation | undefined {
+  if (forms.abbreviation === undefined) forms.abbreviation = abbreviationOf(raw) ?? null;
+  return forms.abbreviation ?? undefined;
 }
 
 /** Folded Vietnamese number words, by value. */
@@ -209,7 +219,7 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
       abbreviation = abbreviationOf(`${raws[i]}-${raws[i + 1]}`);
       if (abbreviation) span = 2;
     }
-    abbreviation ??= abbreviationOf(raws[i]!);
+    abbreviation ??= abbreviationOfToken(forms[i]!, raws[i]!);
     const phraseAlias = abbreviation ? undefined : phraseAliasAt(forms, i, isLinked);
     const syllables = abbreviation?.syllables ?? phraseAlias?.alias;
     if (!syllables) continue;

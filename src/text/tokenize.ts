@@ -1,3 +1,4 @@
+import type { Abbreviation } from "./abbreviations.js";
 import { foldNfc, normalizeNfc } from "./normalize.js";
 
 /** One syllable (or number) of a text, as the index and the query see it. */
@@ -23,6 +24,11 @@ export interface TokenForms {
   foldedTerm: string;
   /** "w:" + text when text has diacritics, else undefined. */
   exactTerm: string | undefined;
+  /**
+   * The abbreviation the raw token is, once analysis has looked it up (null: none); kept
+   * here so the lookup by the token's text is made once, not per occurrence.
+   */
+  abbreviation?: Abbreviation | null;
 }
 
 const FORMS_CACHE_LIMIT = 100_000;

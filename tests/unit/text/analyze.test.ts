@@ -31,6 +31,22 @@ describe("analyzeForIndex", () => {
     });
   });
 
+  it("counts a repeated abbreviation's expansion and bigrams each time, in the same order on every analysis", () => {
+    const text = "UBND huyện họp với UBND xã; NQ18 và nq18 của UBND";
+    const first = analyzeForIndex(text);
+    expect(first.terms["f:ubnd"]).toBe(3);
+    expect(first.terms["b:nhan_dan"]).toBe(3);
+    expect(first.terms["b:dan_huyen"]).toBe(1);
+    expect(first.terms["b:nq_18"]).toBe(2);
+    const again = analyzeForIndex(text);
+    expect(Object.entries(again.terms)).toEqual(Object.entries(first.terms));
+    fc.assert(
+      fc.property(vietnameseText, (t) => {
+        expect(Object.entries(analyzeForIndex(t).terms)).toEqual(Object.entries(analyzeForIndex(t).terms));
+      }),
+    );
+  });
+
   it("adds no exact term for a syllable without diacritics", () => {
     const terms = indexTerms("ban danh");
     expect(terms).toEqual(new Set(["f:ban", "f:danh", "b:ban_danh"]));
