@@ -99,7 +99,7 @@ async function markDocumentsInSituation(
       const key = `${docId}:${hit.doc.contentHash}:${situation.map((name) => name.split(" ")[0]).join(",")}`;
       let opening = openings.get(key);
       if (opening === undefined) {
-        const chunks = (await store.getChunks(docId)).slice(0, OPENING_PASSAGES);
+        const chunks = (await store.getChunks(docId, OPENING_PASSAGES)).slice(0, OPENING_PASSAGES);
         opening = foldForSituation([hit.doc.title, ...chunks.map((c) => c.text)].join("\n"), situation);
         if (openings.size >= MAX_OPENINGS) openings.delete(openings.keys().next().value!);
         openings.set(key, opening);

@@ -136,6 +136,10 @@ export function prepareCatalogStatements(db: Database) {
       `SELECT chunk_key, chunk_id, doc_id, position, heading_path, text FROM store_chunks
        WHERE doc_id = ? ORDER BY position, chunk_key`,
     ),
+    chunksOfDocFirst: db.prepare<[string, number], ChunkRow>(
+      `SELECT chunk_key, chunk_id, doc_id, position, heading_path, text FROM store_chunks
+       WHERE doc_id = ? ORDER BY position, chunk_key LIMIT ?`,
+    ),
     chunkSignatureOfDoc: db.prepare<[string], { count: number; max_key: number | null }>(
       "SELECT count(*) AS count, max(chunk_key) AS max_key FROM store_chunks WHERE doc_id = ?",
     ),

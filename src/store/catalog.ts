@@ -44,7 +44,8 @@ export interface Catalog {
   findByLeadingNumber(lead: string): Promise<DocumentRecord[]>;
   listVersions(docId: string): Promise<ArchivedVersion[]>;
   getChunk(chunkId: string): Promise<CatalogPassage | null>;
-  getChunks(docId: string): Promise<ChunkRecord[]>;
+  /** A document's chunks in position order; with `limit`, only its first `limit`. */
+  getChunks(docId: string, limit?: number): Promise<ChunkRecord[]>;
   /** Active chunks with their documents by chunk id: how index hits become records. Unknown ids are absent. */
   getPassages(chunkIds: readonly string[]): Promise<Map<string, CatalogPassage>>;
   /** The document each of these chunk ids belongs to (active chunks only). */

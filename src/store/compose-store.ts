@@ -254,7 +254,7 @@ export function composeStore(deps: {
     findByNumber: guard((number: string) => catalog.findByNumber(number)),
     findByLeadingNumber: guard((lead: string) => catalog.findByLeadingNumber(lead)),
     listVersions: guard((docId: string) => catalog.listVersions(docId)),
-    getChunks: guard((docId: string) => catalog.getChunks(docId)),
+    getChunks: guard((docId: string, limit?: number) => catalog.getChunks(docId, limit)),
 
     getChunk: guard(async (chunkId: string) => {
       const found = await catalog.getChunk(chunkId);

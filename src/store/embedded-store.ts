@@ -151,7 +151,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       return found ? { ...found, score: 0 } : null;
     },
 
-    getChunks: guard((docId: string) => catalog.getChunks(docId)),
+    getChunks: guard((docId: string, limit?: number) => catalog.getChunks(docId, limit)),
 
     async searchLexical(query) {
       return read(() => index.lexicalHits(query));

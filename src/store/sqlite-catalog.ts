@@ -223,7 +223,11 @@ export function createSqliteCatalog(options: SqliteCatalogOptions): SqliteCatalo
       });
     },
 
-    async getChunks(docId) {
+    async getChunks(docId, limit) {
+      // An opening (the first passages) is read on its own: a long document's 200
+      // passages are not read for two.
+      if (limit !== undefined)
+        return read(() => stmt.chunksOfDocFirst.all(docId, Math.max(0, limit)).map(toChunk));
       return read(() => {
         const { count, max_key } = stmt.chunkSignatureOfDoc.get(docId) ?? { count: 0, max_key: null };
         const signature = chunksSignature(count, max_key);

@@ -206,8 +206,8 @@ export interface DocumentStore {
   /** Earlier versions of a document, oldest first. */
   listVersions(docId: string): Promise<ArchivedVersion[]>;
   getChunk(chunkId: string): Promise<ScoredChunk | null>;
-  /** All chunks of a document in position order. */
-  getChunks(docId: string): Promise<ChunkRecord[]>;
+  /** All chunks of a document in position order; with `limit`, only its first `limit` (an opening). */
+  getChunks(docId: string, limit?: number): Promise<ChunkRecord[]>;
   /** BM25 over the given weighted terms (sum over terms of weight × idf × saturated tf). */
   searchLexical(query: LexicalQuery): Promise<ScoredChunk[]>;
   /** Cosine similarity over stored vectors of `query.model`. Empty when none are stored. */

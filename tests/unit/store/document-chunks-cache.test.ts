@@ -88,6 +88,17 @@ describe("a catalog's passages of a document, read again", () => {
     expect(again[1]!.headingPath).toEqual(["Phần I", "Điều 2"]);
   });
 
+  it("gives a document's first passages in position order, as the whole list begins", async () => {
+    const [catalog] = twoConnections();
+    await catalog.commitDocuments([version(1, [3, 0, 2, 1])]);
+    const all = await catalog.getChunks("d");
+    expect(all.map((c) => c.position)).toEqual([0, 1, 2, 3]);
+    expect(await catalog.getChunks("d", 2)).toEqual(all.slice(0, 2));
+    expect(await catalog.getChunks("d", 9)).toEqual(all);
+    expect(await catalog.getChunks("d", 0)).toEqual([]);
+    expect(await catalog.getChunks("none", 2)).toEqual([]);
+  });
+
   it("reads the new passages after this connection or another replaces or deletes the document", async () => {
     const [reader, writer] = twoConnections();
     await reader.commitDocuments([version(1, [0, 1])]);
