@@ -33,8 +33,34 @@ const MAX_OPENING_WORDS = 6;
 /** What the asked-for detail is worth in trimming, as a share of the question's terms. */
 const DETAIL_SHARE = 0.5;
 
+/** The words of a text: its runs of characters other than white space (as `\s` reads it). */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  // Counted in place: splitting allocated an array and a string a word for a number.
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** Whether a UTF-16 code unit is white space or a line end, exactly the set `\s` matches. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**

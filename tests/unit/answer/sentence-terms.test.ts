@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { trimSentence, wordCount } from "../../../src/answer/sentence-terms.js";
 import { planLexicalQuery } from "../../../src/retrieval/query.js";
@@ -17,5 +18,49 @@ describe("trimSentence: a sentence that opens with its date", () => {
     expect(trimmed.startsWith("Ngày 14/4/2025,")).toBe(true);
     expect(trimmed).toContain("47-KH/BCĐ");
     expect(wordCount(trimmed)).toBeLessThanOrEqual(41);
+  });
+});
+
+describe("wordCount", () => {
+  const bySplitting = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+  it("counts the runs of characters between white space of any kind", () => {
+    expect(wordCount("")).toBe(0);
+    expect(wordCount("  \n\t ")).toBe(0);
+    expect(wordCount("Ngày 14/4/2025, đồng chí ký")).toBe(5);
+    expect(wordCount("\u00a0một\u2003hai\u3000ba\ufeffbốn\u2028năm ")).toBe(5);
+    expect(wordCount("a\u200bb")).toBe(1);
+  });
+
+  it("counts as splitting at white space does, for any text", () => {
+    const spaces = [
+      " ",
+      "\t",
+      "\n",
+      "\r",
+      "\v",
+      "\f",
+      "\u00a0",
+      "\u1680",
+      "\u2000",
+      "\u200a",
+      "\u200b",
+      "\u2028",
+      "\u202f",
+      "\u205f",
+      "\u3000",
+      "\ufeff",
+    ];
+    const piece = fc.oneof(
+      fc.constantFrom(...spaces),
+      fc.string({ maxLength: 3 }),
+      fc.constantFrom("đồng", "chí", "…"),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join("");
+        expect(wordCount(text)).toBe(bySplitting(text));
+      }),
+    );
   });
 });
