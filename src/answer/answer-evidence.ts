@@ -61,9 +61,12 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
   switch (question.type) {
     case "ai":
       // A name answers "ai" better than an office the sentence also lists; an office that
-      // acts in the clause ("thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân xã") as well.
+      // acts in the clause ("thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân xã") as well,
+      // and best the office just before the act asked ("Thường trực Hội đồng nhân dân cấp
+      // tỉnh chỉ định ..."), not the offices it acts on ("... và chỉ định Chủ tịch, ...").
       if (PERSON.test(clause)) return 1;
       if (!namesOtherOffice(clause, question.folded)) return 0;
+      if (actsAsAgent(question, clause, folded)) return 1;
       return AGENT_VERB.test(folded.replace(DOCUMENT_NAME, " ")) ? 0.75 : 0.5;
     case "khi_nao":
       return holdsTime(question, clause, folded) ? 1 : 0;
@@ -75,6 +78,22 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
     default:
       return 0;
   }
+}
+
+/** How far before the act its agent may be named, in words ("Thủ tướng Chính phủ" ... "chỉ định"). */
+const AGENT_REACH = 8;
+
+/**
+ * Whether an office the question does not name stands just before the act the question
+ * asks ("do ai chỉ định"): the one who acts, not the offices acted on after the verb.
+ */
+function actsAsAgent(question: QuestionAnalysis, clause: string, folded: string): boolean {
+  const act = askedAct(question.folded)?.exec(folded);
+  if (!act) return false;
+  const before = folded.slice(0, act.index).split(/\s+/).filter(Boolean).length;
+  const words = clause.split(/\s+/).filter(Boolean);
+  const agent = words.slice(Math.max(0, before - AGENT_REACH), before).join(" ");
+  return namesOtherOffice(agent, question.folded);
 }
 
 /**

@@ -4,17 +4,10 @@ import { speaksOfAnotherSubject } from "./another-subject.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import { answerSentences } from "./answer-sentences.js";
+import { orderByRanker } from "./candidate-order.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
-import {
-  learnedRanker,
-  type RankerModel,
-  rankerFeatures,
-  rankerScore,
-  rankerTrace,
-  sharedRunOf,
-  topTerms,
-} from "./sentence-ranker.js";
+import { learnedRanker, type RankerModel, topTerms } from "./sentence-ranker.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
 
@@ -258,7 +251,7 @@ export function composeExtractiveAnswer(
   // A date or a count in a sentence that shares little of the question is about something
   // else ("nhiệm kỳ 2020 - 2025" for the year a model began): it does not answer.
   const floor = candidates[0]!.score * EVIDENCE_FLOOR;
-  if (question !== undefined) rankByLearnedOrder(candidates, answers, question, options.ranker);
+  if (question !== undefined) orderByRanker(candidates, answers, question, options.ranker, termValues);
   const best =
     candidates.find((c) => c.score >= floor && answers(c) && choose(c)) ??
     candidates.find((c) => choose(c)) ??
@@ -307,43 +300,6 @@ function rawShare(termValues: Map<string, number>, matched: ReadonlySet<string>,
   let value = 0;
   for (const term of matched) if (term.startsWith(prefix)) value += termValues.get(term) ?? 0;
   return value;
-}
-
-/**
- * Orders the candidates (sorted by score) by the learned ranker when a model is
- * committed, and reports them to a listening learner. Ties keep the score's order.
- */
-function rankByLearnedOrder(
-  candidates: Candidate[],
-  answers: (c: Candidate) => boolean,
-  question: QuestionAnalysis,
-  model: RankerModel | undefined,
-): void {
-  if (model === undefined && rankerTrace.observe === undefined) return;
-  const bestScore = candidates[0]!.score;
-  const sharedRun = sharedRunOf(question.folded);
-  const rows = candidates.map((c) => ({
-    candidate: c,
-    features: rankerFeatures({
-      ...c,
-      bestScore,
-      answers: answers(c),
-      words: wordCount(c.text),
-      sharedRun: sharedRun(c.folded),
-    }),
-  }));
-  rankerTrace.observe?.({
-    question,
-    candidates: rows.map((r) => ({
-      text: r.candidate.text,
-      features: r.features,
-      answers: answers(r.candidate),
-    })),
-  });
-  if (model === undefined) return;
-  const scored = rows.map((r, i) => ({ ...r, i, learned: rankerScore(r.features, model) }));
-  scored.sort((a, b) => b.learned - a.learned || a.i - b.i);
-  candidates.splice(0, candidates.length, ...scored.map((r) => r.candidate));
 }
 
 /** First words of what a count may measure in units it does not name. */

@@ -1,4 +1,4 @@
-import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import type { QuestionAnalysis, QuestionType } from "../retrieval/question-analysis.js";
 import { LEARNED_RANKER } from "./sentence-ranker-model.js";
 
 /*
@@ -37,6 +37,9 @@ export interface RankerInput {
   bigramCoverage: number;
   /** The longest run of the question's words the sentence repeats (`sharedRunOf`). */
   sharedRun: number;
+  type: QuestionType;
+  /** The question's share in the clause holding the asked-for detail (`detailCoverage`). */
+  detailCoverage: number;
 }
 
 /** The features, in the order of the model's weights. */
@@ -59,7 +62,15 @@ export const RANKER_FEATURES = [
   "bigram coverage",
   "longest shared run",
   "coverage per word",
+  "digits, count or date asked",
+  "evidence, specific type",
+  "detail with the question's terms",
 ] as const;
+
+/** Types answered by a figure (a count, a date). */
+const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(["bao_nhieu", "khi_nao"]);
+/** Types whose evidence answers on its own (a person, a date, a count, a place). */
+const SPECIFIC_TYPES: ReadonlySet<QuestionType> = new Set(["ai", "khi_nao", "bao_nhieu", "o_dau"]);
 
 export function rankerFeatures(input: RankerInput): number[] {
   const relative = input.bestScore > 0 ? input.score / input.bestScore : 0;
@@ -82,6 +93,9 @@ export function rankerFeatures(input: RankerInput): number[] {
     input.bigramCoverage,
     Math.min(MAX_RUN, input.sharedRun) / MAX_RUN,
     (10 * input.coverage) / Math.max(5, input.words),
+    FIGURE_TYPES.has(input.type) && /\d/.test(input.text) ? 1 : 0,
+    SPECIFIC_TYPES.has(input.type) && input.evidence ? 1 : 0,
+    input.detailCoverage,
   ];
 }
 

@@ -283,10 +283,12 @@ function quantifiedPhrase(words: readonly string[]): string {
     // "là gì" defines; "ngày nào", "người nào", "cơ quan nào" name the type, not a focus.
     if (words[end - 1] === "la" || TYPE_NOUNS.has(words[end - 1]!)) return "";
     let start = end - 1;
-    while (start >= 0 && end - start <= 4 && !QUANTIFIERS.has(words[start]!)) start--;
+    while (start >= 0 && end - start <= 5 && !QUANTIFIERS.has(words[start]!)) start--;
     if (start < 0 || !QUANTIFIERS.has(words[start]!)) return "";
     const phrase = words.slice(start + 1, end).filter((x) => !FOCUS_STOP.has(x));
-    return phrase.length >= 1 && phrase.length <= 3 ? phrase.join(" ") : "";
+    // Four words are two names of one thing ("khó khăn vướng mắc"), when one is known.
+    const known = phrase.length === 4 && aliasesOf(phrase.join(" ")).length > 0;
+    return phrase.length >= 1 && (phrase.length <= 3 || known) ? phrase.join(" ") : "";
   }
   return "";
 }

@@ -146,6 +146,16 @@ describe("clauseHoldsDetail", () => {
   });
 });
 
+describe("clauseHoldsDetail, the office that acts", () => {
+  it("weighs the office just before the act asked above the offices it acts on", () => {
+    const q = analyzeQuestion("Chủ tịch UBND xã mới do ai chỉ định?");
+    const agent = "Thường trực Hội đồng nhân dân cấp tỉnh chỉ định Ủy viên Ủy ban nhân dân của tỉnh";
+    const objects = "hình thành sau sắp xếp và chỉ định Chủ tịch, Phó Chủ tịch Hội đồng nhân dân";
+    expect(clauseHoldsDetail(q, agent, fold(agent))).toBe(1);
+    expect(clauseHoldsDetail(q, objects, fold(objects))).toBeLessThan(1);
+  });
+});
+
 describe("holdsSituation", () => {
   it("needs the one name asked about, or most of several", () => {
     expect(holdsSituation(["con dao"], "Đặc khu Côn Đảo có 12 công chức")).toBe(true);

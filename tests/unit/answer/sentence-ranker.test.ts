@@ -33,6 +33,8 @@ const input: RankerInput = {
   text: "… được hưởng phụ cấp là 561.600 đồng:",
   bigramCoverage: 0.25,
   sharedRun: 6,
+  type: "bao_nhieu",
+  detailCoverage: 0.5,
 };
 
 describe("sharedRunOf", () => {

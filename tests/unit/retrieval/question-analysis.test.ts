@@ -59,6 +59,14 @@ describe("analyzeQuestion: focus", () => {
     expect(a.focusPhrases).toContain("vuong mac");
   });
 
+  it("reads two names of one thing asked together ('gặp những khó khăn vướng mắc gì')", () => {
+    const a = analyzeQuestion("mô hình nhất thể hóa ở huyện Đức Thọ gặp những khó khăn vướng mắc gì");
+    expect(a.focus).toBe("kho khan vuong mac");
+    expect(a.focusPhrases).toEqual(expect.arrayContaining(["kho khan", "vuong mac"]));
+    // Four words no focus is known by stay unread.
+    expect(analyzeQuestion("huyện có những phòng ban chuyên môn mới gì").focus).toBe("");
+  });
+
   it("prefers the asked-for phrase at the end over a leading 'X ở ...'", () => {
     expect(analyzeQuestion("Nhất thể hóa ở Đức Thọ có lợi ích gì").focus).toBe("loi ich");
     expect(analyzeQuestion("nhat the hoa o duc tho co loi ich gi").focus).toBe("loi ich");
