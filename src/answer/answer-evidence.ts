@@ -127,14 +127,27 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
  */
 const SURNAMES =
   "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Lâm|Mai|Trịnh|Trương|Lương|Hà|Tô|Tạ|Chu|Cao|Đoàn|Vương|Thái|Lưu|Quách|Hứa|Kiều|Triệu|Phùng|Nghiêm|Lại|Từ|Giang|Châu|Đàm|Tăng|Lữ|Thân|Khổng|Mạc|Tôn|Âu|Diệp|Nông|Lò|Hầu|Doãn|Khuất|Lục|Ninh|Bế|Y";
+/**
+ * Words before a name that make it a place's: "Thành phố Hồ Chí Minh", "đường Lê Duẩn",
+ * "phường Trần Hưng Đạo" name no person.
+ */
+const NAMED_PLACE =
+  "(?:[Tt]hành phố|TP\\.?|[Đđ]ường|[Pp]hố|[Pp]hường|[Xx]ã|[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Tt]rường|[Cc]ầu|[Cc]ảng|[Ll]ăng|[Qq]uảng trường)";
+/** Places whose names begin with "Bà": "Bà Rịa - Vũng Tàu", "Bà Chiểu", "núi Bà Đen". */
+const PLACES_NAMED_BA = "(?:Rịa|Chiểu|Đen|Điểm)(?![\\p{L}])";
 /** A personal name: after "đồng chí", "ông", "bà", or a surname and more capitalised syllables. */
 const PERSON = new RegExp(
-  `(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+\\p{Lu}\\p{Ll}*|(?<![\\p{L}])(?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){2,3}(?![\\p{L}])`,
+  `(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+(?!${PLACES_NAMED_BA})\\p{Lu}\\p{Ll}*|(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){2,3}(?![\\p{L}])`,
   "u",
 );
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
-  /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b/u;
+  /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b|\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u;
+
+/** Whether a question asks who holds a post, which only a person's name answers. */
+export function asksPerson(question: QuestionAnalysis): boolean {
+  return question.type === "ai" && ASKS_PERSON.test(question.folded);
+}
 /**
  * Offices and bodies that sign, appoint, decide or are tasked ("Giao Đảng ủy các cơ quan
  * Đảng Trung ương lãnh đạo ...", "Giao Ban Tổ chức Trung ương chủ trì ..."); a ministry

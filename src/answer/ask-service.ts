@@ -2,7 +2,7 @@ import type { Clock } from "../clock.js";
 import { systemClock } from "../clock.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { QuestionAnalysis, QuestionType } from "../retrieval/question-analysis.js";
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { focusTermWeights } from "../retrieval/question-focus.js";
 import {
   type RetrievalResult,
@@ -11,6 +11,7 @@ import {
   timeStage,
 } from "../retrieval/retriever.js";
 import type { ChunkFilter, ChunkRecord, DocumentStore } from "../store/types.js";
+import { asksPerson } from "./answer-evidence.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { askedParts, mergeComposed, partTermValues } from "./compound-question.js";
 import { classifyConversation } from "./conversation.js";
@@ -212,16 +213,16 @@ export function createAskService(deps: AskServiceDeps): AskService {
       // answered part by part, each part judged on its own; parts that answer are joined.
       const parts = options.previous ? [] : askedParts(question, retrieval.plan.question);
       const composeExtractive = (): { composed: ComposedAnswer; confident: boolean } => {
-        const sure = (composed: ComposedAnswer, type?: QuestionType) =>
-          answersConfidently(composed, retrieval.confidence, threshold, type);
+        const sure = (composed: ComposedAnswer, asked?: QuestionAnalysis) =>
+          answersConfidently(composed, retrieval.confidence, threshold, asked);
         if (parts.length === 0) {
           const composed = composeFor(retrieval.plan.question, retrieval.plan.focusWeights);
-          return { composed, confident: sure(composed, retrieval.plan.question?.type) };
+          return { composed, confident: sure(composed, retrieval.plan.question) };
         }
         const composedParts = parts.map((asked, i) =>
           composeFor(asked, focusTermWeights(asked.focus), partTermValues(retrieval.termValues, parts, i)),
         );
-        const answered = composedParts.filter((composed, i) => sure(composed, parts[i]!.type));
+        const answered = composedParts.filter((composed, i) => sure(composed, parts[i]));
         return answered.length > 0
           ? { composed: mergeComposed(answered), confident: true }
           : { composed: mergeComposed(composedParts), confident: false };
@@ -312,11 +313,14 @@ function answersConfidently(
   composed: ComposedAnswer,
   confidence: number,
   threshold: number,
-  type?: QuestionType,
+  asked?: QuestionAnalysis,
 ): boolean {
   // A count or a date is there or not: a sentence without one does not answer "bao
-  // nhiêu" or "khi nào", however sure retrieval is of its passage.
-  if (composed.lead === "words" && type !== undefined && EXACT_TYPES.has(type)) return false;
+  // nhiêu" or "khi nào", however sure retrieval is of its passage; nor a sentence without
+  // a person's name "Giám đốc sở ... là ai".
+  const type = asked?.type;
+  const exact = type !== undefined && (EXACT_TYPES.has(type) || asksPerson(asked!));
+  if (composed.lead === "words" && exact) return false;
   if (composed.lead === "words" && confidence < SURE_CONFIDENCE) return false;
   // Nearly every sentence "có", "được" or "phải" something: that is no evidence that a
   // yes/no question was answered, so it needs retrieval as sure as a plain one.

@@ -8,7 +8,8 @@ import { expandAbbreviation, foldDiacritics } from "../text/index.js";
  */
 
 /** "X (hiện nay) là ai", "ai (đang) là X" (folded, words joined by spaces). */
-const POST_BEFORE = /^(.+?)(?: (?:hien nay|hien tai|bay gio|luc do|nam \d{4}))? la (?:ai|ong nao|ba nao)$/u;
+const POST_BEFORE =
+  /^(.+?)(?: (?:hien nay|hien tai|bay gio|luc do|nam \d{4}))? (?:la (?:ai|ong nao|ba nao)|ten (?:la )?gi)(?: vay| a| nhi)?$/u;
 const POST_AFTER = /^(?:hien nay |hien tai )?ai (?:dang )?la (.+)$/u;
 /** Where a post's words end and its time begins (folded, spaced). */
 const TIME_WORDS = / (?:nhiem ky|khoa|nam|giai doan|thoi ky|hien nay|hien tai|tu nam|truoc day) /u;

@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { foldDiacritics, toSyllables } from "../text/index.js";
+import { countSyllables, foldDiacritics } from "../text/index.js";
 import { speaksOfAnotherSubject } from "./another-subject.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
@@ -155,7 +155,7 @@ export function composeExtractiveAnswer(
       const plain = span.text.replace(EMPHASIS, "").trim();
       if (plain.includes("?") || POINTER_SENTENCE.test(plain) || INDIRECT_QUESTION.test(plain)) return;
       let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));
-      if (toSyllables(text).length < 3) return;
+      if (countSyllables(text, 3) < 3) return;
       // An infobox row ("| Địa chỉ | 6C phố Hoàng Diệu |") is read under its table's caption
       // ("Trụ sở"): the caption says what the row is, and the row is quoted with it.
       const caption = tableCaption(spans, sentenceIndex);

@@ -73,6 +73,11 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   // "gồm những cơ quan nào" asks a list of bodies, not who acts.
   ["nhung_gi", /\b(?:gom|bao gom|co)\s+(?:nhung|cac)\s+(?:co quan|don vi|cap|nguoi|to chuc|ban)\s+nao\b/u],
   ["ai", /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la)(?:\s|$)/u],
+  // "Giám đốc Trung tâm ... tên là gì" asks who holds the post, by name.
+  [
+    "ai",
+    /\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u,
+  ],
   ["o_dau", /\b(?:o dau|noi nao|tai dau|dia diem|tru so|dia phuong nao|tinh nao|xa nao|huyen nao)\b/u],
   ["la_gi", /\bla gi\b|\bnghia la\b|\bduoc hieu\b|\bkhai niem\b/u],
   [
@@ -208,7 +213,7 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
     if (
       type === "ai" &&
       hasMarks &&
-      !/(?:^|[^\p{L}])(?:ai|người nào|cơ quan nào|cấp nào|đơn vị nào|đồng chí nào|thẩm quyền)(?:[^\p{L}]|$)/u.test(
+      !/(?:^|[^\p{L}])(?:ai|người nào|cơ quan nào|cấp nào|đơn vị nào|đồng chí nào|thẩm quyền|tên (?:là )?gì)(?:[^\p{L}]|$)/u.test(
         marked,
       )
     )

@@ -28,4 +28,4 @@ export {
 } from "./normalize.js";
 export { type SentenceSpan, splitSentences } from "./sentences.js";
 export { expandShorthands } from "./shorthands.js";
-export { type Syllable, toSyllables } from "./tokenize.js";
+export { countSyllables, type Syllable, toSyllables } from "./tokenize.js";

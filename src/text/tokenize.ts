@@ -67,3 +67,16 @@ export function toSyllables(s: string): Syllable[] {
   }
   return out;
 }
+
+/**
+ * How many syllables `toSyllables` would give, counting no further than `upTo`: the
+ * same tokens, without building them (the answer stage asks "at least three?" of
+ * every candidate sentence).
+ */
+export function countSyllables(s: string, upTo = Number.POSITIVE_INFINITY): number {
+  const nfc = s.normalize("NFC");
+  const pattern = new RegExp(TOKEN_PATTERN);
+  let count = 0;
+  while (count < upTo && pattern.exec(nfc) !== null) count++;
+  return count;
+}

@@ -12,6 +12,22 @@ const fold = (text: string) => foldDiacritics(text.toLowerCase());
 const evidence = (question: string, sentence: string) =>
   holdsEvidence(analyzeQuestion(question), sentence, fold(sentence));
 
+describe("a person's name", () => {
+  const asked = "Giám đốc Sở Nội vụ TP.HCM hiện nay là ai?";
+  it("is no place named after a person or a word ending in 'ông' before a capital", () => {
+    expect(evidence(asked, "Báo cáo gửi về Sở Nội vụ qua Cổng dịch vụ công Quốc gia.")).toBe(false);
+    expect(evidence(asked, "Giám đốc Sở Nội vụ làm việc tại tỉnh Bà Rịa - Vũng Tàu.")).toBe(false);
+    expect(evidence(asked, "Giám đốc Sở Nội vụ Thành phố Hồ Chí Minh được tăng thêm Phó Giám đốc.")).toBe(
+      false,
+    );
+  });
+
+  it("is a person after 'ông', 'bà', 'đồng chí' or a surname", () => {
+    expect(evidence(asked, "Bà Trần Thị Hà, Giám đốc Sở Nội vụ TP.HCM, cho biết.")).toBe(true);
+    expect(evidence(asked, "Giám đốc Sở Nội vụ TP.HCM Võ Ngọc Quốc Thuận cho biết.")).toBe(true);
+  });
+});
+
 describe("holdsEvidence", () => {
   it("'ai': a person or another office beside a verb of signing or appointing", () => {
     expect(

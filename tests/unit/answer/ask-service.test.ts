@@ -131,6 +131,22 @@ describe("ask service: how sure retrieval must be", () => {
   });
 });
 
+describe("ask service: who holds a post", () => {
+  it("a sentence without a person's name does not answer 'X là ai', however sure retrieval is", async () => {
+    const ask = (text: string) =>
+      createAskService({ retriever: onePassageRetriever(text, 0.95) }).ask(
+        "Giám đốc Sở Nội vụ Thành phố Hồ Chí Minh hiện nay là ai?",
+      );
+    const noName = await ask(
+      "Riêng Thành phố Hồ Chí Minh được tăng thêm không quá 10 Phó Giám đốc Sở Nội vụ so với quy định chung.",
+    );
+    expect(noName.declined).toBe(true);
+    const named = await ask("Giám đốc Sở Nội vụ Thành phố Hồ Chí Minh là ông Võ Ngọc Quốc Thuận.");
+    expect(named.declined).toBe(false);
+    expect(named.answer).toContain("Võ Ngọc Quốc Thuận");
+  });
+});
+
 describe("ask service: follow-ups without a model", () => {
   const QUESTION = "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?";
   let dir: string;

@@ -13,6 +13,15 @@ describe("askedPost", () => {
     expect(post("bo truong bo noi vu hien nay la ai")).toBe("bo truong bo");
   });
 
+  it("reads '<post> tên là gì' as 'who holds it'", () => {
+    const q = analyzeQuestion("Giám đốc Trung tâm Văn hoá - Truyền thông huyện Đức Thọ tên là gì");
+    expect(q.type).toBe("ai");
+    expect(post("Giám đốc Trung tâm Văn hoá - Truyền thông huyện Đức Thọ tên là gì")).toBe("giam doc trung");
+    expect(post("truong co quan to chuc noi vu huyen duc tho ten gi")).toBe("truong co quan");
+    // A place's name is asked, not a person's.
+    expect(analyzeQuestion("Xã mới sau sáp nhập tên là gì").type).not.toBe("ai");
+  });
+
   it("names no post when the question asks who a person is", () => {
     expect(post("Lê Minh Hưng là ai?")).toBeUndefined();
     expect(post("Kế hoạch 47 ai ký?")).toBeUndefined();

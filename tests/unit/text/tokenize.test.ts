@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldDiacritics, normalizeVietnamese, toSyllables } from "../../../src/text/index.js";
+import { countSyllables, foldDiacritics, normalizeVietnamese, toSyllables } from "../../../src/text/index.js";
 import { someText } from "./arbitraries.js";
 
 describe("toSyllables", () => {
@@ -61,5 +61,23 @@ describe("toSyllables", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("countSyllables", () => {
+  it("counts what toSyllables gives, decomposed marks and numbers too", () => {
+    for (const text of [
+      "Nghị quyết 18-NQ/TW ngày 25/10/2017 của BCH Trung ương",
+      "Đức Thọ".normalize("NFD"),
+      "| | - |",
+      "NQ18, 06 đầu mối",
+      "",
+    ])
+      expect(countSyllables(text)).toBe(toSyllables(text).length);
+  });
+
+  it("stops counting at the bound it is given", () => {
+    expect(countSyllables("một hai ba bốn năm", 3)).toBe(3);
+    expect(countSyllables("một hai", 3)).toBe(2);
   });
 });
