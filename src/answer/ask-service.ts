@@ -15,7 +15,7 @@ import { asksPerson } from "./answer-evidence.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { askedParts, mergeComposed, partTermValues } from "./compound-question.js";
 import { classifyConversation } from "./conversation.js";
-import { contextDocuments, withFocusPassages } from "./document-context.js";
+import { contextDocuments, MAX_CONTEXT_CHUNKS, withFocusPassages } from "./document-context.js";
 import {
   type ComposedAnswer,
   composeExtractiveAnswer,
@@ -99,7 +99,10 @@ async function withDocumentContext(
 ): Promise<Passage[]> {
   if (documents === undefined || question === undefined || question.focusPhrases.length === 0) return hits;
   const chunksOf = new Map<string, readonly ChunkRecord[]>();
-  for (const docId of contextDocuments(hits)) chunksOf.set(docId, await documents.getChunks(docId));
+  // One passage past the limit says the document is too long to read (a code, a decree):
+  // its other passages are not all fetched to find that out.
+  for (const docId of contextDocuments(hits))
+    chunksOf.set(docId, await documents.getChunks(docId, MAX_CONTEXT_CHUNKS + 1));
   return withFocusPassages(hits, question, chunksOf);
 }
 

@@ -28,6 +28,24 @@ const seed = passage(
 );
 
 describe("composeExtractiveAnswer", () => {
+  it("a provision cited for what it is about ('Căn cứ ... có quy định về ...') does not answer", () => {
+    const q = "thủ tục đề nghị công nhận xã đảo làm như thế nào";
+    const page = passage(
+      "island",
+      "Căn cứ theo quy định tại Điều 4 Quyết định 40/2025/QĐ-TTg có quy định về trình tự, thủ tục và hồ sơ đề nghị công nhận xã đảo. " +
+        "Ủy ban nhân dân cấp xã lập hồ sơ đề nghị công nhận xã đảo gửi Sở Nội vụ thẩm định.",
+    );
+    const result = composeExtractiveAnswer(
+      [page],
+      uniformValues(q),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.answer).toContain("gửi Sở Nội vụ thẩm định");
+    expect(result.answer).not.toContain("Căn cứ");
+  });
+
   it("a count question is not answered by a sentence naming its focus without a number", () => {
     const q = "Ngân sách của Đảng chia thành mấy cấp?";
     const party = passage(
