@@ -121,6 +121,7 @@ export const CONVERSATION_LEXICON = {
     "của ai",
     "(đến|tới) từ đâu",
     "[có thể|biết] (làm|giúp|trả lời|hỗ trợ|giúp đỡ) [được] [những|các] (gì|việc gì)",
+    "[có thể] (làm|giúp|hỗ trợ|giúp đỡ) (gì|được gì|những gì) [được] [cho (tôi|mình|em|tớ|tui|anh|chị|bọn tôi|chúng tôi)]",
     "biết [những] gì",
     "có (chức năng|tác dụng|nhiệm vụ) gì",
     "[dùng] để làm gì",

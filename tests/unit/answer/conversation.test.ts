@@ -51,6 +51,9 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "Bạn có phải người thật không?",
     "bot lấy thông tin từ đâu",
     "Chào bạn, bạn là ai?",
+    "chào bot, bạn giúp gì được cho tôi?",
+    "chao bot, ban giup gi duoc cho toi",
+    "bot làm được gì cho mình",
   ],
   help: [
     "hướng dẫn sử dụng",
@@ -106,6 +109,7 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
  * to retrieval. Several come from cadres' real messages.
  */
 const QUESTIONS = [
+  "UBND xã giúp gì cho người dân sau sáp nhập",
   "Chào mừng Đại hội Đảng bộ tỉnh có những nội dung gì?",
   "Chào mừng",
   "Kết luận 126 cảm ơn ai?",
