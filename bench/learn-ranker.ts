@@ -1,13 +1,17 @@
 /**
- * `npx tsx bench/learn-ranker.ts [--reform <dir>] [--write]`: learns the sentence
- * ranker's weights (src/answer/sentence-ranker.ts) from the TUNE split of the answer gold
- * files only (`goldSplit`; the measure split is never read here). Each question is asked
+ * `npx tsx bench/learn-ranker.ts [--reform <dir>] [--crawl <archive>] [--crawl-pages N]
+ * [--l2 x] [--write]`: learns the sentence ranker's weights (src/answer/sentence-ranker.ts)
+ * from the TUNE split of the answer gold files only (`goldSplit`; the measure split is
+ * never read here) and the tune pairs of N crawl pages (1,500 by default; 0 for none),
+ * each asked within its own page, a candidate right when it comes from the pair's answer
+ * section (`locateQuote`). Each gold question is asked
  * through the engine the CLI builds (default corpus for declines.jsonl; default corpus
  * and the reform pages for answers-*.jsonl, as the answers bench runs them); the
  * composer's candidates are collected through `rankerTrace`, and a candidate is positive
  * when it holds one of the question's expected phrases. Prints the lead accuracy by
- * 5-fold cross-validation (the composer's order against the learned one); with --write,
- * learns on all tune questions and writes src/answer/sentence-ranker-model.ts.
+ * 5-fold cross-validation (the composer's order against the learned one), on the gold
+ * questions and on the crawl's pairs; with --write, learns on both and writes
+ * src/answer/sentence-ranker-model.ts.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

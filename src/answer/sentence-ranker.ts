@@ -6,8 +6,9 @@ import { LEARNED_RANKER } from "./sentence-ranker-model.js";
  * score is hand-weighted (terms covered × passage share × bonuses for evidence and
  * focus); the ranker weighs those same signals and a few the score ignores (where the
  * sentence sits, how much of the question's rarest terms it holds, its length) with
- * weights learned from gold questions (`bench/learn-ranker.ts`: a listwise logistic
- * model, trained on the tune split only). It orders the candidates; which of them may
+ * weights learned from the gold questions' tune split and the crawl's question-answer
+ * pairs (`bench/learn-ranker.ts`: a listwise logistic model; the measure split is never
+ * read). It orders the candidates; which of them may
  * answer (the evidence a question's type asks for, its situation) is still the
  * composer's rule, so a learned weight can never make a sentence without a date answer
  * "khi nào".
