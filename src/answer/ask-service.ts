@@ -12,6 +12,7 @@ import {
 } from "../retrieval/retriever.js";
 import type { ChunkFilter, ChunkRecord, DocumentStore } from "../store/types.js";
 import { asksPerson } from "./answer-evidence.js";
+import { EXACT_TYPES } from "./answer-types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { askedParts, mergeComposed, partTermValues } from "./compound-question.js";
 import { classifyConversation } from "./conversation.js";
@@ -21,7 +22,6 @@ import {
   composeExtractiveAnswer,
   DEFAULT_EXTRACTIVE_OPTIONS,
   decline,
-  EXACT_TYPES,
 } from "./extractive.js";
 import { planFollowUp } from "./follow-up.js";
 import { answerValidityQuestion, type InForceDeps, markSuperseded, withInForceNotices } from "./in-force.js";

@@ -38,26 +38,25 @@ export function orderByRanker<C extends OrderedCandidate>(
   if (candidates.length === 0 || (model === undefined && rankerTrace.observe === undefined)) return;
   const bestScore = candidates[0]!.score;
   const sharedRun = sharedRunOf(question.folded);
+  let questionValue = 0;
+  for (const value of termValues.values()) questionValue += value;
   const ranked = candidates.slice(0, RANKED_DEPTH);
-  const rows = ranked.map((c) => ({
-    candidate: c,
-    features: rankerFeatures({
+  const rows = ranked.map((c) => {
+    const answering = answers(c);
+    const features = rankerFeatures({
       ...c,
       bestScore,
-      answers: answers(c),
+      answers: answering,
       words: wordCount(c.text),
       sharedRun: sharedRun(c.folded),
       type: question.type,
-      detailCoverage: c.evidence ? detailCoverage(question, c.text, termValues) : 0,
-    }),
-  }));
+      detailCoverage: c.evidence ? detailCoverage(question, c.text, termValues, questionValue) : 0,
+    });
+    return { candidate: c, features, answering };
+  });
   rankerTrace.observe?.({
     question,
-    candidates: rows.map((r) => ({
-      text: r.candidate.text,
-      features: r.features,
-      answers: answers(r.candidate),
-    })),
+    candidates: rows.map((r) => ({ text: r.candidate.text, features: r.features, answers: r.answering })),
   });
   if (model === undefined) return;
   const scored = rows.map((r, i) => ({ ...r, i, learned: rankerScore(r.features, model) }));
@@ -76,11 +75,10 @@ export function detailCoverage(
   question: QuestionAnalysis,
   text: string,
   termValues: ReadonlyMap<string, number>,
+  /** The question's whole term value (the sum of `termValues`). */
+  total: number,
 ): number {
-  if (!DETAIL_TYPES.has(question.type)) return 0;
-  let total = 0;
-  for (const value of termValues.values()) total += value;
-  if (total <= 0) return 0;
+  if (!DETAIL_TYPES.has(question.type) || total <= 0) return 0;
   const clauses = text.split(/[,;:]\s+/u);
   let best = 0;
   clauses.forEach((clause, i) => {

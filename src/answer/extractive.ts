@@ -4,6 +4,7 @@ import { speaksOfAnotherSubject } from "./another-subject.js";
 import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import { answerSentences } from "./answer-sentences.js";
+import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { orderByRanker } from "./candidate-order.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
@@ -307,17 +308,6 @@ const VAGUE_UNITS = new Set(["thoi", "dien", "ty", "ti", "phan", "muc", "so", "k
 
 /** Digits or a number word: what a count needs. */
 const HAS_NUMBER = /\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)\b/iu;
-
-/** Types answered by a count or a date, which a sentence holds or not. */
-export const EXACT_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set(["bao_nhieu", "khi_nao"]);
-
-/** Types whose evidence answers on its own, focus or not. */
-const SPECIFIC_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set([
-  "ai",
-  "khi_nao",
-  "bao_nhieu",
-  "o_dau",
-]);
 
 /** Types whose answer is a kind of evidence a sentence can be checked for. */
 const DEMANDING_TYPES: ReadonlySet<QuestionAnalysis["type"]> = new Set([

@@ -1,4 +1,5 @@
 import type { QuestionAnalysis, QuestionType } from "../retrieval/question-analysis.js";
+import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { LEARNED_RANKER } from "./sentence-ranker-model.js";
 
 /*
@@ -68,11 +69,6 @@ export const RANKER_FEATURES = [
   "detail with the question's terms",
 ] as const;
 
-/** Types answered by a figure (a count, a date). */
-const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(["bao_nhieu", "khi_nao"]);
-/** Types whose evidence answers on its own (a person, a date, a count, a place). */
-const SPECIFIC_TYPES: ReadonlySet<QuestionType> = new Set(["ai", "khi_nao", "bao_nhieu", "o_dau"]);
-
 export function rankerFeatures(input: RankerInput): number[] {
   const relative = input.bestScore > 0 ? input.score / input.bestScore : 0;
   return [
@@ -94,7 +90,7 @@ export function rankerFeatures(input: RankerInput): number[] {
     input.bigramCoverage,
     Math.min(MAX_RUN, input.sharedRun) / MAX_RUN,
     (10 * input.coverage) / Math.max(5, input.words),
-    FIGURE_TYPES.has(input.type) && /\d/.test(input.text) ? 1 : 0,
+    EXACT_TYPES.has(input.type) && /\d/.test(input.text) ? 1 : 0,
     SPECIFIC_TYPES.has(input.type) && input.evidence ? 1 : 0,
     input.detailCoverage,
   ];

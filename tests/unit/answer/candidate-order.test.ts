@@ -9,22 +9,31 @@ const values = new Map([
   ["f:47", 2],
   ["f:ky", 1],
 ]);
+const total = 5;
 
 describe("detailCoverage", () => {
   it("is the question's share in the clause that holds the name asked", () => {
     const q = analyzeQuestion("Kế hoạch 47 ai ký?");
-    const together = detailCoverage(q, "Kế hoạch 47 do đồng chí Lê Minh Hưng ký, ban hành năm 2025", values);
+    const together = detailCoverage(
+      q,
+      "Kế hoạch 47 do đồng chí Lê Minh Hưng ký, ban hành năm 2025",
+      values,
+      total,
+    );
     const apart = detailCoverage(
       q,
       "Kế hoạch 47 được ban hành, triển khai rộng rãi, nhiều nơi hưởng ứng, theo lời đồng chí Lê Minh Hưng",
       values,
+      total,
     );
     expect(together).toBeGreaterThan(apart);
     expect(together).toBeLessThanOrEqual(1);
   });
 
   it("is 0 for a type that asks no detail", () => {
-    expect(detailCoverage(analyzeQuestion("Kế hoạch 47 là gì?"), "Kế hoạch 47 do ông A ký", values)).toBe(0);
+    expect(
+      detailCoverage(analyzeQuestion("Kế hoạch 47 là gì?"), "Kế hoạch 47 do ông A ký", values, total),
+    ).toBe(0);
   });
 });
 
