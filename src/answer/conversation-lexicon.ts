@@ -219,6 +219,11 @@ export const CONVERSATION_LEXICON = {
     "xuất sắc",
     "đỉnh",
     "hữu ích",
+    "bổ ích",
+    "dễ hiểu",
+    "rõ ràng",
+    // Praise of the answer ("thông tin rất hữu ích"): the subject is the reply, not a topic.
+    "(thông tin|câu trả lời|trả lời|giải đáp|nội dung|bài viết) [này|đó] [(rất|quá|thật|khá|cực kỳ)] (hữu ích|bổ ích|hay|tốt|rõ ràng|chi tiết|đầy đủ|chính xác|dễ hiểu|tuyệt vời|chuẩn)",
     "good",
     "great",
     "nice",

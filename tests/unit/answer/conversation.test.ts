@@ -34,6 +34,10 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "tks ad",
     "Cảm ơn đã trả lời",
     "ok cảm ơn nhé",
+    // Thanks with praise of the answer: thanks leads.
+    "cảm ơn nhiều, thông tin rất hữu ích",
+    "cam on nhieu, thong tin rat huu ich",
+    "ok cảm ơn, rất bổ ích",
     "🙏",
   ],
   about: [
@@ -99,6 +103,8 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "vâng ạ",
     "ok, hiểu rồi",
     "hay quá",
+    "thông tin rất hữu ích",
+    "câu trả lời rõ ràng, dễ hiểu",
     "👍",
     "...",
   ],
@@ -129,6 +135,8 @@ const QUESTIONS = [
   "Thời tiết Hà Nội ngày mai thế nào?",
   "Hướng dẫn thủ tục đăng ký kết hôn",
   "Nhất thể hóa là gì?",
+  "thông tin về sáp nhập tỉnh rất hữu ích cho ai?",
+  "nội dung Kết luận 126 rõ ràng chưa",
   // Follow-ups in reply to an answer: they do not name the bot, so they are not about it.
   "là ai?",
   "Tên là gì?",
