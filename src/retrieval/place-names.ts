@@ -85,13 +85,32 @@ const COUNTRIES = [
   "Hoa Kỳ",
 ];
 /** One-syllable names, recognised only as written with their marks and capital. */
-const SHORT_NAMES: ReadonlyArray<readonly [string, RegExp]> = ["Lào", "Huế", "Mỹ", "Pháp", "Nga", "Cuba"].map(
-  (name) => [
-    foldDiacritics(name.toLowerCase()),
-    // "Lào Cai" is a province, not Laos.
-    new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])(?!\\s+Cai\\b)`, "u"),
-  ],
-);
+const SHORT_NAME_LIST = ["Lào", "Huế", "Mỹ", "Pháp", "Nga", "Cuba"];
+// "Lào Cai" is a province, not Laos.
+const SHORT_NAME_SOURCE = (name: string) => `(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])(?!\\s+Cai\\b)`;
+const SHORT_NAMES: ReadonlyArray<readonly [string, RegExp]> = SHORT_NAME_LIST.map((name) => [
+  foldDiacritics(name.toLowerCase()),
+  new RegExp(SHORT_NAME_SOURCE(name), "u"),
+]);
+const ANY_SHORT_NAME = new RegExp(SHORT_NAME_LIST.map(SHORT_NAME_SOURCE).join("|"), "gu");
+/** The folded keys of the one-syllable names ("lao", "hue"). */
+export const SHORT_NAME_KEYS: ReadonlySet<string> = new Set(SHORT_NAMES.map(([key]) => key));
+/** The word a text carries, once folded, where it names a one-syllable place as written. */
+export const shortNameToken = (key: string): string => `zzplace${key}`;
+
+/**
+ * A text with each one-syllable place name as written ("Lào", "Huế") followed by its
+ * token: folded, "Lào" is "lao" as in "lao động", and a passage on labour is not about
+ * Laos. The situation check looks for the token (`shortNameToken`), not the folded word.
+ */
+export function markShortNames(text: string): string {
+  return text
+    .replace(ANY_SHORT_NAME, (name) => `${name} ${shortNameToken(foldDiacritics(name.toLowerCase()))}`)
+    .replace(HCM_ABBREVIATION, (written) => `${written} Hồ Chí Minh`);
+}
+
+/** "TP.HCM", "TPHCM", "TP HCM", "HCM": how the city is most often written, in news and by cadres. */
+const HCM_ABBREVIATION = /(?<![\p{L}\p{N}])(?:tp\.?\s?)?hcm(?![\p{L}\p{N}])/giu;
 
 /** Folded names, split on spaces; dashes and "Thừa Thiên" variants reduced to words. */
 const FOLDED_NAMES: readonly string[] = [...PROVINCES, ...COUNTRIES].map((name) =>
@@ -124,6 +143,9 @@ export function placeNamesIn(question: string, hasMarks: boolean): string[] {
     out.push(key);
   });
   for (const [key, pattern] of SHORT_NAMES) if (pattern.test(written)) out.push(key);
+  HCM_ABBREVIATION.lastIndex = 0;
+  if (!out.includes("ho chi minh") && HCM_ABBREVIATION.test(written)) out.push("ho chi minh");
+  HCM_ABBREVIATION.lastIndex = 0;
   return out;
 }
 

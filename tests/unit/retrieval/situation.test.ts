@@ -47,6 +47,34 @@ describe("holdsSituation", () => {
     expect(holdsSituation(["ngo quyen"], "quận Ngô Quyền")).toBe(true);
   });
 
+  it("finds a one-syllable country or city only as written: 'lao động' is not Laos", () => {
+    const [laos] = analyzeQuestion("Lào có mô hình bí thư tỉnh ủy kiêm tỉnh trưởng không?").situation;
+    expect(laos).toBe("lao");
+    expect(holdsSituation(["lao"], "Người lao động được hưởng chế độ")).toBe(false);
+    expect(holdsSituation(["lao"], "Bí thư Tỉnh ủy Lào Cai kiêm Chủ tịch HĐND tỉnh")).toBe(false);
+    expect(holdsSituation(["lao"], "Ở Lào, Bí thư tỉnh ủy đồng thời là tỉnh trưởng")).toBe(true);
+    expect(holdsSituation(["hue"], "Thành phố Huế sau sắp xếp")).toBe(true);
+    expect(holdsSituation(["hue"], "ông Nguyễn Văn Huệ")).toBe(false);
+    // The province's full name still holds the city, and itself.
+    expect(holdsSituation(["hue"], "tỉnh Thừa Thiên Huế")).toBe(true);
+    expect(holdsSituation(["thua thien hue"], "tỉnh Thừa Thiên Huế")).toBe(true);
+  });
+
+  it("reads 'TP.HCM', 'TPHCM', 'HCM' as Hồ Chí Minh City, in questions and in passages", () => {
+    for (const question of [
+      "Giám đốc Sở Nội vụ TP.HCM là ai",
+      "giam doc so noi vu tphcm la ai",
+      "Chủ tịch UBND TP HCM",
+    ])
+      expect({ question, situation: analyzeQuestion(question).situation }).toEqual({
+        question,
+        situation: ["ho chi minh"],
+      });
+    expect(holdsSituation(["ho chi minh"], "Sở Nội vụ TP.HCM vừa công bố")).toBe(true);
+    expect(holdsSituation(["ho chi minh"], "Thành phố Hồ Chí Minh")).toBe(true);
+    expect(holdsSituation(["ho chi minh"], "Sở Nội vụ Hà Nội")).toBe(false);
+  });
+
   it("finds a name written in parts: 'Xã Tả Phìn, tỉnh Lào Cai' for 'ta phin lao cai'", () => {
     expect(holdsSituation(["ta phin lao cai"], "Xã Tả Phìn, tỉnh Lào Cai")).toBe(true);
     expect(holdsSituation(["ta phin lao cai"], "Xã Tả Van, tỉnh Lào Cai")).toBe(false);
