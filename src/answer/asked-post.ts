@@ -17,6 +17,12 @@ const TIME_WORDS = / (?:nhiem ky|khoa|nam|giai doan|thoi ky|hien nay|hien tai|tu
 const NOT_POST = new Set(["hien", "nay", "tai", "bay", "gio", "nam", "hien nay", "cua", "o"]);
 /** The post is told by its first words ("bi thu huyen" of "Bí thư Huyện ủy Đức Thọ"). */
 const POST_WORDS = 3;
+/**
+ * Bodies a post heads, named by the two words after them: "Giám đốc Sở" is every
+ * department's director, "Giám đốc Sở Nội vụ" one (folded).
+ */
+const BODIES = new Set(["so", "bo", "ban", "cuc"]);
+const BODY_NAME_WORDS = 2;
 
 /** Folded words with abbreviations written out ("ubnd" → "uy ban nhan dan"). */
 function expandedWords(folded: string): string[] {
@@ -39,10 +45,9 @@ export function askedPost(question: QuestionAnalysis): string | undefined {
   // When ("nhiệm kỳ 2020-2025", "khóa XII", "năm 2019") says which holder, not which post.
   let rest = ` ${expandedWords(post).join(" ")} `.split(TIME_WORDS)[0]!;
   for (const phrase of question.situation) rest = rest.replace(` ${phrase} `, " ");
-  const words = rest
-    .split(" ")
-    .filter((w) => w !== "" && !NOT_POST.has(w) && !/^\d+$/u.test(w))
-    .slice(0, POST_WORDS);
+  const all = rest.split(" ").filter((w) => w !== "" && !NOT_POST.has(w) && !/^\d+$/u.test(w));
+  const body = all.slice(0, POST_WORDS).findLastIndex((w) => BODIES.has(w));
+  const words = all.slice(0, Math.max(POST_WORDS, body < 0 ? 0 : body + 1 + BODY_NAME_WORDS));
   return words.length >= 2 ? words.join(" ") : undefined;
 }
 

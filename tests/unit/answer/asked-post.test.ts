@@ -10,7 +10,10 @@ describe("askedPost", () => {
   it("reads the post a 'who holds it' question asks, without its place, year or 'hiện nay'", () => {
     expect(post("Bí thư Huyện ủy Đức Thọ hiện nay là ai?")).toBe("bi thu huyen");
     expect(post("Ai là Chủ tịch UBND huyện Đức Thọ năm 2019?")).toBe("chu tich uy");
-    expect(post("bo truong bo noi vu hien nay la ai")).toBe("bo truong bo");
+    // The head of a body is told by the body's name: "Giám đốc Sở" is every director.
+    expect(post("bo truong bo noi vu hien nay la ai")).toBe("bo truong bo noi vu");
+    expect(post("Giám đốc Sở Nội vụ TP.HCM bây giờ là ai vậy")).toBe("giam doc so noi vu");
+    expect(post("Trưởng Ban Tổ chức Tỉnh ủy là ai")).toBe("truong ban to chuc");
   });
 
   it("reads '<post> tên là gì' as 'who holds it'", () => {
@@ -32,6 +35,8 @@ describe("namesPost", () => {
   it("finds the post however the sentence abbreviates it", () => {
     expect(namesPost("chu tich uy", "Ông Nguyễn Văn A, Chủ tịch UBND huyện, cho biết.")).toBe(true);
     expect(namesPost("bi thu huyen", "Đồng chí Lê Đình Sơn, Bí thư Tỉnh ủy, trao quyết định.")).toBe(false);
+    expect(namesPost("giam doc so noi vu", "Thành ủy viên, Giám đốc Sở Nông nghiệp TP HCM")).toBe(false);
+    expect(namesPost("giam doc so noi vu", "ông Nguyễn Văn B, Giám đốc Sở Nội vụ TP.HCM")).toBe(true);
   });
 });
 
