@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { mentionsAny } from "../retrieval/question-analysis.js";
-import { foldDiacritics, foldNfc } from "../text/index.js";
+import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
@@ -339,6 +339,16 @@ interface UnitPattern {
   other?: RegExp;
 }
 
+/**
+ * The abbreviations a counted unit is written as, folded: "11 TAND khu vực" counts the
+ * "tòa án" a question spells out.
+ */
+function abbreviationsOf(unit: string): string[] {
+  return ABBREVIATIONS.filter(
+    (entry) => !entry.caseSensitive && `${foldDiacritics(entry.expansion)} `.startsWith(`${unit} `),
+  ).map((entry) => foldDiacritics(entry.abbr.toLowerCase()));
+}
+
 /** One pattern per unit, kept: a question's unit is tested against every candidate sentence. */
 const unitPatterns = new Map<string, UnitPattern>();
 function unitPattern(unit: string): UnitPattern {
@@ -359,9 +369,9 @@ function unitPattern(unit: string): UnitPattern {
         ? `(?:${DURATION_UNIT})`
         : first === "nguoi"
           ? `(?:${PEOPLE_COUNTED})`
-          : escapeRegExp(first);
+          : [first, ...abbreviationsOf(unit)].map(escapeRegExp).join("|");
   const pattern: UnitPattern = {
-    after: new RegExp(`^\\s*(?:[\\p{L}\\d]+\\s+){0,2}${head}(?![\\p{L}\\p{N}])`, "u"),
+    after: new RegExp(`^\\s*(?:[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`, "u"),
     other: money ? PAID_SHARE : share ? PERCENT : undefined,
   };
   if (unitPatterns.size > 256) unitPatterns.clear();

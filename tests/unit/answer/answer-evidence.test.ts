@@ -129,6 +129,14 @@ describe("holdsEvidence", () => {
     expect(evidence("Cần bao nhiêu tiền?", "Dự kiến cần khoảng 130.000 tỷ đồng.")).toBe(true);
   });
 
+  it("'bao nhiêu': what is counted may be written as its abbreviation ('11 TAND' for 'tòa án')", () => {
+    const asked = "Quảng Ngãi sau sáp nhập có mấy toà án nhân dân khu vực";
+    expect(evidence(asked, "Trong đó có nêu về danh sách 11 TAND khu vực Quảng Ngãi.")).toBe(true);
+    expect(evidence(asked, "Tỉnh có 11 tòa án nhân dân khu vực.")).toBe(true);
+    expect(evidence(asked, "Tỉnh có 96 đơn vị hành chính cấp xã.")).toBe(false);
+    expect(evidence("Tỉnh có bao nhiêu ủy ban nhân dân xã?", "Tỉnh có 96 UBND xã")).toBe(true);
+  });
+
   it("'tại sao': a reason or a purpose", () => {
     expect(evidence("Vì sao phải sắp xếp?", "Sắp xếp nhằm tinh gọn bộ máy.")).toBe(true);
   });
