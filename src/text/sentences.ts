@@ -55,10 +55,12 @@ const WORD_EDGE = /^[^\p{L}\p{N}]+/u;
  * A run of terminal punctuation, closing quotes/brackets or citation marks ("[5]",
  * as web pages cite), then white space or the end.
  */
-const TERMINATOR = /[.?!…]+(?:["'”’»)\]]|\[\d{1,3}\])*(?=\s|$)/gu;
+const TERMINATOR = /[.?!…]+(?:["'”’»)\]]|\[\d{1,3}\])*(?=\s|$|\((?:\d{1,2}|[a-zđ])\)\s*\p{Lu})/gu;
 /** Citation marks separated from the dot: "các cấp. [1][2] Theo đó". */
 const CITATIONS = /(?:\[\d{1,3}\])+(?=\s|$)/uy;
 const LINE = /[^\r\n\u2028\u2029]+/gu;
+/** "…có hiệu lực thi hành.(2) Đồng ý …": a numbered point after a full stop begins a sentence. */
+const ENUMERATION_START = /^\((?:\d{1,2}|[a-zđ])\)\s*\p{Lu}/u;
 const SPACE = /\s/u;
 
 function isSpace(text: string, i: number): boolean {
@@ -117,7 +119,12 @@ function splitLine(text: string, lineStart: number, lineEnd: number, out: Senten
     const punctuation = m[0];
     if (!punctuation.includes("?") && !punctuation.includes("!")) {
       const nextChar = String.fromCodePoint(text.codePointAt(next)!);
-      if (!UPPER_START.test(nextChar) && !OPENING_QUOTES.includes(nextChar)) continue;
+      if (
+        !UPPER_START.test(nextChar) &&
+        !OPENING_QUOTES.includes(nextChar) &&
+        !(nextChar === "(" && ENUMERATION_START.test(text.slice(next, next + 12)))
+      )
+        continue;
       if (continuesAfterDot(text, start, base + m.index)) continue;
     }
     out.push({ text: text.slice(start, after), start, end: after });

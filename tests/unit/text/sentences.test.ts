@@ -32,6 +32,16 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("splits before a numbered point after a full stop, with or without a space", () => {
+    expect(texts("Luật có hiệu lực thi hành.(2) Đồng ý số lượng là 34 tỉnh. (3) Giao Chính phủ.")).toEqual([
+      "Luật có hiệu lực thi hành.",
+      "(2) Đồng ý số lượng là 34 tỉnh.",
+      "(3) Giao Chính phủ.",
+    ]);
+    // A point of an article cited in the sentence goes on ("Điều 5.(a) đối với ...").
+    expect(texts("theo khoản 2 Điều 5.(a) đối với xã")).toEqual(["theo khoản 2 Điều 5.(a) đối với xã"]);
+  });
+
   it("does not split at a dot followed by a lower-case word or a number", () => {
     expect(texts("Tăng 3.5 lần. so với trước. 2020 là năm đầu")).toEqual([
       "Tăng 3.5 lần. so với trước. 2020 là năm đầu",
