@@ -41,7 +41,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "tai_sao":
       return REASON.test(folded);
     case "la_gi":
-      return DEFINITION.test(folded);
+      return asksDefinition(question) ? definesTerm(question.focus, folded) : DEFINITION.test(folded);
     case "nhung_gi":
       return question.asksNames ? namesNewPlace(sentence, question.folded) : LIST.test(sentence);
     case "co_khong":
@@ -115,10 +115,14 @@ function namesOtherOffice(text: string, foldedQuestion: string): boolean {
  * in passing names one.
  */
 export function namesFocus(question: QuestionAnalysis, folded: string): number {
+  // A listing writes a phrase with a comma inside: "34 tỉnh, thành phố" names "tỉnh thành".
+  const listed = LISTING_COMMA.test(folded) ? folded.replace(LISTING_COMMA_ALL, " ") : folded;
   let count = 0;
-  for (const phrase of question.focusPhrases) if (mentionsAny(folded, [phrase])) count++;
+  for (const phrase of question.focusPhrases) if (mentionsAny(listed, [phrase])) count++;
   return count;
 }
+const LISTING_COMMA = /(?<=\p{L}),\s+(?=\p{L})/u;
+const LISTING_COMMA_ALL = /(?<=\p{L}),\s+(?=\p{L})/gu;
 
 /**
  * Vietnamese surnames: a personal name is one of these and two or three more capitalised
@@ -298,6 +302,35 @@ const REASON =
   /\b(?:do|vi|boi|nham|de|nguyen nhan|ly do|xuat phat tu|dan den|vi vay|vi the|muc dich|muc tieu|giup)\b/u;
 /** A definition or a composition (folded). */
 const DEFINITION = /\b(?:la|duoc hieu|gom|bao gom|nghia la)\b/u;
+
+/**
+ * Whether "X là gì" asks what X is (a term: "Nhất thể hóa là gì?"), not a head noun with
+ * other names ("Mục tiêu ... là gì", answered by "nhằm ..."): then only a sentence that
+ * says what X is answers.
+ */
+export function asksDefinition(question: QuestionAnalysis): boolean {
+  return question.type === "la_gi" && question.focus !== "" && question.focusPhrases.length === 1;
+}
+
+/**
+ * Whether the sentence says what the term is: the term, then within a few words "là",
+ * "được hiểu là", "nghĩa là", "gồm" or a colon ("thực hiện nhất thể hóa và kiêm nhiệm các
+ * chức danh: Bí thư Huyện ủy đồng thời là ..."). A sentence that names the term in passing
+ * ("khi thực hiện mô hình nhất thể hóa còn gặp khó khăn") does not (folded).
+ */
+function definesTerm(term: string, folded: string): boolean {
+  let pattern = definitionPatterns.get(term);
+  if (pattern === undefined) {
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])(?:[^.;:]{0,40}?:|\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?(?:la|duoc hieu(?: la)?|nghia la|tuc la|gom|bao gom|duoc dinh nghia)(?![\\p{L}\\p{N}]))`,
+      "u",
+    );
+    if (definitionPatterns.size > 64) definitionPatterns.clear();
+    definitionPatterns.set(term, pattern);
+  }
+  return pattern.test(folded);
+}
+const definitionPatterns = new Map<string, RegExp>();
 /** A list: announced, enumerated or semicolon-separated. */
 const LIST = /:\s*\S|;\s*\S.*;|\b(?:gồm|bao gồm)\b|(?:^|\s)(?:[a-zđ]\)|\d{1,2}[.)])\s/u;
 /** What is allowed, required or forbidden (folded). */

@@ -1,7 +1,13 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { countSyllables, foldDiacritics } from "../text/index.js";
 import { speaksOfAnotherSubject } from "./another-subject.js";
-import { holdsEvidence, holdsSituation, namesFocus, namesOpposite } from "./answer-evidence.js";
+import {
+  asksDefinition,
+  holdsEvidence,
+  holdsSituation,
+  namesFocus,
+  namesOpposite,
+} from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import { answerSentences } from "./answer-sentences.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
@@ -239,7 +245,8 @@ export function composeExtractiveAnswer(
     countsFocus && (VAGUE_UNITS.has(question.unit.split(" ")[0]!) || question.folded.includes("%"));
   // A count or a date is there or not: naming the focus ("ngân sách" for "ngân sách ...
   // chia thành mấy cấp") without the number does not answer.
-  const exact = question !== undefined && EXACT_TYPES.has(question.type);
+  // So is what a term is ("Nhất thể hóa là gì?"): a sentence naming it does not say it.
+  const exact = question !== undefined && (EXACT_TYPES.has(question.type) || asksDefinition(question));
   const anotherSubject = speaksOfAnotherSubject(question, read);
   const answers = (c: Candidate) =>
     c.inSituation &&

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  asksDefinition,
   clauseHoldsDetail,
   holdsEvidence,
   holdsSituation,
@@ -137,6 +138,26 @@ describe("holdsEvidence", () => {
     expect(evidence("Tỉnh có bao nhiêu ủy ban nhân dân xã?", "Tỉnh có 96 UBND xã")).toBe(true);
   });
 
+  it("'X là gì' of a term: a sentence that says what it is, not one that names it in passing", () => {
+    expect(asksDefinition(analyzeQuestion("Nhất thể hóa là gì?"))).toBe(true);
+    // A head noun with other names ("nhằm ...") is answered by them.
+    expect(asksDefinition(analyzeQuestion("Mục tiêu của Nghị quyết 18 là gì?"))).toBe(false);
+    const asked = "Nhất thể hóa là gì?";
+    expect(
+      evidence(asked, "thực hiện nhất thể hóa và kiêm nhiệm các chức danh: Bí thư Huyện ủy đồng thời là"),
+    ).toBe(true);
+    expect(evidence(asked, "Nhất thể hóa là việc một người giữ hai chức danh lãnh đạo.")).toBe(true);
+    expect(
+      evidence(
+        asked,
+        "trong quá trình thực hiện mô hình nhất thể hóa và kiêm nhiệm còn gặp khó khăn, vướng mắc",
+      ),
+    ).toBe(false);
+    expect(evidence(asked, "Sau 3 năm, Bí thư đồng thời là Chủ tịch và nhất thể hóa đã ổn định.")).toBe(
+      false,
+    );
+  });
+
   it("'tại sao': a reason or a purpose", () => {
     expect(evidence("Vì sao phải sắp xếp?", "Sắp xếp nhằm tinh gọn bộ máy.")).toBe(true);
   });
@@ -148,6 +169,12 @@ describe("namesFocus", () => {
     expect(namesFocus(q, fold("còn gặp một số khó khăn, vướng mắc do hệ thống văn bản"))).toBe(2);
     expect(namesFocus(q, fold("quyết tâm khắc phục khó khăn để hoàn thành nhiệm vụ"))).toBe(1);
     expect(namesFocus(q, fold("Đức Thọ là huyện đầu tiên thực hiện nhất thể hóa"))).toBe(0);
+  });
+
+  it("finds a focus written as a listing ('34 tỉnh, thành phố' names 'tỉnh thành')", () => {
+    const q = analyzeQuestion("Sau sáp nhập cả nước còn bao nhiêu tỉnh thành?");
+    expect(namesFocus(q, fold("sau sáp nhập là 34 tỉnh, thành phố (28 tỉnh và 6 thành phố)"))).toBe(1);
+    expect(namesFocus(q, fold("các tỉnh; thành lập mới"))).toBe(0);
   });
 });
 
