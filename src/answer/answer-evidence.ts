@@ -434,7 +434,25 @@ function escapeRegExp(text: string): string {
 
 /** How many names of the focus's opposite the sentence uses ("khó khăn" when benefits are asked). */
 export function namesOpposite(question: QuestionAnalysis, folded: string): number {
+  // "Bên cạnh những thuận lợi đó, ... còn gặp một số khó khăn": the other side named
+  // first and set aside, the sentence is about the focus; only the other side named after
+  // the focus ("khó khăn ... đã tạo thuận lợi") turns it.
+  let focusAt = Number.POSITIVE_INFINITY;
+  for (const phrase of question.focusPhrases) focusAt = Math.min(focusAt, firstMention(folded, phrase));
   let count = 0;
-  for (const phrase of question.opposingPhrases) if (mentionsAny(folded, [phrase])) count++;
+  for (const phrase of question.opposingPhrases) {
+    const at = firstMention(folded, phrase);
+    if (at >= 0 && (focusAt === Number.POSITIVE_INFINITY || focusAt < 0 || at > focusAt)) count++;
+  }
   return count;
+}
+
+/** Where the folded text first names the phrase as whole words, or -1. */
+function firstMention(folded: string, phrase: string): number {
+  for (let at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) {
+    const before = at === 0 ? " " : folded[at - 1]!;
+    const after = folded[at + phrase.length] ?? " ";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return at;
+  }
+  return -1;
 }

@@ -39,6 +39,14 @@ function withoutDifficulties(retriever: Retriever): Retriever {
   };
 }
 
+describe("the report's passage that names what is asked, retrieved sixth", () => {
+  it("leads the answer, before another document's sentence on 'hạn chế' retrieved fourth", async () => {
+    const result = await engine.ask.ask(QUESTION);
+    expect(result.answer.startsWith("Tuy nhiên, bên cạnh những thuận lợi đó")).toBe(true);
+    expect(result.citations[0]?.source).toBe("000_08832cb532241238.txt");
+  });
+});
+
 describe("a report's passage that names what is asked, not retrieved", () => {
   it("is read from the report the other passages came from, and answers", async () => {
     const retriever = withoutDifficulties(createRetriever({ store: engine.store }));
