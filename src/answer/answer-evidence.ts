@@ -438,11 +438,15 @@ export function namesOpposite(question: QuestionAnalysis, folded: string): numbe
   // first and set aside, the sentence is about the focus; only the other side named after
   // the focus ("khó khăn ... đã tạo thuận lợi") turns it.
   let focusAt = Number.POSITIVE_INFINITY;
-  for (const phrase of question.focusPhrases) focusAt = Math.min(focusAt, firstMention(folded, phrase));
+  for (const phrase of question.focusPhrases) {
+    const at = firstMention(folded, phrase);
+    if (at >= 0) focusAt = Math.min(focusAt, at);
+  }
   let count = 0;
   for (const phrase of question.opposingPhrases) {
     const at = firstMention(folded, phrase);
-    if (at >= 0 && (focusAt === Number.POSITIVE_INFINITY || focusAt < 0 || at > focusAt)) count++;
+    // With no focus named, every name of the other side counts, as it always did.
+    if (at >= 0 && (focusAt === Number.POSITIVE_INFINITY || at > focusAt)) count++;
   }
   return count;
 }

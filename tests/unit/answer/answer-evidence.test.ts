@@ -5,6 +5,7 @@ import {
   holdsEvidence,
   holdsSituation,
   namesFocus,
+  namesOpposite,
 } from "../../../src/answer/answer-evidence.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 import { foldDiacritics } from "../../../src/text/index.js";
@@ -169,6 +170,15 @@ describe("namesFocus", () => {
     expect(namesFocus(q, fold("còn gặp một số khó khăn, vướng mắc do hệ thống văn bản"))).toBe(2);
     expect(namesFocus(q, fold("quyết tâm khắc phục khó khăn để hoàn thành nhiệm vụ"))).toBe(1);
     expect(namesFocus(q, fold("Đức Thọ là huyện đầu tiên thực hiện nhất thể hóa"))).toBe(0);
+  });
+
+  it("counts the other side only when it is named after the focus, not set aside before it", () => {
+    const q = analyzeQuestion("Những khó khăn khi thực hiện nhất thể hóa?");
+    expect(
+      namesOpposite(q, fold("Tuy nhiên, bên cạnh những thuận lợi đó, còn gặp khó khăn, vướng mắc")),
+    ).toBe(0);
+    expect(namesOpposite(q, fold("Khó khăn ban đầu đã được khắc phục, tạo thuận lợi cho huyện"))).toBe(1);
+    expect(namesOpposite(q, fold("Mô hình mang lại nhiều thuận lợi cho huyện"))).toBe(1);
   });
 
   it("finds a focus written as a listing ('34 tỉnh, thành phố' names 'tỉnh thành')", () => {
