@@ -309,8 +309,16 @@ const DEFINITION = /\b(?:la|duoc hieu|gom|bao gom|nghia la)\b/u;
  * says what X is answers.
  */
 export function asksDefinition(question: QuestionAnalysis): boolean {
-  return question.type === "la_gi" && question.focus !== "" && question.focusPhrases.length === 1;
+  // The term is the whole subject ("kiêm nhiệm là gì"), not the last words of a longer one
+  // ("phương châm vừa chạy vừa xếp hàng là gì" asks what the motto means).
+  return (
+    question.type === "la_gi" &&
+    question.focus !== "" &&
+    question.focusPhrases.length === 1 &&
+    DEFINED_TERM_QUESTION.exec(question.folded)?.[1] === question.focus
+  );
 }
+const DEFINED_TERM_QUESTION = /^(?:(?:cho (?:toi|minh|em) )?(?:hoi|biet) )?(.+?) (?:la gi|nghia la gi|duoc hieu (?:la|nhu the nao))$/u;
 
 /**
  * Whether the sentence says what the term is: the term, then within a few words "là",

@@ -143,6 +143,9 @@ describe("holdsEvidence", () => {
     expect(asksDefinition(analyzeQuestion("Nhất thể hóa là gì?"))).toBe(true);
     // A head noun with other names ("nhằm ...") is answered by them.
     expect(asksDefinition(analyzeQuestion("Mục tiêu của Nghị quyết 18 là gì?"))).toBe(false);
+    expect(asksDefinition(analyzeQuestion("kiem nhiem la gi"))).toBe(true);
+    // The last words of a longer subject are no term: the motto's meaning is asked.
+    expect(asksDefinition(analyzeQuestion("phuong cham vua chay vua xep hang la gi"))).toBe(false);
     const asked = "Nhất thể hóa là gì?";
     expect(
       evidence(asked, "thực hiện nhất thể hóa và kiêm nhiệm các chức danh: Bí thư Huyện ủy đồng thời là"),
