@@ -318,7 +318,8 @@ export function asksDefinition(question: QuestionAnalysis): boolean {
     DEFINED_TERM_QUESTION.exec(question.folded)?.[1] === question.focus
   );
 }
-const DEFINED_TERM_QUESTION = /^(?:(?:cho (?:toi|minh|em) )?(?:hoi|biet) )?(.+?) (?:la gi|nghia la gi|duoc hieu (?:la|nhu the nao))$/u;
+const DEFINED_TERM_QUESTION =
+  /^(?:(?:cho (?:toi|minh|em) )?(?:hoi|biet) )?(.+?) (?:la gi|nghia la gi|duoc hieu (?:la|nhu the nao))$/u;
 
 /**
  * Whether the sentence says what the term is: the term, then within a few words "là",
