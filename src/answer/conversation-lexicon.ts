@@ -105,6 +105,8 @@ export const CONVERSATION_LEXICON = {
   thanks: [
     "[xin] (cảm|cám) ơn [vì] [đã] [(giúp|giúp đỡ|trả lời|hỗ trợ|chia sẻ|giải đáp)]",
     "thanks [you|a lot|nhiều]",
+    // After the one thanked ("cảm ơn bạn đã giải đáp"): what they did.
+    "[vì] đã (giúp|giúp đỡ|trả lời|hỗ trợ|chia sẻ|giải đáp|tư vấn|giải thích) [(nhiệt tình|tận tình|chi tiết)]",
     "thank you [very much]",
     "merci",
     "đa tạ",
@@ -123,6 +125,7 @@ export const CONVERSATION_LEXICON = {
     "[có thể|biết] (làm|giúp|trả lời|hỗ trợ|giúp đỡ) [được] [những|các] (gì|việc gì)",
     "[có thể] (làm|giúp|hỗ trợ|giúp đỡ) (gì|được gì|những gì) [được] [cho (tôi|mình|em|tớ|tui|anh|chị|bọn tôi|chúng tôi)]",
     "biết [những] gì",
+    "[có] (hiểu|biết|nói|đọc) [được] tiếng (việt|anh) [không]",
     "có (chức năng|tác dụng|nhiệm vụ) gì",
     "[dùng] để làm gì",
     "hoạt động [như] (thế nào|ra sao)",
@@ -179,7 +182,9 @@ export const CONVERSATION_LEXICON = {
     "good night",
     "see you",
     "[hẹn] gặp lại [sau]",
-    "[chúc] ngủ ngon",
+    "[chúc] [(bot|bạn|em|anh|chị|mọi người|cả nhà)] ngủ ngon",
+    // "mai hỏi tiếp": leaving now, coming back with more.
+    "(mai|hôm khác|lát nữa|lúc khác|khi khác) [(mình|tôi|em)] [sẽ] hỏi (tiếp|sau|thêm|lại)",
     "thôi",
     "(đi|nghỉ|out) đây",
   ],
@@ -224,7 +229,8 @@ export const CONVERSATION_LEXICON = {
     "rõ ràng",
     // Praise of the answer ("thông tin rất hữu ích"): the subject is the reply, not a topic.
     "(thông tin|câu trả lời|trả lời|giải đáp|nội dung|bài viết) [này|đó] [(rất|quá|thật|khá|cực kỳ)] (hữu ích|bổ ích|hay|tốt|rõ ràng|chi tiết|đầy đủ|chính xác|dễ hiểu|tuyệt vời|chuẩn)",
-    "good",
+    "good [job]",
+    "thông minh",
     "great",
     "nice",
     "cool",
