@@ -72,23 +72,39 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions): EmbeddedInde
     return meta;
   }
 
-  /** A mask over chunk keys of the documents passing the filter; null when unfiltered. */
-  function allowedKeys(filter: CompiledFilter | null): Uint8Array | null {
-    if (filter === null) return null;
+  // The largest chunk key of the documents map it was found in (the catalog builds a new
+  // map after any write): a question naming a decree searched its passages with a mask,
+  // and finding the mask's size went over all 14,000 documents each time.
+  let largest: { docs: ReadonlyMap<string, { keyHi: number | null }>; key: number } | null = null;
+  function largestKey(docs: ReadonlyMap<string, { keyHi: number | null }>): number {
+    if (largest?.docs !== docs) {
+      let key = -1;
+      for (const doc of docs.values()) if (doc.keyHi !== null && doc.keyHi > key) key = doc.keyHi;
+      largest = { docs, key };
+    }
+    return largest.key;
+  }
+
+  /**
+   * A mask over chunk keys of the documents passing the filter (null when unfiltered),
+   * and whether it lets any chunk through (then a search is not run at all).
+   */
+  function allowedKeys(filter: CompiledFilter | null): { mask: Uint8Array | null; any: boolean } {
+    if (filter === null) return { mask: null, any: true };
     const docs = local.documents();
-    let maxKey = -1;
-    for (const doc of docs.values()) if (doc.keyHi !== null) maxKey = Math.max(maxKey, doc.keyHi);
-    const mask = new Uint8Array(maxKey + 1);
+    const mask = new Uint8Array(largestKey(docs) + 1);
     // A filter naming its documents (a question naming a decree) needs only theirs looked
     // at, not the whole catalog's 14,000 documents.
     const candidates = filter.docIds
       ? [...filter.docIds].flatMap((docId) => docs.get(docId) ?? [])
       : docs.values();
+    let any = false;
     for (const doc of candidates) {
       if (doc.keyLo === null || doc.keyHi === null || !matchesFilter(doc.record, filter)) continue;
       mask.fill(1, doc.keyLo, doc.keyHi + 1);
+      if (doc.keyHi >= doc.keyLo) any = true;
     }
-    return mask;
+    return { mask, any };
   }
 
   /** BM25 parameters with the corpus totals of `meta` (non-empty corpus). */
@@ -144,8 +160,8 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions): EmbeddedInde
     const meta = sync();
     if (meta.chunks === 0) return [];
     const allowed = allowedKeys(compileFilter(filter));
-    if (allowed !== null && !allowed.includes(1)) return [];
-    return rank(score(allowed, meta), max, annotate?.(meta));
+    if (!allowed.any) return [];
+    return rank(score(allowed.mask, meta), max, annotate?.(meta));
   }
 
   function toIndexHits(hits: ScoredChunk[]) {

@@ -211,6 +211,34 @@ describe("embedded store", () => {
     expect((await store.searchLexical(query))[0]!.chunk.text).toBe("Bản mới của đoạn văn.");
   });
 
+  it("searches a document added after a filtered search, with its higher chunk keys", async () => {
+    const store = track(openEmbeddedStore(dir));
+    await store.upsertDocument(makeDoc("a"), [makeChunk("a", 0, { "f:nhat": 1 })]);
+    const inA = await store.searchLexical({
+      terms: [{ term: "f:nhat", weight: 1 }],
+      limit: 5,
+      filter: { docIds: ["a"] },
+    });
+    expect(inA.map((h) => h.doc.docId)).toEqual(["a"]);
+    // The new document's keys lie past every key the first mask was sized for.
+    await store.upsertDocument(
+      makeDoc("b"),
+      Array.from({ length: 40 }, (_, i) => makeChunk("b", i, { "f:nhat": 1, [`f:x${i}`]: 1 })),
+    );
+    const inB = await store.searchLexical({
+      terms: [{ term: "f:x39", weight: 1 }],
+      limit: 5,
+      filter: { docIds: ["b"] },
+    });
+    expect(inB.map((h) => h.chunk.chunkId)).toEqual([chunkIdOf("b#39")]);
+    const none = await store.searchLexical({
+      terms: [{ term: "f:nhat", weight: 1 }],
+      limit: 5,
+      filter: { docIds: ["missing"] },
+    });
+    expect(none).toEqual([]);
+  });
+
   it("sums the weights of a term given twice", async () => {
     const store = track(openEmbeddedStore(dir));
     await store.upsertDocument(makeDoc("d"), [
