@@ -116,13 +116,13 @@ function namesOtherOffice(text: string, foldedQuestion: string): boolean {
  */
 export function namesFocus(question: QuestionAnalysis, folded: string): number {
   // A listing writes a phrase with a comma inside: "34 tỉnh, thành phố" names "tỉnh thành".
-  const listed = LISTING_COMMA.test(folded) ? folded.replace(LISTING_COMMA_ALL, " ") : folded;
+  // (Folded text is plain a-z: no Unicode classes needed; this runs on every candidate.)
+  const listed = folded.includes(", ") ? folded.replace(LISTING_COMMA, "$1 ") : folded;
   let count = 0;
   for (const phrase of question.focusPhrases) if (mentionsAny(listed, [phrase])) count++;
   return count;
 }
-const LISTING_COMMA = /(?<=\p{L}),\s+(?=\p{L})/u;
-const LISTING_COMMA_ALL = /(?<=\p{L}),\s+(?=\p{L})/gu;
+const LISTING_COMMA = /([a-z]), (?=[a-z])/g;
 
 /**
  * Vietnamese surnames: a personal name is one of these and two or three more capitalised
