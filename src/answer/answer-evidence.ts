@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { mentionsAny } from "../retrieval/question-analysis.js";
+import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 
@@ -458,14 +458,4 @@ export function namesOpposite(question: QuestionAnalysis, folded: string): numbe
     if (at >= 0 && (focusAt === Number.POSITIVE_INFINITY || at > focusAt)) count++;
   }
   return count;
-}
-
-/** Where the folded text first names the phrase as whole words, or -1. */
-function firstMention(folded: string, phrase: string): number {
-  for (let at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) {
-    const before = at === 0 ? " " : folded[at - 1]!;
-    const after = folded[at + phrase.length] ?? " ";
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return at;
-  }
-  return -1;
 }

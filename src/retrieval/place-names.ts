@@ -102,8 +102,9 @@ export const shortNameToken = (key: string): string => `zzplace${key}`;
  * A text with each one-syllable place name as written ("Lào", "Huế") followed by its
  * token: folded, "Lào" is "lao" as in "lao động", and a passage on labour is not about
  * Laos. The situation check looks for the token (`shortNameToken`), not the folded word.
+ * "TP.HCM" is followed by the city's name.
  */
-export function markShortNames(text: string): string {
+export function markPlaceNames(text: string): string {
   return text
     .replace(ANY_SHORT_NAME, (name) => `${name} ${shortNameToken(foldDiacritics(name.toLowerCase()))}`)
     .replace(HCM_ABBREVIATION, (written) => `${written} Hồ Chí Minh`);
@@ -143,9 +144,8 @@ export function placeNamesIn(question: string, hasMarks: boolean): string[] {
     out.push(key);
   });
   for (const [key, pattern] of SHORT_NAMES) if (pattern.test(written)) out.push(key);
-  HCM_ABBREVIATION.lastIndex = 0;
-  if (!out.includes("ho chi minh") && HCM_ABBREVIATION.test(written)) out.push("ho chi minh");
-  HCM_ABBREVIATION.lastIndex = 0;
+  // (`search` reads a global pattern from its start, whatever its lastIndex.)
+  if (!out.includes("ho chi minh") && written.search(HCM_ABBREVIATION) >= 0) out.push("ho chi minh");
   return out;
 }
 

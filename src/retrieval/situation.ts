@@ -1,5 +1,5 @@
 import { foldDiacritics } from "../text/index.js";
-import { markShortNames, SHORT_NAME_KEYS, shortNameToken } from "./place-names.js";
+import { markPlaceNames, SHORT_NAME_KEYS, shortNameToken } from "./place-names.js";
 import { mentionsAny } from "./question-analysis.js";
 
 /**
@@ -44,7 +44,7 @@ const SURNAMES = [
  * begins a place asked about ("Vũ Thư", "Ngô Quyền") is left as it is.
  */
 export function foldForSituation(text: string, situation: readonly string[]): string {
-  return foldDiacritics(markShortNames(text).replace(personNamePattern(situation), "$1").toLowerCase());
+  return foldDiacritics(markPlaceNames(text).replace(personNamePattern(situation), "$1").toLowerCase());
 }
 
 /** The pattern per set of surnames left out: the situation check runs on every passage read. */
@@ -79,7 +79,7 @@ export function holdsSituationFolded(situation: readonly string[], folded: strin
  * apart ("ta phin lao cai" in "Xã Tả Phìn, tỉnh Lào Cai").
  */
 function namesPlace(folded: string, name: string): boolean {
-  // "Lào", "Huế" count only where the text wrote them so (`markShortNames`).
+  // "Lào", "Huế" count only where the text wrote them so (`markPlaceNames`).
   if (SHORT_NAME_KEYS.has(name)) return mentionsAny(folded, [shortNameToken(name)]);
   if (mentionsAny(folded, [name])) return true;
   const words = name.split(" ");
