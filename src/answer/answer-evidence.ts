@@ -2,6 +2,7 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
+import { speaksOfOtherRank } from "./deputy-post.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
 
@@ -27,7 +28,10 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (ASKS_SIGNER.test(question.folded)) return PERSON.test(sentence) && SIGNS.test(folded);
       // "do ai bổ nhiệm" is answered by who appoints ("Thủ tướng chỉ định"), not by
       // anyone who "chỉ đạo" something in the same sentence.
-      const acts = askedAct(question.folded)?.test(folded) ?? AGENT_VERB.test(folded);
+      const act = askedAct(question.folded);
+      const acts = act?.test(folded) ?? AGENT_VERB.test(folded);
+      // The deputy's appointment is no answer to who appoints the head, nor the reverse.
+      if (act === APPOINTS && speaksOfOtherRank(question.folded, folded, act)) return false;
       return (PERSON.test(sentence) || namesOtherOffice(sentence, question.folded)) && acts;
     }
     case "khi_nao":
@@ -169,8 +173,9 @@ const DOCUMENT_NAME = /\bquyet dinh (?:so )?\d[\w/.-]*/gu;
  * one asked is what the answer's office or person must do. Not one-syllable words that
  * fold into others ("cử" is "cứ", "cũ"; "giao" is the "Giáo" of "Giáo dục").
  */
+const APPOINTS = /\b(?:bo nhiem|chi dinh|phe chuan|quyet dinh|tham quyen)\b/u;
 const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [/\b(?:bo nhiem|chi dinh|phe chuan)\b/u, /\b(?:bo nhiem|chi dinh|phe chuan|quyet dinh|tham quyen)\b/u],
+  [/\b(?:bo nhiem|chi dinh|phe chuan)\b/u, APPOINTS],
   [
     /\b(?:mien nhiem|cach chuc|bai nhiem)\b/u,
     /\b(?:mien nhiem|cach chuc|bai nhiem|quyet dinh|tham quyen)\b/u,

@@ -15,13 +15,20 @@ export function answerSentences(text: string): SentenceSpan[] {
 const ENDS_SENTENCE = /[.!?:;…"”)\]*]$/u;
 /** A line that goes on with the sentence before it: a lower-case word (after emphasis marks). */
 const CONTINUES = /^[*_]*\p{Ll}/u;
+/**
+ * A line that stops on a word no sentence ends with ("... Phó Giám đốc Sở Nội vụ do\nChủ
+ * tịch Ủy ban nhân dân tỉnh quyết định"): the next line goes on with it, even when it
+ * opens with a title's capital. Not "tự do", "lý do" (a heading's "Độc lập - Tự do").
+ */
+const OPENS_A_PHRASE =
+  /(?:^|[\s(])(?:(?<!(?:[Tt]ự|[Ll]ý) )do|của|và|các|những|theo|với|cho|là|được|bởi|tại|về|để|trong|từ|đến|thì|mà|hoặc|như|nếu|tới|đối|gồm|vào|có|trên|dưới)$/u;
 
 /**
  * Text copied from a PDF or a narrow page keeps its hard line breaks inside sentences
  * ("Một chức danh lãnh đạo, quản\nlý quy hoạch không quá 03 cán bộ."): the splitter ends a
  * sentence at each line, and the answer would quote "lý quy hoạch ...". A line that does
- * not end a sentence, followed within its paragraph by one that starts lower case, is
- * the same sentence.
+ * not end a sentence, followed within its paragraph by one that starts lower case (or
+ * itself ending on a word that opens a phrase), is the same sentence.
  */
 function joinWrappedLines(text: string, spans: SentenceSpan[]): SentenceSpan[] {
   const out: SentenceSpan[] = [];
@@ -32,7 +39,7 @@ function joinWrappedLines(text: string, spans: SentenceSpan[]): SentenceSpan[] {
       last !== undefined &&
       /^[ \t]*\n[ \t]*$/u.test(between) &&
       !ENDS_SENTENCE.test(last.text.trimEnd()) &&
-      CONTINUES.test(span.text)
+      (CONTINUES.test(span.text) || OPENS_A_PHRASE.test(last.text.trimEnd()))
     ) {
       out[out.length - 1] = {
         text: `${last.text.trimEnd()} ${span.text.trimStart()}`,

@@ -1,6 +1,7 @@
 import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
 import { documentNumbersIn } from "./document-references.js";
 import { aliasesOf } from "./focus-aliases.js";
+import { moneyKind } from "./money-kind.js";
 import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { questionFocus } from "./question-focus.js";
 
@@ -160,6 +161,7 @@ export function analyzeQuestion(
   if (focus === "" && !asksNames) focus = procedureObject(words);
   if (focus === "" && !asksNames) focus = definedPhrase(words);
   if (focus === "" && type === "o_dau") focus = placeNoun(text);
+  if (focus === "" && unit === MONEY_UNIT) focus = moneyKind(words);
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
   if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];

@@ -60,3 +60,17 @@ describe("a report's passage that names what is asked, not retrieved", () => {
     expect(alone.answer).not.toContain(DIFFICULTIES);
   });
 });
+
+describe("a decree listing the head's and the deputy's appointment side by side", () => {
+  it("answers who appoints the head with the head's clause, typed either way", async () => {
+    for (const question of [
+      "NĐ 150 quy định giám đốc sở do ai bổ nhiệm?",
+      "giam doc so do ai bo nhiem theo nd 150",
+    ]) {
+      const result = await engine.ask.ask(question);
+      expect(result.declined).toBe(false);
+      expect(result.answer.startsWith("a) Người đứng đầu sở")).toBe(true);
+      expect(result.citations[0]?.source).toBe("news_nd_150_2025_co_quan_chuyen_mon_ubnd.md");
+    }
+  });
+});

@@ -30,4 +30,14 @@ describe("answerSentences", () => {
       "quy định như sau",
     ]);
   });
+
+  it("joins a line that stops on a word opening a phrase, even before a capital", () => {
+    const text =
+      "c) Việc bổ nhiệm đối với Giám đốc, Phó Giám đốc Sở Nội vụ do\nChủ tịch Ủy ban nhân dân tỉnh quyết định.\nĐộc lập - Tự do\nHạnh phúc";
+    expect(answerSentences(text).map((s) => s.text)).toEqual([
+      "c) Việc bổ nhiệm đối với Giám đốc, Phó Giám đốc Sở Nội vụ do Chủ tịch Ủy ban nhân dân tỉnh quyết định.",
+      "Độc lập - Tự do",
+      "Hạnh phúc",
+    ]);
+  });
 });
