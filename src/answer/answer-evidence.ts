@@ -3,6 +3,7 @@ import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
+import { namesPredicate, yesNoPredicate } from "./yes-no-predicate.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
 
@@ -48,8 +49,11 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       return asksDefinition(question) ? definesTerm(question.focus, folded) : DEFINITION.test(folded);
     case "nhung_gi":
       return question.asksNames ? namesNewPlace(sentence, question.folded) : LIST.test(sentence);
-    case "co_khong":
-      return MODAL.test(folded);
+    case "co_khong": {
+      // The act asked ("có được kiêm ... không"), when the question names one.
+      const predicate = yesNoPredicate(question.folded);
+      return MODAL.test(folded) && (predicate === undefined || namesPredicate(predicate, folded));
+    }
     case "so_sanh":
       return COMPARISON.test(folded);
     default:
