@@ -47,8 +47,6 @@ const NOUNS_AFTER_CO = new Set([
 const MODALS = new Set([
   "duoc",
   "phai",
-  "bat",
-  "buoc",
   "can",
   "the",
   "con",
