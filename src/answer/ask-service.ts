@@ -11,6 +11,7 @@ import {
   timeStage,
 } from "../retrieval/retriever.js";
 import type { ChunkFilter, ChunkRecord, DocumentStore } from "../store/types.js";
+import { absentNamedDocument } from "./absent-document.js";
 import { asksPerson } from "./answer-evidence.js";
 import { EXACT_TYPES } from "./answer-types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
@@ -243,7 +244,13 @@ export function createAskService(deps: AskServiceDeps): AskService {
       };
 
       let result: Omit<AskResult, "ms">;
-      if (!confident) {
+      // A document the question names that the store lacks: whatever is quoted would be
+      // about another one (with a model too: nothing is invented).
+      const absent = absentNamedDocument(searchText, retrieval.hits);
+      if (absent !== undefined) {
+        const declined = { ...decline(), answer: answerMessages.documentNotFound(absent) };
+        result = { question, ...declined, mode: "extractive", retrieved: toRetrieved(retrieval) };
+      } else if (!confident) {
         result = { question, ...decline(), mode: "extractive", retrieved: toRetrieved(retrieval) };
       } else if (llm) {
         const outcome = await composeLlmAnswer({

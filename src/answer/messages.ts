@@ -3,6 +3,9 @@ import type { ConversationKind } from "./conversation.js";
 /** Vietnamese answer-side strings, kept together. */
 export const answerMessages = {
   notFound: "Không tìm thấy trong tài liệu thông tin để trả lời câu hỏi này.",
+  /** The question names a document the store does not hold ("KL 230-KL/TW"). */
+  documentNotFound: (named: string) =>
+    `Không tìm thấy văn bản ${named} trong tài liệu, nên không có thông tin để trả lời câu hỏi này.`,
   emptyQuestion: "Câu hỏi đang trống. Vui lòng nhập nội dung cần hỏi.",
   questionTooLong: (max: number) =>
     `Câu hỏi quá dài (tối đa ${max.toLocaleString("vi-VN")} ký tự). Vui lòng rút gọn, nêu rõ điều cần hỏi.`,

@@ -74,3 +74,14 @@ describe("a decree listing the head's and the deputy's appointment side by side"
     }
   });
 });
+
+describe("a document the question names that the corpus lacks", () => {
+  it("is said not found, with its number, instead of a sentence of another document", async () => {
+    const result = await engine.ask.ask("KL 230-KL/TW của Bộ Chính trị ban hành ngày nào?");
+    expect(result.declined).toBe(true);
+    expect(result.answer).toContain("230-KL/TW");
+    expect(result.citations).toEqual([]);
+    const held = await engine.ask.ask("KL 126-KL/TW do ai ký?");
+    expect(held.declined).toBe(false);
+  });
+});

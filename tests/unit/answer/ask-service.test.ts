@@ -88,7 +88,12 @@ describe("ask service: conversation before retrieval", () => {
     const question = "bạn cho hỏi Nghị định 178 áp dụng cho ai";
     const result = await ask.ask(question);
     expect(retriever.searched).toEqual([question]);
-    expect(result).toMatchObject({ mode: "extractive", declined: true, answer: answerMessages.notFound });
+    // The retriever finds nothing, so not even the decree it names.
+    expect(result).toMatchObject({
+      mode: "extractive",
+      declined: true,
+      answer: answerMessages.documentNotFound("Nghị định 178"),
+    });
   });
 });
 

@@ -1,0 +1,62 @@
+import { findShortReferences, isReferencedBy } from "../retrieval/document-references.js";
+import type { DocumentRecord } from "../store/types.js";
+import { findDocumentNumbers } from "../text/document-numbers.js";
+import { foldDiacritics } from "../text/index.js";
+
+/** What the check reads of a retrieved passage. */
+interface Hit {
+  doc: Pick<DocumentRecord, "number" | "kind">;
+  chunk: { text: string };
+}
+
+/**
+ * The document a question names that the store does not hold: "KL 230-KL/TW ban hành ngày
+ * nào?" when no Kết luận 230 was ingested. Retrieval puts a named document's passages
+ * first, so when none of the passages found is that document or mentions it, the store
+ * has nothing on it, and any sentence quoted would be about another document: the
+ * answer says the document was not found. Returns how the question wrote it, or
+ * undefined when every document it names is there (or it names none).
+ */
+export function absentNamedDocument(question: string, hits: readonly Hit[]): string | undefined {
+  const texts = hits.map((h) => squeeze(h.chunk.text));
+  for (const number of findDocumentNumbers(question.normalize("NFC"))) {
+    const key = squeeze(number);
+    const lead = /^0*(\d+)/u.exec(key)?.[1];
+    const held = hits.some(
+      (h) => h.doc.number !== null && h.doc.number !== undefined && squeeze(h.doc.number) === key,
+    );
+    if (!held && lead !== undefined && !texts.some((t) => t.includes(key))) return number;
+  }
+  for (const ref of findShortReferences(question)) {
+    if (hits.some((h) => isReferencedBy(h.doc, ref))) continue;
+    const pattern = shortPattern(ref.number, ref.code);
+    if (!texts.some((t) => pattern.test(t)))
+      return `${KIND_NAMES[ref.code]?.name ?? ref.code} ${ref.number}${ref.year ? `/${ref.year}` : ""}`;
+  }
+  return undefined;
+}
+
+/** Folded, upper case, without spaces: "Số 230 - KL/TW" and "230-KL/TW" read alike. */
+function squeeze(text: string): string {
+  return foldDiacritics(text.normalize("NFC")).toUpperCase().replace(/\s+/gu, "");
+}
+
+/** "NGHIDINH(SO)?245", "245/2025/ND", "245-ND" in squeezed text. */
+function shortPattern(number: string, code: string): RegExp {
+  const kind = KIND_NAMES[code];
+  const byName = kind ? `${kind.squeezed}(?:SO)?0*${number}(?!\\d)|` : "";
+  return new RegExp(`${byName}(?<!\\d)0*${number}(?:/\\d{4})?[/-]${code}`, "u");
+}
+
+/** The kinds by the codes short references carry: as written, and squeezed. */
+const KIND_NAMES: Readonly<Record<string, { name: string; squeezed: string }>> = {
+  ND: { name: "Nghị định", squeezed: "NGHIDINH" },
+  NQ: { name: "Nghị quyết", squeezed: "NGHIQUYET" },
+  KL: { name: "Kết luận", squeezed: "KETLUAN" },
+  QD: { name: "Quyết định", squeezed: "QUYETDINH" },
+  CT: { name: "Chỉ thị", squeezed: "CHITHI" },
+  TT: { name: "Thông tư", squeezed: "THONGTU" },
+  HD: { name: "Hướng dẫn", squeezed: "HUONGDAN" },
+  TB: { name: "Thông báo", squeezed: "THONGBAO" },
+  KH: { name: "Kế hoạch", squeezed: "KEHOACH" },
+};
