@@ -1,4 +1,5 @@
 import { type SentenceSpan, splitSentences } from "../text/index.js";
+import { continuesInto } from "../text/wrapped-lines.js";
 
 /**
  * The sentences an answer may quote from a passage: its sentences, with the numbered
@@ -10,18 +11,6 @@ import { type SentenceSpan, splitSentences } from "../text/index.js";
 export function answerSentences(text: string): SentenceSpan[] {
   return joinWrappedLines(text, splitSentences(text)).flatMap(splitAtItems);
 }
-
-/** A line that ends a sentence, an announcement or a clause of a list. */
-const ENDS_SENTENCE = /[.!?:;…"”)\]*]$/u;
-/** A line that goes on with the sentence before it: a lower-case word (after emphasis marks). */
-const CONTINUES = /^[*_]*\p{Ll}/u;
-/**
- * A line that stops on a word no sentence ends with ("... Phó Giám đốc Sở Nội vụ do\nChủ
- * tịch Ủy ban nhân dân tỉnh quyết định"): the next line goes on with it, even when it
- * opens with a title's capital. Not "tự do", "lý do" (a heading's "Độc lập - Tự do").
- */
-const OPENS_A_PHRASE =
-  /(?:^|[\s(])(?:(?<!(?:[Tt]ự|[Ll]ý) )do|của|và|các|những|theo|với|cho|là|được|bởi|tại|về|để|trong|từ|đến|thì|mà|hoặc|như|nếu|tới|đối|gồm|vào|có|trên|dưới)$/u;
 
 /**
  * Text copied from a PDF or a narrow page keeps its hard line breaks inside sentences
@@ -38,8 +27,7 @@ function joinWrappedLines(text: string, spans: SentenceSpan[]): SentenceSpan[] {
     if (
       last !== undefined &&
       /^[ \t]*\n[ \t]*$/u.test(between) &&
-      !ENDS_SENTENCE.test(last.text.trimEnd()) &&
-      (CONTINUES.test(span.text) || OPENS_A_PHRASE.test(last.text.trimEnd()))
+      continuesInto(last.text.trimEnd(), span.text.trimStart())
     ) {
       out[out.length - 1] = {
         text: `${last.text.trimEnd()} ${span.text.trimStart()}`,

@@ -1,3 +1,4 @@
+import { continuesInto, opensLowerCase } from "../text/wrapped-lines.js";
 import {
   type HeadingMatch,
   LIST_ITEM,
@@ -79,7 +80,46 @@ function toLines(text: string): Line[] {
     }
     pos = nl + 1;
   }
-  return lines;
+  return joinWrappedLines(lines, text);
+}
+
+/**
+ * A sentence hard-wrapped over lines (a PDF's text, a narrow page) is one line: a passage
+ * must not end inside it, or neither passage holds the sentence that answers ("Mỗi đơn
+ * vị xã được bố trí bình quân không quá 03 | (ba) nhân viên"). Not table rows, list items
+ * or headings, which open lines of their own.
+ */
+function joinWrappedLines(lines: Line[], text: string): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (
+      last !== undefined &&
+      !line.afterBlank &&
+      !last.text.startsWith("|") &&
+      !line.text.startsWith("|") &&
+      !LIST_ITEM.test(line.text) &&
+      matchHeading(line.text) === null &&
+      continuesInto(last.text, line.text)
+    ) {
+      const joined = { ...last, end: line.end, text: text.slice(last.start, line.end) };
+      // A heading wrapped over lines ("2.1. Phụ cấp ... thú\ny cấp xã:") stays the same kind
+      // of heading; a numbered line that reads as a title only until its sentence goes on
+      // ("1. Mỗi đơn vị xã được bố trí bình quân không quá 03\n(ba) nhân viên ...") is body text.
+      const heading = matchHeading(last.text);
+      const joinedKind = matchHeading(joined.text)?.kind;
+      const wrappedItem =
+        joinedKind === undefined &&
+        (heading?.kind === "numbered" || heading?.kind === "roman") &&
+        opensLowerCase(line.text);
+      if (heading === null || joinedKind === heading.kind || wrappedItem) {
+        out[out.length - 1] = joined;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 const ENDS_SENTENCE = /[.!?:;…]["”’»)\]]*$/u;
@@ -107,7 +147,8 @@ function classify(lines: Line[]): Item[] {
       items.push({ line, heading: null, forceBreak: false });
       continue;
     }
-    const heading: Heading = { rank: m.rank, text: m.text, kind: m.kind };
+    // A wrapped heading's line break is a space in the heading path.
+    const heading: Heading = { rank: m.rank, text: m.text.replace(/\s*\n\s*/gu, " "), kind: m.kind };
     let merged: Line = line;
     // "Chương II" + "TỔ CHỨC BỘ MÁY" → one heading; "NGHỊ QUYẾT" + "VỀ ..." likewise.
     const next = lines[i + 1];

@@ -28,5 +28,6 @@
  *    as its markup; Word 97-2003 .doc read.
  * 10: more abbreviations expanded (TGDV, BTGDV for the merged Ban Tuyên giáo và Dân vận;
  *    HNTW for Hội nghị Trung ương).
+ * 11: a sentence hard-wrapped over lines (a PDF's text) is never cut between passages.
  */
-export const INGEST_PIPELINE = 10;
+export const INGEST_PIPELINE = 11;

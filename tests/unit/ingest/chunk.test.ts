@@ -225,6 +225,29 @@ describe("chunkText: sizes", () => {
     expectNothingLost(text, chunks);
   });
 
+  it("never ends a passage inside a sentence hard-wrapped over lines, as a PDF's text is", () => {
+    // Each sentence over three lines of about 60 characters, no blank line between: the
+    // packer cuts between lines, and must cut only where a sentence ends.
+    const wrapped = (i: number) =>
+      `${i}. Mỗi đơn vị xã thứ ${i} được bố trí bình quân không quá 03\n(ba) nhân viên chăn nuôi thú y; mỗi đơn vị phường được bố trí do\nỦy ban nhân dân xã quyết định theo quy định của pháp luật.`;
+    const text = `# Nghị quyết\n\n${Array.from({ length: 40 }, (_, i) => wrapped(i + 1)).join("\n")}`;
+    const chunks = chunkText(text);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      expect(chunk.text).toMatch(/^\d+\. Mỗi đơn vị xã/u);
+      expect(chunk.text).toMatch(/pháp luật\.$/u);
+    }
+    expectNothingLost(text, chunks);
+  });
+
+  it("keeps a heading wrapped over two lines as one heading", () => {
+    const text =
+      "2.1. Phụ cấp hàng tháng của nhân viên chăn nuôi thú\ny cấp xã:\n\na) Người tốt nghiệp đại học được hưởng hệ số 2,34.";
+    const [chunk] = chunkText(text);
+    expect(chunk?.headingPath).toEqual(["2.1. Phụ cấp hàng tháng của nhân viên chăn nuôi thú y cấp xã:"]);
+    expect(chunk?.text).toBe("a) Người tốt nghiệp đại học được hưởng hệ số 2,34.");
+  });
+
   it("cuts a single sentence longer than the maximum at clause boundaries", () => {
     const clauses = Array.from(
       { length: 80 },
