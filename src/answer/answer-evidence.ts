@@ -3,6 +3,7 @@ import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
+import { withoutCitedDocumentDates } from "./reference-only.js";
 import { namesPredicate, yesNoPredicate } from "./yes-no-predicate.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
@@ -237,8 +238,10 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   if (ASKS_DEADLINE.test(question.folded) && DEADLINE.test(folded)) return true;
   if (ASKS_DEADLINE.test(question.folded) && !asksDuration(question)) return false;
   if (asksDuration(question) && countsUnit(sentence, folded, DURATION_UNIT)) return true;
-  if (ASKS_DAY.test(question.folded)) return DAY.test(folded);
-  return DATE.test(folded);
+  // The date of a document the sentence cites is not the date asked of another one.
+  const own = withoutCitedDocumentDates(question.documentNumbers, folded);
+  if (ASKS_DAY.test(question.folded)) return DAY.test(own);
+  return DATE.test(own);
 }
 /** A question asking a telephone number (folded). */
 const ASKS_PHONE = /\b(?:so dien thoai|dien thoai|hotline|duong day nong|so may)\b/u;

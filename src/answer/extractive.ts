@@ -14,6 +14,7 @@ import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { orderByRanker } from "./candidate-order.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
+import { asksWhichDocument, onlyNamesDocument } from "./reference-only.js";
 import { learnedRanker, type RankerModel, topTerms } from "./sentence-ranker.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
@@ -172,6 +173,8 @@ export function composeExtractiveAnswer(
       // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
       const plain = span.text.replace(EMPHASIS, "").trim();
       if (plain.includes("?") || POINTER_SENTENCE.test(plain) || INDIRECT_QUESTION.test(plain)) return;
+      // "Số 07-KL/VPTW", "(Ban hành kèm theo Quyết định số ...)": which document, nothing it says.
+      if (onlyNamesDocument(plain) && !asksWhichDocument(question)) return;
       let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));
       if (countSyllables(text, 3) < 3) return;
       // An infobox row ("| Địa chỉ | 6C phố Hoàng Diệu |") is read under its table's caption

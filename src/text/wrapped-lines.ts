@@ -9,7 +9,9 @@
  */
 export function continuesInto(line: string, next: string): boolean {
   if (ENDS_SENTENCE.test(line)) return false;
-  return opensLowerCase(next) || OPENS_A_PHRASE.test(line);
+  return (
+    opensLowerCase(next) || OPENS_A_PHRASE.test(line) || (BEFORE_A_NUMBER.test(line) && /^\d/u.test(next))
+  );
 }
 
 /** A line that opens with a lower-case word (after emphasis marks, or "(ba)"). */
@@ -25,5 +27,7 @@ const CONTINUES = /^[*_(]*\p{Ll}/u;
  * heading's "Độc lập - Tự do"), nor words that do end some ("đạt được", "nêu trên",
  * "thời gian tới", "kèm theo").
  */
+/** "Quyết định số\n06/2021/QĐ-UBND", "ngày\n22 tháng 01": a word a number completes. */
+const BEFORE_A_NUMBER = /(?:^|\s)(?:số|ngày|tháng|năm|[Đđ]iều|[Kk]hoản|điểm)$/u;
 const OPENS_A_PHRASE =
   /(?:^|[\s(])(?:(?<!(?:[Tt]ự|[Ll]ý) )do|của|và|các|những|với|bởi|tại|để|từ|thì|mà|hoặc|nếu|đối|gồm)$/u;

@@ -1,0 +1,48 @@
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { findDocumentNumbers } from "../text/document-numbers.js";
+
+/**
+ * Whether a sentence only names a document: a header's "Số 07-KL/VPTW", "(Ban hành kèm
+ * theo Quyết định số 26/2025/QĐ-UBND ngày 21 tháng 11 năm 2025)", a cut "Căn cứ Thông tư
+ * số". It answers nothing but which document, and led answers to "là kết luận của ai",
+ * "có hiệu lực từ ngày nào" because it holds the number the question names.
+ */
+export function onlyNamesDocument(sentence: string): boolean {
+  let rest = sentence.normalize("NFC");
+  for (const number of findDocumentNumbers(rest)) rest = rest.split(number).join(" ");
+  rest = rest.replace(DATE, " ").replace(REFERENCE_WORDS, " ");
+  const syllables = rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "" && !/^\d+$/u.test(w));
+  return syllables.length < 2;
+}
+
+/** Whether the question asks which document (then a reference is the answer). */
+export function asksWhichDocument(question: QuestionAnalysis | undefined): boolean {
+  return question !== undefined && WHICH_DOCUMENT.test(question.folded);
+}
+
+const DATE = /(?:[\p{L}\s]{0,20},\s*)?ngày\s*\d{1,2}\s*(?:tháng|\/|-)\s*\d{1,2}\s*(?:năm|\/|-)\s*\d{4}/giu;
+const REFERENCE_WORDS =
+  /(?<![\p{L}\p{N}])(?:số|ban hành|kèm theo|căn cứ|của|và|hiến pháp|bộ luật|luật|pháp lệnh|nghị quyết|nghị định|kết luận|quy định|quyết định|hướng dẫn|chỉ thị|thông tư liên tịch|thông tư|thông báo|công văn|kế hoạch)(?![\p{L}\p{N}])/giu;
+const WHICH_DOCUMENT =
+  /\b(?:van ban nao|quyet dinh nao|nghi dinh nao|nghi quyet nao|thong tu nao|ket luan nao|luat nao|so may|so hieu|so bao nhieu|kem theo)\b/u;
+
+/**
+ * A folded sentence without the dates of the documents it cites that the question does
+ * not name: "Quyết định số 06/2021/QĐ-UBND ngày 22 tháng 01 năm 2021" dates that decision,
+ * and does not say when the Quyết định 26/2025 asked about takes effect. Dates of a
+ * document the question names are kept ("ký Kết luận số 126-KL/TW ngày 14/2/2025"), and
+ * all of them when it names none.
+ */
+export function withoutCitedDocumentDates(questionNumbers: readonly string[], folded: string): string {
+  // A question naming no document ("Bộ Chính trị ban hành kết luận về ... khi nào") is
+  // answered by the date a document was issued.
+  if (questionNumbers.length === 0) return folded;
+  return folded.replace(CITED_DATE, (whole, leadA: string | undefined, leadB: string | undefined) => {
+    const lead = String(Number(leadA ?? leadB));
+    return questionNumbers.includes(lead) ? whole : " ";
+  });
+}
+
+/** A document number (folded) and the date right after it: "06/2021/qd-ubnd ngay 22 thang 01 nam 2021". */
+const CITED_DATE =
+  /\b(?:(\d{1,5})(?:\/\d{4})?\/[a-z]{1,8}(?:-[a-z0-9]{1,10})*|(\d{1,5})-[a-z]{1,4}\/[a-z]{1,8})\s+ngay\s+\d{1,2}(?:\s+thang\s+\d{1,2}\s+nam\s+\d{4}|\/\d{1,2}\/\d{4})/gu;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { holdsEvidence } from "../../../src/answer/answer-evidence.js";
+import { onlyNamesDocument, withoutCitedDocumentDates } from "../../../src/answer/reference-only.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+import { foldDiacritics } from "../../../src/text/index.js";
+
+const fold = (s: string) => foldDiacritics(s.toLowerCase());
+
+describe("onlyNamesDocument", () => {
+  it("holds a header's number, an 'issued with' line, a cut legal basis", () => {
+    expect(onlyNamesDocument("Số 07-KL/VPTW")).toBe(true);
+    expect(
+      onlyNamesDocument("(Ban hành kèm theo Quyết định số 26/2025/QĐ-UBND ngày 21 tháng 11 năm 2025)"),
+    ).toBe(true);
+    expect(onlyNamesDocument("Căn cứ Thông tư số")).toBe(true);
+    expect(onlyNamesDocument("Hà Nội, ngày 01 tháng 12 năm 2025")).toBe(true);
+  });
+
+  it("does not hold a sentence that says something of the document", () => {
+    expect(onlyNamesDocument("Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.")).toBe(
+      false,
+    );
+    expect(onlyNamesDocument("Thay mặt Bộ Chính trị, Trần Cẩm Tú đã ký Kết luận số 126-KL/TW")).toBe(false);
+    expect(onlyNamesDocument("Số lượng cán bộ")).toBe(false);
+  });
+});
+
+describe("withoutCitedDocumentDates", () => {
+  const cited = "a) quyết định số 06/2021/qđ-ubnd ngày 22 tháng 01 năm 2021 của ủy ban";
+  it("drops the date of a cited document the question does not name", () => {
+    expect(withoutCitedDocumentDates(["26"], fold(cited))).not.toMatch(/2021/u);
+  });
+  it("keeps it for the document asked, and when the question names none", () => {
+    const signed = fold("đã ký Kết luận số 126-KL/TW ngày 14/2/2025");
+    expect(withoutCitedDocumentDates(["126"], signed)).toBe(signed);
+    expect(withoutCitedDocumentDates([], signed)).toBe(signed);
+  });
+  it("makes a cited document's date no evidence for when the named one takes effect", () => {
+    const question = analyzeQuestion("QĐ 26/2025/QĐ-UBND có hiệu lực từ ngày nào");
+    const evidence = (s: string) => holdsEvidence(question, s, fold(s));
+    expect(evidence(cited)).toBe(false);
+    expect(evidence("Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.")).toBe(true);
+  });
+});
