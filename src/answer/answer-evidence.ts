@@ -3,7 +3,7 @@ import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
-import { withoutCitedDocumentDates } from "./reference-only.js";
+import { asksDocumentNumber, givesDocumentNumber, withoutCitedDocumentDates } from "./reference-only.js";
 import { namesPredicate, yesNoPredicate } from "./yes-no-predicate.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
@@ -39,7 +39,9 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "khi_nao":
       return holdsTime(question, sentence, folded);
     case "bao_nhieu":
-      // "số điện thoại ... là bao nhiêu" asks a number to call, which no count is.
+      // "... là văn bản số mấy" asks a document's number; "số điện thoại ... là bao nhiêu"
+      // a number to call: no count is either.
+      if (asksDocumentNumber(question.folded)) return givesDocumentNumber(sentence);
       if (ASKS_PHONE.test(question.folded)) return PHONE.test(sentence);
       return countsUnit(sentence, folded, question.unit);
     case "o_dau":

@@ -46,3 +46,17 @@ export function withoutCitedDocumentDates(questionNumbers: readonly string[], fo
 /** A document number (folded) and the date right after it: "06/2021/qd-ubnd ngay 22 thang 01 nam 2021". */
 const CITED_DATE =
   /\b(?:(\d{1,5})(?:\/\d{4})?\/[a-z]{1,8}(?:-[a-z0-9]{1,10})*|(\d{1,5})-[a-z]{1,4}\/[a-z]{1,8})\s+ngay\s+\d{1,2}(?:\s+thang\s+\d{1,2}\s+nam\s+\d{4}|\/\d{1,2}\/\d{4})/gu;
+
+/** Whether the question asks a document's number ("... là văn bản số mấy", "số hiệu"), folded. */
+export function asksDocumentNumber(questionFolded: string): boolean {
+  return ASKS_DOCUMENT_NUMBER.test(questionFolded);
+}
+
+/** Whether a sentence gives a document's number ("Hướng dẫn 02-HD/TWH ngày 27/6/2025"). */
+export function givesDocumentNumber(sentence: string): boolean {
+  return findDocumentNumbers(sentence.normalize("NFC")).length > 0;
+}
+
+/** "số mấy" is also a telephone's extension: only after a kind of document it asks its number. */
+const ASKS_DOCUMENT_NUMBER =
+  /\b(?:van ban|quyet dinh|nghi dinh|nghi quyet|thong tu|ket luan|huong dan|cong van|ke hoach|chi thi|luat)\b.*\bso (?:may|hieu|bao nhieu)\b|\bso hieu\b/u;

@@ -42,3 +42,18 @@ describe("withoutCitedDocumentDates", () => {
     expect(evidence("Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.")).toBe(true);
   });
 });
+
+describe("a question asking a document's number", () => {
+  it("is answered by a sentence giving one, not by a telephone's extension", () => {
+    const question = analyzeQuestion("Hướng dẫn sắp xếp Hội LHTN các cấp năm 2025 là văn bản số mấy");
+    const evidence = (s: string) => holdsEvidence(question, s, fold(s));
+    expect(
+      evidence("12. Hướng dẫn 02-HD/TWH ngày 27/6/2025 của Trung ương Hội Liên hiệp Thanh niên Việt Nam."),
+    ).toBe(true);
+    expect(evidence("Điện thoại: 024 3825 1234, số máy lẻ 12.")).toBe(false);
+    const phone = analyzeQuestion("đường dây nóng của Bộ Nội vụ số máy bao nhiêu");
+    expect(holdsEvidence(phone, "Số điện thoại: 024 3825 1234", fold("Số điện thoại: 024 3825 1234"))).toBe(
+      true,
+    );
+  });
+});
