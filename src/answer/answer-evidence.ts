@@ -241,7 +241,7 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   if (ASKS_DEADLINE.test(question.folded) && !asksDuration(question)) return false;
   if (asksDuration(question) && countsUnit(sentence, folded, DURATION_UNIT)) return true;
   // The date of a document the sentence cites is not the date asked of another one.
-  const own = withoutCitedDocumentDates(question.documentNumbers, folded);
+  const own = withoutCitedDocumentDates(question.documentNumbers, folded, sentence);
   if (ASKS_DAY.test(question.folded)) return DAY.test(own);
   return DATE.test(own);
 }

@@ -1,3 +1,4 @@
+import { documentNumbersIn } from "../retrieval/document-references.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { findDocumentNumbers } from "../text/document-numbers.js";
 
@@ -33,10 +34,18 @@ const WHICH_DOCUMENT =
  * document the question names are kept ("ký Kết luận số 126-KL/TW ngày 14/2/2025"), and
  * all of them when it names none.
  */
-export function withoutCitedDocumentDates(questionNumbers: readonly string[], folded: string): string {
+export function withoutCitedDocumentDates(
+  questionNumbers: readonly string[],
+  folded: string,
+  sentence: string,
+): string {
   // A question naming no document ("Bộ Chính trị ban hành kết luận về ... khi nào") is
   // answered by the date a document was issued.
   if (questionNumbers.length === 0) return folded;
+  // "Luật số 22/2008/QH12 ... hết hiệu lực kể từ ngày ...": a sentence naming other
+  // documents and not the one asked dates them, not it ("Luật này có hiệu lực từ ..." does).
+  const named = documentNumbersIn(sentence);
+  if (named.length > 0 && !named.some((n) => questionNumbers.includes(n))) return "";
   return folded.replace(CITED_DATE, (whole, leadA: string | undefined, leadB: string | undefined) => {
     const lead = String(Number(leadA ?? leadB));
     return questionNumbers.includes(lead) ? whole : " ";

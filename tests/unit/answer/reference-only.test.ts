@@ -28,12 +28,14 @@ describe("onlyNamesDocument", () => {
 describe("withoutCitedDocumentDates", () => {
   const cited = "a) quyết định số 06/2021/qđ-ubnd ngày 22 tháng 01 năm 2021 của ủy ban";
   it("drops the date of a cited document the question does not name", () => {
-    expect(withoutCitedDocumentDates(["26"], fold(cited))).not.toMatch(/2021/u);
+    expect(withoutCitedDocumentDates(["26"], fold(cited), cited)).not.toMatch(/2021/u);
+    const repealed = "3. Luật Cán bộ, công chức số 22/2008/QH12 hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.";
+    expect(withoutCitedDocumentDates(["80"], fold(repealed), repealed)).not.toMatch(/2025/u);
   });
   it("keeps it for the document asked, and when the question names none", () => {
     const signed = fold("đã ký Kết luận số 126-KL/TW ngày 14/2/2025");
-    expect(withoutCitedDocumentDates(["126"], signed)).toBe(signed);
-    expect(withoutCitedDocumentDates([], signed)).toBe(signed);
+    expect(withoutCitedDocumentDates(["126"], signed, signed)).toBe(signed);
+    expect(withoutCitedDocumentDates([], signed, signed)).toBe(signed);
   });
   it("makes a cited document's date no evidence for when the named one takes effect", () => {
     const question = analyzeQuestion("QĐ 26/2025/QĐ-UBND có hiệu lực từ ngày nào");
