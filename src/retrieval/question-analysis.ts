@@ -73,7 +73,10 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["bao_nhieu", /\b(?:bao nhieu|so luong|ty le|ti le)\b/u],
   // "gồm những cơ quan nào" asks a list of bodies, not who acts.
   ["nhung_gi", /\b(?:gom|bao gom|co)\s+(?:nhung|cac)\s+(?:co quan|don vi|cap|nguoi|to chuc|ban)\s+nao\b/u],
-  ["ai", /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la)(?:\s|$)/u],
+  [
+    "ai",
+    /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|so nao|to chuc nao)(?:\s|$)/u,
+  ],
   // "Giám đốc Trung tâm ... tên là gì" asks who holds the post, by name.
   [
     "ai",
@@ -215,7 +218,7 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
     if (
       type === "ai" &&
       hasMarks &&
-      !/(?:^|[^\p{L}])(?:ai|người nào|cơ quan nào|cấp nào|đơn vị nào|đồng chí nào|thẩm quyền|tên (?:là )?gì)(?:[^\p{L}]|$)/u.test(
+      !/(?:^|[^\p{L}])(?:ai|người nào|cơ quan nào|cấp nào|đơn vị nào|đồng chí nào|thẩm quyền|tên (?:là )?gì|bộ nào|sở nào|tổ chức nào)(?:[^\p{L}]|$)/u.test(
         marked,
       )
     )

@@ -201,3 +201,13 @@ describe("how gains are written", () => {
     expect(mentionsAny("hon 1 nam thuc hien", a.focusPhrases)).toBe(false);
   });
 });
+
+describe("which body", () => {
+  it("'bộ nào', 'sở nào', 'tổ chức nào' ask who, with or without marks", () => {
+    expect(analyzeQuestion("Báo VietNamNet được chuyển về bộ nào làm chủ quản?").type).toBe("ai");
+    expect(analyzeQuestion("bao vietnamnet chuyen ve bo nao quan ly").type).toBe("ai");
+    expect(analyzeQuestion("Việc cấp phép do sở nào thực hiện?").type).toBe("ai");
+    // "những ban nào" still asks a list.
+    expect(analyzeQuestion("Đảng bộ cấp tỉnh có những ban nào?").type).toBe("nhung_gi");
+  });
+});
