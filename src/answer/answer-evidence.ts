@@ -427,7 +427,11 @@ function unitPattern(unit: string): UnitPattern {
           ? `(?:${PEOPLE_COUNTED})`
           : [first, ...abbreviationsOf(unit)].map(escapeRegExp).join("|");
   const pattern: UnitPattern = {
-    after: new RegExp(`^\\s*(?:[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`, "u"),
+    // "03 (ba) nhân viên": laws spell a number out in brackets after it.
+    after: new RegExp(
+      `^\\s*(?:\\([^)]{1,25}\\)\\s*)?(?:[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
+      "u",
+    ),
     other: money ? PAID_SHARE : share ? PERCENT : undefined,
   };
   if (unitPatterns.size > 256) unitPatterns.clear();

@@ -131,6 +131,17 @@ describe("holdsEvidence", () => {
     expect(evidence("Cần bao nhiêu tiền?", "Dự kiến cần khoảng 130.000 tỷ đồng.")).toBe(true);
   });
 
+  it("'bao nhiêu': a number spelled out in brackets before what it counts ('03 (ba) nhân viên')", () => {
+    const question = "Hà Nội bố trí mỗi xã bao nhiêu nhân viên chăn nuôi thú y?";
+    expect(
+      evidence(
+        question,
+        "1. Mỗi đơn vị xã được bố trí bình quân không quá 03 (ba) nhân viên chăn nuôi thú y",
+      ),
+    ).toBe(true);
+    expect(evidence(question, "Nhân viên chăn nuôi thú y (cấp xã) do Ủy ban nhân dân xã quản lý")).toBe(false);
+  });
+
   it("'bao nhiêu': what is counted may be written as its abbreviation ('11 TAND' for 'tòa án')", () => {
     const asked = "Quảng Ngãi sau sáp nhập có mấy toà án nhân dân khu vực";
     expect(evidence(asked, "Trong đó có nêu về danh sách 11 TAND khu vực Quảng Ngãi.")).toBe(true);
