@@ -14,7 +14,7 @@ import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { orderByRanker } from "./candidate-order.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
-import { asksWhichDocument, onlyNamesDocument } from "./reference-only.js";
+import { asksWhichDocument, isNamedDocument, onlyNamesDocument } from "./reference-only.js";
 import { learnedRanker, type RankerModel, topTerms } from "./sentence-ranker.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import type { Citation, Passage } from "./types.js";
@@ -160,6 +160,7 @@ export function composeExtractiveAnswer(
       question === undefined ||
       question.situation.length === 0 ||
       passage.docInSituation === true ||
+      isNamedDocument(question, passage.doc.number) ||
       holdsSituation(
         question.situation,
         `${passage.doc.title}\n${context.join("\n")}\n${passage.chunk.text}`,

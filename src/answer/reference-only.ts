@@ -69,3 +69,14 @@ export function givesDocumentNumber(sentence: string): boolean {
 /** "số mấy" is also a telephone's extension: only after a kind of document it asks its number. */
 const ASKS_DOCUMENT_NUMBER =
   /\b(?:van ban|quyet dinh|nghi dinh|nghi quyet|thong tu|ket luan|huong dan|cong van|ke hoach|chi thi|luat)\b.*\bso (?:may|hieu|bao nhieu)\b|\bso hieu\b/u;
+
+/**
+ * Whether the passage's document is one the question names by number ("QĐ 2920 về ... Sở
+ * Nội vụ Hà Tĩnh ai ký"): it is the situation asked, whether or not the passage repeats
+ * the place.
+ */
+export function isNamedDocument(question: QuestionAnalysis, docNumber: string | null | undefined): boolean {
+  if (!docNumber || question.documentNumbers.length === 0) return false;
+  const lead = /^0*(\d+)/u.exec(docNumber)?.[1];
+  return lead !== undefined && question.documentNumbers.includes(lead);
+}

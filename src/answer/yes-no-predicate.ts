@@ -44,20 +44,7 @@ const NOUNS_AFTER_CO = new Set([
   "nang",
 ]);
 /** Words between "có" and the act: "có được", "có phải", "có bắt buộc phải", "có còn được". */
-const MODALS = new Set([
-  "duoc",
-  "phai",
-  "can",
-  "the",
-  "con",
-  "nen",
-  "bi",
-  "dc",
-  "dang",
-  "da",
-  "se",
-  "di",
-]);
+const MODALS = new Set(["duoc", "phai", "can", "the", "con", "nen", "bi", "dc", "dang", "da", "se", "di"]);
 /** The question ends before an act is named. */
 const ENDINGS = new Set(["khong", "ko", "k", "chua", "hay", "nao", "gi"]);
 /** "có đúng không", "có thật không": whether a claim is true. */

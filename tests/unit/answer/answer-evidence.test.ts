@@ -139,7 +139,9 @@ describe("holdsEvidence", () => {
         "1. Mỗi đơn vị xã được bố trí bình quân không quá 03 (ba) nhân viên chăn nuôi thú y",
       ),
     ).toBe(true);
-    expect(evidence(question, "Nhân viên chăn nuôi thú y (cấp xã) do Ủy ban nhân dân xã quản lý")).toBe(false);
+    expect(evidence(question, "Nhân viên chăn nuôi thú y (cấp xã) do Ủy ban nhân dân xã quản lý")).toBe(
+      false,
+    );
   });
 
   it("'bao nhiêu': what is counted may be written as its abbreviation ('11 TAND' for 'tòa án')", () => {

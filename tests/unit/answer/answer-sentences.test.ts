@@ -44,7 +44,8 @@ describe("answerSentences", () => {
 
 describe("answerSentences: a number on the next line", () => {
   it("joins 'Quyết định số' and 'ngày' with the number that completes them", () => {
-    const text = "a) Quyết định số\n06/2021/QĐ-UBND ngày\n22 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh.\n1. Mục tiêu";
+    const text =
+      "a) Quyết định số\n06/2021/QĐ-UBND ngày\n22 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh.\n1. Mục tiêu";
     expect(answerSentences(text).map((s) => s.text)[0]).toBe(
       "a) Quyết định số 06/2021/QĐ-UBND ngày 22 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh.",
     );

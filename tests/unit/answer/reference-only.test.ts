@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { holdsEvidence } from "../../../src/answer/answer-evidence.js";
-import { onlyNamesDocument, withoutCitedDocumentDates } from "../../../src/answer/reference-only.js";
+import {
+  isNamedDocument,
+  onlyNamesDocument,
+  withoutCitedDocumentDates,
+} from "../../../src/answer/reference-only.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 import { foldDiacritics } from "../../../src/text/index.js";
 
@@ -57,5 +61,14 @@ describe("a question asking a document's number", () => {
     expect(holdsEvidence(phone, "Số điện thoại: 024 3825 1234", fold("Số điện thoại: 024 3825 1234"))).toBe(
       true,
     );
+  });
+});
+
+describe("isNamedDocument", () => {
+  it("holds a document the question names by number, whatever else it names", () => {
+    const question = analyzeQuestion("qd 2920 ve chuc nang nhiem vu so noi vu ha tinh ai ky");
+    expect(isNamedDocument(question, "2920/QĐ-UBND")).toBe(true);
+    expect(isNamedDocument(question, "29/QĐ-UBND")).toBe(false);
+    expect(isNamedDocument(analyzeQuestion("Sở Nội vụ Hà Tĩnh do ai lãnh đạo"), "2920/QĐ-UBND")).toBe(false);
   });
 });
