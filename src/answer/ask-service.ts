@@ -299,6 +299,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
       deps.logger?.debug(
         {
           confidence: round(retrieval.confidence),
+          lead: extractiveAnswer?.composed.lead,
           declined: final.declined,
           mode: final.mode,
           ms: final.ms,

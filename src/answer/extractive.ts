@@ -17,6 +17,7 @@ import { answerMessages } from "./messages.js";
 import { asksWhichDocument, isNamedDocument, onlyNamesDocument } from "./reference-only.js";
 import { learnedRanker, type RankerModel, topTerms } from "./sentence-ranker.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
+import { holdsQuestionAnchor, isEntryOnAnotherSubject } from "./subject-page.js";
 import type { Citation, Passage } from "./types.js";
 
 /** Tuning of the extractive composer. */
@@ -65,6 +66,8 @@ interface Candidate {
   focus: boolean;
   /** Whether the passage is about the question's place, year or term of office. */
   inSituation: boolean;
+  /** An encyclopedia entry on a subject the question does not name (src/answer/subject-page.ts). */
+  otherEntry: boolean;
   /** What the ranker reads besides the above (src/answer/sentence-ranker.ts). */
   coverage: number;
   rareCoverage: number;
@@ -165,6 +168,7 @@ export function composeExtractiveAnswer(
         question.situation,
         `${passage.doc.title}\n${context.join("\n")}\n${passage.chunk.text}`,
       );
+    const entryOnOther = question !== undefined && isEntryOnAnotherSubject(question, passage.doc.title);
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
@@ -210,6 +214,7 @@ export function composeExtractiveAnswer(
         1 + (evidenceCounts ? EVIDENCE_BONUS : 0) + FOCUS_BONUS * Math.min(MAX_FOCUS_NAMES, focusNames);
       candidates.push({
         inSituation,
+        otherEntry: entryOnOther && !holdsQuestionAnchor(question!, text),
         passageIndex,
         sentenceIndex,
         text,
@@ -263,12 +268,15 @@ export function composeExtractiveAnswer(
   // So is what a term is ("Nhất thể hóa là gì?"): a sentence naming it does not say it.
   const exact = question !== undefined && (EXACT_TYPES.has(question.type) || asksDefinition(question));
   const anotherSubject = speaksOfAnotherSubject(question, read);
-  const answers = (c: Candidate) =>
+  const answersAsked = (c: Candidate) =>
     c.inSituation &&
     !anotherSubject(c.text) &&
     (!demanding ||
       (c.focus && (!exact || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
       (c.evidence && (specific || !hasFocus)));
+  // An entry on another subject (a biography listing posts) does not lead; once a sentence
+  // answers, its sentences may follow it (the same date, said with its year).
+  const answers = (c: Candidate) => !c.otherEntry && answersAsked(c);
   // A question about a place, year or term no passage speaks of is not answered from others.
   if (!candidates.some((c) => c.inSituation)) return { ...decline(), lead: "off-situation" };
   // A date or a count in a sentence that shares little of the question is about something
@@ -293,7 +301,7 @@ export function composeExtractiveAnswer(
     if (c.score < best.score * options.relativeFloor) continue;
     if (quoted.has(`${c.passageIndex}:${c.sentenceIndex}`)) continue;
     // Once a sentence answers, only sentences that also answer join it.
-    if (lead !== "words" && !answers(c)) continue;
+    if (lead !== "words" && !answersAsked(c)) continue;
     const adds = [...c.matched].some((t) => !covered.has(t));
     if (!adds || words + wordCount(c.text) > options.maxWords) continue;
     choose(c);

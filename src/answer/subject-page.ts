@@ -1,0 +1,65 @@
+import { documentNumbersIn } from "../retrieval/document-references.js";
+import { mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { holdsSituation } from "../retrieval/situation.js";
+import { foldDiacritics } from "../text/index.js";
+
+/*
+ * Encyclopedia entries: pages titled with their subject's name ("Nguyễn Văn Nên", "Yên
+ * Bái (tỉnh)", "Gạo"). Every sentence of one speaks of that subject, so it answers a
+ * question about the subject and not another: a biography lists the posts its man held
+ * ("Phó Bí thư thường trực Huyện ủy"), which shares the words of any question on those
+ * posts. Behind a real archive (the 13,900-page crawl) such pages led the answers to
+ * "thường trực huyện ủy gồm những ai", "tiêu chuẩn để được giới thiệu làm bí thư huyện
+ * ủy" and "Lào có mô hình bí thư tỉnh ủy kiêm tỉnh trưởng không". Pure.
+ */
+
+/** A title this long, or shorter, may be a name (persons and places run to four syllables). */
+const MAX_NAME_SYLLABLES = 4;
+
+/** Titles that open with a document's kind are documents, not entries ("Công văn 171/CV-BCĐ", "Nghị định"). */
+const DOCUMENT_KINDS =
+  /^(?:cong van|nghi quyet|nghi dinh|quyet dinh|ket luan|thong tu|chi thi|ke hoach|huong dan|luat|bao cao|to trinh|thong bao|phap lenh|hien phap|quy dinh|dieu|chuong|muc|phan)\b/u;
+
+/** One capitalised word: "Nguyễn", "Yên", "Y", "H'Hen". */
+const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}'’]*$/u;
+
+/**
+ * The subject of an encyclopedia entry, folded ("nguyen van nen", "yen bai", "gao"), or
+ * undefined when the title is not a name: a sentence, a document, a heading in capitals.
+ * A name of several words has every word capitalised (a person, a place); one word
+ * alone may be a thing ("Gạo", "Tiền").
+ */
+export function entrySubject(title: string): string | undefined {
+  // "Yên Bái (tỉnh)" and "Hải Hưng, Hải Phòng" are Yên Bái and Hải Hưng.
+  const name = title
+    .replace(/\s*\([^)]*\)\s*$/u, "")
+    .split(",")[0]!
+    .trim();
+  const words = name.split(/\s+/u).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_NAME_SYLLABLES) return undefined;
+  if (!words.every((word) => CAPITALISED_WORD.test(word))) return undefined;
+  const folded = foldDiacritics(name.toLowerCase());
+  return DOCUMENT_KINDS.test(folded) ? undefined : folded;
+}
+
+/**
+ * Whether the passages of a document with this title speak of something the question
+ * does not ask about: it is an entry on a subject the question does not name.
+ */
+export function isEntryOnAnotherSubject(question: QuestionAnalysis, title: string): boolean {
+  const subject = entrySubject(title);
+  return subject !== undefined && !mentionsAny(question.folded, [subject]);
+}
+
+/**
+ * Whether a sentence of such an entry still holds what anchors the question: a document
+ * it names by number ("Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết 57-NQ/TW" for "NQ 57
+ * do ai ký"), or its place, year or term of office.
+ */
+export function holdsQuestionAnchor(question: QuestionAnalysis, sentence: string): boolean {
+  if (question.documentNumbers.length > 0) {
+    const named = documentNumbersIn(sentence);
+    if (named.some((n) => question.documentNumbers.includes(n))) return true;
+  }
+  return question.situation.length > 0 && holdsSituation(question.situation, sentence);
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
+import {
+  entrySubject,
+  holdsQuestionAnchor,
+  isEntryOnAnotherSubject,
+} from "../../../src/answer/subject-page.js";
+import { planLexicalQuery } from "../../../src/retrieval/query.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+import { makePassage } from "../../support/passage.js";
+
+function uniformValues(question: string): Map<string, number> {
+  return new Map(
+    planLexicalQuery(question)
+      .terms.filter((t) => !t.term.startsWith("w:"))
+      .map((t) => [t.term, t.weight]),
+  );
+}
+
+describe("entrySubject", () => {
+  it("reads a person's, a place's or a thing's name from an encyclopedia entry's title", () => {
+    expect(entrySubject("Nguyễn Văn Nên")).toBe("nguyen van nen");
+    expect(entrySubject("Yên Bái (tỉnh)")).toBe("yen bai");
+    expect(entrySubject("Hải Hưng, Hải Phòng")).toBe("hai hung");
+    expect(entrySubject("Gạo")).toBe("gao");
+  });
+
+  it("is none for a sentence, a document, a heading in capitals or a phrase", () => {
+    expect(entrySubject("Những thuận lợi, khó khăn khi thực hiện mô hình nhất thể hóa")).toBeUndefined();
+    expect(entrySubject("Công văn 10988/BNV-CQĐP")).toBeUndefined();
+    expect(entrySubject("Nghị định")).toBeUndefined();
+    expect(entrySubject("ỦY BAN NHÂN")).toBeUndefined();
+    expect(entrySubject("Phạm vi điều chỉnh")).toBeUndefined();
+  });
+});
+
+describe("isEntryOnAnotherSubject", () => {
+  it("holds for an entry the question does not name, however typed", () => {
+    expect(
+      isEntryOnAnotherSubject(analyzeQuestion("thuong truc huyen uy gom nhung ai"), "Nguyễn Văn Nên"),
+    ).toBe(true);
+    expect(isEntryOnAnotherSubject(analyzeQuestion("to lam vao dang ngay nao"), "Tô Lâm")).toBe(false);
+    expect(isEntryOnAnotherSubject(analyzeQuestion("Tỉnh Yên Bái có bao nhiêu xã?"), "Yên Bái (tỉnh)")).toBe(
+      false,
+    );
+  });
+});
+
+describe("holdsQuestionAnchor", () => {
+  it("holds for a sentence naming the question's document or place", () => {
+    const signer = analyzeQuestion("NQ 57-NQ/TW về đột phá KHCN do ai ký?");
+    expect(holdsQuestionAnchor(signer, "Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết 57-NQ/TW.")).toBe(true);
+    expect(holdsQuestionAnchor(signer, "Tô Lâm được bầu làm Tổng Bí thư.")).toBe(false);
+    const place = analyzeQuestion("Ai là Bí thư Tỉnh ủy Nghệ An?");
+    expect(holdsQuestionAnchor(place, "Ông từng giữ chức Bí thư Tỉnh ủy Nghệ An.")).toBe(true);
+  });
+});
+
+describe("an entry on another subject in the answer", () => {
+  const q = "Phó bí thư thường trực huyện ủy được bổ nhiệm khi nào?";
+  const biography = makePassage(
+    "bio",
+    "Tháng 1 năm 1992, Nguyễn Văn Nên được bổ nhiệm làm Phó Bí thư thường trực Huyện ủy, Chủ tịch Hội đồng nhân dân huyện Gò Dầu.",
+    { title: "Nguyễn Văn Nên" },
+  );
+  const rule = makePassage("rule", "Phó Bí thư thường trực huyện ủy khóa mới được bổ nhiệm ngày 15/8/2025.", {
+    title: "Quy định về tổ chức đảng bộ huyện",
+  });
+
+  it("does not lead: the sentence of the document about the question leads", () => {
+    const result = composeExtractiveAnswer(
+      [biography, rule],
+      uniformValues(q),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    // The biography's date (1992) is another man's appointment.
+    expect(result.answer.startsWith("Phó Bí thư thường trực huyện ủy khóa mới")).toBe(true);
+    expect(result.answer).not.toContain("1992");
+  });
+
+  it("alone, leaves the answer to words only", () => {
+    const result = composeExtractiveAnswer(
+      [biography],
+      uniformValues(q),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.lead).toBe("words");
+  });
+});
