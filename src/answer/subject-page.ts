@@ -42,11 +42,30 @@ export function entrySubject(title: string): string | undefined {
   return DOCUMENT_KINDS.test(folded) ? undefined : folded;
 }
 
+/** An entry on one term of a body: "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam khóa X" (folded). */
+const TERM_ENTRY = /^(.+) kho[aá] ([ivxlc]+)$/u;
+
+/**
+ * The term of office an entry is about ("x" of "Quốc hội Việt Nam khóa X"), or undefined.
+ * The crawl holds one such page for every term of the Central Committee and of the
+ * National Assembly; their lists of members and meetings share the words of any question
+ * on posts, and one term's members answer no question about another's.
+ */
+export function entryTerm(title: string): string | undefined {
+  const folded = foldDiacritics(title.trim().toLowerCase());
+  const match = TERM_ENTRY.exec(folded);
+  if (match === null || DOCUMENT_KINDS.test(match[1]!) || /[\d?:]/u.test(match[1]!)) return undefined;
+  return match[2];
+}
+
 /**
  * Whether the passages of a document with this title speak of something the question
- * does not ask about: it is an entry on a subject the question does not name.
+ * does not ask about: an entry on a subject the question does not name, or on a term of
+ * office it does not name ("khóa XII", "Đại hội XII" name the twelfth).
  */
 export function isEntryOnAnotherSubject(question: QuestionAnalysis, title: string): boolean {
+  const term = entryTerm(title);
+  if (term !== undefined) return !mentionsAny(question.folded, [term]);
   const subject = entrySubject(title);
   return subject !== undefined && !mentionsAny(question.folded, [subject]);
 }

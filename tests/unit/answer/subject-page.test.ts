@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
 import {
   entrySubject,
+  entryTerm,
   holdsQuestionAnchor,
   isEntryOnAnotherSubject,
 } from "../../../src/answer/subject-page.js";
@@ -42,6 +43,29 @@ describe("isEntryOnAnotherSubject", () => {
     expect(isEntryOnAnotherSubject(analyzeQuestion("to lam vao dang ngay nao"), "Tô Lâm")).toBe(false);
     expect(isEntryOnAnotherSubject(analyzeQuestion("Tỉnh Yên Bái có bao nhiêu xã?"), "Yên Bái (tỉnh)")).toBe(
       false,
+    );
+  });
+});
+
+describe("entries on a term of office", () => {
+  const members = "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam khóa X";
+  it("read the term from the title, not from a document's", () => {
+    expect(entryTerm(members)).toBe("x");
+    expect(entryTerm("Quốc hội Việt Nam khóa XV")).toBe("xv");
+    expect(entryTerm("Nghị quyết của Quốc hội khóa XV")).toBeUndefined();
+  });
+
+  it("answer a question naming the term, however, and no other", () => {
+    expect(isEntryOnAnotherSubject(analyzeQuestion("BCH TW khoa X co bao nhieu uy vien nu"), members)).toBe(
+      false,
+    );
+    expect(
+      isEntryOnAnotherSubject(analyzeQuestion("Đại hội X bầu bao nhiêu ủy viên Trung ương?"), members),
+    ).toBe(false);
+    const generic = analyzeQuestion("tiêu chuẩn để được giới thiệu làm bí thư huyện ủy là gì");
+    expect(isEntryOnAnotherSubject(generic, members)).toBe(true);
+    expect(isEntryOnAnotherSubject(analyzeQuestion("BCH TW khoa XII co bao nhieu uy vien nu"), members)).toBe(
+      true,
     );
   });
 });
