@@ -240,11 +240,16 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   if (ASKS_DEADLINE.test(question.folded) && DEADLINE.test(folded)) return true;
   if (ASKS_DEADLINE.test(question.folded) && !asksDuration(question)) return false;
   if (asksDuration(question) && countsUnit(sentence, folded, DURATION_UNIT)) return true;
+  // "mất bao lâu" asks a span: a year or a date is none ("mẫu đơn ly hôn 2025" for how long
+  // a divorce takes); a term ("thời hạn") may be given by the day it ends.
+  if (asksDuration(question) && !ASKS_TERM.test(question.folded)) return false;
   // The date of a document the sentence cites is not the date asked of another one.
   const own = withoutCitedDocumentDates(question.documentNumbers, folded, sentence);
   if (ASKS_DAY.test(question.folded)) return DAY.test(own);
   return DATE.test(own);
 }
+/** A question asking a term, which a date may end (folded). */
+const ASKS_TERM = /\bthoi han\b/u;
 /** A question asking a telephone number (folded). */
 const ASKS_PHONE = /\b(?:so dien thoai|dien thoai|hotline|duong day nong|so may)\b/u;
 /** A telephone number: "0238 3844 123", "024.3825.1234", "1900 1234", "0912345678". */

@@ -372,6 +372,14 @@ describe("spans and deadlines", () => {
     expect(evidence(q, "Hoàn thiện Đề án, báo cáo Bộ Chính trị trước ngày 30/4/2025.")).toBe(true);
     expect(evidence(q, "Ngày 20/3/2025, Ban Chỉ đạo ban hành Công văn 43-CV/BCĐ.")).toBe(false);
   });
+
+  it("answers 'mất bao lâu' with a span, not a year or a date; a term may end on a date", () => {
+    const q = "Thủ tục ly hôn đơn phương mất bao lâu?";
+    expect(evidence(q, "Tòa án giải quyết vụ ly hôn trong thời hạn 04 tháng.")).toBe(true);
+    expect(evidence(q, "Tổng hợp mẫu đơn ly hôn 2025 và hướng dẫn cách viết.")).toBe(false);
+    expect(evidence(q, "Mẫu đơn ban hành ngày 05/7/2018.")).toBe(false);
+    expect(evidence("Thời hạn nộp hồ sơ là bao lâu?", "Hồ sơ nộp chậm nhất ngày 30/6/2025.")).toBe(true);
+  });
 });
 
 describe("telephone numbers", () => {
