@@ -383,6 +383,8 @@ function countsUnit(sentence: string, foldedSentence: string, unit: string): boo
   for (const match of marked.matchAll(NUMBER)) {
     const end = match.index + match[0].length;
     if (pattern === null) {
+      // Nothing named after it, a number word is no amount: "một hình thức", "trong năm".
+      if (!/^\d/u.test(match[0])) continue;
       // A year ("năm 2025", "2020-2025") or a document number ("178/2024") counts nothing.
       const isYear =
         /^(?:19|20)\d{2}$/u.test(match[0]) || (match[0] === "năm" && /^\s+\d/u.test(marked.slice(end)));

@@ -270,6 +270,13 @@ describe("amounts and shares", () => {
     expect(evidence(q, "sẽ giảm tối thiểu 20% công chức viên chức")).toBe(true);
     expect(evidence(q, "giảm 5 bộ và 3 cơ quan thuộc Chính phủ")).toBe(false);
   });
+
+  it("an amount of nothing named is written in digits: 'một hình thức' is an article", () => {
+    const q = "Lãi suất tiết kiệm ngân hàng Vietcombank là bao nhiêu?";
+    expect(evidence(q, "Lãi suất tiết kiệm kỳ hạn 12 tháng là 4,7%/năm.")).toBe(true);
+    expect(evidence(q, "Kế hoạch Keogh là một hình thức tiết kiệm hưu trí.")).toBe(false);
+    expect(evidence(q, "Lãi suất được công bố trong năm.")).toBe(false);
+  });
 });
 
 describe("numbers read with their marks", () => {
