@@ -201,8 +201,9 @@ const PLACE_KINDS = new Set([
 /** "quận nào", not "cơ quan nào" (folded alike). */
 const ASKS_PLACE_NAMES = new RegExp(`\\b(?<!co )(?:${[...PLACE_KINDS].join("|")}) nao\\b`, "u");
 
-/** A question that ends asking how ("... phải làm sao?", "... thế nào?") (folded). */
+/** Asking how at the question's end ("... phải làm sao?"), or anywhere in so many words (folded). */
 const ENDS_ASKING_HOW = /\b(?:nhu the nao|the nao|ra sao|lam sao|nhu nao)\s*$/u;
+const ASKS_HOW = /\b(?:nhu the nao|the nao|ra sao|nhu nao|cach nao|lam sao)\b/u;
 /** Who is asked in so many words, not through "thẩm quyền" (folded). */
 const ASKS_WHO_PLAINLY = /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao)(?:\s|$)/u;
 
@@ -212,8 +213,11 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
     const earlier = TYPE_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
     if (earlier === "ai") return "nhu_the_nao";
   }
+  // "Quy trình kết nạp … gồm mấy bước?" counts steps: naming a procedure does not ask how.
+  const counts = hasMarks ? /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked) : false;
   for (const [type, pattern] of TYPE_PATTERNS) {
     if (!pattern.test(text)) continue;
+    if (type === "nhu_the_nao" && counts && !ASKS_HOW.test(text)) continue;
     // Typed with marks, "ai" must be "ai" (not "ái", "hải"); unmarked it is all there is.
     if (
       type === "ai" &&

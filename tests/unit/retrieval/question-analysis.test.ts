@@ -42,6 +42,14 @@ describe("analyzeQuestion: type", () => {
   it("typed with marks, 'ái' or 'hải' is not the question word 'ai'", () => {
     expect(analyzeQuestion("Hải Phòng sáp nhập xã như thế nào?").type).toBe("nhu_the_nao");
   });
+
+  it("'mấy' counts, though the question names a procedure; 'thế nào' still asks how", () => {
+    const steps = analyzeQuestion("Quy trình kết nạp đảng viên mới gồm mấy bước?");
+    expect(steps.type).toBe("bao_nhieu");
+    expect(steps.unit).toBe("buoc");
+    expect(analyzeQuestion("Quy trình kết nạp đảng viên thế nào, gồm mấy bước?").type).toBe("nhu_the_nao");
+    expect(analyzeQuestion("Quy trình kết nạp đảng viên mới gồm những bước gì?").type).not.toBe("bao_nhieu");
+  });
 });
 
 describe("analyzeQuestion: focus", () => {
