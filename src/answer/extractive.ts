@@ -11,6 +11,7 @@ import {
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import { answerSentences } from "./answer-sentences.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
+import { askedCodes, holdsCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
@@ -135,6 +136,7 @@ export function composeExtractiveAnswer(
   const rarest = topTerms(termValues);
   const bigramValue = rawShare(termValues, new Set(termValues.keys()), "b:");
   const coverages = documentCoverages(read, termValues);
+  const codes = question === undefined ? [] : askedCodes(question);
   const bestCoverage = Math.max(1e-9, ...coverages);
   read.forEach((passage, passageIndex) => {
     // Passages scored lower need to match better to be chosen, in proportion to their
@@ -158,16 +160,16 @@ export function composeExtractiveAnswer(
       : [passage.doc.title, ...passage.chunk.headingPath];
     const headings = new Set(context.map(headingKey));
     const values = discountContext(termValues, context.join("\n"), focus);
-    // The question's situation (a place, a year, a term of office) must be this passage's.
+    // The question's situation (a place, a year, a term of office) must be this passage's,
+    // and so must the codes it names ("hạng B2").
+    const passageText = `${passage.doc.title}\n${context.join("\n")}\n${passage.chunk.text}`;
     const inSituation =
-      question === undefined ||
-      question.situation.length === 0 ||
-      passage.docInSituation === true ||
-      isNamedDocument(question, passage.doc.number) ||
-      holdsSituation(
-        question.situation,
-        `${passage.doc.title}\n${context.join("\n")}\n${passage.chunk.text}`,
-      );
+      (question === undefined ||
+        question.situation.length === 0 ||
+        passage.docInSituation === true ||
+        isNamedDocument(question, passage.doc.number) ||
+        holdsSituation(question.situation, passageText)) &&
+      holdsCodes(codes, passageText);
     const entryOnOther = question !== undefined && isEntryOnAnotherSubject(question, passage.doc.title);
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
     spans.forEach((span, sentenceIndex) => {
