@@ -18,7 +18,9 @@ const MAX_NAME_SYLLABLES = 4;
 
 /** Titles that open with a document's kind are documents, not entries ("Công văn 171/CV-BCĐ", "Nghị định"). */
 const DOCUMENT_KINDS =
-  /^(?:cong van|nghi quyet|nghi dinh|quyet dinh|ket luan|thong tu|chi thi|ke hoach|huong dan|luat|bao cao|to trinh|thong bao|phap lenh|hien phap|quy dinh|dieu|chuong|muc|phan)\b/u;
+  /^(?:cong van|nghi quyet|nghi dinh|quyet dinh|ket luan|thong tu|chi thi|ke hoach|huong dan|luat|bao cao|to trinh|thong bao|phap lenh|hien phap|quy dinh)\b/u;
+/** A part of a document numbered in Roman ("Phần I", "Mục V"), not a name: "Phan" is also a surname. */
+const ROMAN_PART = /\s[IVXLC]+$/u;
 
 /** One capitalised word: "Nguyễn", "Yên", "Y", "H'Hen". */
 const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}'’]*$/u;
@@ -37,7 +39,7 @@ export function entrySubject(title: string): string | undefined {
     .trim();
   const words = name.split(/\s+/u).filter(Boolean);
   if (words.length === 0 || words.length > MAX_NAME_SYLLABLES) return undefined;
-  if (!words.every((word) => CAPITALISED_WORD.test(word))) return undefined;
+  if (!words.every((word) => CAPITALISED_WORD.test(word)) || ROMAN_PART.test(name)) return undefined;
   const folded = foldDiacritics(name.toLowerCase());
   return DOCUMENT_KINDS.test(folded) ? undefined : folded;
 }

@@ -24,6 +24,8 @@ describe("entrySubject", () => {
     expect(entrySubject("Yên Bái (tỉnh)")).toBe("yen bai");
     expect(entrySubject("Hải Hưng, Hải Phòng")).toBe("hai hung");
     expect(entrySubject("Gạo")).toBe("gao");
+    // "Phan" is a surname as well as a part of a document ("Phần I").
+    expect(entrySubject("Phan Đình Trạc")).toBe("phan dinh trac");
   });
 
   it("is none for a sentence, a document, a heading in capitals or a phrase", () => {
@@ -32,6 +34,7 @@ describe("entrySubject", () => {
     expect(entrySubject("Nghị định")).toBeUndefined();
     expect(entrySubject("ỦY BAN NHÂN")).toBeUndefined();
     expect(entrySubject("Phạm vi điều chỉnh")).toBeUndefined();
+    expect(entrySubject("Phần I")).toBeUndefined();
   });
 });
 
