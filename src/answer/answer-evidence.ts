@@ -3,6 +3,7 @@ import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
+import { asksEventDate, withoutDocumentDates } from "./document-dates.js";
 import { asksDocumentNumber, givesDocumentNumber, withoutCitedDocumentDates } from "./reference-only.js";
 import { namesPredicate, yesNoPredicate } from "./yes-no-predicate.js";
 
@@ -243,10 +244,12 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   // "mất bao lâu" asks a span: a year or a date is none ("mẫu đơn ly hôn 2025" for how long
   // a divorce takes); a term ("thời hạn") may be given by the day it ends.
   if (asksDuration(question) && !ASKS_TERM.test(question.folded)) return false;
-  // The date of a document the sentence cites is not the date asked of another one.
+  // The date of a document the sentence cites is not the date asked of another one, and the
+  // day a document was issued does not date the election it guides.
   const own = withoutCitedDocumentDates(question.documentNumbers, folded, sentence);
-  if (ASKS_DAY.test(question.folded)) return DAY.test(own);
-  return DATE.test(own);
+  const dated = asksEventDate(question) ? withoutDocumentDates(own) : own;
+  if (ASKS_DAY.test(question.folded)) return DAY.test(dated);
+  return DATE.test(dated);
 }
 /** A question asking a term, which a date may end (folded). */
 const ASKS_TERM = /\bthoi han\b/u;
