@@ -371,7 +371,7 @@ const TITLE_WORDS = new Set(
   (
     "chu tich pho bi thu tong bo truong thu tuong uy ban nhan dan hoi dong ban chap hanh thuong vu " +
     "trung uong dang nha nuoc chinh phu quoc hoi tinh huyen xa phuong thi tran thanh pho giam doc " +
-    "so cuc vu vien nghi dinh quyet luan thong tu ke hoach huong dan cong van luat hien phap viet nam " +
+    "so cuc vu vien nghi dinh quyet luan thong tu ke hoach huong dan cong luat hien phap viet nam " +
     "ubnd hdnd mttq btv tw nq nd kl tt qd cp bcd to chuc mat tran chi dao dai hoi dai bieu hoi nghi " +
     "doan the can cong vien chuc khoa lan thu nhiem ky dac khu theo sau truoc khi neu cho hoi toi em " +
     "anh chi ong ba ai gi nao sao bao nhieu may the nhu la co duoc khong ko va hay hoac cua o tai"

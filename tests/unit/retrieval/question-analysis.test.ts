@@ -219,3 +219,10 @@ describe("which body", () => {
     expect(analyzeQuestion("Đảng bộ cấp tỉnh có những ban nào?").type).toBe("nhung_gi");
   });
 });
+
+describe("a place named with 'Văn' or 'Vân'", () => {
+  it("is the situation whole ('Văn' is no title word as 'công văn' is)", () => {
+    expect(analyzeQuestion("Đặc khu Vân Đồn được giao bao nhiêu biên chế công chức?").situation).toEqual(["van don"]);
+    expect(analyzeQuestion("Huyện Văn Lâm có mấy xã?").situation).toEqual(["van lam"]);
+  });
+});
