@@ -4,7 +4,13 @@ import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
 import { asksEventDate, withoutDocumentDates } from "./document-dates.js";
-import { asksDocumentNumber, givesDocumentNumber, withoutCitedDocumentDates } from "./reference-only.js";
+import {
+  asksDocumentNumber,
+  asksWhichDocument,
+  givesDocumentNumber,
+  namesAnotherDocument,
+  withoutCitedDocumentDates,
+} from "./reference-only.js";
 import { namesPredicate, yesNoPredicate } from "./yes-no-predicate.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
@@ -61,7 +67,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "so_sanh":
       return COMPARISON.test(folded);
     default:
-      return false;
+      // "... để thực hiện kết luận nào": another document, by its number.
+      return asksWhichDocument(question) && namesAnotherDocument(question, sentence);
   }
 }
 

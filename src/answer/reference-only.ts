@@ -80,3 +80,12 @@ export function isNamedDocument(question: QuestionAnalysis, docNumber: string | 
   const lead = /^0*(\d+)/u.exec(docNumber)?.[1];
   return lead !== undefined && question.documentNumbers.includes(lead);
 }
+
+/**
+ * For a question asking which document ("... để thực hiện kết luận nào", "NĐ 67 sửa đổi
+ * nghị định nào"): whether the sentence names a document other than those the question
+ * names ("Thực hiện Kết luận số 210-KL/TW ...").
+ */
+export function namesAnotherDocument(question: QuestionAnalysis, sentence: string): boolean {
+  return documentNumbersIn(sentence).some((n) => !question.documentNumbers.includes(n));
+}

@@ -72,3 +72,16 @@ describe("isNamedDocument", () => {
     expect(isNamedDocument(analyzeQuestion("Sở Nội vụ Hà Tĩnh do ai lãnh đạo"), "2920/QĐ-UBND")).toBe(false);
   });
 });
+
+describe("a question asking which document", () => {
+  it("is answered by a sentence naming another document than those it names", () => {
+    const question = analyzeQuestion("CV 171/CV-BCĐ là để thực hiện kết luận nào?");
+    const evidence = (s: string) => holdsEvidence(question, s, fold(s));
+    expect(evidence("Thực hiện Kết luận số 210-KL/TW ngày 12/11/2025 của Ban Chấp hành Trung ương")).toBe(
+      true,
+    );
+    expect(evidence("Công văn 171/CV-BCĐ năm 2025 giải quyết dứt điểm khó khăn, vướng mắc ở cấp xã")).toBe(
+      false,
+    );
+  });
+});
