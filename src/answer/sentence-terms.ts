@@ -193,17 +193,28 @@ const MIN_ASIDE_CHARS = 12;
 const BOILERPLATE_ASIDE =
   /^\(\s*(?:sau đây (?:gọi|viết)|gọi tắt|viết tắt|được sửa đổi|đã được sửa đổi|được bổ sung)/iu;
 
+/** Asides that give what precedes them the short name a question may use. */
+const NAMING_ASIDE = /^\(\s*(?:sau đây (?:gọi|viết)(?: chung| tắt)?(?: là)?|gọi tắt là|viết tắt là)/iu;
+
 /**
  * The sentence without its parenthesised asides that hold none of the question's terms,
- * or only say what a name stands for or where a rule was amended; each gone aside is
- * marked "(…)". The sentence itself when none goes.
+ * or only say where a rule was amended, or what a name stands for when the question does
+ * not use that name; each gone aside is marked "(…)". The sentence itself when none goes.
  */
 function withoutAsides(sentence: string, termValues: Map<string, number>): string {
+  let outside: Set<string> | undefined;
   return sentence
     .replace(/\s*\([^()]*\)/gu, (aside) => {
       const text = aside.trim();
       if (text.length < MIN_ASIDE_CHARS) return aside;
-      if (BOILERPLATE_ASIDE.test(text) || scoreText(text, termValues).score === 0) return " (…)";
+      const { score, matched } = scoreText(text, termValues);
+      // "(sau đây gọi chung là Giám đốc sở)" says the name the question used, which the rest
+      // of the sentence may not: kept then.
+      if (score > 0 && NAMING_ASIDE.test(text)) {
+        outside ??= scoreText(sentence.replace(/\([^()]*\)/gu, " "), termValues).matched;
+        if ([...matched].some((term) => !outside!.has(term))) return aside;
+      }
+      if (BOILERPLATE_ASIDE.test(text) || score === 0) return " (…)";
       return aside;
     })
     .replace(/(?:\s*\(…\))+/gu, " (…)");

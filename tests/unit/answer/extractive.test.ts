@@ -496,6 +496,17 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     expect(result.answer).not.toContain("sau đây gọi là");
   });
 
+  it("keeps an aside that gives the name the question used, and no other", () => {
+    const rule = passage(
+      "decree",
+      "a) Người đứng đầu sở thuộc Ủy ban nhân dân cấp tỉnh (sau đây gọi chung là Giám đốc sở) do Chủ tịch Ủy ban nhân dân cấp tỉnh bổ nhiệm, chịu trách nhiệm trước Ủy ban nhân dân cấp tỉnh (được sửa đổi, bổ sung tại khoản 2 Điều 1 Nghị định số 150/2025/NĐ-CP) về thực hiện chức năng, nhiệm vụ, quyền hạn của sở theo Quy chế làm việc và phân công của Ủy ban nhân dân cấp tỉnh và trước pháp luật.",
+      "Nghị định 150",
+    );
+    const result = compose("Giám đốc sở do ai bổ nhiệm?", [rule]);
+    expect(result.answer).toContain("(sau đây gọi chung là Giám đốc sở)");
+    expect(result.answer).not.toContain("được sửa đổi");
+  });
+
   it("keeps the signer's name when the sentence is trimmed", () => {
     const lead = passage(
       "plan",
