@@ -18,8 +18,11 @@ interface Hit {
  * undefined when every document it names is there (or it names none).
  */
 export function absentNamedDocument(question: string, hits: readonly Hit[]): string | undefined {
+  const numbers = findDocumentNumbers(question.normalize("NFC"));
+  const references = findShortReferences(question);
+  if (numbers.length === 0 && references.length === 0) return undefined;
   const texts = hits.map((h) => squeeze(h.chunk.text));
-  for (const number of findDocumentNumbers(question.normalize("NFC"))) {
+  for (const number of numbers) {
     const key = squeeze(number);
     const lead = /^0*(\d+)/u.exec(key)?.[1];
     const held = hits.some(
@@ -27,7 +30,7 @@ export function absentNamedDocument(question: string, hits: readonly Hit[]): str
     );
     if (!held && lead !== undefined && !texts.some((t) => t.includes(key))) return number;
   }
-  for (const ref of findShortReferences(question)) {
+  for (const ref of references) {
     if (hits.some((h) => isReferencedBy(h.doc, ref))) continue;
     const pattern = shortPattern(ref.number, ref.code);
     if (!texts.some((t) => pattern.test(t)))

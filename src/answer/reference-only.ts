@@ -9,7 +9,9 @@ import { findDocumentNumbers } from "../text/document-numbers.js";
  * "có hiệu lực từ ngày nào" because it holds the number the question names.
  */
 export function onlyNamesDocument(sentence: string): boolean {
-  let rest = sentence.normalize("NFC");
+  // Every sentence is asked this: a long one always says something, and is not read.
+  if (sentence.length > MAX_REFERENCE_CHARS) return false;
+  let rest = sentence.normalize("NFC").replace(PLACE_AND_DATE, "ngày");
   for (const number of findDocumentNumbers(rest)) rest = rest.split(number).join(" ");
   rest = rest.replace(DATE, " ").replace(REFERENCE_WORDS, " ");
   const syllables = rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "" && !/^\d+$/u.test(w));
@@ -21,7 +23,11 @@ export function asksWhichDocument(question: QuestionAnalysis | undefined): boole
   return question !== undefined && WHICH_DOCUMENT.test(question.folded);
 }
 
-const DATE = /(?:[\p{L}\s]{0,20},\s*)?ngày\s*\d{1,2}\s*(?:tháng|\/|-)\s*\d{1,2}\s*(?:năm|\/|-)\s*\d{4}/giu;
+/** A reference with its date is a line: "(Ban hành kèm theo Quyết định số ... ngày ...)". */
+const MAX_REFERENCE_CHARS = 160;
+/** A header's place and date: "Hà Nội, ngày 01 tháng 12 năm 2025". */
+const PLACE_AND_DATE = /^[\p{L}\s*_]{1,24},\s*ngày/u;
+const DATE = /ngày\s*\d{1,2}\s*(?:tháng|\/|-)\s*\d{1,2}\s*(?:năm|\/|-)\s*\d{4}/giu;
 const REFERENCE_WORDS =
   /(?<![\p{L}\p{N}])(?:số|ban hành|kèm theo|căn cứ|của|và|hiến pháp|bộ luật|luật|pháp lệnh|nghị quyết|nghị định|kết luận|quy định|quyết định|hướng dẫn|chỉ thị|thông tư liên tịch|thông tư|thông báo|công văn|kế hoạch)(?![\p{L}\p{N}])/giu;
 const WHICH_DOCUMENT =
