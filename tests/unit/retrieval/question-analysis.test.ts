@@ -222,7 +222,9 @@ describe("which body", () => {
 
 describe("a place named with 'Văn' or 'Vân'", () => {
   it("is the situation whole ('Văn' is no title word as 'công văn' is)", () => {
-    expect(analyzeQuestion("Đặc khu Vân Đồn được giao bao nhiêu biên chế công chức?").situation).toEqual(["van don"]);
+    expect(analyzeQuestion("Đặc khu Vân Đồn được giao bao nhiêu biên chế công chức?").situation).toEqual([
+      "van don",
+    ]);
     expect(analyzeQuestion("Huyện Văn Lâm có mấy xã?").situation).toEqual(["van lam"]);
   });
 });
