@@ -1,3 +1,5 @@
+import { firstMention } from "../retrieval/question-analysis.js";
+
 /**
  * What a yes/no question asks to be allowed, required or true: "kiêm" in "Bí thư xã có
  * được kiêm Chủ tịch UBND xã không", "đổi" in "có bắt buộc đổi CCCD không", "tính" in "có
@@ -25,7 +27,7 @@ export function yesNoPredicate(questionFolded: string): string | undefined {
 
 /** Whether the sentence names the act asked (folded, as a word). */
 export function namesPredicate(predicate: string, sentenceFolded: string): boolean {
-  return new RegExp(`\\b${predicate}\\b`, "u").test(sentenceFolded);
+  return firstMention(sentenceFolded, predicate) >= 0;
 }
 
 /** "cơ quan", "cơ sở", "cơ chế" fold to "co ...": a noun, not the question's "có". */
