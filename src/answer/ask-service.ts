@@ -28,9 +28,10 @@ import { planFollowUp } from "./follow-up.js";
 import { answerValidityQuestion, type InForceDeps, markSuperseded, withInForceNotices } from "./in-force.js";
 import { leaveOutQuoted } from "./leave-out-quoted.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
-import { answerMessages, conversationReplies } from "./messages.js";
+import { answerMessages, conversationReplies, outOfScopeReplies } from "./messages.js";
 import { answerOfficially } from "./official-answer.js";
 import type { OfficialAnswerLookup } from "./official-match.js";
+import { outOfScopeKind } from "./out-of-scope.js";
 import type { Prompts } from "./prompts.js";
 import type { AskResult, Passage } from "./types.js";
 
@@ -128,6 +129,21 @@ export function createAskService(deps: AskServiceDeps): AskService {
         return {
           question,
           answer: conversationReplies[conversation],
+          mode: "conversation",
+          declined: false,
+          citations: [],
+          retrieved: [],
+          ms: round(performance.now() - started),
+        };
+      }
+      // "Viết giúp tôi bài thơ ...", "thời tiết ngày mai": no document answers these, and
+      // behind a large archive some page always shares their words.
+      const outOfScope = outOfScopeKind(question);
+      if (outOfScope) {
+        deps.logger?.debug({ outOfScope }, "out-of-scope request");
+        return {
+          question,
+          answer: outOfScopeReplies[outOfScope],
           mode: "conversation",
           declined: false,
           citations: [],

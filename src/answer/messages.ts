@@ -1,4 +1,5 @@
 import type { ConversationKind } from "./conversation.js";
+import type { OutOfScopeKind } from "./out-of-scope.js";
 
 /** Vietnamese answer-side strings, kept together. */
 export const answerMessages = {
@@ -47,4 +48,19 @@ export const conversationReplies: Record<ConversationKind, string> = {
   ].join("\n"),
   farewell: "Tạm biệt! Khi cần tra cứu về nhất thể hóa, sắp xếp bộ máy, bạn cứ nhắn cho tôi.",
   chitchat: `Tôi là bot tra cứu tài liệu nên chỉ trò chuyện được đôi câu thôi 🙂 Bạn cứ đặt câu hỏi về nhất thể hóa, kiêm nhiệm hay sắp xếp bộ máy, ví dụ: ${EXAMPLE_QUESTION}`,
+};
+
+/**
+ * Replies to what no document answers (see `outOfScopeKind`): what the bot does instead,
+ * never a quoted sentence.
+ */
+export const outOfScopeReplies: Record<OutOfScopeKind, string> = {
+  compose: [
+    "Tôi là bot tra cứu tài liệu: tôi trả lời bằng trích dẫn từ các văn bản trong kho, không sáng tác hay soạn thảo (thơ, truyện, bài phát biểu, bản dịch…).",
+    `Bạn có thể hỏi về nhất thể hóa, kiêm nhiệm hay sắp xếp bộ máy, ví dụ: ${EXAMPLE_QUESTION}`,
+  ].join("\n"),
+  live: [
+    "Tôi chỉ tra cứu các văn bản trong kho tài liệu, không có thông tin cập nhật theo thời gian thực như thời tiết, giá cả, tỷ giá hay kết quả xổ số, thể thao.",
+    `Bạn có thể hỏi về nhất thể hóa, kiêm nhiệm hay sắp xếp bộ máy, ví dụ: ${EXAMPLE_QUESTION}`,
+  ].join("\n"),
 };

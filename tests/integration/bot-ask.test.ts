@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_QUESTION_CHARS } from "../../src/answer/ask-service.js";
 import { quotedFragments } from "../../src/answer/leave-out-quoted.js";
-import { answerMessages, conversationReplies } from "../../src/answer/messages.js";
+import { answerMessages, conversationReplies, outOfScopeReplies } from "../../src/answer/messages.js";
 import { EXAMPLE_QUESTIONS } from "../../src/bot/messages.js";
 import { parseTelegramHtml } from "../../src/emulator/index.js";
 import {
@@ -178,6 +178,18 @@ describe("bot in a private chat", () => {
     expect(reply.replyMarkup).toBeUndefined();
     expect(reply.replyToMessageId).toBe(sent.messageId);
     expect(logged()).toBe(before);
+  });
+
+  it("a request to compose or for tomorrow's weather gets what the bot does, never a quoted sentence", async () => {
+    const lan = h.user(CADRE);
+    await lan.sendText("viết giúp tôi bài thơ về mùa thu Hà Nội");
+    const compose = await lan.waitForBotMessage(undefined, 20_000);
+    expect(compose.plainText).toBe(outOfScopeReplies.compose);
+    expect(compose.replyMarkup).toBeUndefined();
+    await lan.sendText("Thời tiết Hà Nội ngày mai thế nào?");
+    const live = await lan.waitForBotMessage((m) => m.messageId > compose.messageId, 20_000);
+    expect(live.plainText).toBe(outOfScopeReplies.live);
+    expect(live.plainText).not.toMatch(/\[\d\]/);
   });
 
   it("'sai rồi' in reply to an answer gets the apology pointing to 👎, not a follow-up answer", async () => {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { outOfScopeKind } from "../../../src/answer/out-of-scope.js";
+
+describe("out-of-scope requests", () => {
+  it("knows a request to compose, typed with diacritics or without", () => {
+    for (const message of [
+      "viết giúp tôi bài thơ về mùa thu Hà Nội",
+      "viet giup toi bai tho ve mua thu Ha Noi",
+      "Bạn ơi, hãy sáng tác một bài hát về quê hương",
+      "kể chuyện cười đi bot",
+      "Soạn giúp mình bài phát biểu khai mạc đại hội chi bộ",
+      "làm thơ",
+      "dịch đoạn này sang tiếng Anh giúp tôi",
+    ]) {
+      expect(outOfScopeKind(message), message).toBe("compose");
+    }
+  });
+
+  it("knows a question on live data: weather, prices, scores, draws", () => {
+    for (const message of [
+      "Thời tiết Hà Nội ngày mai thế nào?",
+      "thoi tiet ha noi ngay mai the nao",
+      "hôm nay giá vàng bao nhiêu?",
+      "Tỷ giá USD hôm nay",
+      "kết quả xổ số miền Bắc hôm nay",
+      "xsmb",
+    ]) {
+      expect(outOfScopeKind(message), message).toBe("live");
+    }
+  });
+
+  it("leaves questions on documents, rules and history to retrieval", () => {
+    for (const message of [
+      "Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?",
+      "Báo cáo của Đức Thọ viết gì về kết quả nhất thể hóa?",
+      "Làm thủ tục sáp nhập xã cần hồ sơ gì?",
+      "làm truyền thông về sắp xếp bộ máy thế nào?",
+      "Hồ Chí Minh viết bài thơ cuối cùng năm nào?",
+      "Thời tiết ảnh hưởng thế nào đến tiến độ bầu cử?",
+      "Tỷ giá hiện tại để tính thuế nhập khẩu theo quy định nào?",
+      "Các hành vi bị nghiêm cấm trong kinh doanh xổ số là gì?",
+      "Bộ Công Thương quy định giá xăng thương mại thế nào?",
+      "",
+    ]) {
+      expect(outOfScopeKind(message), message).toBeNull();
+    }
+  });
+
+  it("takes a long message as a question whatever it opens with", () => {
+    const long = `viết bài thơ ${"về việc sắp xếp bộ máy của tỉnh và huyện ".repeat(5)}`;
+    expect(outOfScopeKind(long)).toBeNull();
+  });
+});
