@@ -123,7 +123,6 @@ export function createIndexer(deps: IndexerDeps): Indexer {
           doc: toDocumentInput(parsed, docId),
           title: parsed.metadata.title,
           drafts: parsed.chunks,
-          ...(parsed.analysis ? { analysis: parsed.analysis } : {}),
         })),
       );
       return written.map(({ result, chunkIds }, i) => ({
@@ -135,7 +134,7 @@ export function createIndexer(deps: IndexerDeps): Indexer {
     for (const { parsed, docId } of items) {
       prepared.push({
         doc: toDocumentInput(parsed, docId),
-        chunks: await toIndexedChunksYielding(docId, parsed.metadata.title, parsed.chunks, parsed.analysis),
+        chunks: await toIndexedChunksYielding(docId, parsed.metadata.title, parsed.chunks),
       });
     }
     const results =

@@ -117,7 +117,7 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
       ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
       resourceLimits: {
         maxOldGenerationSizeMb: o.heapMb,
-        maxYoungGenerationSizeMb: Math.min(16, Math.max(8, Math.round(o.heapMb / 8))),
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(o.heapMb / 8))),
       },
       stdout: false,
       stderr: false,

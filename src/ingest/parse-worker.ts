@@ -6,7 +6,6 @@
  * terminates.
  */
 import { parentPort } from "node:worker_threads";
-import { analyzePassages } from "./index-chunks.js";
 import { parseDocument } from "./parse-document.js";
 import type { PageProgress, ParsedDocument, ParseOptions, ParseStage } from "./types.js";
 import { type SerializedError, serializeError } from "./worker-errors.js";
@@ -41,18 +40,7 @@ if (port) {
       port.postMessage({ id: job.id, type: "progress", stage, fraction, pages } satisfies ParseWorkerReply);
     };
     parseDocument(job.bytes, job.fileName, { ...job.options, onProgress }).then(
-      (parsed) => {
-        // The passages' index terms are computed here, in parallel with the other parses,
-        // rather than in the single store writer: that took 14.7 of the writer's 41 s on a
-        // quarter of the crawl, and the writer is the sync's narrowest stage.
-        let analyzed: ParsedDocument = parsed;
-        try {
-          analyzed = { ...parsed, analysis: analyzePassages(parsed.metadata.title, parsed.chunks) };
-        } catch {
-          // The writer analyzes what is missing: the parse still stands.
-        }
-        port.postMessage({ id: job.id, type: "done", parsed: analyzed } satisfies ParseWorkerReply);
-      },
+      (parsed) => port.postMessage({ id: job.id, type: "done", parsed } satisfies ParseWorkerReply),
       (error: unknown) =>
         port.postMessage({
           id: job.id,

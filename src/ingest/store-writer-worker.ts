@@ -10,7 +10,7 @@ import { parentPort } from "node:worker_threads";
 import { type EmbeddedStore, openEmbeddedStore } from "../store/embedded-store.js";
 import type { DocumentInput, UpsertResult } from "../store/types.js";
 import { toIndexedChunks } from "./index-chunks.js";
-import type { ChunkDraft, PassageAnalysis } from "./types.js";
+import type { ChunkDraft } from "./types.js";
 import { type SerializedError, serializeError } from "./worker-errors.js";
 
 /** One document to store: its record and its passages before analysis. */
@@ -18,8 +18,6 @@ export interface WriteItem {
   doc: DocumentInput;
   title: string;
   drafts: ChunkDraft[];
-  /** The passages' terms when the parse worker computed them. */
-  analysis?: PassageAnalysis;
 }
 
 /** A job as posted by the writer: documents written together, all or none. */
@@ -47,7 +45,7 @@ function storeAt(dir: string): EmbeddedStore {
 async function write(job: WriteJobMessage): Promise<WriteWorkerReply> {
   const items = job.items.map((item) => ({
     doc: item.doc,
-    chunks: toIndexedChunks(item.doc.docId, item.title, item.drafts, item.analysis),
+    chunks: toIndexedChunks(item.doc.docId, item.title, item.drafts),
   }));
   const results = await storeAt(job.storeDir).upsertDocuments(items);
   return {

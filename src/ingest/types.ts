@@ -41,27 +41,6 @@ export interface ParsedDocument {
   chunks: ChunkDraft[];
   /** Set when some pages were read by OCR (a scan): which, and how confidently. */
   ocr?: OcrSummary;
-  /**
-   * The passages' index terms, computed beside the parse (in the parse worker, which runs
-   * in parallel) for the title they were computed under; the store writer uses them when
-   * the title is still the document's, and analyzes the passages itself otherwise.
-   */
-  analysis?: PassageAnalysis;
-}
-
-/**
- * Index terms of a document's passages (`passageTerms`), in passage order, packed flat:
- * a structured clone of one object per passage with its own keys costs V8 a new hidden
- * class each (2.2 s for 3,000 passages of 150 terms, measured), strings and typed arrays
- * are copied whole (69 ms). Passage i has `sizes[i]` terms, the next ones of `terms`
- * (joined by "\n") with their frequencies in `counts`, and its length in `lengths[i]`.
- */
-export interface PassageAnalysis {
-  title: string;
-  terms: string;
-  counts: Float64Array;
-  sizes: Int32Array;
-  lengths: Float64Array;
 }
 
 /** What OCR contributed to a document's text. */

@@ -3,14 +3,13 @@ import { type CatalogStatements, type DocumentRow, type MetaRow, toRecord } from
 import type { EmbeddingCache } from "./embedding-cache.js";
 import { storeError } from "./errors.js";
 import { numberKey } from "./filter.js";
-import type { TermCounts } from "./term-counts.js";
 import type { ArchivedVersion, DocumentInput, DocumentRecord, IndexedChunk, UpsertResult } from "./types.js";
 import { validateChunks, validateDocument } from "./validate.js";
 
 /** A chunk as a search index sees it: its integer key in the catalog, its terms and length. */
 export interface KeyedChunk {
   key: number;
-  terms: TermCounts;
+  terms: Record<string, number>;
   length: number;
 }
 

@@ -15,7 +15,6 @@ import {
   mergePostingBlobs,
 } from "./postings.js";
 import type { Database } from "./sqlite.js";
-import type { TermCounts } from "./term-counts.js";
 
 /** Knobs of the segmented lexical index; the defaults suit 1k to 100k+ chunks. */
 export interface LexicalIndexTuning {
@@ -41,7 +40,7 @@ const POSTING_ROWS_PER_INSERT = 32;
 /** A chunk as the index sees it: its integer key, its terms and its length. */
 export interface IndexEntry {
   key: number;
-  terms: TermCounts;
+  terms: Record<string, number>;
   length: number;
 }
 

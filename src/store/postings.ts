@@ -1,5 +1,3 @@
-import { forEachTermCount, type TermCounts } from "./term-counts.js";
-
 /**
  * The binary form of a posting list, as the embedded store keeps it: for one term in one
  * segment, `n` postings laid out as n Int32 chunk keys (ascending), then n Float32 term
@@ -237,7 +235,7 @@ export function mergePostingBlobs(blobs: readonly Uint8Array[], dead: DeadRanges
  * buffer; each term's blob is a view into it. Terms with a frequency of 0 are skipped.
  */
 export function buildSegmentPostings(
-  entries: ReadonlyArray<{ key: number; terms: TermCounts; length: number }>,
+  entries: ReadonlyArray<{ key: number; terms: Record<string, number>; length: number }>,
 ): Map<string, Uint8Array> {
   // Each posting's slot is looked up once and remembered in order, so the second pass
   // reads no map (on the crawl's 150,000 passages the two lookups per posting were a
@@ -247,9 +245,11 @@ export function buildSegmentPostings(
   const tfs: number[] = [];
   const counts = new Int32Array(entries.length);
   entries.forEach((entry, e) => {
+    const terms = entry.terms;
     let count = 0;
-    forEachTermCount(entry.terms, (term, tf) => {
-      if (!(tf > 0)) return;
+    for (const term of Object.keys(terms)) {
+      const tf = terms[term]!;
+      if (!(tf > 0)) continue;
       let slot = slots.get(term);
       if (slot) slot.n++;
       else {
@@ -259,7 +259,7 @@ export function buildSegmentPostings(
       order.push(slot);
       tfs.push(tf);
       count++;
-    });
+    }
     counts[e] = count;
   });
   const buffer = new ArrayBuffer(order.length * BYTES_PER_POSTING);

@@ -1,4 +1,3 @@
-import type { TermCounts } from "./term-counts.js";
 import type { DenseQuery, LexicalQuery } from "./types.js";
 
 /** One passage found by a search index: its chunk id, score and (lexical) matched terms. */
@@ -41,7 +40,7 @@ export interface PassageDocument {
 export interface IndexPassage {
   chunkId: string;
   doc: PassageDocument;
-  terms: TermCounts;
+  terms: Record<string, number>;
   length: number;
   /** sha256 of the text: passages of one text share a vector. */
   textHash: string;

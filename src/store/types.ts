@@ -13,8 +13,6 @@
  * frequencies (see `src/text/analyze.ts`), so every adapter scores the same terms.
  */
 
-import type { TermCounts } from "./term-counts.js";
-
 /** One document as the store keeps it (the active version). */
 export interface DocumentRecord {
   /** Stable id chosen by the caller (derived from the source key); survives replacements. */
@@ -86,7 +84,7 @@ export interface ChunkRecord {
 /** A chunk ready to be indexed: the record plus its lexical terms. */
 export interface IndexedChunk extends ChunkRecord {
   /** term → frequency in this chunk (terms are analyzer output such as "f:nhat", "b:nhat_the"). */
-  terms: TermCounts;
+  terms: Record<string, number>;
   /** Length used for BM25 length normalization (number of syllables). */
   length: number;
 }

@@ -1,5 +1,4 @@
 import { storeError } from "./errors.js";
-import { forEachTermCount } from "./term-counts.js";
 import type { DocumentInput, IndexedChunk, WeightedTerm } from "./types.js";
 
 const CHUNK_ID = /^[0-9a-f]{32}$/;
@@ -59,11 +58,12 @@ export function validateChunks(docId: string, chunks: readonly IndexedChunk[]): 
     if (!(Number.isFinite(chunk.length) && chunk.length >= 0)) {
       invalid("length must be a finite non-negative number", { docId, chunkId });
     }
-    forEachTermCount(chunk.terms, (term, tf) => {
+    for (const term in chunk.terms) {
+      const tf = chunk.terms[term];
       if (typeof tf !== "number" || !Number.isFinite(tf) || tf < 0) {
         invalid("term frequencies must be finite non-negative numbers", { docId, chunkId, term });
       }
-    });
+    }
   }
 }
 

@@ -27,7 +27,6 @@ import {
 } from "../../src/store/qdrant/schema-check.js";
 import { DEFAULT_BM25, toDocumentSparseVector } from "../../src/store/qdrant/sparse.js";
 import { openDatabase } from "../../src/store/sqlite.js";
-import { termRecord } from "../../src/store/term-counts.js";
 import type { DocumentStore, IndexedChunk, WeightedTerm } from "../../src/store/types.js";
 import { analyzeQuery } from "../../src/text/index.js";
 import { describeDocumentStoreContract } from "../contract/document-store.contract.js";
@@ -456,8 +455,7 @@ describe("Qdrant store", () => {
         updatedAt: at,
       };
       const fields = documentFields(record);
-      const sparse = (c: IndexedChunk) =>
-        toDocumentSparseVector(termRecord(c.terms), c.length, 2, DEFAULT_BM25);
+      const sparse = (c: IndexedChunk) => toDocumentSparseVector(c.terms, c.length, 2, DEFAULT_BM25);
       await client.upsert("old", {
         wait: true,
         points: chunks.map((c, seq) =>

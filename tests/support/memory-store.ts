@@ -1,5 +1,4 @@
 import { DEFAULT_BIGRAM_K1, isBigramTerm } from "../../src/store/bm25-scorer.js";
-import { termRecord } from "../../src/store/term-counts.js";
 import type {
   ArchivedVersion,
   ChunkFilter,
@@ -127,7 +126,7 @@ export function createMemoryStore(bm25 = { k1: 1.2, bigramK1: DEFAULT_BIGRAM_K1,
         .sort((a, b) => a.position - b.position);
     },
     async searchLexical(query: LexicalQuery): Promise<ScoredChunk[]> {
-      const all = [...chunks.values()].map((c) => ({ ...c, terms: termRecord(c.terms) }));
+      const all = [...chunks.values()];
       const n = all.length;
       const avg = all.reduce((s, c) => s + c.length, 0) / Math.max(1, n);
       const scored: ScoredChunk[] = [];
@@ -199,8 +198,7 @@ export function createMemoryStore(bm25 = { k1: 1.2, bigramK1: DEFAULT_BIGRAM_K1,
     },
     async termStats(terms) {
       const df = new Map<string, number>();
-      for (const t of terms)
-        df.set(t, [...chunks.values()].filter((c) => (termRecord(c.terms)[t] ?? 0) > 0).length);
+      for (const t of terms) df.set(t, [...chunks.values()].filter((c) => (c.terms[t] ?? 0) > 0).length);
       return { chunks: chunks.size, df };
     },
     async close() {},

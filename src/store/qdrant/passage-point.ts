@@ -1,7 +1,6 @@
 import type { Schemas } from "@qdrant/js-client-rest";
 import { numberKey } from "../filter.js";
 import type { IndexPassage } from "../search-index.js";
-import { presentTerms, termRecord } from "../term-counts.js";
 import { dateKey, FILTER_KEYS } from "./filter.js";
 import { chunkPointId } from "./point-id.js";
 import { LEXICAL_VECTOR } from "./schema-check.js";
@@ -28,14 +27,14 @@ export function passagePoint(
     content_hash: passage.textHash,
     length: passage.length,
     bm25_avg_length: options.averageLength,
-    terms: presentTerms(passage.terms),
+    terms: Object.keys(passage.terms).filter((t) => (passage.terms[t] ?? 0) > 0),
   };
   if (doc.date !== null) payload[FILTER_KEYS.date] = dateKey(doc.date);
   return {
     id: chunkPointId(passage.chunkId),
     vector: {
       [LEXICAL_VECTOR]: toDocumentSparseVector(
-        termRecord(passage.terms),
+        passage.terms,
         passage.length,
         options.averageLength,
         options.bm25,

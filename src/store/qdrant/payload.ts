@@ -1,7 +1,6 @@
 import type { Schemas } from "@qdrant/js-client-rest";
 import { storeError } from "../errors.js";
 import { numberKey } from "../filter.js";
-import { presentTerms } from "../term-counts.js";
 import type { ArchivedVersion, ChunkRecord, DocumentRecord, IndexedChunk } from "../types.js";
 import { dateKey, FILTER_KEYS } from "./filter.js";
 import { chunkPointId, recordPointId } from "./point-id.js";
@@ -162,7 +161,7 @@ export function chunkPoint(
       length: chunk.length,
       // The mean length its BM25 values were computed with (see `refreshLexicalWeights`).
       bm25_avg_length: fields.averageLength,
-      terms: presentTerms(chunk.terms),
+      terms: Object.keys(chunk.terms).filter((t) => (chunk.terms[t] ?? 0) > 0),
     },
   };
 }

@@ -12,7 +12,6 @@ import {
   openEmbeddedStore,
 } from "../../../src/store/embedded-store.js";
 import { openDatabase } from "../../../src/store/sqlite.js";
-import { termRecord } from "../../../src/store/term-counts.js";
 import type { IndexedChunk, WeightedTerm } from "../../../src/store/types.js";
 import { describeDocumentStoreContract } from "../../contract/document-store.contract.js";
 import { chunkIdOf, makeChunk, makeDoc, recordOf, sha256, vec } from "../../contract/store-fixtures.js";
@@ -60,9 +59,9 @@ function referenceBm25(
   for (const c of chunks) {
     let score = 0;
     for (const { term, weight } of query) {
-      const tf = termRecord(c.terms)[term] ?? 0;
+      const tf = c.terms[term] ?? 0;
       if (tf <= 0) continue;
-      const df = chunks.filter((x) => (termRecord(x.terms)[term] ?? 0) > 0).length;
+      const df = chunks.filter((x) => (x.terms[term] ?? 0) > 0).length;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const k1 = term.startsWith("b:") ? bigramK1 : syllableK1;
       score += (weight * idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * c.length) / avg));
