@@ -117,7 +117,10 @@ export function createParsePool(options: Partial<ParsePoolOptions> = {}): ParseP
       ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
       resourceLimits: {
         maxOldGenerationSizeMb: o.heapMb,
-        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(o.heapMb / 8))),
+        // A parse keeps little alive between files: with a 16 MB young generation instead
+        // of 64 the sync's peak RSS on a 3,475-page crawl sample fell 845-875 → 750-763 MB
+        // (two workers), in the same time (51-61 s → 51-52 s).
+        maxYoungGenerationSizeMb: Math.min(16, Math.max(8, Math.round(o.heapMb / 8))),
       },
       stdout: false,
       stderr: false,
