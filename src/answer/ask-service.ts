@@ -137,17 +137,23 @@ export function createAskService(deps: AskServiceDeps): AskService {
         };
       }
       // "Viết giúp tôi bài thơ ...", "thời tiết ngày mai": no document answers these, and
-      // behind a large archive some page always shares their words.
+      // behind a large archive some page always shares their words. A question all the
+      // same (logged and counted as declined), declined in words of its own; the passages
+      // a search finds are returned (an eval line lists them), never quoted.
       const outOfScope = outOfScopeKind(question);
       if (outOfScope) {
         deps.logger?.debug({ outOfScope }, "out-of-scope request");
+        const found = await deps.retriever.search(question, {
+          limit: options.k ?? 10,
+          filter: options.filter,
+        });
         return {
           question,
           answer: outOfScopeReplies[outOfScope],
-          mode: "conversation",
-          declined: false,
+          mode: "extractive",
+          declined: true,
           citations: [],
-          retrieved: [],
+          retrieved: toRetrieved(found),
           ms: round(performance.now() - started),
         };
       }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { outOfScopeKind } from "../../../src/answer/out-of-scope.js";
+import { type OutOfScopeKind, outOfScopeKind } from "../../../src/answer/out-of-scope.js";
 
 describe("out-of-scope requests", () => {
-  it("knows a request to compose, typed with diacritics or without", () => {
-    for (const message of [
+  const EXAMPLES: Record<OutOfScopeKind, string[]> = {
+    // Typed with diacritics or without.
+    compose: [
       "viết giúp tôi bài thơ về mùa thu Hà Nội",
       "viet giup toi bai tho ve mua thu Ha Noi",
       "Bạn ơi, hãy sáng tác một bài hát về quê hương",
@@ -11,22 +12,20 @@ describe("out-of-scope requests", () => {
       "Soạn giúp mình bài phát biểu khai mạc đại hội chi bộ",
       "làm thơ",
       "dịch đoạn này sang tiếng Anh giúp tôi",
-    ]) {
-      expect(outOfScopeKind(message), message).toBe("compose");
-    }
-  });
-
-  it("knows a question on live data: weather, prices, scores, draws", () => {
-    for (const message of [
+    ],
+    // Weather, prices, scores, draws.
+    live: [
       "Thời tiết Hà Nội ngày mai thế nào?",
       "thoi tiet ha noi ngay mai the nao",
       "hôm nay giá vàng bao nhiêu?",
       "Tỷ giá USD hôm nay",
       "kết quả xổ số miền Bắc hôm nay",
       "xsmb",
-    ]) {
-      expect(outOfScopeKind(message), message).toBe("live");
-    }
+    ],
+  };
+
+  it.each(Object.entries(EXAMPLES))("knows a %s request", (kind, messages) => {
+    for (const message of messages) expect(outOfScopeKind(message), message).toBe(kind);
   });
 
   it("leaves questions on documents, rules and history to retrieval", () => {
