@@ -149,10 +149,9 @@ export function createAskService(deps: AskServiceDeps): AskService {
         });
         return {
           question,
+          ...decline(),
           answer: outOfScopeReplies[outOfScope],
           mode: "extractive",
-          declined: true,
-          citations: [],
           retrieved: toRetrieved(found),
           ms: round(performance.now() - started),
         };

@@ -36,7 +36,10 @@ const COMPOSE = new RegExp(
 /** "dịch (đoạn này|giúp tôi câu này) sang tiếng Anh": translation. */
 const TRANSLATE = new RegExp(String.raw`^${OPENING}dich\b.*\bsang (?:tieng|ngon ngu)\b`);
 
-/** Words that put a question on the present moment or the next days ("hiện tại" does not: "tỷ giá hiện tại tính thuế theo quy định nào" asks a rule). */
+/**
+ * Words that put a question on the present moment or the next days ("hiện tại" does not:
+ * "tỷ giá hiện tại tính thuế theo quy định nào" asks a rule).
+ */
 const NOW =
   "(?:hom nay|ngay mai|toi nay|dem nay|sang mai|chieu mai|toi mai|chieu nay|sang nay|tuan nay|tuan toi|cuoi tuan|bay gio|hien gio|luc nay)";
 
