@@ -131,7 +131,7 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
     score(terms, context, allowed, limit) {
       const n = context.chunks;
       if (n <= 0 || limit <= 0) return EMPTY;
-      const plan: Array<{ keys: Int32Array; impacts: Float64Array; factor: number; bound: number }> = [];
+      const plan: Array<{ keys: Int32Array; impacts: Float32Array; factor: number; bound: number }> = [];
       let maxKey = -1;
       for (const { postings: p, weight } of terms) {
         const df = p.keys.length;

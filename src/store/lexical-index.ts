@@ -23,8 +23,8 @@ export interface LexicalIndexTuning {
   /** Merges that would produce more postings than this are skipped (default 4 million). */
   maxMergePostings?: number;
   /**
-   * Decoded postings kept in memory across queries, 12 bytes each (default 40 million,
-   * at most about 480 MB; a 5k-chunk corpus has under 2 million postings in all; a
+   * Decoded postings kept in memory across queries, 8 bytes each (default 40 million,
+   * at most about 320 MB; a 5k-chunk corpus has under 2 million postings in all; a
    * 100k-chunk corpus of real text about 34 million, which then all fit: with 16 million
    * the cache kept evicting what the next long question needed, p50 32 ms vs 9 ms).
    */
