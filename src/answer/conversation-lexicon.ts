@@ -98,8 +98,13 @@ export const CONVERSATION_LEXICON = {
     "ơi",
     "good (morning|afternoon|evening)",
     "chúc [một] [buổi] [(sáng|trưa|chiều|tối|ngày)] (tốt lành|vui vẻ)",
-    "có ai [ở] [(đó|đấy)] không",
-    "[có|còn] [ở] (đó|đấy) không",
+    // "chúc bot một ngày tốt lành": the wish after the one wished it (a filler between).
+    "chúc",
+    "[một] [buổi] (sáng|trưa|chiều|tối|ngày|tuần|cuối tuần) [mới] (tốt lành|vui vẻ|an lành)",
+    "[chúc] mừng năm mới",
+    "năm mới (vui vẻ|an khang|hạnh phúc)",
+    "có ai [ở] [(đó|đấy|đây)] không",
+    "[có|còn] [ở] (đó|đấy|đây) không",
   ],
 
   thanks: [
@@ -135,6 +140,10 @@ export const CONVERSATION_LEXICON = {
     "[tự] giới thiệu [về] [bản thân]",
     "có (những|các) tài liệu (gì|nào)",
     "có thông minh không",
+    "[đang] (ở|sống) [ở] đâu",
+    "còn (sống|hoạt động|chạy|online) không",
+    "có (người yêu|vợ|chồng|gia đình|bạn gái|bạn trai) chưa",
+    "(thích|ghét) (gì|ai|cái gì)",
   ],
 
   help: [
@@ -150,6 +159,8 @@ export const CONVERSATION_LEXICON = {
     "[cho|muốn|cần] hỏi [(chút|tí|cái|với)]",
     "cho (tôi|mình|em|tớ|tui) hỏi [(chút|tí|cái|với)]",
     "có câu hỏi",
+    "mới (dùng|sử dụng) [lần đầu]",
+    "lần đầu (dùng|sử dụng|hỏi)",
     "menu",
     "có (những|các) lệnh (gì|nào)",
   ],
@@ -190,6 +201,9 @@ export const CONVERSATION_LEXICON = {
   ],
 
   chitchat: [
+    // "Hôm nay bạn thế nào?": "thế nào" never stands alone (a follow-up asks that).
+    "hôm nay [(bạn|bot|em|anh|chị)] [có] (thế nào|ra sao|ổn không|vui không)",
+    "(bạn|bot|em|anh|chị) [(dạo này|hôm nay)] [có] (thế nào|ra sao|ổn không) [rồi]",
     "ok",
     "ô kê",
     "ừ",

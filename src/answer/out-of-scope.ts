@@ -52,6 +52,10 @@ const LIVE = [
   new RegExp(String.raw`\b${NOW}\b.*\b${LIVE_TOPIC}\b`),
   // Abbreviations used for a draw's results only (lottery rules are documents).
   /\b(?:xsmb|xsmn|xsmt)\b/,
+  // The clock and the calendar, asked as the whole message ("bây giờ là mấy giờ",
+  // "hôm nay là thứ mấy"); "có hiệu lực từ ngày bao nhiêu" asks a document.
+  /^(?:(?:bay gio|hien gio|hien tai) )?(?:la )?may gio(?: roi)?(?: ban| bot)?$/,
+  /^(?:hom nay|ngay mai|hom qua) (?:la )?(?:thu may|ngay (?:bao nhieu|may|nao|gi)|mung may)(?: roi)?(?: ban| bot)?$/,
 ];
 
 /** Messages longer than this (in words) are taken as questions, whatever they open with. */

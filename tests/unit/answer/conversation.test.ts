@@ -24,6 +24,9 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "chao buoi sang",
     "alo",
     "có ai ở đó không?",
+    "có ai ở đây không",
+    "chúc bot một ngày tốt lành",
+    "chuc mung nam moi bot",
   ],
   thanks: [
     "cảm ơn bot",
@@ -54,6 +57,9 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "Bạn làm được gì?",
     "ban lam duoc gi",
     "bot có thể giúp gì",
+    "bạn sống ở đâu",
+    "bot còn sống không",
+    "bạn có người yêu chưa",
     "Bạn có phải người thật không?",
     "bot lấy thông tin từ đâu",
     "Chào bạn, bạn là ai?",
@@ -72,6 +78,7 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "làm sao để hỏi?",
     "tôi nên hỏi gì",
     "cho tôi hỏi",
+    "hi bot, mình mới dùng lần đầu",
   ],
   complaint: [
     "sai rồi",
@@ -112,6 +119,10 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "bạn khỏe không",
     "ban khoe khong",
     "bạn khoẻ không?",
+    "hôm nay thế nào",
+    "Hôm nay bạn thế nào?",
+    "hom nay ban the nao",
+    "bạn thế nào rồi",
     "vâng ạ",
     "ok, hiểu rồi",
     "hay quá",
@@ -159,6 +170,12 @@ const QUESTIONS = [
   "Tại sao?",
   // Typed with marks, "Ban" is a board, not "bạn".
   "Ban là gì?",
+  // "thế nào" after a subject that is not the bot, or after "hôm nay" with more words.
+  "Hôm nay Nghị định 178 có hiệu lực chưa?",
+  "thế nào?",
+  "Chủ tịch UBND xã hôm nay thế nào",
+  "anh Lê Minh Hưng thế nào",
+  "chúc mừng Đại hội thành công",
 ];
 
 describe("classifyConversation", () => {

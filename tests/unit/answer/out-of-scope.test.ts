@@ -21,6 +21,11 @@ describe("out-of-scope requests", () => {
       "Tỷ giá USD hôm nay",
       "kết quả xổ số miền Bắc hôm nay",
       "xsmb",
+      // The clock and the calendar.
+      "Bây giờ là mấy giờ?",
+      "mấy giờ rồi bot",
+      "hom nay la thu may",
+      "Hôm nay là ngày bao nhiêu?",
     ],
   };
 
@@ -39,6 +44,9 @@ describe("out-of-scope requests", () => {
       "Tỷ giá hiện tại để tính thuế nhập khẩu theo quy định nào?",
       "Các hành vi bị nghiêm cấm trong kinh doanh xổ số là gì?",
       "Bộ Công Thương quy định giá xăng thương mại thế nào?",
+      "Nghị định 178 có hiệu lực từ ngày bao nhiêu?",
+      "Hôm nay là ngày bầu cử đại biểu Quốc hội phải không?",
+      "Giờ làm việc của UBND xã mấy giờ?",
       "",
     ]) {
       expect(outOfScopeKind(message), message).toBeNull();
