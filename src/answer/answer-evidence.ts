@@ -38,7 +38,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "do ai bổ nhiệm" is answered by who appoints ("Thủ tướng chỉ định"), not by
       // anyone who "chỉ đạo" something in the same sentence.
       const act = askedAct(question.folded);
-      const acts = act?.test(folded) ?? AGENT_VERB.test(folded);
+      const acts =
+        act?.test(folded) ?? (AGENT_VERB.test(folded) || namesOwnPredicate(question.folded, folded));
       // The deputy's appointment is no answer to who appoints the head, nor the reverse.
       if (act === APPOINTS && speaksOfOtherRank(question.folded, folded, act)) return false;
       return (PERSON.test(sentence) || namesOtherOffice(sentence, question.folded)) && acts;
@@ -177,7 +178,7 @@ export function asksPerson(question: QuestionAnalysis): boolean {
  * or department with its name.
  */
 const OFFICES =
-  /(?:Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Ban (?:Tổ chức|Tuyên giáo|Dân vận|Kinh tế|Nội chính|Đối ngoại|Chính sách)|Văn phòng Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Mặt trận Tổ quốc|(?:Bộ|Sở) \p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)?)/gu;
+  /(?:(?:Phó|[Cc]ấp phó của) (?:Chủ tịch|Giám đốc|Bí thư|Thủ tướng|Trưởng [Bb]an|Chánh|Trưởng|người đứng đầu)|[Cc]ấp phó|Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Ban (?:Tổ chức|Tuyên giáo|Dân vận|Kinh tế|Nội chính|Đối ngoại|Chính sách)|Văn phòng Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Mặt trận Tổ quốc|(?:Bộ|Sở) \p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)?)/gu;
 /** Verbs of signing, appointing, deciding, heading (folded). */
 const AGENT_VERB =
   /\b(?:ky|ban hanh|bo nhiem|mien nhiem|quyet dinh|phe duyet|chu tri|dung dau|phu trach|giu chuc|dam nhiem|lam truong|tham quyen|giao|chi dao|trao|do)\b/u;
@@ -222,6 +223,22 @@ const ASKS_SIGNER = /\b(?:ai|nguoi nao|dong chi nao)\s+(?:da\s+)?ky\b|\bnguoi ky
 const SIGNS = /\b(?:ky|thay mat|tm)\b/u;
 
 /** The words that answer the act a "who" question names; undefined when it names none of these. */
+/**
+ * The verb after "ai" in a question no act of `ACTS` names ("khi Giám đốc vắng mặt thì
+ * ai điều hành" → "dieu hanh"), past "có", "được", "sẽ", "phải" (folded).
+ */
+const OWN_PREDICATE = /\bai (?:(?:co|duoc|se|da|phai|thuc su) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
+
+/**
+ * Whether the sentence names the verb the question asks who does ("một Phó Giám đốc sở
+ * được ... ủy quyền thay Giám đốc sở điều hành"): the act beside which an office answers.
+ */
+function namesOwnPredicate(foldedQuestion: string, folded: string): boolean {
+  const verb = OWN_PREDICATE.exec(foldedQuestion)?.[1];
+  if (verb === undefined) return false;
+  return new RegExp(`\\b${verb}\\b`, "u").test(folded);
+}
+
 function askedAct(foldedQuestion: string): RegExp | undefined {
   return ACTS.find(([asked]) => asked.test(foldedQuestion))?.[1];
 }

@@ -103,6 +103,17 @@ describe("holdsEvidence", () => {
     ).toBe(true);
   });
 
+  it("'ai' + a verb of its own: another office (a deputy among them) beside that verb", () => {
+    const q = "Khi giám đốc sở vắng mặt thì ai điều hành?";
+    const answer =
+      "Khi Giám đốc sở vắng mặt, một Phó Giám đốc sở được Giám đốc sở ủy quyền thay Giám đốc sở điều hành các hoạt động của sở.";
+    expect(evidence(q, answer)).toBe(true);
+    expect(evidence("khi giam doc so vang mat thi ai dieu hanh", answer)).toBe(true);
+    // The office asked about, beside the verb, is not another office; nor is another
+    // office without the verb.
+    expect(evidence(q, "Giám đốc sở điều hành các hoạt động của sở.")).toBe(false);
+    expect(evidence(q, "Bình quân mỗi sở có 03 Phó Giám đốc.")).toBe(false);
+  });
   it("'khi nào thì': a condition answers as a date does; a plain 'khi nào' still needs the date", () => {
     const condition =
       "Đại hội bất thường được triệu tập khi Ban Chấp hành Trung ương thấy cần hoặc khi có hơn một nửa số cấp ủy trực thuộc yêu cầu.";
