@@ -29,5 +29,6 @@
  * 10: more abbreviations expanded (TGDV, BTGDV for the merged Ban Tuyên giáo và Dân vận;
  *    HNTW for Hội nghị Trung ương).
  * 11: a sentence hard-wrapped over lines (a PDF's text) is never cut between passages.
+ * 12: GĐ, PGĐ, TGĐ expanded (giám đốc), only as written with "Đ" ("GD" is giáo dục).
  */
-export const INGEST_PIPELINE = 11;
+export const INGEST_PIPELINE = 12;

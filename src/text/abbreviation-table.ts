@@ -11,6 +11,11 @@ export interface AbbreviationEntry {
   /** Lower case, old-style tone placement, syllables separated by spaces. */
   expansion: string;
   caseSensitive?: boolean;
+  /**
+   * Matched in any case but only with its marks: "GĐ", "gđ" are giám đốc, while "GD",
+   * "gd" (how "GĐ" folds) are giáo dục.
+   */
+  markedOnly?: boolean;
 }
 
 /**
@@ -65,6 +70,9 @@ export const ABBREVIATIONS: readonly AbbreviationEntry[] = [
   { abbr: "CBCCVC", expansion: "cán bộ công chức viên chức" },
   { abbr: "NLĐ", expansion: "người lao động" },
   { abbr: "PCT", expansion: "phó chủ tịch" },
+  { abbr: "GĐ", expansion: "giám đốc", markedOnly: true },
+  { abbr: "PGĐ", expansion: "phó giám đốc", markedOnly: true },
+  { abbr: "TGĐ", expansion: "tổng giám đốc", markedOnly: true },
   { abbr: "ĐVSNCL", expansion: "đơn vị sự nghiệp công lập" },
   { abbr: "CQCM", expansion: "cơ quan chuyên môn" },
   // State

@@ -37,6 +37,7 @@ for (const entry of ABBREVIATIONS) {
   }
   const lower = abbreviation.abbr.toLowerCase();
   byLower.set(lower, abbreviation);
+  if (entry.markedOnly) continue;
   const folded = foldNfc(lower);
   // When two spellings fold alike, the one written without diacritics wins ("hd").
   if (!byFolded.has(folded) || folded === lower) byFolded.set(folded, abbreviation);
@@ -47,7 +48,8 @@ for (const entry of ABBREVIATIONS) {
  * text, original case kept, NFC; a hyphenated pair ("NĐ-CP", "KT-XH") is looked up
  * as one. Case-sensitive entries ("TƯ", "TU", "CA") match only as written; the others
  * match in any case ("ubnd"), and a token typed without any diacritic also matches by
- * its folded form ("hdnd" → HĐND, "qd" → QĐ). Ordinary syllables never match.
+ * its folded form ("hdnd" → HĐND, "qd" → QĐ), except those that need their marks ("gđ"
+ * is giám đốc, "gd" is not). Ordinary syllables never match.
  */
 export function findAbbreviation(token: string): Abbreviation | undefined {
   const found = exact.get(token);

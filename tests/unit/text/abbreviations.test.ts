@@ -45,6 +45,9 @@ describe("expandAbbreviation", () => {
     ["CT", "chỉ thị"],
     ["TGDV", "tuyên giáo và dân vận"],
     ["hntw", "hội nghị trung ương"],
+    ["GĐ", "giám đốc"],
+    ["gđ", "giám đốc"],
+    ["PGĐ", "phó giám đốc"],
   ])("%s → %s", (token, expansion) => {
     expect(expandAbbreviation(token)).toBe(expansion);
   });
@@ -58,6 +61,11 @@ describe("expandAbbreviation", () => {
   it("needs diacritics to match when the token has some", () => {
     expect(expandAbbreviation("hđnd")).toBe("hội đồng nhân dân");
     expect(expandAbbreviation("hưnd")).toBeUndefined();
+  });
+
+  it("leaves the folded form of an entry that needs its marks: 'GD' is giáo dục, not giám đốc", () => {
+    for (const token of ["GD", "gd", "PGD", "pgd", "tgd"])
+      expect(expandAbbreviation(token), token).toBeUndefined();
   });
 
   it("reports the expansion's syllables with folded forms", () => {
