@@ -3,7 +3,7 @@ import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
-import { asksEventDate, withoutDocumentDates } from "./document-dates.js";
+import { asksEventDate, asksIssueDate, givesIssueDate, withoutDocumentDates } from "./document-dates.js";
 import {
   asksDocumentNumber,
   asksWhichDocument,
@@ -271,6 +271,8 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   // The date of a document the sentence cites is not the date asked of another one, and the
   // day a document was issued does not date the election it guides.
   const own = withoutCitedDocumentDates(question.documentNumbers, folded, sentence);
+  // "KL 127 ký ngày nào": the day it was signed or adopted, not a deadline it sets.
+  if (asksIssueDate(question)) return givesIssueDate(own);
   const dated = asksEventDate(question) ? withoutDocumentDates(own) : own;
   if (ASKS_DAY.test(question.folded)) return DAY.test(dated);
   return DATE.test(dated);

@@ -34,6 +34,42 @@ const DOCUMENT_DATES: readonly RegExp[] = [
 const ASKS_DOCUMENT_DATE =
   /\b(?:ban hanh|ky|thong qua|cong bo|ra doi|hieu luc|ap dung|thanh lap|sap nhap|hop nhat|giai the|bo nhiem|chi dinh|phe duyet|quyet dinh)\b/u;
 
+/**
+ * The day a sentence opens with as its setting: "Tại phiên họp ngày 28/2/2025, ...",
+ * "Ngày 14/2/2025, ..." (folded). Documents cited further on do not date it.
+ */
+export const OPENING_DAY = new RegExp(
+  String.raw`^\W*(?:tai (?:phien hop|hoi nghi|ky hop|cuoc hop)[^,]{0,40}?\s+|vao\s+)?ngay\s+${DAY}\s*,`,
+  "u",
+);
+
+/** When a document was signed or issued, as documents write it (folded). */
+const ISSUE_DATES: readonly RegExp[] = [
+  // "... ký ngày 14/2/2025", "ban hành ngày ...", "thông qua ngày ..."
+  new RegExp(String.raw`\b${ISSUES}(?:\s+ban hanh)?\s+(?:vao\s+)?ngay\s+${DAY}`, "u"),
+  // "Nghị định số 67/2025/NĐ-CP ngày 15/3/2025", "Kết luận số 126-KL/TW ngày 14/02/2025"
+  new RegExp(String.raw`\d+(?:/[\p{L}\d/-]+|-[\p{L}]+/[\p{L}\d/-]+),?\s+ngay\s+${DAY}`, "u"),
+  // "Ngày 12/10/2025, Bộ trưởng ... ban hành Thông tư ...", "Vào ngày 22 tháng 12 năm 2024, ... đã ký"
+  new RegExp(String.raw`^\W*(?:(?:vao\s+)?ngay\s+${DAY}|${DAY})\s*,(?=[^,.;]*\b${ISSUES}\b)`, "u"),
+  OPENING_DAY,
+];
+
+/** Whether a question asks when a document it names was signed, issued or adopted ("KL 127 ký ngày nào"). */
+export function asksIssueDate(question: QuestionAnalysis): boolean {
+  return question.documentNumbers.length > 0 && ASKS_ISSUE.test(question.folded);
+}
+const ASKS_ISSUE =
+  /\b(?:ky|ban hanh|thong qua)(?: ban hanh)?[\s,]+(?:vao\s+)?(?:ngay nao|khi nao|bao gio|luc nao|nam nao|thang nao|hom nao)\b|\b(?:ngay nao|khi nao|bao gio)\s+(?:duoc\s+)?(?:ky|ban hanh|thong qua)\b/u;
+
+/**
+ * Whether a folded sentence dates a document's signing or issue, or opens with the day of
+ * the meeting that adopted it: a deadline the document sets ("chậm nhất ngày 09/3/2025")
+ * does not say when it was signed.
+ */
+export function givesIssueDate(folded: string): boolean {
+  return ISSUE_DATES.some((pattern) => pattern.test(folded));
+}
+
 /** Whether the question asks the date of something other than a document. */
 export function asksEventDate(question: QuestionAnalysis): boolean {
   return question.documentNumbers.length === 0 && !ASKS_DOCUMENT_DATE.test(question.folded);

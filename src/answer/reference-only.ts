@@ -1,6 +1,7 @@
 import { documentNumbersIn } from "../retrieval/document-references.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { findDocumentNumbers } from "../text/document-numbers.js";
+import { OPENING_DAY } from "./document-dates.js";
 
 /**
  * Whether a sentence only names a document: a header's "Số 07-KL/VPTW", "(Ban hành kèm
@@ -50,8 +51,11 @@ export function withoutCitedDocumentDates(
   if (questionNumbers.length === 0) return folded;
   // "Luật số 22/2008/QH12 ... hết hiệu lực kể từ ngày ...": a sentence naming other
   // documents and not the one asked dates them, not it ("Luật này có hiệu lực từ ..." does).
+  // The day it opens with is the sentence's own setting ("Tại phiên họp ngày 28/2/2025,
+  // ... (Công văn số 8011-CV/BTCTW, ngày 27/02/2025)"): that one stays.
   const named = documentNumbersIn(sentence);
-  if (named.length > 0 && !named.some((n) => questionNumbers.includes(n))) return "";
+  if (named.length > 0 && !named.some((n) => questionNumbers.includes(n)))
+    return OPENING_DAY.exec(folded)?.[0] ?? "";
   return folded.replace(CITED_DATE, (whole, leadA: string | undefined, leadB: string | undefined) => {
     const lead = String(Number(leadA ?? leadB));
     return questionNumbers.includes(lead) ? whole : " ";

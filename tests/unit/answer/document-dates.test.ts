@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { holdsEvidence } from "../../../src/answer/answer-evidence.js";
-import { asksEventDate, withoutDocumentDates } from "../../../src/answer/document-dates.js";
+import {
+  asksEventDate,
+  asksIssueDate,
+  givesIssueDate,
+  withoutDocumentDates,
+} from "../../../src/answer/document-dates.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 import { foldDiacritics } from "../../../src/text/index.js";
 
@@ -51,5 +56,43 @@ describe("a date in the evidence of 'khi nào'", () => {
     const signed = analyzeQuestion("Kết luận 126-KL/TW ký ngày nào?");
     const sentence = "Thường trực Ban Bí thư đã ký Kết luận số 126-KL/TW ngày 14/2/2025.";
     expect(holdsEvidence(signed, sentence, fold(sentence))).toBe(true);
+  });
+});
+
+describe("the day a named document was signed", () => {
+  const evidence = (question: string, sentence: string) =>
+    holdsEvidence(analyzeQuestion(question), sentence, fold(sentence));
+
+  it("is asked by a verb of signing or issuing beside 'ngày nào', 'khi nào'", () => {
+    for (const question of [
+      "ket luan 127 ky ngay nao",
+      "NQ 190 được thông qua khi nào",
+      "NQ 57 do ai ký, ngày nào?",
+    ])
+      expect(asksIssueDate(analyzeQuestion(question)), question).toBe(true);
+    // Signing something else by a deadline; a document's date not asked.
+    for (const question of [
+      "nguoi lam hop dong lao dong phai ky truoc ngay nao moi thuoc doi tuong NĐ 178",
+      "Kết luận 127 yêu cầu hoàn thành đề án khi nào?",
+    ])
+      expect(asksIssueDate(analyzeQuestion(question)), question).toBe(false);
+  });
+
+  it("is the meeting's day the document opens with, not a deadline it sets", () => {
+    const q = "ket luan 127 ky ngay nao";
+    expect(
+      evidence(
+        q,
+        "Tại phiên họp ngày 28/2/2025, sau khi nghe Ban Tổ chức Trung ương báo cáo (Công văn số 8011-CV/BTCTW, ngày 27/02/2025), Bộ Chính trị, Ban Bí thư có ý kiến như sau:",
+      ),
+    ).toBe(true);
+    expect(evidence(q, "Báo cáo Bộ Chính trị cho chủ trương chậm nhất ngày 09/3/2025.")).toBe(false);
+    expect(
+      evidence(
+        "NQ 57 ký ngày nào",
+        "Vào ngày 22 tháng 12 năm 2024, Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết số 57-NQ/TW.",
+      ),
+    ).toBe(true);
+    expect(givesIssueDate(fold("Kết luận số 127-KL/TW ngày 28/2/2025 của Bộ Chính trị"))).toBe(true);
   });
 });
