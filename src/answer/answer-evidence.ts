@@ -30,11 +30,11 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (ASKS_PERSON.test(question.folded)) {
         // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
         const post = askedPost(question);
-        return PERSON.test(sentence) && (post === undefined || namesPost(post, sentence));
+        return namesPerson(sentence) && (post === undefined || namesPost(post, sentence));
       }
       // "Kết luận 126 ai ký?": a document is signed by a person ("Thay mặt Bộ Chính trị,
       // Thường trực Ban Bí thư Trần Cẩm Tú đã ký"), not by the body that issues it.
-      if (ASKS_SIGNER.test(question.folded)) return PERSON.test(sentence) && SIGNS.test(folded);
+      if (ASKS_SIGNER.test(question.folded)) return namesPerson(sentence) && SIGNS.test(folded);
       // "do ai bổ nhiệm" is answered by who appoints ("Thủ tướng chỉ định"), not by
       // anyone who "chỉ đạo" something in the same sentence.
       const act = askedAct(question.folded);
@@ -42,7 +42,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
         act?.test(folded) ?? (AGENT_VERB.test(folded) || namesOwnPredicate(question.folded, folded));
       // The deputy's appointment is no answer to who appoints the head, nor the reverse.
       if (act === APPOINTS && speaksOfOtherRank(question.folded, folded, act)) return false;
-      return (PERSON.test(sentence) || namesOtherOffice(sentence, question.folded)) && acts;
+      return (namesPerson(sentence) || namesOtherOffice(sentence, question.folded)) && acts;
     }
     case "khi_nao":
       return holdsTime(question, sentence, folded);
@@ -84,7 +84,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
       // acts in the clause ("thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân xã") as well,
       // and best the office just before the act asked ("Thường trực Hội đồng nhân dân cấp
       // tỉnh chỉ định ..."), not the offices it acts on ("... và chỉ định Chủ tịch, ...").
-      if (PERSON.test(clause)) return 1;
+      if (namesPerson(clause)) return 1;
       if (!namesOtherOffice(clause, question.folded)) return 0;
       if (actsAsAgent(question, clause, folded)) return 1;
       return AGENT_VERB.test(folded.replace(DOCUMENT_NAME, " ")) ? 0.75 : 0.5;
@@ -164,6 +164,20 @@ const PERSON = new RegExp(
   `(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+(?!${PLACES_NAMED_BA})\\p{Lu}\\p{Ll}*|(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){2,3}(?![\\p{L}])`,
   "u",
 );
+/**
+ * A name held for anyone in an example ("Ví dụ: Đồng chí Nguyễn Văn A, Phó Trưởng Ban
+ * ...", "ông B"): its last part is a single capital letter. No one's name answers "ai".
+ */
+const PLACEHOLDER_NAME = new RegExp(
+  `(?<![\\p{L}])(?:(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+)?(?:(?:${SURNAMES})\\s+(?:\\p{Lu}\\p{Ll}+\\s+)?)?\\p{Lu}(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+/** Whether a text names a person (not a placeholder of an example). */
+function namesPerson(text: string): boolean {
+  return PERSON.test(text.replace(PLACEHOLDER_NAME, " "));
+}
+
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
   /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b|\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u;

@@ -51,8 +51,16 @@ export function askedPost(question: QuestionAnalysis): string | undefined {
   return words.length >= 2 ? words.join(" ") : undefined;
 }
 
-/** Whether the sentence names the post (its first words, abbreviations written out). */
+/**
+ * Whether the sentence names the post (its first words, abbreviations written out); a
+ * deputy's title ("Phó Trưởng Ban ...", "cấp phó của ...") names the deputy's post, not
+ * the one asked, unless a deputy is asked.
+ */
 export function namesPost(post: string, sentence: string): boolean {
   const words = ` ${expandedWords(foldDiacritics(sentence.toLowerCase())).join(" ")} `;
-  return words.includes(` ${post} `);
+  const asksDeputy = /^(?:pho|cap pho)\b/u.test(post);
+  for (let at = words.indexOf(` ${post} `); at >= 0; at = words.indexOf(` ${post} `, at + 1)) {
+    if (asksDeputy || !/ (?:pho|cap pho cua)$/u.test(words.slice(0, at))) return true;
+  }
+  return false;
 }

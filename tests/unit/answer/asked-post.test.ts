@@ -49,4 +49,22 @@ describe("'X là ai' evidence", () => {
     expect(holdsEvidence(q, other, foldDiacritics(other.toLowerCase()))).toBe(false);
     expect(holdsEvidence(q, same, foldDiacritics(same.toLowerCase()))).toBe(true);
   });
+
+  it("a deputy holds another post, and an example's placeholder name is no one", () => {
+    const q = analyzeQuestion("Trưởng ban Tuyên giáo và Dân vận TW hiện nay là ai");
+    const evidence = (sentence: string) => holdsEvidence(q, sentence, foldDiacritics(sentence.toLowerCase()));
+    expect(
+      evidence("Đồng chí Trịnh Văn Quyết, Trưởng Ban Tuyên giáo và Dân vận Trung ương, phát biểu."),
+    ).toBe(true);
+    expect(
+      evidence("Đồng chí Lại Xuân Môn, Phó Trưởng Ban Tuyên giáo và Dân vận Trung ương, phát biểu."),
+    ).toBe(false);
+    expect(
+      evidence(
+        "Ví dụ: Đồng chí Nguyễn Văn A, Trưởng Ban Tuyên giáo và Dân vận Trung ương tham gia Ban Thường vụ.",
+      ),
+    ).toBe(false);
+    // A deputy asked is named as such.
+    expect(namesPost("pho truong ban tuyen", "Đồng chí Lại Xuân Môn, Phó Trưởng Ban Tuyên giáo")).toBe(true);
+  });
 });
