@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
-import { askedPost, namesPost } from "./asked-post.js";
+import { askedPost, expandedWords, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
 import { asksEventDate, asksIssueDate, givesIssueDate, withoutDocumentDates } from "./document-dates.js";
 import {
@@ -51,7 +51,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // a number to call: no count is either.
       if (asksDocumentNumber(question.folded)) return givesDocumentNumber(sentence);
       if (ASKS_PHONE.test(question.folded)) return PHONE.test(sentence);
-      return countsUnit(sentence, folded, question.unit);
+      return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
     case "o_dau":
       return question.asksNames ? namesNewPlace(sentence, question.folded) : PLACE.test(sentence);
     case "tai_sao":
@@ -438,6 +438,40 @@ function countsUnit(sentence: string, foldedSentence: string, unit: string): boo
   }
   return false;
 }
+
+/**
+ * Whether every count of the unit asked in the sentence counts another body's ("19 ủy
+ * viên Bộ Chính trị, 3 ủy viên Ban Bí thư" when the Ban Chấp hành's members are asked):
+ * the unit is followed by the name of a body or office the question does not name.
+ */
+function countsAnotherBodys(question: QuestionAnalysis, sentence: string): boolean {
+  if (question.unit === "") return false;
+  const unit = question.unit.split(" ").map(escapeRegExp).join("\\s+");
+  const counts = new RegExp(
+    `(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s+${unit}(?![\\p{L}\\p{N}])[ \\t]*`,
+    "giu",
+  );
+  const asked = ` ${expandedWords(question.folded).join(" ")} `;
+  let another = false;
+  for (const match of foldedWithCase(sentence).matchAll(counts)) {
+    const after = sentence.normalize("NFC").slice(match.index + match[0].length);
+    const body = OFFICE_AT_START.exec(after)?.[0];
+    if (
+      body === undefined ||
+      asked.includes(` ${expandedWords(foldDiacritics(body.toLowerCase())).join(" ")} `)
+    )
+      return false;
+    another = true;
+  }
+  return another;
+}
+/** The sentence folded with its case kept, offset for offset (to match a folded unit). */
+function foldedWithCase(sentence: string): string {
+  const nfc = sentence.normalize("NFC");
+  const folded = foldNfc(nfc);
+  return folded.length === nfc.length ? folded : nfc;
+}
+const OFFICE_AT_START = new RegExp(`^(?:${OFFICES.source})`, "u");
 
 /** What follows a number that counts the unit; other forms that state it (a share, a coefficient). */
 interface UnitPattern {

@@ -25,7 +25,7 @@ const BODIES = new Set(["so", "bo", "ban", "cuc"]);
 const BODY_NAME_WORDS = 2;
 
 /** Folded words with abbreviations written out ("ubnd" → "uy ban nhan dan"). */
-function expandedWords(folded: string): string[] {
+export function expandedWords(folded: string): string[] {
   const out: string[] = [];
   for (const word of folded.split(/[^\p{L}\p{N}]+/u)) {
     if (word === "") continue;

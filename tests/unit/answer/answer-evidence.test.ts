@@ -142,6 +142,24 @@ describe("holdsEvidence", () => {
     expect(evidence("Cần bao nhiêu tiền?", "Dự kiến cần khoảng 130.000 tỷ đồng.")).toBe(true);
   });
 
+  it("'bao nhiêu': members counted of another body than the one asked do not answer", () => {
+    const q = "BCH TW khoá XII có bao nhiêu ủy viên";
+    expect(
+      evidence(
+        q,
+        "Hội nghị bầu ra 19 ủy viên Bộ Chính trị, 3 ủy viên Ban Bí thư, 21 ủy viên Ủy ban Kiểm tra.",
+      ),
+    ).toBe(false);
+    expect(evidence(q, "Đại hội bầu 180 ủy viên chính thức và 20 ủy viên dự khuyết.")).toBe(true);
+    expect(evidence(q, "Ban Chấp hành Trung ương khóa XII có 180 ủy viên Ban Chấp hành Trung ương.")).toBe(
+      true,
+    );
+    // The body asked, named after the count, answers.
+    expect(
+      evidence("Bộ Chính trị khóa XII có bao nhiêu ủy viên?", "Hội nghị bầu ra 19 ủy viên Bộ Chính trị."),
+    ).toBe(true);
+  });
+
   it("'bao nhiêu': a number spelled out in brackets before what it counts ('03 (ba) nhân viên')", () => {
     const question = "Hà Nội bố trí mỗi xã bao nhiêu nhân viên chăn nuôi thú y?";
     expect(
