@@ -12,7 +12,7 @@ import {
 } from "../retrieval/retriever.js";
 import type { ChunkFilter, ChunkRecord, DocumentStore } from "../store/types.js";
 import { absentNamedDocument } from "./absent-document.js";
-import { asksPerson } from "./answer-evidence.js";
+import { asksDefinition, asksPerson } from "./answer-evidence.js";
 import { EXACT_TYPES } from "./answer-types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
 import { askedParts, mergeComposed, partTermValues } from "./compound-question.js";
@@ -351,7 +351,8 @@ function answersConfidently(
   // nhiêu" or "khi nào", however sure retrieval is of its passage; nor a sentence without
   // a person's name "Giám đốc sở ... là ai".
   const type = asked?.type;
-  const exact = type !== undefined && (EXACT_TYPES.has(type) || asksPerson(asked!));
+  // So is what a term is ("Nhất thể hóa là gì?"): a sentence naming it does not say it.
+  const exact = type !== undefined && (EXACT_TYPES.has(type) || asksPerson(asked!) || asksDefinition(asked!));
   if (composed.lead === "words" && exact) return false;
   if (composed.lead === "words" && confidence < SURE_CONFIDENCE) return false;
   // Nearly every sentence "có", "được" or "phải" something: that is no evidence that a

@@ -202,6 +202,23 @@ describe("holdsEvidence", () => {
     expect(evidence(asked, "Sau 3 năm, Bí thư đồng thời là Chủ tịch và nhất thể hóa đã ổn định.")).toBe(
       false,
     );
+    // The term deep inside a clause's subject is not what the clause defines.
+    expect(evidence(asked, "Việc thực hiện nhất thể hóa là chủ trương lớn của tỉnh.")).toBe(false);
+  });
+
+  it("'X là gì' of a term with a number: the whole subject, its number written any way", () => {
+    const asked = "chính quyền địa phương 2 cấp là gì";
+    expect(asksDefinition(analyzeQuestion(asked))).toBe(true);
+    expect(evidence(asked, "Chính quyền địa phương 02 cấp là mô hình gồm cấp tỉnh và cấp xã.")).toBe(true);
+    expect(evidence(asked, "Theo đó, chính quyền địa phương hai cấp được hiểu là cấp tỉnh và cấp xã.")).toBe(
+      true,
+    );
+    expect(
+      evidence(
+        asked,
+        "Cấp ủy phải xác định việc tổ chức và vận hành hiệu quả chính quyền địa phương 02 cấp là nhiệm vụ hết sức quan trọng.",
+      ),
+    ).toBe(false);
   });
 
   it("'tại sao': a reason or a purpose", () => {
