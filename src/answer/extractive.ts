@@ -15,6 +15,7 @@ import { askedCodes, holdsCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
+import { missesTopic, topicBigrams } from "./question-topic.js";
 import { asksWhichDocument, isNamedDocument, onlyNamesDocument } from "./reference-only.js";
 import { learnedRanker, type RankerModel, topTerms } from "./sentence-ranker.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
@@ -69,6 +70,8 @@ interface Candidate {
   inSituation: boolean;
   /** An encyclopedia entry on a subject the question does not name (src/answer/subject-page.ts). */
   otherEntry: boolean;
+  /** Its passage never names the topic the question asks its focus of (question-topic.ts). */
+  offTopic: boolean;
   /** What the ranker reads besides the above (src/answer/sentence-ranker.ts). */
   coverage: number;
   rareCoverage: number;
@@ -138,6 +141,7 @@ export function composeExtractiveAnswer(
   const coverages = documentCoverages(read, termValues);
   const codes = question === undefined ? [] : askedCodes(question);
   const bestCoverage = Math.max(1e-9, ...coverages);
+  const topic = question === undefined ? [] : topicBigrams(question, termValues.keys());
   read.forEach((passage, passageIndex) => {
     // Passages scored lower need to match better to be chosen, in proportion to their
     // score: three passages of one article scored alike are read alike (by rank, the
@@ -171,6 +175,7 @@ export function composeExtractiveAnswer(
         holdsSituation(question.situation, passageText)) &&
       holdsCodes(codes, passageText);
     const entryOnOther = question !== undefined && isEntryOnAnotherSubject(question, passage.doc.title);
+    const offTopic = topic.length > 0 && missesTopic(topic, passageHolder(passage, context));
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
@@ -217,6 +222,7 @@ export function composeExtractiveAnswer(
       candidates.push({
         inSituation,
         otherEntry: entryOnOther && !holdsQuestionAnchor(question!, text),
+        offTopic,
         passageIndex,
         sentenceIndex,
         text,
@@ -272,6 +278,7 @@ export function composeExtractiveAnswer(
   const anotherSubject = speaksOfAnotherSubject(question, read);
   const answersAsked = (c: Candidate) =>
     c.inSituation &&
+    !c.offTopic &&
     !anotherSubject(c.text) &&
     (!demanding ||
       (c.focus && (!exact || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
@@ -283,7 +290,9 @@ export function composeExtractiveAnswer(
   if (!candidates.some((c) => c.inSituation)) return { ...decline(), lead: "off-situation" };
   // A date or a count in a sentence that shares little of the question is about something
   // else ("nhiệm kỳ 2020 - 2025" for the year a model began): it does not answer.
-  const floor = candidates[0]!.score * EVIDENCE_FLOOR;
+  // (Measured against the best sentence of a passage on the question's topic: one from a
+  // passage that never names it sets no bar.)
+  const floor = (candidates.find((c) => !c.offTopic) ?? candidates[0]!).score * EVIDENCE_FLOOR;
   if (question !== undefined) orderByRanker(candidates, answers, question, options.ranker, termValues);
   const best =
     candidates.find((c) => c.score >= floor && answers(c) && choose(c)) ??
@@ -408,6 +417,17 @@ function documentCoverages(passages: readonly Passage[], termValues: Map<string,
     for (const term of held.get(passage.doc.docId)!) value += termValues.get(term) ?? 0;
     return value / total;
   });
+}
+
+/**
+ * Which terms a passage, its title or its headings hold: the store's matched terms (of
+ * the question's), or its text analyzed when the store gave none.
+ */
+function passageHolder(passage: Passage, context: readonly string[]): (term: string) => boolean {
+  const inContext = termsOf(context.join("\n"));
+  const matched = passage.matchedTerms ? new Set(passage.matchedTerms) : null;
+  const inText = matched ? null : termsOf(passage.chunk.text);
+  return (term) => (inContext[term] ?? 0) > 0 || (matched ? matched.has(term) : (inText![term] ?? 0) > 0);
 }
 
 /** A passage's score as a share of the best one's, 0..1 (1 when scores are not comparable). */
