@@ -140,21 +140,29 @@ export function composeExtractiveAnswer(
   const bigramValue = rawShare(termValues, new Set(termValues.keys()), "b:");
   const coverages = documentCoverages(read, termValues);
   const codes = question === undefined ? [] : askedCodes(question);
-  const bestCoverage = Math.max(1e-9, ...coverages);
   const topic = question === undefined ? [] : topicBigrams(question, termValues.keys());
+  // Passages that never name the question's topic set no bar for those that do: the best
+  // score and coverage are the best on the topic's (when one is).
+  const onTopic = read.map(
+    (passage) =>
+      topic.length === 0 ||
+      !missesTopic(topic, passageHolder(passage, [passage.doc.title, ...passage.chunk.headingPath])),
+  );
+  const topicLeader = read.find((_, i) => onTopic[i]) ?? passages[0]!;
+  const bestCoverage = Math.max(1e-9, ...coverages.filter((_, i) => onTopic[i] || !onTopic.some(Boolean)));
   read.forEach((passage, passageIndex) => {
     // Passages scored lower need to match better to be chosen, in proportion to their
     // score: three passages of one article scored alike are read alike (by rank, the
     // third counted a third less and lost its sentence on "180 ủy viên chính thức").
     // Between passages that answer alike, the one from the document in force comes first.
     const topDocument =
-      passage.doc.docId === passages[0]!.doc.docId ? passages[0]!.score * TOP_DOCUMENT_SHARE : 0;
+      passage.doc.docId === topicLeader.doc.docId ? topicLeader.score * TOP_DOCUMENT_SHARE : 0;
     const prior =
-      passageScoreShare(Math.max(passage.score, topDocument), passages[0]!.score) *
-      (coverages[passageIndex]! / bestCoverage) ** COVERAGE_POWER *
+      passageScoreShare(Math.max(passage.score, topDocument), topicLeader.score) *
+      Math.min(1, coverages[passageIndex]! / bestCoverage) ** COVERAGE_POWER *
       (passage.superseded ? SUPERSEDED_FACTOR : 1);
     // A passage weighed this little cannot lead, and reading it costs the answer's time.
-    if (passageIndex > 0 && prior < MIN_PRIOR) return;
+    if (passageIndex > 0 && prior < MIN_PRIOR && passage !== topicLeader) return;
     const spans = answerSentences(passage.chunk.text);
     // A news article's title is often its lead sentence, here in the passage: body text
     // ("Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 ..."), not context.
@@ -175,7 +183,7 @@ export function composeExtractiveAnswer(
         holdsSituation(question.situation, passageText)) &&
       holdsCodes(codes, passageText);
     const entryOnOther = question !== undefined && isEntryOnAnotherSubject(question, passage.doc.title);
-    const offTopic = topic.length > 0 && missesTopic(topic, passageHolder(passage, context));
+    const offTopic = !onTopic[passageIndex];
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown

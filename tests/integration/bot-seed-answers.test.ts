@@ -39,6 +39,12 @@ const SEED_QUESTIONS: SeedQuestion[] = [
     ],
   },
   {
+    name: "benefits, asked of nhất thể hóa itself",
+    withMarks: "Lợi ích của việc nhất thể hóa là gì?",
+    withoutMarks: "loi ich cua viec nhat the hoa la gi",
+    holdsAnyOf: ["tinh gọn được bộ máy", "giảm bớt được đầu mối", "phát huy hiệu quả"],
+  },
+  {
     name: "how many",
     withMarks: "Đức Thọ giảm được bao nhiêu đầu mối?",
     withoutMarks: "duc tho giam duoc bao nhieu dau moi",
