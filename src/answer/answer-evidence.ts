@@ -2,6 +2,11 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
 import { askedPost, expandedWords, namesPost } from "./asked-post.js";
+import { definedTerm, definesTerm } from "./definition-evidence.js";
+import { namesPerson } from "./person-names.js";
+
+export { asksDefinition } from "./definition-evidence.js";
+
 import { speaksOfOtherRank } from "./deputy-post.js";
 import { asksEventDate, asksIssueDate, givesIssueDate, withoutDocumentDates } from "./document-dates.js";
 import {
@@ -145,40 +150,6 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
   return count;
 }
 const LISTING_COMMA = /([a-z]), (?=[a-z])/g;
-
-/**
- * Vietnamese surnames: a personal name is one of these and two or three more capitalised
- * syllables ("Lê Minh Hưng", "Đỗ Thanh Bình"); "Tỉnh Lào Cai", "Ban Chấp Hành" are not,
- * nor "Hà Tĩnh", "Thái Bình" (two syllables: provinces more often than people).
- */
-const SURNAMES =
-  "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Lâm|Mai|Trịnh|Trương|Lương|Hà|Tô|Tạ|Chu|Cao|Đoàn|Vương|Thái|Lưu|Quách|Hứa|Kiều|Triệu|Phùng|Nghiêm|Lại|Từ|Giang|Châu|Đàm|Tăng|Lữ|Thân|Khổng|Mạc|Tôn|Âu|Diệp|Nông|Lò|Hầu|Doãn|Khuất|Lục|Ninh|Bế|Y";
-/**
- * Words before a name that make it a place's: "Thành phố Hồ Chí Minh", "đường Lê Duẩn",
- * "phường Trần Hưng Đạo" name no person.
- */
-const NAMED_PLACE =
-  "(?:[Tt]hành phố|TP\\.?|[Đđ]ường|[Pp]hố|[Pp]hường|[Xx]ã|[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Tt]rường|[Cc]ầu|[Cc]ảng|[Ll]ăng|[Qq]uảng trường)";
-/** Places whose names begin with "Bà": "Bà Rịa - Vũng Tàu", "Bà Chiểu", "núi Bà Đen". */
-const PLACES_NAMED_BA = "(?:Rịa|Chiểu|Đen|Điểm)(?![\\p{L}])";
-/** A personal name: after "đồng chí", "ông", "bà", or a surname and more capitalised syllables. */
-const PERSON = new RegExp(
-  `(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+(?!${PLACES_NAMED_BA})\\p{Lu}\\p{Ll}*|(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){2,3}(?![\\p{L}])`,
-  "u",
-);
-/**
- * A name held for anyone in an example ("Ví dụ: Đồng chí Nguyễn Văn A, Phó Trưởng Ban
- * ...", "ông B"): its last part is a single capital letter. No one's name answers "ai".
- */
-const PLACEHOLDER_NAME = new RegExp(
-  `(?<![\\p{L}])(?:(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+)?(?:(?:${SURNAMES})\\s+(?:\\p{Lu}\\p{Ll}+\\s+)?)?\\p{Lu}(?![\\p{L}\\p{N}])`,
-  "gu",
-);
-
-/** Whether a text names a person (not a placeholder of an example). */
-function namesPerson(text: string): boolean {
-  return PERSON.test(text.replace(PLACEHOLDER_NAME, " "));
-}
 
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
@@ -367,86 +338,6 @@ const REASON =
 /** A definition or a composition (folded). */
 const DEFINITION = /\b(?:la|duoc hieu|gom|bao gom|nghia la)\b/u;
 
-/**
- * Whether "X là gì" asks what X is (a term: "Nhất thể hóa là gì?"), not a head noun with
- * other names ("Mục tiêu ... là gì", answered by "nhằm ..."): then only a sentence that
- * says what X is answers.
- */
-export function asksDefinition(question: QuestionAnalysis): boolean {
-  return definedTerm(question) !== undefined;
-}
-
-/**
- * The term a "X là gì" question asks to define, folded: the whole subject when it is the
- * focus ("kiêm nhiệm"), or a short subject holding it ("chính quyền địa phương 2 cấp",
- * whose focus is "quyen dia phuong"); undefined for a head noun with a longer content
- * ("phương châm vừa chạy vừa xếp hàng là gì" asks what the motto means).
- */
-function definedTerm(question: QuestionAnalysis): string | undefined {
-  if (question.type !== "la_gi" || question.focus === "" || question.focusPhrases.length !== 1)
-    return undefined;
-  const subject = DEFINED_TERM_QUESTION.exec(question.folded)?.[1];
-  if (subject === undefined) return undefined;
-  if (subject === question.focus) return subject;
-  const words = subject.split(" ");
-  return words.length <= MAX_DEFINED_WORDS &&
-    /\d/u.test(subject) &&
-    ` ${subject} `.includes(` ${question.focus} `)
-    ? subject
-    : undefined;
-}
-/** The longest subject read as a term (with a number: "chính quyền địa phương 2 cấp"). */
-const MAX_DEFINED_WORDS = 6;
-const DEFINED_TERM_QUESTION =
-  /^(?:(?:cho (?:toi|minh|em) )?(?:hoi|biet) )?(.+?) (?:la gi|nghia la gi|duoc hieu (?:la|nhu the nao))$/u;
-
-/**
- * Whether the sentence says what the term is: the term, then within a few words "là",
- * "được hiểu là", "nghĩa là", "gồm" or a colon ("thực hiện nhất thể hóa và kiêm nhiệm các
- * chức danh: Bí thư Huyện ủy đồng thời là ..."). A sentence that names the term in passing
- * ("khi thực hiện mô hình nhất thể hóa còn gặp khó khăn") does not (folded).
- */
-function definesTerm(term: string, folded: string): boolean {
-  let pattern = definitionPatterns.get(term);
-  if (pattern === undefined) {
-    pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])(?:[^.;:]{0,40}?:|\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?(?:la|duoc hieu(?: la)?|nghia la|tuc la|gom|bao gom|duoc dinh nghia)(?![\\p{L}\\p{N}]))`,
-      "gu",
-    );
-    if (definitionPatterns.size > 64) definitionPatterns.clear();
-    definitionPatterns.set(term, pattern);
-  }
-  // The term is what the clause is about, not a word deep inside its subject: "việc tổ
-  // chức và vận hành hiệu quả chính quyền địa phương 02 cấp là nhiệm vụ ..." says what
-  // running it is, not what it is.
-  for (const match of folded.matchAll(pattern)) {
-    const clause = folded
-      .slice(0, match.index)
-      .split(/[,.;:()\n]/u)
-      .pop()!
-      .trim();
-    if (clause.split(/\s+/u).filter(Boolean).length <= MAX_WORDS_BEFORE_DEFINED || NAMES_TERM.test(clause))
-      return true;
-  }
-  return false;
-}
-/** A term's words as a pattern, a small number matching "2", "02" or "hai" alike. */
-function termPattern(term: string): string {
-  return term
-    .split(" ")
-    .map((word) => {
-      const n = /^0?(\d)$/u.exec(word);
-      return n ? `(?:0?${n[1]}|${SMALL_NUMBER_WORDS[Number(n[1])]})` : escapeRegExp(word);
-    })
-    .join("\\s+");
-}
-const SMALL_NUMBER_WORDS = ["khong", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin"];
-
-/** Words a clause may open with before the term it defines ("Theo đó", "Mô hình"). */
-const MAX_WORDS_BEFORE_DEFINED = 2;
-/** Words that announce the term defined: "khái niệm", "thuật ngữ", "được hiểu" (folded). */
-const NAMES_TERM = /\b(?:khai niem|thuat ngu|dinh nghia|cum tu|tu)$/u;
-const definitionPatterns = new Map<string, RegExp>();
 /** A list: announced, enumerated or semicolon-separated. */
 const LIST = /:\s*\S|;\s*\S.*;|\b(?:gồm|bao gồm)\b|(?:^|\s)(?:[a-zđ]\)|\d{1,2}[.)])\s/u;
 /** What is allowed, required or forbidden (folded). */

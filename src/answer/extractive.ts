@@ -15,7 +15,7 @@ import { askedCodes, holdsCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
-import { missesTopic, topicBigrams } from "./question-topic.js";
+import { missesTopic, passageHolder, topicBigrams } from "./question-topic.js";
 import { asksWhichDocument, isNamedDocument, onlyNamesDocument } from "./reference-only.js";
 import { learnedRanker, type RankerModel, topTerms } from "./sentence-ranker.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
@@ -425,17 +425,6 @@ function documentCoverages(passages: readonly Passage[], termValues: Map<string,
     for (const term of held.get(passage.doc.docId)!) value += termValues.get(term) ?? 0;
     return value / total;
   });
-}
-
-/**
- * Which terms a passage, its title or its headings hold: the store's matched terms (of
- * the question's), or its text analyzed when the store gave none.
- */
-function passageHolder(passage: Passage, context: readonly string[]): (term: string) => boolean {
-  const inContext = termsOf(context.join("\n"));
-  const matched = passage.matchedTerms ? new Set(passage.matchedTerms) : null;
-  const inText = matched ? null : termsOf(passage.chunk.text);
-  return (term) => (inContext[term] ?? 0) > 0 || (matched ? matched.has(term) : (inText![term] ?? 0) > 0);
 }
 
 /** A passage's score as a share of the best one's, 0..1 (1 when scores are not comparable). */

@@ -1,4 +1,6 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { termsOf } from "./sentence-terms.js";
+import type { Passage } from "./types.js";
 
 /*
  * What a question with a focus asks it of: "Lợi ích của việc nhất thể hóa là gì?" asks
@@ -76,4 +78,15 @@ const TOPIC_QUESTION =
  */
 export function missesTopic(topic: readonly string[], holds: (term: string) => boolean): boolean {
   return topic.length > 0 && !topic.some(holds);
+}
+
+/**
+ * Which terms a passage, its title or its headings hold: the store's matched terms (of
+ * the question's), or its text analyzed when the store gave none.
+ */
+export function passageHolder(passage: Passage, context: readonly string[]): (term: string) => boolean {
+  const inContext = termsOf(context.join("\n"));
+  const matched = passage.matchedTerms ? new Set(passage.matchedTerms) : null;
+  const inText = matched ? null : termsOf(passage.chunk.text);
+  return (term) => (inContext[term] ?? 0) > 0 || (matched ? matched.has(term) : (inText![term] ?? 0) > 0);
 }

@@ -1,0 +1,91 @@
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+
+/*
+ * Definitions: whether "X là gì" asks what a term is, and whether a sentence says it.
+ * Pure; folded text in.
+ */
+
+/**
+ * Whether "X là gì" asks what X is (a term: "Nhất thể hóa là gì?"), not a head noun with
+ * other names ("Mục tiêu ... là gì", answered by "nhằm ..."): then only a sentence that
+ * says what X is answers.
+ */
+export function asksDefinition(question: QuestionAnalysis): boolean {
+  return definedTerm(question) !== undefined;
+}
+
+/**
+ * The term a "X là gì" question asks to define, folded: the whole subject when it is the
+ * focus ("kiêm nhiệm"), or a short subject holding it ("chính quyền địa phương 2 cấp",
+ * whose focus is "quyen dia phuong"); undefined for a head noun with a longer content
+ * ("phương châm vừa chạy vừa xếp hàng là gì" asks what the motto means).
+ */
+export function definedTerm(question: QuestionAnalysis): string | undefined {
+  if (question.type !== "la_gi" || question.focus === "" || question.focusPhrases.length !== 1)
+    return undefined;
+  const subject = DEFINED_TERM_QUESTION.exec(question.folded)?.[1];
+  if (subject === undefined) return undefined;
+  if (subject === question.focus) return subject;
+  const words = subject.split(" ");
+  return words.length <= MAX_DEFINED_WORDS &&
+    /\d/u.test(subject) &&
+    ` ${subject} `.includes(` ${question.focus} `)
+    ? subject
+    : undefined;
+}
+/** The longest subject read as a term (with a number: "chính quyền địa phương 2 cấp"). */
+const MAX_DEFINED_WORDS = 6;
+const DEFINED_TERM_QUESTION =
+  /^(?:(?:cho (?:toi|minh|em) )?(?:hoi|biet) )?(.+?) (?:la gi|nghia la gi|duoc hieu (?:la|nhu the nao))$/u;
+
+/**
+ * Whether the sentence says what the term is: the term, then within a few words "là",
+ * "được hiểu là", "nghĩa là", "gồm" or a colon ("thực hiện nhất thể hóa và kiêm nhiệm các
+ * chức danh: Bí thư Huyện ủy đồng thời là ..."). A sentence that names the term in passing
+ * ("khi thực hiện mô hình nhất thể hóa còn gặp khó khăn") does not (folded).
+ */
+export function definesTerm(term: string, folded: string): boolean {
+  let pattern = definitionPatterns.get(term);
+  if (pattern === undefined) {
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])(?:[^.;:]{0,40}?:|\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?(?:la|duoc hieu(?: la)?|nghia la|tuc la|gom|bao gom|duoc dinh nghia)(?![\\p{L}\\p{N}]))`,
+      "gu",
+    );
+    if (definitionPatterns.size > 64) definitionPatterns.clear();
+    definitionPatterns.set(term, pattern);
+  }
+  // The term is what the clause is about, not a word deep inside its subject: "việc tổ
+  // chức và vận hành hiệu quả chính quyền địa phương 02 cấp là nhiệm vụ ..." says what
+  // running it is, not what it is.
+  for (const match of folded.matchAll(pattern)) {
+    const clause = folded
+      .slice(0, match.index)
+      .split(/[,.;:()\n]/u)
+      .pop()!
+      .trim();
+    if (clause.split(/\s+/u).filter(Boolean).length <= MAX_WORDS_BEFORE_DEFINED || NAMES_TERM.test(clause))
+      return true;
+  }
+  return false;
+}
+/** A term's words as a pattern, a small number matching "2", "02" or "hai" alike. */
+function termPattern(term: string): string {
+  return term
+    .split(" ")
+    .map((word) => {
+      const n = /^0?(\d)$/u.exec(word);
+      return n ? `(?:0?${n[1]}|${SMALL_NUMBER_WORDS[Number(n[1])]})` : escapeRegExp(word);
+    })
+    .join("\\s+");
+}
+const SMALL_NUMBER_WORDS = ["khong", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin"];
+
+/** Words a clause may open with before the term it defines ("Theo đó", "Mô hình"). */
+const MAX_WORDS_BEFORE_DEFINED = 2;
+/** Words that announce the term defined: "khái niệm", "thuật ngữ", "được hiểu" (folded). */
+const NAMES_TERM = /\b(?:khai niem|thuat ngu|dinh nghia|cum tu|tu)$/u;
+const definitionPatterns = new Map<string, RegExp>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
