@@ -1,8 +1,9 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
-import { ABBREVIATIONS, foldDiacritics, foldNfc } from "../text/index.js";
-import { askedPost, expandedWords, namesPost } from "./asked-post.js";
+import { ABBREVIATIONS, escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
+import { askedPost, namesPost } from "./asked-post.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
+import { countsAnotherBodys, namesOtherOffice } from "./offices.js";
 import { namesPerson } from "./person-names.js";
 
 export { asksDefinition } from "./definition-evidence.js";
@@ -124,19 +125,6 @@ function actsAsAgent(question: QuestionAnalysis, clause: string, folded: string)
 }
 
 /**
- * Whether the text names an office the question does not: "do Chủ tịch Ủy ban nhân dân
- * cấp tỉnh bổ nhiệm" answers "Giám đốc sở do ai bổ nhiệm?"; "Chủ tịch" in a sentence
- * answering "Ai là Chủ tịch ...?" only repeats it.
- */
-function namesOtherOffice(text: string, foldedQuestion: string): boolean {
-  for (const match of text.matchAll(OFFICES)) {
-    const office = foldDiacritics(match[0].toLowerCase());
-    if (!foldedQuestion.includes(office)) return true;
-  }
-  return false;
-}
-
-/**
  * How many of the focus's names the sentence uses (0 when none): a sentence on the
  * difficulties says "khó khăn, vướng mắc"; one that only mentions "khắc phục khó khăn"
  * in passing names one.
@@ -159,13 +147,6 @@ const ASKS_PERSON =
 export function asksPerson(question: QuestionAnalysis): boolean {
   return question.type === "ai" && ASKS_PERSON.test(question.folded);
 }
-/**
- * Offices and bodies that sign, appoint, decide or are tasked ("Giao Đảng ủy các cơ quan
- * Đảng Trung ương lãnh đạo ...", "Giao Ban Tổ chức Trung ương chủ trì ..."); a ministry
- * or department with its name.
- */
-const OFFICES =
-  /(?:(?:Phó|[Cc]ấp phó của) (?:Chủ tịch|Giám đốc|Bí thư|Thủ tướng|Trưởng [Bb]an|Chánh|Trưởng|người đứng đầu)|[Cc]ấp phó|Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Ban (?:Tổ chức|Tuyên giáo|Dân vận|Kinh tế|Nội chính|Đối ngoại|Chính sách)|Văn phòng Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Mặt trận Tổ quốc|(?:Bộ|Sở) \p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)?)/gu;
 /** Verbs of signing, appointing, deciding, heading (folded). */
 const AGENT_VERB =
   /\b(?:ky|ban hanh|bo nhiem|mien nhiem|quyet dinh|phe duyet|chu tri|dung dau|phu trach|giu chuc|dam nhiem|lam truong|tham quyen|giao|chi dao|trao|do)\b/u;
@@ -375,40 +356,6 @@ function countsUnit(sentence: string, foldedSentence: string, unit: string): boo
   return false;
 }
 
-/**
- * Whether every count of the unit asked in the sentence counts another body's ("19 ủy
- * viên Bộ Chính trị, 3 ủy viên Ban Bí thư" when the Ban Chấp hành's members are asked):
- * the unit is followed by the name of a body or office the question does not name.
- */
-function countsAnotherBodys(question: QuestionAnalysis, sentence: string): boolean {
-  if (question.unit === "") return false;
-  const unit = question.unit.split(" ").map(escapeRegExp).join("\\s+");
-  const counts = new RegExp(
-    `(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s+${unit}(?![\\p{L}\\p{N}])[ \\t]*`,
-    "giu",
-  );
-  const asked = ` ${expandedWords(question.folded).join(" ")} `;
-  let another = false;
-  for (const match of foldedWithCase(sentence).matchAll(counts)) {
-    const after = sentence.normalize("NFC").slice(match.index + match[0].length);
-    const body = OFFICE_AT_START.exec(after)?.[0];
-    if (
-      body === undefined ||
-      asked.includes(` ${expandedWords(foldDiacritics(body.toLowerCase())).join(" ")} `)
-    )
-      return false;
-    another = true;
-  }
-  return another;
-}
-/** The sentence folded with its case kept, offset for offset (to match a folded unit). */
-function foldedWithCase(sentence: string): string {
-  const nfc = sentence.normalize("NFC");
-  const folded = foldNfc(nfc);
-  return folded.length === nfc.length ? folded : nfc;
-}
-const OFFICE_AT_START = new RegExp(`^(?:${OFFICES.source})`, "u");
-
 /** What follows a number that counts the unit; other forms that state it (a share, a coefficient). */
 interface UnitPattern {
   after: RegExp;
@@ -474,10 +421,6 @@ const NOT_MONEY_DONG =
   "bang|chi|thoi|bo|y|nai|thap|hoi|nghiep|loat|deu|dang|tam|luc|bao|thuan|tinh|van|nhat|phuc|cam|doi|khoi|xu|hanh|gop|minh|song|trach|dao|nhan";
 
 const MONEY_WORDS = new Set(["tien", "kinh", "ngan", "chi", "dong"]);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** How many names of the focus's opposite the sentence uses ("khó khăn" when benefits are asked). */
 export function namesOpposite(question: QuestionAnalysis, folded: string): number {

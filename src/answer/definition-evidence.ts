@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { escapeRegExp } from "../text/index.js";
 
 /*
  * Definitions: whether "X là gì" asks what a term is, and whether a sentence says it.
@@ -85,7 +86,3 @@ const MAX_WORDS_BEFORE_DEFINED = 2;
 /** Words that announce the term defined: "khái niệm", "thuật ngữ", "được hiểu" (folded). */
 const NAMES_TERM = /\b(?:khai niem|thuat ngu|dinh nghia|cum tu|tu)$/u;
 const definitionPatterns = new Map<string, RegExp>();
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

@@ -18,6 +18,7 @@ export {
   type QueryTerm,
   type TermKind,
 } from "./analyze.js";
+export { escapeRegExp } from "./escape-regexp.js";
 export {
   foldDiacritics,
   foldNfc,

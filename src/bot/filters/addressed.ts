@@ -1,4 +1,5 @@
 import type { Message, MessageEntity, Update } from "telegraf/types";
+import { escapeRegExp } from "../../text/index.js";
 import type { BotContext } from "../context.js";
 
 /** A command at the start of a message: `/hoi@ten_bot câu hỏi` → { name: "hoi", target: "ten_bot", payload }. */
@@ -23,10 +24,6 @@ export function isOwnCommand(command: ParsedCommand, username: string | undefine
   return (
     command.target === undefined || (!!username && command.target.toLowerCase() === username.toLowerCase())
   );
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** True when the text @mentions the bot (by entity, text mention, or plain `@username`). */

@@ -1,0 +1,66 @@
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
+import { expandedWords } from "./asked-post.js";
+
+/*
+ * Offices and bodies as documents name them: the agent of an act a "who" question asks,
+ * and the body whose members a count counts. Pure.
+ */
+
+/**
+ * Offices and bodies that sign, appoint, decide or are tasked ("Giao Đảng ủy các cơ quan
+ * Đảng Trung ương lãnh đạo ...", "Giao Ban Tổ chức Trung ương chủ trì ..."); a ministry
+ * or department with its name.
+ */
+export const OFFICES =
+  /(?:(?:Phó|[Cc]ấp phó của) (?:Chủ tịch|Giám đốc|Bí thư|Thủ tướng|Trưởng [Bb]an|Chánh|Trưởng|người đứng đầu)|[Cc]ấp phó|Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Ban (?:Tổ chức|Tuyên giáo|Dân vận|Kinh tế|Nội chính|Đối ngoại|Chính sách)|Văn phòng Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Mặt trận Tổ quốc|(?:Bộ|Sở) \p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)?)/gu;
+/**
+ * Whether the text names an office the question does not: "do Chủ tịch Ủy ban nhân dân
+ * cấp tỉnh bổ nhiệm" answers "Giám đốc sở do ai bổ nhiệm?"; "Chủ tịch" in a sentence
+ * answering "Ai là Chủ tịch ...?" only repeats it.
+ */
+export function namesOtherOffice(text: string, foldedQuestion: string): boolean {
+  for (const match of text.matchAll(OFFICES)) {
+    const office = foldDiacritics(match[0].toLowerCase());
+    if (!foldedQuestion.includes(office)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether every count of the unit asked in the sentence counts another body's ("19 ủy
+ * viên Bộ Chính trị, 3 ủy viên Ban Bí thư" when the Ban Chấp hành's members are asked):
+ * the unit is followed by the name of a body or office the question does not name.
+ */
+export function countsAnotherBodys(question: QuestionAnalysis, sentence: string): boolean {
+  if (question.unit === "") return false;
+  let counts = countPatterns.get(question.unit);
+  if (counts === undefined) {
+    const unit = question.unit.split(" ").map(escapeRegExp).join("\\s+");
+    counts = new RegExp(`(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s+${unit}(?![\\p{L}\\p{N}])[ \\t]*`, "giu");
+    if (countPatterns.size > 64) countPatterns.clear();
+    countPatterns.set(question.unit, counts);
+  }
+  const asked = ` ${expandedWords(question.folded).join(" ")} `;
+  let another = false;
+  for (const match of foldedWithCase(sentence).matchAll(counts)) {
+    const after = sentence.normalize("NFC").slice(match.index + match[0].length);
+    const body = OFFICE_AT_START.exec(after)?.[0];
+    if (
+      body === undefined ||
+      asked.includes(` ${expandedWords(foldDiacritics(body.toLowerCase())).join(" ")} `)
+    )
+      return false;
+    another = true;
+  }
+  return another;
+}
+/** "06 đầu mối"-like counts of a unit, one pattern per unit (a question's unit meets every candidate). */
+const countPatterns = new Map<string, RegExp>();
+/** The sentence folded with its case kept, offset for offset (to match a folded unit). */
+function foldedWithCase(sentence: string): string {
+  const nfc = sentence.normalize("NFC");
+  const folded = foldNfc(nfc);
+  return folded.length === nfc.length ? folded : nfc;
+}
+const OFFICE_AT_START = new RegExp(`^(?:${OFFICES.source})`, "u");
