@@ -13,10 +13,11 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 const DAY = String.raw`\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?|\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?)?`;
 /** What issues, signs or adopts a document (folded). */
 const ISSUES = "(?:ban hanh|ky|thong qua|cong bo)";
+/** "... ký ngày 14/2/2025", "thông qua ngày 27 tháng 11 năm 2025" (folded). */
+const ISSUED_ON = String.raw`\b${ISSUES}(?:\s+ban hanh)?\s+(?:vao\s+)?ngay\s+${DAY}`;
 
 const DOCUMENT_DATES: readonly RegExp[] = [
-  // "... ký ngày 14/2/2025", "thông qua ngày 27 tháng 11 năm 2025"
-  new RegExp(String.raw`\b${ISSUES}(?:\s+ban hanh)?\s+(?:vao\s+)?ngay\s+${DAY}`, "gu"),
+  new RegExp(ISSUED_ON, "gu"),
   // "Nghị định số 67/2025/NĐ-CP ngày 15/3/2025"
   new RegExp(String.raw`\d+/[\p{L}\d/-]+\s+ngay\s+${DAY}`, "gu"),
   // The year in a document's number: "Thông tư 21/2025/TT-BNV"
@@ -45,8 +46,7 @@ export const OPENING_DAY = new RegExp(
 
 /** When a document was signed or issued, as documents write it (folded). */
 const ISSUE_DATES: readonly RegExp[] = [
-  // "... ký ngày 14/2/2025", "ban hành ngày ...", "thông qua ngày ..."
-  new RegExp(String.raw`\b${ISSUES}(?:\s+ban hanh)?\s+(?:vao\s+)?ngay\s+${DAY}`, "u"),
+  new RegExp(ISSUED_ON, "u"),
   // "Nghị định số 67/2025/NĐ-CP ngày 15/3/2025", "Kết luận số 126-KL/TW ngày 14/02/2025"
   new RegExp(String.raw`\d+(?:/[\p{L}\d/-]+|-[\p{L}]+/[\p{L}\d/-]+),?\s+ngay\s+${DAY}`, "u"),
   // "Ngày 12/10/2025, Bộ trưởng ... ban hành Thông tư ...", "Vào ngày 22 tháng 12 năm 2024, ... đã ký"
@@ -62,9 +62,9 @@ const ASKS_ISSUE =
   /\b(?:ky|ban hanh|thong qua)(?: ban hanh)?[\s,]+(?:vao\s+)?(?:ngay nao|khi nao|bao gio|luc nao|nam nao|thang nao|hom nao)\b|\b(?:ngay nao|khi nao|bao gio)\s+(?:duoc\s+)?(?:ky|ban hanh|thong qua)\b/u;
 
 /**
- * Whether a folded sentence dates a document's signing or issue, or opens with the day of
- * the meeting that adopted it: a deadline the document sets ("chậm nhất ngày 09/3/2025")
- * does not say when it was signed.
+ * Whether a folded sentence dates a document's signing or issue, or opens with a day as
+ * its setting ("Tại phiên họp ngày 28/2/2025, ...", "Ngày 14/2/2025, ..."): a deadline the
+ * document sets further on ("chậm nhất ngày 09/3/2025") does not say when it was signed.
  */
 export function givesIssueDate(folded: string): boolean {
   return ISSUE_DATES.some((pattern) => pattern.test(folded));
