@@ -18,7 +18,13 @@ import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
 import { createEngine, type Engine } from "../src/engine.js";
 import { type EvalSummary, type GoldSplit, percentile } from "../src/eval/gold.js";
 import { sampleByHash } from "../src/eval/qa-pairs.js";
-import { type GoldRun, runGold, splitSummaries } from "./gold-run.js";
+import {
+  type GoldRun,
+  runGold,
+  splitSummaries,
+  type UnanswerableAnswered,
+  unanswerableAnswered,
+} from "./gold-run.js";
 import { unpackCrawl } from "./qa-pairs.js";
 
 const logger = pino({ level: "silent" });
@@ -52,6 +58,12 @@ export interface CrawlScaleResult {
   serving_peak_rss_mb: number;
   with_crawl: GoldFigures;
   without_crawl: GoldFigures & CorpusFigures;
+  /**
+   * With the crawl, per split, over all `answers-*` files: unanswerable questions that got
+   * an answer, and how many of those cite crawl pages alone (which may be right: the crawl
+   * holds election dates and Tết holidays that the product's corpus does not).
+   */
+  unanswerable_answered_with_crawl: Record<GoldSplit, UnanswerableAnswered>;
 }
 
 interface GoldFigures {
@@ -187,8 +199,14 @@ export async function runCrawlScale(options: CrawlScaleOptions): Promise<CrawlSc
     await engine.ask.ask("Nghị quyết 18 về sắp xếp tổ chức bộ máy yêu cầu gì?");
     const startupMs = Math.round(performance.now() - s0);
     let withCrawl: GoldFigures;
+    let unanswered: Record<GoldSplit, UnanswerableAnswered>;
     try {
-      withCrawl = goldFigures(await runGold(engine, options.goldFiles));
+      const runs = await runGold(engine, options.goldFiles);
+      withCrawl = goldFigures(runs);
+      unanswered = unanswerableAnswered(
+        runs.filter((r) => basename(r.file).startsWith("answers-")),
+        new Set(pages),
+      );
     } finally {
       await engine.close();
     }
@@ -219,6 +237,7 @@ export async function runCrawlScale(options: CrawlScaleOptions): Promise<CrawlSc
       serving_peak_rss_mb: servingPeak,
       with_crawl: withCrawl,
       without_crawl: withoutCrawl,
+      unanswerable_answered_with_crawl: unanswered,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -272,5 +291,9 @@ export function printCrawlScale(result: CrawlScaleResult): void {
     }
     console.log(`\nsplit ${split}: without → with the crawl`);
     console.table(table);
+    const u = result.unanswerable_answered_with_crawl[split];
+    console.log(
+      `all answers-*, ${split}: ${u.answered} of ${u.unanswerable} unanswerable questions answered with the crawl, ${u.only_from} of them citing crawl pages alone`,
+    );
   }
 }

@@ -12,6 +12,8 @@ import {
   type EvalSummary,
   type GoldQuestion,
   type GoldSplit,
+  goldSplit,
+  judgeRow,
   parseGoldQuestions,
   summarizeBySplit,
   toEvalRow,
@@ -25,6 +27,8 @@ export interface GoldRun {
   times: number[];
   /** Each question's cost per stage, ms, in file order. */
   stages: StageTimings[];
+  /** The sources each answer cites, in file order (none for a decline). */
+  cited: string[][];
 }
 
 /**
@@ -47,7 +51,7 @@ export async function runGold(engine: Engine, files: string[]): Promise<GoldRun[
   const runs: GoldRun[] = [];
   for (const file of files) {
     const questions = parseGoldQuestions(readFileSync(file, "utf8"));
-    const run: GoldRun = { file, questions, rows: [], times: [], stages: [] };
+    const run: GoldRun = { file, questions, rows: [], times: [], stages: [], cited: [] };
     for (const q of questions) {
       const timings: StageTimings = {};
       const t0 = performance.now();
@@ -55,10 +59,47 @@ export async function runGold(engine: Engine, files: string[]): Promise<GoldRun[
       run.times.push(performance.now() - t0);
       run.stages.push(timings);
       run.rows.push(toEvalRow(q.id, result));
+      run.cited.push(result.citations.map((c) => c.source));
     }
     runs.push(run);
   }
   return runs;
+}
+
+/** Unanswerable questions that got an answer, and how many of those cite only `onlyFrom`'s sources. */
+export interface UnanswerableAnswered {
+  unanswerable: number;
+  answered: number;
+  /** Answered citing none but `onlyFrom`'s sources (with the crawl: answered from crawl pages alone). */
+  only_from: number;
+}
+
+/**
+ * Per split, over the runs given: the gold's "unanswerable" means the product's corpus
+ * does not answer; behind a 14,000-page archive some are answered from it, rightly or
+ * not, and an answer citing only the archive's pages is told apart from one citing the
+ * corpus the gold was written on (which is wrong by the gold's own word).
+ */
+export function unanswerableAnswered(
+  runs: readonly GoldRun[],
+  onlyFrom: ReadonlySet<string>,
+): Record<GoldSplit, UnanswerableAnswered> {
+  const out: Record<GoldSplit, UnanswerableAnswered> = {
+    tune: { unanswerable: 0, answered: 0, only_from: 0 },
+    measure: { unanswerable: 0, answered: 0, only_from: 0 },
+  };
+  for (const run of runs) {
+    run.questions.forEach((q, i) => {
+      if (q.answerable) return;
+      const figures = out[goldSplit(q.id)];
+      figures.unanswerable++;
+      if (!judgeRow(q, run.rows[i]!).answered) return;
+      figures.answered++;
+      const cited = run.cited[i] ?? [];
+      if (cited.length > 0 && cited.every((source) => onlyFrom.has(source))) figures.only_from++;
+    });
+  }
+  return out;
 }
 
 /** Per file, and all `answers-*` files together (the figure the answers bench reports). */
