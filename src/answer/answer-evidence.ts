@@ -1,3 +1,4 @@
+import { namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
@@ -57,6 +58,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // a number to call: no count is either.
       if (asksDocumentNumber(question.folded)) return givesDocumentNumber(sentence);
       if (ASKS_PHONE.test(question.folded)) return PHONE.test(sentence);
+      // "phụ cấp thu hút bao nhiêu": another allowance's amount on the same page is no answer.
+      if (!namesMoneyKindAsked(question, folded)) return false;
       return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
     case "o_dau":
       return question.asksNames ? namesNewPlace(sentence, question.folded) : PLACE.test(sentence);
@@ -71,7 +74,12 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "co_khong": {
       // The act asked ("có được kiêm ... không"), when the question names one.
       const predicate = yesNoPredicate(question.folded);
-      return MODAL.test(folded) && (predicate === undefined || namesPredicate(predicate, folded));
+      // "có được nhận trợ cấp thất nghiệp không" is not answered by another allowance's rule.
+      return (
+        MODAL.test(folded) &&
+        (predicate === undefined || namesPredicate(predicate, folded)) &&
+        namesMoneyKindAsked(question, folded)
+      );
     }
     case "so_sanh":
       return COMPARISON.test(folded);
@@ -79,6 +87,15 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "... để thực hiện kết luận nào": another document, by its number.
       return asksWhichDocument(question) && namesAnotherDocument(question, sentence);
   }
+}
+
+/**
+ * Whether the sentence may speak of the kind of money the question names ("thất nghiệp"
+ * of "trợ cấp thất nghiệp"): not when it names the same money of another kind only.
+ * Pages of allowances set several side by side, each with its amount and "được hưởng".
+ */
+function namesMoneyKindAsked(question: QuestionAnalysis, folded: string): boolean {
+  return !namesOtherMoneyKind(question.folded.split(" "), folded.split(/[^a-z0-9]+/));
 }
 
 /**
@@ -183,6 +200,11 @@ const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/\b(?:chiu trach nhiem|tham muu|giup viec)\b/u, /\b(?:chiu trach nhiem|tham muu|giup viec)\b/u],
   // "giao cơ quan nào chủ trì": the body that leads the task, not the ones that take part.
   [/\bchu tri\b/u, /\bchu tri\b/u],
+  // "Bộ TTTT nhập về bộ nào": the body it merged into, not one that issued something.
+  [
+    /\b(?:sap nhap|hop nhat|nhap (?:ve|vao|voi)|chuyen (?:ve|giao))\b/u,
+    /\b(?:sap nhap|hop nhat|nhap|chuyen (?:ve|giao|nguyen trang)|tiep nhan)\b/u,
+  ],
 ];
 
 /** A question asking who signed (folded): "ai ký", "người ký", "ký bởi ai"; not "nhiệm kỳ". */

@@ -2,7 +2,8 @@ import { documentNumbersIn } from "../retrieval/document-references.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import type { ChunkRecord } from "../store/types.js";
 import { foldDiacritics } from "../text/index.js";
-import { namesFocus } from "./answer-evidence.js";
+import { holdsEvidence, namesFocus } from "./answer-evidence.js";
+import { SPECIFIC_TYPES } from "./answer-types.js";
 import type { Passage } from "./types.js";
 
 /** How many of the first documents are read beyond their retrieved passages. */
@@ -22,9 +23,14 @@ const MAX_ADDED_A_DOCUMENT = 2;
  */
 export function contextDocuments(passages: readonly Passage[]): string[] {
   const ids: string[] = [];
-  for (const p of passages) {
-    if (!ids.includes(p.doc.docId)) ids.push(p.doc.docId);
-    if (ids.length === CONTEXT_DOCUMENTS) break;
+  // A question about a place reads the documents about it first ("Điện Biên ... còn mấy
+  // phường": the province's own resolution, ranked under others that list more wards).
+  for (const aboutIt of [true, false]) {
+    for (const p of passages) {
+      if ((p.docInSituation === true) !== aboutIt || ids.includes(p.doc.docId)) continue;
+      ids.push(p.doc.docId);
+      if (ids.length === CONTEXT_DOCUMENTS) return ids;
+    }
   }
   return ids;
 }
@@ -51,9 +57,16 @@ export function withFocusPassages(
     const best = own[0]!;
     // Under every passage retrieval found in it: a found passage is read first.
     const score = Math.min(...own.map((p) => p.score)) * CONTEXT_SCORE_SHARE;
-    const naming = chunks.filter((c) => namesFocus(question, foldDiacritics(c.text.toLowerCase())) > 0);
-    // A focus most of the document names ("trường hợp" in a decree) points to no passage.
-    if (naming.length > Math.max(MAX_ADDED_A_DOCUMENT, chunks.length * MAX_NAMING_SHARE)) continue;
+    let naming = chunks.filter((c) => namesFocus(question, foldDiacritics(c.text.toLowerCase())) > 0);
+    // A focus most of the document names ("trường hợp" in a decree, "phường" in a
+    // resolution merging wards) points to no passage, unless the document is about the
+    // place asked and few of those passages also hold what a count or a date asks
+    // ("Điện Biên ... còn mấy phường": "gồm 42 xã và 03 phường").
+    const limit = Math.max(MAX_ADDED_A_DOCUMENT, chunks.length * MAX_NAMING_SHARE);
+    if (naming.length > limit && best.docInSituation === true && SPECIFIC_TYPES.has(question.type)) {
+      naming = naming.filter((c) => holdsEvidence(question, c.text, foldDiacritics(c.text.toLowerCase())));
+    }
+    if (naming.length > limit) continue;
     const added = naming
       .filter((c) => !present.has(c.chunkId))
       .slice(0, MAX_ADDED_A_DOCUMENT)
@@ -64,6 +77,7 @@ export function withFocusPassages(
           score,
           docInSituation: best.docInSituation,
           superseded: best.superseded,
+          fromDocument: true,
         }),
       );
     if (added.length === 0) continue;

@@ -133,7 +133,8 @@ export function composeExtractiveAnswer(
   // How much of the question each passage (with its title and headings) holds: a
   // sentence naming the focus in a passage about something else ("quyền, lợi ích chính
   // đáng của người dân" for the benefits of nhất thể hóa in Đức Thọ) weighs less.
-  const read = passages.slice(0, options.passageDepth);
+  // A passage read from a first document for its focus (after its hits) is read past the depth.
+  const read = passages.filter((p, i) => i < options.passageDepth || p.fromDocument === true);
   let questionValue = 0;
   for (const value of termValues.values()) questionValue += value;
   const rarest = topTerms(termValues);

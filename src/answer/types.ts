@@ -58,4 +58,6 @@ export interface Passage {
   docInSituation?: boolean;
   /** Its document has been replaced or repealed by a later one in the store. */
   superseded?: boolean;
+  /** Read from a first document because it names the focus, not found by retrieval. */
+  fromDocument?: boolean;
 }

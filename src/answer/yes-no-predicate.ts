@@ -19,6 +19,12 @@ export function yesNoPredicate(questionFolded: string): string | undefined {
       else break;
     }
     const verb = words[j];
+    // "có phải làm thủ tục ... không": a light verb says little ("thực hiện thủ tục" is
+    // the same act), the thing done says what is asked.
+    if (verb !== undefined && LIGHT_VERBS.has(verb)) {
+      const object = words.slice(j + 1, j + 3);
+      if (object.length === 2 && !object.some((w) => ENDINGS.has(w))) return object.join(" ");
+    }
     if (verb === undefined || ENDINGS.has(verb) || CLAIMS.has(verb)) return undefined;
     return verb;
   }
@@ -47,6 +53,8 @@ const NOUNS_AFTER_CO = new Set([
 ]);
 /** Words between "có" and the act: "có được", "có phải", "có bắt buộc phải", "có còn được". */
 const MODALS = new Set(["duoc", "phai", "can", "the", "con", "nen", "bi", "dc", "dang", "da", "se", "di"]);
+/** Verbs that take their meaning from their object ("làm thủ tục", "thực hiện thủ tục"). */
+const LIGHT_VERBS = new Set(["lam"]);
 /** The question ends before an act is named. */
 const ENDINGS = new Set(["khong", "ko", "k", "chua", "hay", "nao", "gi"]);
 /** "có đúng không", "có thật không": whether a claim is true. */

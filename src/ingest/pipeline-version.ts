@@ -30,5 +30,7 @@
  *    HNTW for Hội nghị Trung ương).
  * 11: a sentence hard-wrapped over lines (a PDF's text) is never cut between passages.
  * 12: GĐ, PGĐ, TGĐ expanded (giám đốc), only as written with "Đ" ("GD" is giáo dục).
+ * 13: ministries' fields expanded (TTTT, KHCN, KHĐT, TNMT, NNPTNT, LĐTBXH, VHTTDL, GTVT),
+ *    and VHNT, CNTT, CCCD.
  */
-export const INGEST_PIPELINE = 12;
+export const INGEST_PIPELINE = 13;

@@ -6,6 +6,18 @@
  * empty when the question names no kind.
  */
 export function moneyKind(words: readonly string[]): string {
+  return moneyKindsIn(words).find((k) => !isGenericKind(k.kind))?.kind ?? "";
+}
+
+/** A money noun and the words that follow it ("tro cap" + "that nghiep"); kind "" when none do. */
+export interface MoneyKind {
+  head: string;
+  kind: string;
+}
+
+/** Every money noun in the words, each with up to two words of kind after it (folded words in). */
+export function moneyKindsIn(words: readonly string[]): MoneyKind[] {
+  const out: MoneyKind[] = [];
   for (let i = 0; i < words.length; i++) {
     const head = MONEY_HEADS.find((h) => h.every((w, k) => words[i + k] === w));
     if (head === undefined) continue;
@@ -14,10 +26,31 @@ export function moneyKind(words: readonly string[]): string {
       if (ENDS_KIND.has(words[j]!)) break;
       kind.push(words[j]!);
     }
-    const phrase = kind.join(" ");
-    if (kind.length > 0 && !GENERIC_KINDS.has(phrase) && !GENERIC_KINDS.has(kind[0]!)) return phrase;
+    out.push({ head: head.join(" "), kind: kind.join(" ") });
   }
-  return "";
+  return out;
+}
+
+function isGenericKind(kind: string): boolean {
+  return kind === "" || GENERIC_KINDS.has(kind) || GENERIC_KINDS.has(kind.split(" ")[0]!);
+}
+
+/**
+ * Whether a sentence speaks of another kind of the money asked: "phụ cấp tăng thêm" or
+ * "trợ cấp 04 tháng tiền lương" when "phụ cấp thu hút" or "trợ cấp thất nghiệp" is asked,
+ * and the asked kind nowhere. A sentence naming no such money may still give its amount
+ * ("5 triệu đồng/tháng" under a heading that names it). Folded words in.
+ */
+export function namesOtherMoneyKind(
+  questionWords: readonly string[],
+  sentenceWords: readonly string[],
+): boolean {
+  const asked = moneyKindsIn(questionWords).find((k) => !isGenericKind(k.kind));
+  if (asked === undefined) return false;
+  const named = moneyKindsIn(sentenceWords).filter((k) => k.head === asked.head);
+  if (named.length === 0) return false;
+  if (` ${sentenceWords.join(" ")} `.includes(` ${asked.kind} `)) return false;
+  return named.some((k) => !isGenericKind(k.kind));
 }
 
 /** Nouns that say "an amount of money for ...". */

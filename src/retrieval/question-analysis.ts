@@ -92,6 +92,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["nhu_the_nao", /\b(?:nhu the nao|the nao|ra sao|nhu nao|cach nao|lam sao|thu tuc|quy trinh|cach thuc)\b/u],
   ["co_khong", /\b(?:co|duoc|phai|can|bi)\b.*\b(?:khong|ko|k|chua|hay khong)\s*$/u],
 ];
+const ENDS_YES_NO = TYPE_PATTERNS.find(([type]) => type === "co_khong")![1];
 
 /** Words after "bao nhiêu" / "mấy" that are not what is counted. */
 const NOT_UNITS = new Set(["la", "thi", "duoc", "co", "vay", "nhi", "a", "the"]);
@@ -162,10 +163,16 @@ export function analyzeQuestion(
   const asksNames = ASKS_PLACE_NAMES.test(text);
   let focus = asksNames ? "" : quantifiedPhrase(words);
   if (focus === "" && !asksNames) focus = foldDiacritics(questionFocus(question, hasMarks));
-  if (focus === "" && !asksNames) focus = procedureObject(words);
+  // A yes/no question's act ("có phải làm thủ tục ... không") is judged by its predicate.
+  if (focus === "" && !asksNames && type !== "co_khong") focus = procedureObject(words);
   if (focus === "" && !asksNames) focus = definedPhrase(words);
   if (focus === "" && type === "o_dau") focus = placeNoun(text);
-  if (focus === "" && unit === MONEY_UNIT) focus = moneyKind(words);
+  // "cán bộ ở đặc khu có được hưởng phụ cấp thu hút không, mức bao nhiêu": the amount is
+  // the allowance's, whoever the question names first.
+  if (unit === MONEY_UNIT) {
+    const kind = moneyKind(words);
+    if (kind !== "" && !` ${focus} `.includes(` ${kind} `)) focus = kind;
+  }
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
   if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
@@ -219,6 +226,9 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
   for (const [type, pattern] of TYPE_PATTERNS) {
     if (!pattern.test(text)) continue;
     if (type === "nhu_the_nao" && counts && !ASKS_HOW.test(text)) continue;
+    // "... có phải đi làm thủ tục đổi địa chỉ không" asks yes or no: naming a procedure
+    // is not asking how it goes.
+    if (type === "nhu_the_nao" && !ASKS_HOW.test(text) && ENDS_YES_NO.test(text)) continue;
     // Typed with marks, "ai" must be "ai" (not "ái", "hải"); unmarked it is all there is.
     if (
       type === "ai" &&

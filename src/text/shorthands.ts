@@ -11,6 +11,7 @@ const SHORTHANDS: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/(?<![\p{L}\p{N}/.-])(?:ko|k|hok|khg|hông|khong)(?![\p{L}\p{N}/-])/gu, "không", "khong"],
   [/(?<![\p{L}\p{N}/.-])(?:dc|đc|duoc)(?![\p{L}\p{N}/-])/gu, "được", "duoc"],
   [/(?<![\p{L}\p{N}/.-])ntn(?![\p{L}\p{N}/-])/gu, "như thế nào", "nhu the nao"],
+  [/(?<![\p{L}\p{N}/.-])bn(?![\p{L}\p{N}/-])/gu, "bao nhiêu", "bao nhieu"],
 ];
 
 /**

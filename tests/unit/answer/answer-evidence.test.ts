@@ -463,3 +463,35 @@ describe("who does what is asked", () => {
     ).toBe(false);
   });
 });
+
+describe("which body something merged into", () => {
+  const q = "Bộ Thông tin và Truyền thông sáp nhập vào bộ nào";
+  it("is answered by the merge, not by a body that issued something", () => {
+    expect(evidence(q, "Tình trạng: Sáp nhập vào Bộ Khoa học và Công nghệ")).toBe(true);
+    expect(evidence("bộ TTTT giờ nhập về bộ nào rồi", "Bộ TTTT hợp nhất với Bộ Khoa học và Công nghệ.")).toBe(
+      true,
+    );
+    expect(
+      evidence(
+        q,
+        "Bộ Quy tắc ứng xử do Bộ trưởng Bộ Thông tin và Truyền thông ban hành kèm theo Quyết định 874.",
+      ),
+    ).toBe(false);
+  });
+});
+
+describe("an amount of one kind of money", () => {
+  const q = "phụ cấp thu hút ở đặc khu là bao nhiêu";
+  it("is not another allowance's amount on the same page", () => {
+    expect(evidence(q, "Được hưởng phụ cấp thu hút bằng 70% mức lương hiện hưởng.")).toBe(true);
+    expect(evidence(q, "Đồng thời được hưởng phụ cấp tăng thêm bằng 150% mức lương theo hệ số lương.")).toBe(
+      false,
+    );
+    expect(
+      evidence(
+        "nghỉ hưu trước tuổi có được nhận thêm trợ cấp thất nghiệp không?",
+        "Thì được trợ cấp 04 tháng tiền lương hiện hưởng đối với 15 năm đầu công tác.",
+      ),
+    ).toBe(false);
+  });
+});

@@ -83,6 +83,63 @@ describe("withFocusPassages", () => {
   });
 });
 
+describe("documents about the place asked", () => {
+  const wards = [
+    "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Điện Biên năm 2025.",
+    "1. Sắp xếp toàn bộ quy mô dân số của phường Him Lam và xã Thanh Minh thành phường mới.",
+    "2. Sắp xếp toàn bộ quy mô dân số của phường Tân Thanh và phường Mường Thanh thành phường mới.",
+    "3. Sắp xếp phường Noong Bua và xã Thanh Xương thành phường Mường Thanh.",
+    "46. Sau khi sắp xếp, tỉnh Điện Biên có 45 đơn vị hành chính cấp xã, gồm 42 xã và 03 phường.",
+  ];
+  const province = report("dienbien", wards, [1, 2], 8);
+  const elsewhere = [
+    {
+      ...report("hanoi", ["Sắp xếp các phường Láng Thượng, Láng Hạ thành phường Láng."], [0], 12)
+        .passages[0]!,
+      docInSituation: false,
+    },
+    {
+      ...report("hcm", ["Chốt xã phường mới TP Thủ Đức sau sáp nhập."], [0], 11).passages[0]!,
+      docInSituation: false,
+    },
+  ];
+  const hits = [...elsewhere, ...province.passages];
+  const asked = analyzeQuestion("Dien Bien sau sap xep xa nam 2025 con may phuong");
+
+  it("are read first, ahead of documents ranked above them", () => {
+    expect(contextDocuments(hits)[0]).toBe(province.docId);
+    expect(contextDocuments(elsewhere)).toEqual(elsewhere.map((p) => p.doc.docId));
+  });
+
+  it("give the passage holding the count when the focus is in most of their passages", () => {
+    const chunksOf = new Map([[province.docId, province.chunks]]);
+    const added = withFocusPassages(hits, asked, chunksOf).filter((p) => p.fromDocument);
+    expect(added.map((p) => p.chunk.position)).toEqual([4]);
+  });
+
+  it("count in the answer even past the passages read by rank", () => {
+    const chunksOf = new Map([[province.docId, province.chunks]]);
+    const filler = Array.from({ length: 10 }, (_, i) => ({
+      ...report(`f${i}`, [`Phường số ${i} của thành phố khác được sắp xếp.`], [0], 7 - i / 10).passages[0]!,
+      docInSituation: false,
+    }));
+    const passages = withFocusPassages([...province.passages, ...filler], asked, chunksOf);
+    // The added passage follows its document's hits; put it past the depth to be sure.
+    const added = passages.filter((p) => p.fromDocument);
+    const rest = passages.filter((p) => !p.fromDocument);
+    const plan = planLexicalQuery("Dien Bien sau sap xep xa nam 2025 con may phuong");
+    const termValues = new Map(plan.terms.map((t) => [t.term, t.weight]));
+    const composed = composeExtractiveAnswer(
+      [...rest, ...added],
+      termValues,
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      plan.focusWeights,
+      asked,
+    );
+    expect(composed.answer).toContain("03 phường");
+  });
+});
+
 describe("documents a question names", () => {
   it("reads the numbers of the documents named, in full or the short way", () => {
     expect(analyzeQuestion("Kết luận 121-KL/TW do đồng chí nào ký ban hành?").documentNumbers).toEqual([

@@ -22,6 +22,17 @@ describe("yesNoPredicate", () => {
     expect(yesNoPredicate(fold("thanh tra cấp huyện còn hoạt động nữa ko"))).toBeUndefined();
   });
 
+  it("reads the thing done after a light verb ('làm thủ tục' is 'thực hiện thủ tục')", () => {
+    const q = "sáp nhập xã xong người dân có phải đi làm thủ tục đổi địa chỉ cư trú ko";
+    expect(yesNoPredicate(fold(q))).toBe("thu tuc");
+    const asked = analyzeQuestion(q);
+    expect(asked.type).toBe("co_khong");
+    const sentence = "Công dân không cần thực hiện thủ tục điều chỉnh thông tin về cư trú khi sáp nhập.";
+    expect(holdsEvidence(asked, sentence, fold(sentence))).toBe(true);
+    // With no object after it, the light verb is all the act there is.
+    expect(yesNoPredicate(fold("có phải làm gì không"))).toBe("lam");
+  });
+
   it("matches the act as a word", () => {
     expect(namesPredicate("kiem", fold("Bí thư đồng thời kiêm Chủ tịch"))).toBe(true);
     expect(namesPredicate("kiem", fold("các chức danh kiêm nhiệm"))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moneyKind } from "../../../src/retrieval/money-kind.js";
+import { moneyKind, namesOtherMoneyKind } from "../../../src/retrieval/money-kind.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 
 const words = (folded: string) => folded.split(" ");
@@ -25,5 +25,34 @@ describe("an amount question's focus", () => {
       "di lai",
     );
     expect(analyzeQuestion("ca mau ho tro tien thue nha bao nhieu mot thang").focus).toBe("thue nha");
+  });
+});
+
+describe("namesOtherMoneyKind", () => {
+  const asked = words("can bo o dac khu co duoc huong phu cap thu hut khong muc bao nhieu");
+  it("is true for the same money of another kind only", () => {
+    expect(namesOtherMoneyKind(asked, words("duoc huong phu cap tang them bang 150 muc luong"))).toBe(true);
+    expect(
+      namesOtherMoneyKind(
+        words("co duoc nhan tro cap that nghiep khong"),
+        words("thi duoc tro cap 04 thang tien luong"),
+      ),
+    ).toBe(true);
+  });
+
+  it("is false when the sentence names the kind asked, or no such money at all", () => {
+    expect(namesOtherMoneyKind(asked, words("phu cap thu hut bang 70 muc luong hien huong"))).toBe(false);
+    expect(namesOtherMoneyKind(asked, words("muc 5 trieu dong moi thang"))).toBe(false);
+    expect(namesOtherMoneyKind(words("luong co so la bao nhieu"), words("phu cap tang them 150"))).toBe(
+      false,
+    );
+  });
+});
+
+describe("an amount question naming its money after its subject", () => {
+  it("is asked by the money's kind, not by who receives it", () => {
+    expect(
+      analyzeQuestion("cán bộ công tác ở đặc khu có đc hưởng phụ cấp thu hút ko, mức bao nhiêu?").focus,
+    ).toBe("thu hut");
   });
 });

@@ -48,6 +48,13 @@ describe("expandAbbreviation", () => {
     ["GĐ", "giám đốc"],
     ["gđ", "giám đốc"],
     ["PGĐ", "phó giám đốc"],
+    ["TTTT", "thông tin truyền thông"],
+    ["khcn", "khoa học công nghệ"],
+    ["KHĐT", "kế hoạch đầu tư"],
+    ["khdt", "kế hoạch đầu tư"],
+    ["LĐTBXH", "lao động thương binh xã hội"],
+    ["VHNT", "văn hóa nghệ thuật"],
+    ["CCCD", "căn cước công dân"],
   ])("%s → %s", (token, expansion) => {
     expect(expandAbbreviation(token)).toBe(expansion);
   });

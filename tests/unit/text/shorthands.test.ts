@@ -7,6 +7,7 @@ describe("expandShorthands", () => {
     expect(expandShorthands("co bat buoc doi cccd ko", false)).toBe("co bat buoc doi cccd khong");
     expect(expandShorthands("Xã có đc giữ tên cũ k", true)).toBe("Xã có được giữ tên cũ không");
     expect(expandShorthands("thủ tục ntn", true)).toBe("thủ tục như thế nào");
+    expect(expandShorthands("phụ cấp được bn 1 tháng", true)).toBe("phụ cấp được bao nhiêu 1 tháng");
   });
 
   it("leaves words, numbers and codes that only contain the letters alone", () => {
@@ -20,6 +21,8 @@ describe("expandShorthands", () => {
       "Điểm K",
       "k-means",
       "dc/ac",
+      "bnv",
+      "BN-01",
     ]) {
       expect(expandShorthands(text, true)).toBe(text);
     }
