@@ -426,6 +426,11 @@ function situationOf(question: string, hasMarks: boolean): string[] {
   // A year, alone or in a term ("2026-2031"), not inside a document number ("178/2024").
   for (const match of question.matchAll(/(?<![\p{L}\p{N}/])(?:19|20)\d{2}(?![\p{L}\p{N}/])/gu))
     out.add(match[0]);
+  // A date's year ("từ 1/7/2027"): the time the answer must be about.
+  for (const match of question.matchAll(
+    /(?<![\p{L}\p{N}/])\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})(?![\p{L}\p{N}/])/gu,
+  ))
+    out.add(match[1]!);
   for (const match of question.matchAll(/\b(?:khóa|khoá|khoa|lần thứ|lan thu)\s+([IVXLC]+|[ivxlc]+)\b/gu))
     out.add(`${foldDiacritics(match[0].toLowerCase().split(/\s+/)[0]!)} ${match[1]!.toLowerCase()}`);
   return [...out];

@@ -34,6 +34,11 @@ describe("situation of a question", () => {
     expect(placeNamesIn("tỉnh Lào Cai", true)).toEqual(["lao cai"]);
     expect(placeNamesIn("tỉnh Hoà Bình cũ", true)).toEqual(["hoa binh"]);
   });
+
+  it("holds the year of a date asked, not the year of a document's number", () => {
+    expect(analyzeQuestion("lương cơ sở từ 1/7/2027 tăng lên bao nhiêu?").situation).toEqual(["2027"]);
+    expect(analyzeQuestion("NĐ 178/2024/NĐ-CP áp dụng cho ai").situation).toEqual([]);
+  });
 });
 
 describe("holdsSituation", () => {
