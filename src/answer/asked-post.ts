@@ -12,7 +12,8 @@ const POST_BEFORE =
   /^(.+?)(?: (?:hien nay|hien tai|bay gio|luc do|nam \d{4}))? (?:la (?:ai|ong nao|ba nao)|ten (?:la )?gi)(?: vay| a| nhi)?$/u;
 const POST_AFTER = /^(?:hien nay |hien tai )?ai (?:dang )?la (.+)$/u;
 /** Where a post's words end and its time begins (folded, spaced). */
-const TIME_WORDS = / (?:nhiem ky|khoa|nam|giai doan|thoi ky|hien nay|hien tai|tu nam|truoc day) /u;
+const TIME_WORDS =
+  / (?:nhiem ky|khoa (?=[ivxlc]+ |\d)|nam (?=\d)|giai doan|thoi ky|hien nay|hien tai|tu nam|truoc day) /u;
 /** Words of the post that say when, not which post. */
 const NOT_POST = new Set(["hien", "nay", "tai", "bay", "gio", "nam", "hien nay", "cua", "o"]);
 /** The post is told by its first words ("bi thu huyen" of "Bí thư Huyện ủy Đức Thọ"). */
@@ -46,7 +47,8 @@ export function askedPost(question: QuestionAnalysis): string | undefined {
   let rest = ` ${expandedWords(post).join(" ")} `.split(TIME_WORDS)[0]!;
   for (const phrase of question.situation) rest = rest.replace(` ${phrase} `, " ");
   const all = rest.split(" ").filter((w) => w !== "" && !NOT_POST.has(w) && !/^\d+$/u.test(w));
-  const body = all.slice(0, POST_WORDS).findLastIndex((w) => BODIES.has(w));
+  // The body may follow a title of four words ("Thứ trưởng Thường trực Bộ KHCN").
+  const body = all.slice(0, POST_WORDS + 2).findLastIndex((w) => BODIES.has(w));
   const words = all.slice(0, Math.max(POST_WORDS, body < 0 ? 0 : body + 1 + BODY_NAME_WORDS));
   return words.length >= 2 ? words.join(" ") : undefined;
 }

@@ -9,11 +9,19 @@ const post = (question: string) => askedPost(analyzeQuestion(question));
 describe("askedPost", () => {
   it("reads the post a 'who holds it' question asks, without its place, year or 'hiện nay'", () => {
     expect(post("Bí thư Huyện ủy Đức Thọ hiện nay là ai?")).toBe("bi thu huyen");
-    expect(post("Ai là Chủ tịch UBND huyện Đức Thọ năm 2019?")).toBe("chu tich uy");
+    expect(post("Ai là Chủ tịch UBND huyện Đức Thọ năm 2019?")).toBe("chu tich uy ban nhan dan");
     // The head of a body is told by the body's name: "Giám đốc Sở" is every director.
     expect(post("bo truong bo noi vu hien nay la ai")).toBe("bo truong bo noi vu");
     expect(post("Giám đốc Sở Nội vụ TP.HCM bây giờ là ai vậy")).toBe("giam doc so noi vu");
     expect(post("Trưởng Ban Tổ chức Tỉnh ủy là ai")).toBe("truong ban to chuc");
+  });
+
+  it("reads the body after a title of four words, and 'khoa học', 'Việt Nam' as names, not times", () => {
+    const asked = post("thu truong thuong truc bo KHCN sau khi hop nhat voi bo TTTT la ai");
+    expect(asked).toBe("thu truong thuong truc bo khoa hoc");
+    expect(namesPost(asked!, "Thứ trưởng Thường trực Bộ Khoa học và Công nghệ Lê Xuân Định")).toBe(true);
+    expect(namesPost(asked!, "Thứ trưởng Thường trực Bộ Thương mại Nguyễn Thị Kim Ngân")).toBe(false);
+    expect(post("Bí thư Huyện ủy Đức Thọ khóa XXX là ai")).toBe("bi thu huyen");
   });
 
   it("reads '<post> tên là gì' as 'who holds it'", () => {
