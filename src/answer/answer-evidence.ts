@@ -1,8 +1,8 @@
 import { namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
+import { ASKS_ROLE, firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ABBREVIATIONS, escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
-import { askedPost, namesPost } from "./asked-post.js";
+import { askedPost, expandedWords, namesPost } from "./asked-post.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { countsAnotherBodys, namesOtherOffice } from "./offices.js";
 import { namesPerson } from "./person-names.js";
@@ -33,6 +33,9 @@ export { holdsSituation } from "../retrieval/situation.js";
 export function holdsEvidence(question: QuestionAnalysis, sentence: string, folded: string): boolean {
   switch (question.type) {
     case "ai": {
+      // "... giữ chức vụ gì": a post's title answers, whoever else the sentence names.
+      if (ASKS_ROLE.test(question.folded))
+        return POST_TITLE.test(folded) && namesRoleHolder(question.folded, folded);
       // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
       if (ASKS_PERSON.test(question.folded)) {
         // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
@@ -163,6 +166,23 @@ const ASKS_PERSON =
 /** Whether a question asks who holds a post, which only a person's name answers. */
 export function asksPerson(question: QuestionAnalysis): boolean {
   return question.type === "ai" && ASKS_PERSON.test(question.folded);
+}
+/** Titles of posts, as a role question is answered (folded; not a bare "trưởng", "phó"). */
+const POST_TITLE =
+  /\b(?:(?:pho )?truong (?:ban|phong|doan|khoa)|(?:pho )?chu tich|(?:pho )?bi thu|(?:pho )?giam doc|uy vien|thanh vien|(?:pho )?thu tuong|bo truong|thu truong|chanh (?:van phong|an|thanh tra)|tong bi thu|chu nhiem|(?:vien|cuc|vu|hieu|to) truong|thu ky)\b/u;
+/** Words that say when, after the one whose role is asked ("bộ trưởng Nội vụ lúc đó"). */
+const ROLE_HOLDER_TIME = / (?:luc do|khi do|hien nay|hien tai|hien|bay gio|truoc day|nay)$/u;
+/**
+ * Whether the sentence names the one whose role is asked (its last words before "giữ
+ * chức vụ gì", after any "... thì"): a sentence on who set the body up names other titles.
+ */
+function namesRoleHolder(questionFolded: string, folded: string): boolean {
+  const at = ASKS_ROLE.exec(questionFolded)?.index ?? 0;
+  let holder = ` ${questionFolded.slice(0, at).trim()}`.split(" thi ").pop()!;
+  while (ROLE_HOLDER_TIME.test(holder)) holder = holder.replace(ROLE_HOLDER_TIME, "");
+  const words = expandedWords(holder).slice(-4);
+  const sentenceWords = new Set(expandedWords(folded));
+  return words.every((w) => sentenceWords.has(w));
 }
 /** Verbs of signing, appointing, deciding, heading (folded). */
 const AGENT_VERB =

@@ -215,7 +215,15 @@ const ASKS_HOW = /\b(?:nhu the nao|the nao|ra sao|nhu nao|cach nao|lam sao)\b/u;
 /** Who is asked in so many words, not through "thẩm quyền" (folded). */
 const ASKS_WHO_PLAINLY = /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao)(?:\s|$)/u;
 
+/**
+ * "Lê Minh Hưng giữ chức vụ gì", "bộ trưởng Nội vụ giữ vai trò gì trong BCĐ": which post
+ * someone holds, answered by a post's title, as "who" is by a person or an office (folded).
+ */
+export const ASKS_ROLE =
+  /\b(?:giu|dam nhiem|nam giu|kiem|kiem nhiem)(?: nhung| cac)? (?:chuc vu|chuc danh|vai tro|vi tri|cuong vi|chuc) (?:gi|nao)\b/u;
+
 function questionType(text: string, marked: string, hasMarks: boolean): QuestionType {
+  if (ASKS_ROLE.test(text)) return "ai";
   // "Thẩm quyền ... thay đổi thì việc công bố ... phải làm sao?" asks how, not who.
   if (ENDS_ASKING_HOW.test(text) && !ASKS_WHO_PLAINLY.test(text)) {
     const earlier = TYPE_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];

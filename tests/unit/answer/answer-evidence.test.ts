@@ -495,3 +495,33 @@ describe("an amount of one kind of money", () => {
     ).toBe(false);
   });
 });
+
+describe("which post someone holds", () => {
+  it("is a 'who' question answered by a title beside the one asked about", () => {
+    expect(analyzeQuestion("le minh hung giu chuc vu gi").type).toBe("ai");
+    const q = "QĐ 1268 lập BCĐ thì bộ trưởng Nội vụ lúc đó giữ vai trò gì trong BCĐ";
+    expect(analyzeQuestion(q).type).toBe("ai");
+    expect(
+      evidence(
+        q,
+        "Theo đó, Bộ trưởng Bộ Nội vụ Phạm Thị Thanh Trà làm Phó Trưởng Ban Thường trực Ban Chỉ đạo.",
+      ),
+    ).toBe(true);
+    // Who set the body up names other titles.
+    expect(
+      evidence(
+        q,
+        "Ngày 29/10/2023, Thủ tướng Chính phủ Phạm Minh Chính ký Quyết định số 1268/QĐ-TTg, thành lập Ban Chỉ đạo.",
+      ),
+    ).toBe(false);
+    expect(
+      evidence("Lê Minh Hưng giữ chức vụ gì", "Đồng chí Lê Minh Hưng đã ký ban hành Kế hoạch số 47."),
+    ).toBe(false);
+    expect(
+      evidence(
+        "Lê Minh Hưng giữ chức vụ gì",
+        "Đồng chí Lê Minh Hưng, Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương.",
+      ),
+    ).toBe(true);
+  });
+});
