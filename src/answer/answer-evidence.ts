@@ -1,7 +1,13 @@
 import { namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { ASKS_ROLE, firstMention, mentionsAny } from "../retrieval/question-analysis.js";
-import { ABBREVIATIONS, escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
+import {
+  ABBREVIATIONS,
+  escapeRegExp,
+  foldDiacritics,
+  foldNfc,
+  hasVietnameseDiacritics,
+} from "../text/index.js";
 import { askedPost, expandedWords, namesPost } from "./asked-post.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { countsAnotherBodys, namesOtherOffice } from "./offices.js";
@@ -67,7 +73,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "o_dau":
       return question.asksNames ? namesNewPlace(sentence, question.folded) : PLACE.test(sentence);
     case "tai_sao":
-      return REASON.test(folded);
+      return givesReason(sentence, folded);
     case "la_gi": {
       const term = definedTerm(question);
       return term !== undefined ? definesTerm(term, folded) : DEFINITION.test(folded);
@@ -122,7 +128,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
       if (ASKS_PHONE.test(question.folded)) return PHONE.test(clause) ? 1 : 0;
       return countsUnit(clause, folded, question.unit) ? 1 : 0;
     case "tai_sao":
-      return REASON.test(folded) ? 1 : 0;
+      return givesReason(clause, folded) ? 1 : 0;
     default:
       return 0;
   }
@@ -358,6 +364,15 @@ function namesNewPlace(sentence: string, foldedQuestion: string): boolean {
 /** A reason or a purpose (folded). */
 const REASON =
   /\b(?:do|vi|boi|nham|de|nguyen nhan|ly do|xuat phat tu|dan den|vi vay|vi the|muc dich|muc tieu|giup)\b/u;
+/** The same words with their marks: folded, "đơn vị", "đề án" and "theo đó" would give reasons. */
+const REASON_MARKED =
+  /(?<![\p{L}\p{N}])(?:do|vì|bởi|nhằm|để|nguyên nhân|lý do|lí do|xuất phát từ|dẫn đến|dẫn tới|mục đích|mục tiêu|giúp|từ đó|do đó|nên|tội danh)(?![\p{L}\p{N}])/u;
+
+/** Whether the sentence gives a reason; read with its marks when it has them. */
+function givesReason(sentence: string, folded: string): boolean {
+  const lower = sentence.normalize("NFC").toLowerCase();
+  return hasVietnameseDiacritics(lower) ? REASON_MARKED.test(lower) : REASON.test(folded);
+}
 /** A definition or a composition (folded). */
 const DEFINITION = /\b(?:la|duoc hieu|gom|bao gom|nghia la)\b/u;
 

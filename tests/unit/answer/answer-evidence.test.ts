@@ -525,3 +525,18 @@ describe("which post someone holds", () => {
     ).toBe(true);
   });
 });
+
+describe("a reason", () => {
+  const q = "vì sao chủ tịch UBND tỉnh kiêm hiệu trưởng";
+  it("is read with its marks: 'đơn vị', 'đề án' and 'theo đó' give none", () => {
+    expect(evidence(q, "Theo đó, ông Nguyễn Văn Thắng kiêm nhiệm Hiệu trưởng, nhiệm kỳ 2020 – 2025.")).toBe(
+      false,
+    );
+    expect(evidence(q, "Các đơn vị trực thuộc xây dựng đề án sắp xếp.")).toBe(false);
+    expect(evidence(q, "Việc kiêm nhiệm nhằm đảm bảo sự lãnh đạo, chỉ đạo của Tỉnh ủy.")).toBe(true);
+    expect(evidence(q, "Một người chịu trách nhiệm, từ đó hiệu quả công việc sẽ cao hơn.")).toBe(true);
+  });
+  it("is read folded when the sentence has no marks", () => {
+    expect(evidence(q, "viec kiem nhiem nham dam bao su lanh dao")).toBe(true);
+  });
+});
