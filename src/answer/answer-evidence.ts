@@ -261,7 +261,7 @@ function askedAct(foldedQuestion: string): RegExp | undefined {
 
 /** A date or a point in time (folded). */
 const DATE =
-  /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b/u;
+  /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:1[0-9]|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b/u;
 /** Whether a "khi nào" question asks how long ("bao lâu", "thời hạn"), which a span of time answers. */
 function asksDuration(question: QuestionAnalysis): boolean {
   return /\b(?:bao lau|thoi han|trong bao|may (?:nam|thang|ngay|tuan))\b/u.test(question.folded);

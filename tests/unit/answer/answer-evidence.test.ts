@@ -540,3 +540,11 @@ describe("a reason", () => {
     expect(evidence(q, "viec kiem nhiem nham dam bao su lanh dao")).toBe(true);
   });
 });
+
+describe("a year before 1900", () => {
+  it("dates an event when written as 'năm 1831'", () => {
+    const q = "khái niệm tỉnh có từ năm nào";
+    expect(evidence(q, "Khái niệm tỉnh lần đầu tiên được dùng vào năm 1831, thời vua Minh Mạng.")).toBe(true);
+    expect(evidence(q, "Tỉnh có 1831 thôn, bản.")).toBe(false);
+  });
+});
