@@ -41,7 +41,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "ai": {
       // "... giữ chức vụ gì": a post's title answers, whoever else the sentence names.
       if (ASKS_ROLE.test(question.folded))
-        return POST_TITLE.test(folded) && namesRoleHolder(question.folded, folded);
+        return POST_TITLE.test(folded) && namesRoleHolder(question, folded);
       // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
       if (ASKS_PERSON.test(question.folded)) {
         // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
@@ -182,9 +182,12 @@ const ROLE_HOLDER_TIME = / (?:luc do|khi do|hien nay|hien tai|hien|bay gio|truoc
  * Whether the sentence names the one whose role is asked (its last words before "giữ
  * chức vụ gì", after any "... thì"): a sentence on who set the body up names other titles.
  */
-function namesRoleHolder(questionFolded: string, folded: string): boolean {
-  const at = ASKS_ROLE.exec(questionFolded)?.index ?? 0;
-  let holder = ` ${questionFolded.slice(0, at).trim()}`.split(" thi ").pop()!;
+function namesRoleHolder(question: QuestionAnalysis, folded: string): boolean {
+  const at = ASKS_ROLE.exec(question.folded)?.index ?? 0;
+  let holder = ` ${question.folded.slice(0, at).trim()} `;
+  // The place ("Huyện ủy Đức Thọ") is the situation, checked on the passage.
+  for (const phrase of question.situation) holder = holder.replace(` ${phrase} `, " ");
+  holder = ` ${holder.trim()}`.split(" thi ").pop()!;
   while (ROLE_HOLDER_TIME.test(holder)) holder = holder.replace(ROLE_HOLDER_TIME, "");
   const words = expandedWords(holder).slice(-4);
   const sentenceWords = new Set(expandedWords(folded));

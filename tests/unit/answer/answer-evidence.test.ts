@@ -548,3 +548,15 @@ describe("a year before 1900", () => {
     expect(evidence(q, "Tỉnh có 1831 thôn, bản.")).toBe(false);
   });
 });
+
+describe("a role asked in a place", () => {
+  it("is answered by the post without the place, which the passage holds", () => {
+    const q = "Trưởng Ban Tuyên giáo Huyện ủy Đức Thọ kiêm nhiệm chức danh nào?";
+    expect(
+      evidence(q, "Trưởng Ban Tuyên giáo Huyện ủy kiêm giám đốc Trung tâm bồi dưỡng Chính trị huyện."),
+    ).toBe(true);
+    expect(
+      evidence(q, "Bí thư Tỉnh ủy trao Quyết định sáp nhập Ban Tổ chức Huyện ủy với Phòng Nội vụ."),
+    ).toBe(false);
+  });
+});
