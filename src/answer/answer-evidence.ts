@@ -1,4 +1,4 @@
-import { namesOtherMoneyKind } from "../retrieval/money-kind.js";
+import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { ASKS_ROLE, firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import {
@@ -104,7 +104,9 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
  * Pages of allowances set several side by side, each with its amount and "được hưởng".
  */
 function namesMoneyKindAsked(question: QuestionAnalysis, folded: string): boolean {
-  return !namesOtherMoneyKind(question.folded.split(" "), folded.split(/[^a-z0-9]+/));
+  // Most questions name no kind of money: the sentence is not split for them.
+  const asked = askedMoneyKind(question.folded.split(" "));
+  return asked === undefined || !namesOtherMoneyKind(asked, folded.split(/[^a-z0-9]+/));
 }
 
 /**

@@ -6,7 +6,12 @@
  * empty when the question names no kind.
  */
 export function moneyKind(words: readonly string[]): string {
-  return moneyKindsIn(words).find((k) => !isGenericKind(k.kind))?.kind ?? "";
+  return askedMoneyKind(words)?.kind ?? "";
+}
+
+/** The first money noun the question names with a kind ("trợ cấp" + "thất nghiệp"), if any. */
+export function askedMoneyKind(questionWords: readonly string[]): MoneyKind | undefined {
+  return moneyKindsIn(questionWords).find((k) => !isGenericKind(k.kind));
 }
 
 /** A money noun and the words that follow it ("tro cap" + "that nghiep"); kind "" when none do. */
@@ -38,15 +43,10 @@ function isGenericKind(kind: string): boolean {
 /**
  * Whether a sentence speaks of another kind of the money asked: "phụ cấp tăng thêm" or
  * "trợ cấp 04 tháng tiền lương" when "phụ cấp thu hút" or "trợ cấp thất nghiệp" is asked,
- * and the asked kind nowhere. A sentence naming no such money may still give its amount
- * ("5 triệu đồng/tháng" under a heading that names it). Folded words in.
+ * and the asked kind nowhere (`asked`: see `askedMoneyKind`). A sentence naming no such
+ * money may still give its amount ("5 triệu đồng/tháng" under a heading). Folded words in.
  */
-export function namesOtherMoneyKind(
-  questionWords: readonly string[],
-  sentenceWords: readonly string[],
-): boolean {
-  const asked = moneyKindsIn(questionWords).find((k) => !isGenericKind(k.kind));
-  if (asked === undefined) return false;
+export function namesOtherMoneyKind(asked: MoneyKind, sentenceWords: readonly string[]): boolean {
   const named = moneyKindsIn(sentenceWords).filter((k) => k.head === asked.head);
   if (named.length === 0) return false;
   if (` ${sentenceWords.join(" ")} `.includes(` ${asked.kind} `)) return false;

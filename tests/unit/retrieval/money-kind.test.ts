@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moneyKind, namesOtherMoneyKind } from "../../../src/retrieval/money-kind.js";
+import { askedMoneyKind, moneyKind, namesOtherMoneyKind } from "../../../src/retrieval/money-kind.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 
 const words = (folded: string) => folded.split(" ");
@@ -29,23 +29,24 @@ describe("an amount question's focus", () => {
 });
 
 describe("namesOtherMoneyKind", () => {
-  const asked = words("can bo o dac khu co duoc huong phu cap thu hut khong muc bao nhieu");
+  /** Whether the sentence speaks of another kind of the money the question asks (false when it asks none). */
+  const other = (question: string, sentence: string) => {
+    const asked = askedMoneyKind(words(question));
+    return asked !== undefined && namesOtherMoneyKind(asked, words(sentence));
+  };
+  const asked = "can bo o dac khu co duoc huong phu cap thu hut khong muc bao nhieu";
   it("is true for the same money of another kind only", () => {
-    expect(namesOtherMoneyKind(asked, words("duoc huong phu cap tang them bang 150 muc luong"))).toBe(true);
-    expect(
-      namesOtherMoneyKind(
-        words("co duoc nhan tro cap that nghiep khong"),
-        words("thi duoc tro cap 04 thang tien luong"),
-      ),
-    ).toBe(true);
+    expect(other(asked, "duoc huong phu cap tang them bang 150 muc luong")).toBe(true);
+    expect(other("co duoc nhan tro cap that nghiep khong", "thi duoc tro cap 04 thang tien luong")).toBe(
+      true,
+    );
   });
 
   it("is false when the sentence names the kind asked, or no such money at all", () => {
-    expect(namesOtherMoneyKind(asked, words("phu cap thu hut bang 70 muc luong hien huong"))).toBe(false);
-    expect(namesOtherMoneyKind(asked, words("muc 5 trieu dong moi thang"))).toBe(false);
-    expect(namesOtherMoneyKind(words("luong co so la bao nhieu"), words("phu cap tang them 150"))).toBe(
-      false,
-    );
+    expect(other(asked, "phu cap thu hut bang 70 muc luong hien huong")).toBe(false);
+    expect(other(asked, "muc 5 trieu dong moi thang")).toBe(false);
+    expect(askedMoneyKind(words("luong co so la bao nhieu"))).toBeUndefined();
+    expect(other("luong co so la bao nhieu", "phu cap tang them 150")).toBe(false);
   });
 });
 
