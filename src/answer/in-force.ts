@@ -1,7 +1,9 @@
 import { findShortReferences } from "../retrieval/document-references.js";
 import type { ActOn, DocumentStatus, RelationIndex } from "../retrieval/document-status.js";
 import type { RelationIndexSource } from "../retrieval/relation-index.js";
+import { parseVietnameseDate } from "../ingest/metadata.js";
 import type { ChunkRecord, DocumentRecord } from "../store/types.js";
+import { keyOfReference, sameDocument } from "../text/document-keys.js";
 import { findDocumentNumbers, KIND_CODES } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 import { toCitation } from "./extractive.js";
@@ -183,7 +185,7 @@ export async function answerValidity(
     parts.push(
       own
         ? `${own} [${effect!.n}]`
-        : `${label} có hiệu lực từ ngày ${formatDate(status.effectiveFrom)}${effect ? ` [${effect.n}]` : ""}.`,
+        : `${label} có hiệu lực từ ${dateAsWritten(effect?.sentence, status.effectiveFrom)}${effect ? ` [${effect.n}]` : ""}.`,
     );
     if (status.acts.length === 0 && !options.asksSince)
       parts.push("Trong tài liệu chưa có văn bản nào sửa đổi, thay thế hay bãi bỏ văn bản này.");
@@ -248,7 +250,11 @@ function stripListMarks(sentence: string): string {
 function namesSame(target: string, reference: string, index: RelationIndex): boolean {
   const a = index.documentsNamed(target).map((d) => d.docId);
   const b = index.documentsNamed(reference).map((d) => d.docId);
-  return a.some((id) => b.includes(id)) || target.includes(reference) || reference.includes(target);
+  if (a.some((id) => b.includes(id)) || target.includes(reference) || reference.includes(target)) return true;
+  // Neither in the store: "NQ 1250" and "Nghị quyết số 1250/NQ-UBTVQH15" by their number, as the
+  // status itself was found.
+  const [ka, kb] = [keyOfReference(target), keyOfReference(reference)];
+  return ka !== null && kb !== null && sameDocument(ka, kb);
 }
 
 /** The citation number of the passage of `docId` holding `evidence`, added when new. */
@@ -307,6 +313,21 @@ function sentenceCase(text: string): string {
     (_, first: string, rest: string, tail: string) =>
       `${first}${rest.toLowerCase()}${tail.replace("SỐ", "số")}`,
   );
+}
+
+/** Any date a sentence writes out: "ngày 1 tháng 12 năm 2024", "01/12/2024". */
+const WRITTEN_DATE = /(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)/giu;
+
+/**
+ * The date as the cited sentence writes it ("ngày 1 tháng 12 năm 2024"), so the answer reads
+ * as its source does; else "ngày 1/12/2024".
+ */
+function dateAsWritten(sentence: string | undefined, iso: string): string {
+  for (const m of sentence?.matchAll(WRITTEN_DATE) ?? []) {
+    const text = m[0].startsWith("ngày") ? m[0] : `ngày ${m[0]}`;
+    if (parseVietnameseDate(text) === iso) return text;
+  }
+  return `ngày ${formatDate(iso)}`;
 }
 
 /** ISO date as Vietnamese write it: 2025-03-15 → 15/3/2025. */

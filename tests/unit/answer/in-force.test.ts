@@ -125,9 +125,37 @@ describe("validity questions", () => {
     );
     expect(amended?.citations[0]?.chunkId).toBe("b".repeat(32));
     const effective = await answerValidity("67/2025/NĐ-CP", index, passages);
-    expect(effective?.answer).toMatch(/^Nghị định 67\/2025\/NĐ-CP có hiệu lực từ ngày 15\/3\/2025 \[1\]\./);
+    // The date as the cited sentence writes it.
+    expect(effective?.answer).toMatch(/^Nghị định 67\/2025\/NĐ-CP có hiệu lực từ ngày 15 tháng 3 năm 2025 \[1\]\./);
     expect(effective?.citations[0]?.chunkId).toBe("c".repeat(32));
     // Nothing known: the question goes the usual way.
     expect(await answerValidity("Nghị định 999", index, passages)).toBeNull();
+  });
+
+  it("a date only a report states is cited from the report, asked by a short number", async () => {
+    const REPORT =
+      "Ngày 24 tháng 10 năm 2024, Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 1250/NQ-UBTVQH15 về việc sắp xếp đơn vị hành chính cấp xã của tỉnh Hải Dương giai đoạn 2023 – 2025 (nghị quyết có hiệu lực từ ngày 1 tháng 12 năm 2024).";
+    const news = makeDocumentRecord("news", {
+      title: "Lạc Phượng",
+      relations: [
+        {
+          kind: "effective",
+          source: null,
+          target: "Nghị quyết số 1250/NQ-UBTVQH15",
+          date: "2024-12-01",
+          reported: true,
+          evidence: REPORT,
+        },
+      ],
+    });
+    const newsChunks = [
+      { chunkId: "e".repeat(32), docId: "news", position: 0, headingPath: [], text: "Lạc Phượng là một xã." },
+      { chunkId: "f".repeat(32), docId: "news", position: 1, headingPath: ["Lịch sử"], text: REPORT },
+    ];
+    const reported = await answerValidity("NQ 1250", buildRelationIndex([news], "2025-06-01"), {
+      getChunks: async (docId: string) => (docId === "news" ? newsChunks : []),
+    });
+    expect(reported?.answer).toMatch(/có hiệu lực từ ngày 1 tháng 12 năm 2024 \[1\]\./);
+    expect(reported?.citations[0]?.chunkId).toBe("f".repeat(32));
   });
 });
