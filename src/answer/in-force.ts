@@ -1,7 +1,7 @@
+import { parseVietnameseDate } from "../ingest/metadata.js";
 import { findShortReferences } from "../retrieval/document-references.js";
 import type { ActOn, DocumentStatus, RelationIndex } from "../retrieval/document-status.js";
 import type { RelationIndexSource } from "../retrieval/relation-index.js";
-import { parseVietnameseDate } from "../ingest/metadata.js";
 import type { ChunkRecord, DocumentRecord } from "../store/types.js";
 import { keyOfReference, sameDocument } from "../text/document-keys.js";
 import { findDocumentNumbers, KIND_CODES } from "../text/document-numbers.js";
@@ -316,7 +316,8 @@ function sentenceCase(text: string): string {
 }
 
 /** Any date a sentence writes out: "ngày 1 tháng 12 năm 2024", "01/12/2024". */
-const WRITTEN_DATE = /(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)/giu;
+const WRITTEN_DATE =
+  /(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)/giu;
 
 /**
  * The date as the cited sentence writes it ("ngày 1 tháng 12 năm 2024"), so the answer reads

@@ -104,7 +104,9 @@ describe("answers that know which rule is in force", () => {
     const sources = answer.plainText.slice(answer.plainText.indexOf("Nguồn"));
     expect(sources).toContain("20/2025/NĐ-CP");
     // And since when it is in force, from its own closing article.
-    expect(answer.plainText).toContain("Nghị định 10/2025/NĐ-CP có hiệu lực từ ngày 01 tháng 02 năm 2025 [2].");
+    expect(answer.plainText).toContain(
+      "Nghị định 10/2025/NĐ-CP có hiệu lực từ ngày 01 tháng 02 năm 2025 [2].",
+    );
   });
   it("an admin corrects a relation with /hieuluc; the status changes and /nhatky records who did it", async () => {
     await lan.sendCommand("hieuluc", "10/2025/NĐ-CP");

@@ -126,7 +126,9 @@ describe("validity questions", () => {
     expect(amended?.citations[0]?.chunkId).toBe("b".repeat(32));
     const effective = await answerValidity("67/2025/NĐ-CP", index, passages);
     // The date as the cited sentence writes it.
-    expect(effective?.answer).toMatch(/^Nghị định 67\/2025\/NĐ-CP có hiệu lực từ ngày 15 tháng 3 năm 2025 \[1\]\./);
+    expect(effective?.answer).toMatch(
+      /^Nghị định 67\/2025\/NĐ-CP có hiệu lực từ ngày 15 tháng 3 năm 2025 \[1\]\./,
+    );
     expect(effective?.citations[0]?.chunkId).toBe("c".repeat(32));
     // Nothing known: the question goes the usual way.
     expect(await answerValidity("Nghị định 999", index, passages)).toBeNull();
