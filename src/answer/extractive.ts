@@ -230,7 +230,7 @@ export function composeExtractiveAnswer(
         1 + (evidenceCounts ? EVIDENCE_BONUS : 0) + FOCUS_BONUS * Math.min(MAX_FOCUS_NAMES, focusNames);
       candidates.push({
         inSituation,
-        otherEntry: entryOnOther && !holdsQuestionAnchor(question!, text),
+        otherEntry: entryOnOther && !holdsQuestionAnchor(question!, text, passage.doc.title),
         offTopic,
         passageIndex,
         sentenceIndex,
@@ -303,6 +303,11 @@ export function composeExtractiveAnswer(
   // passage that never names it sets no bar.)
   const floor = (candidates.find((c) => !c.offTopic) ?? candidates[0]!).score * EVIDENCE_FLOOR;
   if (question !== undefined) orderByRanker(candidates, answers, question, options.ranker, termValues);
+  if (process.env.DBG_EX)
+    for (const c of candidates.slice(0, Number(process.env.DBG_EX)))
+      console.error(
+        `${c.score.toFixed(2)} p${c.passageIndex} sit=${c.inSituation} off=${c.offTopic} ev=${c.evidence} f=${c.focus} oe=${c.otherEntry} ans=${answers(c)} floor=${c.score >= floor} | ${c.text.slice(0, 140)}`,
+      );
   const best =
     candidates.find((c) => c.score >= floor && answers(c) && choose(c)) ??
     candidates.find((c) => choose(c)) ??

@@ -75,12 +75,21 @@ export function isEntryOnAnotherSubject(question: QuestionAnalysis, title: strin
 /**
  * Whether a sentence of such an entry still holds what anchors the question: a document
  * it names by number ("Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết 57-NQ/TW" for "NQ 57
- * do ai ký"), or its place, year or term of office.
+ * do ai ký"), or its place, year or term of office (with the entry's `title`).
  */
-export function holdsQuestionAnchor(question: QuestionAnalysis, sentence: string): boolean {
+export function holdsQuestionAnchor(question: QuestionAnalysis, sentence: string, title = ""): boolean {
   if (question.documentNumbers.length > 0) {
     const named = documentNumbersIn(sentence);
     if (named.some((n) => question.documentNumbers.includes(n))) return true;
   }
-  return question.situation.length > 0 && holdsSituation(question.situation, sentence);
+  if (question.situation.length === 0) return false;
+  if (holdsSituation(question.situation, sentence)) return true;
+  // The entry's title locates what its sentence names: "... của phường Thạch Linh vào phường
+  // Trần Phú" in "Trần Phú, thành phố Hà Tĩnh" is about Thạch Linh, Hà Tĩnh. The sentence
+  // must name a place asked itself: the title alone anchors every sentence of its entry.
+  return (
+    title !== "" &&
+    question.situation.some((phrase) => holdsSituation([phrase], sentence)) &&
+    holdsSituation(question.situation, `${title}\n${sentence}`)
+  );
 }

@@ -81,6 +81,17 @@ describe("holdsQuestionAnchor", () => {
     const place = analyzeQuestion("Ai là Bí thư Tỉnh ủy Nghệ An?");
     expect(holdsQuestionAnchor(place, "Ông từng giữ chức Bí thư Tỉnh ủy Nghệ An.")).toBe(true);
   });
+
+  it("reads the entry's title with a sentence that names a place asked", () => {
+    const merged = analyzeQuestion("phường Thạch Linh TP Hà Tĩnh có bị sáp nhập k, nhập vào đâu?");
+    const title = "Trần Phú, thành phố Hà Tĩnh";
+    const sentence =
+      "Theo đó, sáp nhập toàn bộ 6,26 km² diện tích tự nhiên của phường Thạch Linh vào phường Trần Phú.";
+    expect(holdsQuestionAnchor(merged, sentence)).toBe(false);
+    expect(holdsQuestionAnchor(merged, sentence, title)).toBe(true);
+    // The title alone anchors no sentence.
+    expect(holdsQuestionAnchor(merged, "Phường Trần Phú có 7 tổ dân phố.", title)).toBe(false);
+  });
 });
 
 describe("an entry on another subject in the answer", () => {
