@@ -303,11 +303,6 @@ export function composeExtractiveAnswer(
   // passage that never names it sets no bar.)
   const floor = (candidates.find((c) => !c.offTopic) ?? candidates[0]!).score * EVIDENCE_FLOOR;
   if (question !== undefined) orderByRanker(candidates, answers, question, options.ranker, termValues);
-  if (process.env.DBG_EX)
-    for (const c of candidates.slice(0, Number(process.env.DBG_EX)))
-      console.error(
-        `${c.score.toFixed(2)} p${c.passageIndex} sit=${c.inSituation} off=${c.offTopic} ev=${c.evidence} f=${c.focus} oe=${c.otherEntry} ans=${answers(c)} floor=${c.score >= floor} | ${c.text.slice(0, 140)}`,
-      );
   const best =
     candidates.find((c) => c.score >= floor && answers(c) && choose(c)) ??
     candidates.find((c) => choose(c)) ??
