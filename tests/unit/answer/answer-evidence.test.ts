@@ -234,6 +234,32 @@ describe("namesFocus", () => {
     expect(namesFocus(q, fold("Đức Thọ là huyện đầu tiên thực hiện nhất thể hóa"))).toBe(0);
   });
 
+  it("former units are named by the list of them in a sentence on the new unit asked", () => {
+    const q = analyzeQuestion("phuong Gia Dinh TPHCM gom nhung phuong cu nao");
+    expect(
+      namesFocus(q, fold("Như vậy, phường Gia định gồm những Phường 1, Phường 2, Phường 7 và Phường 17.")),
+    ).toBe(1);
+    expect(
+      namesFocus(
+        q,
+        fold("Sắp xếp các phường Trần Hưng Đạo, Nhị Châu thành phường mới có tên gọi là phường Gia Định."),
+      ),
+    ).toBe(1);
+    // A table of new units, another new unit, a sentence naming one ward.
+    expect(
+      namesFocus(q, fold("Thuế cơ sở 9 quản lý Phường Gia Định, Phường Bình Thạnh, Phường Thạnh Mỹ Tây.")),
+    ).toBe(0);
+    expect(
+      namesFocus(q, fold("Sắp xếp Phường 1, Phường 3 thành phường mới có tên gọi là phường Bình Lợi Trung.")),
+    ).toBe(0);
+    expect(
+      namesFocus(
+        q,
+        fold("Cụ thể, 273 đơn vị được sắp xếp thành 102 đơn vị mới, trong đó có phường Gia Định."),
+      ),
+    ).toBe(0);
+  });
+
   it("counts the other side only when it is named after the focus, not set aside before it", () => {
     const q = analyzeQuestion("Những khó khăn khi thực hiện nhất thể hóa?");
     expect(
