@@ -8,8 +8,9 @@ import {
   foldNfc,
   hasVietnameseDiacritics,
 } from "../text/index.js";
-import { askedPost, expandedWords, namesPost } from "./asked-post.js";
+import { askedPost, namesPost } from "./asked-post.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
+import { listsUnits } from "./former-units.js";
 import { countsAnotherBodys, namesOtherOffice } from "./offices.js";
 import { namesPerson } from "./person-names.js";
 
@@ -24,6 +25,7 @@ import {
   namesAnotherDocument,
   withoutCitedDocumentDates,
 } from "./reference-only.js";
+import { namesRoleHolder, POST_TITLE } from "./role-holder.js";
 import { namesPredicate, yesNoPredicate } from "./yes-no-predicate.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
@@ -168,25 +170,6 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
 }
 const LISTING_COMMA = /([a-z]), (?=[a-z])/g;
 /** "phường cũ", "xã trước sáp nhập": the units a new one was made of (folded). */
-const MADE_OF = /\b(?:gom|sap xep|sap nhap|nhap|hop nhat|thanh lap|tren co so)\b/u;
-const FORMER_UNITS = /^(xa|phuong|thi tran|huyen|quan|tinh) (?:cu|truoc day|truoc sap nhap)$/u;
-/**
- * Whether the sentence lists units of the kind a focus on former units asks ("gồm những
- * phường cũ nào"): "Phường 1, Phường 2, Phường 7 và Phường 17", "các phường Trần Hưng Đạo,
- * Nhị Châu", in a sentence naming the new one asked. The sentence that answers never calls
- * them "cũ".
- */
-function listsUnits(phrase: string, folded: string, situation: readonly string[]): boolean {
-  const unit = FORMER_UNITS.exec(phrase)?.[1];
-  // A table of new units ("Thuế cơ sở 9: Phường Hải Dương, Phường Lê Thanh Nghị, ...") lists
-  // no former ones: the sentence must say what was made of them.
-  if (unit === undefined || !MADE_OF.test(folded)) return false;
-  // And the new unit asked: "... thành phường mới có tên gọi là phường Dương Kinh" is not Hải Dương's.
-  if (situation.length > 0 && !mentionsAny(folded, situation)) return false;
-  const named = folded.split(new RegExp(`\\b${unit} (?=[a-z0-9])`, "u")).length - 1;
-  return named >= 2 || new RegExp(`\\bcac ${unit} [a-z0-9 ]+, [a-z0-9]`, "u").test(folded);
-}
-
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
   /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b|\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u;
@@ -194,26 +177,6 @@ const ASKS_PERSON =
 /** Whether a question asks who holds a post, which only a person's name answers. */
 export function asksPerson(question: QuestionAnalysis): boolean {
   return question.type === "ai" && ASKS_PERSON.test(question.folded);
-}
-/** Titles of posts, as a role question is answered (folded; not a bare "trưởng", "phó"). */
-const POST_TITLE =
-  /\b(?:(?:pho )?truong (?:ban|phong|doan|khoa)|(?:pho )?chu tich|(?:pho )?bi thu|(?:pho )?giam doc|uy vien|thanh vien|(?:pho )?thu tuong|bo truong|thu truong|chanh (?:van phong|an|thanh tra)|tong bi thu|chu nhiem|(?:vien|cuc|vu|hieu|to) truong|thu ky)\b/u;
-/** Words that say when, after the one whose role is asked ("bộ trưởng Nội vụ lúc đó"). */
-const ROLE_HOLDER_TIME = / (?:luc do|khi do|hien nay|hien tai|hien|bay gio|truoc day|nay)$/u;
-/**
- * Whether the sentence names the one whose role is asked (its last words before "giữ
- * chức vụ gì", after any "... thì"): a sentence on who set the body up names other titles.
- */
-function namesRoleHolder(question: QuestionAnalysis, folded: string): boolean {
-  const at = ASKS_ROLE.exec(question.folded)?.index ?? 0;
-  let holder = ` ${question.folded.slice(0, at).trim()} `;
-  // The place ("Huyện ủy Đức Thọ") is the situation, checked on the passage.
-  for (const phrase of question.situation) holder = holder.replace(` ${phrase} `, " ");
-  holder = ` ${holder.trim()}`.split(" thi ").pop()!;
-  while (ROLE_HOLDER_TIME.test(holder)) holder = holder.replace(ROLE_HOLDER_TIME, "");
-  const words = expandedWords(holder).slice(-4);
-  const sentenceWords = new Set(expandedWords(folded));
-  return words.every((w) => sentenceWords.has(w));
 }
 /** Verbs of signing, appointing, deciding, heading (folded). */
 const AGENT_VERB =

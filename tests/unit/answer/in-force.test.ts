@@ -138,6 +138,7 @@ describe("validity questions", () => {
     const REPORT =
       "Ngày 24 tháng 10 năm 2024, Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 1250/NQ-UBTVQH15 về việc sắp xếp đơn vị hành chính cấp xã của tỉnh Hải Dương giai đoạn 2023 – 2025 (nghị quyết có hiệu lực từ ngày 1 tháng 12 năm 2024).";
     const news = makeDocumentRecord("news", {
+      number: null,
       title: "Lạc Phượng",
       relations: [
         {
