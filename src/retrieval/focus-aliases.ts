@@ -52,6 +52,8 @@ const FOCUS_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["trach nhiem", ["trach nhiem", "nhiem vu", "chu tri"]],
   ["tham quyen", ["quyet dinh", "bo nhiem", "do", "ban hanh"]],
   ["nguoi", ["can bo", "cong chuc", "vien chuc", "dong chi", "thanh vien", "uy vien", "dai bieu"]],
+  // A merger is written as an arrangement ("sắp xếp toàn bộ diện tích ... thành phường mới").
+  ["sap nhap", ["sap xep", "hop nhat", "nhap toan bo", "nhap vao"]],
   ["tru so", ["dia chi", "dat tai", "dat o"]],
   ["dia chi", ["tru so", "so nha"]],
   ["tinh ly", ["trung tam hanh chinh", "dat tai", "dat o"]],

@@ -166,6 +166,8 @@ export function analyzeQuestion(
   // A yes/no question's act ("có phải làm thủ tục ... không") is judged by its predicate.
   if (focus === "" && !asksNames && type !== "co_khong") focus = procedureObject(words);
   if (focus === "" && !asksNames) focus = definedPhrase(words);
+  // "phường Lê Lợi còn không hay đã bị sáp nhập", "... nhập vào đâu": the merger is asked.
+  if (focus === "" && !asksNames && MERGED_UNIT.test(text)) focus = "sap nhap";
   if (focus === "" && type === "o_dau") focus = placeNoun(text);
   // "cán bộ ở đặc khu có được hưởng phụ cấp thu hút không, mức bao nhiêu": the amount is
   // the allowance's, whoever the question names first.
@@ -188,6 +190,10 @@ export function analyzeQuestion(
     asksNames,
   };
 }
+
+/** A question on whether or where a unit was merged (folded): "xã X có bị sáp nhập không", "phường Y nhập vào đâu". */
+const MERGED_UNIT =
+  /\b(?:xa|phuong|thi tran|huyen|quan|tinh)\b.*\b(?:(?:bi|da|duoc) (?:sap nhap|nhap|gop)|nhap (?:vao|ve) (?:dau|xa nao|phuong nao)|sap nhap (?:vao|voi) (?:dau|xa nao|phuong nao))\b/u;
 
 /** Kinds of place a question may ask the names of (folded). */
 const PLACE_KINDS = new Set([

@@ -99,6 +99,21 @@ describe("analyzeQuestion: focus", () => {
   it("keeps the words of a defined phrase ('nhất thể hóa là gì')", () => {
     expect(analyzeQuestion("Nhất thể hóa là gì").focus).toBe("nhat the hoa");
   });
+
+  it("asks of a unit's merger whether or where it was merged, in the words documents use for it", () => {
+    for (const q of [
+      "phường Lê Lợi TP Bắc Giang còn ko hay đã bị sáp nhập rồi",
+      "phuong Thach Linh co bi sap nhap k, nhap vao dau?",
+      "phường Yết Kiêu sáp nhập vào đâu",
+    ]) {
+      const analysis = analyzeQuestion(q);
+      expect(analysis.focus).toBe("sap nhap");
+      expect(analysis.focusPhrases).toContain("sap xep");
+    }
+    // A merger of ministries, a merger's procedure: not a unit's merger.
+    expect(analyzeQuestion("Bộ TTTT nhập về bộ nào").focus).not.toBe("sap nhap");
+    expect(analyzeQuestion("sáp nhập xã có phải đổi căn cước không").focus).not.toBe("sap nhap");
+  });
 });
 
 describe("analyzeQuestion: situation", () => {
