@@ -59,3 +59,43 @@ function splitAtItems(span: SentenceSpan): SentenceSpan[] {
   out.push({ text: span.text.slice(from), start: span.start + from, end: span.end });
   return out;
 }
+
+/** A sentence that only goes on from the one before it: "Theo đó, sáp nhập ...". */
+const CONTINUATION = /^[*_\s]*theo đó\s*,/iu;
+/** A preceding sentence this long is a paragraph of its own: the pair would be trimmed apart. */
+const MAX_JOINED_WORDS = 60;
+
+/**
+ * "Ngày 28 tháng 9 năm 2024, Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 1199 ...
+ * (nghị quyết có hiệu lực từ ngày 1 tháng 11 năm 2024). Theo đó, sáp nhập ... phường Yết
+ * Kiêu vào phường Trần Hưng Đạo.": what was done is in the second sentence, its date in the
+ * first, and "Theo đó" alone says nothing of what it follows. A sentence going on from the
+ * one before it in its paragraph is quoted with it when it lacks what is asked (`answers`)
+ * and its predecessor holds it. Joined always, the pair's words outweighed a sentence that
+ * answered alone ("... 23 tỉnh mới. Theo đó, ... chỉ còn 8 tỉnh miền Nam" over "34 tỉnh").
+ */
+export function withAntecedents(
+  text: string,
+  spans: SentenceSpan[],
+  answers: (sentence: string) => boolean,
+): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (
+      last !== undefined &&
+      CONTINUATION.test(span.text) &&
+      !text.slice(last.end, span.start).includes("\n") &&
+      last.text.split(/\s+/u).length <= MAX_JOINED_WORDS &&
+      !answers(span.text) &&
+      answers(last.text)
+    ) {
+      out[out.length - 1] = {
+        text: `${last.text.trimEnd()} ${span.text.trimStart()}`,
+        start: last.start,
+        end: span.end,
+      };
+    } else out.push(span);
+  }
+  return out;
+}

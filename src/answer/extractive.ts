@@ -9,7 +9,7 @@ import {
   namesOpposite,
 } from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
-import { answerSentences } from "./answer-sentences.js";
+import { answerSentences, withAntecedents } from "./answer-sentences.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { askedCodes, holdsCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
@@ -128,6 +128,8 @@ export function composeExtractiveAnswer(
   // to answer alone (a date, a count, a signer); a list or a "do" is not.
   const specific = question !== undefined && SPECIFIC_TYPES.has(question.type);
   const hasFocus = question !== undefined && question.focusPhrases.length > 0;
+  const holdsSpecific = (s: string) =>
+    specific && holdsEvidence(question!, s, foldDiacritics(s.toLowerCase()));
   const candidates: Candidate[] = [];
   const sentencesOf: string[][] = [];
   // How much of the question each passage (with its title and headings) holds: a
@@ -164,7 +166,7 @@ export function composeExtractiveAnswer(
       (passage.superseded ? SUPERSEDED_FACTOR : 1);
     // A passage weighed this little cannot lead, and reading it costs the answer's time.
     if (passageIndex > 0 && prior < MIN_PRIOR && passage !== topicLeader) return;
-    const spans = answerSentences(passage.chunk.text);
+    const spans = withAntecedents(passage.chunk.text, answerSentences(passage.chunk.text), holdsSpecific);
     // A news article's title is often its lead sentence, here in the passage: body text
     // ("Chính phủ ban hành Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 ..."), not context.
     const titleIsHere = spans.length > 0 && isLeadSentence(passage.doc.title, spans[0]!.text);

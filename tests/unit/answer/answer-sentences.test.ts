@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerSentences } from "../../../src/answer/answer-sentences.js";
+import { answerSentences, withAntecedents } from "../../../src/answer/answer-sentences.js";
 
 describe("answerSentences", () => {
   it("splits off the numbered items a sentence runs into", () => {
@@ -49,5 +49,28 @@ describe("answerSentences: a number on the next line", () => {
     expect(answerSentences(text).map((s) => s.text)[0]).toBe(
       "a) Quyết định số 06/2021/QĐ-UBND ngày 22 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh.",
     );
+  });
+});
+
+describe("withAntecedents", () => {
+  const issued =
+    "Ngày 28 tháng 9 năm 2024, Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 1199/NQ-UBTVQH15 (nghị quyết có hiệu lực từ ngày 1 tháng 11 năm 2024).";
+  const merged = "Theo đó, sáp nhập toàn bộ phường Yết Kiêu vào phường Trần Hưng Đạo.";
+  const dated = (sentence: string) => /\bngày \d/u.test(sentence);
+
+  it("quotes 'Theo đó, ...' with the sentence before it when only that one holds what is asked", () => {
+    const text = `${issued} ${merged}`;
+    expect(withAntecedents(text, answerSentences(text), dated).map((s) => s.text)).toEqual([
+      `${issued} ${merged}`,
+    ]);
+  });
+
+  it("leaves them apart across paragraphs, when the follower answers alone, or when the first does not", () => {
+    const apart = `${issued}\n\n${merged}`;
+    expect(withAntecedents(apart, answerSentences(apart), dated)).toHaveLength(2);
+    const both = `${issued} Theo đó, từ ngày 1/11/2024 phường Yết Kiêu nhập vào phường Trần Hưng Đạo.`;
+    expect(withAntecedents(both, answerSentences(both), dated)).toHaveLength(2);
+    const undated = `Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 1199. ${merged}`;
+    expect(withAntecedents(undated, answerSentences(undated), dated)).toHaveLength(2);
   });
 });
