@@ -99,3 +99,14 @@ export function withAntecedents(
   }
   return out;
 }
+
+/**
+ * Sentences that point to other text instead of saying something: "Dưới đây là ...",
+ * and a provision cited for what it is about, not what it says ("Căn cứ Điều 4 Quyết
+ * định 40/2025/QĐ-TTg có quy định về trình tự, thủ tục ...").
+ */
+export const POINTER_SENTENCE =
+  /^(?:trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)|^căn cứ\s[^;]*\bquy định về(?:\s+[^\s;:]+){1,16}\s*[.…]?$/iu;
+
+/** A sentence that asks without a question mark: "... có bầu cử chủ tịch UBND hay không." */
+export const INDIRECT_QUESTION = /\bhay (?:không|chưa)\s*[.:…]?$/iu;

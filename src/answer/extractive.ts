@@ -9,7 +9,7 @@ import {
   namesOpposite,
 } from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
-import { answerSentences, withAntecedents } from "./answer-sentences.js";
+import { answerSentences, INDIRECT_QUESTION, POINTER_SENTENCE, withAntecedents } from "./answer-sentences.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { askedCodes, holdsCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
@@ -453,17 +453,6 @@ export function toCitation(n: number, passage: Passage): Citation {
     text: passage.chunk.text,
   };
 }
-
-/**
- * Sentences that point to other text instead of saying something: "Dưới đây là ...",
- * and a provision cited for what it is about, not what it says ("Căn cứ Điều 4 Quyết
- * định 40/2025/QĐ-TTg có quy định về trình tự, thủ tục ...").
- */
-const POINTER_SENTENCE =
-  /^(?:trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)|^căn cứ\s[^;]*\bquy định về(?:\s+[^\s;:]+){1,16}\s*[.…]?$/iu;
-
-/** A sentence that asks without a question mark: "... có bầu cử chủ tịch UBND hay không." */
-const INDIRECT_QUESTION = /\bhay (?:không|chưa)\s*[.:…]?$/iu;
 
 /** What a query term matching the title or headings is still worth in a sentence. */
 const CONTEXT_DISCOUNT = 0.3;
