@@ -11,6 +11,7 @@ import {
 import { askedPost, namesPost } from "./asked-post.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { listsUnits } from "./former-units.js";
+import { asksNamingReason, givesNamingReason } from "./naming-reason.js";
 import { countsAnotherBodys, namesOtherOffice } from "./offices.js";
 import { namesPerson } from "./person-names.js";
 
@@ -75,6 +76,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "o_dau":
       return question.asksNames ? namesNewPlace(sentence, question.folded) : PLACE.test(sentence);
     case "tai_sao":
+      // "vì sao đặt tên là Thành Đông": where that name comes from, not another reason.
+      if (asksNamingReason(question)) return givesNamingReason(question, folded);
       return givesReason(sentence, folded);
     case "la_gi": {
       const term = definedTerm(question);

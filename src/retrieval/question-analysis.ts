@@ -66,7 +66,11 @@ export interface QuestionAnalysis {
 /** A folded question with these, in this order of precedence, is of that type. */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["so_sanh", /\b(?:so sanh|khac nhau|khac gi|khac biet|giong nhau|khac voi)\b/u],
-  ["tai_sao", /\b(?:tai sao|vi sao|ly do|nguyen nhan|do dau|vi dau|de lam gi|muc dich)\b/u],
+  // "sao ... lại đặt tên là Hải Hưng?", "sao ko ...": "sao" opening a question asks why.
+  [
+    "tai_sao",
+    /\b(?:tai sao|vi sao|ly do|nguyen nhan|do dau|vi dau|de lam gi|muc dich)\b|^sao (?:(?:khong|chua|lai|phai)\b|.* lai\b)/u,
+  ],
   [
     "khi_nao",
     /\b(?:khi nao|bao gio|luc nao|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|tu ngay nao|thoi han|han chot|cham nhat|bao lau|ngay bao nhieu|hieu luc tu|(?:ngay|thang|quy) may|nam may(?! tuoi| nguoi| lan)|may gio)\b/u,
@@ -175,6 +179,9 @@ export function analyzeQuestion(
     const kind = moneyKind(words);
     if (kind !== "" && !` ${focus} `.includes(` ${kind} `)) focus = kind;
   }
+  // "phường Chu Văn An vì sao lấy tên này": the unit is the situation, its name's origin is
+  // asked (answer-evidence), not a sentence naming the unit.
+  if (type === "tai_sao" && ASKS_NAMING.test(text)) focus = "";
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
   if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
@@ -194,6 +201,9 @@ export function analyzeQuestion(
 /** A question on whether or where a unit was merged (folded): "xã X có bị sáp nhập không", "phường Y nhập vào đâu". */
 const MERGED_UNIT =
   /\b(?:xa|phuong|thi tran|huyen|quan|tinh)\b.*\b(?:(?:bi|da|duoc) (?:sap nhap|nhap|gop)|nhap (?:vao|ve) (?:dau|xa nao|phuong nao)|sap nhap (?:vao|voi) (?:dau|xa nao|phuong nao))\b/u;
+
+/** A "why" question on a name given (folded): "vì sao đặt tên là ...", "lấy tên này". */
+export const ASKS_NAMING = /\b(?:dat ten|lay ten|mang ten|co ten|ten goi)\b/u;
 
 /** Kinds of place a question may ask the names of (folded). */
 const PLACE_KINDS = new Set([

@@ -39,6 +39,13 @@ describe("analyzeQuestion: type", () => {
     expect(analyzeQuestion("Cơ quan nào có thẩm quyền xử lý và xử lý thế nào?").type).toBe("ai");
   });
 
+  it("'sao' opening a question asks why; 'Sao Đỏ' opening one is a place", () => {
+    expect(analyzeQuestion("sao ko dc kiem nhiem chuc danh nay").type).toBe("tai_sao");
+    expect(analyzeQuestion("sao xã mới lại đặt tên là Hải Hưng?").type).toBe("tai_sao");
+    expect(analyzeQuestion("Sao Đỏ có bao nhiêu dân").type).toBe("bao_nhieu");
+    expect(analyzeQuestion("phường Sao Đỏ gồm những khu dân cư nào").type).not.toBe("tai_sao");
+  });
+
   it("typed with marks, 'ái' or 'hải' is not the question word 'ai'", () => {
     expect(analyzeQuestion("Hải Phòng sáp nhập xã như thế nào?").type).toBe("nhu_the_nao");
   });
