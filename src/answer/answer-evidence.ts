@@ -10,7 +10,7 @@ import {
 } from "../text/index.js";
 import { askedPost, namesPost } from "./asked-post.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
-import { listsUnits } from "./former-units.js";
+import { asksMergeTarget, listsUnits, statesMergeTarget } from "./former-units.js";
 import { asksNamingReason, givesNamingReason } from "./naming-reason.js";
 import { countsAnotherBodys, namesOtherOffice } from "./offices.js";
 import { namesPerson } from "./person-names.js";
@@ -40,6 +40,8 @@ export { holdsSituation } from "../retrieval/situation.js";
  * not answer it. `folded`: the sentence folded and lower case (computed once by the caller).
  */
 export function holdsEvidence(question: QuestionAnalysis, sentence: string, folded: string): boolean {
+  // "xã Lùng Thẩn giờ nhập vào xã nào": whatever its question word, the merger answers.
+  if (asksMergeTarget(question)) return statesMergeTarget(question, folded);
   switch (question.type) {
     case "ai": {
       // "... giữ chức vụ gì": a post's title answers, whoever else the sentence names.

@@ -13,6 +13,7 @@ import { answerSentences, INDIRECT_QUESTION, POINTER_SENTENCE, withAntecedents }
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { askedCodes, holdsCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
+import { asksMergeTarget } from "./former-units.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
 import { missesTopic, passageHolder, topicBigrams } from "./question-topic.js";
@@ -123,7 +124,8 @@ export function composeExtractiveAnswer(
   // A question that asks for something (a type with evidence, or a focus) is answered
   // only by sentences that hold it; one that asks nothing in particular, by its words.
   const demanding =
-    question !== undefined && (question.focusPhrases.length > 0 || DEMANDING_TYPES.has(question.type));
+    question !== undefined &&
+    (question.focusPhrases.length > 0 || DEMANDING_TYPES.has(question.type) || asksMergeTarget(question));
   // With a focus, the sentence must name it, unless it holds evidence specific enough
   // to answer alone (a date, a count, a signer); a list or a "do" is not.
   const specific = question !== undefined && SPECIFIC_TYPES.has(question.type);

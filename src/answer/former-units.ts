@@ -1,4 +1,4 @@
-import { mentionsAny } from "../retrieval/question-analysis.js";
+import { MERGE_TARGET, mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
 
 /*
  * "phường X mới gồm những phường cũ nào": the former units a new one was made of. The
@@ -25,4 +25,33 @@ export function listsUnits(phrase: string, folded: string, situation: readonly s
   if (situation.length > 0 && !mentionsAny(folded, situation)) return false;
   const named = folded.split(new RegExp(`\\b${unit} (?=[a-z0-9])`, "u")).length - 1;
   return named >= 2 || new RegExp(`\\bcac ${unit} [a-z0-9 ]+, [a-z0-9]`, "u").test(folded);
+}
+
+/**
+ * A merger that says what the new unit is (folded): "... thành xã mới có tên gọi là xã Lùng
+ * Phình", "thành lập phường Trần Phú trên cơ sở ... phường Lê Lợi".
+ */
+const MERGER = /\b(?:sap xep|sap nhap|nhap|hop nhat|gop|tren co so)\b/u;
+const NEW_UNIT =
+  /\b(?:thanh lap (?:xa|phuong|thi tran|tinh|huyen|dac khu)|thanh (?:mot )?(?:xa|phuong|thi tran|tinh|huyen|dac khu|don vi hanh chinh)(?: moi)?|ten goi la|dat ten la|vao (?:xa|phuong|thi tran|tinh|huyen|thanh pho))\b/u;
+
+/** Whether the question asks which unit an old one was merged into. */
+export function asksMergeTarget(question: QuestionAnalysis): boolean {
+  return MERGE_TARGET.test(question.folded);
+}
+
+/**
+ * Whether the sentence states a merger of the old unit asked into a named new one ("Sắp xếp
+ * ... các xã Tả Van Chư, Lùng Phình và Lùng Thẩn thành xã mới có tên gọi là xã Lùng
+ * Phình"): a list item under "được hình thành từ:" ("- Xã Lùng Thẩn (Huyện Si Ma Cai cũ)")
+ * names the old unit and says nothing of where it went.
+ */
+export function statesMergeTarget(question: QuestionAnalysis, folded: string): boolean {
+  return (
+    MERGER.test(folded) &&
+    NEW_UNIT.test(folded) &&
+    // The old unit is named first ("xã Lùng Thẩn của huyện Si Ma Cai cũ"): a merger into
+    // "xã Si Ma Cai" names the district's name, not the unit asked.
+    (question.situation.length === 0 || mentionsAny(folded, question.situation.slice(0, 1)))
+  );
 }

@@ -179,6 +179,9 @@ export function analyzeQuestion(
     const kind = moneyKind(words);
     if (kind !== "" && !` ${focus} `.includes(` ${kind} `)) focus = kind;
   }
+  // "xã Lùng Thẩn giờ nhập vào xã mới tên là gì": the old unit is the situation; the merger
+  // that names the new one is asked (answer-evidence).
+  if (MERGE_TARGET.test(text)) focus = "";
   // "phường Chu Văn An vì sao lấy tên này": the unit is the situation, its name's origin is
   // asked (answer-evidence), not a sentence naming the unit.
   if (type === "tai_sao" && ASKS_NAMING.test(text)) focus = "";
@@ -201,6 +204,13 @@ export function analyzeQuestion(
 /** A question on whether or where a unit was merged (folded): "xã X có bị sáp nhập không", "phường Y nhập vào đâu". */
 const MERGED_UNIT =
   /\b(?:xa|phuong|thi tran|huyen|quan|tinh)\b.*\b(?:(?:bi|da|duoc) (?:sap nhap|nhap|gop)|nhap (?:vao|ve) (?:dau|xa nao|phuong nao)|sap nhap (?:vao|voi) (?:dau|xa nao|phuong nao))\b/u;
+
+/**
+ * A question on the unit an old one was merged into (folded): "xã Lùng Thẩn giờ nhập vào
+ * xã mới tên là gì", "Phình Hồ giờ nhập với xã nào", "phường Yết Kiêu sáp nhập vào đâu".
+ */
+export const MERGE_TARGET =
+  /\b(?:nhap|sap nhap|gop|sap xep|hop nhat)(?: [a-z]+){0,3} (?:vao|voi|ve|thanh) (?:dau\b|(?:xa|phuong|thi tran|tinh|huyen|dac khu)(?: moi)? (?:nao|ten (?:la )?gi|gi)\b)/u;
 
 /** A "why" question on a name given (folded): "vì sao đặt tên là ...", "lấy tên này". */
 export const ASKS_NAMING = /\b(?:dat ten|lay ten|mang ten|co ten|ten goi)\b/u;
