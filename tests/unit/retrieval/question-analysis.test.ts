@@ -107,11 +107,10 @@ describe("analyzeQuestion: focus", () => {
     expect(analyzeQuestion("Nhất thể hóa là gì").focus).toBe("nhat the hoa");
   });
 
-  it("asks of a unit's merger whether or where it was merged, in the words documents use for it", () => {
+  it("asks of a unit's merger whether it was merged, in the words documents use for it", () => {
     for (const q of [
       "phường Lê Lợi TP Bắc Giang còn ko hay đã bị sáp nhập rồi",
-      "phuong Thach Linh co bi sap nhap k, nhap vao dau?",
-      "phường Yết Kiêu sáp nhập vào đâu",
+      "xa Tan Huong co bi sap nhap ko",
     ]) {
       const analysis = analyzeQuestion(q);
       expect(analysis.focus).toBe("sap nhap");
