@@ -110,3 +110,18 @@ export const POINTER_SENTENCE =
 
 /** A sentence that asks without a question mark: "... có bầu cử chủ tịch UBND hay không." */
 export const INDIRECT_QUESTION = /\bhay (?:không|chưa)\s*[.:…]?$/iu;
+
+/** A choice of a multiple-choice question: "A. 133 (95 xã và 34 phường)". */
+const OPTION = /^[A-D][.)]\s/u;
+const OPTION_LINE = /^[*_\s]*[A-D][.)]\s/gmu;
+
+/**
+ * Whether the sentence is a choice a quiz did not mark as its answer. Quiz pages set four
+ * choices under each question and the right one in bold ("**C. 129 (97 xã và 32 phường)**"):
+ * the others are wrong by design, and "A. 133 (95 xã và 34 phường)" had answered "Ninh Bình
+ * mới có bao nhiêu xã, phường".
+ */
+export function isUnchosenOption(sentence: string, passageText: string): boolean {
+  if (!OPTION.test(sentence.trimStart())) return false;
+  return (passageText.match(OPTION_LINE)?.length ?? 0) >= 3;
+}

@@ -9,7 +9,13 @@ import {
   namesOpposite,
 } from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
-import { answerSentences, INDIRECT_QUESTION, POINTER_SENTENCE, withAntecedents } from "./answer-sentences.js";
+import {
+  answerSentences,
+  INDIRECT_QUESTION,
+  isUnchosenOption,
+  POINTER_SENTENCE,
+  withAntecedents,
+} from "./answer-sentences.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { askedCodes, holdsCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
@@ -198,6 +204,7 @@ export function composeExtractiveAnswer(
       // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
       const plain = span.text.replace(EMPHASIS, "").trim();
       if (plain.includes("?") || POINTER_SENTENCE.test(plain) || INDIRECT_QUESTION.test(plain)) return;
+      if (isUnchosenOption(span.text, passage.chunk.text)) return;
       // "Số 07-KL/VPTW", "(Ban hành kèm theo Quyết định số ...)": which document, nothing it says.
       if (onlyNamesDocument(plain) && !asksWhichDocument(question)) return;
       let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerSentences, withAntecedents } from "../../../src/answer/answer-sentences.js";
+import { answerSentences, isUnchosenOption, withAntecedents } from "../../../src/answer/answer-sentences.js";
 
 describe("answerSentences", () => {
   it("splits off the numbered items a sentence runs into", () => {
@@ -72,5 +72,26 @@ describe("withAntecedents", () => {
     expect(withAntecedents(both, answerSentences(both), dated)).toHaveLength(2);
     const undated = `Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 1199. ${merged}`;
     expect(withAntecedents(undated, answerSentences(undated), dated)).toHaveLength(2);
+  });
+});
+
+describe("isUnchosenOption", () => {
+  const quiz = [
+    "**2. Ninh Bình có bao nhiêu đơn vị hành chính cấp xã?**",
+    "A. 133 (95 xã và 34 phường)",
+    "B. 129 (96 xã và 33 phường)",
+    "**C. 129 (97 xã và 32 phường)**",
+    "D. 129 (98 xã và 31 phường)",
+  ].join("\n\n");
+
+  it("is a quiz's choice not marked as its answer", () => {
+    expect(isUnchosenOption("A. 133 (95 xã và 34 phường)", quiz)).toBe(true);
+    expect(isUnchosenOption("**C. 129 (97 xã và 32 phường)**", quiz)).toBe(false);
+  });
+
+  it("is no sentence outside a quiz", () => {
+    expect(isUnchosenOption("A. Nguyễn Văn A giữ chức Chủ tịch.", "A. Nguyễn Văn A giữ chức Chủ tịch.")).toBe(
+      false,
+    );
   });
 });
