@@ -32,5 +32,7 @@
  * 12: GĐ, PGĐ, TGĐ expanded (giám đốc), only as written with "Đ" ("GD" is giáo dục).
  * 13: ministries' fields expanded (TTTT, KHCN, KHĐT, TNMT, NNPTNT, LĐTBXH, VHTTDL, GTVT),
  *    and VHNT, CNTT, CCCD.
+ * 14: a hard-wrapped line ending in a closing quote goes on into a next line that opens
+ *    lower case ("Thay thế cụm từ “Ban Dân tộc”\nthành “Sở Nội vụ”").
  */
-export const INGEST_PIPELINE = 13;
+export const INGEST_PIPELINE = 14;

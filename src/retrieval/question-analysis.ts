@@ -170,6 +170,8 @@ export function analyzeQuestion(
   // A yes/no question's act ("có phải làm thủ tục ... không") is judged by its predicate.
   if (focus === "" && !asksNames && type !== "co_khong") focus = procedureObject(words);
   if (focus === "" && !asksNames) focus = definedPhrase(words);
+  // "thay cụm từ “Ban Dân tộc” bằng gì": what a question quotes is what it asks about.
+  if (focus === "") focus = quotedPhrase(question);
   // "phường Lê Lợi còn không hay đã bị sáp nhập", "... nhập vào đâu": the merger is asked.
   if (focus === "" && !asksNames && MERGED_UNIT.test(text)) focus = "sap nhap";
   if (focus === "" && type === "o_dau") focus = placeNoun(text);
@@ -214,6 +216,19 @@ export const MERGE_TARGET =
 
 /** A "why" question on a name given (folded): "vì sao đặt tên là ...", "lấy tên này". */
 export const ASKS_NAMING = /\b(?:dat ten|lay ten|mang ten|co ten|ten goi)\b/u;
+
+/** A phrase a question quotes, in straight or curly quotes, up to eight words. */
+const QUOTED = /["“'‘]([^"”'’]{2,60})["”'’]/u;
+
+/** The folded phrase a question quotes ("ban dan toc"), or "". */
+function quotedPhrase(question: string): string {
+  const quoted = QUOTED.exec(question.normalize("NFC"))?.[1];
+  if (quoted === undefined) return "";
+  const folded = foldDiacritics(quoted.toLowerCase())
+    .replace(/[^a-z0-9]+/gu, " ")
+    .trim();
+  return folded.split(" ").length <= 8 ? folded : "";
+}
 
 /** Kinds of place a question may ask the names of (folded). */
 const PLACE_KINDS = new Set([

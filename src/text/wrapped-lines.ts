@@ -19,8 +19,13 @@ export function opensLowerCase(line: string): boolean {
   return CONTINUES.test(line);
 }
 
-/** A line that ends a sentence, an announcement or a clause of a list. */
-const ENDS_SENTENCE = /[.!?:;…"”)\]*]$/u;
+/**
+ * A line that ends a sentence, an announcement or a clause of a list. A closing quote ends
+ * one only after its stop ("... “Sở Nội vụ”." or ".”"): "5. Thay thế cụm từ “Ban Dân
+ * tộc”\nthành “Sở Nội vụ” tại Phụ lục I" goes on, and cut there neither passage said what
+ * replaced what.
+ */
+const ENDS_SENTENCE = /[.!?:;…][*_"”’)\]]*$|[)\]*]$/u;
 const CONTINUES = /^[*_(]*\p{Ll}/u;
 /**
  * Words no sentence or title ends with, lower case as written; not "tự do", "lý do" (a

@@ -240,6 +240,19 @@ describe("chunkText: sizes", () => {
     expectNothingLost(text, chunks);
   });
 
+  it("goes on past a line ending in a closing quote, not past one ending in a stop and a quote", () => {
+    const wrapped = (i: number) =>
+      `${i}. Thay thế cụm từ “Ban Dân tộc thứ ${i}”\nthành “Sở Nội vụ” tại Phụ lục I, Phụ lục II, Phụ lục IV, Phụ lục V và Phụ lục VI.”`;
+    const text = `# Nghị quyết\n\n${Array.from({ length: 60 }, (_, i) => wrapped(i + 1)).join("\n")}`;
+    const chunks = chunkText(text);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      expect(chunk.text).toMatch(/^\d+\. Thay thế cụm từ/u);
+      expect(chunk.text).toMatch(/Phụ lục VI\.”$/u);
+    }
+    expectNothingLost(text, chunks);
+  });
+
   it("keeps a heading wrapped over two lines as one heading", () => {
     const text =
       "2.1. Phụ cấp hàng tháng của nhân viên chăn nuôi thú\ny cấp xã:\n\na) Người tốt nghiệp đại học được hưởng hệ số 2,34.";

@@ -103,6 +103,13 @@ describe("analyzeQuestion: focus", () => {
     expect(analyzeQuestion("trạm y tế xã trực thuộc cơ quan nào?").focus).toBe("");
   });
 
+  it("takes what a question quotes as its focus", () => {
+    expect(analyzeQuestion('NQ 35/2025 HĐND TP Huế thay cụm từ "Ban Dân tộc" bằng gì?').focus).toBe(
+      "ban dan toc",
+    );
+    expect(analyzeQuestion("thay cụm từ “Ủy ban nhân dân tỉnh” bằng gì").focus).toBe("uy ban nhan dan tinh");
+  });
+
   it("keeps the words of a defined phrase ('nhất thể hóa là gì')", () => {
     expect(analyzeQuestion("Nhất thể hóa là gì").focus).toBe("nhat the hoa");
   });
