@@ -1,5 +1,6 @@
 import { findDocumentNumbers } from "../text/document-numbers.js";
 import { foldDiacritics, toSyllables } from "../text/index.js";
+import { romanValue } from "../text/roman-numerals.js";
 import { FUNCTION_WORDS_EXACT, nameFacts, ROMAN, startsSentence, syllableText } from "./citation-names.js";
 
 /**
@@ -76,17 +77,6 @@ export function numberValue(written: string): string {
   const plain = thousands ? written.replace(/\./g, "") : written.replace(",", ".");
   const value = Number(plain);
   return Number.isFinite(value) ? String(value) : written;
-}
-
-function romanValue(roman: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  for (let i = 0; i < roman.length; i++) {
-    const v = values[roman[i]!]!;
-    const next = values[roman[i + 1] ?? ""] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
 }
 
 interface DateMatch {

@@ -1,4 +1,5 @@
 import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
+import { toRoman } from "../text/roman-numerals.js";
 import { documentNumbersIn } from "./document-references.js";
 import { aliasesOf } from "./focus-aliases.js";
 import { moneyKind } from "./money-kind.js";
@@ -480,8 +481,13 @@ function situationOf(question: string, hasMarks: boolean): string[] {
     /(?<![\p{L}\p{N}/])\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})(?![\p{L}\p{N}/])/gu,
   ))
     out.add(match[1]!);
-  for (const match of question.matchAll(/\b(?:khóa|khoá|khoa|lần thứ|lan thu)\s+([IVXLC]+|[ivxlc]+)\b/gu))
-    out.add(`${foldDiacritics(match[0].toLowerCase().split(/\s+/)[0]!)} ${match[1]!.toLowerCase()}`);
+  // "khoá 14" is "khóa XIV", as terms are mostly written (situation.ts reads both).
+  for (const match of question.matchAll(
+    /\b(?:khóa|khoá|khoa|lần thứ|lan thu)\s+([IVXLC]+|[ivxlc]+|\d{1,2})\b/gu,
+  )) {
+    const term = /\d/u.test(match[1]!) ? toRoman(Number(match[1])) : match[1]!.toLowerCase();
+    out.add(`${foldDiacritics(match[0].toLowerCase().split(/\s+/)[0]!)} ${term}`);
+  }
   return [...out];
 }
 

@@ -1,4 +1,5 @@
 import { foldDiacritics } from "../text/index.js";
+import { romanValue } from "../text/roman-numerals.js";
 import { markPlaceNames, SHORT_NAME_KEYS, shortNameToken } from "./place-names.js";
 import { mentionsAny } from "./question-analysis.js";
 
@@ -61,11 +62,17 @@ function personNamePattern(situation: readonly string[]): RegExp {
   return pattern;
 }
 
+/** A term of office as written either way: "khoa xiv" is also "khoa 14". */
+function termForms(phrase: string): string[] {
+  const term = /^(khoa|lan) ([ivxlc]+)$/u.exec(phrase);
+  return term === null ? [phrase] : [phrase, `${term[1]} ${romanValue(term[2]!)}`];
+}
+
 /** holdsSituation on text folded by foldForSituation. */
 export function holdsSituationFolded(situation: readonly string[], folded: string): boolean {
   // A year or a term of office is exact: each one asked must be there.
   const exact = situation.filter((phrase) => /\d|^(?:khoa|lan) /u.test(phrase));
-  if (!exact.every((phrase) => mentionsAny(folded, [phrase]))) return false;
+  if (!exact.every((phrase) => mentionsAny(folded, termForms(phrase)))) return false;
   // Several names locate one another ("thị trấn Hoa Thành (Yên Thành, Nghệ An)"): a text
   // naming most of them is about that place. Two names ("Lào Cai" and "Yên Bái") are both
   // asked about: one alone is another place's text.

@@ -5,6 +5,7 @@ import {
   mentionsAny,
   PERCENT_UNIT,
 } from "../../../src/retrieval/question-analysis.js";
+import { holdsSituation } from "../../../src/retrieval/situation.js";
 
 describe("analyzeQuestion: type", () => {
   it.each([
@@ -146,6 +147,16 @@ describe("analyzeQuestion: situation", () => {
       analyzeQuestion("Bí thư đồng thời là Chủ tịch UBND cấp huyện có những khó khăn gì?").situation,
     ).toEqual([]);
     expect(analyzeQuestion("Theo NĐ 178/2024 thì ai được nghỉ hưu trước tuổi?").situation).toEqual([]);
+  });
+});
+
+describe("a term of office typed in figures", () => {
+  it("is the term written in Roman numerals, and a text writing either holds it", () => {
+    const asked = analyzeQuestion("chủ tịch Hội Luật gia VN khoá 14 là ai");
+    expect(asked.situation).toEqual(["khoa xiv"]);
+    expect(holdsSituation(asked.situation, "Lãnh đạo khóa 14 nhiệm kì 2024-2029")).toBe(true);
+    expect(holdsSituation(asked.situation, "Đại biểu Quốc hội khóa XIV")).toBe(true);
+    expect(holdsSituation(asked.situation, "Lãnh đạo khóa 13 nhiệm kì 2019-2024")).toBe(false);
   });
 });
 
