@@ -21,6 +21,25 @@ describe("trimSentence: a sentence that opens with its date", () => {
   });
 });
 
+describe("trimSentence: of runs holding the same words", () => {
+  it("keeps the shortest, so a clause that says it alone at the end is not cut off", () => {
+    const q = "uy vien ubnd xa moi thanh lap sau sap xep do ai chi dinh";
+    const sentence =
+      "Căn cứ thông báo của cấp ủy có thẩm quyền quản lý cán bộ, Ủy ban Thường vụ Quốc hội chỉ định Chủ tịch, " +
+      "Phó Chủ tịch Hội đồng nhân dân, Trưởng các Ban của Hội đồng nhân dân, Trưởng đoàn, Phó Trưởng Đoàn đại biểu " +
+      "Quốc hội của các tỉnh, thành phố trực thuộc trung ương hình thành sau sắp xếp; Thủ tướng Chính phủ chỉ định " +
+      "Chủ tịch, Phó Chủ tịch Ủy ban nhân dân của các tỉnh, thành phố trực thuộc trung ương hình thành sau sắp xếp; " +
+      "Thường trực Hội đồng nhân dân cấp tỉnh chỉ định Ủy viên Ủy ban nhân dân của tỉnh, thành phố trực thuộc trung " +
+      "ương hình thành sau sắp xếp và chỉ định Chủ tịch, Phó Chủ tịch Hội đồng nhân dân, Trưởng các Ban của Hội đồng " +
+      "nhân dân, Chủ tịch, Phó Chủ tịch Ủy ban nhân dân của đơn vị hành chính cấp xã hình thành sau sắp xếp; " +
+      "Thường trực Hội đồng nhân dân cấp xã chỉ định Ủy viên Ủy ban nhân dân của đơn vị hành chính cấp xã hình thành sau sắp xếp.";
+    const values = new Map(planLexicalQuery(q).terms.map((t) => [t.term, t.weight]));
+    const trimmed = trimSentence(sentence, values, 70, analyzeQuestion(q));
+    expect(trimmed).toContain("Thường trực Hội đồng nhân dân cấp xã chỉ định Ủy viên Ủy ban nhân dân");
+    expect(wordCount(trimmed)).toBeLessThanOrEqual(71);
+  });
+});
+
 describe("wordCount", () => {
   const bySplitting = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
