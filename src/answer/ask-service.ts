@@ -47,8 +47,10 @@ export const DEFAULT_DECLINE_THRESHOLD = 0.35;
 /**
  * Above this confidence the passages cover the question so well that a sentence sharing
  * its words is quoted even when none holds what the question's type or focus asks for.
+ * Measured on the tune part (5 December) at 0.75 / 0.65 / 0.6 / 0.55: answer hit 0.809 /
+ * 0.813 / 0.816 / 0.816, unanswerable handled 96.9 % until 0.55 (95.9 %).
  */
-export const SURE_CONFIDENCE = 0.75;
+export const SURE_CONFIDENCE = 0.6;
 /** The confidence needed when a sentence holding what is asked was found. */
 export const FOUND_THRESHOLD = 0.3;
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAskService } from "../../../src/answer/ask-service.js";
+import { createAskService, SURE_CONFIDENCE } from "../../../src/answer/ask-service.js";
 import type { ChatModel } from "../../../src/answer/chat-model.js";
 import { quotedFragments } from "../../../src/answer/leave-out-quoted.js";
 import { answerMessages, conversationReplies } from "../../../src/answer/messages.js";
@@ -125,6 +125,16 @@ describe("ask service: how sure retrieval must be", () => {
       );
     expect((await ask(0.32)).declined).toBe(true);
     expect((await ask(0.4)).declined).toBe(false);
+  });
+
+  it("a sentence only sharing the words of a question asking for something needs retrieval sure of it", async () => {
+    // "những giấy tờ gì" asks a list; the sentence lists nothing, only shares the words.
+    const ask = (confidence: number) =>
+      createAskService({ retriever: onePassageRetriever(text, confidence) }).ask(
+        "Sau sắp xếp người dân cần cấp đổi thẻ căn cước ở những cơ quan nào?",
+      );
+    expect((await ask(0.5)).declined).toBe(true);
+    expect((await ask(SURE_CONFIDENCE)).declined).toBe(false);
   });
 
   it("a date question whose date is found needs less", async () => {
