@@ -20,15 +20,23 @@ export function answerSentences(text: string): SentenceSpan[] {
  * itself ending on a word that opens a phrase), is the same sentence.
  */
 function joinWrappedLines(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  return joinWhere(
+    spans,
+    (last, span) =>
+      /^[ \t]*\n[ \t]*$/u.test(text.slice(last.end, span.start)) &&
+      continuesInto(last.text.trimEnd(), span.text.trimStart()),
+  );
+}
+
+/** Spans with each joined to the one before it where `joins` says so. */
+function joinWhere(
+  spans: SentenceSpan[],
+  joins: (last: SentenceSpan, span: SentenceSpan) => boolean,
+): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    const between = last === undefined ? "" : text.slice(last.end, span.start);
-    if (
-      last !== undefined &&
-      /^[ \t]*\n[ \t]*$/u.test(between) &&
-      continuesInto(last.text.trimEnd(), span.text.trimStart())
-    ) {
+    if (last !== undefined && joins(last, span)) {
       out[out.length - 1] = {
         text: `${last.text.trimEnd()} ${span.text.trimStart()}`,
         start: last.start,
@@ -79,25 +87,15 @@ export function withAntecedents(
   spans: SentenceSpan[],
   answers: (sentence: string) => boolean,
 ): SentenceSpan[] {
-  const out: SentenceSpan[] = [];
-  for (const span of spans) {
-    const last = out[out.length - 1];
-    if (
-      last !== undefined &&
+  return joinWhere(
+    spans,
+    (last, span) =>
       CONTINUATION.test(span.text) &&
       !text.slice(last.end, span.start).includes("\n") &&
       last.text.split(/\s+/u).length <= MAX_JOINED_WORDS &&
       !answers(span.text) &&
-      answers(last.text)
-    ) {
-      out[out.length - 1] = {
-        text: `${last.text.trimEnd()} ${span.text.trimStart()}`,
-        start: last.start,
-        end: span.end,
-      };
-    } else out.push(span);
-  }
-  return out;
+      answers(last.text),
+  );
 }
 
 /**
