@@ -174,7 +174,7 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
   return count;
 }
 const LISTING_COMMA = /([a-z]), (?=[a-z])/g;
-/** "phường cũ", "xã trước sáp nhập": the units a new one was made of (folded). */
+
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
   /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b|\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u;

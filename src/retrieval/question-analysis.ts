@@ -218,8 +218,11 @@ export const MERGE_TARGET =
 /** A "why" question on a name given (folded): "vì sao đặt tên là ...", "lấy tên này". */
 export const ASKS_NAMING = /\b(?:dat ten|lay ten|mang ten|co ten|ten goi)\b/u;
 
-/** A phrase a question quotes, in straight or curly quotes, up to eight words. */
-const QUOTED = /["“'‘]([^"”'’]{2,60})["”'’]/u;
+/**
+ * A phrase a question quotes, in straight or curly quotes, up to eight words; not the
+ * apostrophes inside names ("H'Mông", "Đắk R'Lấp").
+ */
+const QUOTED = /(?<!\p{L})["“'‘]([^"”'’]{2,60})["”'’](?!\p{L})/u;
 
 /** The folded phrase a question quotes ("ban dan toc"), or "". */
 function quotedPhrase(question: string): string {
@@ -486,7 +489,11 @@ function situationOf(question: string, hasMarks: boolean): string[] {
     /\b(?:khóa|khoá|khoa|lần thứ|lan thu)\s+([IVXLC]+|[ivxlc]+|\d{1,2})\b/gu,
   )) {
     const term = /\d/u.test(match[1]!) ? toRoman(Number(match[1])) : match[1]!.toLowerCase();
-    out.add(`${foldDiacritics(match[0].toLowerCase().split(/\s+/)[0]!)} ${term}`);
+    // "lần thứ XIV" is written so in the text: "lan thu xiv", not "lan xiv".
+    const kind = foldDiacritics(match[0].toLowerCase())
+      .replace(/\s+\S+$/u, "")
+      .replace(/\s+/gu, " ");
+    out.add(`${kind} ${term}`);
   }
   return [...out];
 }

@@ -64,7 +64,7 @@ function personNamePattern(situation: readonly string[]): RegExp {
 
 /** A term of office as written either way: "khoa xiv" is also "khoa 14". */
 function termForms(phrase: string): string[] {
-  const term = /^(khoa|lan) ([ivxlc]+)$/u.exec(phrase);
+  const term = /^(khoa|lan thu) ([ivxlc]+)$/u.exec(phrase);
   return term === null ? [phrase] : [phrase, `${term[1]} ${romanValue(term[2]!)}`];
 }
 

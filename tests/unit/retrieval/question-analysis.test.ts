@@ -109,6 +109,8 @@ describe("analyzeQuestion: focus", () => {
       "ban dan toc",
     );
     expect(analyzeQuestion("thay cụm từ “Ủy ban nhân dân tỉnh” bằng gì").focus).toBe("uy ban nhan dan tinh");
+    // An apostrophe inside a name quotes nothing.
+    expect(analyzeQuestion("huyện Đắk R'Lấp có dân tộc H'Mông không").focus).not.toMatch(/lap|mong/u);
   });
 
   it("keeps the words of a defined phrase ('nhất thể hóa là gì')", () => {
@@ -157,6 +159,11 @@ describe("a term of office typed in figures", () => {
     expect(holdsSituation(asked.situation, "Lãnh đạo khóa 14 nhiệm kì 2024-2029")).toBe(true);
     expect(holdsSituation(asked.situation, "Đại biểu Quốc hội khóa XIV")).toBe(true);
     expect(holdsSituation(asked.situation, "Lãnh đạo khóa 13 nhiệm kì 2019-2024")).toBe(false);
+    const congress = analyzeQuestion("Đại hội lần thứ 14 của Hội Luật gia tổ chức khi nào");
+    expect(congress.situation).toEqual(["lan thu xiv"]);
+    expect(
+      holdsSituation(congress.situation, "Đại hội lần thứ 14 được tổ chức trong các ngày 13 và 14/1/2025"),
+    ).toBe(true);
   });
 });
 
