@@ -173,7 +173,7 @@ export function analyzeQuestion(
   if (focus === "" && !asksNames) focus = definedPhrase(words);
   // "thay cụm từ “Ban Dân tộc” bằng gì": what a question quotes is what it asks about.
   if (focus === "") focus = quotedPhrase(question);
-  // "phường Lê Lợi còn không hay đã bị sáp nhập", "... nhập vào đâu": the merger is asked.
+  // "phường Lê Lợi còn không hay đã bị sáp nhập": the merger is asked.
   if (focus === "" && !asksNames && MERGED_UNIT.test(text)) focus = "sap nhap";
   if (focus === "" && type === "o_dau") focus = placeNoun(text);
   // "cán bộ ở đặc khu có được hưởng phụ cấp thu hút không, mức bao nhiêu": the amount is
@@ -204,9 +204,11 @@ export function analyzeQuestion(
   };
 }
 
-/** A question on whether or where a unit was merged (folded): "xã X có bị sáp nhập không", "phường Y nhập vào đâu". */
-const MERGED_UNIT =
-  /\b(?:xa|phuong|thi tran|huyen|quan|tinh)\b.*\b(?:(?:bi|da|duoc) (?:sap nhap|nhap|gop)|nhap (?:vao|ve) (?:dau|xa nao|phuong nao)|sap nhap (?:vao|voi) (?:dau|xa nao|phuong nao))\b/u;
+/**
+ * A question on whether a unit was merged (folded): "xã X có bị sáp nhập không". Where it
+ * went ("nhập vào đâu", "nhập về xã nào") is MERGE_TARGET's, which takes no focus.
+ */
+const MERGED_UNIT = /\b(?:xa|phuong|thi tran|huyen|quan|tinh)\b.*\b(?:bi|da|duoc) (?:sap nhap|nhap|gop)\b/u;
 
 /**
  * A question on the unit an old one was merged into (folded): "xã Lùng Thẩn giờ nhập vào
