@@ -1,4 +1,5 @@
-import { MERGE_TARGET, mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { MERGE_TARGET } from "../retrieval/question-forms.js";
 
 /*
  * "phường X mới gồm những phường cũ nào": the former units a new one was made of. The

@@ -1,4 +1,5 @@
-import { ASKS_NAMING, mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { ASKS_NAMING } from "../retrieval/question-forms.js";
 
 /*
  * "Vì sao phường mới lại đặt tên là Thành Đông?": the reason for a unit's name. Pages on

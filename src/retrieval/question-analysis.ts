@@ -6,6 +6,7 @@ import { moneyKind } from "./money-kind.js";
 import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { procedureObject } from "./procedure-object.js";
 import { questionFocus } from "./question-focus.js";
+import { ASKS_NAMING, MERGE_TARGET, MERGED_UNIT, quotedPhrase } from "./question-forms.js";
 
 /**
  * What kind of answer a question asks for. The answer stage looks, in the passages, for
@@ -202,38 +203,6 @@ export function analyzeQuestion(
     documentNumbers: documentNumbersIn(question),
     asksNames,
   };
-}
-
-/**
- * A question on whether a unit was merged (folded): "xã X có bị sáp nhập không". Where it
- * went ("nhập vào đâu", "nhập về xã nào") is MERGE_TARGET's, which takes no focus.
- */
-const MERGED_UNIT = /\b(?:xa|phuong|thi tran|huyen|quan|tinh)\b.*\b(?:bi|da|duoc) (?:sap nhap|nhap|gop)\b/u;
-
-/**
- * A question on the unit an old one was merged into (folded): "xã Lùng Thẩn giờ nhập vào
- * xã mới tên là gì", "Phình Hồ giờ nhập với xã nào", "phường Yết Kiêu sáp nhập vào đâu".
- */
-export const MERGE_TARGET =
-  /\b(?:nhap|sap nhap|gop|sap xep|hop nhat)(?: [a-z]+){0,3} (?:vao|voi|ve|thanh) (?:dau\b|(?:xa|phuong|thi tran|tinh|huyen|dac khu)(?: moi)? (?:nao|ten (?:la )?gi|gi)\b)/u;
-
-/** A "why" question on a name given (folded): "vì sao đặt tên là ...", "lấy tên này". */
-export const ASKS_NAMING = /\b(?:dat ten|lay ten|mang ten|co ten|ten goi)\b/u;
-
-/**
- * A phrase a question quotes, in straight or curly quotes, up to eight words; not the
- * apostrophes inside names ("H'Mông", "Đắk R'Lấp").
- */
-const QUOTED = /(?<!\p{L})["“'‘]([^"”'’]{2,60})["”'’](?!\p{L})/u;
-
-/** The folded phrase a question quotes ("ban dan toc"), or "". */
-function quotedPhrase(question: string): string {
-  const quoted = QUOTED.exec(question.normalize("NFC"))?.[1];
-  if (quoted === undefined) return "";
-  const folded = foldDiacritics(quoted.toLowerCase())
-    .replace(/[^a-z0-9]+/gu, " ")
-    .trim();
-  return folded.split(" ").length <= 8 ? folded : "";
 }
 
 /** Kinds of place a question may ask the names of (folded). */

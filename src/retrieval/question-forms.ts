@@ -1,0 +1,40 @@
+import { foldDiacritics } from "../text/index.js";
+
+/*
+ * Forms of question that say what is asked whatever their question word: a unit's merger,
+ * the origin of a name, a quoted phrase. Read by the question analysis (its focus) and by
+ * the answer stage (its evidence). Pure, on folded text unless said otherwise.
+ */
+
+/**
+ * A question on whether a unit was merged (folded): "xã X có bị sáp nhập không". Where it
+ * went ("nhập vào đâu", "nhập về xã nào") is MERGE_TARGET's, which takes no focus.
+ */
+export const MERGED_UNIT =
+  /\b(?:xa|phuong|thi tran|huyen|quan|tinh)\b.*\b(?:bi|da|duoc) (?:sap nhap|nhap|gop)\b/u;
+
+/**
+ * A question on the unit an old one was merged into (folded): "xã Lùng Thẩn giờ nhập vào
+ * xã mới tên là gì", "Phình Hồ giờ nhập với xã nào", "phường Yết Kiêu sáp nhập vào đâu".
+ */
+export const MERGE_TARGET =
+  /\b(?:nhap|sap nhap|gop|sap xep|hop nhat)(?: [a-z]+){0,3} (?:vao|voi|ve|thanh) (?:dau\b|(?:xa|phuong|thi tran|tinh|huyen|dac khu)(?: moi)? (?:nao|ten (?:la )?gi|gi)\b)/u;
+
+/** A "why" question on a name given (folded): "vì sao đặt tên là ...", "lấy tên này". */
+export const ASKS_NAMING = /\b(?:dat ten|lay ten|mang ten|co ten|ten goi)\b/u;
+
+/**
+ * A phrase a question quotes, in straight or curly quotes, up to eight words; not the
+ * apostrophes inside names ("H'Mông", "Đắk R'Lấp").
+ */
+const QUOTED = /(?<!\p{L})["“'‘]([^"”'’]{2,60})["”'’](?!\p{L})/u;
+
+/** The folded phrase a question quotes ("ban dan toc"), or "". */
+export function quotedPhrase(question: string): string {
+  const quoted = QUOTED.exec(question.normalize("NFC"))?.[1];
+  if (quoted === undefined) return "";
+  const folded = foldDiacritics(quoted.toLowerCase())
+    .replace(/[^a-z0-9]+/gu, " ")
+    .trim();
+  return folded.split(" ").length <= 8 ? folded : "";
+}
