@@ -431,7 +431,7 @@ function unitPattern(unit: string): UnitPattern {
   // Money is counted in "đồng", "tỷ đồng"; a question asks "bao nhiêu tiền".
   // An amount is also paid in months of pay ("15 tháng phụ cấp"), in multiples of the base
   // pay ("1,5 lần mức lương cơ sở"), as a coefficient ("hệ số 0,2") or a share ("30%").
-  const money = MONEY_WORDS.has(first);
+  const money = MONEY_UNIT.test(unit);
   const share = first === "phan" || first === "ty" || first === "ti";
   // "đồng" that is not money: "Đồng bằng", "đồng chí", "đồng thời".
   const head = money
@@ -470,7 +470,13 @@ const PERCENT = /\b\d+(?:[.,]\d+)?\s*(?:%|phan tram)/u;
 const NOT_MONEY_DONG =
   "bang|chi|thoi|bo|y|nai|thap|hoi|nghiep|loat|deu|dang|tam|luc|bao|thuan|tinh|van|nhat|phuc|cam|doi|khoi|xu|hanh|gop|minh|song|trach|dao|nhan";
 
-const MONEY_WORDS = new Set(["tien", "kinh", "ngan", "chi", "dong"]);
+/**
+ * Units that are money, folded: "tiền", "kinh phí", "ngân sách", "chi" (spending),
+ * "đồng". Read by their first two syllables: a "chi nhánh", "chi cục" or "chi bộ" is
+ * counted, not paid ("703 Chi nhánh"), and so are "đồng chí" and "kinh tế".
+ */
+const MONEY_UNIT =
+  /^(?:tien|kinh phi|ngan sach|chi(?! (?:nhanh|cuc|bo|hoi|doan|tiet|so|huy))|dong(?! (?:chi|bang|thoi|bao|nghiep|doi|ho|y|nai)))(?: |$)/u;
 
 /** How many names of the focus's opposite the sentence uses ("khó khăn" when benefits are asked). */
 export function namesOpposite(question: QuestionAnalysis, folded: string): number {

@@ -142,6 +142,22 @@ describe("holdsEvidence", () => {
     expect(evidence("Cần bao nhiêu tiền?", "Dự kiến cần khoảng 130.000 tỷ đồng.")).toBe(true);
   });
 
+  it("'bao nhiêu': branches, Party cells and comrades are counted, not paid", () => {
+    const branches = "cả nước hiện có bao nhiêu chi nhánh văn phòng đăng ký đất đai";
+    expect(evidence(branches, "- Có 703 Chi nhánh Văn phòng đăng ký đất đai trực thuộc Văn phòng.")).toBe(
+      true,
+    );
+    expect(evidence(branches, "Kinh phí hoạt động của chi nhánh là 703 triệu đồng.")).toBe(false);
+    expect(evidence("Đảng bộ huyện có bao nhiêu chi bộ?", "Đảng bộ huyện có 45 chi bộ trực thuộc.")).toBe(
+      true,
+    );
+    expect(evidence("Tỉnh có bao nhiêu chi cục?", "Tỉnh có 12 chi cục thuộc sở.")).toBe(true);
+    expect(evidence("Hội nghị có bao nhiêu đồng chí dự?", "Có 120 đồng chí dự hội nghị.")).toBe(true);
+    // Spending and money still are paid.
+    expect(evidence("Mỗi xã được chi bao nhiêu?", "Mỗi xã được chi 50 triệu đồng.")).toBe(true);
+    expect(evidence("Kinh phí bao nhiêu?", "Kinh phí là 5 tỷ đồng.")).toBe(true);
+  });
+
   it("'bao nhiêu': members counted of another body than the one asked do not answer", () => {
     const q = "BCH TW khoá XII có bao nhiêu ủy viên";
     expect(
