@@ -161,7 +161,10 @@ export function analyzeQuestion(
   const ranked = /\bthu may\b/u.test(text);
   const asked = questionType(text, marked, hasMarks);
   const type = ranked && asked === "bao_nhieu" ? "khac" : asked;
-  const unit = type === "bao_nhieu" || /\bmay\b/u.test(text) ? countedUnit(words, marked, hasMarks) : "";
+  const unit =
+    type === "bao_nhieu" || /\bmay\b/u.test(text)
+      ? countedUnit(words, marked, hasMarks, clauseEnds(folded))
+      : "";
   // "... có những khó khăn gì" says what it asks at its end, whatever comes first ("Nhất
   // thể hóa ở Đức Thọ có lợi ích gì"); "Khó khăn khi ... là gì" at its start.
   // "những xã nào": "xã" says what kind of name is asked, not what a sentence must say;
@@ -270,7 +273,13 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
 }
 
 /** The one or two words after "bao nhiêu" / "mấy": what is counted. */
-function countedUnit(words: readonly string[], marked: string, hasMarks: boolean): string {
+function countedUnit(
+  words: readonly string[],
+  marked: string,
+  hasMarks: boolean,
+  /** Indices of the words that end a question or sentence of the message. */
+  ends: ReadonlySet<number>,
+): string {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const isCounter =
@@ -282,11 +291,14 @@ function countedUnit(words: readonly string[], marked: string, hasMarks: boolean
     // "bao nhiêu %" counts a share; "bao nhiêu/tháng" asks an amount per month.
     if (PERCENT_AFTER_COUNTER.test(marked)) return PERCENT_UNIT;
     if (RATE_AFTER_COUNTER.test(marked)) break;
+    // "... bị xử phạt bao nhiêu? Chủ tịch UBND ... có thẩm quyền không?": what follows the
+    // question mark is the next question, not what is counted.
+    if (ends.has(start - 1)) continue;
     const head = words[start];
     if (head === undefined || NOT_UNITS.has(head) || LINK_WORDS.has(head) || /\d/u.test(head)) continue;
     // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
     // or qualifies ("mấy năm gần nhất").
-    const second = words[start + 1];
+    const second = ends.has(start) ? undefined : words[start + 1];
     return second === undefined ||
       NOT_UNITS.has(second) ||
       LINK_WORDS.has(second) ||
@@ -299,6 +311,17 @@ function countedUnit(words: readonly string[], marked: string, hasMarks: boolean
   return words.some((w, i) => MONEY_NOUNS.has(w) || MONEY_NOUNS.has(`${w} ${words[i + 1]}`))
     ? MONEY_UNIT
     : "";
+}
+
+/** The indices of the words (as `analyzeQuestion` splits them) that end a clause: "?", "!", ";", ". ". */
+function clauseEnds(folded: string): Set<number> {
+  const ends = new Set<number>();
+  let count = 0;
+  for (const clause of folded.split(/[?!;]+|\.(?=\s|$)/u)) {
+    count += clause.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+    if (count > 0) ends.add(count - 1);
+  }
+  return ends;
 }
 
 /** The unit of a question asking a share ("bao nhiêu %", "tỷ lệ bao nhiêu"). */

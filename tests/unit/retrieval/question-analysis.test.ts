@@ -99,6 +99,15 @@ describe("analyzeQuestion: focus", () => {
     expect(analyzeQuestion("còn mấy năm đến tuổi hưu thì được hưởng chính sách?").unit).toBe("nam");
   });
 
+  it("takes no unit from the next question after 'bao nhiêu?'", () => {
+    const two = analyzeQuestion(
+      "Người bán hàng bị xử phạt bao nhiêu? Chủ tịch UBND cấp xã có thẩm quyền xử phạt không?",
+    );
+    expect(two.unit).not.toContain("chu");
+    expect(analyzeQuestion("có bao nhiêu tỉnh. Thành phố nào lớn nhất?").unit).toBe("tinh");
+    expect(analyzeQuestion("sau sáp nhập còn bao nhiêu tỉnh thành?").unit).toBe("tinh thanh");
+  });
+
   it("does not take a type noun ('ngày nào', 'cơ quan nào') or a loose run of words as a focus", () => {
     expect(analyzeQuestion("BCH TW khoá XII được Đại hội bầu ra ngày nào?").focus).toBe("");
     expect(analyzeQuestion("trạm y tế xã trực thuộc cơ quan nào?").focus).toBe("");
