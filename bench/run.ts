@@ -35,6 +35,7 @@ import { answersGoldFiles, printAnswersTables, runAnswersBench } from "./answers
 import { runBotLoadBench } from "./bot-load.js";
 import { printCitationsTables, runCitationsBench } from "./citations.js";
 import { printCrawlScale, runCrawlScale } from "./crawl-scale.js";
+import { runEvidenceAudit } from "./evidence-audit.js";
 import { printHostileTable, runHostileBench } from "./hostile.js";
 import { printPdfIngestTable, runPdfIngestBench } from "./ingest-pdf.js";
 import { printOcrTable, runOcrBench } from "./ocr.js";
@@ -392,6 +393,11 @@ async function main(): Promise<void> {
     results.qa_pairs = await runQaPairsBench(qaPairs);
   } else if (only.length === 0) {
     console.log(`\n== qa-pairs skipped: no crawl at ${qaPairs.archive} (--crawl <archive>)`);
+  }
+  // `npm run bench -- evidence`: the answer stage's evidence rules read on every crawl pair
+  // (about 15 s); in a full run when the crawl is there.
+  if (only.includes("evidence") || (only.length === 0 && existsSync(qaPairs.archive))) {
+    results.evidence = runEvidenceAudit(qaPairs.archive);
   }
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
