@@ -241,6 +241,11 @@ const ASKS_WHO_PLAINLY = /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao
 export const ASKS_ROLE =
   /\b(?:giu|dam nhiem|nam giu|kiem|kiem nhiem)(?: nhung| cac)? (?:chuc vu|chuc danh|vai tro|vi tri|cuong vi|chuc) (?:gi|nao)\b/u;
 
+/** A named subject's power ("... có thẩm quyền ..."), and the words that ask who besides it. */
+const HOLDS_POWER = /\bco tham quyen\b/u;
+const ASKS_WHO_WORD =
+  /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|bo nao|so nao|to chuc nao)(?:\s|$)/u;
+
 function questionType(text: string, marked: string, hasMarks: boolean): QuestionType {
   if (ASKS_ROLE.test(text)) return "ai";
   // "Thẩm quyền ... thay đổi thì việc công bố ... phải làm sao?" asks how, not who.
@@ -256,6 +261,10 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
     // "... có phải đi làm thủ tục đổi địa chỉ không" asks yes or no: naming a procedure
     // is not asking how it goes.
     if (type === "nhu_the_nao" && !ASKS_HOW.test(text) && ENDS_YES_NO.test(text)) continue;
+    // "Chủ tịch UBND cấp huyện có thẩm quyền xử phạt ... hay không?" names who and asks
+    // whether they may: yes or no, not who.
+    if (type === "ai" && ENDS_YES_NO.test(text) && HOLDS_POWER.test(text) && !ASKS_WHO_WORD.test(text))
+      continue;
     // Typed with marks, "ai" must be "ai" (not "ái", "hải"); unmarked it is all there is.
     if (
       type === "ai" &&

@@ -24,6 +24,10 @@ describe("analyzeQuestion: type", () => {
     ["Nhất thể hóa là gì?", "la_gi"],
     ["KL 127 yêu cầu xác định mô hình cho những khu vực nào?", "nhung_gi"],
     ["sáp nhập xã thì có bắt buộc đổi CCCD ko?", "co_khong"],
+    ["Chủ tịch UBND cấp huyện có thẩm quyền xử phạt hành vi này hay không?", "co_khong"],
+    ["chu tich ubnd xa co tham quyen xu phat ko", "co_khong"],
+    ["Cơ quan nào có thẩm quyền bổ nhiệm giám đốc sở?", "ai"],
+    ["Thẩm quyền bổ nhiệm giám đốc sở thuộc về ai?", "ai"],
     ["Nghỉ hưu trước tuổi và nghỉ thôi việc khác nhau thế nào?", "so_sanh"],
     ["Kết luận 126 yêu cầu gì về sắp xếp", "khac"],
   ])("%s → %s", (question, type) => {
