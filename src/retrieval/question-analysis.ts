@@ -1,5 +1,6 @@
 import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
 import { toRoman } from "../text/roman-numerals.js";
+import { clauseEnds, countedUnit, FOCUS_STOP, MONEY_UNIT, PERCENT_UNIT } from "./counted-unit.js";
 import { documentNumbersIn } from "./document-references.js";
 import { aliasesOf } from "./focus-aliases.js";
 import { moneyKind } from "./money-kind.js";
@@ -7,6 +8,9 @@ import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { procedureObject } from "./procedure-object.js";
 import { questionFocus } from "./question-focus.js";
 import { ASKS_NAMING, MERGE_TARGET, MERGED_UNIT, quotedPhrase } from "./question-forms.js";
+
+// What is counted is read in counted-unit.ts; its units are named from here too.
+export { MONEY_UNIT, PERCENT_UNIT } from "./counted-unit.js";
 
 /**
  * What kind of answer a question asks for. The answer stage looks, in the passages, for
@@ -98,50 +102,8 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["nhu_the_nao", /\b(?:nhu the nao|the nao|ra sao|nhu nao|cach nao|lam sao|thu tuc|quy trinh|cach thuc)\b/u],
   ["co_khong", /\b(?:co|duoc|phai|can|bi)\b.*\b(?:khong|ko|k|chua|hay khong)\s*$/u],
 ];
+
 const ENDS_YES_NO = TYPE_PATTERNS.find(([type]) => type === "co_khong")![1];
-
-/** Words after "bao nhiêu" / "mấy" that are not what is counted. */
-const NOT_UNITS = new Set(["la", "thi", "duoc", "co", "vay", "nhi", "a", "the"]);
-
-/** Words that link a counted noun to what follows ("năm đến tuổi hưu", "người trong biên chế"). */
-const LINK_WORDS = new Set([
-  "den",
-  "de",
-  "cua",
-  "o",
-  "tai",
-  "trong",
-  "khi",
-  "va",
-  "nua",
-  "con",
-  "sau",
-  "tu",
-  "cho",
-  "voi",
-  "nhu",
-  "theo",
-  "mot",
-]);
-
-/** Question words and fillers that never start or make up a focus. */
-const FOCUS_STOP = new Set([
-  "co",
-  "nhung",
-  "cac",
-  "la",
-  "gi",
-  "nao",
-  "duoc",
-  "khong",
-  "ko",
-  "thi",
-  "ve",
-  "vay",
-  "mot",
-  "sao",
-  "ra",
-]);
 
 /**
  * Reads a question: its type from its question words, its focus from its form ("Những
@@ -281,63 +243,6 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
   return "khac";
 }
 
-/** The one or two words after "bao nhiêu" / "mấy": what is counted. */
-function countedUnit(
-  words: readonly string[],
-  marked: string,
-  hasMarks: boolean,
-  /** Indices of the words that end a question or sentence of the message. */
-  ends: ReadonlySet<number>,
-): string {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const isCounter =
-      (w === "bao" && words[i + 1] === "nhieu") ||
-      (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
-    // "thứ mấy" asks a rank ("huyện đầu tiên"), not a count.
-    if (!isCounter || words[i - 1] === "thu") continue;
-    const start = w === "bao" ? i + 2 : i + 1;
-    // "bao nhiêu %" counts a share; "bao nhiêu/tháng" asks an amount per month.
-    if (PERCENT_AFTER_COUNTER.test(marked)) return PERCENT_UNIT;
-    if (RATE_AFTER_COUNTER.test(marked)) break;
-    // "... bị xử phạt bao nhiêu? Chủ tịch UBND ... có thẩm quyền không?": what follows the
-    // question mark is the next question, not what is counted.
-    if (ends.has(start - 1)) continue;
-    const head = words[start];
-    if (head === undefined || NOT_UNITS.has(head) || LINK_WORDS.has(head) || /\d/u.test(head)) continue;
-    // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
-    // or qualifies ("mấy năm gần nhất").
-    const second = ends.has(start) ? undefined : words[start + 1];
-    return second === undefined ||
-      NOT_UNITS.has(second) ||
-      LINK_WORDS.has(second) ||
-      FOCUS_STOP.has(second) ||
-      QUALIFIERS.has(second)
-      ? head
-      : `${head} ${second}`;
-  }
-  // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money.
-  return words.some((w, i) => MONEY_NOUNS.has(w) || MONEY_NOUNS.has(`${w} ${words[i + 1]}`))
-    ? MONEY_UNIT
-    : "";
-}
-
-/** The indices of the words (as `analyzeQuestion` splits them) that end a clause: "?", "!", ";", ". ". */
-function clauseEnds(folded: string): Set<number> {
-  const ends = new Set<number>();
-  let count = 0;
-  for (const clause of folded.split(/[?!;]+|\.(?=\s|$)/u)) {
-    count += clause.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
-    if (count > 0) ends.add(count - 1);
-  }
-  return ends;
-}
-
-/** The unit of a question asking a share ("bao nhiêu %", "tỷ lệ bao nhiêu"). */
-export const PERCENT_UNIT = "phan tram";
-const PERCENT_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy|may)\s*(?:%|phần trăm|phan tram)/u;
-const RATE_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy)\s*\/\s*\p{L}/u;
-
 /**
  * What "ở đâu" asks the place of, when the question names it: "trụ sở ... đặt ở đâu" is
  * answered by an address or a "trụ sở" row, not by any sentence with "ở" and a place.
@@ -347,14 +252,6 @@ const PLACE_NOUNS = ["tru so", "dia chi", "dia diem", "tinh ly", "trung tam hanh
 function placeNoun(text: string): string {
   return PLACE_NOUNS.find((noun) => mentionsAny(text, [noun])) ?? "";
 }
-
-/** The unit of a question asking an amount of money. */
-export const MONEY_UNIT = "tien";
-
-/** Words after a counted noun that qualify it, not name it ("năm gần nhất", "người trở lên"). */
-const QUALIFIERS = new Set(["gan", "lien", "toi", "tro", "qua", "cuoi", "dau", "nay"]);
-/** What is paid: a "bao nhiêu" about these asks an amount. */
-const MONEY_NOUNS = new Set(["luong", "phu cap", "tro cap", "tien", "kinh phi", "muc huong", "muc ho tro"]);
 
 /** "… có những khó khăn gì", "… các nhiệm vụ nào", "… có lợi ích gì": the phrase asked for. */
 function quantifiedPhrase(words: readonly string[]): string {

@@ -1,0 +1,112 @@
+/*
+ * What a "bao nhiêu" / "mấy" question counts ("bao nhiêu đầu mối" → "dau moi"), read on
+ * the folded words of the question (see question-analysis.ts).
+ */
+
+/** Question words and fillers that never start or make up a focus. */
+export const FOCUS_STOP = new Set([
+  "co",
+  "nhung",
+  "cac",
+  "la",
+  "gi",
+  "nao",
+  "duoc",
+  "khong",
+  "ko",
+  "thi",
+  "ve",
+  "vay",
+  "mot",
+  "sao",
+  "ra",
+]);
+
+/** Words after "bao nhiêu" / "mấy" that are not what is counted. */
+const NOT_UNITS = new Set(["la", "thi", "duoc", "co", "vay", "nhi", "a", "the"]);
+
+/** Words that link a counted noun to what follows ("năm đến tuổi hưu", "người trong biên chế"). */
+const LINK_WORDS = new Set([
+  "den",
+  "de",
+  "cua",
+  "o",
+  "tai",
+  "trong",
+  "khi",
+  "va",
+  "nua",
+  "con",
+  "sau",
+  "tu",
+  "cho",
+  "voi",
+  "nhu",
+  "theo",
+  "mot",
+]);
+
+/** Words after a counted noun that qualify it, not name it ("năm gần nhất", "người trở lên"). */
+const QUALIFIERS = new Set(["gan", "lien", "toi", "tro", "qua", "cuoi", "dau", "nay"]);
+/** What is paid: a "bao nhiêu" about these asks an amount. */
+const MONEY_NOUNS = new Set(["luong", "phu cap", "tro cap", "tien", "kinh phi", "muc huong", "muc ho tro"]);
+
+/** The unit of a question asking an amount of money. */
+export const MONEY_UNIT = "tien";
+
+/** The one or two words after "bao nhiêu" / "mấy": what is counted. */
+export function countedUnit(
+  words: readonly string[],
+  marked: string,
+  hasMarks: boolean,
+  /** Indices of the words that end a question or sentence of the message. */
+  ends: ReadonlySet<number>,
+): string {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const isCounter =
+      (w === "bao" && words[i + 1] === "nhieu") ||
+      (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
+    // "thứ mấy" asks a rank ("huyện đầu tiên"), not a count.
+    if (!isCounter || words[i - 1] === "thu") continue;
+    const start = w === "bao" ? i + 2 : i + 1;
+    // "bao nhiêu %" counts a share; "bao nhiêu/tháng" asks an amount per month.
+    if (PERCENT_AFTER_COUNTER.test(marked)) return PERCENT_UNIT;
+    if (RATE_AFTER_COUNTER.test(marked)) break;
+    // "... bị xử phạt bao nhiêu? Chủ tịch UBND ... có thẩm quyền không?": what follows the
+    // question mark is the next question, not what is counted.
+    if (ends.has(start - 1)) continue;
+    const head = words[start];
+    if (head === undefined || NOT_UNITS.has(head) || LINK_WORDS.has(head) || /\d/u.test(head)) continue;
+    // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
+    // or qualifies ("mấy năm gần nhất").
+    const second = ends.has(start) ? undefined : words[start + 1];
+    return second === undefined ||
+      NOT_UNITS.has(second) ||
+      LINK_WORDS.has(second) ||
+      FOCUS_STOP.has(second) ||
+      QUALIFIERS.has(second)
+      ? head
+      : `${head} ${second}`;
+  }
+  // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money.
+  return words.some((w, i) => MONEY_NOUNS.has(w) || MONEY_NOUNS.has(`${w} ${words[i + 1]}`))
+    ? MONEY_UNIT
+    : "";
+}
+
+/** The indices of the words (as `analyzeQuestion` splits them) that end a clause: "?", "!", ";", ". ". */
+export function clauseEnds(folded: string): Set<number> {
+  const ends = new Set<number>();
+  let count = 0;
+  for (const clause of folded.split(/[?!;]+|\.(?=\s|$)/u)) {
+    count += clause.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+    if (count > 0) ends.add(count - 1);
+  }
+  return ends;
+}
+
+/** The unit of a question asking a share ("bao nhiêu %", "tỷ lệ bao nhiêu"). */
+export const PERCENT_UNIT = "phan tram";
+const PERCENT_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy|may)\s*(?:%|phần trăm|phan tram)/u;
+const RATE_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy)\s*\/\s*\p{L}/u;
