@@ -162,8 +162,8 @@ export async function answerValidity(
     .sort((a, b) => b.length - a.length)[0];
   const label = named ? labelOf(named) : written ? written.replace(/\s+số\s+/u, " ") : reference;
   const citations: Citation[] = [];
-  const parts: string[] = [];
-  if (status.acts.length > 0) {
+  const actsPart = async (): Promise<string | null> => {
+    if (status.acts.length === 0) return null;
     const acts: string[] = [];
     for (const act of status.acts.slice(0, 3)) {
       const n = await citeAct(act, index, passages, citations);
@@ -171,9 +171,12 @@ export async function answerValidity(
         `${ACT_WORDS[act.kind]} ${actorOf(act, index)}${dateText(act.date)}${n ? ` [${n}]` : byAdmin(act)}`,
       );
     }
-    parts.push(`${label} ${STATE_WORDS[status.state]} ${acts.join("; ")}.`);
-  }
-  if (status.effectiveFrom !== null) {
+    return `${label} ${STATE_WORDS[status.state]} ${acts.join("; ")}.`;
+  };
+  const effectPart = async (): Promise<string | null> => {
+    // Asked since when, and no document says: the status alone would read as an answer.
+    if (status.effectiveFrom === null)
+      return options.asksSince ? `Tài liệu không nêu ngày ${label} bắt đầu có hiệu lực.` : null;
     const effect = await citeEffect(reference, status, index, passages, citations);
     // Since when, in the document's own words where they are short ("Nghị quyết 198/2025/QH15
     // có hiệu lực từ 17/5/2025."); else said plainly.
@@ -182,14 +185,18 @@ export async function answerValidity(
       effect && effect.sentence.length <= 200 && !/\bnày\b/u.test(effect.sentence)
         ? effect.sentence.replace(/[.;:]?\s*$/u, ".")
         : null;
-    parts.push(
-      own
-        ? `${own} [${effect!.n}]`
-        : `${label} có hiệu lực từ ${dateAsWritten(effect?.sentence, status.effectiveFrom)}${effect ? ` [${effect.n}]` : ""}.`,
-    );
-    if (status.acts.length === 0 && !options.asksSince)
-      parts.push("Trong tài liệu chưa có văn bản nào sửa đổi, thay thế hay bãi bỏ văn bản này.");
+    return own
+      ? `${own} [${effect!.n}]`
+      : `${label} có hiệu lực từ ${dateAsWritten(effect?.sentence, status.effectiveFrom)}${effect ? ` [${effect.n}]` : ""}.`;
+  };
+  // Asked since when, the date comes first; asked whether, the acts on it.
+  const parts: string[] = [];
+  for (const part of options.asksSince ? [effectPart, actsPart] : [actsPart, effectPart]) {
+    const text = await part();
+    if (text !== null) parts.push(text);
   }
+  if (status.acts.length === 0 && status.effectiveFrom !== null && !options.asksSince)
+    parts.push("Trong tài liệu chưa có văn bản nào sửa đổi, thay thế hay bãi bỏ văn bản này.");
   return { answer: parts.join(" "), citations };
 }
 

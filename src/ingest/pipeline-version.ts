@@ -34,5 +34,7 @@
  *    and VHNT, CNTT, CCCD.
  * 14: a hard-wrapped line ending in a closing quote goes on into a next line that opens
  *    lower case ("Thay thế cụm từ “Ban Dân tộc”\nthành “Sở Nội vụ”").
+ * 15: "Nghị định này có hiệu lực ..." in a page's quotation of an article ("Căn cứ khoản 2
+ *    Điều 24 Nghị định 178/2024/NĐ-CP quy định như sau:") reported as the quoted decree's start.
  */
-export const INGEST_PIPELINE = 14;
+export const INGEST_PIPELINE = 15;

@@ -44,6 +44,18 @@ const NOT_AN_ACT =
 /** A sentence that cites the documents a text rests on ("Căn cứ ...") states no relation of its own. */
 const BASIS = /^\s*[*_]*\s*(?:can cu|xet de nghi|theo de nghi)\b/u;
 
+/**
+ * A sentence that opens a quotation of another document's text: "Căn cứ khoản 2 Điều 24
+ * Nghị định 178/2024/NĐ-CP quy định như sau:", "Theo Điều 3 Thông tư 01/2025/TT-BNV quy
+ * định:" (legal questions and answers quote articles this way). Folded.
+ */
+const QUOTE_LEAD = /^\s*[*_]*\s*(?:theo|tai|can cu|dan chieu)\b/u;
+const QUOTE_OPENS = /\bquy dinh(?:\s+(?:nhu sau|cu the))?\s*:\s*[*_]*\s*$/u;
+/** What ends a quotation: the page's own conclusion, or a heading. */
+const QUOTE_ENDS = /^\s*(?:[*_]*\s*(?:nhu vay|theo do|tom lai|do do|vi vay)\b|#|=>)/u;
+/** Sentences of a quotation read as the quoted document's (an article rarely runs longer). */
+const QUOTE_SENTENCES = 12;
+
 /** "Nghị định này", "Thông tư này", "Quyết định này": the stating document (folded). */
 const THIS_DOCUMENT = new RegExp(`\\b(?:${FOLDED_KINDS.map((k) => k.folded).join("|")}) nay\\b`, "u");
 
@@ -71,16 +83,26 @@ export function extractRelations(
   const out: DocumentRelation[] = [];
   const seen = new Set<string>();
   const ownKey = own.number ? keyOfNumber(own.number, null) : null;
+  // The document a page quotes at length ("Căn cứ khoản 2 Điều 24 Nghị định 178/2024/NĐ-CP
+  // quy định như sau:"), and how many sentences of the quote are left to read.
+  let quoted: { mention: Mention; left: number } | null = null;
   for (const span of splitSentences(text)) {
     const sentence = span.text.trim().normalize("NFC");
-    if (sentence.length < 20 || sentence.length > MAX_SENTENCE) continue;
     // Folded with every offset kept, so that a match in it is a slice of the sentence.
     const folded = foldNfc(sentence.toLowerCase());
-    if (BASIS.test(folded)) continue;
+    if (quoted !== null && (--quoted.left < 0 || QUOTE_ENDS.test(folded))) quoted = null;
+    if (sentence.length < 20 || sentence.length > MAX_SENTENCE) continue;
+    if (BASIS.test(folded) || QUOTE_LEAD.test(folded)) {
+      const named = QUOTE_OPENS.test(folded) ? mentionsIn(sentence, folded).at(-1) : undefined;
+      if (named !== undefined) quoted = { mention: named, left: QUOTE_SENTENCES };
+      if (BASIS.test(folded)) continue;
+    }
     const mentions = mentionsIn(sentence, folded);
+    // Not a legal text itself: "Nghị định này" in the quote is the quoted decree.
+    const quotedHere = quoted !== null && !own.legal && !own.number ? quoted.mention : null;
     for (const relation of [
       ...actsIn(sentence, folded, mentions, own, ownKey),
-      ...effectIn(sentence, folded, mentions, own, ownKey),
+      ...effectIn(sentence, folded, mentions, own, ownKey, quotedHere),
     ]) {
       const id = `${relation.kind}|${keyText(relation.source)}|${keyText(relation.target)}`;
       if (seen.has(id)) continue;
@@ -174,6 +196,8 @@ function effectIn(
   mentions: Mention[],
   own: { number: string | null; legal: boolean; date?: string | null },
   ownKey: DocumentKey | null,
+  /** The document a page is quoting here, whose "Nghị định này" this is. */
+  quoted: Mention | null = null,
 ): DocumentRelation[] {
   const m = EFFECTIVE.exec(folded);
   if (!m) return [];
@@ -187,6 +211,18 @@ function effectIn(
   const self =
     !subject && (THIS_DOCUMENT.test(lead) || startsClause(lead)) && (own.legal || own.number !== null);
   const isOwn = self || (subject !== undefined && ownKey !== null && sameDocument(subject.key, ownKey));
+  if (!subject && quoted !== null && THIS_DOCUMENT.exec(lead)?.[0].startsWith(kindWordOf(quoted))) {
+    return [
+      {
+        kind: "effective",
+        source: null,
+        target: quoted.text,
+        date,
+        reported: true,
+        evidence: sentence.slice(0, 300),
+      },
+    ];
+  }
   if (!isOwn && !subject) return [];
   if (!isOwn && own.legal) return [];
   return [
@@ -199,6 +235,13 @@ function effectIn(
       evidence: sentence.slice(0, 300),
     },
   ];
+}
+
+/** A mention's kind, folded ("nghi dinh" of "Nghị định 178/2024/NĐ-CP"); a string no text starts with when it names none. */
+function kindWordOf(mention: Mention): string {
+  const kind = foldNfc(mention.text.toLowerCase());
+  const known = FOLDED_KINDS.find((k) => kind.startsWith(k.folded));
+  return known ? known.folded : "\u0000";
 }
 
 /** A reference's identity as text, for telling repeats apart ("NGHỊ ĐỊNH SỐ 72/2020" = "Nghị định số 72/2020"). */

@@ -124,6 +124,16 @@ describe("validity questions", () => {
       "Nghị định 178/2024/NĐ-CP vẫn còn hiệu lực, nhưng đã được sửa đổi, bổ sung bởi Nghị định 67/2025/NĐ-CP (ngày 15/3/2025) [1].",
     );
     expect(amended?.citations[0]?.chunkId).toBe("b".repeat(32));
+    // Asked since when, with no date stated anywhere: the status, and that the date is not given.
+    const since = await answerValidity("Nghị định 178", index, passages, { asksSince: true });
+    expect(since?.answer).toBe(
+      "Tài liệu không nêu ngày Nghị định 178/2024/NĐ-CP bắt đầu có hiệu lực. Nghị định 178/2024/NĐ-CP vẫn còn hiệu lực, nhưng đã được sửa đổi, bổ sung bởi Nghị định 67/2025/NĐ-CP (ngày 15/3/2025) [1].",
+    );
+    // With a date known, the date leads and its citation is [1].
+    const sinceKnown = await answerValidity("67/2025/NĐ-CP", index, passages, { asksSince: true });
+    expect(sinceKnown?.answer).toMatch(
+      /^Nghị định 67\/2025\/NĐ-CP có hiệu lực từ ngày 15 tháng 3 năm 2025 \[1\]\.$/,
+    );
     const effective = await answerValidity("67/2025/NĐ-CP", index, passages);
     // The date as the cited sentence writes it.
     expect(effective?.answer).toMatch(

@@ -85,4 +85,31 @@ describe("extractRelations", () => {
       { kind: "effective", target: "178/2024/NĐ-CP", date: "2025-01-01" },
     ]);
   });
+
+  it("a page quoting an article after 'Căn cứ ... Nghị định 178/2024/NĐ-CP quy định như sau:' reports the decree's start", () => {
+    const page = [
+      "## Đã hưởng chính sách theo Nghị định 29 thì có được hưởng theo Nghị định 178 nữa không?",
+      "Căn cứ khoản 2 Điều 24 Nghị định 178/2024/NĐ-CP quy định như sau:",
+      "Hiệu lực thi hành",
+      "1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2025.",
+      "Như vậy, những người đã hưởng chính sách theo Nghị định 29/2023/NĐ-CP thì không được hưởng.",
+    ].join("\n\n");
+    expect(extractRelations(page, { number: null, legal: false })).toMatchObject([
+      { kind: "effective", target: "Nghị định 178/2024/NĐ-CP", date: "2025-01-01", reported: true },
+    ]);
+    // The page's own conclusion ends the quotation; so does another kind of document.
+    const after = page.replace(
+      "Như vậy, những",
+      "Như vậy, Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2025; những",
+    );
+    expect(extractRelations(after, { number: null, legal: false })).toHaveLength(1);
+    const otherKind = page.replace("1. Nghị định này", "1. Thông tư này");
+    expect(extractRelations(otherKind, { number: null, legal: false })).toEqual([]);
+    // "Theo Điều 3 Thông tư 01/2025/TT-BNV quy định:" opens a quotation as well.
+    const circular =
+      "Theo Điều 3 Thông tư 01/2025/TT-BNV quy định:\n\nThông tư này có hiệu lực từ ngày 20 tháng 02 năm 2025.";
+    expect(extractRelations(circular, { number: null, legal: false })).toMatchObject([
+      { kind: "effective", target: "Thông tư 01/2025/TT-BNV", date: "2025-02-20" },
+    ]);
+  });
 });
