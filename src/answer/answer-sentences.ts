@@ -1,4 +1,4 @@
-import { type SentenceSpan, splitSentences } from "../text/index.js";
+import { foldDiacritics, type SentenceSpan, splitSentences } from "../text/index.js";
 import { continuesInto } from "../text/wrapped-lines.js";
 
 /**
@@ -122,4 +122,34 @@ const OPTION_LINE = /^[*_\s]*[A-D][.)]\s/gmu;
 export function isUnchosenOption(sentence: string, passageText: string): boolean {
   if (!OPTION.test(sentence.trimStart())) return false;
   return (passageText.match(OPTION_LINE)?.length ?? 0) >= 3;
+}
+
+/** Words an article's title line has at most ("Thẩm quyền của Chủ tịch Ủy ban nhân dân"). */
+const MAX_TITLE_WORDS = 14;
+const ENDS_SENTENCE = /[.;:?!…]["”’)*_\s]*$/u;
+const STARTS_ITEM = /^[*_\s]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+])\s/u;
+
+/**
+ * Whether sentence `i` is the title of an article a page quotes: a short line with no end
+ * mark between the announcement that opens the quotation ("Căn cứ Điều 5 Nghị định
+ * 189/2025/NĐ-CP quy định ... như sau:") and the article's first item ("1. Chủ tịch Ủy ban
+ * nhân dân xã ... có quyền:", or at a passage's end a title the announcement names). It
+ * names what the article is about and says nothing of it;
+ * repeating the question's words, it had led answers.
+ */
+export function isQuotedArticleTitle(spans: readonly SentenceSpan[], i: number): boolean {
+  const text = spans[i]!.text.trim();
+  if (text.includes("\n") || ENDS_SENTENCE.test(text) || STARTS_ITEM.test(text)) return false;
+  if (text.split(/\s+/u).length > MAX_TITLE_WORDS) return false;
+  const before = spans[i - 1]?.text.trim() ?? "";
+  const after = spans[i + 1]?.text.trim() ?? "";
+  if (!/:[*_\s]*$/u.test(before)) return false;
+  // At a passage's end the item is in the next passage: the announcement names the title.
+  return STARTS_ITEM.test(after) || (after === "" && foldedKey(before).includes(foldedKey(text)));
+}
+
+function foldedKey(text: string): string {
+  return foldDiacritics(text.toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }

@@ -12,6 +12,7 @@ import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import {
   answerSentences,
   INDIRECT_QUESTION,
+  isQuotedArticleTitle,
   isUnchosenOption,
   POINTER_SENTENCE,
   withAntecedents,
@@ -204,7 +205,8 @@ export function composeExtractiveAnswer(
       // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
       const plain = span.text.replace(EMPHASIS, "").trim();
       if (plain.includes("?") || POINTER_SENTENCE.test(plain) || INDIRECT_QUESTION.test(plain)) return;
-      if (isUnchosenOption(span.text, passage.chunk.text)) return;
+      if (isUnchosenOption(span.text, passage.chunk.text) || isQuotedArticleTitle(spans, sentenceIndex))
+        return;
       // "Số 07-KL/VPTW", "(Ban hành kèm theo Quyết định số ...)": which document, nothing it says.
       if (onlyNamesDocument(plain) && !asksWhichDocument(question)) return;
       let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { answerSentences, isUnchosenOption, withAntecedents } from "../../../src/answer/answer-sentences.js";
+import {
+  answerSentences,
+  isQuotedArticleTitle,
+  isUnchosenOption,
+  withAntecedents,
+} from "../../../src/answer/answer-sentences.js";
 
 describe("answerSentences", () => {
   it("splits off the numbered items a sentence runs into", () => {
@@ -93,5 +98,39 @@ describe("isUnchosenOption", () => {
     expect(isUnchosenOption("A. Nguyễn Văn A giữ chức Chủ tịch.", "A. Nguyễn Văn A giữ chức Chủ tịch.")).toBe(
       false,
     );
+  });
+});
+
+describe("isQuotedArticleTitle", () => {
+  const quote = [
+    "Căn cứ theo Điều 5 Nghị định 189/2025/NĐ-CP quy định thẩm quyền của Chủ tịch Ủy ban nhân dân như sau:",
+    "Thẩm quyền của Chủ tịch Ủy ban nhân dân",
+    "1. Chủ tịch Ủy ban nhân dân xã, phường, đặc khu có quyền:",
+    "a) Phạt cảnh cáo;",
+  ].join("\n\n");
+  const titleAt = (text: string) => {
+    const spans = answerSentences(text);
+    return spans.map((_, i) => isQuotedArticleTitle(spans, i));
+  };
+
+  it("tells the title line between an announcement and the article's first item", () => {
+    expect(titleAt(quote)).toEqual([false, true, false, false]);
+  });
+
+  it("at a passage's end, only a title the announcement names", () => {
+    const cut = quote.split("\n\n").slice(0, 2).join("\n\n");
+    expect(titleAt(cut)).toEqual([false, true]);
+    // A list's one line after "gồm:" at a passage's end is the answer, not a title.
+    expect(
+      titleAt("Xã Xuân Ái mới được sắp xếp từ các xã sau:\n\nĐại Phác, Yên Phú, Yên Hợp và Viễn Sơn"),
+    ).toEqual([false, false]);
+  });
+
+  it("a sentence with its end mark, or a long line, is not a title", () => {
+    const ended = quote.replace(
+      "Thẩm quyền của Chủ tịch Ủy ban nhân dân\n",
+      "Chủ tịch có thẩm quyền xử phạt.\n",
+    );
+    expect(titleAt(ended)[1]).toBe(false);
   });
 });
