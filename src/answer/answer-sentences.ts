@@ -153,3 +153,8 @@ function foldedKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/** A choice a quiz did not mark, or a quoted article's title: never quoted as an answer. */
+export function isUnquotable(spans: readonly SentenceSpan[], i: number, passageText: string): boolean {
+  return isUnchosenOption(spans[i]!.text, passageText) || isQuotedArticleTitle(spans, i);
+}

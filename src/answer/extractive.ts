@@ -12,8 +12,7 @@ import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import {
   answerSentences,
   INDIRECT_QUESTION,
-  isQuotedArticleTitle,
-  isUnchosenOption,
+  isUnquotable,
   POINTER_SENTENCE,
   withAntecedents,
 } from "./answer-sentences.js";
@@ -199,14 +198,13 @@ export function composeExtractiveAnswer(
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
-      // heading left as text because nothing follows it).
+      // heading left as text because nothing follows it, and a quoted article's title).
       if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
+      if (isUnquotable(spans, sentenceIndex, passage.chunk.text)) return;
       // Web pages set sentences in *emphasis*; a sentence that asks ("... sau sáp nhập
       // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
       const plain = span.text.replace(EMPHASIS, "").trim();
       if (plain.includes("?") || POINTER_SENTENCE.test(plain) || INDIRECT_QUESTION.test(plain)) return;
-      if (isUnchosenOption(span.text, passage.chunk.text) || isQuotedArticleTitle(spans, sentenceIndex))
-        return;
       // "Số 07-KL/VPTW", "(Ban hành kèm theo Quyết định số ...)": which document, nothing it says.
       if (onlyNamesDocument(plain) && !asksWhichDocument(question)) return;
       let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));
