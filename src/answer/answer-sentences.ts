@@ -90,11 +90,40 @@ export function withAntecedents(
   return joinWhere(
     spans,
     (last, span) =>
-      CONTINUATION.test(span.text) &&
-      !text.slice(last.end, span.start).includes("\n") &&
-      last.text.split(/\s+/u).length <= MAX_JOINED_WORDS &&
-      !answers(span.text) &&
-      answers(last.text),
+      (CONTINUATION.test(span.text) &&
+        !text.slice(last.end, span.start).includes("\n") &&
+        last.text.split(/\s+/u).length <= MAX_JOINED_WORDS &&
+        !answers(span.text) &&
+        answers(last.text)) ||
+      detailsItem(last, span, answers),
+  );
+}
+
+/** A labelled detail line: "Thời gian: 01 buổi chiều, ngày 28/11/2025, bắt đầu từ 13h30'." */
+const DETAIL_LABEL =
+  /^[*_\s-]*(?:thời gian|thời điểm|thời hạn|địa điểm|địa chỉ|ngày|người ký|chủ trì|thành phần|số lượng|kinh phí)\s*[*_]*\s*:/iu;
+/** An item this long is a paragraph, not a heading line of a schedule. */
+const MAX_ITEM_WORDS = 40;
+
+/**
+ * "- Hội nghị 6: Gồm các tỉnh/thành phố: Thành phố Hồ Chí Minh, Đồng Nai, Tây Ninh." then
+ * "Thời gian: 01 buổi chiều, ngày 28/11/2025": a schedule's item names what it is about
+ * and the labelled line under it holds the date asked; apart, one says nothing of the date
+ * and the other nothing of whom it is for. The item is quoted with its detail when it
+ * lacks what is asked and the detail holds it.
+ */
+function detailsItem(
+  last: SentenceSpan,
+  span: SentenceSpan,
+  answers: (sentence: string) => boolean,
+): boolean {
+  return (
+    DETAIL_LABEL.test(span.text) &&
+    span.text.split(/\s+/u).length <= MAX_ITEM_WORDS &&
+    last.text.split(/\s+/u).length <= MAX_ITEM_WORDS &&
+    !DETAIL_LABEL.test(last.text) &&
+    answers(span.text) &&
+    !answers(last.text)
   );
 }
 

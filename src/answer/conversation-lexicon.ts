@@ -182,6 +182,11 @@ export const CONVERSATION_LEXICON = {
     "nhảm",
     "bậy",
     "bịa",
+    "vớ vẩn",
+    "nhảm nhí",
+    "tầm bậy",
+    "bậy bạ",
+    "ẩu",
   ],
 
   farewell: [

@@ -70,6 +70,10 @@ export interface QuestionAnalysis {
 }
 
 /** A folded question with these, in this order of precedence, is of that type. */
+/** A person's post, or a word for a person, before "nào" (folded). */
+const PERSON_WHICH =
+  /\b(?:pho thu tuong|thu tuong|ptt|bo truong|thu truong|lanh dao|ong|ba|vi|nhan vat|tong bi thu|chu tich nuoc) nao\b/u;
+
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["so_sanh", /\b(?:so sanh|khac nhau|khac gi|khac biet|giong nhau|khac voi)\b/u],
   // "sao ... lại đặt tên là Hải Hưng?", "sao ko ...": "sao" opening a question asks why.
@@ -79,7 +83,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ],
   [
     "khi_nao",
-    /\b(?:khi nao|bao gio|luc nao|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|tu ngay nao|thoi han|han chot|cham nhat|bao lau|ngay bao nhieu|hieu luc tu|(?:ngay|thang|quy) may|nam may(?! tuoi| nguoi| lan)|may gio)\b/u,
+    /\b(?:khi nao|bao gio|luc nao|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|tu ngay nao|thoi han|han chot|cham nhat|bao lau|ngay bao nhieu|hieu luc tu|(?:ngay|thang|quy) may|nam may(?! tuoi| nguoi| lan)|may gio|hom nao|buoi nao)\b/u,
   ],
   ["bao_nhieu", /\b(?:bao nhieu|so luong|ty le|ti le)\b/u],
   // "gồm những cơ quan nào" asks a list of bodies, not who acts.
@@ -88,12 +92,18 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
     "ai",
     /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|so nao|to chuc nao)(?:\s|$)/u,
   ],
+  // "ý kiến của PTT nào", "bộ trưởng nào ký": a post with "nào" asks which person holds it.
+  ["ai", PERSON_WHICH],
   // "Giám đốc Trung tâm ... tên là gì" asks who holds the post, by name.
   [
     "ai",
     /\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u,
   ],
-  ["o_dau", /\b(?:o dau|noi nao|tai dau|dia diem|tru so|dia phuong nao|tinh nao|xa nao|huyen nao)\b/u],
+  // "thuộc quận nào" asks where; "gồm những xã nào" a list; "cơ quan nào" who.
+  [
+    "o_dau",
+    /\b(?:o dau|noi nao|tai dau|dia diem|tru so|dia phuong nao)\b|(?<!\b(?:nhung|cac|co) )\b(?:tinh|xa|huyen|quan|phuong|thanh pho) nao\b/u,
+  ],
   ["la_gi", /\bla gi\b|\bnghia la\b|\bduoc hieu\b|\bkhai niem\b/u],
   [
     "nhung_gi",
@@ -233,7 +243,8 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
       hasMarks &&
       !/(?:^|[^\p{L}])(?:ai|người nào|cơ quan nào|cấp nào|đơn vị nào|đồng chí nào|thẩm quyền|tên (?:là )?gì|bộ nào|sở nào|tổ chức nào)(?:[^\p{L}]|$)/u.test(
         marked,
-      )
+      ) &&
+      !PERSON_WHICH.test(text)
     )
       continue;
     return type;

@@ -78,6 +78,23 @@ describe("withAntecedents", () => {
     const undated = `Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 1199. ${merged}`;
     expect(withAntecedents(undated, answerSentences(undated), dated)).toHaveLength(2);
   });
+
+  it("quotes a schedule's item with the labelled line under it that holds what is asked", () => {
+    const schedule = [
+      "**- Hội nghị 5:** Gồm các tỉnh/thành phố: Cần Thơ, Đồng Tháp, An Giang.",
+      "Thời gian: 01 buổi sáng, ngày 28/11/2025, bắt đầu từ 08h00'.",
+      "**- Hội nghị 6:** Gồm các tỉnh/thành phố: Thành phố Hồ Chí Minh, Đồng Nai, Tây Ninh.",
+      "Thời gian: 01 buổi chiều, ngày 28/11/2025, bắt đầu từ 13h30'.",
+    ].join("\n\n");
+    const joined = withAntecedents(schedule, answerSentences(schedule), dated).map((s) => s.text);
+    expect(joined).toHaveLength(2);
+    expect(joined[1]).toMatch(
+      /^\*\*- Hội nghị 6:\*\* .*Tây Ninh\. Thời gian: 01 buổi chiều, ngày 28\/11\/2025/u,
+    );
+    // A line that does not hold what is asked is not joined; nor one under a dated item.
+    const noDate = schedule.replace(/ngày 28\/11\/2025, /gu, "");
+    expect(withAntecedents(noDate, answerSentences(noDate), dated)).toHaveLength(4);
+  });
 });
 
 describe("isUnchosenOption", () => {

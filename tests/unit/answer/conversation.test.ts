@@ -95,6 +95,9 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "bot dở quá 😡",
     "chẳng liên quan gì cả",
     "Cảm ơn, nhưng sai rồi",
+    "sai rồi, trả lời vớ vẩn",
+    "tra loi nham nhi",
+    "bot trả lời ẩu quá",
     "👎",
   ],
   farewell: [

@@ -30,6 +30,11 @@ describe("analyzeQuestion: type", () => {
     ["Thẩm quyền bổ nhiệm giám đốc sở thuộc về ai?", "ai"],
     ["Nghỉ hưu trước tuổi và nghỉ thôi việc khác nhau thế nào?", "so_sanh"],
     ["Kết luận 126 yêu cầu gì về sắp xếp", "khac"],
+    ["lớp tập huấn nghiệp vụ thuế tổ chức hôm nào?", "khi_nao"],
+    ["Công văn 11582 truyền đạt ý kiến của PTT nào?", "ai"],
+    ["bo truong nao ky thong tu 01", "ai"],
+    ["phường Gia Định trước đây thuộc quận nào?", "o_dau"],
+    ["Xã Quyết Thắng được lập từ những xã nào?", "nhung_gi"],
   ])("%s → %s", (question, type) => {
     expect(analyzeQuestion(question).type).toBe(type);
   });
