@@ -1,6 +1,6 @@
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { ASKS_ROLE, firstMention, mentionsAny } from "../retrieval/question-analysis.js";
+import { ASKS_ROLE, firstMention, mentionsAny, PERSON_WHICH } from "../retrieval/question-analysis.js";
 import {
   ABBREVIATIONS,
   escapeRegExp,
@@ -48,7 +48,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (ASKS_ROLE.test(question.folded))
         return POST_TITLE.test(folded) && namesRoleHolder(question, folded);
       // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
-      if (ASKS_PERSON.test(question.folded)) {
+      if (asksPerson(question)) {
         // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
         const post = askedPost(question);
         return namesPerson(sentence) && (post === undefined || namesPost(post, sentence));
@@ -181,7 +181,7 @@ const ASKS_PERSON =
 
 /** Whether a question asks who holds a post, which only a person's name answers. */
 export function asksPerson(question: QuestionAnalysis): boolean {
-  return question.type === "ai" && ASKS_PERSON.test(question.folded);
+  return question.type === "ai" && (ASKS_PERSON.test(question.folded) || PERSON_WHICH.test(question.folded));
 }
 /** Verbs of signing, appointing, deciding, heading (folded). */
 const AGENT_VERB =

@@ -44,6 +44,9 @@ export function listAfter(
 /** Clauses that only announce what follows ("..., cụ thể như sau:"). */
 const ANNOUNCING_CLAUSE =
   /^(?:cụ thể(?: là| như sau| gồm)?|như sau|sau đây|như dưới đây|dưới đây|gồm(?: có)?|bao gồm)$/u;
+/** "... có ý kiến như sau:": an announcement at the end of a clause that says something. */
+const INLINE_ANNOUNCEMENT =
+  /(?<=\s(?:ý kiến|chỉ đạo|kết luận|phát biểu|nhấn mạnh|cho biết|trả lời))\s+(?:cụ thể\s+)?(?:như sau|sau đây)\s*:$/u;
 /** What must remain once the announcing clause is cut. */
 const MIN_STATEMENT_WORDS = 8;
 
@@ -54,6 +57,13 @@ const MIN_STATEMENT_WORDS = 8;
  * announcement ("..., Thành ủy gồm:"), or too little is left.
  */
 export function withoutAnnouncement(text: string): string | null {
+  // "Về việc này, Phó Thủ tướng Hồ Đức Phớc có ý kiến như sau:": who spoke stands without
+  // the announcement (not "Căn cứ ... quy định về ... như sau:", which points elsewhere).
+  const inline = INLINE_ANNOUNCEMENT.exec(text);
+  if (inline) {
+    const statement = text.slice(0, inline.index).trim();
+    return wordCount(statement) >= MIN_STATEMENT_WORDS ? `${statement}.` : null;
+  }
   const cut = Math.max(text.lastIndexOf(","), text.lastIndexOf(";"));
   if (cut < 0) return null;
   const clause = text

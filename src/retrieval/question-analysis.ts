@@ -71,8 +71,8 @@ export interface QuestionAnalysis {
 
 /** A folded question with these, in this order of precedence, is of that type. */
 /** A person's post, or a word for a person, before "nào" (folded). */
-const PERSON_WHICH =
-  /\b(?:pho thu tuong|thu tuong|ptt|bo truong|thu truong|lanh dao|ong|ba|vi|nhan vat|tong bi thu|chu tich nuoc) nao\b/u;
+export const PERSON_WHICH =
+  /\b(?:pho thu tuong|thu tuong|ptt|bo truong|thu truong|lanh dao|ong|ba|(?<!don )vi|nhan vat|tong bi thu|chu tich nuoc) nao\b/u;
 
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["so_sanh", /\b(?:so sanh|khac nhau|khac gi|khac biet|giong nhau|khac voi)\b/u],

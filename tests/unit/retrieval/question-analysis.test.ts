@@ -33,6 +33,7 @@ describe("analyzeQuestion: type", () => {
     ["lớp tập huấn nghiệp vụ thuế tổ chức hôm nào?", "khi_nao"],
     ["Công văn 11582 truyền đạt ý kiến của PTT nào?", "ai"],
     ["bo truong nao ky thong tu 01", "ai"],
+    ["vị nào phát biểu khai mạc?", "ai"],
     ["phường Gia Định trước đây thuộc quận nào?", "o_dau"],
     ["Xã Quyết Thắng được lập từ những xã nào?", "nhung_gi"],
   ])("%s → %s", (question, type) => {
