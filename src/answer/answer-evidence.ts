@@ -76,7 +76,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (!namesMoneyKindAsked(question, folded)) return false;
       return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
     case "o_dau":
-      return question.asksNames ? namesNewPlace(sentence, question.folded) : PLACE.test(sentence);
+      return question.asksNames ? namesNewPlace(sentence, question) : PLACE.test(sentence);
     case "tai_sao":
       // "vì sao đặt tên là Thành Đông": where that name comes from, not another reason.
       if (asksNamingReason(question)) return givesNamingReason(question, folded);
@@ -86,7 +86,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       return term !== undefined ? definesTerm(term, folded) : DEFINITION.test(folded);
     }
     case "nhung_gi":
-      return question.asksNames ? namesNewPlace(sentence, question.folded) : LIST.test(sentence);
+      return question.asksNames ? namesNewPlace(sentence, question) : LIST.test(sentence);
     case "co_khong": {
       // The act asked ("có được kiêm ... không"), when the question names one.
       const predicate = yesNoPredicate(question.folded);
@@ -345,12 +345,15 @@ const NOT_PLACE_NAME = new Set(
  * Cường và Tự Cường" answers "xã Quyết Thắng gồm những xã nào"; "Xã Quyết Thắng mới
  * của Hải Phòng được sáp nhập từ những xã theo ..." only says the question again.
  */
-function namesNewPlace(sentence: string, foldedQuestion: string): boolean {
+function namesNewPlace(sentence: string, question: QuestionAnalysis): boolean {
   for (const match of sentence.normalize("NFC").matchAll(NAME_RUN)) {
     const syllables = match[0].split(/\s+/u);
     const own = syllables.filter((syllable) => !NOT_PLACE_NAME.has(syllable.toLowerCase()));
     if (own.length === 0) continue;
-    if (!foldedQuestion.includes(foldDiacritics(own.join(" ").toLowerCase()))) return true;
+    const name = foldDiacritics(own.join(" ").toLowerCase());
+    // The question's places as its situation reads them too: "TPHCM" is "Hồ Chí Minh".
+    if (!question.folded.includes(name) && !question.situation.some((place) => place.includes(name)))
+      return true;
   }
   return false;
 }

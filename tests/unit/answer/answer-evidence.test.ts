@@ -435,6 +435,11 @@ describe("which places", () => {
       ),
     ).toBe(true);
   });
+  it("reads the question's places as its situation does: 'TPHCM' is Hồ Chí Minh", () => {
+    const where = "phường Gia Định ở TPHCM trước đây thuộc quận nào?";
+    expect(evidence(where, "Theo đó, HĐND Thành phố Hồ Chí Minh tán thành chủ trương sắp xếp.")).toBe(false);
+    expect(evidence(where, "Phường Gia Định ở quận Bình Thạnh.")).toBe(true);
+  });
   it("is not by the question said again, or by the act that says it", () => {
     expect(
       evidence(
