@@ -86,7 +86,11 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       return term !== undefined ? definesTerm(term, folded) : DEFINITION.test(folded);
     }
     case "nhung_gi":
-      return question.asksNames ? namesNewPlace(sentence, question) : LIST.test(sentence);
+      if (!question.asksNames) return LIST.test(sentence);
+      // "được lập từ những xã nào": the units it was made of are named where it was made
+      // (a merger, a composition), not in any list that names other places beside it.
+      if (MADE_FROM.test(question.folded) && !MADE_FROM.test(folded)) return false;
+      return namesNewPlace(sentence, question);
     case "co_khong": {
       // The act asked ("có được kiêm ... không"), when the question names one.
       const predicate = yesNoPredicate(question.folded);
@@ -333,6 +337,10 @@ const PLACE =
 
 /** A run of two or more capitalised syllables: a proper name ("Tiên Cường", "Xã Trung Chải"). */
 const NAME_RUN = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu;
+/** Making a unit of others, or what it is made of (folded). */
+const MADE_FROM =
+  /\b(?:lap|thanh lap|sap nhap|sap xep|nhap|hop nhat|gop|hinh thanh|tren co so|gom|bao gom)\b/u;
+
 /** Capitalised syllables of bodies, acts and kinds of place, which alone name no place. */
 const NOT_PLACE_NAME = new Set(
   "ủy uỷ ban quốc hội chính phủ thường vụ trung ương bộ đảng nhà nước nhân dân thủ tướng đồng mặt trận tổ việt nam cộng hòa hoà xã chủ nghĩa nghị quyết định luật thông tư điều khoản chương tỉnh thành phố huyện quận phường thị trấn thôn ấp sở ngày tháng năm theo căn cứ đối với tại trên dưới đây cụ thể như vậy".split(

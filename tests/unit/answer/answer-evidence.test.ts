@@ -435,6 +435,21 @@ describe("which places", () => {
       ),
     ).toBe(true);
   });
+  it("asked what a unit was made of, a list naming it among others is no answer", () => {
+    const made = "Xã Quyết Thắng (Hải Phòng mới) được lập từ những xã nào?";
+    expect(
+      evidence(
+        made,
+        "8; Thuế cơ sở 8 thành phố Hải Phòng; Xã Vĩnh Am, Xã Vĩnh Hải, Xã Quyết Thắng, Xã Tiên Lãng",
+      ),
+    ).toBe(false);
+    expect(
+      evidence(
+        made,
+        "56. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các xã Đại Thắng, Tiên Cường và Tự Cường thành xã mới có tên gọi là xã Quyết Thắng.",
+      ),
+    ).toBe(true);
+  });
   it("reads the question's places as its situation does: 'TPHCM' is Hồ Chí Minh", () => {
     const where = "phường Gia Định ở TPHCM trước đây thuộc quận nào?";
     expect(evidence(where, "Theo đó, HĐND Thành phố Hồ Chí Minh tán thành chủ trương sắp xếp.")).toBe(false);
