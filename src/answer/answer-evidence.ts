@@ -59,6 +59,14 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "do ai bổ nhiệm" is answered by who appoints ("Thủ tướng chỉ định"), not by
       // anyone who "chỉ đạo" something in the same sentence.
       const act = askedAct(question.folded);
+      // "Đền Cõi thờ ai", "phiên dịch cho ai": whom the act is done to is named beside that
+      // act; a body issuing something in the same passage does not answer.
+      const objectVerb = act === undefined ? OBJECT_PREDICATE.exec(question.folded)?.[1] : undefined;
+      if (objectVerb !== undefined && !NOT_A_VERB.has(objectVerb))
+        return (
+          (namesPerson(sentence) || namesOtherOffice(sentence, question.folded)) &&
+          new RegExp(`\\b${objectVerb}\\b`, "u").test(folded)
+        );
       const acts =
         act?.test(folded) ?? (AGENT_VERB.test(folded) || namesOwnPredicate(question.folded, folded));
       // The deputy's appointment is no answer to who appoints the head, nor the reverse.
@@ -235,7 +243,15 @@ const ASKS_SIGNER = /\b(?:ai|nguoi nao|dong chi nao)\s+(?:da\s+)?ky\b|\bnguoi ky
 /** A signature: "ký", "thay mặt", "TM." (folded). */
 const SIGNS = /\b(?:ky|thay mat|tm)\b/u;
 
-/** The words that answer the act a "who" question names; undefined when it names none of these. */
+/** The verb before "ai" ending a question: whom it is done to ("thờ ai", "phiên dịch cho ai"; folded). */
+const OBJECT_PREDICATE = /\b([a-z]+)(?: (?:cho|voi|ve|den|tu))? ai\s*$/u;
+/** Words before "ai" that are no act: "là ai", "gồm những ai", "có ai". */
+const NOT_A_VERB = new Set(
+  "la do boi cua ve voi cho den tu tai o ma thi va nao nguoi phai nhung cac gom bao co duoc hoac hay".split(
+    " ",
+  ),
+);
+
 /**
  * The verb after "ai" in a question no act of `ACTS` names ("khi Giám đốc vắng mặt thì
  * ai điều hành" → "dieu hanh"), past "có", "được", "sẽ", "phải" (folded).
@@ -252,6 +268,7 @@ function namesOwnPredicate(foldedQuestion: string, folded: string): boolean {
   return new RegExp(`\\b${verb}\\b`, "u").test(folded);
 }
 
+/** The words that answer the act a "who" question names; undefined when it names none of these. */
 function askedAct(foldedQuestion: string): RegExp | undefined {
   return ACTS.find(([asked]) => asked.test(foldedQuestion))?.[1];
 }

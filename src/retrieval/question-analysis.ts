@@ -164,6 +164,10 @@ export function analyzeQuestion(
   // "phường Chu Văn An vì sao lấy tên này": the unit is the situation, its name's origin is
   // asked (answer-evidence), not a sentence naming the unit.
   if (type === "tai_sao" && ASKS_NAMING.test(text)) focus = "";
+  // "Đền Cõi ở xã Lạc Phượng thờ ai?": a focus that is the question's own situation is
+  // its subject, checked apart; who is worshipped is asked.
+  const situation = situationOf(question.normalize("NFC"), hasMarks);
+  if (focus !== "" && FOCUS_NOT_SUBJECT.has(type) && situation.includes(focus)) focus = "";
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
   if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
@@ -174,11 +178,14 @@ export function analyzeQuestion(
     opposingPhrases: focus === "" ? [] : opposingOf(focusPhrases),
     unit,
     folded: text,
-    situation: situationOf(question.normalize("NFC"), hasMarks),
+    situation,
     documentNumbers: documentNumbersIn(question),
     asksNames,
   };
 }
+
+/** Types whose focus is never the subject the question names (who is asked, not what is about). */
+const FOCUS_NOT_SUBJECT: ReadonlySet<QuestionType> = new Set(["ai"]);
 
 /** Kinds of place a question may ask the names of (folded). */
 const PLACE_KINDS = new Set([

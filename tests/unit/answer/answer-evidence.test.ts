@@ -425,6 +425,33 @@ describe("numbers read with their marks", () => {
   });
 });
 
+describe("whom an act is done to", () => {
+  it("is named beside that act ('thờ ai', 'phiên dịch cho ai'), not by a body issuing something", () => {
+    const worship = "Đền Cõi ở xã Lạc Phượng Hải Phòng thờ ai?";
+    expect(evidence(worship, "Đền thờ Hoàng đế Lý Nhân Tông và tam vị đại pháp thiền sư.")).toBe(true);
+    expect(
+      evidence(
+        worship,
+        "Ngày 16 tháng 6 năm 2025, Ủy ban Thường vụ Quốc hội ban hành Nghị quyết sắp xếp các xã.",
+      ),
+    ).toBe(false);
+    expect(
+      evidence(
+        "ong Nguyen Dinh Bin tung phien dich cho ai",
+        "Ông từng phiên dịch cho Chủ tịch Fidel Castro.",
+      ),
+    ).toBe(true);
+  });
+  it("'là ai', 'gồm những ai' name no act", () => {
+    expect(
+      evidence(
+        "thuong truc huyen uy gom nhung ai",
+        "Thường trực cấp Huyện gồm có Bí thư cấp Huyện và các Phó Bí thư, do Ban Thường vụ bầu.",
+      ),
+    ).toBe(true);
+  });
+});
+
 describe("which places", () => {
   const q = "xa quyet thang moi cua hai phong gom nhung xa nao";
   it("is answered by a place the question does not name", () => {

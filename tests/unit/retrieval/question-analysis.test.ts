@@ -7,6 +7,14 @@ import {
 } from "../../../src/retrieval/question-analysis.js";
 import { holdsSituation } from "../../../src/retrieval/situation.js";
 
+describe("analyzeQuestion: the subject is not the focus of 'ai'", () => {
+  it("'Đền Cõi ... thờ ai?' asks who is worshipped; Đền Cõi is where", () => {
+    const asked = analyzeQuestion("Đền Cõi ở xã Lạc Phượng Hải Phòng thờ ai?");
+    expect(asked.focus).toBe("");
+    expect(asked.situation).toContain("den coi");
+  });
+});
+
 describe("analyzeQuestion: type", () => {
   it.each([
     ["Kế hoạch 47-KH/BCĐ ai ký?", "ai"],
