@@ -1,6 +1,6 @@
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { ASKS_ROLE, firstMention, mentionsAny, PERSON_WHICH } from "../retrieval/question-analysis.js";
+import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import {
   ABBREVIATIONS,
   escapeRegExp,
@@ -8,16 +8,13 @@ import {
   foldNfc,
   hasVietnameseDiacritics,
 } from "../text/index.js";
-import { askedPost, namesPost } from "./asked-post.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { asksMergeTarget, listsUnits, statesMergeTarget } from "./former-units.js";
 import { asksNamingReason, givesNamingReason } from "./naming-reason.js";
-import { countsAnotherBodys, namesOtherOffice } from "./offices.js";
-import { namesPerson } from "./person-names.js";
+import { countsAnotherBodys } from "./offices.js";
 
 export { asksDefinition } from "./definition-evidence.js";
 
-import { speaksOfOtherRank } from "./deputy-post.js";
 import { asksEventDate, asksIssueDate, givesIssueDate, withoutDocumentDates } from "./document-dates.js";
 import {
   asksDocumentNumber,
@@ -26,10 +23,11 @@ import {
   namesAnotherDocument,
   withoutCitedDocumentDates,
 } from "./reference-only.js";
-import { namesRoleHolder, POST_TITLE } from "./role-holder.js";
+import { namesWho, whoDetail } from "./who-evidence.js";
 import { namesPredicate, yesNoPredicate } from "./yes-no-predicate.js";
 
 export { holdsSituation } from "../retrieval/situation.js";
+export { asksPerson } from "./who-evidence.js";
 
 /**
  * Whether a sentence holds the kind of evidence its question asks for: a person or an
@@ -43,36 +41,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
   // "xã Lùng Thẩn giờ nhập vào xã nào": whatever its question word, the merger answers.
   if (asksMergeTarget(question)) return statesMergeTarget(question, folded);
   switch (question.type) {
-    case "ai": {
-      // "... giữ chức vụ gì": a post's title answers, whoever else the sentence names.
-      if (ASKS_ROLE.test(question.folded))
-        return POST_TITLE.test(folded) && namesRoleHolder(question, folded);
-      // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
-      if (asksPerson(question)) {
-        // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
-        const post = askedPost(question);
-        return namesPerson(sentence) && (post === undefined || namesPost(post, sentence));
-      }
-      // "Kết luận 126 ai ký?": a document is signed by a person ("Thay mặt Bộ Chính trị,
-      // Thường trực Ban Bí thư Trần Cẩm Tú đã ký"), not by the body that issues it.
-      if (ASKS_SIGNER.test(question.folded)) return namesPerson(sentence) && SIGNS.test(folded);
-      // "do ai bổ nhiệm" is answered by who appoints ("Thủ tướng chỉ định"), not by
-      // anyone who "chỉ đạo" something in the same sentence.
-      const act = askedAct(question.folded);
-      // "Đền Cõi thờ ai", "phiên dịch cho ai": whom the act is done to is named beside that
-      // act; a body issuing something in the same passage does not answer.
-      const objectVerb = act === undefined ? OBJECT_PREDICATE.exec(question.folded)?.[1] : undefined;
-      if (objectVerb !== undefined && !NOT_A_VERB.has(objectVerb))
-        return (
-          (namesPerson(sentence) || namesOtherOffice(sentence, question.folded)) &&
-          new RegExp(`\\b${objectVerb}\\b`, "u").test(folded)
-        );
-      const acts =
-        act?.test(folded) ?? (AGENT_VERB.test(folded) || namesOwnPredicate(question.folded, folded));
-      // The deputy's appointment is no answer to who appoints the head, nor the reverse.
-      if (act === APPOINTS && speaksOfOtherRank(question.folded, folded, act)) return false;
-      return (namesPerson(sentence) || namesOtherOffice(sentence, question.folded)) && acts;
-    }
+    case "ai":
+      return namesWho(question, sentence, folded);
     case "khi_nao":
       return holdsTime(question, sentence, folded);
     case "bao_nhieu":
@@ -135,14 +105,7 @@ function namesMoneyKindAsked(question: QuestionAnalysis, folded: string): boolea
 export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, folded: string): number {
   switch (question.type) {
     case "ai":
-      // A name answers "ai" better than an office the sentence also lists; an office that
-      // acts in the clause ("thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân xã") as well,
-      // and best the office just before the act asked ("Thường trực Hội đồng nhân dân cấp
-      // tỉnh chỉ định ..."), not the offices it acts on ("... và chỉ định Chủ tịch, ...").
-      if (namesPerson(clause)) return 1;
-      if (!namesOtherOffice(clause, question.folded)) return 0;
-      if (actsAsAgent(question, clause, folded)) return 1;
-      return AGENT_VERB.test(folded.replace(DOCUMENT_NAME, " ")) ? 0.75 : 0.5;
+      return whoDetail(question, clause, folded);
     case "khi_nao":
       return holdsTime(question, clause, folded) ? 1 : 0;
     case "bao_nhieu":
@@ -153,22 +116,6 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
     default:
       return 0;
   }
-}
-
-/** How far before the act its agent may be named, in words ("Thủ tướng Chính phủ" ... "chỉ định"). */
-const AGENT_REACH = 8;
-
-/**
- * Whether an office the question does not name stands just before the act the question
- * asks ("do ai chỉ định"): the one who acts, not the offices acted on after the verb.
- */
-function actsAsAgent(question: QuestionAnalysis, clause: string, folded: string): boolean {
-  const act = askedAct(question.folded)?.exec(folded);
-  if (!act) return false;
-  const before = folded.slice(0, act.index).split(/\s+/).filter(Boolean).length;
-  const words = clause.split(/\s+/).filter(Boolean);
-  const agent = words.slice(Math.max(0, before - AGENT_REACH), before).join(" ");
-  return namesOtherOffice(agent, question.folded);
 }
 
 /**
@@ -186,92 +133,6 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
   return count;
 }
 const LISTING_COMMA = /([a-z]), (?=[a-z])/g;
-
-/** Questions that ask who holds a post, which only a person's name answers (folded). */
-const ASKS_PERSON =
-  /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b|\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u;
-
-/** Whether a question asks who holds a post, which only a person's name answers. */
-export function asksPerson(question: QuestionAnalysis): boolean {
-  return question.type === "ai" && (ASKS_PERSON.test(question.folded) || PERSON_WHICH.test(question.folded));
-}
-/** Verbs of signing, appointing, deciding, heading (folded). */
-const AGENT_VERB =
-  /\b(?:ky|ban hanh|bo nhiem|mien nhiem|quyet dinh|phe duyet|chu tri|dung dau|phu trach|giu chuc|dam nhiem|lam truong|tham quyen|giao|chi dao|trao|do)\b/u;
-/** "Quyết định số 12/2018", "Quyết định 28/2023": a document's name, not a decision made (folded). */
-const DOCUMENT_NAME = /\bquyet dinh (?:so )?\d[\w/.-]*/gu;
-/**
- * Acts a "who" question names, each with the words documents use for it (folded): the
- * one asked is what the answer's office or person must do. Not one-syllable words that
- * fold into others ("cử" is "cứ", "cũ"; "giao" is the "Giáo" of "Giáo dục").
- */
-const APPOINTS = /\b(?:bo nhiem|chi dinh|phe chuan|quyet dinh|tham quyen)\b/u;
-const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [/\b(?:bo nhiem|chi dinh|phe chuan)\b/u, APPOINTS],
-  [
-    /\b(?:mien nhiem|cach chuc|bai nhiem)\b/u,
-    /\b(?:mien nhiem|cach chuc|bai nhiem|quyet dinh|tham quyen)\b/u,
-  ],
-  [/\b(?:ky|ky ban hanh)\b/u, /\b(?:ky|ban hanh|thay mat)\b/u],
-  [/\b(?:cong nhan)\b/u, /\b(?:cong nhan|quyet dinh|tham quyen)\b/u],
-  [/\b(?:bau)\b/u, /\b(?:bau|bau ra|trung cu)\b/u],
-  [/\b(?:trao)\b/u, /\b(?:trao|trao tang)\b/u],
-  // "do ai làm Trưởng ban": who holds the post, a person or the office that holds it too
-  // ("Trưởng Ban Tuyên giáo kiêm giám đốc"), not the body that set it up.
-  [
-    /\b(?:lam|giu|dam nhiem) (?:truong|pho|giam doc|chu tich|bi thu|chanh)\b/u,
-    /\b(?:lam|kiem|giu|dam nhiem|kiem nhiem) (?:truong|pho|giam doc|chu tich|bi thu|chanh)\b/u,
-  ],
-  // What a body belongs to or answers to: an office that "chỉ đạo" it is not its owner.
-  // ("thành phố trực thuộc Trung ương" is a kind of city, not what something belongs to.)
-  [
-    /\btruc thuoc\b/u,
-    /\b(?:truc thuoc(?! trung uong)|thuoc su quan ly|la co quan (?:chuyen mon|giup viec) cua)\b/u,
-  ],
-  [/\b(?:chiu trach nhiem|tham muu|giup viec)\b/u, /\b(?:chiu trach nhiem|tham muu|giup viec)\b/u],
-  // "giao cơ quan nào chủ trì": the body that leads the task, not the ones that take part.
-  [/\bchu tri\b/u, /\bchu tri\b/u],
-  // "Bộ TTTT nhập về bộ nào": the body it merged into, not one that issued something.
-  [
-    /\b(?:sap nhap|hop nhat|nhap (?:ve|vao|voi)|chuyen (?:ve|giao))\b/u,
-    /\b(?:sap nhap|hop nhat|nhap|chuyen (?:ve|giao|nguyen trang)|tiep nhan)\b/u,
-  ],
-];
-
-/** A question asking who signed (folded): "ai ký", "người ký", "ký bởi ai"; not "nhiệm kỳ". */
-const ASKS_SIGNER = /\b(?:ai|nguoi nao|dong chi nao)\s+(?:da\s+)?ky\b|\bnguoi ky\b|\bky\s+boi\b/u;
-/** A signature: "ký", "thay mặt", "TM." (folded). */
-const SIGNS = /\b(?:ky|thay mat|tm)\b/u;
-
-/** The verb before "ai" ending a question: whom it is done to ("thờ ai", "phiên dịch cho ai"; folded). */
-const OBJECT_PREDICATE = /\b([a-z]+)(?: (?:cho|voi|ve|den|tu))? ai\s*$/u;
-/** Words before "ai" that are no act: "là ai", "gồm những ai", "có ai". */
-const NOT_A_VERB = new Set(
-  "la do boi cua ve voi cho den tu tai o ma thi va nao nguoi phai nhung cac gom bao co duoc hoac hay".split(
-    " ",
-  ),
-);
-
-/**
- * The verb after "ai" in a question no act of `ACTS` names ("khi Giám đốc vắng mặt thì
- * ai điều hành" → "dieu hanh"), past "có", "được", "sẽ", "phải" (folded).
- */
-const OWN_PREDICATE = /\bai (?:(?:co|duoc|se|da|phai|thuc su) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
-
-/**
- * Whether the sentence names the verb the question asks who does ("một Phó Giám đốc sở
- * được ... ủy quyền thay Giám đốc sở điều hành"): the act beside which an office answers.
- */
-function namesOwnPredicate(foldedQuestion: string, folded: string): boolean {
-  const verb = OWN_PREDICATE.exec(foldedQuestion)?.[1];
-  if (verb === undefined) return false;
-  return new RegExp(`\\b${verb}\\b`, "u").test(folded);
-}
-
-/** The words that answer the act a "who" question names; undefined when it names none of these. */
-function askedAct(foldedQuestion: string): RegExp | undefined {
-  return ACTS.find(([asked]) => asked.test(foldedQuestion))?.[1];
-}
 
 /** A date or a point in time (folded). */
 const DATE =
