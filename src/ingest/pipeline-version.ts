@@ -36,5 +36,6 @@
  *    lower case ("Thay thế cụm từ “Ban Dân tộc”\nthành “Sở Nội vụ”").
  * 15: "Nghị định này có hiệu lực ..." in a page's quotation of an article ("Căn cứ khoản 2
  *    Điều 24 Nghị định 178/2024/NĐ-CP quy định như sau:") reported as the quoted decree's start.
+ * 16: UV, BT (upper case), PBT and PTT expanded (ủy viên, bí thư, phó bí thư, phó thủ tướng).
  */
-export const INGEST_PIPELINE = 15;
+export const INGEST_PIPELINE = 16;

@@ -38,6 +38,10 @@ export const ABBREVIATIONS: readonly AbbreviationEntry[] = [
   { abbr: "BTV", expansion: "ban thường vụ" },
   { abbr: "UVBCT", expansion: "ủy viên bộ chính trị" },
   { abbr: "UVTW", expansion: "ủy viên trung ương" },
+  { abbr: "UV", expansion: "ủy viên" },
+  // "BT Thành ủy": upper case only ("bt" is typed for other things).
+  { abbr: "BT", expansion: "bí thư", caseSensitive: true },
+  { abbr: "PBT", expansion: "phó bí thư" },
   { abbr: "UBKT", expansion: "ủy ban kiểm tra" },
   { abbr: "UBKTTW", expansion: "ủy ban kiểm tra trung ương" },
   { abbr: "BTC", expansion: "ban tổ chức" },
@@ -88,6 +92,7 @@ export const ABBREVIATIONS: readonly AbbreviationEntry[] = [
   { abbr: "NĐ", expansion: "nghị định" },
   { abbr: "NĐ-CP", expansion: "nghị định chính phủ" },
   { abbr: "TTg", expansion: "thủ tướng" },
+  { abbr: "PTT", expansion: "phó thủ tướng" },
   { abbr: "VPCP", expansion: "văn phòng chính phủ" },
   { abbr: "BNV", expansion: "bộ nội vụ" },
   { abbr: "BTP", expansion: "bộ tư pháp" },

@@ -55,12 +55,32 @@ describe("expandAbbreviation", () => {
     ["LĐTBXH", "lao động thương binh xã hội"],
     ["VHNT", "văn hóa nghệ thuật"],
     ["CCCD", "căn cước công dân"],
+    ["UV", "ủy viên"],
+    ["uv", "ủy viên"],
+    ["BT", "bí thư"],
+    ["PBT", "phó bí thư"],
+    ["PTT", "phó thủ tướng"],
   ])("%s → %s", (token, expansion) => {
     expect(expandAbbreviation(token)).toBe(expansion);
   });
 
   it("does not expand ordinary syllables that look like case-sensitive abbreviations", () => {
-    for (const word of ["tư", "Tư", "tu", "Tu", "ca", "Ca", "hu", "đu", "to", "da", "ban", "ủy"]) {
+    for (const word of [
+      "tư",
+      "Tư",
+      "tu",
+      "Tu",
+      "ca",
+      "Ca",
+      "hu",
+      "đu",
+      "to",
+      "da",
+      "ban",
+      "ủy",
+      "bt",
+      "Bt",
+    ]) {
       expect(expandAbbreviation(word), word).toBeUndefined();
     }
   });
