@@ -52,6 +52,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (ASKS_PHONE.test(question.folded)) return PHONE.test(sentence);
       // "phụ cấp thu hút bao nhiêu": another allowance's amount on the same page is no answer.
       if (!namesMoneyKindAsked(question, folded)) return false;
+      if (statesStandardInstead(question, folded)) return false;
       return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
     case "o_dau":
       return question.asksNames ? namesNewPlace(sentence, question) : PLACE.test(sentence);
@@ -96,6 +97,22 @@ function namesMoneyKindAsked(question: QuestionAnalysis, folded: string): boolea
   // Most questions name no kind of money: the sentence is not split for them.
   const asked = askedMoneyKind(question.folded.split(" "));
   return asked === undefined || !namesOtherMoneyKind(asked, folded.split(/[^a-z0-9]+/));
+}
+
+/** A question asking what a rule allows or requires, not what a place has (folded). */
+const ASKS_STANDARD =
+  /\b(?:toi da|toi thieu|khong qua|bo tri|quy dinh|tieu chuan|dieu kien|dinh muc|muc|phai|can|duoc phep)\b/u;
+/** A standard: a least or a most that something must meet (folded). */
+const THRESHOLD = /\b(?:tro len|khong qua|toi da|toi thieu|khong duoi|khong it hon)\b/u;
+
+/**
+ * "Xã Xuân Ái có dân số bao nhiêu người?" asks a fact of the place it names; a standard
+ * every ward must meet ("... có quy mô dân số đạt từ 15.000 người trở lên"), on a page
+ * about that commune but not naming it, is not that fact.
+ */
+function statesStandardInstead(question: QuestionAnalysis, folded: string): boolean {
+  if (question.situation.length === 0 || ASKS_STANDARD.test(question.folded)) return false;
+  return THRESHOLD.test(folded) && !question.situation.some((place) => folded.includes(place));
 }
 
 /**

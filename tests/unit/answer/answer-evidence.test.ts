@@ -425,6 +425,23 @@ describe("numbers read with their marks", () => {
   });
 });
 
+describe("a count of a named place", () => {
+  it("is a fact of that place, not a standard every ward must meet", () => {
+    const asked = "Xã Xuân Ái (Lào Cai mới) có dân số bao nhiêu người?";
+    expect(
+      evidence(asked, "Phường thuộc tỉnh ở khu vực miền núi có quy mô dân số đạt từ 15.000 người trở lên."),
+    ).toBe(false);
+    expect(evidence(asked, "Xã Xuân Ái có quy mô dân số 21.530 người.")).toBe(true);
+    // Asked what the rule allows, the standard answers.
+    expect(
+      evidence(
+        "Hà Nội bố trí mỗi xã tối đa bao nhiêu nhân viên thú y?",
+        "Mỗi xã, phường bố trí không quá 02 người làm nhân viên thú y.",
+      ),
+    ).toBe(true);
+  });
+});
+
 describe("whom an act is done to", () => {
   it("is named beside that act ('thờ ai', 'phiên dịch cho ai'), not by a body issuing something", () => {
     const worship = "Đền Cõi ở xã Lạc Phượng Hải Phòng thờ ai?";
