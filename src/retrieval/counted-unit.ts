@@ -90,7 +90,12 @@ export function countedUnit(
       : `${head} ${second}`;
   }
   // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money.
-  return words.some((w, i) => MONEY_NOUNS.has(w) || MONEY_NOUNS.has(`${w} ${words[i + 1]}`))
+  // ("số lượng" counts: its "lượng" folds as the "lương" that is paid.)
+  return words.some(
+    (w, i) =>
+      (MONEY_NOUNS.has(w) && !(w === "luong" && words[i - 1] === "so")) ||
+      MONEY_NOUNS.has(`${w} ${words[i + 1]}`),
+  )
     ? MONEY_UNIT
     : "";
 }

@@ -75,7 +75,10 @@ export const PERSON_WHICH =
   /\b(?:pho thu tuong|thu tuong|ptt|bo truong|thu truong|lanh dao|ong|ba|(?<!don )vi|nhan vat|tong bi thu|chu tich nuoc) nao\b/u;
 
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
-  ["so_sanh", /\b(?:so sanh|khac nhau|khac gi|khac biet|giong nhau|khac voi)\b/u],
+  [
+    "so_sanh",
+    /\b(?:so sanh|khac nhau|khac gi|khac biet|giong nhau|khac voi|co gi khac)\b|\bso voi\b.*\bkhac\b/u,
+  ],
   // "sao ... lại đặt tên là Hải Hưng?", "sao ko ...": "sao" opening a question asks why.
   [
     "tai_sao",

@@ -4,7 +4,20 @@ import { analyzeQuery, hasVietnameseDiacritics } from "../text/index.js";
  * Words that open a question without being asked about: "Những khó khăn khi ...",
  * "Nêu các nhiệm vụ của ...".
  */
-const OPENERS = new Set(["những", "các", "nêu", "hãy", "cho", "biết", "xin", "hỏi", "một", "số", "mọi"]);
+const OPENERS = new Set([
+  "những",
+  "các",
+  "nêu",
+  "hãy",
+  "cho",
+  "biết",
+  "xin",
+  "hỏi",
+  "một",
+  "số",
+  "mọi",
+  "lượng",
+]);
 
 /**
  * Words after which a question states its situation: the words before name what is asked

@@ -7,6 +7,17 @@ import {
 } from "../../../src/retrieval/question-analysis.js";
 import { holdsSituation } from "../../../src/retrieval/situation.js";
 
+describe("analyzeQuestion: 'số lượng' counts", () => {
+  it("is no salary, and not part of what is asked", () => {
+    const asked = analyzeQuestion("Số lượng Phó Giám đốc sở của Hà Nội là bao nhiêu người?");
+    expect(asked.unit).not.toBe("tien");
+    expect(analyzeQuestion("Số lượng Phó GĐ sở ở Hà Nội so với tỉnh khác có gì khác không?").focus).toBe(
+      "pho gd so",
+    );
+    expect(analyzeQuestion("lương của phó giám đốc sở là bao nhiêu").unit).toBe("tien");
+  });
+});
+
 describe("analyzeQuestion: the subject is not the focus of 'ai'", () => {
   it("'Đền Cõi ... thờ ai?' asks who is worshipped; Đền Cõi is where", () => {
     const asked = analyzeQuestion("Đền Cõi ở xã Lạc Phượng Hải Phòng thờ ai?");
@@ -44,6 +55,7 @@ describe("analyzeQuestion: type", () => {
     ["vị nào phát biểu khai mạc?", "ai"],
     ["phường Gia Định trước đây thuộc quận nào?", "o_dau"],
     ["Xã Quyết Thắng được lập từ những xã nào?", "nhung_gi"],
+    ["Số lượng Phó GĐ sở ở Hà Nội so với các tỉnh khác có gì khác không?", "so_sanh"],
   ])("%s → %s", (question, type) => {
     expect(analyzeQuestion(question).type).toBe(type);
   });
