@@ -143,7 +143,9 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
 export function namesFocus(question: QuestionAnalysis, folded: string): number {
   // A listing writes a phrase with a comma inside: "34 tỉnh, thành phố" names "tỉnh thành".
   // (Folded text is plain a-z: no Unicode classes needed; this runs on every candidate.)
-  const listed = folded.includes(", ") ? folded.replace(LISTING_COMMA, "$1 ") : folded;
+  let listed = folded.includes(", ") ? folded.replace(LISTING_COMMA, "$1 ") : folded;
+  // "không phải thực hiện ..." says what is not required: no condition named.
+  if (listed.includes("khong phai")) listed = listed.replaceAll("khong phai", "khong");
   let count = 0;
   for (const phrase of question.focusPhrases)
     if (mentionsAny(listed, [phrase]) || listsUnits(phrase, folded, question.situation)) count++;

@@ -155,6 +155,8 @@ export function analyzeQuestion(
   // "phường Lê Lợi còn không hay đã bị sáp nhập": the merger is asked.
   if (focus === "" && !asksNames && MERGED_UNIT.test(text)) focus = "sap nhap";
   if (focus === "" && type === "o_dau") focus = placeNoun(text);
+  // "thế nào thì xã được công nhận là xã đảo": the conditions for it are asked.
+  if (focus === "" && ASKS_CONDITIONS.test(text)) focus = "dieu kien";
   // "cán bộ ở đặc khu có được hưởng phụ cấp thu hút không, mức bao nhiêu": the amount is
   // the allowance's, whoever the question names first.
   if (unit === MONEY_UNIT) {
@@ -189,6 +191,10 @@ export function analyzeQuestion(
 
 /** Types whose focus is never the subject the question names (who is asked, not what is about). */
 const FOCUS_NOT_SUBJECT: ReadonlySet<QuestionType> = new Set(["ai"]);
+
+/** "thế nào thì ... được ...", "cần gì để được ...": what must hold for something (folded). */
+const ASKS_CONDITIONS =
+  /\bthe nao thi\b.*\bduoc\b|\b(?:can|phai) (?:gi|nhung gi) (?:de|thi) (?:moi )?duoc\b/u;
 
 /** Kinds of place a question may ask the names of (folded). */
 const PLACE_KINDS = new Set([

@@ -666,3 +666,12 @@ describe("a role asked in a place", () => {
     ).toBe(false);
   });
 });
+
+describe("namesFocus: what is not required", () => {
+  it("'không phải thực hiện' names no condition", () => {
+    const asked = analyzeQuestion("thế nào thì xã, phường được công nhận là xã đảo?");
+    const names = (s: string) => namesFocus(asked, foldDiacritics(s.toLowerCase()));
+    expect(names("Đặc khu được công nhận là xã đảo và không phải thực hiện các thủ tục đề nghị.")).toBe(0);
+    expect(names("Xã, phường được công nhận là xã đảo phải đáp ứng 02 tiêu chí sau:")).toBeGreaterThan(1);
+  });
+});

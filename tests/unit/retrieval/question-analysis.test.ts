@@ -18,6 +18,14 @@ describe("analyzeQuestion: 'số lượng' counts", () => {
   });
 });
 
+describe("analyzeQuestion: conditions asked", () => {
+  it("'thế nào thì ... được ...' asks the conditions for it", () => {
+    const asked = analyzeQuestion("thế nào thì xã, phường được công nhận là xã đảo?");
+    expect(asked.focus).toBe("dieu kien");
+    expect(asked.focusPhrases).toContain("tieu chi");
+  });
+});
+
 describe("analyzeQuestion: the subject is not the focus of 'ai'", () => {
   it("'Đền Cõi ... thờ ai?' asks who is worshipped; Đền Cõi is where", () => {
     const asked = analyzeQuestion("Đền Cõi ở xã Lạc Phượng Hải Phòng thờ ai?");
