@@ -38,7 +38,12 @@ export function listAfter(
     last = i;
   }
   if (items.length === 0) return null;
-  return { text: `${c.text} ${items.join("; ")}${more ? "; …" : "."}`, lastSentence: last };
+  // An item announcing the next ones ("… phải đáp ứng 02 tiêu chí sau:") runs into them.
+  const joined = items.reduce(
+    (text, item, i) => (i === 0 ? item : `${text}${text.endsWith(":") ? " " : "; "}${item}`),
+    "",
+  );
+  return { text: `${c.text} ${joined}${more ? "; …" : "."}`, lastSentence: last };
 }
 
 /** Clauses that only announce what follows ("..., cụ thể như sau:"). */

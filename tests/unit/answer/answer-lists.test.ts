@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutAnnouncement } from "../../../src/answer/answer-lists.js";
+import { listAfter, withoutAnnouncement } from "../../../src/answer/answer-lists.js";
 
 describe("withoutAnnouncement", () => {
   it("cuts an announcing clause after a comma when enough is said before it", () => {
@@ -23,5 +23,19 @@ describe("withoutAnnouncement", () => {
     ).toBeNull();
     // Too little left.
     expect(withoutAnnouncement("Bộ trưởng cho biết như sau:")).toBeNull();
+  });
+});
+
+describe("listAfter", () => {
+  it("runs an item that announces the next ones into them, without a semicolon", () => {
+    const sentences = [
+      "Điều 2 Quyết định 40/2025/QĐ-TTg quy định về tiêu chí công nhận xã đảo như sau:",
+      "- Xã, phường được công nhận là xã đảo phải đáp ứng 02 tiêu chí sau:",
+      "- Có 50% trở lên diện tích tự nhiên là đảo;",
+      "- Có cơ sở hạ tầng thiết yếu.",
+    ];
+    expect(listAfter({ text: sentences[0]!, sentenceIndex: 0 }, sentences, 100)?.text).toBe(
+      `${sentences[0]} Xã, phường được công nhận là xã đảo phải đáp ứng 02 tiêu chí sau: Có 50% trở lên diện tích tự nhiên là đảo; Có cơ sở hạ tầng thiết yếu.`,
+    );
   });
 });
