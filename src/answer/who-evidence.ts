@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { ASKS_ROLE, PERSON_WHICH } from "../retrieval/question-analysis.js";
+import { ASKS_ROLE, mentionsAny, PERSON_WHICH } from "../retrieval/question-analysis.js";
 import { askedPost, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
 import { namesOtherOffice } from "./offices.js";
@@ -35,12 +35,10 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   // "Đền Cõi thờ ai", "phiên dịch cho ai": whom the act is done to is named beside that
   // act; a body issuing something in the same passage does not answer.
   const objectVerb = act === undefined ? OBJECT_PREDICATE.exec(question.folded)?.[1] : undefined;
-  if (objectVerb !== undefined && !NOT_A_VERB.has(objectVerb))
-    return (
-      (namesPerson(sentence) || namesOtherOffice(sentence, question.folded)) &&
-      new RegExp(`\\b${objectVerb}\\b`, "u").test(folded)
-    );
-  const acts = act?.test(folded) ?? (AGENT_VERB.test(folded) || namesOwnPredicate(question.folded, folded));
+  const acts =
+    objectVerb !== undefined && !NOT_A_VERB.has(objectVerb)
+      ? mentionsAny(folded, [objectVerb])
+      : (act?.test(folded) ?? (AGENT_VERB.test(folded) || namesOwnPredicate(question.folded, folded)));
   // The deputy's appointment is no answer to who appoints the head, nor the reverse.
   if (act === APPOINTS && speaksOfOtherRank(question.folded, folded, act)) return false;
   return (namesPerson(sentence) || namesOtherOffice(sentence, question.folded)) && acts;
