@@ -16,6 +16,7 @@ import { countsAnotherBodys } from "./offices.js";
 export { asksDefinition } from "./definition-evidence.js";
 
 import { asksEventDate, asksIssueDate, givesIssueDate, withoutDocumentDates } from "./document-dates.js";
+import { askedPlaceKind, namesPlaceOfKind } from "./place-of-kind.js";
 import {
   asksDocumentNumber,
   asksWhichDocument,
@@ -54,8 +55,12 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (!namesMoneyKindAsked(question, folded)) return false;
       if (statesStandardInstead(question, folded)) return false;
       return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
-    case "o_dau":
+    case "o_dau": {
+      // "thuộc quận nào": a quận named, not any other place beside the one asked about.
+      const kind = askedPlaceKind(question);
+      if (kind !== undefined) return namesPlaceOfKind(sentence, question, kind);
       return question.asksNames ? namesNewPlace(sentence, question) : PLACE.test(sentence);
+    }
     case "tai_sao":
       // "vì sao đặt tên là Thành Đông": where that name comes from, not another reason.
       if (asksNamingReason(question)) return givesNamingReason(question, folded);

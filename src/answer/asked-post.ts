@@ -10,6 +10,8 @@ import { expandAbbreviation, foldDiacritics } from "../text/index.js";
 /** "X (hiện nay) là ai", "ai (đang) là X" (folded, words joined by spaces). */
 const POST_BEFORE =
   /^(.+?)(?: (?:hien nay|hien tai|bay gio|luc do|nam \d{4}))? (?:la (?:ai|ong nao|ba nao)|ten (?:la )?gi)(?: vay| a| nhi)?$/u;
+/** A post before "nào" ("Phó Thủ tướng nào", "PTT nào", "Bộ trưởng nào"; folded). */
+const POST_WHICH = /\b(pho thu tuong|thu tuong|ptt|bo truong|thu truong|tong bi thu|chu tich nuoc) nao\b/u;
 const POST_AFTER = /^(?:hien nay |hien tai )?ai (?:dang )?la (.+)$/u;
 /** Where a post's words end and its time begins (folded, spaced). */
 const TIME_WORDS =
@@ -40,6 +42,9 @@ export function expandedWords(folded: string): string[] {
 /** The first words of the post asked about, or undefined when the question names none. */
 export function askedPost(question: QuestionAnalysis): string | undefined {
   const text = question.folded.replace(/\s+/gu, " ").trim();
+  // "PTT nào ký ...": the post is the one the question picks a holder of.
+  const which = POST_WHICH.exec(text)?.[1];
+  if (which !== undefined) return expandedWords(which).join(" ");
   const post = POST_BEFORE.exec(text)?.[1] ?? POST_AFTER.exec(text)?.[1];
   if (post === undefined) return undefined;
   // The place and the year are the situation, checked apart ("Đức Thọ", "2019").

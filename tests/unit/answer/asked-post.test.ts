@@ -24,6 +24,14 @@ describe("askedPost", () => {
     expect(post("Bí thư Huyện ủy Đức Thọ khóa XXX là ai")).toBe("bi thu huyen");
   });
 
+  it("reads the post a question picks a holder of with 'nào' ('PTT nào ký'), abbreviations written out", () => {
+    const asked = post("PTT nào ký quyết định thành lập BCĐ sắp xếp ĐVHC");
+    expect(asked).toBe("pho thu tuong");
+    expect(namesPost(asked!, "Thủ tướng Phạm Minh Chính đã ký Quyết định số 1403/QĐ-TTg")).toBe(false);
+    expect(namesPost(asked!, "Phó Thủ tướng Nguyễn Hòa Bình ký Quyết định số 20/QĐ-TTg")).toBe(true);
+    expect(post("bộ trưởng nào ký thông tư 01")).toBe("bo truong");
+  });
+
   it("reads '<post> tên là gì' as 'who holds it'", () => {
     const q = analyzeQuestion("Giám đốc Trung tâm Văn hoá - Truyền thông huyện Đức Thọ tên là gì");
     expect(q.type).toBe("ai");
