@@ -136,8 +136,19 @@ export function classifyConversation(message: string): ConversationKind | null {
     if (message.trim() === "") return null;
     return EMOJI_KINDS.find(([pattern]) => pattern.test(message))?.[1] ?? "chitchat";
   }
-  const tokens = syllables.map((s) => readToken(s.text));
   const marked = hasVietnameseDiacritics(message);
+  const whole = coverKind(syllables.map((s) => s.text), marked);
+  if (whole !== null) return whole;
+  return kindWithRemark(message, marked);
+}
+
+/**
+ * The kind of a run of typed words when conversational phrases and fillers cover every
+ * one of them, else null. `marked`: the message carries diacritics (keys are then matched
+ * with them).
+ */
+function coverKind(words: readonly string[], marked: boolean): ConversationKind | null {
+  const tokens = words.map(readToken);
   const key = (t: Token) => (marked ? t.text : t.folded);
   const root = marked ? TRIES.exact : TRIES.folded;
   const references = marked ? BOT_REFERENCE_KEYS.exact : BOT_REFERENCE_KEYS.folded;
@@ -178,6 +189,48 @@ export function classifyConversation(message: string): ConversationKind | null {
   // Only fillers: "bot ơi" calls the bot; "ạ", "vậy à" is small talk.
   if (cover.rank === FILLER) return namesBot ? "greeting" : "chitchat";
   return CONVERSATION_KINDS[cover.rank]!;
+}
+
+/** Where a typed message's clauses end: punctuation, line breaks, emoji. */
+const CLAUSE_BREAK = /[,;.!…\n]+|\p{Extended_Pictographic}+/u;
+/** Words that make a clause a question or a request on the documents (folded). */
+const ASKING =
+  /\b(?:ai|gi|nao|bao nhieu|may|dau|sao|the nao|khong|ko|chua|hay|cho hoi|hoi|giai thich|chi tiet|ro hon|cu the|noi them|tim|tra cuu|con|vay con|the con)\b/u;
+/**
+ * The kinds a remark may go with: after thanks, a goodbye or a complaint the cadre says
+ * how it went ("để mình báo lại sếp"); after a greeting or an "ok" comes the question
+ * ("chào bot, bí thư kiêm chủ tịch huyện", "ok, sáp nhập xã").
+ */
+const REMARK_KINDS: ReadonlySet<ConversationKind> = new Set(["thanks", "farewell", "complaint"]);
+/** A remark is short: a longer clause says something of its own. */
+const MAX_REMARK_SYLLABLES = 10;
+
+/**
+ * "ok thanks bot nha, đỡ phải lục văn bản", "mệt ghê, sáp nhập xong việc ngập đầu": a
+ * reply in kind that opens or closes the message, with a remark of the cadre's own
+ * beside it. The remark asks nothing (no question word, no "?", no request to explain
+ * or look up, no "còn …" follow-up) and names nothing to look up (no number, no
+ * capitalised name inside it); otherwise the message is a question.
+ */
+function kindWithRemark(message: string, marked: boolean): ConversationKind | null {
+  if (message.includes("?")) return null;
+  const clauses = message
+    .split(CLAUSE_BREAK)
+    .map((clause) => toSyllables(clause).map((s) => s.text))
+    .filter((words) => words.length > 0);
+  if (clauses.length < 2) return null;
+  const ends = [clauses[0]!, clauses[clauses.length - 1]!];
+  const kind = ends.map((words) => coverKind(words, marked)).find((k) => k !== null) ?? null;
+  if (kind === null || !REMARK_KINDS.has(kind)) return null;
+  const remarks = clauses.filter((words) => coverKind(words, marked) === null);
+  return remarks.every(isRemark) ? kind : null;
+}
+
+function isRemark(words: readonly string[]): boolean {
+  if (words.length > MAX_REMARK_SYLLABLES) return false;
+  // "Hà Nội", "NĐ 178" name what the cadre wants looked up; the clause's first word may be capitalised.
+  if (words.some((w, i) => /\d/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w)))) return false;
+  return !ASKING.test(foldDiacritics(words.join(" ").toLowerCase()));
 }
 
 interface Cover {

@@ -194,6 +194,33 @@ describe("classifyConversation", () => {
       expect({ question, kind: classifyConversation(question) }).toEqual({ question, kind: null });
   });
 
+  it("reads thanks, a goodbye or a complaint with a remark of the cadre's own beside it", () => {
+    expect(classifyConversation("ok thanks bot nha, đỡ phải lục văn bản")).toBe("thanks");
+    expect(classifyConversation("cam on nhe, de minh bao lai sep")).toBe("thanks");
+    expect(classifyConversation("thôi mình off đây, mai hỏi tiếp nhé")).toBe("farewell");
+    expect(classifyConversation("trả lời chả đúng gì cả, bot dởm quá")).toBe("complaint");
+    // A remark that asks, names something to look up or follows up is a question.
+    for (const message of [
+      "cảm ơn, còn Hà Nội thì sao",
+      "cảm ơn bạn, thế còn khó khăn",
+      "cảm ơn, cho hỏi NĐ 178 áp dụng cho ai",
+      "ok cảm ơn, giải thích rõ hơn",
+      "cảm ơn, Đức Thọ làm từ năm nào",
+      "cảm ơn. Kết luận 126 ai ký?",
+      // After a greeting or an "ok" comes the question, with or without its question word.
+      "chào bot, bí thư kiêm chủ tịch huyện",
+      "ok, sáp nhập xã",
+    ])
+      expect(classifyConversation(message), message).toBeNull();
+  });
+
+  it("reads talk for its own sake: food, songs, a chat", () => {
+    expect(classifyConversation("tối nay ăn gì ngon nhỉ")).toBe("chitchat");
+    expect(classifyConversation("bạn có biết hát không, hát thử 1 bài đi")).toBe("chitchat");
+    expect(classifyConversation("hôm nay mệt quá, nói chuyện chút cho vui đi")).toBe("chitchat");
+    expect(classifyConversation("Đức Thọ có món gì ngon")).toBeNull();
+  });
+
   it("reads both tone styles and any case alike", () => {
     expect(classifyConversation("BẠN KHOẺ KHÔNG")).toBe("chitchat");
     expect(classifyConversation("bạn khỏe không")).toBe("chitchat");
