@@ -24,7 +24,11 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   if (asksPerson(question)) {
     // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
     const post = askedPost(question);
-    return namesPerson(sentence) && (post === undefined || namesPost(post, sentence));
+    return (
+      namesPerson(sentence) &&
+      (post === undefined || namesPost(post, sentence)) &&
+      !speaksOfOtherPlace(question, folded)
+    );
   }
   // "Kết luận 126 ai ký?": a document is signed by a person ("Thay mặt Bộ Chính trị,
   // Thường trực Ban Bí thư Trần Cẩm Tú đã ký"), not by the body that issues it.
@@ -73,6 +77,21 @@ function actsAsAgent(question: QuestionAnalysis, clause: string, folded: string)
   const words = clause.split(/\s+/).filter(Boolean);
   const agent = words.slice(Math.max(0, before - AGENT_REACH), before).join(" ");
   return namesOtherOffice(agent, question.folded);
+}
+
+/**
+ * "Chủ tịch UBND tỉnh Lào Cai mới (sau hợp nhất với Yên Bái) là ai": the post is the
+ * first place's; a sentence naming another place of the question and not that one
+ * ("Yên Bái: Chủ tịch UBND; Nguyễn Tuấn Anh", "nguyên Chủ tịch UBND tỉnh Bình Định")
+ * names the other place's holder.
+ */
+function speaksOfOtherPlace(question: QuestionAnalysis, folded: string): boolean {
+  // Years and terms say when, not where.
+  const places = question.situation.filter((item) => !/\d/u.test(item));
+  if (places.length < 2) return false;
+  places.sort((a, b) => question.folded.indexOf(a) - question.folded.indexOf(b));
+  const [asked, ...others] = places;
+  return !mentionsAny(folded, [asked!]) && others.some((place) => mentionsAny(folded, [place]));
 }
 
 /** Questions that ask who holds a post, which only a person's name answers (folded). */

@@ -675,3 +675,25 @@ describe("namesFocus: what is not required", () => {
     expect(names("Xã, phường được công nhận là xã đảo phải đáp ứng 02 tiêu chí sau:")).toBeGreaterThan(1);
   });
 });
+
+describe("the holder of a post of one place among several", () => {
+  it("is named for the first place, not for another place the question names", () => {
+    const q = "Chủ tịch UBND tỉnh Gia Lai mới (sau khi nhập Bình Định) hiện là ai?";
+    expect(
+      evidence(
+        q,
+        "Nguyễn Phi Long, nguyên Phó Bí thư, Chủ tịch Ủy ban Nhân dân tỉnh Bình Định, hiện là Ủy viên dự khuyết.",
+      ),
+    ).toBe(false);
+    expect(evidence(q, "Chủ tịch UBND tỉnh Gia Lai Phạm Anh Tuấn chủ trì hội nghị.")).toBe(true);
+    // A sentence naming no place may be on the place's own page.
+    expect(evidence(q, "Chủ tịch UBND: Phạm Anh Tuấn.")).toBe(true);
+    // A year is when, not another place.
+    expect(
+      evidence(
+        "Chủ tịch UBND tỉnh Hà Tĩnh năm 2019 là ai",
+        "Năm 2019, Chủ tịch UBND tỉnh là ông Đặng Quốc Khánh.",
+      ),
+    ).toBe(true);
+  });
+});
