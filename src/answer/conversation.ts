@@ -206,7 +206,7 @@ const REMARK_KINDS: ReadonlySet<ConversationKind> = new Set(["thanks", "farewell
 const MAX_REMARK_SYLLABLES = 10;
 
 /**
- * "ok thanks bot nha, đỡ phải lục văn bản", "mệt ghê, sáp nhập xong việc ngập đầu": a
+ * "ok thanks bot nha, đỡ phải lục văn bản", "thôi mình off đây, mai hỏi tiếp nhé": a
  * reply in kind that opens or closes the message, with a remark of the cadre's own
  * beside it. The remark asks nothing (no question word, no "?", no request to explain
  * or look up, no "còn …" follow-up) and names nothing to look up (no number, no

@@ -82,8 +82,8 @@ function actsAsAgent(question: QuestionAnalysis, clause: string, folded: string)
 /**
  * "Chủ tịch UBND tỉnh Lào Cai mới (sau hợp nhất với Yên Bái) là ai": the post is the
  * first place's; a sentence naming another place of the question and not that one
- * ("Yên Bái: Chủ tịch UBND; Nguyễn Tuấn Anh", "nguyên Chủ tịch UBND tỉnh Bình Định")
- * names the other place's holder.
+ * ("nguyên Chủ tịch UBND tỉnh Bình Định" for Gia Lai's chair) names the other place's
+ * holder.
  */
 function speaksOfOtherPlace(question: QuestionAnalysis, folded: string): boolean {
   // Years and terms say when, not where.
