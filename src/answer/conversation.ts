@@ -137,7 +137,10 @@ export function classifyConversation(message: string): ConversationKind | null {
     return EMOJI_KINDS.find(([pattern]) => pattern.test(message))?.[1] ?? "chitchat";
   }
   const marked = hasVietnameseDiacritics(message);
-  const whole = coverKind(syllables.map((s) => s.text), marked);
+  const whole = coverKind(
+    syllables.map((s) => s.text),
+    marked,
+  );
   if (whole !== null) return whole;
   return kindWithRemark(message, marked);
 }
