@@ -285,8 +285,11 @@ function quantifiedPhrase(words: readonly string[]): string {
   for (let end = words.length - 1; end >= 1; end--) {
     const w = words[end]!;
     if (w !== "gi" && w !== "nao") continue;
-    // "là gì" defines; "ngày nào", "người nào", "cơ quan nào" name the type, not a focus.
-    if (words[end - 1] === "la" || TYPE_NOUNS.has(words[end - 1]!)) return "";
+    // "là gì" defines; "ngày nào", "người nào", "cơ quan nào" name the type, not a focus
+    // (but "ưu điểm gì", "nhược điểm gì" end in a known focus).
+    if (words[end - 1] === "la") return "";
+    if (TYPE_NOUNS.has(words[end - 1]!) && aliasesOf(words.slice(end - 2, end).join(" ")).length === 0)
+      return "";
     let start = end - 1;
     while (start >= 0 && end - start <= 5 && !QUANTIFIERS.has(words[start]!)) start--;
     if (start < 0 || !QUANTIFIERS.has(words[start]!)) return "";

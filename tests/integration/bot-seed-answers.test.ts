@@ -45,6 +45,17 @@ const SEED_QUESTIONS: SeedQuestion[] = [
     holdsAnyOf: ["tinh gọn được bộ máy", "giảm bớt được đầu mối", "phát huy hiệu quả"],
   },
   {
+    name: "benefits, asked as 'ưu điểm' of the merged posts",
+    withMarks: "Bí thư đồng thời là Chủ tịch UBND huyện có ưu điểm gì?",
+    withoutMarks: "bi thu kiem chu tich ubnd huyen co uu diem gi",
+    holdsAnyOf: [
+      "linh hoạt, kịp thời hơn",
+      "tinh gọn được bộ máy",
+      "giảm bớt được đầu mối",
+      "phát huy hiệu quả",
+    ],
+  },
+  {
     name: "how many",
     withMarks: "Đức Thọ giảm được bao nhiêu đầu mối?",
     withoutMarks: "duc tho giam duoc bao nhieu dau moi",

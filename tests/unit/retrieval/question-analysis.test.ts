@@ -126,6 +126,12 @@ describe("analyzeQuestion: focus", () => {
     expect(analyzeQuestion("nhat the hoa o duc tho co loi ich gi").focus).toBe("loi ich");
   });
 
+  it("reads 'ưu điểm gì', 'nhược điểm gì' as a focus, though 'điểm' before 'nào' names a kind of answer", () => {
+    expect(analyzeQuestion("bí thư đồng thời là chủ tịch ubnd huyện có ưu điểm gì").focus).toBe("uu diem");
+    expect(analyzeQuestion("bi thu kiem chu tich co nhuoc diem gi").focus).toBe("nhuoc diem");
+    expect(analyzeQuestion("họp ở địa điểm nào").type).toBe("o_dau");
+  });
+
   it("reads a leading focus before its situation ('Khó khăn khi ... là gì')", () => {
     expect(analyzeQuestion("Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?").focus).toBe("kho khan");
   });
