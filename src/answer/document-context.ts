@@ -104,3 +104,21 @@ export function namesOnlyOtherDocuments(sentence: string, numbers: readonly stri
   const named = documentNumbersIn(sentence);
   return named.length > 0 && !named.some((n) => numbers.includes(n));
 }
+
+/**
+ * Whether a passage may speak for the documents a question names ("Kết luận 126 yêu cầu
+ * gì về ..."): when one of them is held, only its own passages and passages naming one of
+ * them do; a page on the reform that never names it says what others required. When
+ * none is held, any passage may (`namesOnlyOtherDocuments` judges its sentences).
+ */
+export function speaksForNamedDocuments(
+  passage: Passage,
+  passageText: string,
+  numbers: readonly string[],
+  held: boolean,
+): boolean {
+  if (!held || numbers.length === 0) return true;
+  const own = /^0*(\d+)/u.exec(passage.doc.number ?? "")?.[1];
+  if (own !== undefined && numbers.includes(own)) return true;
+  return documentNumbersIn(passageText).some((n) => numbers.includes(n));
+}

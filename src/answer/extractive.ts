@@ -4,7 +4,6 @@ import { speaksOfAnotherSubject } from "./another-subject.js";
 import {
   asksDefinition,
   holdsEvidence,
-  holdsSituation,
   namesFocus,
   namesOpposite,
 } from "./answer-evidence.js";
@@ -17,13 +16,15 @@ import {
   withAntecedents,
 } from "./answer-sentences.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
-import { askedCodes, holdsCodes } from "./asked-codes.js";
+import { askedCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
+import { heldDocumentNumbers } from "./document-context.js";
 import { asksMergeTarget } from "./former-units.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
+import { passageInSituation } from "./passage-situation.js";
 import { missesTopic, passageHolder, topicBigrams } from "./question-topic.js";
-import { asksWhichDocument, isNamedDocument, onlyNamesDocument } from "./reference-only.js";
+import { asksWhichDocument, onlyNamesDocument } from "./reference-only.js";
 import { learnedRanker, type RankerModel, topTerms } from "./sentence-ranker.js";
 import { scoreText, termsOf, trimSentence, wordCount } from "./sentence-terms.js";
 import { holdsQuestionAnchor, isEntryOnAnotherSubject } from "./subject-page.js";
@@ -151,6 +152,7 @@ export function composeExtractiveAnswer(
   const bigramValue = rawShare(termValues, new Set(termValues.keys()), "b:");
   const coverages = documentCoverages(read, termValues);
   const codes = question === undefined ? [] : askedCodes(question);
+  const namedDocumentHeld = question !== undefined && heldDocumentNumbers(passages, question.documentNumbers);
   const topic = question === undefined ? [] : topicBigrams(question, termValues.keys());
   // Passages that never name the question's topic set no bar for those that do: the best
   // score and coverage are the best on the topic's (when one is).
@@ -184,15 +186,9 @@ export function composeExtractiveAnswer(
     const headings = new Set(context.map(headingKey));
     const values = discountContext(termValues, context.join("\n"), focus);
     // The question's situation (a place, a year, a term of office) must be this passage's,
-    // and so must the codes it names ("hạng B2").
+    // and so must the codes and the held documents it names.
     const passageText = `${passage.doc.title}\n${context.join("\n")}\n${passage.chunk.text}`;
-    const inSituation =
-      (question === undefined ||
-        question.situation.length === 0 ||
-        passage.docInSituation === true ||
-        isNamedDocument(question, passage.doc.number) ||
-        holdsSituation(question.situation, passageText)) &&
-      holdsCodes(codes, passageText);
+    const inSituation = passageInSituation(question, passage, passageText, codes, namedDocumentHeld);
     const entryOnOther = question !== undefined && isEntryOnAnotherSubject(question, passage.doc.title);
     const offTopic = !onTopic[passageIndex];
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());

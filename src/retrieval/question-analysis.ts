@@ -294,12 +294,16 @@ function quantifiedPhrase(words: readonly string[]): string {
     while (start >= 0 && end - start <= 5 && !QUANTIFIERS.has(words[start]!)) start--;
     if (start < 0 || !QUANTIFIERS.has(words[start]!)) return "";
     const phrase = words.slice(start + 1, end).filter((x) => !FOCUS_STOP.has(x));
+    // "sửa đổi những nội dung gì": whatever it says is asked, not a sentence naming "nội dung".
+    if (GENERIC_FOCUS.has(phrase.join(" "))) return "";
     // Four words are two names of one thing ("khó khăn vướng mắc"), when one is known.
     const known = phrase.length === 4 && aliasesOf(phrase.join(" ")).length > 0;
     return phrase.length >= 1 && (phrase.length <= 3 || known) ? phrase.join(" ") : "";
   }
   return "";
 }
+/** Nouns that stand for whatever a document says: no sentence names them to answer. */
+const GENERIC_FOCUS = new Set(["noi dung", "van de", "diem", "viec", "thong tin", "dieu"]);
 /** Words before the asked-for phrase: "có những khó khăn gì", "được lợi gì". */
 const QUANTIFIERS = new Set(["nhung", "cac", "co", "duoc"]);
 /** Nouns that, before "nào", say what kind of answer is asked (a day, a person, a body). */

@@ -132,6 +132,12 @@ describe("analyzeQuestion: focus", () => {
     expect(analyzeQuestion("họp ở địa điểm nào").type).toBe("o_dau");
   });
 
+  it("reads no focus in 'những nội dung gì', 'những vấn đề gì': whatever the document says is asked", () => {
+    expect(analyzeQuestion("NĐ 67 sửa đổi những nội dung gì của NĐ 178").focus).toBe("");
+    expect(analyzeQuestion("hoi nghi ban ve nhung van de gi").focus).toBe("");
+    expect(analyzeQuestion("có những khó khăn gì").focus).toBe("kho khan");
+  });
+
   it("reads a leading focus before its situation ('Khó khăn khi ... là gì')", () => {
     expect(analyzeQuestion("Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?").focus).toBe("kho khan");
   });

@@ -1,0 +1,33 @@
+import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { holdsSituation } from "./answer-evidence.js";
+import { holdsCodes } from "./asked-codes.js";
+import { speaksForNamedDocuments } from "./document-context.js";
+import { isNamedDocument } from "./reference-only.js";
+import type { Passage } from "./types.js";
+
+/**
+ * Whether a passage is in the question's situation: the place, year or term of office
+ * it names (unless the passage's document was found to be in it, or is the document the
+ * question names), the codes it names ("hạng B2"), and, when a document it names is
+ * held, that document's own passages or passages naming it. `passageText`: the passage
+ * with its title and headings. Pure.
+ */
+export function passageInSituation(
+  question: QuestionAnalysis | undefined,
+  passage: Passage,
+  passageText: string,
+  codes: readonly string[],
+  namedDocumentHeld: boolean,
+): boolean {
+  if (question === undefined) return true;
+  const situation =
+    question.situation.length === 0 ||
+    passage.docInSituation === true ||
+    isNamedDocument(question, passage.doc.number) ||
+    holdsSituation(question.situation, passageText);
+  return (
+    situation &&
+    holdsCodes(codes, passageText) &&
+    speaksForNamedDocuments(passage, passageText, question.documentNumbers, namedDocumentHeld)
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
+import { passageInSituation } from "../../../src/answer/passage-situation.js";
+import { planLexicalQuery } from "../../../src/retrieval/query.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+import { makePassage } from "../../support/passage.js";
+
+const conclusion = makePassage(
+  "kl126",
+  "Bộ Chính trị, Ban Bí thư yêu cầu các cấp ủy tổ chức đại hội đảng các cấp theo đúng tiến độ.",
+  { title: "Kết luận số 126-KL/TW", number: "126-KL/TW" },
+);
+const reformPage = makePassage(
+  "wiki",
+  "Thủ tướng yêu cầu tiếp tục đẩy mạnh tinh giản biên chế, gắn với cải cách tiền lương.",
+  { title: "Cải cách thể chế Việt Nam 2024–2025" },
+);
+const newsOnIt = makePassage(
+  "news",
+  "Theo Kết luận 126-KL/TW, phải tinh giản biên chế gắn với cơ cấu lại đội ngũ cán bộ.",
+  { title: "Tinh gọn bộ máy năm 2025" },
+);
+
+describe("a question naming a document the store holds", () => {
+  const q = analyzeQuestion("Kết luận 126 yêu cầu gì về tinh giản biên chế");
+  const inSituation = (p: typeof conclusion) =>
+    passageInSituation(q, p, `${p.doc.title}\n${p.chunk.text}`, [], true);
+
+  it("is answered from that document's passages, or from passages naming it", () => {
+    expect(inSituation(conclusion)).toBe(true);
+    expect(inSituation(newsOnIt)).toBe(true);
+    expect(inSituation(reformPage)).toBe(false);
+  });
+
+  it("is not answered by what another page says others required", () => {
+    const text = "Kết luận 126 yêu cầu gì về tinh giản biên chế";
+    const result = composeExtractiveAnswer(
+      [conclusion, reformPage],
+      new Map(planLexicalQuery(text).terms.map((t) => [t.term, t.weight])),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      q,
+    );
+    expect(result.answer).not.toContain("Thủ tướng yêu cầu");
+  });
+
+  it("may be answered from any page when the document is not held", () => {
+    expect(passageInSituation(q, reformPage, reformPage.chunk.text, [], false)).toBe(true);
+  });
+});
