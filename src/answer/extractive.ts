@@ -1,12 +1,7 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { countSyllables, foldDiacritics } from "../text/index.js";
 import { speaksOfAnotherSubject } from "./another-subject.js";
-import {
-  asksDefinition,
-  holdsEvidence,
-  namesFocus,
-  namesOpposite,
-} from "./answer-evidence.js";
+import { asksDefinition, holdsEvidence, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import {
   answerSentences,
