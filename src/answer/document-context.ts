@@ -120,5 +120,7 @@ export function speaksForNamedDocuments(
   if (!held || numbers.length === 0) return true;
   const own = /^0*(\d+)/u.exec(passage.doc.number ?? "")?.[1];
   if (own !== undefined && numbers.includes(own)) return true;
+  // Most passages hold none of the digits: no need to read their document references.
+  if (!numbers.some((n) => passageText.includes(n))) return false;
   return documentNumbersIn(passageText).some((n) => numbers.includes(n));
 }
