@@ -1,4 +1,4 @@
-import { foldDiacritics, type SentenceSpan, splitSentences } from "../text/index.js";
+import { foldedWords, type SentenceSpan, splitSentences } from "../text/index.js";
 import { continuesInto } from "../text/wrapped-lines.js";
 
 /**
@@ -174,13 +174,7 @@ export function isQuotedArticleTitle(spans: readonly SentenceSpan[], i: number):
   const after = spans[i + 1]?.text.trim() ?? "";
   if (!/:[*_\s]*$/u.test(before)) return false;
   // At a passage's end the item is in the next passage: the announcement names the title.
-  return STARTS_ITEM.test(after) || (after === "" && foldedKey(before).includes(foldedKey(text)));
-}
-
-function foldedKey(text: string): string {
-  return foldDiacritics(text.toLowerCase())
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return STARTS_ITEM.test(after) || (after === "" && foldedWords(before).includes(foldedWords(text)));
 }
 
 /** A choice a quiz did not mark, or a quoted article's title: never quoted as an answer. */

@@ -1,6 +1,6 @@
 import type { ChunkRecord, DocumentRecord } from "../store/types.js";
 import { truncate } from "../telegram/format/index.js";
-import { foldDiacritics, splitSentences, toSyllables } from "../text/index.js";
+import { foldedWords, splitSentences, toSyllables } from "../text/index.js";
 
 /**
  * Picking readable sentences out of stored passages, for the digest's one- or
@@ -47,12 +47,7 @@ function cleanPassage(text: string): string {
 }
 
 /** Lower case, folded, letters and digits only: for "is this line just the title?". */
-function key(text: string): string {
-  return foldDiacritics(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+const key = foldedWords;
 
 function isInformative(sentence: string, skipKeys: readonly string[]): boolean {
   if (/\||https?:\/\/|www\./i.test(sentence)) return false;

@@ -1,6 +1,6 @@
 import { isCruftLine } from "../ingest/clean-text.js";
 import { markdownToText } from "../ingest/markdown-to-text.js";
-import { foldDiacritics } from "../text/index.js";
+import { foldedWords } from "../text/index.js";
 
 /*
  * Question-and-answer pairs from legal Q&A web pages (Markdown): a heading that asks
@@ -127,7 +127,7 @@ export function extractQaPage(markdown: string, source: string): QaPage {
   const close = () => {
     if (!current) return;
     const content = current.lines.filter((line) => !isFurniture(line) && !isQuestionLine(line));
-    const key = foldKey(current.question);
+    const key = foldedWords(current.question);
     const chars = markdownToText(content.join("\n")).replace(/\s+/gu, " ").trim().length;
     if (chars < MIN_ANSWER_CHARS) page.unanswered++;
     else if (seen.has(key)) page.repeated++;
@@ -164,12 +164,6 @@ export function extractQaPage(markdown: string, source: string): QaPage {
 /** The pairs of a page (see extractQaPage). */
 export function extractQaPairs(markdown: string, source: string): QaPair[] {
   return extractQaPage(markdown, source).pairs;
-}
-
-function foldKey(text: string): string {
-  return foldDiacritics(text.toLowerCase())
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }
 
 /**
@@ -217,7 +211,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
  */
 export function questionType(heading: string): QuestionType {
   const first = heading.split("?")[0] ?? heading;
-  const folded = foldKey(first);
+  const folded = foldedWords(first);
   for (const [type, pattern] of TYPE_PATTERNS) if (pattern.test(folded)) return type;
   return "khac";
 }

@@ -10,3 +10,14 @@ import { foldDiacritics } from "./normalize.js";
 export function fold(text: string): string {
   return foldDiacritics(text.toLocaleLowerCase("vi")).replace(/\s+/gu, " ").trim();
 }
+
+/**
+ * Folds text to its words alone: lower case, marks dropped, every run of characters other
+ * than letters and digits (punctuation, dashes, white space) one space, trimmed. The key
+ * under which two spellings of a title, a question or a name are the same.
+ */
+export function foldedWords(text: string): string {
+  return foldDiacritics(text.toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}

@@ -19,6 +19,7 @@ export {
   type TermKind,
 } from "./analyze.js";
 export { escapeRegExp } from "./escape-regexp.js";
+export { foldedWords } from "./fold.js";
 export {
   foldDiacritics,
   foldNfc,

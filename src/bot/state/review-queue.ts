@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { FeedbackReason } from "../../telegram/callback-data/index.js";
-import { foldDiacritics } from "../../text/index.js";
+import { foldedWords } from "../../text/index.js";
 
 /** An answer cadres voted 👎 on and no admin has reviewed since the last such vote. */
 export interface DownVotedItem {
@@ -41,9 +41,7 @@ export interface ReviewQueueState {
 
 /** How a declined question is grouped: folded, lower case, words only. */
 export function declinedKey(question: string): string {
-  return foldDiacritics(question.normalize("NFC").toLowerCase())
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return foldedWords(question);
 }
 
 /** The name a review is stored under (see `ReviewQueueState`). */
