@@ -222,11 +222,10 @@ function kindWithRemark(message: string, marked: boolean): ConversationKind | nu
     .map((clause) => toSyllables(clause).map((s) => s.text))
     .filter((words) => words.length > 0);
   if (clauses.length < 2) return null;
-  const ends = [clauses[0]!, clauses[clauses.length - 1]!];
-  const kind = ends.map((words) => coverKind(words, marked)).find((k) => k !== null) ?? null;
+  const kinds = clauses.map((words) => coverKind(words, marked));
+  const kind = kinds[0] ?? kinds[kinds.length - 1] ?? null;
   if (kind === null || !REMARK_KINDS.has(kind)) return null;
-  const remarks = clauses.filter((words) => coverKind(words, marked) === null);
-  return remarks.every(isRemark) ? kind : null;
+  return clauses.every((words, i) => kinds[i] !== null || isRemark(words)) ? kind : null;
 }
 
 function isRemark(words: readonly string[]): boolean {

@@ -106,20 +106,11 @@ export function namesOnlyOtherDocuments(sentence: string, numbers: readonly stri
 }
 
 /**
- * Whether a passage may speak for the documents a question names ("Kết luận 126 yêu cầu
- * gì về ..."): when one of them is held, only its own passages and passages naming one of
- * them do; a page on the reform that never names it says what others required. When
- * none is held, any passage may (`namesOnlyOtherDocuments` judges its sentences).
+ * Whether a passage of another document than those a question names still speaks of
+ * them ("Kết luận 126 yêu cầu gì về ..."): it names one of them. A page on the reform that
+ * never names it says what others required.
  */
-export function speaksForNamedDocuments(
-  passage: Passage,
-  passageText: string,
-  numbers: readonly string[],
-  held: boolean,
-): boolean {
-  if (!held || numbers.length === 0) return true;
-  const own = /^0*(\d+)/u.exec(passage.doc.number ?? "")?.[1];
-  if (own !== undefined && numbers.includes(own)) return true;
+export function namesDocuments(passageText: string, numbers: readonly string[]): boolean {
   // Most passages hold none of the digits: no need to read their document references.
   if (!numbers.some((n) => passageText.includes(n))) return false;
   return documentNumbersIn(passageText).some((n) => numbers.includes(n));

@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { holdsSituation } from "./answer-evidence.js";
 import { holdsCodes } from "./asked-codes.js";
-import { speaksForNamedDocuments } from "./document-context.js";
+import { namesDocuments } from "./document-context.js";
 import { isNamedDocument } from "./reference-only.js";
 import type { Passage } from "./types.js";
 
@@ -20,14 +20,15 @@ export function passageInSituation(
   namedDocumentHeld: boolean,
 ): boolean {
   if (question === undefined) return true;
+  const named = isNamedDocument(question, passage.doc.number);
   const situation =
     question.situation.length === 0 ||
     passage.docInSituation === true ||
-    isNamedDocument(question, passage.doc.number) ||
+    named ||
     holdsSituation(question.situation, passageText);
-  return (
-    situation &&
-    holdsCodes(codes, passageText) &&
-    speaksForNamedDocuments(passage, passageText, question.documentNumbers, namedDocumentHeld)
-  );
+  // When none of the named documents is held, any passage may speak (its sentences are
+  // judged by `namesOnlyOtherDocuments`).
+  const onNamedDocuments =
+    !namedDocumentHeld || named || namesDocuments(passageText, question.documentNumbers);
+  return situation && holdsCodes(codes, passageText) && onNamedDocuments;
 }
