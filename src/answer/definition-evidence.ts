@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { escapeRegExp } from "../text/index.js";
+import { cachedRegExp, escapeRegExp } from "../text/index.js";
 
 /*
  * Definitions: whether "X là gì" asks what a term is, and whether a sentence says it.
@@ -46,15 +46,10 @@ const DEFINED_TERM_QUESTION =
  * ("khi thực hiện mô hình nhất thể hóa còn gặp khó khăn") does not (folded).
  */
 export function definesTerm(term: string, folded: string): boolean {
-  let pattern = definitionPatterns.get(term);
-  if (pattern === undefined) {
-    pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])(?:[^.;:]{0,40}?:|\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?(?:la|duoc hieu(?: la)?|nghia la|tuc la|gom|bao gom|duoc dinh nghia)(?![\\p{L}\\p{N}]))`,
-      "gu",
-    );
-    if (definitionPatterns.size > 64) definitionPatterns.clear();
-    definitionPatterns.set(term, pattern);
-  }
+  const pattern = cachedRegExp(
+    `(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])(?:[^.;:]{0,40}?:|\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?(?:la|duoc hieu(?: la)?|nghia la|tuc la|gom|bao gom|duoc dinh nghia)(?![\\p{L}\\p{N}]))`,
+    "gu",
+  );
   // The term is what the clause is about, not a word deep inside its subject: "việc tổ
   // chức và vận hành hiệu quả chính quyền địa phương 02 cấp là nhiệm vụ ..." says what
   // running it is, not what it is.
@@ -85,4 +80,3 @@ const SMALL_NUMBER_WORDS = ["khong", "mot", "hai", "ba", "bon", "nam", "sau", "b
 const MAX_WORDS_BEFORE_DEFINED = 2;
 /** Words that announce the term defined: "khái niệm", "thuật ngữ", "được hiểu" (folded). */
 const NAMES_TERM = /\b(?:khai niem|thuat ngu|dinh nghia|cum tu|tu)$/u;
-const definitionPatterns = new Map<string, RegExp>();

@@ -1,3 +1,5 @@
+import { cachedRegExp } from "../text/index.js";
+
 /**
  * Whether a sentence on who appoints speaks of the other rank than the one asked: a law
  * lists the head's appointment and the deputy's side by side ("a) Người đứng đầu sở (Giám
@@ -15,21 +17,10 @@ export function speaksOfOtherRank(questionFolded: string, sentenceFolded: string
   // "... số lượng Phó Giám đốc của từng sở": the title asked, named only as a deputy's.
   const title = TITLE.exec(questionFolded)?.[0];
   if (title === undefined) return false;
-  const mentions = [...sentenceFolded.matchAll(titlePattern(title))];
+  const mentions = [...sentenceFolded.matchAll(cachedRegExp(`\\b${title}\\b`, "gu"))];
   return (
     mentions.length > 0 && mentions.every((m) => /\b(?:cap )?pho $/u.test(sentenceFolded.slice(0, m.index)))
   );
-}
-
-/** Each title's mentions pattern, built once (the titles are the few of `TITLE`). */
-const TITLE_PATTERNS = new Map<string, RegExp>();
-function titlePattern(title: string): RegExp {
-  let pattern = TITLE_PATTERNS.get(title);
-  if (pattern === undefined) {
-    pattern = new RegExp(`\\b${title}\\b`, "gu");
-    TITLE_PATTERNS.set(title, pattern);
-  }
-  return pattern;
 }
 
 /** Titles a head and a deputy share (folded). */

@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
+import { cachedRegExp, escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
 import { expandedWords } from "./asked-post.js";
 
 /*
@@ -34,13 +34,11 @@ export function namesOtherOffice(text: string, foldedQuestion: string): boolean 
  */
 export function countsAnotherBodys(question: QuestionAnalysis, sentence: string): boolean {
   if (question.unit === "") return false;
-  let counts = countPatterns.get(question.unit);
-  if (counts === undefined) {
-    const unit = question.unit.split(" ").map(escapeRegExp).join("\\s+");
-    counts = new RegExp(`(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s+${unit}(?![\\p{L}\\p{N}])[ \\t]*`, "giu");
-    if (countPatterns.size > 64) countPatterns.clear();
-    countPatterns.set(question.unit, counts);
-  }
+  const unit = question.unit.split(" ").map(escapeRegExp).join("\\s+");
+  const counts = cachedRegExp(
+    `(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s+${unit}(?![\\p{L}\\p{N}])[ \\t]*`,
+    "giu",
+  );
   const asked = ` ${expandedWords(question.folded).join(" ")} `;
   let another = false;
   for (const match of foldedWithCase(sentence).matchAll(counts)) {
@@ -55,8 +53,6 @@ export function countsAnotherBodys(question: QuestionAnalysis, sentence: string)
   }
   return another;
 }
-/** "06 đầu mối"-like counts of a unit, one pattern per unit (a question's unit meets every candidate). */
-const countPatterns = new Map<string, RegExp>();
 /** The sentence folded with its case kept, offset for offset (to match a folded unit). */
 function foldedWithCase(sentence: string): string {
   const nfc = sentence.normalize("NFC");

@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { foldDiacritics } from "../text/index.js";
+import { cachedRegExp, foldDiacritics } from "../text/index.js";
 
 /*
  * "Phường Bến Thành thuộc quận nào?" asks for a unit of one kind (a quận). A sentence
@@ -21,17 +21,6 @@ export function askedPlaceKind(question: QuestionAnalysis): string | undefined {
 /** A unit's name after its kind: a number or capitalised syllables ("Quận 1", "huyện Đức Thọ"). */
 const UNIT_NAME = /^(?:\d+|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)(?![\p{L}\p{N}])/u;
 
-/** The kinds' patterns, built once (the kinds are the few of `ASKED_KIND`). */
-const KIND_PATTERNS = new Map<string, RegExp>();
-function kindPattern(kind: string): RegExp {
-  let pattern = KIND_PATTERNS.get(kind);
-  if (pattern === undefined) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${kind}\\s+`, "gu");
-    KIND_PATTERNS.set(kind, pattern);
-  }
-  return pattern;
-}
-
 /**
  * Whether the sentence names a unit of `kind` that the question does not name: the kind's
  * word followed by a name, in a sentence naming the unit asked about. The folded sentence
@@ -44,7 +33,7 @@ export function namesPlaceOfKind(sentence: string, question: QuestionAnalysis, k
   // The unit asked about is named beside it: "Phường 4 (Quận 3)" answers for Phường 4 only.
   if (question.situation.length > 0 && !question.situation.some((place) => folded.includes(place)))
     return false;
-  for (const match of folded.matchAll(kindPattern(kind))) {
+  for (const match of folded.matchAll(cachedRegExp(`(?<![\\p{L}\\p{N}])${kind}\\s+`, "gu"))) {
     const start = match.index + match[0].length;
     const written = UNIT_NAME.exec(marked.slice(start));
     if (!written) continue;

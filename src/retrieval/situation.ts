@@ -1,4 +1,4 @@
-import { foldDiacritics } from "../text/index.js";
+import { cachedRegExp, foldDiacritics } from "../text/index.js";
 import { romanValue } from "../text/roman-numerals.js";
 import { markPlaceNames, SHORT_NAME_KEYS, shortNameToken } from "./place-names.js";
 import { mentionsAny } from "./question-analysis.js";
@@ -49,17 +49,10 @@ export function foldForSituation(text: string, situation: readonly string[]): st
 }
 
 /** The pattern per set of surnames left out: the situation check runs on every passage read. */
-const personNamePatterns = new Map<string, RegExp>();
 function personNamePattern(situation: readonly string[]): RegExp {
   const asked = new Set(situation.map((name) => name.split(" ")[0]!));
   const surnames = SURNAMES.filter((s) => !asked.has(foldDiacritics(s.toLowerCase())));
-  const key = surnames.join("|");
-  let pattern = personNamePatterns.get(key);
-  if (pattern === undefined) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${key})\\s+(?=\\p{Lu})`, "gu");
-    personNamePatterns.set(key, pattern);
-  }
-  return pattern;
+  return cachedRegExp(`(?<![\\p{L}\\p{N}])(${surnames.join("|")})\\s+(?=\\p{Lu})`, "gu");
 }
 
 /** A term of office as written either way: "khoa xiv" is also "khoa 14". */

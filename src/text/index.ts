@@ -18,7 +18,7 @@ export {
   type QueryTerm,
   type TermKind,
 } from "./analyze.js";
-export { escapeRegExp } from "./escape-regexp.js";
+export { cachedRegExp, escapeRegExp } from "./escape-regexp.js";
 export { foldedWords } from "./fold.js";
 export {
   foldDiacritics,
