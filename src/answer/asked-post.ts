@@ -1,4 +1,4 @@
-import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { type QuestionAnalysis, WHICH_POSTS } from "../retrieval/question-analysis.js";
 import { expandAbbreviation, foldDiacritics } from "../text/index.js";
 
 /**
@@ -11,7 +11,7 @@ import { expandAbbreviation, foldDiacritics } from "../text/index.js";
 const POST_BEFORE =
   /^(.+?)(?: (?:hien nay|hien tai|bay gio|luc do|nam \d{4}))? (?:la (?:ai|ong nao|ba nao)|ten (?:la )?gi)(?: vay| a| nhi)?$/u;
 /** A post before "nào" ("Phó Thủ tướng nào", "PTT nào", "Bộ trưởng nào"; folded). */
-const POST_WHICH = /\b(pho thu tuong|thu tuong|ptt|bo truong|thu truong|tong bi thu|chu tich nuoc) nao\b/u;
+const POST_WHICH = new RegExp(`\\b(${WHICH_POSTS}) nao\\b`, "u");
 const POST_AFTER = /^(?:hien nay |hien tai )?ai (?:dang )?la (.+)$/u;
 /** Where a post's words end and its time begins (folded, spaced). */
 const TIME_WORDS =

@@ -69,11 +69,15 @@ export interface QuestionAnalysis {
   asksNames: boolean;
 }
 
-/** A folded question with these, in this order of precedence, is of that type. */
+/** Posts a question picks a holder of with "nào" ("PTT nào ký", "bộ trưởng nào"; folded). */
+export const WHICH_POSTS = "pho thu tuong|thu tuong|ptt|bo truong|thu truong|tong bi thu|chu tich nuoc";
 /** A person's post, or a word for a person, before "nào" (folded). */
-export const PERSON_WHICH =
-  /\b(?:pho thu tuong|thu tuong|ptt|bo truong|thu truong|lanh dao|ong|ba|(?<!don )vi|nhan vat|tong bi thu|chu tich nuoc) nao\b/u;
+export const PERSON_WHICH = new RegExp(
+  `\\b(?:${WHICH_POSTS}|lanh dao|ong|ba|(?<!don )vi|nhan vat) nao\\b`,
+  "u",
+);
 
+/** A folded question with these, in this order of precedence, is of that type. */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   [
     "so_sanh",
