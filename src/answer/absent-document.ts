@@ -44,12 +44,19 @@ function squeeze(text: string): string {
   return foldDiacritics(text.normalize("NFC")).toUpperCase().replace(/\s+/gu, "");
 }
 
-/** "NGHIDINH(SO)?245", "245/2025/ND", "245-ND" in squeezed text. */
+/**
+ * "NGHIDINH(SO)?245", "245/2025/ND", "245-ND" in squeezed text; a công văn's or a báo
+ * cáo's number carries its issuer's code instead of its kind's ("9648/BTC-QLĐT").
+ */
 function shortPattern(number: string, code: string): RegExp {
   const kind = KIND_NAMES[code];
   const byName = kind ? `${kind.squeezed}(?:SO)?0*${number}(?!\\d)|` : "";
-  return new RegExp(`${byName}(?<!\\d)0*${number}(?:/\\d{4})?[/-]${code}`, "u");
+  const coded = ISSUER_CODED.has(code) ? "\\p{L}" : code;
+  return new RegExp(`${byName}(?<!\\d)0*${number}(?:/\\d{4})?[/-]${coded}`, "u");
 }
+
+/** Kinds whose numbers carry the issuer's code, not the kind's. */
+const ISSUER_CODED: ReadonlySet<string> = new Set(["CV", "BC"]);
 
 /** The kinds by the codes short references carry: as written, and squeezed. */
 const KIND_NAMES: Readonly<Record<string, { name: string; squeezed: string }>> = {
@@ -62,4 +69,6 @@ const KIND_NAMES: Readonly<Record<string, { name: string; squeezed: string }>> =
   HD: { name: "Hướng dẫn", squeezed: "HUONGDAN" },
   TB: { name: "Thông báo", squeezed: "THONGBAO" },
   KH: { name: "Kế hoạch", squeezed: "KEHOACH" },
+  CV: { name: "Công văn", squeezed: "CONGVAN" },
+  BC: { name: "Báo cáo", squeezed: "BAOCAO" },
 };

@@ -33,6 +33,7 @@ import { answerOfficially } from "./official-answer.js";
 import type { OfficialAnswerLookup } from "./official-match.js";
 import { outOfScopeKind } from "./out-of-scope.js";
 import type { Prompts } from "./prompts.js";
+import { answerSigner } from "./signer-answer.js";
 import type { AskResult, Passage } from "./types.js";
 
 /** Questions longer than this get a clear message instead of a search. */
@@ -257,9 +258,16 @@ export function createAskService(deps: AskServiceDeps): AskService {
       // A model reads whole passages, not one sentence: it is judged by coverage alone
       // (its answer is checked against its citations), and the extractive answer is
       // composed only if it falls back.
-      const extractiveAnswer = llm
-        ? undefined
-        : await timeStage(options.timings, "sentence choice", composeExtractive);
+      // "CV 10988 ai ký?" is answered by the document's own signature block, which no
+      // sentence quotes (one question, not a follow-up; with a model too).
+      const signed =
+        parts.length === 0 && !options.previous
+          ? await timeStage(options.timings, "signature", () =>
+              answerSigner(retrieval.plan.question, retrieval.hits, deps.documents),
+            )
+          : null;
+      const extractiveAnswer =
+        llm || signed ? undefined : await timeStage(options.timings, "sentence choice", composeExtractive);
       const confident = extractiveAnswer ? extractiveAnswer.confident : retrieval.confidence >= threshold;
       const extractive = () => {
         const { lead: _lead, ...answer } = (extractiveAnswer ?? composeExtractive()).composed;
@@ -273,6 +281,14 @@ export function createAskService(deps: AskServiceDeps): AskService {
       if (absent !== undefined) {
         const declined = { ...decline(), answer: answerMessages.documentNotFound(absent) };
         result = { question, ...declined, mode: "extractive", retrieved: toRetrieved(retrieval) };
+      } else if (signed) {
+        result = {
+          question,
+          ...signed,
+          declined: false,
+          mode: "extractive",
+          retrieved: toRetrieved(retrieval),
+        };
       } else if (!confident) {
         result = { question, ...decline(), mode: "extractive", retrieved: toRetrieved(retrieval) };
       } else if (llm) {

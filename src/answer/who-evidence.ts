@@ -32,7 +32,7 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   }
   // "Kết luận 126 ai ký?": a document is signed by a person ("Thay mặt Bộ Chính trị,
   // Thường trực Ban Bí thư Trần Cẩm Tú đã ký"), not by the body that issues it.
-  if (ASKS_SIGNER.test(question.folded)) return namesPerson(sentence) && SIGNS.test(folded);
+  if (asksSigner(question)) return namesPerson(sentence) && SIGNS.test(folded);
   // "do ai bổ nhiệm" is answered by who appoints ("Thủ tướng chỉ định"), not by
   // anyone who "chỉ đạo" something in the same sentence.
   const act = askedAct(question.folded);
@@ -146,6 +146,11 @@ const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
 ];
 
 /** A question asking who signed (folded): "ai ký", "người ký", "ký bởi ai"; not "nhiệm kỳ". */
+/** "Kết luận 126 ai ký?", "người ký", "ký bởi ai". */
+export function asksSigner(question: QuestionAnalysis): boolean {
+  return ASKS_SIGNER.test(question.folded);
+}
+
 const ASKS_SIGNER = /\b(?:ai|nguoi nao|dong chi nao)\s+(?:da\s+)?ky\b|\bnguoi ky\b|\bky\s+boi\b/u;
 /** A signature: "ký", "thay mặt", "TM." (folded). */
 const SIGNS = /\b(?:ky|thay mat|tm)\b/u;

@@ -31,6 +31,9 @@ const KINDS: ReadonlyArray<{ words: string[]; code: string; name: string }> = [
   { words: ["thong bao", "tb"], code: "TB", name: "thong bao" },
   // "KH" alone is too often something else ("khoa học"): only the name.
   { words: ["ke hoach"], code: "KH", name: "ke hoach" },
+  // A công văn's number carries its issuer's code, not "CV" ("10988/BNV-CQĐP"): read by its kind.
+  { words: ["cong van", "cv"], code: "CV", name: "cong van" },
+  { words: ["bao cao", "bc"], code: "BC", name: "bao cao" },
 ];
 
 const CODE_OF_WORDS = new Map(KINDS.flatMap((k) => k.words.map((w) => [w, k] as const)));

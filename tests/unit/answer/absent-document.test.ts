@@ -30,4 +30,13 @@ describe("absentNamedDocument", () => {
     ).toBeUndefined();
     expect(absentNamedDocument("Bí thư kiêm Chủ tịch UBND huyện có lợi gì?", [KL126])).toBeUndefined();
   });
+
+  it("reads a công văn's number by its issuer's code, which is not its kind's", () => {
+    const quoting = hit("Ngày 13/11/2025, BVHTTDL đã có Công văn 6104/BVHTTDL-TCCB năm 2025 về ...");
+    expect(absentNamedDocument("CV 6104 về sửa quy chế nâng lương ra ngày nào", [quoting])).toBeUndefined();
+    expect(
+      absentNamedDocument("cv 9648 hướng dẫn gì", [hit("Theo Công văn số 9648/BTC-QLĐT ...")]),
+    ).toBeUndefined();
+    expect(absentNamedDocument("CV 7777 yêu cầu gì", [quoting])).toBe("Công văn 7777");
+  });
 });

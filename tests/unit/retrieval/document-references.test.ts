@@ -18,6 +18,8 @@ describe("findShortReferences", () => {
     expect(refs("kl 126 và KL 126")).toEqual(["KL 126"]);
     expect(refs("Kế hoạch 47 yêu cầu gì")).toEqual(["KH 47"]);
     expect(refs("KH 47 yêu cầu gì")).toEqual([]);
+    expect(refs("cong van 10988 ai ky vay")).toEqual(["CV 10988"]);
+    expect(refs("CV 9648 hướng dẫn gì, BC 565 nói gì")).toEqual(["CV 9648", "BC 565"]);
   });
 
   it("leaves full numbers to the full-number path, and bare numbers alone", () => {
