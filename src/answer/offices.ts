@@ -13,7 +13,7 @@ import { expandedWords } from "./asked-post.js";
  * or department with its name.
  */
 export const OFFICES =
-  /(?:(?:Phó|[Cc]ấp phó của) (?:Chủ tịch|Giám đốc|Bí thư|Thủ tướng|Trưởng [Bb]an|Chánh|Trưởng|người đứng đầu)|[Cc]ấp phó|Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Ban (?:Tổ chức|Tuyên giáo|Dân vận|Kinh tế|Nội chính|Đối ngoại|Chính sách)|Văn phòng Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Mặt trận Tổ quốc|(?:Bộ|Sở) \p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)?)/gu;
+  /(?:(?:Phó|[Cc]ấp phó của) (?:Chủ tịch|Giám đốc|Bí thư|Thủ tướng|Trưởng [Bb]an|Chánh|Trưởng|người đứng đầu)|[Cc]ấp phó|Chủ tịch|Bộ trưởng|Thủ tướng|Giám đốc|Trưởng [Bb]an|Bí thư|Tổng Bí thư|Chánh|Trưởng|Ủy ban|Uỷ ban|Hội đồng|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Bộ Nội vụ|Người đứng đầu|người đứng đầu|cơ quan có thẩm quyền|cấp có thẩm quyền|Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Ban (?:Tổ chức|Tuyên giáo|Dân vận|Kinh tế|Nội chính|Đối ngoại|Chính sách)|Văn phòng Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Mặt trận Tổ quốc|(?:Bộ|Sở|Cục|Tổng cục) \p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*)?)/gu;
 /**
  * Whether the text names an office the question does not: "do Chủ tịch Ủy ban nhân dân
  * cấp tỉnh bổ nhiệm" answers "Giám đốc sở do ai bổ nhiệm?"; "Chủ tịch" in a sentence

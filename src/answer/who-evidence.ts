@@ -45,8 +45,16 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
       : (act?.test(folded) ?? (AGENT_VERB.test(folded) || namesOwnPredicate(question.folded, folded)));
   // The deputy's appointment is no answer to who appoints the head, nor the reverse.
   if (act === APPOINTS && speaksOfOtherRank(question.folded, folded, act)) return false;
-  return (namesPerson(sentence) || namesOtherOffice(sentence, question.folded)) && acts;
+  // "... là cơ quan nào phát hành?" asks a body: a person quoted on the act ("Theo bà Mỹ,
+  // ... phát hành cho thấy") does not name it.
+  const agent = ASKS_BODY.test(question.folded)
+    ? namesOtherOffice(sentence, question.folded)
+    : namesPerson(sentence) || namesOtherOffice(sentence, question.folded);
+  return agent && acts;
 }
+
+/** A "who" question asking which body acts, not which person (folded). */
+const ASKS_BODY = /(?:^|\s)(?:co quan nao|don vi nao|to chuc nao|bo nao|so nao)(?:\s|$)/u;
 
 /**
  * How well a clause of a long sentence holds who is asked, 0..1: trimming keeps that

@@ -31,6 +31,19 @@ describe("a person's name", () => {
 });
 
 describe("holdsEvidence", () => {
+  it("'cơ quan nào': a body beside the act, not a person quoted on it", () => {
+    const asked = "sổ tay hướng dẫn QLNN về đất đai là cơ quan nào phát hành?";
+    expect(
+      evidence(asked, "Theo bà Mỹ, qua một thời gian ngắn phát hành cho thấy, đây là tài liệu thiết thực."),
+    ).toBe(false);
+    expect(
+      evidence(
+        asked,
+        'Trước đó, đầu tháng 7/2025, Cục Quản lý đất đai đã phát hành "Sổ tay hướng dẫn công tác".',
+      ),
+    ).toBe(true);
+  });
+
   it("'ai': a person or another office beside a verb of signing or appointing", () => {
     expect(
       evidence(
