@@ -158,9 +158,9 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
 }
 const LISTING_COMMA = /([a-z]), (?=[a-z])/g;
 
-/** A date or a point in time (folded). */
+/** A date or a point in time (folded): also an hour ("12h00") and a weekly day ("thứ sáu hằng tuần"). */
 const DATE =
-  /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:1[0-9]|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b/u;
+  /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bngay \d{1,2}\b|\bthang \d{1,2}\b|\bnam (?:1[0-9]|20)\d{2}\b|\b(?:19|20)\d{2}\b|\bquy (?:i|ii|iii|iv|[1-4])\b|\bcham nhat\b|\btruoc ngay\b|\btu ngay\b|\bke tu\b|\bden het\b|\b\d{1,2}h(?:\d{2})?\b|\bthu (?:hai|ba|tu|nam|sau|bay) hang tuan\b/u;
 /** Whether a "khi nào" question asks how long ("bao lâu", "thời hạn"), which a span of time answers. */
 function asksDuration(question: QuestionAnalysis): boolean {
   return /\b(?:bao lau|thoi han|trong bao|may (?:nam|thang|ngay|tuan))\b/u.test(question.folded);

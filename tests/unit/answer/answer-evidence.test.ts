@@ -31,6 +31,14 @@ describe("a person's name", () => {
 });
 
 describe("holdsEvidence", () => {
+  it("'lúc nào': an hour or a weekly day is a point in time", () => {
+    const asked = "các bộ phải báo cáo tiến độ xử lý nhà đất dôi dư vào lúc nào?";
+    expect(evidence(asked, "Gửi báo cáo tiến độ xử lý, thời hạn: trước 12h00 thứ sáu hàng tuần.")).toBe(true);
+    expect(evidence(asked, "Gửi báo cáo tiến độ xử lý nhà, đất dôi dư về Bộ Tài chính để tổng hợp.")).toBe(
+      false,
+    );
+  });
+
   it("'cơ quan nào': a body beside the act, not a person quoted on it", () => {
     const asked = "sổ tay hướng dẫn QLNN về đất đai là cơ quan nào phát hành?";
     expect(
