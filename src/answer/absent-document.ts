@@ -1,6 +1,6 @@
 import { findShortReferences, isReferencedBy } from "../retrieval/document-references.js";
 import type { DocumentRecord } from "../store/types.js";
-import { findDocumentNumbers } from "../text/document-numbers.js";
+import { findDocumentNumbers, kindOfFoldedCode } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 
 /** What the check reads of a retrieved passage. */
@@ -34,7 +34,7 @@ export function absentNamedDocument(question: string, hits: readonly Hit[]): str
     if (hits.some((h) => isReferencedBy(h.doc, ref))) continue;
     const pattern = shortPattern(ref.number, ref.code);
     if (!texts.some((t) => pattern.test(t)))
-      return `${KIND_NAMES[ref.code]?.name ?? ref.code} ${ref.number}${ref.year ? `/${ref.year}` : ""}`;
+      return `${kindOfFoldedCode(ref.code) ?? ref.code} ${ref.number}${ref.year ? `/${ref.year}` : ""}`;
   }
   return undefined;
 }
@@ -49,26 +49,11 @@ function squeeze(text: string): string {
  * cáo's number carries its issuer's code instead of its kind's ("9648/BTC-QLĐT").
  */
 function shortPattern(number: string, code: string): RegExp {
-  const kind = KIND_NAMES[code];
-  const byName = kind ? `${kind.squeezed}(?:SO)?0*${number}(?!\\d)|` : "";
+  const kind = kindOfFoldedCode(code);
+  const byName = kind ? `${squeeze(kind)}(?:SO)?0*${number}(?!\\d)|` : "";
   const coded = ISSUER_CODED.has(code) ? "\\p{L}" : code;
   return new RegExp(`${byName}(?<!\\d)0*${number}(?:/\\d{4})?[/-]${coded}`, "u");
 }
 
 /** Kinds whose numbers carry the issuer's code, not the kind's. */
 const ISSUER_CODED: ReadonlySet<string> = new Set(["CV", "BC"]);
-
-/** The kinds by the codes short references carry: as written, and squeezed. */
-const KIND_NAMES: Readonly<Record<string, { name: string; squeezed: string }>> = {
-  ND: { name: "Nghị định", squeezed: "NGHIDINH" },
-  NQ: { name: "Nghị quyết", squeezed: "NGHIQUYET" },
-  KL: { name: "Kết luận", squeezed: "KETLUAN" },
-  QD: { name: "Quyết định", squeezed: "QUYETDINH" },
-  CT: { name: "Chỉ thị", squeezed: "CHITHI" },
-  TT: { name: "Thông tư", squeezed: "THONGTU" },
-  HD: { name: "Hướng dẫn", squeezed: "HUONGDAN" },
-  TB: { name: "Thông báo", squeezed: "THONGBAO" },
-  KH: { name: "Kế hoạch", squeezed: "KEHOACH" },
-  CV: { name: "Công văn", squeezed: "CONGVAN" },
-  BC: { name: "Báo cáo", squeezed: "BAOCAO" },
-};

@@ -4,7 +4,7 @@ import type { ActOn, DocumentStatus, RelationIndex } from "../retrieval/document
 import type { RelationIndexSource } from "../retrieval/relation-index.js";
 import type { ChunkRecord, DocumentRecord } from "../store/types.js";
 import { keyOfReference, sameDocument } from "../text/document-keys.js";
-import { findDocumentNumbers, KIND_CODES } from "../text/document-numbers.js";
+import { findDocumentNumbers, kindOfFoldedCode } from "../text/document-numbers.js";
 import { foldDiacritics } from "../text/index.js";
 import { toCitation } from "./extractive.js";
 import type { Citation, Passage } from "./types.js";
@@ -64,20 +64,13 @@ function referenceIn(question: string, folded: string): string | null {
     return null;
   if (numbers[0]) return numbers[0];
   const short = shorts[0]!;
-  const kind = kindOfCode(short.code);
+  const kind = kindOfFoldedCode(short.code);
   return kind ? `${kind} ${short.number}${short.year ? `/${short.year}` : ""}` : null;
 }
 
 /** The first kind of document a question names (folded), numbered or not. */
 const FIRST_KIND =
   /\b(?:nghi dinh|nghi quyet|thong tu|quyet dinh|quy dinh|ket luan|chi thi|huong dan|cong van|luat|ke hoach|nd|nq|tt|qd|kl)\b/u;
-
-/** The kind a short reference's code names ("ND" → "Nghị định"): the document numbers' own codes. */
-function kindOfCode(code: string): string | null {
-  for (const [written, kind] of Object.entries(KIND_CODES))
-    if (foldDiacritics(written).toUpperCase() === code) return kind;
-  return null;
-}
 
 /** Marks the passages whose document a later one in the store replaces or repeals. */
 export function markSuperseded(passages: Passage[], index: RelationIndex): void {

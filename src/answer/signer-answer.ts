@@ -1,6 +1,7 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import type { DocumentStore } from "../store/types.js";
 import { toCitation } from "./extractive.js";
+import { labelOf } from "./in-force.js";
 import { isNamedDocument } from "./reference-only.js";
 import { findSignature, signatureSentence } from "./signature.js";
 import type { Citation, Passage } from "./types.js";
@@ -28,9 +29,8 @@ export async function answerSigner(
     read.add(hit.doc.docId);
     const signature = findSignature(await documents.getChunks(hit.doc.docId));
     if (signature === null) continue;
-    const label = hit.doc.kind && hit.doc.number ? `${hit.doc.kind} ${hit.doc.number}` : hit.doc.title;
     return {
-      answer: signatureSentence(label, signature),
+      answer: signatureSentence(labelOf(hit.doc), signature),
       citations: [toCitation(1, { ...hit, chunk: signature.chunk })],
     };
   }

@@ -1,4 +1,5 @@
 import { fold } from "./fold.js";
+import { foldDiacritics } from "./normalize.js";
 
 /**
  * Document numbers as written ("18-NQ/TW", "178/2024/NĐ-CP", "190/2025/QH15") and the
@@ -56,6 +57,16 @@ export const KIND_CODES: Record<string, string> = {
   PL: "Pháp lệnh",
   L: "Luật",
 };
+
+/**
+ * The kind a code names as a short reference writes it, folded and upper case ("ND" →
+ * "Nghị định", "QD" → "Quyết định"); undefined for a code no document number carries.
+ */
+export function kindOfFoldedCode(code: string): string | undefined {
+  for (const [written, kind] of Object.entries(KIND_CODES))
+    if (foldDiacritics(written).toUpperCase() === code) return kind;
+  return undefined;
+}
 
 const UPPER = "A-ZĐÂĂÊÔƠƯ";
 /**
