@@ -12,12 +12,17 @@ import type { Logger } from "../logger.js";
 import type { DocumentStore } from "../store/types.js";
 
 /**
- * Documents (or bytes) stored per write during a sync. A batch's passages and their
- * terms are alive until it is written, and the heap grows to a multiple of that: 8 MB
- * batches took the crawl's sync (2,000 pages) to about 1 GB of RSS, 1 MB batches to 0.8.
+ * Documents (or bytes) stored per write during a sync. Each write is one postings
+ * segment: with 1 MB batches the crawl's 13,900 pages made about 190 small segments that
+ * were merged into larger ones, so every posting was written twice; with 8 MB batches
+ * the segments are born at the size merges stopped at (about 2 million postings), none
+ * is rewritten, and the store writer's time on a 47 MB sample fell from 29 to 15 s
+ * (whole crawl: 0.91 to 1.22 MB/s, peak RSS 872 to 909 MB; measured 6 December 2026).
+ * Since the writer analyzes the passages in its own thread, the batch no longer sits in
+ * the main heap as terms (8 MB batches used to take a 2,000-page sync to 1 GB of RSS).
  */
 const BATCH_DOCUMENTS = 500;
-const BATCH_BYTES = 1024 * 1024;
+const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 /**
  * Files read and parsed ahead of the one being stored (the parse pool runs them in
  * parallel), up to this many or this many bytes: with 8 files the workers stood idle
@@ -67,7 +72,10 @@ export async function syncCorpusDir(deps: {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Stops between files (a stop signal at start): throws the signal's reason. */
   signal?: AbortSignal;
+  /** Bytes of files stored per write (default 8 MB; see `DEFAULT_BATCH_BYTES`). */
+  batchBytes?: number;
 }): Promise<SyncSummary> {
+  const batchLimit = deps.batchBytes ?? DEFAULT_BATCH_BYTES;
   const summary: SyncSummary = { added: 0, replaced: 0, unchanged: 0, reindexed: 0, failed: [] };
   const exists = await stat(deps.dir).then(
     (s) => s.isDirectory(),
@@ -191,7 +199,7 @@ export async function syncCorpusDir(deps: {
       else {
         batch.push({ file, parsed: prepared.parsed, reindex: prepared.reindex });
         batchBytes += prepared.size;
-        if (batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
+        if (batch.length >= BATCH_DOCUMENTS || batchBytes >= batchLimit) {
           await writing;
           writing = flush().catch((error: unknown) => fail(file, error));
         }

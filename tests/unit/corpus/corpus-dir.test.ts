@@ -40,7 +40,7 @@ describe("syncCorpusDir", () => {
   it("stores every file of a folder larger than one batch, a batch written while the next is read", async () => {
     const corpus = tempDir("corpus-");
     const storeDir = tempDir("store-");
-    // Six files of about 400 KB: two batches of 1.2 MB, the second read while the first is written.
+    // Six files of about 520 KB (400,000 characters) in 1 MB batches: three writes, each batch read while the one before is written.
     for (let i = 0; i < 6; i++) {
       const line = `Xã số ${i} sắp xếp bộ máy, đơn vị ${i} giảm đầu mối theo kế hoạch.\n`;
       writeFileSync(
@@ -50,12 +50,20 @@ describe("syncCorpusDir", () => {
     }
     const store = openEmbeddedStore(storeDir);
     const indexer = createIndexer({ store });
-    const summary = await syncCorpusDir({ dir: corpus, store, indexer });
+    const summary = await syncCorpusDir({ dir: corpus, store, indexer, batchBytes: 1024 * 1024 });
     expect(summary).toMatchObject({ added: 6, replaced: 0, unchanged: 0, failed: [] });
     for (let i = 0; i < 6; i++) expect(await store.getDocument(docIdForSource(`xa-${i}.txt`))).not.toBeNull();
     const again = await syncCorpusDir({ dir: corpus, store, indexer });
     expect(again).toMatchObject({ added: 0, unchanged: 6 });
+    const segments = (s: typeof store) => s.db.prepare("SELECT count(*) FROM store_segments").pluck().get();
+    expect(segments(store)).toBe(3);
     await store.close();
+    // By default the 3.1 MB go in one write: one postings segment, none to merge later.
+    const whole = openEmbeddedStore(tempDir("store-"));
+    await syncCorpusDir({ dir: corpus, store: whole, indexer: createIndexer({ store: whole }) });
+    expect((await whole.stats()).documents).toBe(6);
+    expect(segments(whole)).toBe(1);
+    await whole.close();
   });
 
   it("indexes again, without an audit entry, a file stored by an older ingest pipeline", async () => {
