@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { createEmbeddedIndex, type EmbeddedIndex } from "./embedded-index.js";
 import { asStoreError, storeError } from "./errors.js";
 import type { LexicalIndexTuning } from "./lexical-index.js";
-import { type Database, openDatabase } from "./sqlite.js";
+import { type Database, type OpenDatabaseOptions, openDatabase } from "./sqlite.js";
 import { createSqliteCatalog, type KeyedChunk, type MetaRow, type SqliteCatalog } from "./sqlite-catalog.js";
 import type { DocumentInput, DocumentStore, IndexedChunk, UpsertResult } from "./types.js";
 
@@ -201,9 +201,9 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
  */
 export function openEmbeddedStore(
   storeDir: string,
-  options: Omit<EmbeddedStoreOptions, "db" | "ownsDatabase"> = {},
+  options: Omit<EmbeddedStoreOptions, "db" | "ownsDatabase"> & { database?: OpenDatabaseOptions } = {},
 ): EmbeddedStore {
-  const db = openDatabase(join(storeDir, EMBEDDED_STORE_FILE));
+  const db = openDatabase(join(storeDir, EMBEDDED_STORE_FILE), options.database);
   try {
     return createEmbeddedStore({ ...options, db, ownsDatabase: true });
   } catch (error) {

@@ -106,6 +106,13 @@ describe("embedded store", () => {
     expect(store.db.name).toBe(join(nested, EMBEDDED_STORE_FILE));
   });
 
+  it("opens its connection with the page cache asked for (the store writer's is small), 64 MiB by default", () => {
+    const writer = track(openEmbeddedStore(dir, { database: { cacheMiB: 16 } }));
+    const reader = track(openEmbeddedStore(dir));
+    expect(writer.db.pragma("cache_size", { simple: true })).toBe(-16 * 1024);
+    expect(reader.db.pragma("cache_size", { simple: true })).toBe(-64 * 1024);
+  });
+
   it("finds the same data after reopening, without rebuilding anything", async () => {
     const first = openEmbeddedStore(dir);
     const chunks = Array.from({ length: 30 }, (_, i) =>
