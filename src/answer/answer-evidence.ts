@@ -1,6 +1,7 @@
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
+import { ASKS_PHONE } from "../retrieval/question-forms.js";
 import {
   ABBREVIATIONS,
   escapeRegExp,
@@ -194,8 +195,6 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
 }
 /** A question asking a term, which a date may end (folded). */
 const ASKS_TERM = /\bthoi han\b/u;
-/** A question asking a telephone number (folded). */
-const ASKS_PHONE = /\b(?:so dien thoai|dien thoai|hotline|duong day nong|so may)\b/u;
 /** A telephone number: "0238 3844 123", "024.3825.1234", "1900 1234", "0912345678". */
 const PHONE =
   /(?<![\d/])(?:0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}|1900[\s.-]?\d{4}|1800[\s.-]?\d{4})(?![\d/])/u;
@@ -357,9 +356,11 @@ function unitPattern(unit: string): UnitPattern {
           ? `(?:${PEOPLE_COUNTED})`
           : [first, ...abbreviationsOf(unit)].map(escapeRegExp).join("|");
   const pattern: UnitPattern = {
-    // "03 (ba) nhân viên": laws spell a number out in brackets after it.
+    // "03 (ba) nhân viên": laws spell a number out in brackets after it. A plural word
+    // between ("lớp 11 các trường THPT", "Điều 5 những người") says the number counts
+    // nothing that follows.
     after: new RegExp(
-      `^\\s*(?:\\([^)]{1,25}\\)\\s*)?(?:[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
+      `^\\s*(?:\\([^)]{1,25}\\)\\s*)?(?:(?!(?:cac|nhung)\\s)[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
       "u",
     ),
     other: money ? PAID_SHARE : share ? PERCENT : undefined,

@@ -7,7 +7,7 @@ import { moneyKind } from "./money-kind.js";
 import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { procedureObject } from "./procedure-object.js";
 import { questionFocus } from "./question-focus.js";
-import { ASKS_NAMING, MERGE_TARGET, MERGED_UNIT, quotedPhrase } from "./question-forms.js";
+import { ASKS_NAMING, ASKS_PHONE, MERGE_TARGET, MERGED_UNIT, quotedPhrase } from "./question-forms.js";
 
 // What is counted is read in counted-unit.ts; its units are named from here too.
 export { MONEY_UNIT, PERCENT_UNIT } from "./counted-unit.js";
@@ -139,7 +139,10 @@ export function analyzeQuestion(
   // "thứ mấy" asks a rank ("huyện đầu tiên"), which no count answers.
   const ranked = /\bthu may\b/u.test(text);
   const asked = questionType(text, marked, hasMarks);
-  const type = ranked && asked === "bao_nhieu" ? "khac" : asked;
+  // A number to call is asked whatever the question word: "cho mình xin số đường dây
+  // nóng ...", "có tổng đài nào ... không" (a sentence without one does not answer).
+  const asksPhone = ASKS_PHONE.test(text) && (asked === "khac" || asked === "co_khong" || asked === "la_gi");
+  const type = ranked && asked === "bao_nhieu" ? "khac" : asksPhone ? "bao_nhieu" : asked;
   const unit =
     type === "bao_nhieu" || /\bmay\b/u.test(text)
       ? countedUnit(words, marked, hasMarks, clauseEnds(folded))

@@ -20,6 +20,13 @@ export const MERGED_UNIT =
 export const MERGE_TARGET =
   /\b(?:nhap|sap nhap|gop|sap xep|hop nhat)(?: [a-z]+){0,3} (?:vao|voi|ve|thanh) (?:dau\b|(?:xa|phuong|thi tran|tinh|huyen|dac khu)(?: moi)? (?:nao|ten (?:la )?gi|gi)\b)/u;
 
+/**
+ * A question asking a telephone number (folded): "số điện thoại", "đường dây nóng",
+ * "hotline", "tổng đài", "số máy". Whatever its question word ("cho mình xin số đường
+ * dây nóng của Sở Nội vụ", "có tổng đài nào ... không"), only a number to call answers it.
+ */
+export const ASKS_PHONE = /\b(?:so dien thoai|dien thoai|hotline|duong day nong|tong dai|so may)\b/u;
+
 /** A "why" question on a name given (folded): "vì sao đặt tên là ...", "lấy tên này". */
 export const ASKS_NAMING = /\b(?:dat ten|lay ten|mang ten|co ten|ten goi)\b/u;
 

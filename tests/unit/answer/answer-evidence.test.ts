@@ -396,6 +396,21 @@ describe("numbers read with their marks", () => {
     expect(evidence("lương bao nhiêu 1 tháng", "được hưởng hai triệu đồng mỗi tháng")).toBe(true);
   });
 
+  it("a number to call is asked whatever the question word; a document's name is none", () => {
+    const q = "cho mình xin số đường dây nóng của Sở Nội vụ Hà Tĩnh";
+    expect(analyzeQuestion(q).type).toBe("bao_nhieu");
+    expect(analyzeQuestion("BNV có tổng đài nào để hỏi về NĐ 178 ko?").type).toBe("bao_nhieu");
+    expect(evidence(q, "Quyết định 80/2025/QĐ-UBND quy định chức năng của Sở Nội vụ tỉnh Hà Tĩnh")).toBe(false);
+    expect(evidence(q, "Đường dây nóng của Sở Nội vụ: 0239 3855 123.")).toBe(true);
+  });
+
+  it("a number before a plural word counts nothing after it: 'lớp 11 các trường THPT'", () => {
+    const q = "quận 5 cũ có mấy trường THPT";
+    expect(evidence(q, "Học sinh lớp 11 các trường THPT thuộc Cụm chuyên môn 4")).toBe(false);
+    expect(evidence(q, "Quận 5 có 12 trường THPT.")).toBe(true);
+    expect(evidence(q, "Quận 5 có 12 ngôi trường THPT.")).toBe(true);
+  });
+
   it("'ai ký' is answered by the person who signed, not by the body that issues", () => {
     const q = "Kết luận 126 ai ký?";
     expect(
