@@ -49,7 +49,19 @@ const LINK_WORDS = new Set([
 /** Words after a counted noun that qualify it, not name it ("năm gần nhất", "người trở lên"). */
 const QUALIFIERS = new Set(["gan", "lien", "toi", "tro", "qua", "cuoi", "dau", "nay"]);
 /** What is paid: a "bao nhiêu" about these asks an amount. */
-const MONEY_NOUNS = new Set(["luong", "phu cap", "tro cap", "tien", "kinh phi", "muc huong", "muc ho tro"]);
+const MONEY_NOUNS = new Set([
+  "luong",
+  "phu cap",
+  "tro cap",
+  "tien",
+  "kinh phi",
+  "muc huong",
+  "muc ho tro",
+  "le phi",
+  "hoc phi",
+  "chi phi",
+  "muc phat",
+]);
 
 /** The unit of a question asking an amount of money. */
 export const MONEY_UNIT = "tien";
@@ -62,6 +74,7 @@ export function countedUnit(
   /** Indices of the words that end a question or sentence of the message. */
   ends: ReadonlySet<number>,
 ): string {
+  let counted = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const isCounter =
@@ -69,6 +82,7 @@ export function countedUnit(
       (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
     // "thứ mấy" asks a rank ("huyện đầu tiên"), not a count.
     if (!isCounter || words[i - 1] === "thu") continue;
+    counted = true;
     const start = w === "bao" ? i + 2 : i + 1;
     // "bao nhiêu %" counts a share; "bao nhiêu/tháng" asks an amount per month.
     if (PERCENT_AFTER_COUNTER.test(marked)) return PERCENT_UNIT;
@@ -89,13 +103,15 @@ export function countedUnit(
       ? head
       : `${head} ${second}`;
   }
-  // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money.
+  // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money; not a
+  // question with no counter ("bộ máy" folds as "bộ mấy": "... có phải nộp lệ phí ko").
   // ("số lượng" counts: its "lượng" folds as the "lương" that is paid.)
-  return words.some(
-    (w, i) =>
-      (MONEY_NOUNS.has(w) && !(w === "luong" && words[i - 1] === "so")) ||
-      MONEY_NOUNS.has(`${w} ${words[i + 1]}`),
-  )
+  return counted &&
+    words.some(
+      (w, i) =>
+        (MONEY_NOUNS.has(w) && !(w === "luong" && words[i - 1] === "so")) ||
+        MONEY_NOUNS.has(`${w} ${words[i + 1]}`),
+    )
     ? MONEY_UNIT
     : "";
 }

@@ -18,6 +18,17 @@ describe("analyzeQuestion: 'số lượng' counts", () => {
   });
 });
 
+describe("analyzeQuestion: an amount of money", () => {
+  it("a fee asked 'bao nhiêu' is money; a fee named where nothing is counted asks no amount", () => {
+    expect(analyzeQuestion("lệ phí dự thi tuyển công chức cấp xã năm 2026 là bao nhiêu?").unit).toBe("tien");
+    expect(analyzeQuestion("hoc phi nam nay bao nhieu").unit).toBe("tien");
+    // "bộ máy" folds as "bộ mấy": no counter, so no amount asked.
+    const asked = analyzeQuestion("cấp đổi giấy tờ do sắp xếp bộ máy thì có phải nộp lệ phí ko?");
+    expect(asked.unit).toBe("");
+    expect(asked.type).not.toBe("bao_nhieu");
+  });
+});
+
 describe("analyzeQuestion: conditions asked", () => {
   it("'thế nào thì ... được ...' asks the conditions for it", () => {
     const asked = analyzeQuestion("thế nào thì xã, phường được công nhận là xã đảo?");
