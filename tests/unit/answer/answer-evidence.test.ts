@@ -400,7 +400,9 @@ describe("numbers read with their marks", () => {
     const q = "cho mình xin số đường dây nóng của Sở Nội vụ Hà Tĩnh";
     expect(analyzeQuestion(q).type).toBe("bao_nhieu");
     expect(analyzeQuestion("BNV có tổng đài nào để hỏi về NĐ 178 ko?").type).toBe("bao_nhieu");
-    expect(evidence(q, "Quyết định 80/2025/QĐ-UBND quy định chức năng của Sở Nội vụ tỉnh Hà Tĩnh")).toBe(false);
+    expect(evidence(q, "Quyết định 80/2025/QĐ-UBND quy định chức năng của Sở Nội vụ tỉnh Hà Tĩnh")).toBe(
+      false,
+    );
     expect(evidence(q, "Đường dây nóng của Sở Nội vụ: 0239 3855 123.")).toBe(true);
   });
 
