@@ -1,5 +1,5 @@
 import { type QuestionAnalysis, WHICH_POSTS } from "../retrieval/question-analysis.js";
-import { expandAbbreviation, foldDiacritics } from "../text/index.js";
+import { abbreviationBefore, expandAbbreviation, foldDiacritics } from "../text/index.js";
 
 /**
  * The post a "who holds it" question asks about ("Bí thư Huyện ủy Đức Thọ hiện nay là
@@ -30,9 +30,10 @@ const BODY_NAME_WORDS = 2;
 /** Folded words with abbreviations written out ("ubnd" → "uy ban nhan dan"). */
 export function expandedWords(folded: string): string[] {
   const out: string[] = [];
-  for (const word of folded.split(/[^\p{L}\p{N}]+/u)) {
-    if (word === "") continue;
-    const expansion = expandAbbreviation(word);
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
+  for (const [i, word] of words.entries()) {
+    // "ct ubnd" is the chairman, not a "chỉ thị" (see abbreviationBefore).
+    const expansion = abbreviationBefore(word, words[i + 1] ?? "")?.expansion ?? expandAbbreviation(word);
     if (expansion === undefined) out.push(word);
     else out.push(...foldDiacritics(expansion).split(" "));
   }

@@ -37,5 +37,6 @@
  * 15: "Nghị định này có hiệu lực ..." in a page's quotation of an article ("Căn cứ khoản 2
  *    Điều 24 Nghị định 178/2024/NĐ-CP quy định như sau:") reported as the quoted decree's start.
  * 16: UV, BT (upper case), PBT and PTT expanded (ủy viên, bí thư, phó bí thư, phó thủ tướng).
+ * 17: "CT" before a body or a place ("CT UBND", "CT xã") read as chủ tịch, not chỉ thị.
  */
-export const INGEST_PIPELINE = 16;
+export const INGEST_PIPELINE = 17;

@@ -61,6 +61,32 @@ export function findAbbreviation(token: string): Abbreviation | undefined {
   return undefined;
 }
 
+/** "CT" as a chairman's title ("CT UBND", "ct tỉnh"); the table reads it as "chỉ thị". */
+const CHAIRMAN = toAbbreviation({ abbr: "CT", expansion: "chủ tịch" });
+/** Folded words that "CT" heads as chairman: a body or a place ("CT UBND", "CT xã", "CT nước"). */
+const CHAIRED = new Set([
+  "ubnd",
+  "hdnd",
+  "ub",
+  "ubmttq",
+  "mttq",
+  "tinh",
+  "huyen",
+  "xa",
+  "phuong",
+  "nuoc",
+  "quan",
+]);
+
+/**
+ * The abbreviation a token stands for given the word after it, where that word decides:
+ * "CT UBND phường", "ct tinh" name a chairman, while "Chỉ thị 05/CT-UBND" is joined by
+ * its hyphen and read by the table. `nextFolded` is the next word folded, lower case.
+ */
+export function abbreviationBefore(token: string, nextFolded: string): Abbreviation | undefined {
+  return token.toLowerCase() === "ct" && CHAIRED.has(nextFolded) ? CHAIRMAN : undefined;
+}
+
 /**
  * The expansion of an abbreviation written as `token` (original case), e.g.
  * "UBND" → "ủy ban nhân dân"; undefined when the token is not a known abbreviation.

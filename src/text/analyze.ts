@@ -1,4 +1,4 @@
-import { type Abbreviation, findAbbreviation } from "./abbreviations.js";
+import { type Abbreviation, abbreviationBefore, findAbbreviation } from "./abbreviations.js";
 import { isCombiningDiacritic } from "./letters.js";
 import { hasVietnameseDiacritics } from "./normalize.js";
 import { phraseAliasAt } from "./phrase-aliases.js";
@@ -218,6 +218,8 @@ function emitTerms(nfc: string, withExact: boolean, emit: Emit): TokenForms[] {
     if (i + 1 < n && hyphened[i + 1]) {
       abbreviation = abbreviationOf(`${raws[i]}-${raws[i + 1]}`);
       if (abbreviation) span = 2;
+    } else if (i + 1 < n && linked[i + 1]) {
+      abbreviation = abbreviationBefore(raws[i]!, forms[i + 1]!.folded);
     }
     abbreviation ??= abbreviationOfToken(forms[i]!, raws[i]!);
     const phraseAlias = abbreviation ? undefined : phraseAliasAt(forms, i, isLinked);

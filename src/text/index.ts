@@ -7,6 +7,7 @@ export {
   ABBREVIATIONS,
   type Abbreviation,
   type AbbreviationEntry,
+  abbreviationBefore,
   expandAbbreviation,
   findAbbreviation,
 } from "./abbreviations.js";

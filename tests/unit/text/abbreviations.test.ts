@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   ABBREVIATIONS,
+  abbreviationBefore,
+  analyzeQuery,
   expandAbbreviation,
   findAbbreviation,
   foldDiacritics,
@@ -62,6 +64,17 @@ describe("expandAbbreviation", () => {
     ["PTT", "phó thủ tướng"],
   ])("%s → %s", (token, expansion) => {
     expect(expandAbbreviation(token)).toBe(expansion);
+  });
+
+  it("reads 'CT' before a body or a place as chủ tịch; alone, numbered or hyphened it stays chỉ thị", () => {
+    expect(abbreviationBefore("CT", "ubnd")?.expansion).toBe("chủ tịch");
+    expect(abbreviationBefore("ct", "xa")?.expansion).toBe("chủ tịch");
+    expect(abbreviationBefore("CT", "05")).toBeUndefined();
+    const terms = (text: string) => analyzeQuery(text).terms.map((t) => t.term);
+    expect(terms("ct ubnd phuong Ha Giang 2 la ai")).toContain("b:chu_tich");
+    expect(terms("ct ubnd phuong Ha Giang 2 la ai")).not.toContain("b:chi_thi");
+    expect(terms("Chỉ thị 05/CT-UBND")).not.toContain("b:chu_tich");
+    expect(terms("CT 05 của tỉnh")).toContain("b:chi_thi");
   });
 
   it("does not expand ordinary syllables that look like case-sensitive abbreviations", () => {
