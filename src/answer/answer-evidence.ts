@@ -1,3 +1,4 @@
+import { PERCENT_UNIT, shareBase } from "../retrieval/counted-unit.js";
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
@@ -55,6 +56,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "phụ cấp thu hút bao nhiêu": another allowance's amount on the same page is no answer.
       if (!namesMoneyKindAsked(question, folded)) return false;
       if (statesStandardInstead(question, folded)) return false;
+      // "bao nhiêu % tổng mức đầu tư": a share of something else ("7% vốn điều lệ") is no answer.
+      if (question.unit === PERCENT_UNIT && !namesShareBase(question, folded)) return false;
       return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
     case "o_dau": {
       // "thuộc quận nào": a quận named, not any other place beside the one asked about.
@@ -192,6 +195,11 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   const dated = asksEventDate(question) ? withoutDocumentDates(own) : own;
   if (ASKS_DAY.test(question.folded)) return DAY.test(dated);
   return DATE.test(dated);
+}
+/** Whether the sentence names what the share asked is of (see `shareBase`); true when nothing is named. */
+function namesShareBase(question: QuestionAnalysis, folded: string): boolean {
+  const base = shareBase(question.folded);
+  return base === "" || mentionsAny(folded, [base]);
 }
 /** A question asking a term, which a date may end (folded). */
 const ASKS_TERM = /\bthoi han\b/u;

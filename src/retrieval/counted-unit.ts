@@ -131,3 +131,26 @@ export function clauseEnds(folded: string): Set<number> {
 export const PERCENT_UNIT = "phan tram";
 const PERCENT_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy|may)\s*(?:%|phần trăm|phan tram)/u;
 const RATE_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy)\s*\/\s*\p{L}/u;
+
+/**
+ * What a share is asked of, its first two words folded ("tong muc" of "bao nhiêu % tổng
+ * mức đầu tư", "gdp" of "bao nhiêu % GDP"); "" when the question names nothing after the
+ * share ("phụ cấp bao nhiêu %?") or links on ("bao nhiêu % so với mức trợ cấp"). `folded`
+ * is the analysis' folded question, where "%" has already gone.
+ */
+export function shareBase(folded: string): string {
+  const words = folded.split(" ");
+  const at = words.findIndex((w, i) => (w === "bao" && words[i + 1] === "nhieu") || w === "may");
+  if (at < 0) return "";
+  let i = at + (words[at] === "bao" ? 2 : 1);
+  if (words[i] === "phan" && words[i + 1] === "tram") i += 2;
+  if (words[i] === "cua") i++;
+  const base: string[] = [];
+  for (; i < words.length && base.length < 2; i++) {
+    const w = words[i]!;
+    if (NOT_UNITS.has(w) || LINK_WORDS.has(w) || FOCUS_STOP.has(w) || /\d/u.test(w)) break;
+    if (w === "so" && words[i + 1] === "voi") break;
+    base.push(w);
+  }
+  return base.join(" ");
+}

@@ -406,6 +406,16 @@ describe("numbers read with their marks", () => {
     expect(evidence(q, "Đường dây nóng của Sở Nội vụ: 0239 3855 123.")).toBe(true);
   });
 
+  it("a share asked of something ('bao nhiêu % tổng mức đầu tư') is not answered by a share of another", () => {
+    const q = "quỹ bảo vệ môi trường cho vay 1 dự án tối đa bao nhiêu % tổng mức đầu tư?";
+    expect(evidence(q, "Mua sắm tài sản cố định không vượt quá 7% vốn điều lệ của Quỹ.")).toBe(false);
+    expect(evidence(q, "Mức vốn vay không được vượt quá mức 70% tổng mức đầu tư của dự án.")).toBe(true);
+    // Nothing named after the share: any share answers.
+    expect(
+      evidence("phụ cấp kiêm nhiệm được bao nhiêu %?", "hưởng phụ cấp kiêm nhiệm bằng 10% mức lương"),
+    ).toBe(true);
+  });
+
   it("a number before a plural word counts nothing after it: 'lớp 11 các trường THPT'", () => {
     const q = "quận 5 cũ có mấy trường THPT";
     expect(evidence(q, "Học sinh lớp 11 các trường THPT thuộc Cụm chuyên môn 4")).toBe(false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { shareBase } from "../../../src/retrieval/counted-unit.js";
 import {
   analyzeQuestion,
   MONEY_UNIT,
@@ -26,6 +27,18 @@ describe("analyzeQuestion: an amount of money", () => {
     const asked = analyzeQuestion("cấp đổi giấy tờ do sắp xếp bộ máy thì có phải nộp lệ phí ko?");
     expect(asked.unit).toBe("");
     expect(asked.type).not.toBe("bao_nhieu");
+  });
+});
+
+describe("shareBase: what a share is asked of", () => {
+  it.each([
+    ["cho vay tối đa bao nhiêu % tổng mức đầu tư?", "tong muc"],
+    ["du toan NSNN nam 2027 boi chi bao nhieu % GDP", "gdp"],
+    ["phải đạt bao nhiêu % hộ gia đình tán thành?", "ho gia"],
+    ["phụ cấp kiêm nhiệm được bao nhiêu %?", ""],
+    ["tỉnh hỗ trợ thêm bao nhiêu % so với mức trợ cấp NĐ 178?", ""],
+  ])("%s → '%s'", (question, base) => {
+    expect(shareBase(analyzeQuestion(question).folded)).toBe(base);
   });
 });
 
