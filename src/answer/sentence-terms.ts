@@ -1,5 +1,5 @@
 import { mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { LruCache } from "../store/lru-cache.js";
+import { GenerationCache } from "../store/generation-cache.js";
 import { analyzeForIndex, foldDiacritics } from "../text/index.js";
 import { clauseHoldsDetail, namesFocus } from "./answer-evidence.js";
 
@@ -236,9 +236,9 @@ function clauseDetail(question: QuestionAnalysis, clause: string): number {
 /**
  * The analyzed terms of sentences, clauses and headings read recently: the best passages
  * recur across questions and their text never changes, so each sentence is analyzed once
- * (the 20,000 most recent texts).
+ * (those read in the last two generations of 10,000 texts).
  */
-const termCache = new LruCache<string, Record<string, number>>(20_000, () => 1);
+const termCache = new GenerationCache<string, Record<string, number>>(10_000);
 export function termsOf(text: string): Record<string, number> {
   const known = termCache.get(text);
   if (known) return known;
