@@ -196,6 +196,7 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   if (ASKS_DAY.test(question.folded)) return DAY.test(dated);
   return DATE.test(dated);
 }
+
 /** Whether the sentence names what the share asked is of (see `shareBase`); true when nothing is named. */
 function namesShareBase(question: QuestionAnalysis, folded: string): boolean {
   const base = shareBase(question.folded);
