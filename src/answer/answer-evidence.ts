@@ -1,4 +1,4 @@
-import { PERCENT_UNIT, shareBase } from "../retrieval/counted-unit.js";
+import { PERCENT_UNIT } from "../retrieval/counted-unit.js";
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
@@ -10,6 +10,7 @@ import {
   foldNfc,
   hasVietnameseDiacritics,
 } from "../text/index.js";
+import { POINTER_SENTENCE } from "./answer-sentences.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { asksMergeTarget, listsUnits, statesMergeTarget } from "./former-units.js";
 import { asksNamingReason, givesNamingReason } from "./naming-reason.js";
@@ -41,6 +42,8 @@ export { asksPerson } from "./who-evidence.js";
  * not answer it. `folded`: the sentence folded and lower case (computed once by the caller).
  */
 export function holdsEvidence(question: QuestionAnalysis, sentence: string, folded: string): boolean {
+  // A page's own question heading or a link to another page asks; it answers nothing.
+  if (asksItself(sentence, folded)) return false;
   // "xã Lùng Thẩn giờ nhập vào xã nào": whatever its question word, the merger answers.
   if (asksMergeTarget(question)) return statesMergeTarget(question, folded);
   switch (question.type) {
@@ -95,6 +98,16 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "... để thực hiện kết luận nào": another document, by its number.
       return asksWhichDocument(question) && namesAnotherDocument(question, sentence);
   }
+}
+
+/**
+ * Whether a sentence is a question or a link to another page rather than a statement:
+ * "Mức lương cơ sở năm 2025 là bao nhiêu?", ">> Nghị định 73 thưởng Tết 2026 bao nhiêu
+ * phần trăm". Legal question-and-answer pages set such headings and links beside their
+ * answers, in the words of the question they answer.
+ */
+export function asksItself(sentence: string, folded: string): boolean {
+  return sentence.includes("?") || POINTER_SENTENCE.test(sentence.trim()) || /\bbao nhieu\b/u.test(folded);
 }
 
 /**
@@ -199,8 +212,7 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
 
 /** Whether the sentence names what the share asked is of (see `shareBase`); true when nothing is named. */
 function namesShareBase(question: QuestionAnalysis, folded: string): boolean {
-  const base = shareBase(question.folded);
-  return base === "" || mentionsAny(folded, [base]);
+  return question.shareBase === "" || mentionsAny(folded, [question.shareBase]);
 }
 /** A question asking a term, which a date may end (folded). */
 const ASKS_TERM = /\bthoi han\b/u;

@@ -133,7 +133,12 @@ function detailsItem(
  * định 40/2025/QĐ-TTg có quy định về trình tự, thủ tục ...").
  */
 export const POINTER_SENTENCE =
-  /^(?:trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)|^căn cứ\s[^;]*\bquy định về(?:\s+[^\s;:]+){1,16}\s*[.…]?$/iu;
+  /^(?:>>|»|→|trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)|^căn cứ\s[^;]*\bquy định về(?:\s+[^\s;:]+){1,16}\s*[.…]?$/iu;
+
+/*
+ * POINTER_SENTENCE also takes a link line of a web page (">> Nghị định 73 thưởng Tết 2026
+ * bao nhiêu phần trăm"): the title of another page, often a question itself.
+ */
 
 /** A sentence that asks without a question mark: "... có bầu cử chủ tịch UBND hay không." */
 export const INDIRECT_QUESTION = /\bhay (?:không|chưa)\s*[.:…]?$/iu;

@@ -1,6 +1,6 @@
 import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
 import { toRoman } from "../text/roman-numerals.js";
-import { clauseEnds, countedUnit, FOCUS_STOP, MONEY_UNIT, PERCENT_UNIT } from "./counted-unit.js";
+import { clauseEnds, countedUnit, FOCUS_STOP, MONEY_UNIT, PERCENT_UNIT, shareBase } from "./counted-unit.js";
 import { documentNumbersIn } from "./document-references.js";
 import { aliasesOf } from "./focus-aliases.js";
 import { moneyKind } from "./money-kind.js";
@@ -67,6 +67,12 @@ export interface QuestionAnalysis {
    * answers it ("các xã Đại Thắng, Tiên Cường và Tự Cường"), not the word "xã".
    */
   asksNames: boolean;
+  /**
+   * For a share ("bao nhiêu % tổng mức đầu tư"): what it is of, its first two words folded
+   * ("tong muc"); "" when not said or not a share. Read once here, as every candidate
+   * sentence of the answer is checked against it.
+   */
+  shareBase: string;
 }
 
 /** Posts a question picks a holder of with "nào" ("PTT nào ký", "bộ trưởng nào"; folded). */
@@ -181,7 +187,10 @@ export function analyzeQuestion(
   const situation = situationOf(question.normalize("NFC"), hasMarks);
   if (focus !== "" && FOCUS_NOT_SUBJECT.has(type) && situation.includes(focus)) focus = "";
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
-  if (focus === "" && unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT) focus = unit;
+  // What a count counts is what it asks, whatever the question names first ("Làm nhất thể
+  // hoá ở Đức Thọ thì giảm được bao nhiêu đầu mối?": the đầu mối, not the nhất thể hóa).
+  if (unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT && (focus === "" || type === "bao_nhieu"))
+    focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
   return {
     type: unit !== "" && type === "khac" ? "bao_nhieu" : type,
@@ -193,6 +202,7 @@ export function analyzeQuestion(
     situation,
     documentNumbers: documentNumbersIn(question),
     asksNames,
+    shareBase: unit === PERCENT_UNIT ? shareBase(text) : "",
   };
 }
 

@@ -380,6 +380,13 @@ describe("amounts and shares", () => {
     expect(evidence(q, "giảm 5 bộ và 3 cơ quan thuộc Chính phủ")).toBe(false);
   });
 
+  it("a question heading or a link to another page states no share, whatever words it has", () => {
+    const q = "lương hưu từ 1/1/2026 được điều chỉnh tăng bao nhiêu phần trăm";
+    expect(evidence(q, ">> Nghị định 73 thưởng Tết 2026 bao nhiêu phần trăm")).toBe(false);
+    expect(evidence(q, "Lương hưu năm 2026 tăng bao nhiêu phần trăm")).toBe(false);
+    expect(evidence(q, "Mức lương hưu từ 1/1/2026 tăng thêm 8% so với trước.")).toBe(true);
+  });
+
   it("an amount of nothing named is written in digits: 'một hình thức' is an article", () => {
     const q = "Lãi suất tiết kiệm ngân hàng Vietcombank là bao nhiêu?";
     expect(evidence(q, "Lãi suất tiết kiệm kỳ hạn 12 tháng là 4,7%/năm.")).toBe(true);

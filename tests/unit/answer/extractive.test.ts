@@ -462,12 +462,14 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     const page = passage(
       "qa",
       "*Thị trấn Hoa Thành sau sáp nhập thành xã gì?* Dưới đây là thông tin về thị trấn Hoa Thành sau sáp nhập. " +
-        "Thị trấn Hoa Thành sau sáp nhập thành xã Yên Thành.",
+        "Thị trấn Hoa Thành sau sáp nhập thành xã Yên Thành.\n" +
+        ">> Thị trấn Hoa Thành sau sáp nhập thành xã gì, thuộc tỉnh nào",
       "Thị trấn Hoa Thành",
     );
     const result = compose("thị trấn Hoa Thành sau sáp nhập thành xã gì?", [page]);
     expect(result.answer.startsWith("Thị trấn Hoa Thành sau sáp nhập thành xã Yên Thành.")).toBe(true);
     expect(result.answer).not.toContain("?");
+    expect(result.answer).not.toContain(">>");
   });
 
   it("keeps what follows 'thì' when a long condition is trimmed", () => {

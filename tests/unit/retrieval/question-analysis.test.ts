@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { shareBase } from "../../../src/retrieval/counted-unit.js";
 import {
   analyzeQuestion,
   MONEY_UNIT,
@@ -30,6 +29,14 @@ describe("analyzeQuestion: an amount of money", () => {
   });
 });
 
+describe("analyzeQuestion: what a count counts", () => {
+  it("is the focus, whatever the question names first", () => {
+    const asked = analyzeQuestion("Làm nhất thể hoá ở Đức Thọ thì giảm được bao nhiêu đầu mối?");
+    expect(asked.unit).toBe("dau moi");
+    expect(asked.focus).toBe("dau moi");
+  });
+});
+
 describe("shareBase: what a share is asked of", () => {
   it.each([
     ["cho vay tối đa bao nhiêu % tổng mức đầu tư?", "tong muc"],
@@ -37,8 +44,10 @@ describe("shareBase: what a share is asked of", () => {
     ["phải đạt bao nhiêu % hộ gia đình tán thành?", "ho gia"],
     ["phụ cấp kiêm nhiệm được bao nhiêu %?", ""],
     ["tỉnh hỗ trợ thêm bao nhiêu % so với mức trợ cấp NĐ 178?", ""],
+    // Not a share: what is counted is the unit, not a base.
+    ["sáp nhập còn bao nhiêu tỉnh thành?", ""],
   ])("%s → '%s'", (question, base) => {
-    expect(shareBase(analyzeQuestion(question).folded)).toBe(base);
+    expect(analyzeQuestion(question).shareBase).toBe(base);
   });
 });
 
