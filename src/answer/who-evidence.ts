@@ -1,3 +1,4 @@
+import { placeNamesIn } from "../retrieval/place-names.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { ASKS_ROLE, mentionsAny, PERSON_WHICH } from "../retrieval/question-analysis.js";
 import { askedPost, namesPost } from "./asked-post.js";
@@ -27,7 +28,8 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
     return (
       namesPerson(sentence) &&
       (post === undefined || namesPost(post, sentence)) &&
-      !speaksOfOtherPlace(question, folded)
+      !speaksOfOtherPlace(question, folded) &&
+      !namesOnlyAnotherProvince(question, sentence)
     );
   }
   // "Kết luận 126 ai ký?": a document is signed by a person ("Thay mặt Bộ Chính trị,
@@ -100,6 +102,20 @@ function speaksOfOtherPlace(question: QuestionAnalysis, folded: string): boolean
   places.sort((a, b) => question.folded.indexOf(a) - question.folded.indexOf(b));
   const [asked, ...others] = places;
   return !mentionsAny(folded, [asked!]) && others.some((place) => mentionsAny(folded, [place]));
+}
+
+/**
+ * Whether the sentence names provinces, none of them the one the question asks about:
+ * "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Thái Bình Nguyễn Hồng Diên" holds the post asked
+ * ("Chủ tịch HĐND tỉnh Cà Mau ... là ai") in another province. A page listing officials
+ * of many provinces holds both in one passage, so the passage's situation does not tell.
+ */
+function namesOnlyAnotherProvince(question: QuestionAnalysis, sentence: string): boolean {
+  if (question.situation.length === 0) return false;
+  const asked = placeNamesIn(question.situation.join(" , "), false);
+  if (asked.length === 0) return false;
+  const named = placeNamesIn(sentence, true);
+  return named.length > 0 && !named.some((place) => asked.includes(place));
 }
 
 /** Questions that ask who holds a post, which only a person's name answers (folded). */

@@ -606,6 +606,21 @@ describe("telephone numbers", () => {
   });
 });
 
+describe("who holds a post of a province", () => {
+  const q = "Chủ tịch HĐND tỉnh Cà Mau mới sau hợp nhất với Bạc Liêu là ai";
+  it("is not the holder of that post in another province", () => {
+    expect(
+      evidence(
+        q,
+        "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Thái Bình Nguyễn Hồng Diên được điều động giữ chức mới.",
+      ),
+    ).toBe(false);
+    expect(evidence(q, "Ông Nguyễn Hồ Hải, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Cà Mau, phát biểu.")).toBe(
+      true,
+    );
+  });
+});
+
 describe("who does what is asked", () => {
   const q = "Chủ tịch HĐND tỉnh mới sau sáp nhập do ai chỉ định?";
   it("is answered by the office that appoints, not by one that leads or elects", () => {
