@@ -5,14 +5,9 @@ import { cleanText, dropTrailingCredits } from "./clean-text.js";
 import { sniffFormat } from "./detect-format.js";
 import { assertDocumentLike, assertTextLength, capLineLength } from "./document-checks.js";
 import { assertReadableText } from "./garbage.js";
-import { htmlDepthExceeds, htmlToText } from "./html-to-text.js";
-import { loadDoc } from "./load-doc.js";
-import { loadDocx } from "./load-docx.js";
-import { loadPdf } from "./load-pdf.js";
 import { markdownToText } from "./markdown-to-text.js";
 import { ingestMessages } from "./messages.js";
 import { extractMetadata, isOfficialText } from "./metadata.js";
-import { sharedOcrEngine } from "./ocr-engine.js";
 import { markOcrPages } from "./ocr-page-marks.js";
 import { extractRelations } from "./relations.js";
 import { rtfToText } from "./rtf-to-text.js";
@@ -33,11 +28,21 @@ interface Extracted {
   ocrTexts?: Map<number, string> | undefined;
 }
 
+/*
+ * Each format's reader is loaded when a file of that format first arrives: a parse worker
+ * reading web pages never loads the PDF, OCR, DOCX and .doc libraries (with their native
+ * canvas), which every worker otherwise holds in memory for its whole life.
+ */
+
 async function extract(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<Extracted> {
   const sniffed = sniffFormat(bytes, fileName);
   if ("text" in sniffed) assertTextLength(sniffed.text, { fileName });
   switch (sniffed.kind) {
     case "pdf": {
+      const [{ loadPdf }, { sharedOcrEngine }] = await Promise.all([
+        import("./load-pdf.js"),
+        import("./ocr-engine.js"),
+      ]);
       const onProgress = options.onProgress;
       const ocr = options.ocr && {
         settings: options.ocr,
@@ -48,22 +53,26 @@ async function extract(bytes: Uint8Array, fileName: string, options: ParseOption
       return { format: "pdf", ...pdf };
     }
     case "zip": {
+      const { loadDocx } = await import("./load-docx.js");
       const docx = await loadDocx(bytes, fileName);
       return { format: "docx", text: docx.text, pages: null, warnings: docx.warnings };
     }
     case "ole2": {
+      const { loadDoc } = await import("./load-doc.js");
       const doc = await loadDoc(bytes, fileName);
       return { format: "doc", text: doc.text, pages: null, warnings: doc.warnings };
     }
     case "rtf":
       return { format: "rtf", text: rtfToText(sniffed.text, fileName), pages: null, warnings: [] };
-    case "html":
+    case "html": {
+      const { htmlDepthExceeds, htmlToText } = await import("./html-to-text.js");
       if (htmlDepthExceeds(sniffed.text, MAX_HTML_DEPTH)) {
         throw new IngestError("html_too_deep", ingestMessages.htmlTooDeep(MAX_HTML_DEPTH), {
           context: { fileName, limit: MAX_HTML_DEPTH },
         });
       }
       return { format: "html", text: htmlToText(sniffed.text), pages: null, warnings: [] };
+    }
     case "md":
       return { format: "md", text: markdownToText(sniffed.text), pages: null, warnings: [] };
     case "txt":
