@@ -10,7 +10,7 @@ import {
   foldNfc,
   hasVietnameseDiacritics,
 } from "../text/index.js";
-import { POINTER_SENTENCE } from "./answer-sentences.js";
+import { asksOrPoints } from "./answer-sentences.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { asksMergeTarget, listsUnits, statesMergeTarget } from "./former-units.js";
 import { asksNamingReason, givesNamingReason } from "./naming-reason.js";
@@ -107,7 +107,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
  * answers, in the words of the question they answer.
  */
 export function asksItself(sentence: string, folded: string): boolean {
-  return sentence.includes("?") || POINTER_SENTENCE.test(sentence.trim()) || /\bbao nhieu\b/u.test(folded);
+  return asksOrPoints(sentence) || /\bbao nhieu\b/u.test(folded);
 }
 
 /**

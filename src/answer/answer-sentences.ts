@@ -129,16 +129,18 @@ function detailsItem(
 
 /**
  * Sentences that point to other text instead of saying something: "Dưới đây là ...",
- * and a provision cited for what it is about, not what it says ("Căn cứ Điều 4 Quyết
- * định 40/2025/QĐ-TTg có quy định về trình tự, thủ tục ...").
+ * a web page's link line (">> Nghị định 73 thưởng Tết 2026 bao nhiêu phần trăm": another
+ * page's title, often a question itself), and a provision cited for what it is about,
+ * not what it says ("Căn cứ Điều 4 Quyết định 40/2025/QĐ-TTg có quy định về trình tự,
+ * thủ tục ...").
  */
 export const POINTER_SENTENCE =
   /^(?:>>|»|→|trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)|^căn cứ\s[^;]*\bquy định về(?:\s+[^\s;:]+){1,16}\s*[.…]?$/iu;
 
-/*
- * POINTER_SENTENCE also takes a link line of a web page (">> Nghị định 73 thưởng Tết 2026
- * bao nhiêu phần trăm"): the title of another page, often a question itself.
- */
+/** Whether a sentence asks ("... thành xã gì?") or points elsewhere (`POINTER_SENTENCE`): it says nothing. */
+export function asksOrPoints(sentence: string): boolean {
+  return sentence.includes("?") || POINTER_SENTENCE.test(sentence.trim());
+}
 
 /** A sentence that asks without a question mark: "... có bầu cử chủ tịch UBND hay không." */
 export const INDIRECT_QUESTION = /\bhay (?:không|chưa)\s*[.:…]?$/iu;
