@@ -442,3 +442,22 @@ function lowerFirst(text: string): string {
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** One question of a thread of replies and the answer it got. */
+export interface ThreadEntry {
+  question: string;
+  answer: string;
+}
+
+/**
+ * What a thread of replies asks so far, read from its first question on: "Khó khăn khi
+ * ... là gì?" → "giải thích rõ hơn" → "tiếp" still asks the difficulties, where the last
+ * reply read against its parent's own words would search "giải thích rõ hơn". The answer
+ * holds every answer of the thread, so that what any of them quoted is left out again.
+ * `thread`: oldest first, at least one entry.
+ */
+export function resolveThread(thread: readonly ThreadEntry[]): ThreadEntry {
+  let question = thread[0]!.question;
+  for (const entry of thread.slice(1)) question = planFollowUp(question, entry.question).search;
+  return { question, answer: thread.map((entry) => entry.answer).join("\n") };
+}

@@ -167,6 +167,26 @@ describe("bot in a private chat", () => {
     expect(second.plainText).toContain(SEED_TITLE_START);
   });
 
+  it("'tiếp' in reply to 'giải thích rõ hơn' still asks the first question, and quotes what neither answer did", async () => {
+    const lan = h.user(CADRE);
+    const question = "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?";
+    await lan.sendText(question);
+    const answer = await lan.waitForBotMessage(undefined, 20_000);
+    const more = await lan.replyTo(answer, "giải thích rõ hơn");
+    const second = await lan.waitForBotMessage((m) => m.replyToMessageId === more.messageId, 20_000);
+    const next = await lan.replyTo(second, "tiếp");
+    const third = await lan.waitForBotMessage((m) => m.replyToMessageId === next.messageId, 20_000);
+    expect(third.plainText).not.toContain(answerMessages.notFound);
+    const logged = rows<{ question: string; answer: string }>(
+      h,
+      "SELECT question, answer FROM bot_questions ORDER BY id DESC LIMIT 3",
+    );
+    expect(logged.map((r) => r.question)).toEqual(["tiếp", "giải thích rõ hơn", question]);
+    for (const earlier of logged.slice(1))
+      for (const fragment of quotedFragments(earlier.answer)) expect(third.plainText).not.toContain(fragment);
+    expect(third.plainText).toContain(SEED_TITLE_START);
+  });
+
   it("a greeting gets a greeting in plain text: no sources, no buttons, not in the question log", async () => {
     const lan = h.user(CADRE);
     const logged = () => rows<{ n: number }>(h, "SELECT COUNT(*) AS n FROM bot_questions")[0]!.n;

@@ -11,6 +11,7 @@ import {
 import { hasWord } from "../../text/has-word.js";
 import type { BotContext } from "../context.js";
 import { isReplyToBot, mentionsBot, messageOf, parseCommand, stripMention } from "../filters/addressed.js";
+import { followUpOf } from "../follow-up-thread.js";
 import { botMessages, reviewMessages } from "../messages.js";
 import { rateLimit } from "../middlewares/rate-limit.js";
 import { typing } from "../middlewares/typing.js";
@@ -83,7 +84,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
     ? (state.findAnswerByMessage(chat.id, repliedTo) ??
       (passage ? state.getQuestion(passage.questionId) : null))
     : null;
-  const previous = parent ? { question: parent.question, answer: parent.answer } : undefined;
+  const previous = parent ? followUpOf(state, parent) : undefined;
 
   const stream = createStreamingReply({
     send: (html) =>

@@ -44,6 +44,8 @@ export interface QuestionRecord {
   answer: string;
   declined: boolean;
   createdAt: number;
+  /** The question this one followed up on, if it was a reply to an answer. */
+  parentId: number | null;
   sources: Array<{ n: number; chunkId: string; docId: string; title: string }>;
 }
 
@@ -164,7 +166,7 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
       "SELECT question_id FROM bot_answer_messages WHERE chat_id = ? AND message_id = ? AND message_date = ?",
     ),
     questionById: db.prepare(
-      "SELECT id, chat_id, user_id, question, answer, declined, created_at FROM bot_questions WHERE id = ?",
+      "SELECT id, chat_id, user_id, question, answer, declined, created_at, parent_id FROM bot_questions WHERE id = ?",
     ),
     sourcesOf: db.prepare(
       "SELECT n, chunk_id, doc_id, title FROM bot_question_sources WHERE question_id = ? ORDER BY n",
@@ -239,6 +241,7 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
           answer: string;
           declined: number;
           created_at: number;
+          parent_id: number | null;
         }
       | undefined;
     if (!row) return null;
@@ -253,6 +256,7 @@ export function createBotState(db: Database.Database, clock: Clock): BotState {
       answer: row.answer,
       declined: row.declined === 1,
       createdAt: row.created_at,
+      parentId: row.parent_id,
       sources,
     };
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planFollowUp } from "../../../src/answer/follow-up.js";
+import { planFollowUp, resolveThread } from "../../../src/answer/follow-up.js";
 
 const DIFFICULTIES = "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?";
 const DIFFICULTIES_UNMARKED = "kho khan khi thuc hien nhat the hoa o duc tho la gi";
@@ -148,5 +148,40 @@ describe("planFollowUp: anything else", () => {
         leaveOutPrevious: false,
       });
     }
+  });
+});
+
+describe("resolveThread: a reply to a reply", () => {
+  const first = { question: "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?", answer: "A1" };
+
+  it("asks what the thread asked, not the words of the reply before it", () => {
+    const thread = [
+      first,
+      { question: "giải thích rõ hơn", answer: "A2" },
+      { question: "tiếp", answer: "A3" },
+    ];
+    const read = resolveThread(thread);
+    expect(read.question).toBe(first.question);
+    expect(planFollowUp(read.question, "nói thêm nữa").search).toBe(first.question);
+  });
+
+  it("carries a change of focus on to the replies after it", () => {
+    const thread = [
+      { question: "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?", answer: "A1" },
+      { question: "còn lợi ích thì sao?", answer: "A2" },
+      { question: "giải thích rõ hơn", answer: "A3" },
+    ];
+    const read = resolveThread(thread);
+    expect(read.question).toBe("Lợi ích khi thực hiện nhất thể hóa ở Đức Thọ là gì?");
+  });
+
+  it("holds every answer of the thread, so none is quoted again", () => {
+    const read = resolveThread([first, { question: "tiếp", answer: "A2" }]);
+    expect(read.answer).toContain("A1");
+    expect(read.answer).toContain("A2");
+  });
+
+  it("is the question itself when nothing replied to it", () => {
+    expect(resolveThread([first])).toEqual(first);
   });
 });
