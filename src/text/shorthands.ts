@@ -1,5 +1,5 @@
 /**
- * Chat shorthands cadres type for question words ("ko", "đc", "ntn"): read as the words
+ * Chat shorthands cadres type for question words ("ko", "đc", "ntn", "sđt"): read as the words
  * they stand for, so that a question typed "... có bắt buộc đổi CCCD ko?" searches
  * "không", a question word, instead of a term no document holds (which counted as the
  * rarest of the question's words and lowered the confidence of the right passage).
@@ -12,6 +12,8 @@ const SHORTHANDS: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/(?<![\p{L}\p{N}/.-])(?:dc|đc|duoc)(?![\p{L}\p{N}/-])/gu, "được", "duoc"],
   [/(?<![\p{L}\p{N}/.-])ntn(?![\p{L}\p{N}/-])/gu, "như thế nào", "nhu the nao"],
   [/(?<![\p{L}\p{N}/.-])bn(?![\p{L}\p{N}/-])/gu, "bao nhiêu", "bao nhieu"],
+  // "sđt của UBND xã ..." asks a telephone number: documents write it out.
+  [/(?<![\p{L}\p{N}/.-])(?:sđt|sdt|Sđt|SĐT)(?![\p{L}\p{N}/-])/gu, "số điện thoại", "so dien thoai"],
 ];
 
 /**

@@ -8,6 +8,9 @@ describe("expandShorthands", () => {
     expect(expandShorthands("Xã có đc giữ tên cũ k", true)).toBe("Xã có được giữ tên cũ không");
     expect(expandShorthands("thủ tục ntn", true)).toBe("thủ tục như thế nào");
     expect(expandShorthands("phụ cấp được bn 1 tháng", true)).toBe("phụ cấp được bao nhiêu 1 tháng");
+    expect(expandShorthands("cho xin sđt của UBND xã", true)).toBe("cho xin số điện thoại của UBND xã");
+    expect(expandShorthands("SĐT UBND xã là gì", true)).toBe("số điện thoại UBND xã là gì");
+    expect(expandShorthands("sdt ubnd xa la bao nhieu", false)).toBe("so dien thoai ubnd xa la bao nhieu");
   });
 
   it("leaves words, numbers and codes that only contain the letters alone", () => {
@@ -23,6 +26,7 @@ describe("expandShorthands", () => {
       "dc/ac",
       "bnv",
       "BN-01",
+      "sdtx",
     ]) {
       expect(expandShorthands(text, true)).toBe(text);
     }
