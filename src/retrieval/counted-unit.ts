@@ -76,14 +76,9 @@ export function countedUnit(
 ): string {
   let counted = false;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const isCounter =
-      (w === "bao" && words[i + 1] === "nhieu") ||
-      (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
-    // "thứ mấy" asks a rank ("huyện đầu tiên"), not a count.
-    if (!isCounter || words[i - 1] === "thu") continue;
+    if (!isCounterAt(words, i, marked, hasMarks)) continue;
     counted = true;
-    const start = w === "bao" ? i + 2 : i + 1;
+    const start = words[i] === "bao" ? i + 2 : i + 1;
     // "bao nhiêu %" counts a share; "bao nhiêu/tháng" asks an amount per month.
     if (PERCENT_AFTER_COUNTER.test(marked)) return PERCENT_UNIT;
     if (RATE_AFTER_COUNTER.test(marked)) break;
@@ -116,6 +111,19 @@ export function countedUnit(
     : "";
 }
 
+/**
+ * Whether a counter starts at word `i`: "bao nhiêu", or "mấy" as typed ("may" folded is
+ * also "máy" of "bộ máy": with marks, only a written "mấy" counts); "thứ mấy" asks a rank
+ * ("huyện đầu tiên"), not a count.
+ */
+function isCounterAt(words: readonly string[], i: number, marked: string, hasMarks: boolean): boolean {
+  const w = words[i];
+  const counter =
+    (w === "bao" && words[i + 1] === "nhieu") ||
+    (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
+  return counter && words[i - 1] !== "thu";
+}
+
 /** The indices of the words (as `analyzeQuestion` splits them) that end a clause: "?", "!", ";", ". ". */
 export function clauseEnds(folded: string): Set<number> {
   const ends = new Set<number>();
@@ -135,12 +143,12 @@ const RATE_AFTER_COUNTER = /(?:bao nhiêu|bao nhieu|mấy)\s*\/\s*\p{L}/u;
 /**
  * What a share is asked of, its first two words folded ("tong muc" of "bao nhiêu % tổng
  * mức đầu tư", "gdp" of "bao nhiêu % GDP"); "" when the question names nothing after the
- * share ("phụ cấp bao nhiêu %?") or links on ("bao nhiêu % so với mức trợ cấp"). `folded`
- * is the analysis' folded question, where "%" has already gone.
+ * share ("phụ cấp bao nhiêu %?") or links on ("bao nhiêu % so với mức trợ cấp"). `words`:
+ * the folded words of the question as `countedUnit` reads them (the "%" has gone), whose
+ * counter this reads on from.
  */
-export function shareBase(folded: string): string {
-  const words = folded.split(" ");
-  const at = words.findIndex((w, i) => (w === "bao" && words[i + 1] === "nhieu") || w === "may");
+export function shareBase(words: readonly string[], marked: string, hasMarks: boolean): string {
+  const at = words.findIndex((_, i) => isCounterAt(words, i, marked, hasMarks));
   if (at < 0) return "";
   let i = at + (words[at] === "bao" ? 2 : 1);
   if (words[i] === "phan" && words[i + 1] === "tram") i += 2;

@@ -202,7 +202,7 @@ export function analyzeQuestion(
     situation,
     documentNumbers: documentNumbersIn(question),
     asksNames,
-    shareBase: unit === PERCENT_UNIT ? shareBase(text) : "",
+    shareBase: unit === PERCENT_UNIT ? shareBase(words, marked, hasMarks) : "",
   };
 }
 

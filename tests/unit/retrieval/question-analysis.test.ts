@@ -46,6 +46,8 @@ describe("shareBase: what a share is asked of", () => {
     ["tỉnh hỗ trợ thêm bao nhiêu % so với mức trợ cấp NĐ 178?", ""],
     // Not a share: what is counted is the unit, not a base.
     ["sáp nhập còn bao nhiêu tỉnh thành?", ""],
+    // "bộ máy" folds as "bộ mấy": the share is read on from "bao nhiêu", as the count is.
+    ["sắp xếp bộ máy phải giảm bao nhiêu % biên chế?", "bien che"],
   ])("%s → '%s'", (question, base) => {
     expect(analyzeQuestion(question).shareBase).toBe(base);
   });
