@@ -112,10 +112,25 @@ function speaksOfOtherPlace(question: QuestionAnalysis, folded: string): boolean
  */
 function namesOnlyAnotherProvince(question: QuestionAnalysis, sentence: string): boolean {
   if (question.situation.length === 0) return false;
-  const asked = placeNamesIn(question.situation.join(" , "), false);
+  const asked = provincesAsked(question);
   if (asked.length === 0) return false;
   const named = placeNamesIn(sentence, true);
   return named.length > 0 && !named.some((place) => asked.includes(place));
+}
+
+/**
+ * The provinces among a question's situation, read once per analysis: every candidate
+ * sentence of a "who holds it" question is checked against them. (Keyed by the analysis
+ * itself: a compound question's parts are analyses of their own, with a wider situation.)
+ */
+const askedProvinces = new WeakMap<QuestionAnalysis, string[]>();
+function provincesAsked(question: QuestionAnalysis): string[] {
+  let provinces = askedProvinces.get(question);
+  if (provinces === undefined) {
+    provinces = placeNamesIn(question.situation.join(" , "), false);
+    askedProvinces.set(question, provinces);
+  }
+  return provinces;
 }
 
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
