@@ -9,10 +9,13 @@ import { storeError } from "./errors.js";
 import { LruCache } from "./lru-cache.js";
 import {
   buildSegmentPostings,
+  compactBlob,
   type DeadRanges,
   decodeImpacts,
   type ImpactPostings,
   mergePostingBlobs,
+  postingCount,
+  type StoredBlob,
 } from "./postings.js";
 import type { Database } from "./sqlite.js";
 
@@ -59,10 +62,13 @@ interface SegmentRow {
 /**
  * The table holding a segment's posting rows, by its layout: 0 in stores written before
  * schema version 5 (blobs inside a WITHOUT ROWID B-tree), 1 since (a rowid table with a
- * (segment, term) index; see `STORE_MIGRATIONS`). New segments, merges included, use 1.
+ * (segment, term) index; see `STORE_MIGRATIONS`), 2 since schema version 6 (the same
+ * table, compact blobs). New segments, merges included, use 2.
  */
-const POSTING_TABLES = ["store_postings", "store_posting_lists"] as const;
-const CURRENT_LAYOUT = 1;
+const POSTING_TABLES = ["store_postings", "store_posting_lists", "store_posting_lists"] as const;
+/** Layout 2: layout 1's table, blobs in the compact form (src/store/compact-postings.ts). */
+const COMPACT_LAYOUT = 2;
+const CURRENT_LAYOUT = COMPACT_LAYOUT;
 
 /**
  * The lexical half of the embedded store: writes immutable per-upsert segments, merges
@@ -159,6 +165,11 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     });
   }
 
+  /** A row's blob in the form its segment's layout keeps. */
+  function stored(data: Uint8Array, layout: number): StoredBlob {
+    return layout === COMPACT_LAYOUT ? { compact: data } : data;
+  }
+
   function toDeadRanges(rows: Array<[number, number]>): DeadRanges {
     return { los: Int32Array.from(rows, (r) => r[0]), his: Int32Array.from(rows, (r) => r[1]) };
   }
@@ -171,7 +182,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     byTerm: Map<string, Uint8Array>,
   ) {
     let postings = 0;
-    for (const blob of byTerm.values()) postings += blob.byteLength / 12;
+    for (const blob of byTerm.values()) postings += postingCount(blob);
     const segId = Number(stmt.segmentInsert.run(level, lo, hi, postings, chunks).lastInsertRowid);
     // Term order makes the rows of a new segment an append at the end of the B-tree.
     // Rows go in several to a statement: a third less time than one by one.
@@ -181,10 +192,11 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     for (; i + POSTING_ROWS_PER_INSERT <= terms.length; i += POSTING_ROWS_PER_INSERT) {
       args.length = 0;
       for (let k = i; k < i + POSTING_ROWS_PER_INSERT; k++)
-        args.push(segId, terms[k]!, byTerm.get(terms[k]!)!);
+        args.push(segId, terms[k]!, compactBlob(byTerm.get(terms[k]!)!));
       stmt.postingInsertMany.run(args);
     }
-    for (; i < terms.length; i++) stmt.postingInsert.run(segId, terms[i]!, byTerm.get(terms[i]!)!);
+    for (; i < terms.length; i++)
+      stmt.postingInsert.run(segId, terms[i]!, compactBlob(byTerm.get(terms[i]!)!));
   }
 
   /** Rewrites `group` (adjacent segments) as one segment of `level`, dropping dead postings. */
@@ -194,12 +206,14 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     const live = group.reduce((sum, s) => sum + s.chunks - s.dead, 0);
     if (live > 0) {
       const deadHere = toDeadRanges(stmt.tombstonesIn.all(lo, hi));
-      const blobsByTerm = new Map<string, Buffer[]>();
+      const blobsByTerm = new Map<string, StoredBlob[]>();
       for (const segment of group) {
-        for (const [term, data] of stmt.postingsOfSegment[layoutOf(segment)]!.all(segment.seg_id)) {
+        const layout = layoutOf(segment);
+        for (const [term, data] of stmt.postingsOfSegment[layout]!.all(segment.seg_id)) {
+          const blob = stored(data, layout);
           const list = blobsByTerm.get(term);
-          if (list) list.push(data);
-          else blobsByTerm.set(term, [data]);
+          if (list) list.push(blob);
+          else blobsByTerm.set(term, [blob]);
         }
       }
       const merged = new Map<string, Uint8Array>();
@@ -269,13 +283,15 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       if (missing.size === 0) return out;
       segments ??= stmt.segmentsAll.all();
       dead ??= toDeadRanges(stmt.tombstonesAll.all());
-      const blobsByTerm = new Map<string, Buffer[]>();
+      const blobsByTerm = new Map<string, StoredBlob[]>();
       const wanted = JSON.stringify([...missing]);
       for (const segment of segments) {
-        for (const [term, data] of stmt.postingsLookup[layoutOf(segment)]!.all(segment.seg_id, wanted)) {
+        const layout = layoutOf(segment);
+        for (const [term, data] of stmt.postingsLookup[layout]!.all(segment.seg_id, wanted)) {
+          const blob = stored(data, layout);
           const list = blobsByTerm.get(term);
-          if (list) list.push(data);
-          else blobsByTerm.set(term, [data]);
+          if (list) list.push(blob);
+          else blobsByTerm.set(term, [blob]);
         }
       }
       const params = impactParams(context);

@@ -1,3 +1,11 @@
+import {
+  type CompactBlob,
+  compactCount,
+  decodeCompactInto,
+  encodeCompact,
+  rawInside,
+} from "./compact-postings.js";
+
 /**
  * The binary form of a posting list, as the embedded store keeps it: for one term in one
  * segment, `n` postings laid out as n Int32 chunk keys (ascending), then n Float32 term
@@ -87,6 +95,49 @@ export function postingCount(blob: Uint8Array): number {
   return Math.floor(blob.byteLength / BYTES_PER_POSTING);
 }
 
+/**
+ * A blob as a segment stores it: the raw form (layouts 0 and 1) or the compact one
+ * (layout 2, src/store/compact-postings.ts).
+ */
+export type StoredBlob = Uint8Array | CompactBlob;
+
+function isCompact(blob: StoredBlob): blob is CompactBlob {
+  return !(blob instanceof Uint8Array);
+}
+
+/** A raw blob in the compact form (for a segment of layout 2). */
+export function compactBlob(raw: Uint8Array): Uint8Array {
+  return encodeCompact(raw, sections(raw));
+}
+
+/** How many postings a stored blob holds. */
+export function storedCount(blob: StoredBlob): number {
+  return isCompact(blob) ? compactCount(blob.compact) : postingCount(blob);
+}
+
+/**
+ * A stored blob's postings as arrays: views of a raw blob, or decoded from a compact one
+ * into `scratch` (valid until the next call: a question's first reading decodes millions
+ * of postings, and fresh arrays for each blob cost as much as decoding them).
+ */
+function arraysOf(blob: StoredBlob): Postings {
+  if (!isCompact(blob)) return sections(blob);
+  const raw = rawInside(blob.compact);
+  if (raw !== null) return sections(raw);
+  const n = compactCount(blob.compact);
+  if (scratch.keys.length < n) {
+    const size = Math.max(n, 2 * scratch.keys.length);
+    scratch = { keys: new Int32Array(size), tfs: new Float32Array(size), lens: new Float32Array(size) };
+  }
+  decodeCompactInto(blob.compact, scratch, 0);
+  return {
+    keys: scratch.keys.subarray(0, n),
+    tfs: scratch.tfs.subarray(0, n),
+    lens: scratch.lens.subarray(0, n),
+  };
+}
+let scratch: Postings = { keys: new Int32Array(0), tfs: new Float32Array(0), lens: new Float32Array(0) };
+
 /** Encodes parallel arrays (keys ascending) into one blob. */
 export function encodePostings(
   keys: ArrayLike<number>,
@@ -119,18 +170,23 @@ function copyWords(
  * Concatenates blobs (given in ascending key order, as segments are ordered) into one
  * posting list, dropping postings whose key falls in a dead range.
  */
-export function decodePostings(blobs: readonly Uint8Array[], dead: DeadRanges = NO_DEAD): Postings {
+export function decodePostings(blobs: readonly StoredBlob[], dead: DeadRanges = NO_DEAD): Postings {
   let total = 0;
-  for (const blob of blobs) total += postingCount(blob);
+  for (const blob of blobs) total += storedCount(blob);
   const keys = new Int32Array(total);
   const tfs = new Float32Array(total);
   const lens = new Float32Array(total);
   let at = 0;
   for (const blob of blobs) {
-    const n = postingCount(blob);
-    copyWords(blob, 0, n, keys, at);
-    copyWords(blob, n * 4, n, tfs, at);
-    copyWords(blob, n * 8, n, lens, at);
+    if (isCompact(blob) && rawInside(blob.compact) === null) {
+      at += decodeCompactInto(blob.compact, { keys, tfs, lens }, at);
+      continue;
+    }
+    const raw = isCompact(blob) ? rawInside(blob.compact)! : blob;
+    const n = postingCount(raw);
+    copyWords(raw, 0, n, keys, at);
+    copyWords(raw, n * 4, n, tfs, at);
+    copyWords(raw, n * 8, n, lens, at);
     at += n;
   }
   if (dead.los.length === 0 || total === 0) return { keys, tfs, lens };
@@ -153,12 +209,12 @@ function sections(blob: Uint8Array): { keys: Int32Array; tfs: Float32Array; lens
  * in dead ranges: the form the scorer and the cache keep (8 bytes a posting).
  */
 export function decodeImpacts(
-  blobs: readonly Uint8Array[],
+  blobs: readonly StoredBlob[],
   dead: DeadRanges,
   params: ImpactParams,
 ): ImpactPostings {
   let total = 0;
-  for (const blob of blobs) total += postingCount(blob);
+  for (const blob of blobs) total += storedCount(blob);
   const keys = new Int32Array(total);
   const impacts = new Float32Array(total);
   const { k1, base, lengthFactor } = params;
@@ -167,7 +223,7 @@ export function decodeImpacts(
   let range = 0;
   const ranges = dead.los.length;
   for (const blob of blobs) {
-    const view = sections(blob);
+    const view = arraysOf(blob);
     for (let i = 0; i < view.keys.length; i++) {
       const key = view.keys[i]!;
       if (ranges > 0) {
@@ -208,15 +264,20 @@ export function dropDead(postings: Postings, dead: DeadRanges): Postings {
  * Joins blobs of one term (in ascending key order) into one blob, section by section,
  * without decoding. A single blob is returned as it is.
  */
-export function concatPostingBlobs(blobs: readonly Uint8Array[]): Uint8Array {
-  if (blobs.length === 1) return blobs[0]!;
-  if (blobs.length === 0) return new Uint8Array(0);
+export function concatPostingBlobs(blobs: readonly StoredBlob[]): Uint8Array {
+  if (blobs.some(isCompact)) {
+    const all = decodePostings(blobs);
+    return encodePostings(all.keys, all.tfs, all.lens);
+  }
+  const raws = blobs as readonly Uint8Array[];
+  if (raws.length === 1) return raws[0]!;
+  if (raws.length === 0) return new Uint8Array(0);
   let total = 0;
-  for (const blob of blobs) total += postingCount(blob);
+  for (const blob of raws) total += postingCount(blob);
   const out = Buffer.allocUnsafe(total * BYTES_PER_POSTING);
   for (let section = 0; section < 3; section++) {
     let at = section * total * 4;
-    for (const blob of blobs) {
+    for (const blob of raws) {
       const n = postingCount(blob);
       out.set(blob.subarray(section * n * 4, (section + 1) * n * 4), at);
       at += n * 4;
@@ -226,7 +287,7 @@ export function concatPostingBlobs(blobs: readonly Uint8Array[]): Uint8Array {
 }
 
 /** Merges blobs of one term into one blob for a merged segment; null when nothing is left. */
-export function mergePostingBlobs(blobs: readonly Uint8Array[], dead: DeadRanges): Uint8Array | null {
+export function mergePostingBlobs(blobs: readonly StoredBlob[], dead: DeadRanges): Uint8Array | null {
   if (dead.los.length === 0) {
     const joined = concatPostingBlobs(blobs);
     return postingCount(joined) > 0 ? joined : null;

@@ -136,4 +136,9 @@ export const STORE_MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX store_posting_lists_term ON store_posting_lists (seg_id, term);
   `,
+  // Segments of layout 2 keep compact blobs (varint gaps, frequencies and lengths: about
+  // 4 bytes a posting instead of 12; src/store/compact-postings.ts) in store_posting_lists.
+  // No table changes; the version tells a program that knows only layouts 0 and 1 that
+  // this store is newer than it, so it refuses the store rather than misreading it.
+  `UPDATE store_segments SET layout = layout WHERE 0;`,
 ];

@@ -7,16 +7,18 @@ import {
   type EmbeddedStore,
   openEmbeddedStore,
 } from "../../../src/store/embedded-store.js";
-import { openDatabase } from "../../../src/store/sqlite.js";
+import { decodePostings, encodePostings } from "../../../src/store/postings.js";
+import { type Database, openDatabase } from "../../../src/store/sqlite.js";
 import { STORE_MIGRATIONS } from "../../../src/store/store-schema.js";
 import type { IndexedChunk, WeightedTerm } from "../../../src/store/types.js";
 import { makeChunk, makeDoc, sha256 } from "../../contract/store-fixtures.js";
 
 /*
  * Stores written before schema version 5 keep their posting rows in `store_postings`
- * (layout 0); later segments go to `store_posting_lists` (layout 1). An old store must
- * open, answer as before, and keep answering exactly while its segments are merged into
- * the new table.
+ * (layout 0); later segments went to `store_posting_lists` (layout 1), and since schema
+ * version 6 to the same table in the compact form (layout 2). An old store must open,
+ * answer as before, and keep answering exactly while its segments are merged into the
+ * current layout.
  */
 
 const TUNING = { mergeFactor: 3, cachedPostings: 64 };
@@ -74,10 +76,37 @@ async function answers(store: EmbeddedStore) {
   return out;
 }
 
-/** Turns a store of the current schema into one as written at schema version 4. */
+/** Rewrites the compact blobs of `store_posting_lists` in the raw form of layouts 0 and 1. */
+function rawBlobs(db: Database): void {
+  const rows = db.prepare("SELECT list_id, data FROM store_posting_lists").raw(true).all() as Array<
+    [number, Buffer]
+  >;
+  const update = db.prepare("UPDATE store_posting_lists SET data = ? WHERE list_id = ?");
+  for (const [id, data] of rows) {
+    const postings = decodePostings([{ compact: data }]);
+    update.run(encodePostings(postings.keys, postings.tfs, postings.lens), id);
+  }
+}
+
+/** Turns a store of the current schema into one as written at schema version 5 (layout 1). */
+function downgradeToVersion5(dir: string): void {
+  const db = openDatabase(join(dir, EMBEDDED_STORE_FILE));
+  try {
+    rawBlobs(db);
+    db.exec(`
+      UPDATE store_segments SET layout = 1;
+      UPDATE schema_migrations SET version = 5 WHERE module = 'store';
+    `);
+  } finally {
+    db.close();
+  }
+}
+
+/** Turns a store of the current schema into one as written at schema version 4 (layout 0). */
 function downgradeToVersion4(dir: string): void {
   const db = openDatabase(join(dir, EMBEDDED_STORE_FILE));
   try {
+    rawBlobs(db);
     db.exec(`
       INSERT INTO store_postings (seg_id, term, data) SELECT seg_id, term, data FROM store_posting_lists;
       DROP TABLE store_posting_lists;
@@ -136,13 +165,43 @@ describe("posting layouts", () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("writes new segments to store_posting_lists", async () => {
+  it("writes new segments to store_posting_lists in the compact form", async () => {
     const store = track(openEmbeddedStore(tempDir(), { tuning: TUNING }));
     await apply(store, FIRST);
-    expect(STORE_MIGRATIONS).toHaveLength(5);
-    expect(segmentLayouts(store).every((layout) => layout === 1)).toBe(true);
+    expect(STORE_MIGRATIONS).toHaveLength(6);
+    expect(segmentLayouts(store).every((layout) => layout === 2)).toBe(true);
     expect(rows(store, "store_postings")).toBe(0);
     expect(rows(store, "store_posting_lists")).toBeGreaterThan(0);
+    // Small gaps, frequencies and lengths: a byte or two each, not 12 bytes a posting.
+    const postings = store.db.prepare("SELECT sum(postings) FROM store_segments").pluck().get() as number;
+    const bytes = store.db
+      .prepare("SELECT sum(length(data)) FROM store_posting_lists")
+      .pluck()
+      .get() as number;
+    expect(bytes).toBeLessThan(postings * 6);
+  });
+
+  it("opens a store written at schema version 5 (raw blobs), answers the same, and rewrites it compact", async () => {
+    const oldDir = tempDir();
+    const written = openEmbeddedStore(oldDir, { tuning: TUNING });
+    await apply(written, FIRST);
+    const before = await answers(written);
+    await written.close();
+    downgradeToVersion5(oldDir);
+
+    const old = track(openEmbeddedStore(oldDir, { tuning: TUNING }));
+    expect(segmentLayouts(old).every((layout) => layout === 1)).toBe(true);
+    expect(await answers(old)).toEqual(before);
+    const fresh = track(openEmbeddedStore(tempDir(), { tuning: TUNING }));
+    await apply(fresh, FIRST);
+    for (const step of LATER) {
+      await apply(old, [step]);
+      await apply(fresh, [step]);
+      expect(await answers(old)).toEqual(await answers(fresh));
+    }
+    const layouts = segmentLayouts(old);
+    expect(layouts).toContain(2);
+    expect(old.db.pragma("integrity_check", { simple: true })).toBe("ok");
   });
 
   it("opens a store written at schema version 4, answers the same, and merges it into the new table", async () => {
@@ -168,14 +227,14 @@ describe("posting layouts", () => {
       expect(await answers(old)).toEqual(await answers(fresh));
     }
     const layouts = segmentLayouts(old);
-    expect(layouts).toContain(1);
+    expect(layouts).toContain(2);
     expect(rows(old, "store_postings")).toBeLessThan(oldRows);
     // Every row is in the table its segment's layout names.
     const misplaced = old.db
       .prepare(
         `SELECT count(*) FROM store_postings p JOIN store_segments s USING (seg_id) WHERE s.layout != 0
          UNION ALL
-         SELECT count(*) FROM store_posting_lists p JOIN store_segments s USING (seg_id) WHERE s.layout != 1`,
+         SELECT count(*) FROM store_posting_lists p JOIN store_segments s USING (seg_id) WHERE s.layout = 0`,
       )
       .pluck()
       .all();

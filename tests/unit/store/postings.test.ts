@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   buildSegmentPostings,
+  compactBlob,
   concatPostingBlobs,
   type DeadRanges,
   decodeImpacts,
@@ -12,6 +13,7 @@ import {
   mergePostingBlobs,
   NO_DEAD,
   postingCount,
+  storedCount,
 } from "../../../src/store/postings.js";
 
 const sortedKeys = fc
@@ -131,6 +133,67 @@ describe("posting blobs", () => {
     fc.assert(
       fc.property(sortedKeys, fc.integer({ min: -5, max: 10_005 }), (keys, key) => {
         expect(includesKey(Int32Array.from(keys), key)).toBe(keys.includes(key));
+      }),
+    );
+  });
+});
+
+describe("compact posting blobs (layout 2)", () => {
+  const wideKeys = fc
+    .uniqueArray(fc.integer({ min: 0, max: 0x7fffffff }), { maxLength: 100 })
+    .map((keys) => keys.sort((a, b) => a - b));
+
+  it("round-trip keys, whole frequencies and lengths of any size", () => {
+    fc.assert(
+      fc.property(wideKeys, fc.integer({ min: 1, max: 0x7fffffff }), (keys, big) => {
+        const tfs = keys.map((k, i) => (i === 0 ? Math.min(big, 0x7fffffff) : 1 + (k % 300)));
+        const lens = keys.map((k) => k % 100_000);
+        const raw = encodePostings(keys, tfs, lens);
+        const compact = compactBlob(raw);
+        expect(storedCount({ compact })).toBe(keys.length);
+        const decoded = decodePostings([{ compact }]);
+        expect(Array.from(decoded.keys)).toEqual(keys);
+        expect(Array.from(decoded.tfs)).toEqual(Array.from(new Float32Array(tfs)));
+        expect(Array.from(decoded.lens)).toEqual(lens);
+      }),
+    );
+  });
+
+  it("take a few bytes a posting where keys are close and counts small", () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => 5000 + 3 * i);
+    const compact = compactBlob(blobOf(keys));
+    expect(compact.byteLength).toBeLessThan(keys.length * 4);
+    expect(blobOf(keys).byteLength).toBe(keys.length * 12);
+  });
+
+  it("keep frequencies that are not whole numbers in the raw form inside", () => {
+    const raw = encodePostings([2, 9], [0.5, 2], [10, 11]);
+    const compact = compactBlob(raw);
+    expect(compact.byteLength).toBe(raw.byteLength + 1);
+    const decoded = decodePostings([{ compact }]);
+    expect([Array.from(decoded.keys), Array.from(decoded.tfs), Array.from(decoded.lens)]).toEqual([
+      [2, 9],
+      [0.5, 2],
+      [10, 11],
+    ]);
+  });
+
+  it("give the same impacts as raw blobs, and merge with them in key order, dropping dead ranges", () => {
+    fc.assert(
+      fc.property(sortedKeys, fc.integer({ min: 1, max: 4 }), fc.nat(), (keys, parts, deadStart) => {
+        const cut = Math.ceil(keys.length / parts) || 1;
+        const raws = [];
+        for (let i = 0; i < keys.length; i += cut) raws.push(blobOf(keys.slice(i, i + cut)));
+        // Every other blob compact: segments of old and new layouts side by side.
+        const mixed = raws.map((raw, i) => (i % 2 === 0 ? { compact: compactBlob(raw) } : raw));
+        const params = { k1: 1.2, base: 0.3, lengthFactor: 0.01 };
+        const dead = ranges([[deadStart % 10_000, (deadStart % 10_000) + 50]]);
+        expect(decodeImpacts(mixed, dead, params)).toEqual(decodeImpacts(raws, dead, params));
+        const merged = mergePostingBlobs(mixed, dead);
+        const expected = mergePostingBlobs(raws, dead);
+        if (expected === null) expect(merged).toBeNull();
+        else expect(Buffer.from(merged!)).toEqual(Buffer.from(expected));
+        expect(Buffer.from(concatPostingBlobs(mixed))).toEqual(Buffer.from(concatPostingBlobs(raws)));
       }),
     );
   });
