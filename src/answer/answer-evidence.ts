@@ -373,8 +373,9 @@ function unitPattern(unit: string): UnitPattern {
       ? "(?:%|phan tram)"
       : unit === DURATION_UNIT
         ? `(?:${DURATION_UNIT})`
-        : first === "nguoi"
-          ? `(?:${PEOPLE_COUNTED})`
+        : first === "nguoi" || unit === "dan"
+          ? // "129 người/km²" is a density, not people counted.
+            `(?:${PEOPLE_COUNTED})(?!\\s*/)`
           : [first, ...abbreviationsOf(unit)].map(escapeRegExp).join("|");
   const pattern: UnitPattern = {
     // "03 (ba) nhân viên": laws spell a number out in brackets after it. A plural word
@@ -384,7 +385,7 @@ function unitPattern(unit: string): UnitPattern {
       `^\\s*(?:\\([^)]{1,25}\\)\\s*)?(?:(?!(?:cac|nhung)\\s)[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
       "u",
     ),
-    other: money ? PAID_SHARE : share ? PERCENT : undefined,
+    other: money ? PAID_SHARE : share ? PERCENT : unit === "dan" ? POPULATION : undefined,
   };
   if (unitPatterns.size > 256) unitPatterns.clear();
   unitPatterns.set(unit, pattern);
@@ -398,6 +399,12 @@ function unitPattern(unit: string): UnitPattern {
  */
 const PAID_SHARE =
   /\bhe so \d|\b(?:huong|ho tro|bang|them|tra|cap|chi|muc)\s+(?:[\p{L}]+\s+){0,2}\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\s*%\s+(?:cua\s+)?(?:muc|tien|luong|phu cap|tro cap|chi phi|kinh phi|hoc phi|dinh muc)/u;
+
+/**
+ * "bao nhiêu dân" is answered by a population: "dân số ... là 14.395" (folded), as well
+ * as by people counted ("14.395 người").
+ */
+const POPULATION = /\bdan so\b[^.;]{0,80}?\d/u;
 
 /** A share: "20%", "50 phần trăm" (folded). */
 const PERCENT = /\b\d+(?:[.,]\d+)?\s*(?:%|phan tram)/u;

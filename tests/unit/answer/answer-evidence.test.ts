@@ -453,6 +453,16 @@ describe("numbers read with their marks", () => {
     expect(evidence(q, "Mỗi cán bộ quy hoạch không quá 03 chức danh.")).toBe(false);
   });
 
+  it("'bao nhiêu dân' is answered by a population or the people counted, not by any number", () => {
+    const q = "xã Hòa Hội có bao nhiêu dân";
+    expect(evidence(q, "Dân số tính tới ngày 31/12/2024 là 14.395 người.")).toBe(true);
+    expect(evidence(q, "quy mô dân số 2.161.755")).toBe(true);
+    expect(evidence(q, "Xã có 14.395 người sinh sống.")).toBe(true);
+    expect(evidence(q, "Xã có diện tích 111,30 km², mật độ 129 người/km².")).toBe(false);
+    expect(evidence(q, "Xã Hòa Hội được chia thành 12 ấp.")).toBe(false);
+    expect(evidence(q, "Xã có diện tích 111,30 km².")).toBe(false);
+  });
+
   it("an amount of money is a share of something paid, not any percentage", () => {
     const q = "hỗ trợ tiền thuê nhà bao nhiêu 1 tháng?";
     expect(evidence(q, "Điều này khiến thu nhập thực tế giảm từ 10% đến 12% so với trước đây.")).toBe(false);
