@@ -170,7 +170,7 @@ export function namesFocus(question: QuestionAnalysis, folded: string): number {
   if (listed.includes("khong phai")) listed = listed.replaceAll("khong phai", "khong");
   let count = 0;
   for (const phrase of question.focusPhrases)
-    if (mentionsAny(listed, [phrase]) || listsUnits(phrase, folded, question.situation)) count++;
+    if (mentionsAny(listed, [phrase]) || listsUnits(phrase, folded, question)) count++;
   return count;
 }
 const LISTING_COMMA = /([a-z]), (?=[a-z])/g;
@@ -229,10 +229,11 @@ const ASKS_CONDITION = /\bkhi nao thi\b/u;
 /** A condition: "khi ... thấy cần", "nếu ...", "trường hợp ..." (folded). */
 const CONDITION = /\b(?:khi|neu|trong truong hop)\b/u;
 /** A question asking by when something must be done (folded). */
-const ASKS_DEADLINE = /\b(?:hoan thanh|xong|thoi han|han chot|cham nhat|truoc thoi diem)\b/u;
+const ASKS_DEADLINE =
+  /\b(?:hoan thanh|xong|thoi han|han chot|han cuoi|cham nhat|truoc thoi diem|truoc (?:ngay|thang|nam) (?:nao|may))\b/u;
 /** A deadline: "trước ngày 30/4/2025", "chậm nhất", "hoàn thành trong quý II" (folded). */
 const DEADLINE =
-  /\b(?:truoc ngay|cham nhat|truoc \d{1,2}\/\d{1,2}|hoan thanh (?:trong|truoc)|xong (?:trong|truoc)|han chot|den het ngay|trong (?:thang|quy|nam) \d|trong (?:quy) (?:i|ii|iii|iv))\b/u;
+  /\b(?:truoc ngay|truoc thoi diem|cham nhat|truoc \d{1,2}\/\d{1,2}|hoan thanh (?:trong|truoc)|xong (?:trong|truoc)|han chot|den het ngay|trong (?:thang|quy|nam) \d|trong (?:quy) (?:i|ii|iii|iv))\b/u;
 /** "ngày nào", "từ ngày nào": a day, not a year, answers. */
 const ASKS_DAY = /\bngay nao\b/u;
 /** A day: "26/1/2016", "ngày 26", "04-11/10/2017", or a deadline by day. */

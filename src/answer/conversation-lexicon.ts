@@ -249,6 +249,9 @@ export const CONVERSATION_LEXICON = {
     "rõ ràng",
     // Praise of the answer ("thông tin rất hữu ích"): the subject is the reply, not a topic.
     "(thông tin|câu trả lời|trả lời|giải đáp|nội dung|bài viết) [này|đó] [(rất|quá|thật|khá|cực kỳ)] (hữu ích|bổ ích|hay|tốt|rõ ràng|chi tiết|đầy đủ|chính xác|dễ hiểu|tuyệt vời|chuẩn)",
+    // A mark given to the bot ("cho 10 điểm", "điểm 10"): praise, not a question on marks.
+    "[(cho|chấm)] (10|mười) điểm [(luôn|nhé|nha)]",
+    "điểm (10|mười) [cho bot]",
     "good [job]",
     "thông minh",
     "great",

@@ -9,6 +9,12 @@ import { MERGE_TARGET } from "../retrieval/question-forms.js";
 
 /** Words that say what a unit was made of (folded). */
 const MADE_OF = /\b(?:gom|sap xep|sap nhap|nhap|hop nhat|thanh lap|tren co so)\b/u;
+/**
+ * The name a merger gives the new unit (folded): "... có tên gọi là phường An Xuyên", also
+ * glued as pages copied from PDFs write it ("tên gọi làxã Đông Cuông").
+ */
+const NEW_NAME =
+  /\b(?:ten goi la|dat ten la|thanh lap (?:xa|phuong|thi tran|tinh|huyen|dac khu)) ?(?:(?:xa|phuong|thi tran|tinh|huyen|dac khu) )?([a-z0-9]+(?: [a-z0-9]+){0,3})/u;
 /** A focus on former units: "phường cũ", "xã trước sáp nhập" (folded). */
 const FORMER_UNITS = /^(xa|phuong|thi tran|huyen|quan|tinh) (?:cu|truoc day|truoc sap nhap)$/u;
 /**
@@ -17,16 +23,27 @@ const FORMER_UNITS = /^(xa|phuong|thi tran|huyen|quan|tinh) (?:cu|truoc day|truo
  * Nhị Châu", in a sentence naming the new one asked. The sentence that answers never calls
  * them "cũ".
  */
-export function listsUnits(phrase: string, folded: string, situation: readonly string[]): boolean {
+export function listsUnits(phrase: string, folded: string, question: QuestionAnalysis): boolean {
   const unit = FORMER_UNITS.exec(phrase)?.[1];
   // A table of new units ("Thuế cơ sở 9: Phường Hải Dương, Phường Lê Thanh Nghị, ...") lists
   // no former ones: the sentence must say what was made of them.
   if (unit === undefined || !MADE_OF.test(folded)) return false;
-  // And the new unit asked: "... thành phường mới có tên gọi là phường Dương Kinh" is not Hải Dương's.
-  if (situation.length > 0 && !mentionsAny(folded, situation)) return false;
-  const named = folded.split(new RegExp(`\\b${unit} (?=[a-z0-9])`, "u")).length - 1;
+  // And the new unit asked: "... thành phường mới có tên gọi là phường Dương Kinh" is not Hải
+  // Dương's, nor is "Phường 1 ... (thành phố Sóc Trăng) ... tên gọi là phường Phú Lợi" Sóc
+  // Trăng's. The name given is read by its first two words ("xã Bác Ái (Khoản 47 ...)").
+  const made = NEW_NAME.exec(folded)?.[1];
+  if (made !== undefined) {
+    if (!` ${question.folded} `.includes(` ${made.split(" ").slice(0, 2).join(" ")} `)) return false;
+  } else if (question.situation.length > 0 && !mentionsAny(folded, question.situation)) return false;
+  // Units named, not "xã mới", "những xã theo quy định": a word of their own follows the kind.
+  const named =
+    folded.match(new RegExp(`\\b${unit} (?!(?:${NOT_A_NAME})\\b)(?=[a-z0-9])`, "gu"))?.length ?? 0;
   return named >= 2 || new RegExp(`\\bcac ${unit} [a-z0-9 ]+, [a-z0-9]`, "u").test(folded);
 }
+
+/** Words after a unit's kind that are no name of it (folded): "xã mới", "phường theo ...". */
+const NOT_A_NAME =
+  "moi|cu|theo|nay|do|cua|nao|tren|thuoc|duoc|va|la|co|ma|sau|truoc|tai|o|voi|hien|khac|trong|thi|khi|nhu|de|dat|tu";
 
 /**
  * A merger that says what the new unit is (folded): "... thành xã mới có tên gọi là xã Lùng

@@ -7,7 +7,15 @@ import { moneyKind } from "./money-kind.js";
 import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { procedureObject } from "./procedure-object.js";
 import { questionFocus } from "./question-focus.js";
-import { ASKS_NAMING, ASKS_PHONE, MERGE_TARGET, MERGED_UNIT, quotedPhrase } from "./question-forms.js";
+import {
+  ASKS_NAMING,
+  ASKS_PHONE,
+  formerUnitsAsked,
+  MADE_FROM,
+  MERGE_TARGET,
+  MERGED_UNIT,
+  quotedPhrase,
+} from "./question-forms.js";
 
 // What is counted is read in counted-unit.ts; its units are named from here too.
 export { MONEY_UNIT, PERCENT_UNIT } from "./counted-unit.js";
@@ -99,8 +107,10 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
     /\b(?:khi nao|bao gio|luc nao|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|tu ngay nao|thoi han|han chot|cham nhat|bao lau|ngay bao nhieu|hieu luc tu|(?:ngay|thang|quy) may|nam may(?! tuoi| nguoi| lan)|may gio|hom nao|buoi nao)\b/u,
   ],
   ["bao_nhieu", /\b(?:bao nhieu|so luong|ty le|ti le)\b/u],
-  // "gồm những cơ quan nào" asks a list of bodies, not who acts.
+  // "gồm những cơ quan nào" asks a list of bodies, not who acts; "được sắp xếp từ những
+  // đơn vị nào", "hình thành từ đâu", the units a new one was made of.
   ["nhung_gi", /\b(?:gom|bao gom|co)\s+(?:nhung|cac)\s+(?:co quan|don vi|cap|nguoi|to chuc|ban)\s+nao\b/u],
+  ["nhung_gi", MADE_FROM],
   [
     "ai",
     /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|so nao|to chuc nao)(?:\s|$)/u,
@@ -176,6 +186,10 @@ export function analyzeQuestion(
     const kind = moneyKind(words);
     if (kind !== "" && !` ${focus} `.includes(` ${kind} `)) focus = kind;
   }
+  // "phường An Xuyên mới được sắp xếp từ những đơn vị nào": the former units are asked
+  // (named by a list of them, src/answer/former-units.ts), whatever the question names.
+  const formerUnits = formerUnitsAsked(text);
+  if (formerUnits !== "") focus = formerUnits;
   // "xã Lùng Thẩn giờ nhập vào xã mới tên là gì": the old unit is the situation; the merger
   // that names the new one is asked (answer-evidence).
   if (MERGE_TARGET.test(text)) focus = "";

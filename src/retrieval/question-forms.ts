@@ -21,6 +21,43 @@ export const MERGE_TARGET =
   /\b(?:nhap|sap nhap|gop|sap xep|hop nhat)(?: [a-z]+){0,3} (?:vao|voi|ve|thanh) (?:dau\b|(?:xa|phuong|thi tran|tinh|huyen|dac khu)(?: moi)? (?:nao|ten (?:la )?gi|gi)\b)/u;
 
 /**
+ * A question on what a new unit was made of (folded): "phường An Xuyên mới được sắp xếp từ
+ * những đơn vị nào", "xã Bắc Ái mới được hình thành từ đâu", "phường Long An mới gồm những
+ * đơn vị nào". Its answer lists the former units (src/answer/former-units.ts).
+ */
+const FORMER_KIND = "(?:don vi|dia phuong|xa|phuong|thi tran|huyen|quan|tinh)(?: hanh chinh)?(?: cu)?";
+export const MADE_FROM = new RegExp(
+  [
+    `\\btu(?: nhung| cac)? ${FORMER_KIND} nao\\b`,
+    "\\b(?:hinh thanh|sap xep|sap nhap|hop nhat|thanh lap|lap|gop) tu dau\\b",
+    // "gồm" lists what a unit has as well as what it was made of: only a new or merged one's.
+    `^(?=.*\\b(?:moi|sap xep|sap nhap|hop nhat|gop|hinh thanh|thanh lap)\\b).*\\b(?:gom|bao gom)(?: nhung| cac)? ${FORMER_KIND} nao\\b`,
+  ].join("|"),
+  "u",
+);
+
+/** The kind of unit a "made from" question asks ("từ những phường nào"), or names first. */
+const ASKED_KIND = /\b(?:tu|gom|bao gom)(?: nhung| cac)? (xa|phuong|thi tran|huyen|quan|tinh)\b/u;
+// "quận", not the "quan" of "cơ quan".
+const UNIT_KIND = /\b(xa|phuong|thi tran|huyen|(?<!co )quan|tinh)\b/u;
+
+/**
+ * The former units a "made from" question asks, as the focus the answer stage reads
+ * ("phuong cu"): of the kind it asks ("từ những phường nào"), else of its new unit's kind.
+ */
+export function formerUnitsAsked(folded: string): string {
+  if (!MADE_FROM.test(folded)) return "";
+  const asked = ASKED_KIND.exec(folded)?.[1];
+  if (asked !== undefined) return `${asked} cu`;
+  // "phường X mới ... từ những đơn vị nào": a unit's; "Cơ quan Tổ chức - Nội vụ huyện Đức
+  // Thọ được sáp nhập từ những đơn vị nào" asks an agency's, not a district's former units.
+  const named = UNIT_KIND.exec(folded);
+  return named !== null && named.index <= FIRST_WORDS ? `${named[1]} cu` : "";
+}
+/** How far into a question (characters, folded) its subject's kind may come ("Tỉnh", "xã"). */
+const FIRST_WORDS = 12;
+
+/**
  * A question asking a telephone number (folded): "số điện thoại", "đường dây nóng",
  * "hotline", "tổng đài", "số máy". Whatever its question word ("cho mình xin số đường
  * dây nóng của Sở Nội vụ", "có tổng đài nào ... không"), only a number to call answers it.

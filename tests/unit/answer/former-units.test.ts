@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holdsEvidence } from "../../../src/answer/answer-evidence.js";
+import { holdsEvidence, namesFocus } from "../../../src/answer/answer-evidence.js";
 import { asksMergeTarget } from "../../../src/answer/former-units.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 import { foldDiacritics } from "../../../src/text/index.js";
@@ -42,6 +42,61 @@ describe("the unit an old one was merged into", () => {
       evidence(
         "phường Lê Lợi sáp nhập vào đâu",
         "Năm 1999, Chính phủ thành lập phường Trần Phú trên cơ sở toàn bộ phường Lê Lợi.",
+      ),
+    ).toBe(true);
+  });
+});
+
+describe("the units a new one was made of", () => {
+  const names = (question: string, sentence: string) =>
+    namesFocus(analyzeQuestion(question), foldDiacritics(sentence.toLowerCase())) > 0;
+
+  it("are asked by 'từ những đơn vị nào', 'từ đâu' and a new unit's 'gồm', with or without marks", () => {
+    const asked: Array<[string, string]> = [
+      ["Phuong An Xuyen thuoc Ca Mau moi duoc sap xep tu nhung don vi nao?", "phuong cu"],
+      ["xã Bác Ái tỉnh Khánh Hòa mới được hình thành từ đâu?", "xa cu"],
+      ["phuong Long An (Tay Ninh) moi gom nhung don vi nao", "phuong cu"],
+      ["phường Hải Châu mới gồm những xã nào", "xa cu"],
+    ];
+    for (const [q, focus] of asked) {
+      const a = analyzeQuestion(q);
+      expect(a.type).toBe("nhung_gi");
+      expect(a.focus).toBe(focus);
+    }
+    // What a province has is not what it was made of; an agency's former units are no communes.
+    expect(analyzeQuestion("Tỉnh Quảng Ngãi gồm những đơn vị hành chính nào?").focus).not.toMatch(/ cu$/u);
+    expect(
+      analyzeQuestion("Cơ quan Tổ chức - Nội vụ huyện Đức Thọ được sáp nhập từ những đơn vị nào?").focus,
+    ).not.toMatch(/ cu$/u);
+  });
+
+  it("are named by the merger that makes the unit asked, not another's nor a pointer to it", () => {
+    const q = "phuong Soc Trang moi (TP Can Tho) sap xep tu nhung phuong nao?";
+    expect(
+      names(
+        q,
+        "24. Sắp xếp toàn bộ ... của Phường 5, Phường 6, Phường 7 và Phường 8 thành phường mới có tên gọi là phường Sóc Trăng.",
+      ),
+    ).toBe(true);
+    // The old city's name is in it, but the new ward is Phú Lợi.
+    expect(
+      names(
+        q,
+        "23. Sắp xếp toàn bộ ... của Phường 1, Phường 2 và Phường 3 (thành phố Sóc Trăng), Phường 4 thành phường mới có tên gọi là phường Phú Lợi.",
+      ),
+    ).toBe(false);
+    const commune = "Xã Quyết Thắng (Hải Phòng mới) được lập từ những xã nào?";
+    expect(
+      names(
+        commune,
+        "Xã Quyết Thắng mới của Hải Phòng được sáp nhập từ những xã theo quy định tại khoản 56 Điều 1 Nghị quyết 1669/NQ-UBTVQH15.",
+      ),
+    ).toBe(false);
+    // Pages copied from PDFs glue words: "tên gọi làxã Đông Cuông".
+    expect(
+      names(
+        "xa Dong Cuong (Lao Cai) moi gop tu nhung xa nao",
+        "18. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các xã Quang Minh, An Bình, Đông An và Đông Cuông thành xã mới có tên gọi làxã Đông Cuông.",
       ),
     ).toBe(true);
   });

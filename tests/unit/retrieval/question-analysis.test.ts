@@ -307,14 +307,14 @@ describe("which month, which year", () => {
 });
 
 describe("questions asking which places", () => {
-  it("asks names, not the word 'xã', with or without marks", () => {
+  it("asks names, not the word 'xã', with or without marks: the former units, named by a list", () => {
     for (const q of [
       "xa quyet thang moi cua hai phong gom nhung xa nao",
       "Xã Tả Phìn mới được sáp nhập từ những xã nào?",
     ]) {
       const a = analyzeQuestion(q);
       expect(a.asksNames).toBe(true);
-      expect(a.focus).toBe("");
+      expect(a.focus).toBe("xa cu");
     }
   });
 
