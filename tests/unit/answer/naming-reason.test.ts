@@ -36,6 +36,13 @@ describe("why a unit bears its name", () => {
         "Nhập toàn bộ các phường Tân Bình, Thanh Bình thành một đơn vị, đặt tên là phường Thành Đông.",
       ),
     ).toBe(false);
+    // Named after a river: "đặt tên theo sông Bạch Đằng".
+    expect(
+      evidence(
+        "Vì sao phường mới ở Thủy Nguyên cũ lại đặt tên là Bạch Đằng?",
+        "Phường được đặt tên theo sông Bạch Đằng, nơi từng diễn ra 3 trận thủy chiến nổi tiếng.",
+      ),
+    ).toBe(true);
     const pointed = "phuong Chu Van An o Chi Linh cu vi sao lay ten nay";
     expect(
       evidence(
