@@ -36,9 +36,23 @@ export function listsUnits(phrase: string, folded: string, question: QuestionAna
     if (!` ${question.folded} `.includes(` ${made.split(" ").slice(0, 2).join(" ")} `)) return false;
   } else if (question.situation.length > 0 && !mentionsAny(folded, question.situation)) return false;
   // Units named, not "xã mới", "những xã theo quy định": a word of their own follows the kind.
-  const named =
-    folded.match(new RegExp(`\\b${unit} (?!(?:${NOT_A_NAME})\\b)(?=[a-z0-9])`, "gu"))?.length ?? 0;
-  return named >= 2 || new RegExp(`\\bcac ${unit} [a-z0-9 ]+, [a-z0-9]`, "u").test(folded);
+  const patterns = unitListPatterns(unit);
+  const named = folded.match(patterns.named)?.length ?? 0;
+  return named >= 2 || patterns.listed.test(folded);
+}
+
+/** Per kind of unit, read once: this runs on every candidate sentence of such a question. */
+const listPatterns = new Map<string, { named: RegExp; listed: RegExp }>();
+function unitListPatterns(unit: string): { named: RegExp; listed: RegExp } {
+  let patterns = listPatterns.get(unit);
+  if (patterns === undefined) {
+    patterns = {
+      named: new RegExp(`\\b${unit} (?!(?:${NOT_A_NAME})\\b)(?=[a-z0-9])`, "gu"),
+      listed: new RegExp(`\\bcac ${unit} [a-z0-9 ]+, [a-z0-9]`, "u"),
+    };
+    listPatterns.set(unit, patterns);
+  }
+  return patterns;
 }
 
 /** Words after a unit's kind that are no name of it (folded): "xã mới", "phường theo ...". */

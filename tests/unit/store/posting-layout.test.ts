@@ -181,17 +181,19 @@ describe("posting layouts", () => {
     expect(bytes).toBeLessThan(postings * 6);
   });
 
-  it("opens a store written at schema version 5 (raw blobs), answers the same, and rewrites it compact", async () => {
-    const oldDir = tempDir();
-    const written = openEmbeddedStore(oldDir, { tuning: TUNING });
+  /** FIRST written by the current code, then turned into an older store and opened again. */
+  async function olderStore(downgrade: (dir: string) => void) {
+    const dir = tempDir();
+    const written = openEmbeddedStore(dir, { tuning: TUNING });
     await apply(written, FIRST);
     const before = await answers(written);
     await written.close();
-    downgradeToVersion5(oldDir);
+    downgrade(dir);
+    return { old: track(openEmbeddedStore(dir, { tuning: TUNING })), before };
+  }
 
-    const old = track(openEmbeddedStore(oldDir, { tuning: TUNING }));
-    expect(segmentLayouts(old).every((layout) => layout === 1)).toBe(true);
-    expect(await answers(old)).toEqual(before);
+  /** The same writes on the old store and on a new one: the same answers after each. */
+  async function replayBeside(old: EmbeddedStore): Promise<void> {
     const fresh = track(openEmbeddedStore(tempDir(), { tuning: TUNING }));
     await apply(fresh, FIRST);
     for (const step of LATER) {
@@ -199,33 +201,24 @@ describe("posting layouts", () => {
       await apply(fresh, [step]);
       expect(await answers(old)).toEqual(await answers(fresh));
     }
-    const layouts = segmentLayouts(old);
-    expect(layouts).toContain(2);
+  }
+
+  it("opens a store written at schema version 5 (raw blobs), answers the same, and rewrites it compact", async () => {
+    const { old, before } = await olderStore(downgradeToVersion5);
+    expect(segmentLayouts(old).every((layout) => layout === 1)).toBe(true);
+    expect(await answers(old)).toEqual(before);
+    await replayBeside(old);
+    expect(segmentLayouts(old)).toContain(2);
     expect(old.db.pragma("integrity_check", { simple: true })).toBe("ok");
   });
 
   it("opens a store written at schema version 4, answers the same, and merges it into the new table", async () => {
-    const oldDir = tempDir();
-    const written = openEmbeddedStore(oldDir, { tuning: TUNING });
-    await apply(written, FIRST);
-    const before = await answers(written);
-    await written.close();
-    downgradeToVersion4(oldDir);
-
-    const old = track(openEmbeddedStore(oldDir, { tuning: TUNING }));
+    const { old, before } = await olderStore(downgradeToVersion4);
     expect(segmentLayouts(old).every((layout) => layout === 0)).toBe(true);
     expect(rows(old, "store_posting_lists")).toBe(0);
     expect(await answers(old)).toEqual(before);
-
-    // The same writes on the old store and on a new one: the same answers after each.
-    const fresh = track(openEmbeddedStore(tempDir(), { tuning: TUNING }));
-    await apply(fresh, FIRST);
     const oldRows = rows(old, "store_postings");
-    for (const step of LATER) {
-      await apply(old, [step]);
-      await apply(fresh, [step]);
-      expect(await answers(old)).toEqual(await answers(fresh));
-    }
+    await replayBeside(old);
     const layouts = segmentLayouts(old);
     expect(layouts).toContain(2);
     expect(rows(old, "store_postings")).toBeLessThan(oldRows);
