@@ -14,7 +14,7 @@ import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { askedCodes } from "./asked-codes.js";
 import { orderByRanker } from "./candidate-order.js";
 import { heldDocumentNumbers } from "./document-context.js";
-import { asksMergeTarget } from "./former-units.js";
+import { asksFormerUnits, asksMergeTarget, MERGER_SENTENCE_WORDS } from "./former-units.js";
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
 import { passageInSituation } from "./passage-situation.js";
@@ -149,6 +149,8 @@ export function composeExtractiveAnswer(
   const codes = question === undefined ? [] : askedCodes(question);
   const namedDocumentHeld = question !== undefined && heldDocumentNumbers(passages, question.documentNumbers);
   const topic = question === undefined ? [] : topicBigrams(question, termValues.keys());
+  const sentenceWords =
+    question !== undefined && asksFormerUnits(question) ? MERGER_SENTENCE_WORDS : options.maxSentenceWords;
   // Passages that never name the question's topic set no bar for those that do: the best
   // score and coverage are the best on the topic's (when one is).
   const onTopic = read.map(
@@ -198,7 +200,7 @@ export function composeExtractiveAnswer(
       if (asksOrPoints(plain) || INDIRECT_QUESTION.test(plain)) return;
       // "Số 07-KL/VPTW", "(Ban hành kèm theo Quyết định số ...)": which document, nothing it says.
       if (onlyNamesDocument(plain) && !asksWhichDocument(question)) return;
-      let text = tidyTableCells(trimSentence(plain, values, options.maxSentenceWords, question));
+      let text = tidyTableCells(trimSentence(plain, values, sentenceWords, question));
       if (countSyllables(text, 3) < 3) return;
       // An infobox row ("| Địa chỉ | 6C phố Hoàng Diệu |") is read under its table's caption
       // ("Trụ sở"): the caption says what the row is, and the row is quoted with it.

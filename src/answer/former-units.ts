@@ -15,8 +15,22 @@ const MADE_OF = /\b(?:gom|sap xep|sap nhap|nhap|hop nhat|thanh lap|tren co so)\b
  */
 const NEW_NAME =
   /\b(?:ten goi la|dat ten la|thanh lap (?:xa|phuong|thi tran|tinh|huyen|dac khu)) ?(?:(?:xa|phuong|thi tran|tinh|huyen|dac khu) )?([a-z0-9]+(?: [a-z0-9]+){0,3})/u;
+/** A minimum-wage region (folded): "vùng I", "vùng IV". */
+const WAGE_REGION = /\bvung (?:i|ii|iii|iv|1|2|3|4)\b/u;
 /** A focus on former units: "phường cũ", "xã trước sáp nhập" (folded). */
 const FORMER_UNITS = /^(xa|phuong|thi tran|huyen|quan|tinh) (?:cu|truoc day|truoc sap nhap)$/u;
+/**
+ * How long a sentence may be quoted whole for a question on former units: a merger names
+ * the units first and the new one last ("... thành phường mới có tên gọi là phường Hai Bà
+ * Trưng"), and cut to 70 words it lost the name that says which unit it made.
+ */
+export const MERGER_SENTENCE_WORDS = 150;
+
+/** Whether the question asks the former units a unit was made of ("phường cũ", "xã cũ"). */
+export function asksFormerUnits(question: QuestionAnalysis): boolean {
+  return FORMER_UNITS.test(question.focus);
+}
+
 /**
  * Whether the sentence lists units of the kind a focus on former units asks ("gồm những
  * phường cũ nào"): "Phường 1, Phường 2, Phường 7 và Phường 17", "các phường Trần Hưng Đạo,
@@ -28,6 +42,9 @@ export function listsUnits(phrase: string, folded: string, question: QuestionAna
   // A table of new units ("Thuế cơ sở 9: Phường Hải Dương, Phường Lê Thanh Nghị, ...") lists
   // no former ones: the sentence must say what was made of them.
   if (unit === undefined || !MADE_OF.test(folded)) return false;
+  // A minimum-wage region's wards ("vùng I Thành phố Hồ Chí Minh gồm các phường Sài Gòn, ...")
+  // are what it covers, not what a ward was made of.
+  if (WAGE_REGION.test(folded)) return false;
   // And the new unit asked: "... thành phường mới có tên gọi là phường Dương Kinh" is not Hải
   // Dương's, nor is "Phường 1 ... (thành phố Sóc Trăng) ... tên gọi là phường Phú Lợi" Sóc
   // Trăng's. The name given is read by its first two words ("xã Bác Ái (Khoản 47 ...)").

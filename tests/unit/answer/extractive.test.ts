@@ -46,6 +46,26 @@ describe("composeExtractiveAnswer", () => {
     expect(result.answer).not.toContain("Căn cứ");
   });
 
+  it("a merger asked for its former units is quoted whole: the units first, the unit made last", () => {
+    const q = "phường Hai Bà Trưng mới được sắp xếp từ những phường nào?";
+    // Over 70 words: cut to them, it lost either the first units or the name of the one made.
+    const others = Array.from({ length: 14 }, (_, i) => `phường Số ${i + 1}`).join(", ");
+    const merger = passage(
+      "hanoi",
+      `6. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của phường Đồng Nhân, phường Phố Huế, ${others}, một phần diện tích tự nhiên, quy mô dân số của các phường Bạch Đằng, Lê Đại Hành, Nguyễn Du, Thanh Nhàn, Bách Khoa, Đống Mác, Quỳnh Mai thành phường mới có tên gọi là phường Hai Bà Trưng.`,
+      "Nghị quyết sắp xếp các đơn vị hành chính cấp xã của thành phố Hà Nội",
+    );
+    const result = composeExtractiveAnswer(
+      [merger],
+      uniformValues(q),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.answer).toContain("phường Đồng Nhân, phường Phố Huế");
+    expect(result.answer).toContain("tên gọi là phường Hai Bà Trưng");
+  });
+
   it("a count question is not answered by a sentence naming its focus without a number", () => {
     const q = "Ngân sách của Đảng chia thành mấy cấp?";
     const party = passage(

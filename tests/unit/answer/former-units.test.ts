@@ -92,6 +92,13 @@ describe("the units a new one was made of", () => {
         "Xã Quyết Thắng mới của Hải Phòng được sáp nhập từ những xã theo quy định tại khoản 56 Điều 1 Nghị quyết 1669/NQ-UBTVQH15.",
       ),
     ).toBe(false);
+    // A minimum-wage region's wards are what it covers.
+    expect(
+      names(
+        "Phường Hòa Bình thuộc tỉnh Phú Thọ mới hình thành từ các phường nào?",
+        "Vùng II gồm các phường Việt Trì, Nông Trang, Thanh Miếu, Hòa Bình, Kỳ Sơn, Tân Hòa thuộc tỉnh Phú Thọ.",
+      ),
+    ).toBe(false);
     // Pages copied from PDFs glue words: "tên gọi làxã Đông Cuông".
     expect(
       names(
