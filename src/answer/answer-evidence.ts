@@ -80,7 +80,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (!question.asksNames) return LIST.test(sentence);
       // "được lập từ những xã nào": the units it was made of are named where it was made
       // (a merger, a composition), not in any list that names other places beside it.
-      if (MADE_FROM.test(question.folded) && !MADE_FROM.test(folded)) return false;
+      if (MAKING_WORDS.test(question.folded) && !MAKING_WORDS.test(folded)) return false;
       return namesNewPlace(sentence, question);
     case "co_khong": {
       // The act asked ("có được kiêm ... không"), when the question names one.
@@ -261,7 +261,7 @@ const PLACE =
 /** A run of two or more capitalised syllables: a proper name ("Tiên Cường", "Xã Trung Chải"). */
 const NAME_RUN = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu;
 /** Making a unit of others, or what it is made of (folded). */
-const MADE_FROM =
+const MAKING_WORDS =
   /\b(?:lap|thanh lap|sap nhap|sap xep|nhap|hop nhat|gop|hinh thanh|tren co so|gom|bao gom)\b/u;
 
 /** Capitalised syllables of bodies, acts and kinds of place, which alone name no place. */

@@ -76,9 +76,12 @@ export function givesDocumentNumber(sentence: string): boolean {
   return findDocumentNumbers(sentence.normalize("NFC")).length > 0;
 }
 
-/** "số mấy" is also a telephone's extension: only after a kind of document it asks its number. */
+/**
+ * "số mấy" is also a telephone's extension: only after a kind of document it asks its number
+ * (typed short too, right before it: "theo NQ số mấy").
+ */
 const ASKS_DOCUMENT_NUMBER =
-  /\b(?:van ban|quyet dinh|nghi dinh|nghi quyet|thong tu|ket luan|huong dan|cong van|ke hoach|chi thi|luat)\b.*\bso (?:may|hieu|bao nhieu)\b|\bso hieu\b/u;
+  /\b(?:van ban|quyet dinh|nghi dinh|nghi quyet|thong tu|ket luan|huong dan|cong van|ke hoach|chi thi|luat)\b.*\bso (?:may|hieu|bao nhieu)\b|\b(?:nq|nd|qd|kl) so may\b|\bso hieu\b/u;
 
 /**
  * Whether the passage's document is one the question names by number ("QĐ 2920 về ... Sở

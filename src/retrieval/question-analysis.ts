@@ -8,10 +8,10 @@ import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 import { procedureObject } from "./procedure-object.js";
 import { questionFocus } from "./question-focus.js";
 import {
+  ASKS_MADE_FROM,
   ASKS_NAMING,
   ASKS_PHONE,
   formerUnitsAsked,
-  MADE_FROM,
   MERGE_TARGET,
   MERGED_UNIT,
   quotedPhrase,
@@ -110,7 +110,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   // "gồm những cơ quan nào" asks a list of bodies, not who acts; "được sắp xếp từ những
   // đơn vị nào", "hình thành từ đâu", the units a new one was made of.
   ["nhung_gi", /\b(?:gom|bao gom|co)\s+(?:nhung|cac)\s+(?:co quan|don vi|cap|nguoi|to chuc|ban)\s+nao\b/u],
-  ["nhung_gi", MADE_FROM],
+  ["nhung_gi", ASKS_MADE_FROM],
   [
     "ai",
     /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|so nao|to chuc nao)(?:\s|$)/u,

@@ -26,7 +26,7 @@ export const MERGE_TARGET =
  * đơn vị nào". Its answer lists the former units (src/answer/former-units.ts).
  */
 const FORMER_KIND = "(?:don vi|dia phuong|xa|phuong|thi tran|huyen|quan|tinh)(?: hanh chinh)?(?: cu)?";
-export const MADE_FROM = new RegExp(
+export const ASKS_MADE_FROM = new RegExp(
   [
     `\\btu(?: nhung| cac)? ${FORMER_KIND} nao\\b`,
     "\\b(?:hinh thanh|sap xep|sap nhap|hop nhat|thanh lap|lap|gop) tu dau\\b",
@@ -46,7 +46,7 @@ const UNIT_KIND = /\b(xa|phuong|thi tran|huyen|(?<!co )quan|tinh)\b/u;
  * ("phuong cu"): of the kind it asks ("từ những phường nào"), else of its new unit's kind.
  */
 export function formerUnitsAsked(folded: string): string {
-  if (!MADE_FROM.test(folded)) return "";
+  if (!ASKS_MADE_FROM.test(folded)) return "";
   const asked = ASKED_KIND.exec(folded)?.[1];
   if (asked !== undefined) return `${asked} cu`;
   // "phường X mới ... từ những đơn vị nào": a unit's; "Cơ quan Tổ chức - Nội vụ huyện Đức

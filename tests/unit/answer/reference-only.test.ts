@@ -57,6 +57,11 @@ describe("a question asking a document's number", () => {
       evidence("12. Hướng dẫn 02-HD/TWH ngày 27/6/2025 của Trung ương Hội Liên hiệp Thanh niên Việt Nam."),
     ).toBe(true);
     expect(evidence("Điện thoại: 024 3825 1234, số máy lẻ 12.")).toBe(false);
+    // The kind of document typed short: "theo NQ số mấy".
+    const short = analyzeQuestion("phường Sơn Tây HN được thành lập theo NQ số mấy của UBTVQH?");
+    const resolution =
+      "Phường Sơn Tây được thành lập theo Nghị quyết số 1656/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội.";
+    expect(holdsEvidence(short, resolution, fold(resolution))).toBe(true);
     const phone = analyzeQuestion("đường dây nóng của Bộ Nội vụ số máy bao nhiêu");
     expect(holdsEvidence(phone, "Số điện thoại: 024 3825 1234", fold("Số điện thoại: 024 3825 1234"))).toBe(
       true,
