@@ -321,7 +321,11 @@ function countsUnit(sentence: string, foldedSentence: string, unit: string): boo
   const marked = sentence.normalize("NFC").toLowerCase();
   // The caller's folded text is this one's offset for offset (folding keeps lengths);
   // folded again only if the sentence was not in NFC.
-  const folded = foldedSentence.length === marked.length ? foldedSentence : foldNfc(marked);
+  // "83,78 km²" counts the "km2" a question types (one character for one: offsets hold).
+  const folded = (foldedSentence.length === marked.length ? foldedSentence : foldNfc(marked)).replace(
+    SUPERSCRIPT,
+    (digit) => (digit === "²" ? "2" : "3"),
+  );
   const pattern = unit === "" ? null : unitPattern(unit);
   if (pattern?.other?.test(folded)) return true;
   for (const match of marked.matchAll(NUMBER)) {
@@ -339,6 +343,8 @@ function countsUnit(sentence: string, foldedSentence: string, unit: string): boo
   }
   return false;
 }
+
+const SUPERSCRIPT = /[²³]/gu;
 
 /** What follows a number that counts the unit; other forms that state it (a share, a coefficient). */
 interface UnitPattern {

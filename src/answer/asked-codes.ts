@@ -15,10 +15,14 @@ const CODE = /(?<![\p{L}\p{N}/-])[a-z]{1,2}\d{1,2}(?![\p{L}\p{N}/-])/gu;
 export function askedCodes(question: QuestionAnalysis): string[] {
   const words = question.folded.split(/[^\p{L}\p{N}]+/u);
   // After a number the code ends a document's number ("190/2025/QH15"): not asked.
-  const codes = words.filter((w, i) => WHOLE_CODE.test(w) && !/^\d+$/u.test(words[i - 1] ?? ""));
+  const codes = words.filter(
+    (w, i) => WHOLE_CODE.test(w) && !UNIT_OF_MEASURE.test(w) && !/^\d+$/u.test(words[i - 1] ?? ""),
+  );
   return [...new Set(codes)];
 }
 const WHOLE_CODE = /^[a-z]{1,2}\d{1,2}$/u;
+/** "rộng bao nhiêu km2": an area asked in its unit (written "km²" in the documents), no code. */
+const UNIT_OF_MEASURE = /^(?:km|m|cm|ha)[23]$/u;
 
 /** Whether a text (a passage with its title and headings) names every code asked. */
 export function holdsCodes(codes: readonly string[], text: string): boolean {

@@ -66,6 +66,9 @@ const MONEY_NOUNS = new Set([
 /** The unit of a question asking an amount of money. */
 export const MONEY_UNIT = "tien";
 
+/** An area's unit typed with its digit: "km2", "m2" (folded). */
+const AREA_UNIT = /^(?:km|m)2$/u;
+
 /** The one or two words after "bao nhiêu" / "mấy": what is counted. */
 export function countedUnit(
   words: readonly string[],
@@ -86,6 +89,8 @@ export function countedUnit(
     // question mark is the next question, not what is counted.
     if (ends.has(start - 1)) continue;
     const head = words[start];
+    // An area typed with its digit ("bao nhiêu km2", "m2") is counted in it.
+    if (head !== undefined && AREA_UNIT.test(head)) return head;
     if (head === undefined || NOT_UNITS.has(head) || LINK_WORDS.has(head) || /\d/u.test(head)) continue;
     // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
     // or qualifies ("mấy năm gần nhất").

@@ -453,6 +453,15 @@ describe("numbers read with their marks", () => {
     expect(evidence(q, "Mỗi cán bộ quy hoạch không quá 03 chức danh.")).toBe(false);
   });
 
+  it("an area asked in km2 is answered in km², not by a date", () => {
+    const q = "Xã Thạch Lập (Thanh Hoá) sau sắp xếp rộng bao nhiêu km2";
+    expect(analyzeQuestion(q).unit).toBe("km2");
+    expect(
+      evidence(q, "Xã Thạch Lập có diện tích tự nhiên 83,78 km², quy mô dân số năm 2024 là 19.465 người."),
+    ).toBe(true);
+    expect(evidence(q, "Ngày 16 tháng 6 năm 2025, xã Thạch Lập được thành lập.")).toBe(false);
+  });
+
   it("'bao nhiêu dân' is answered by a population or the people counted, not by any number", () => {
     const q = "xã Hòa Hội có bao nhiêu dân";
     expect(evidence(q, "Dân số tính tới ngày 31/12/2024 là 14.395 người.")).toBe(true);

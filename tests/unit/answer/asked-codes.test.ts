@@ -10,6 +10,8 @@ describe("askedCodes", () => {
     expect(askedCodes(analyzeQuestion("Điều kiện để được cấp giấy phép lái xe hạng B2?"))).toEqual(["b2"]);
     expect(askedCodes(analyzeQuestion("NQ 190/2025/QH15 do ai ký?"))).toEqual([]);
     expect(askedCodes(analyzeQuestion("Đức Thọ giảm được mấy đầu mối?"))).toEqual([]);
+    // An area's unit is no code: the documents write "km²".
+    expect(askedCodes(analyzeQuestion("Xã Thạch Lập sau sắp xếp rộng bao nhiêu km2"))).toEqual([]);
   });
 });
 
