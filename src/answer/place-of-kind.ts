@@ -8,14 +8,17 @@ import { cachedRegExp, foldDiacritics } from "../text/index.js";
  */
 
 /**
- * The unit a place belongs to, asked by its kind ("thuộc quận nào"; folded). Not "ở tỉnh
- * nào" (a seat, which a table row answers without its kind) nor "tỉnh nào nhiều xã nhất".
+ * The unit a place belongs to, asked by its kind ("thuộc quận nào"; folded), or the region
+ * of a court or a tax office ("thuộc TAND khu vực nào": "Tòa án nhân dân khu vực 6"). Not "ở
+ * tỉnh nào" (a seat, which a table row answers without its kind) nor "tỉnh nào nhiều xã nhất".
  */
-const ASKED_KIND = /\bthuoc (?:ve )?(quan|huyen|tinh|thanh pho|thi xa)\s+nao\b/u;
+const ASKED_KIND =
+  /\bthuoc (?:ve )?(quan|huyen|tinh|thanh pho|thi xa)\s+nao\b|\b(khu vuc) nao\b/u;
 
 /** The kind of unit the question asks for ("quan" of "thuộc quận nào"), if any (folded). */
 export function askedPlaceKind(question: QuestionAnalysis): string | undefined {
-  return ASKED_KIND.exec(question.folded)?.[1];
+  const match = ASKED_KIND.exec(question.folded);
+  return match?.[1] ?? match?.[2];
 }
 
 /** A unit's name after its kind: a number or capitalised syllables ("Quận 1", "huyện Đức Thọ"). */

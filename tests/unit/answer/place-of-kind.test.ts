@@ -17,6 +17,21 @@ describe("a question asking which unit of a kind", () => {
     expect(askedPlaceKind(analyzeQuestion("trụ sở UBND xã đặt ở đâu"))).toBeUndefined();
   });
 
+  it("reads a court's region asked ('thuộc thẩm quyền TAND khu vực nào'), not who has the power", () => {
+    const q = "Xã Đồng Châu (Hưng Yên) sau sáp nhập thì thuộc thẩm quyền TAND khu vực nào?";
+    expect(analyzeQuestion(q).type).toBe("o_dau");
+    expect(askedPlaceKind(analyzeQuestion(q))).toBe("khu vuc");
+    expect(
+      evidence(
+        q,
+        "6; Tòa án nhân dân khu vực 6 - Hưng Yên; Đối với 17 đơn vị hành chính cấp xã thuộc tỉnh Hưng Yên: Tiền Hải, Ái Quốc, Đồng Châu.",
+      ),
+    ).toBe(true);
+    expect(evidence(q, "Xã Đồng Châu được thành lập trên cơ sở sáp nhập các xã Đông Minh, Đông Hải.")).toBe(
+      false,
+    );
+  });
+
   it("is answered by a unit of that kind named beside the one asked about", () => {
     const q = "xa Gia Phuc thuoc huyen nao";
     expect(
