@@ -13,7 +13,7 @@ import { cachedRegExp, foldDiacritics } from "../text/index.js";
  * tỉnh nào" (a seat, which a table row answers without its kind) nor "tỉnh nào nhiều xã nhất".
  */
 const ASKED_KIND =
-  /\bthuoc (?:ve )?(quan|huyen|tinh|thanh pho|thi xa)\s+nao\b|\b(khu vuc) nao\b/u;
+  /\bthuoc (?:ve )?(quan|huyen|tinh|thanh pho|thi xa)\s+nao\b|(?<!\b(?:nhung|cac) )\b(khu vuc) nao\b/u;
 
 /** The kind of unit the question asks for ("quan" of "thuộc quận nào"), if any (folded). */
 export function askedPlaceKind(question: QuestionAnalysis): string | undefined {
