@@ -112,20 +112,13 @@ export function rawInside(blob: Uint8Array): Uint8Array | null {
 
 /**
  * Decodes a COMPACT-form blob into the arrays at `at` (they have room for its count).
- * Returns the count. Varints are read inline: this runs for every posting of a question's
- * terms read for the first time.
+ * Returns the count. The postings' varints are read inline: this runs for every posting of
+ * a question's terms read for the first time.
  */
 export function decodeCompactInto(blob: Uint8Array, target: PostingArrays, at: number): number {
   const { keys, tfs, lens } = target;
-  let pos = 1;
-  let n = 0;
-  let shift = 1;
-  for (;;) {
-    const byte = blob[pos++]!;
-    n += (byte & 0x7f) * shift;
-    if (byte < 0x80) break;
-    shift *= 128;
-  }
+  const { value: n, next } = readVarint(blob, 1);
+  let pos = next;
   let key = 0;
   for (let i = 0; i < n; i++) {
     let byte = blob[pos++]!;

@@ -165,9 +165,14 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     });
   }
 
-  /** A row's blob in the form its segment's layout keeps. */
-  function stored(data: Uint8Array, layout: number): StoredBlob {
-    return layout === COMPACT_LAYOUT ? { compact: data } : data;
+  /** Adds a segment's posting rows to `into`, by term, each blob in the form its layout keeps. */
+  function collectBlobs(into: Map<string, StoredBlob[]>, rows: Iterable<[string, Buffer]>, layout: number) {
+    for (const [term, data] of rows) {
+      const blob: StoredBlob = layout === COMPACT_LAYOUT ? { compact: data } : data;
+      const list = into.get(term);
+      if (list) list.push(blob);
+      else into.set(term, [blob]);
+    }
   }
 
   function toDeadRanges(rows: Array<[number, number]>): DeadRanges {
@@ -209,12 +214,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       const blobsByTerm = new Map<string, StoredBlob[]>();
       for (const segment of group) {
         const layout = layoutOf(segment);
-        for (const [term, data] of stmt.postingsOfSegment[layout]!.all(segment.seg_id)) {
-          const blob = stored(data, layout);
-          const list = blobsByTerm.get(term);
-          if (list) list.push(blob);
-          else blobsByTerm.set(term, [blob]);
-        }
+        collectBlobs(blobsByTerm, stmt.postingsOfSegment[layout]!.all(segment.seg_id), layout);
       }
       const merged = new Map<string, Uint8Array>();
       for (const [term, blobs] of blobsByTerm) {
@@ -287,12 +287,7 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       const wanted = JSON.stringify([...missing]);
       for (const segment of segments) {
         const layout = layoutOf(segment);
-        for (const [term, data] of stmt.postingsLookup[layout]!.all(segment.seg_id, wanted)) {
-          const blob = stored(data, layout);
-          const list = blobsByTerm.get(term);
-          if (list) list.push(blob);
-          else blobsByTerm.set(term, [blob]);
-        }
+        collectBlobs(blobsByTerm, stmt.postingsLookup[layout]!.all(segment.seg_id, wanted), layout);
       }
       const params = impactParams(context);
       const bigramParams = impactParams({ ...context, k1: context.bigramK1 });

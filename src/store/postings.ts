@@ -110,6 +110,11 @@ export function compactBlob(raw: Uint8Array): Uint8Array {
   return encodeCompact(raw, sections(raw));
 }
 
+/** A stored blob's bytes in the raw form, or null when they must be decoded (the COMPACT form). */
+function rawOf(blob: StoredBlob): Uint8Array | null {
+  return isCompact(blob) ? rawInside(blob.compact) : blob;
+}
+
 /** How many postings a stored blob holds. */
 export function storedCount(blob: StoredBlob): number {
   return isCompact(blob) ? compactCount(blob.compact) : postingCount(blob);
@@ -121,15 +126,15 @@ export function storedCount(blob: StoredBlob): number {
  * of postings, and fresh arrays for each blob cost as much as decoding them).
  */
 function arraysOf(blob: StoredBlob): Postings {
-  if (!isCompact(blob)) return sections(blob);
-  const raw = rawInside(blob.compact);
+  const raw = rawOf(blob);
   if (raw !== null) return sections(raw);
-  const n = compactCount(blob.compact);
+  const compact = (blob as CompactBlob).compact;
+  const n = compactCount(compact);
   if (scratch.keys.length < n) {
     const size = Math.max(n, 2 * scratch.keys.length);
     scratch = { keys: new Int32Array(size), tfs: new Float32Array(size), lens: new Float32Array(size) };
   }
-  decodeCompactInto(blob.compact, scratch, 0);
+  decodeCompactInto(compact, scratch, 0);
   return {
     keys: scratch.keys.subarray(0, n),
     tfs: scratch.tfs.subarray(0, n),
@@ -178,11 +183,11 @@ export function decodePostings(blobs: readonly StoredBlob[], dead: DeadRanges = 
   const lens = new Float32Array(total);
   let at = 0;
   for (const blob of blobs) {
-    if (isCompact(blob) && rawInside(blob.compact) === null) {
-      at += decodeCompactInto(blob.compact, { keys, tfs, lens }, at);
+    const raw = rawOf(blob);
+    if (raw === null) {
+      at += decodeCompactInto((blob as CompactBlob).compact, { keys, tfs, lens }, at);
       continue;
     }
-    const raw = isCompact(blob) ? rawInside(blob.compact)! : blob;
     const n = postingCount(raw);
     copyWords(raw, 0, n, keys, at);
     copyWords(raw, n * 4, n, tfs, at);
