@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { ASKS_REGION } from "../retrieval/question-forms.js";
 import { cachedRegExp, foldDiacritics } from "../text/index.js";
 
 /*
@@ -12,13 +13,11 @@ import { cachedRegExp, foldDiacritics } from "../text/index.js";
  * of a court or a tax office ("thuộc TAND khu vực nào": "Tòa án nhân dân khu vực 6"). Not "ở
  * tỉnh nào" (a seat, which a table row answers without its kind) nor "tỉnh nào nhiều xã nhất".
  */
-const ASKED_KIND =
-  /\bthuoc (?:ve )?(quan|huyen|tinh|thanh pho|thi xa)\s+nao\b|(?<!\b(?:nhung|cac) )\b(khu vuc) nao\b/u;
+const ASKED_KIND = /\bthuoc (?:ve )?(quan|huyen|tinh|thanh pho|thi xa)\s+nao\b/u;
 
 /** The kind of unit the question asks for ("quan" of "thuộc quận nào"), if any (folded). */
 export function askedPlaceKind(question: QuestionAnalysis): string | undefined {
-  const match = ASKED_KIND.exec(question.folded);
-  return match?.[1] ?? match?.[2];
+  return ASKED_KIND.exec(question.folded)?.[1] ?? (ASKS_REGION.test(question.folded) ? "khu vuc" : undefined);
 }
 
 /** A unit's name after its kind: a number or capitalised syllables ("Quận 1", "huyện Đức Thọ"). */

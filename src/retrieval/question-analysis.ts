@@ -11,6 +11,7 @@ import {
   ASKS_MADE_FROM,
   ASKS_NAMING,
   ASKS_PHONE,
+  ASKS_REGION,
   formerUnitsAsked,
   MERGE_TARGET,
   MERGED_UNIT,
@@ -112,7 +113,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["nhung_gi", /\b(?:gom|bao gom|co)\s+(?:nhung|cac)\s+(?:co quan|don vi|cap|nguoi|to chuc|ban)\s+nao\b/u],
   ["nhung_gi", ASKS_MADE_FROM],
   // "thuộc thẩm quyền TAND khu vực nào": which region's court, not who has the power.
-  ["o_dau", /(?<!\b(?:nhung|cac) )\bkhu vuc nao\b/u],
+  ["o_dau", ASKS_REGION],
   [
     "ai",
     /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|so nao|to chuc nao)(?:\s|$)/u,

@@ -58,6 +58,12 @@ export function formerUnitsAsked(folded: string): string {
 const FIRST_WORDS = 12;
 
 /**
+ * A question on which region's court or tax office a place belongs to (folded): "thuộc
+ * thẩm quyền TAND khu vực nào". Not "những khu vực nào", a list.
+ */
+export const ASKS_REGION = /(?<!\b(?:nhung|cac) )\bkhu vuc nao\b/u;
+
+/**
  * A question asking a telephone number (folded): "số điện thoại", "đường dây nóng",
  * "hotline", "tổng đài", "số máy". Whatever its question word ("cho mình xin số đường
  * dây nóng của Sở Nội vụ", "có tổng đài nào ... không"), only a number to call answers it.
