@@ -262,7 +262,8 @@ export const CONVERSATION_LEXICON = {
     "xin lỗi",
     "không sao",
     "không có gì",
-    "[có] khỏe không",
+    // "sáng nay khỏe ko": asking after the bot's health, when and how typed.
+    "[(sáng|trưa|chiều|tối|hôm) nay] [có] khỏe không",
     "dạo này [(thế nào|ra sao|khỏe không)]",
     "[đang] làm gì [đấy|đó|thế]",
     // "nói chuyện chút cho vui đi", "tối nay ăn gì ngon nhỉ": talk for its own sake.

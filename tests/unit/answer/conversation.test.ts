@@ -22,6 +22,8 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "bot oi",
     "Chào buổi sáng",
     "chao buoi sang",
+    "chào bot, sáng nay khỏe ko 😄",
+    "chao bot sang nay khoe ko",
     "alo",
     "có ai ở đó không?",
     "có ai ở đây không",
