@@ -10,6 +10,7 @@ import {
   titleNumber,
 } from "./document-number.js";
 import { labelledValue } from "./header-fields.js";
+import { sentenceCase, subjectCase, titleCaseWords } from "./title-case.js";
 import type { DocumentMetadata, SourceFormat } from "./types.js";
 
 /** What metadata extraction may use besides the text. */
@@ -50,63 +51,15 @@ export function parseVietnameseDate(text: string): string | null {
   return null;
 }
 
-/** Names that keep their capitals when an upper-case title is put in sentence case. */
-const PROPER_NAMES = [
-  "Ban Chấp hành Trung ương",
-  "Bộ Chính trị",
-  "Ban Bí thư",
-  "Quốc hội",
-  "Chính phủ",
-  "Thủ tướng",
-  "Trung ương",
-  "Đảng Cộng sản Việt Nam",
-  "Đảng",
-  "Nhà nước",
-  "Mặt trận Tổ quốc",
-  "Việt Nam",
-  "Hội nghị",
-];
-
-const ACRONYMS = new Set(["UBND", "HĐND", "MTTQ", "TW", "CP", "QH", "VN", "TP", "CHXHCN", "BCH", "UBMTTQ"]);
-
-/** "NGHỊ QUYẾT VỀ VIỆC ..." → "Nghị quyết về việc ..."; mixed-case text is kept. */
-function sentenceCase(text: string): string {
-  if (/\p{Ll}/u.test(text)) return text;
-  // Document numbers ("178/2024/NĐ-CP") and acronyms ("UBND") keep their capitals.
-  let out = text
-    .split(/(\s+)/u)
-    .map((token) =>
-      /\d/u.test(token) || ACRONYMS.has(token.replace(/[^\p{L}]/gu, ""))
-        ? token
-        : token.toLocaleLowerCase("vi"),
-    )
-    .join("");
-  out = out.charAt(0).toLocaleUpperCase("vi") + out.slice(1);
-  for (const name of PROPER_NAMES) {
-    const lower = name.toLocaleLowerCase("vi");
-    out = out.replace(new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, "gu"), name);
-  }
-  // Roman numerals of terms and congresses: "khóa xii" → "khóa XII".
-  return out.replace(
-    /(khóa|khoá)\s+([ivxl]{1,6})(?![\p{L}])/gu,
-    (_, k: string, n: string) => `${k} ${n.toUpperCase()}`,
-  );
-}
-
-/** "Về chính sách ..." after the kind reads "Nghị định về chính sách ..."; names keep their capital. */
-function subjectCase(text: string): string {
-  const [first, second] = text.split(/\s+/u);
-  if (!first || !second || !/^\p{Ll}/u.test(second)) return text;
-  if (PROPER_NAMES.some((name) => text.startsWith(name))) return text;
-  return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
-}
-
-function titleCaseWords(text: string): string {
-  return text
-    .toLocaleLowerCase("vi")
-    .split(/(\s+)/u)
-    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
-    .join("");
+/**
+ * Whether a kind line may be the document's own, given its number's kind code: a Thông
+ * tư numbered "05/2025/TT-BGDĐT" is not the "QUY ĐỊNH CHUNG" of its first chapter. "QĐ"
+ * numbers both decisions and the Party's regulations ("Quy định số 377-QĐ/TW").
+ */
+function agreesWithNumber(kind: string, kindCode: string | null | undefined): boolean {
+  const named = kindCode ? KIND_CODES[kindCode] : undefined;
+  if (named === undefined) return true;
+  return kind === named || (kindCode === "QĐ" && kind === "Quy định");
 }
 
 /** The kind a line starts with ("NGHỊ QUYẾT", "Luật Giáo dục", "Bộ luật dân sự"), if any. */
@@ -161,7 +114,8 @@ const LOCAL_ISSUER =
   /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+([\p{Lu}\s-]+?)\s*$/u;
 const PARTY_ISSUER =
   /^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)\s+([\p{Lu}\s-]+?)\s*$/u;
-const MINISTRY = /^(BỘ|BAN)\s+([\p{Lu}\s,]+?)\s*$/u;
+// "BAN HÀNH ĐIỀU LỆ ..." under "QUYẾT ĐỊNH" is what the decision issues, not a board.
+const MINISTRY = /^(BỘ|BAN)(?!\s+HÀNH\s)\s+([\p{Lu}\s,]+?)\s*$/u;
 
 function issuerFromHeaderLine(line: string): string | null {
   const cleaned = line
@@ -368,10 +322,13 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
   // first line that names the kind ("Luật Giáo dục", "Bộ luật dân sự").
   let kind: string | null = null;
   let kindLineIndex = -1;
+  // Number: "Số: 05/BC-UBND" in the header (or a legal database's "Số hiệu:"), else the
+  // title's own, else for an official document one in its header block; never a quoted one.
+  let numberMatch = headerNumber(lines);
   for (let i = 0; i < Math.min(head.length, 15); i++) {
     const line = stripMarkdown(head[i]!);
     const k = kindAtStart(line);
-    if (!k) continue;
+    if (!k || !agreesWithNumber(k, numberMatch?.kindCode)) continue;
     const isUpper = !/\p{Ll}/u.test(line);
     const exact = fold(line) === fold(k);
     if ((isUpper && (exact || official)) || (i === 0 && line.length <= 120)) {
@@ -381,9 +338,12 @@ export function extractMetadata(text: string, input: MetadataInput): DocumentMet
     }
   }
 
-  // Number: "Số: 05/BC-UBND" in the header (or a legal database's "Số hiệu:"), else the
-  // title's own, else for an official document one in its header block; never a quoted one.
-  let numberMatch = headerNumber(lines);
+  // A page that opens with its own headline quotes the document below it (a template, a
+  // decree's text): the headline is the page's title, and its kind is not the page's.
+  if (kindLineIndex > 0 && /^#{1,6}\s+\S/u.test(lines[0]!)) {
+    kind = null;
+    kindLineIndex = -1;
+  }
   const registry = registryFields(lines);
 
   // Title.

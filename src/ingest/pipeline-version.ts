@@ -38,5 +38,10 @@
  *    Điều 24 Nghị định 178/2024/NĐ-CP quy định như sau:") reported as the quoted decree's start.
  * 16: UV, BT (upper case), PBT and PTT expanded (ủy viên, bí thư, phó bí thư, phó thủ tướng).
  * 17: "CT" before a body or a place ("CT UBND", "CT xã") read as chủ tịch, not chỉ thị.
+ * 18: Markdown emphasis read across the lines of a paragraph and a table's lone "|" lines
+ *    dropped (a legal database's copy of a decree header: "**ỦY BAN NHÂN" / "DÂN **"), so
+ *    its title, date and opening passages are the decree's; "BAN HÀNH ..." is no issuer; a
+ *    kind line must agree with the number's kind code; a page's own headline outranks a
+ *    kind line quoted below it.
  */
-export const INGEST_PIPELINE = 17;
+export const INGEST_PIPELINE = 18;

@@ -46,4 +46,33 @@ describe("markdownToText", () => {
       "# Tô Lâm\n\n**Tô Lâm** là [Tổng Bí thư](https://vi.wikipedia.org/wiki/X) ![ảnh](a.png)\n\n* mục\n\n---\n\n[1]: https://example.org";
     expect(markdownToText(md).trim()).toBe("# Tô Lâm\n\nTô Lâm là Tổng Bí thư ảnh\n\n- mục");
   });
+
+  it("reads emphasis across the lines of a paragraph and drops a broken table's lone '|' lines", () => {
+    // A legal database's copy of a decree header: cells broken over lines and emphasis.
+    const md = "|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH QUẢNG TRỊ\n|\n*Quảng Trị,\nngày 18 tháng 11 năm 2025*\n|";
+    const text = markdownToText(md);
+    expect(text).not.toMatch(/[*|]/u);
+    expect(text.split("\n").map((l) => l.trim())).toEqual([
+      "",
+      "ỦY BAN NHÂN",
+      "DÂN",
+      "TỈNH QUẢNG TRỊ",
+      "",
+      "Quảng Trị,",
+      "ngày 18 tháng 11 năm 2025",
+      "",
+    ]);
+  });
+
+  it("does not read emphasis across a blank line, inside words or in arithmetic", () => {
+    expect(markdownToText("**Điều 1\n\nnội dung**")).toBe("**Điều 1\n\nnội dung**");
+    expect(markdownToText("hệ số 2*3*4 và a*b")).toBe("hệ số 2*3*4 và a*b");
+    expect(markdownToText("| Số | Tên |\n| 1 | Xã A |")).toBe("| Số | Tên |\n| 1 | Xã A |");
+  });
+
+  it("reads a long run of unclosed emphasis as it is", () => {
+    // Each unclosed mark is scanned up to the next one: one pass, whatever the length.
+    const hostile = "*a ".repeat(50_000);
+    expect(markdownToText(hostile)).toBe(hostile);
+  });
 });

@@ -90,6 +90,61 @@ describe("parseDocument: formats", () => {
     ]);
   });
 
+  it("reads a decree copied from a legal database with its header table broken over lines", async () => {
+    const md = [
+      "|",
+      "**ỦY BAN NHÂN",
+      "DÂN **",
+      "TỈNH QUẢNG TRỊ",
+      "--------",
+      "|",
+      "**CỘNG HÒA XÃ",
+      "HỘI CHỦ NGHĨA VIỆT NAM**",
+      "Độc lập - Tự do - Hạnh phúc",
+      "---------------",
+      "|",
+      "|",
+      "Số 2696/QĐ-UBND",
+      "|",
+      "*Quảng Trị,",
+      "ngày 18 tháng 11 năm 2025*",
+      "|",
+      "",
+      "**QUYẾT ĐỊNH**",
+      "",
+      "BAN HÀNH ĐIỀU LỆ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ BẢO VỆ MÔI TRƯỜNG",
+      "TỈNH QUẢNG TRỊ",
+      "",
+      "*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;*",
+      "",
+      "**Điều 1.** Ban hành kèm theo Quyết định này Điều lệ tổ chức và hoạt động của Quỹ.",
+    ].join("\n");
+    const doc = await parseDocument(utf8(md), "1f9faa032326f975.md");
+    expect(doc.metadata).toMatchObject({ kind: "Quyết định", number: "2696/QĐ-UBND", date: "2025-11-18" });
+    expect(doc.metadata.title).toMatch(
+      /^Quyết định ban hành điều lệ tổ chức và hoạt động của quỹ bảo vệ môi trường/u,
+    );
+    expect(doc.chunks.every((c) => !/[*|]/u.test(c.text))).toBe(true);
+  });
+
+  it("titles a page by its own headline, not by the kind of a document it quotes", async () => {
+    const md = [
+      "# Mẫu Đề án sáp nhập Hội LHTN tại phường mới nhất?",
+      "",
+      "Thông tin tham khảo mẫu Đề án sáp nhập.",
+      "",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "",
+      "**ĐỀ ÁN**",
+      "",
+      "**Thành lập Hội LHTN Việt Nam Phường ………….**",
+    ].join("\n");
+    const doc = await parseDocument(utf8(md), "mau-de-an.md");
+    expect(doc.metadata.title).toBe("Mẫu Đề án sáp nhập Hội LHTN tại phường mới nhất?");
+    expect(doc.metadata.kind).not.toBe("Đề án");
+  });
+
   it("uses the .md name for Markdown without marks, and strips a BOM", async () => {
     const doc = await parseDocument(utf8("\uFEFFVăn bản ngắn về nhất thể hóa."), "ghi-chu.md");
     expect(doc.format).toBe("md");
