@@ -76,6 +76,7 @@ export function withFocusPassages(
           doc: best.doc,
           score,
           docInSituation: best.docInSituation,
+          docOpening: best.docOpening,
           superseded: best.superseded,
           fromDocument: true,
         }),

@@ -17,6 +17,8 @@ const NEW_NAME =
   /\b(?:ten goi la|dat ten la|thanh lap (?:xa|phuong|thi tran|tinh|huyen|dac khu)) ?(?:(?:xa|phuong|thi tran|tinh|huyen|dac khu) )?([a-z0-9]+(?: [a-z0-9]+){0,3})/u;
 /** A minimum-wage region (folded): "vùng I", "vùng IV". */
 const WAGE_REGION = /\bvung (?:i|ii|iii|iv|1|2|3|4)\b/u;
+/** A list of the new units a merger made (folded): "gồm 12 phường mới", "các xã mới". */
+const NEW_UNITS_LISTED = /\b(?:\d+|cac|nhung) (?:xa|phuong|thi tran|dac khu|tinh) moi\b/u;
 /** A focus on former units: "phường cũ", "xã trước sáp nhập" (folded). */
 const FORMER_UNITS = /^(xa|phuong|thi tran|huyen|quan|tinh) (?:cu|truoc day|truoc sap nhap)$/u;
 /**
@@ -45,6 +47,8 @@ export function listsUnits(phrase: string, folded: string, question: QuestionAna
   // A minimum-wage region's wards ("vùng I Thành phố Hồ Chí Minh gồm các phường Sài Gòn, ...")
   // are what it covers, not what a ward was made of.
   if (WAGE_REGION.test(folded)) return false;
+  // "... gồm 12 phường mới như sau: phường Hiệp Bình, ..." lists what was made, not of what.
+  if (NEW_UNITS_LISTED.test(folded)) return false;
   // And the new unit asked: "... thành phường mới có tên gọi là phường Dương Kinh" is not Hải
   // Dương's, nor is "Phường 1 ... (thành phố Sóc Trăng) ... tên gọi là phường Phú Lợi" Sóc
   // Trăng's. The name given is read by its first two words ("xã Bác Ái (Khoản 47 ...)").

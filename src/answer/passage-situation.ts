@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { holdsSituation } from "./answer-evidence.js";
+import { foldForSituation, holdsSituationFolded } from "../retrieval/situation.js";
 import { holdsCodes } from "./asked-codes.js";
 import { namesDocuments } from "./document-context.js";
 import { isNamedDocument } from "./reference-only.js";
@@ -25,10 +25,27 @@ export function passageInSituation(
     question.situation.length === 0 ||
     passage.docInSituation === true ||
     named ||
-    holdsSituation(question.situation, passageText);
+    holdsSituationWithOpening(question.situation, passageText, passage.docOpening);
   // When none of the named documents is held, any passage may speak (its sentences are
   // judged by `namesOnlyOtherDocuments`).
   const onNamedDocuments =
     !namedDocumentHeld || named || namesDocuments(passageText, question.documentNumbers);
   return situation && holdsCodes(codes, passageText) && onNamedDocuments;
+}
+
+/**
+ * Whether the passage, read with its document's opening, names the situation: the ward
+ * asked in the passage ("... phần còn lại của phường Cầu Ông Lãnh ..."), the city in the
+ * opening ("Phường Bàn Cờ TP Hồ Chí Minh ..."). Each name may be in either.
+ */
+function holdsSituationWithOpening(
+  situation: readonly string[],
+  passageText: string,
+  opening?: string,
+): boolean {
+  const folded = foldForSituation(passageText, situation);
+  return (
+    holdsSituationFolded(situation, folded) ||
+    (opening !== undefined && holdsSituationFolded(situation, `${folded}\n${opening}`))
+  );
 }

@@ -56,6 +56,8 @@ export interface Passage {
   matchedTerms?: readonly string[];
   /** Whether the passage's document speaks of the question's situation (set by retrieval). */
   docInSituation?: boolean;
+  /** Its document's title and opening, folded for the situation check (set by retrieval). */
+  docOpening?: string;
   /** Its document has been replaced or repealed by a later one in the store. */
   superseded?: boolean;
   /** Read from a first document because it names the focus, not found by retrieval. */

@@ -27,6 +27,12 @@ export interface RetrievalHit extends ScoredChunk {
    * not in every passage. Set only when the question has a situation.
    */
   docInSituation?: boolean;
+  /**
+   * That title and opening, folded for the situation check (`foldForSituation`): a passage
+   * naming the ward asked is in the situation "phường Cầu Ông Lãnh, TPHCM" when its
+   * document's opening names the city. Set with `docInSituation`.
+   */
+  docOpening?: string;
 }
 
 export interface RetrievalResult {
@@ -80,23 +86,23 @@ export interface RetrieverDeps {
 /** How many of a document's first passages say what it is about. */
 const OPENING_PASSAGES = 2;
 
-/** Sets `docInSituation` on each hit, reading each document's passages once. */
+/** Sets `docInSituation` and `docOpening` on each hit, reading each document's passages once. */
 async function markDocumentsInSituation(
   store: DocumentStore,
   hits: RetrievalHit[],
   situation: readonly string[],
   openings: Map<string, string>,
 ): Promise<void> {
-  const inSituation = new Map<string, boolean>();
+  const read = new Map<string, { held: boolean; opening: string }>();
   for (const hit of hits) {
     const docId = hit.doc.docId;
-    let held = inSituation.get(docId);
-    if (held === undefined) {
+    let known = read.get(docId);
+    if (known === undefined) {
       // Its title and opening passages: where an article says where and when; a long
       // document naming the place once in an annex is not about it. Kept per version
       // of the document: a question with a place reads the same documents again.
       // People's names are told from places by the surnames the situation does not begin with.
-      const key = `${docId}:${hit.doc.contentHash}:${situation.map((name) => name.split(" ")[0]).join(",")}`;
+      const key = openingKey(hit, situation);
       let opening = openings.get(key);
       if (opening === undefined) {
         const chunks = (await store.getChunks(docId, OPENING_PASSAGES)).slice(0, OPENING_PASSAGES);
@@ -104,11 +110,17 @@ async function markDocumentsInSituation(
         if (openings.size >= MAX_OPENINGS) openings.delete(openings.keys().next().value!);
         openings.set(key, opening);
       }
-      held = holdsSituationFolded(situation, opening);
-      inSituation.set(docId, held);
+      known = { held: holdsSituationFolded(situation, opening), opening };
+      read.set(docId, known);
     }
-    hit.docInSituation = held;
+    hit.docInSituation = known.held;
+    hit.docOpening = known.opening;
   }
+}
+
+/** A document's opening is kept per version and per set of surnames left out of its places. */
+function openingKey(hit: RetrievalHit, situation: readonly string[]): string {
+  return `${hit.doc.docId}:${hit.doc.contentHash}:${situation.map((name) => name.split(" ")[0]).join(",")}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * "không", a question word, instead of a term no document holds (which counted as the
  * rarest of the question's words and lowered the confidence of the right passage).
  * Query side only: documents do not write them. Lower case only: "ĐC", "K" in capitals
- * are abbreviations or codes, not chat.
+ * are abbreviations or codes, not chat (but "Q1", "P5" in capitals are districts and wards).
  */
 const SHORTHANDS: ReadonlyArray<readonly [RegExp, string, string]> = [
   // [shorthand, written with marks, folded]
@@ -14,6 +14,9 @@ const SHORTHANDS: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/(?<![\p{L}\p{N}/.-])bn(?![\p{L}\p{N}/-])/gu, "bao nhiêu", "bao nhieu"],
   // "sđt của UBND xã ..." asks a telephone number: documents write it out.
   [/(?<![\p{L}\p{N}/.-])(?:sđt|sdt|Sđt|SĐT)(?![\p{L}\p{N}/-])/gu, "số điện thoại", "so dien thoai"],
+  // "Q1 cũ", "P5 (Q3)": Hồ Chí Minh City's districts and wards by number, as typed there.
+  [/(?<![\p{L}\p{N}/.-])[Qq](?=\d{1,2}(?![\p{L}\p{N}/-]))/gu, "quận ", "quan "],
+  [/(?<![\p{L}\p{N}/.-])[Pp](?=\d{1,2}(?![\p{L}\p{N}/-]))/gu, "phường ", "phuong "],
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { holdsEvidence, namesFocus } from "../../../src/answer/answer-evidence.js";
+import { askedCodes } from "../../../src/answer/asked-codes.js";
 import { asksMergeTarget } from "../../../src/answer/former-units.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
 import { foldDiacritics } from "../../../src/text/index.js";
@@ -104,6 +105,25 @@ describe("the units a new one was made of", () => {
       names(
         "xa Dong Cuong (Lao Cai) moi gop tu nhung xa nao",
         "18. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các xã Quang Minh, An Bình, Đông An và Đông Cuông thành xã mới có tên gọi làxã Đông Cuông.",
+      ),
+    ).toBe(true);
+    // The new wards a city's merger made, the one asked among them, are not what it was made of.
+    expect(
+      names(
+        "phuong Cat Lai moi (Thu Duc cu) gom nhung phuong nao",
+        "Như vậy, xã phường mới TP Thủ Đức sau sáp nhập gồm 12 phường mới như sau: phường Hiệp Bình, phường Tam Bình, phường Cát Lái, phường Long Trường.",
+      ),
+    ).toBe(false);
+  });
+
+  it("are read in Hồ Chí Minh City's shorthand for its districts ('Q11 cũ')", () => {
+    const q = analyzeQuestion("phường Bình Thới mới ở HCM được sáp nhập từ những phường nào của Q11 cũ");
+    expect(q.folded).toContain("quan 11 cu");
+    expect(askedCodes(q)).toEqual([]);
+    expect(
+      names(
+        "phường Bình Thới mới ở HCM được sáp nhập từ những phường nào của Q11 cũ",
+        "29. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của Phường 3 và Phường 10 (Quận 11), một phần diện tích tự nhiên, quy mô dân số của Phường 8 (Quận 11) thành phường mới có tên gọi là phường Bình Thới.",
       ),
     ).toBe(true);
   });

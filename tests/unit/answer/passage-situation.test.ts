@@ -48,3 +48,37 @@ describe("a question naming a document the store holds", () => {
     expect(passageInSituation(q, reformPage, reformPage.chunk.text, [], false)).toBe(true);
   });
 });
+
+describe("a question on a ward of a city", () => {
+  const q = analyzeQuestion("phuong Cau Ong Lanh moi (Q1 cu, TPHCM) gop tu nhung phuong nao vay");
+  const merger = makePassage(
+    "page",
+    "4. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các phường Nguyễn Cư Trinh, Cầu Kho, Cô Giang và phần còn lại của phường Cầu Ông Lãnh thành phường mới có tên gọi là phường Cầu Ông Lãnh.",
+    { title: "Phường Bàn Cờ được hình thành từ các phường nào sau sắp xếp?" },
+  );
+  const text = `${merger.doc.title}\n${merger.chunk.text}`;
+
+  it("is answered by a passage naming the ward in a document whose opening names the city", () => {
+    expect(q.situation).toEqual(["cau ong lanh", "ho chi minh"]);
+    expect(passageInSituation(q, merger, text, [], false)).toBe(false);
+    const opening = "phuong ban co tp ho chi minh duoc hinh thanh tu cac phuong nao sau sap xep?";
+    expect(passageInSituation(q, { ...merger, docOpening: opening }, text, [], false)).toBe(true);
+    // The opening alone does not put another ward's passage in the situation.
+    const other = makePassage(
+      "page",
+      "5. Sắp xếp toàn bộ Phường 1, Phường 2 thành phường mới có tên gọi là phường Bàn Cờ.",
+      {
+        title: merger.doc.title,
+      },
+    );
+    expect(
+      passageInSituation(
+        q,
+        { ...other, docOpening: opening },
+        `${other.doc.title}\n${other.chunk.text}`,
+        [],
+        false,
+      ),
+    ).toBe(false);
+  });
+});

@@ -11,6 +11,10 @@ describe("expandShorthands", () => {
     expect(expandShorthands("cho xin sđt của UBND xã", true)).toBe("cho xin số điện thoại của UBND xã");
     expect(expandShorthands("SĐT UBND xã là gì", true)).toBe("số điện thoại UBND xã là gì");
     expect(expandShorthands("sdt ubnd xa la bao nhieu", false)).toBe("so dien thoai ubnd xa la bao nhieu");
+    expect(expandShorthands("phường Bình Thới gồm P3, P10 của Q11 cũ", true)).toBe(
+      "phường Bình Thới gồm phường 3, phường 10 của quận 11 cũ",
+    );
+    expect(expandShorthands("phuong cau ong lanh (q1 cu)", false)).toBe("phuong cau ong lanh (quan 1 cu)");
   });
 
   it("leaves words, numbers and codes that only contain the letters alone", () => {
@@ -27,6 +31,10 @@ describe("expandShorthands", () => {
       "bnv",
       "BN-01",
       "sdtx",
+      "Q123",
+      "QP1",
+      "hạng B2",
+      "mẫu P1a",
     ]) {
       expect(expandShorthands(text, true)).toBe(text);
     }
