@@ -55,6 +55,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "... là văn bản số mấy" asks a document's number; "số điện thoại ... là bao nhiêu"
       // a number to call: no count is either.
       if (asksDocumentNumber(question.folded)) return givesDocumentNumber(sentence);
+      // "dùng mẫu số mấy": a form's number ("Mẫu số 03/QTDA"), no count and no telephone.
+      if (ASKS_FORM_NUMBER.test(question.folded)) return FORM_NUMBER.test(folded);
       if (ASKS_PHONE.test(question.folded)) return PHONE.test(sentence);
       // "phụ cấp thu hút bao nhiêu": another allowance's amount on the same page is no answer.
       if (!namesMoneyKindAsked(question, folded)) return false;
@@ -99,6 +101,11 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       return asksWhichDocument(question) && namesAnotherDocument(question, sentence);
   }
 }
+
+/** A question asking a form's number: "mẫu số mấy", "theo mẫu nào" (folded). */
+const ASKS_FORM_NUMBER = /\bmau (?:so (?:may|bao nhieu)|nao)\b/u;
+/** A form named by its number: "Mẫu số 03/QTDA", "mẫu 02a" (folded). */
+const FORM_NUMBER = /\bmau (?:so )?\d{1,3}[a-z]?\b/u;
 
 /**
  * Whether a sentence is a question or a link to another page rather than a statement:
@@ -330,21 +337,30 @@ function countsUnit(sentence: string, foldedSentence: string, unit: string): boo
   if (pattern?.other?.test(folded)) return true;
   for (const match of marked.matchAll(NUMBER)) {
     const end = match.index + match[0].length;
+    // A document number's parts ("178/2024", "20/2023/TT-BGDĐT") count nothing; a share
+    // ("461/465 đại biểu", "15/15 nhiệm vụ") counts.
+    const inReference =
+      (marked[end] === "/" && REFERENCE_AFTER_SLASH.test(marked.slice(end))) ||
+      (marked[match.index - 1] === "/" && (marked[end] === "/" || /^(?:19|20)\d{2}$/u.test(match[0])));
     if (pattern === null) {
       // Nothing named after it, a number word is no amount: "một hình thức", "trong năm".
       if (!/^\d/u.test(match[0])) continue;
-      // A year ("năm 2025", "2020-2025") or a document number ("178/2024") counts nothing.
+      // Nor does a year ("năm 2025", "2020-2025").
       const isYear =
         /^(?:19|20)\d{2}$/u.test(match[0]) || (match[0] === "năm" && /^\s+\d/u.test(marked.slice(end)));
-      if (!isYear && marked[end] !== "/" && marked[match.index - 1] !== "/") return true;
+      if (!isYear && !inReference) return true;
       continue;
     }
+    // "năm 2023 của Bộ trưởng" counts no "trường": a year after "năm" is a date.
+    if (inReference || /năm\s+$/u.test(marked.slice(Math.max(0, match.index - 5), match.index))) continue;
     if (pattern.after.test(folded.slice(end))) return true;
   }
   return false;
 }
 
 const SUPERSCRIPT = /[²³]/gu;
+/** After a number, the rest of a document's number: "/2024", "/NQ-CP" (a share goes on in digits). */
+const REFERENCE_AFTER_SLASH = /^\/(?:(?:19|20)\d{2}(?!\d)|\p{L})/u;
 
 /** What follows a number that counts the unit; other forms that state it (a share, a coefficient). */
 interface UnitPattern {

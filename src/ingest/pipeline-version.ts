@@ -43,5 +43,6 @@
  *    its title, date and opening passages are the decree's; "BAN HÀNH ..." is no issuer; a
  *    kind line must agree with the number's kind code; a page's own headline outranks a
  *    kind line quoted below it.
+ * 19: NOXH, GCN, QSDĐ, GPMB, QLDA, THCS, THPT expanded.
  */
-export const INGEST_PIPELINE = 18;
+export const INGEST_PIPELINE = 19;

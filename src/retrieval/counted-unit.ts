@@ -126,7 +126,15 @@ function isCounterAt(words: readonly string[], i: number, marked: string, hasMar
   const counter =
     (w === "bao" && words[i + 1] === "nhieu") ||
     (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
-  return counter && words[i - 1] !== "thu";
+  return counter && !(words[i - 1] === "thu" && asksRank(marked, hasMarks));
+}
+
+/**
+ * Whether a question asks a rank ("thứ mấy": "huyện thứ mấy"), which no count answers.
+ * Typed with marks, "thu mấy %" (collects how many percent) is a count.
+ */
+export function asksRank(marked: string, hasMarks: boolean): boolean {
+  return hasMarks ? /(?:^|[^\p{L}])thứ\s+mấy(?:[^\p{L}]|$)/u.test(marked) : /\bthu\s+may\b/u.test(marked);
 }
 
 /** The indices of the words (as `analyzeQuestion` splits them) that end a clause: "?", "!", ";", ". ". */

@@ -98,12 +98,17 @@ export function referenceTerms(referenceSyllables: Iterable<string>, terms: Iter
   return out;
 }
 
+/** "Mẫu số 03/QTDA", "mẫu 02a/BC": a form by its number. */
+const FORM_NUMBER = /(?<![\p{L}\p{N}])mẫu\s+(?:số\s+)?\d{1,3}[\p{L}\p{N}/.-]*/giu;
+
 /**
  * The leading numbers of the documents a text names, in full ("121" of "121-KL/TW") or the
  * short way ("67" of "NĐ 67"), without leading zeros or repeats.
  */
 export function documentNumbersIn(text: string): string[] {
-  const full = findDocumentNumbers(text.normalize("NFC").toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]);
+  // A form's number ("Mẫu số 03/QTDA") is written like a document's but names none.
+  const nfc = text.normalize("NFC").replace(FORM_NUMBER, " ");
+  const full = findDocumentNumbers(nfc.toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]);
   const short = findShortReferences(text).map((ref) => ref.number);
   return [
     ...new Set([...full, ...short].filter((n): n is string => n !== undefined).map((n) => String(Number(n)))),

@@ -1,6 +1,14 @@
 import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
 import { toRoman } from "../text/roman-numerals.js";
-import { clauseEnds, countedUnit, FOCUS_STOP, MONEY_UNIT, PERCENT_UNIT, shareBase } from "./counted-unit.js";
+import {
+  asksRank,
+  clauseEnds,
+  countedUnit,
+  FOCUS_STOP,
+  MONEY_UNIT,
+  PERCENT_UNIT,
+  shareBase,
+} from "./counted-unit.js";
 import { documentNumbersIn } from "./document-references.js";
 import { aliasesOf } from "./focus-aliases.js";
 import { moneyKind } from "./money-kind.js";
@@ -156,7 +164,7 @@ export function analyzeQuestion(
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const text = words.join(" ");
   // "thứ mấy" asks a rank ("huyện đầu tiên"), which no count answers.
-  const ranked = /\bthu may\b/u.test(text);
+  const ranked = asksRank(hasMarks ? marked : text, hasMarks);
   const asked = questionType(text, marked, hasMarks);
   // A number to call is asked whatever the question word: "cho mình xin số đường dây
   // nóng ...", "có tổng đài nào ... không" (a sentence without one does not answer).

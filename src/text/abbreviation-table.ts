@@ -168,6 +168,13 @@ export const ABBREVIATIONS: readonly AbbreviationEntry[] = [
   { abbr: "BĐS", expansion: "bất động sản" },
   { abbr: "ATGT", expansion: "an toàn giao thông" },
   { abbr: "TNHH", expansion: "trách nhiệm hữu hạn" },
+  { abbr: "NOXH", expansion: "nhà ở xã hội" },
+  { abbr: "GCN", expansion: "giấy chứng nhận" },
+  { abbr: "QSDĐ", expansion: "quyền sử dụng đất" },
+  { abbr: "GPMB", expansion: "giải phóng mặt bằng" },
+  { abbr: "QLDA", expansion: "quản lý dự án" },
+  { abbr: "THCS", expansion: "trung học cơ sở" },
+  { abbr: "THPT", expansion: "trung học phổ thông" },
   // Titles
   { abbr: "GS", expansion: "giáo sư" },
   { abbr: "PGS", expansion: "phó giáo sư" },

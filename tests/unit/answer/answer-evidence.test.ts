@@ -163,6 +163,30 @@ describe("holdsEvidence", () => {
     expect(evidence("Cần bao nhiêu tiền?", "Dự kiến cần khoảng 130.000 tỷ đồng.")).toBe(true);
   });
 
+  it("'bao nhiêu': a year or a document's number counts nothing, a share of a whole does", () => {
+    const schools = "quan 5 cu co may truong THPT";
+    expect(
+      evidence(
+        schools,
+        "Căn cứ Thông tư số 20/2023/TT-BGDĐT ngày 30 tháng 10 năm 2023 của Bộ trưởng Bộ Giáo dục",
+      ),
+    ).toBe(false);
+    expect(evidence(schools, "Quận 5 có 6 trường THPT công lập.")).toBe(true);
+    expect(
+      evidence(
+        "NQ được bao nhiêu đại biểu QH biểu quyết tán thành",
+        "với 461/465 đại biểu tham gia biểu quyết tán thành",
+      ),
+    ).toBe(true);
+  });
+
+  it("'mẫu số mấy': a form's number, not a count or a telephone", () => {
+    const q = "Bảng đối chiếu số liệu khi quyết toán theo TT 91/2025/TT-BTC dùng mẫu số mấy?";
+    expect(evidence(q, "3. Bảng đối chiếu số liệu: Mẫu số 03/QTDA.")).toBe(true);
+    expect(evidence(q, "Hệ thống mẫu biểu sử dụng trong công tác quyết toán vốn đầu tư công")).toBe(false);
+    expect(evidence(q, "Số điện thoại: 024.3825.1234")).toBe(false);
+  });
+
   it("'bao nhiêu': branches, Party cells and comrades are counted, not paid", () => {
     const branches = "cả nước hiện có bao nhiêu chi nhánh văn phòng đăng ký đất đai";
     expect(evidence(branches, "- Có 703 Chi nhánh Văn phòng đăng ký đất đai trực thuộc Văn phòng.")).toBe(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  documentNumbersIn,
   findShortReferences,
   isReferencedBy,
   referenceTerms,
@@ -59,5 +60,14 @@ describe("referenceTerms", () => {
       "b:sua_doi",
     ]);
     expect([...found].sort()).toEqual(["b:67_sua", "b:nd_67", "b:nghi_dinh", "f:67", "f:nd", "f:nghi"]);
+  });
+});
+
+describe("documentNumbersIn", () => {
+  it("reads documents' numbers, not a form's ('Mẫu số 03/QTDA')", () => {
+    expect(documentNumbersIn("Theo Thông tư 91/2025/TT-BTC, bảng đối chiếu dùng Mẫu số 03/QTDA.")).toEqual([
+      "91",
+    ]);
+    expect(documentNumbersIn("3. Bảng đối chiếu số liệu: Mẫu số 03/QTDA.")).toEqual([]);
   });
 });

@@ -273,6 +273,13 @@ describe("analyzeQuestion: rank", () => {
     const a = analyzeQuestion("Đức Thọ là huyện thứ mấy của tỉnh được cho phép thực hiện nhất thể hoá?");
     expect(a.type).toBe("khac");
     expect(a.unit).toBe("");
+    expect(analyzeQuestion("duc tho la huyen thu may thuc hien nhat the hoa").type).toBe("khac");
+  });
+
+  it("'thu mấy %' (collects how much) typed with marks is a share asked", () => {
+    const a = analyzeQuestion("làm sổ đỏ lần đầu thì lệ phí trước bạ nhà đất thu mấy % vậy?");
+    expect(a.type).toBe("bao_nhieu");
+    expect(a.unit).toBe(PERCENT_UNIT);
   });
 });
 

@@ -62,6 +62,13 @@ describe("expandAbbreviation", () => {
     ["BT", "bí thư"],
     ["PBT", "phó bí thư"],
     ["PTT", "phó thủ tướng"],
+    ["NOXH", "nhà ở xã hội"],
+    ["noxh", "nhà ở xã hội"],
+    ["GCN", "giấy chứng nhận"],
+    ["QSDĐ", "quyền sử dụng đất"],
+    ["GPMB", "giải phóng mặt bằng"],
+    ["QLDA", "quản lý dự án"],
+    ["THPT", "trung học phổ thông"],
   ])("%s → %s", (token, expansion) => {
     expect(expandAbbreviation(token)).toBe(expansion);
   });
