@@ -88,3 +88,16 @@ export function quotedPhrase(question: string): string {
     .trim();
   return folded.split(" ").length <= 8 ? folded : "";
 }
+
+/**
+ * What an article of a document provides, asked by its number: "Điều 5 quy định về nội
+ * dung gì", "điều 12 nói gì" (folded). Its focus is the article ("dieu 5"): the sentence
+ * that answers names it ("Điều 5, Quốc hội quyết nghị về giám sát và kiểm toán ...").
+ */
+const ASKS_ARTICLE =
+  /\b(dieu \d{1,3})\b(?: [a-z]+){0,6} (?:quy dinh|noi|de cap|co noi dung) (?:ve )?(?:noi dung )?(?:gi|nhung gi)\b/u;
+
+/** The article a question asks the content of ("dieu 5"), or "". */
+export function articleAsked(folded: string): string {
+  return ASKS_ARTICLE.exec(folded)?.[1] ?? "";
+}

@@ -12,6 +12,8 @@ const SHORTHANDS: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/(?<![\p{L}\p{N}/.-])(?:dc|đc|duoc)(?![\p{L}\p{N}/-])/gu, "được", "duoc"],
   [/(?<![\p{L}\p{N}/.-])ntn(?![\p{L}\p{N}/-])/gu, "như thế nào", "nhu the nao"],
   [/(?<![\p{L}\p{N}/.-])bn(?![\p{L}\p{N}/-])/gu, "bao nhiêu", "bao nhieu"],
+  // Not a clause's letter: "điểm j khoản 1".
+  [/(?<![\p{L}\p{N}/.-])(?<!(?:điểm|diem|Điểm|Diem) )j(?![\p{L}\p{N}/-])/gu, "gì", "gi"],
   // "sđt của UBND xã ..." asks a telephone number: documents write it out.
   [/(?<![\p{L}\p{N}/.-])(?:sđt|sdt|Sđt|SĐT)(?![\p{L}\p{N}/-])/gu, "số điện thoại", "so dien thoai"],
   // "Q1 cũ", "P5 (Q3)": Hồ Chí Minh City's districts and wards by number, as typed there.

@@ -375,3 +375,13 @@ describe("a place named with 'Văn' or 'Vân'", () => {
     expect(analyzeQuestion("Huyện Văn Lâm có mấy xã?").situation).toEqual(["van lam"]);
   });
 });
+
+describe("analyzeQuestion: an article's content", () => {
+  it("is asked by the article's number, which the answering sentence names", () => {
+    expect(analyzeQuestion("NQ 245/2025/QH15 thì Điều 5 quy định về nội dung j vậy?").focus).toBe("dieu 5");
+    expect(analyzeQuestion("dieu 12 luat can bo cong chuc noi gi").focus).toBe("dieu 12");
+    // An article named as a source of what is asked is no focus.
+    expect(analyzeQuestion("theo khoản 2 Điều 5 NĐ 178 thì ai được hưởng").focus).not.toBe("dieu 5");
+    expect(mentionsAny("dieu 50, quoc hoi quyet nghi", ["dieu 5"])).toBe(false);
+  });
+});

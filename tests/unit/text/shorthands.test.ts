@@ -7,6 +7,9 @@ describe("expandShorthands", () => {
     expect(expandShorthands("co bat buoc doi cccd ko", false)).toBe("co bat buoc doi cccd khong");
     expect(expandShorthands("Xã có đc giữ tên cũ k", true)).toBe("Xã có được giữ tên cũ không");
     expect(expandShorthands("thủ tục ntn", true)).toBe("thủ tục như thế nào");
+    expect(expandShorthands("Điều 5 quy định về nội dung j vậy?", true)).toBe(
+      "Điều 5 quy định về nội dung gì vậy?",
+    );
     expect(expandShorthands("phụ cấp được bn 1 tháng", true)).toBe("phụ cấp được bao nhiêu 1 tháng");
     expect(expandShorthands("cho xin sđt của UBND xã", true)).toBe("cho xin số điện thoại của UBND xã");
     expect(expandShorthands("SĐT UBND xã là gì", true)).toBe("số điện thoại UBND xã là gì");
@@ -35,6 +38,8 @@ describe("expandShorthands", () => {
       "QP1",
       "hạng B2",
       "mẫu P1a",
+      "J",
+      "điểm j khoản 1",
     ]) {
       expect(expandShorthands(text, true)).toBe(text);
     }

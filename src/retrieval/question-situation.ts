@@ -1,0 +1,84 @@
+import { foldDiacritics } from "../text/index.js";
+import { toRoman } from "../text/roman-numerals.js";
+import { mentionsAny } from "./mentions.js";
+import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
+
+/*
+ * A question's situation as `analyzeQuestion` reads it: the places and people it names,
+ * its years and terms of office. Pure.
+ */
+
+/**
+ * Syllables that are capitalised in questions as titles, bodies and document kinds, not
+ * as names of a place or person (folded): "Chủ tịch UBND", "Bộ Nội vụ" is a body, but
+ * "Bộ" alone is not a name.
+ */
+const TITLE_WORDS = new Set(
+  (
+    "chu tich pho bi thu tong bo truong thu tuong uy ban nhan dan hoi dong ban chap hanh thuong vu " +
+    "trung uong dang nha nuoc chinh phu quoc hoi tinh huyen xa phuong thi tran thanh pho giam doc " +
+    "so cuc vu vien nghi dinh quyet luan thong tu ke hoach huong dan cong luat hien phap viet nam " +
+    "ubnd hdnd mttq btv tw nq nd kl tt qd cp bcd to chuc mat tran chi dao dai hoi dai bieu hoi nghi " +
+    "doan the can cong vien chuc khoa lan thu nhiem ky dac khu theo sau truoc khi neu cho hoi toi em " +
+    "anh chi ong ba ai gi nao sao bao nhieu may the nhu la co duoc khong ko va hay hoac cua o tai"
+  ).split(" "),
+);
+
+/**
+ * Names (two or more capitalised syllables, one at least not a title word; a province or
+ * country however typed), years, terms of office. Punctuation ends a name: "Hoa Thành
+ * (Yên Thành, Nghệ An)" names three places, each of which a passage may write alone.
+ */
+export function situationOf(question: string, hasMarks: boolean): string[] {
+  const out = new Set<string>();
+  const add = (folded: string[]) => {
+    // Leading title words ("Đặc khu Côn Đảo", "Tỉnh Nghệ An", "Luật Tiếp cận") are not
+    // part of the name; a name is two syllables or more ("Côn Đảo", "Hải Phòng").
+    let start = 0;
+    while (start < folded.length && TITLE_WORDS.has(folded[start]!)) start++;
+    const name = folded.slice(start);
+    if (name.length >= 2 && name.some((w) => !TITLE_WORDS.has(w))) out.add(name.join(" "));
+  };
+  for (const segment of question.split(/[^\p{L}\p{N}\s]+/u)) {
+    const words = segment.split(/\s+/u).filter(Boolean);
+    const atStart = segment === question.split(/[^\p{L}\p{N}\s]+/u)[0];
+    let run: string[] = [];
+    const flush = () => {
+      for (const part of splitAtPlaceNames(run.map((w) => foldDiacritics(w.toLowerCase())))) add(part);
+      run = [];
+    };
+    words.forEach((word, i) => {
+      // The question's first word is capitalised as the sentence's start: a name only with the next.
+      const capitalised = CAPITALISED.test(word) && (!atStart || i > 0 || CAPITALISED.test(words[1] ?? ""));
+      if (capitalised) run.push(word);
+      else flush();
+    });
+    flush();
+  }
+  for (const place of placeNamesIn(question, hasMarks)) {
+    // A province inside a longer name already taken ("thanh pho ho chi minh") adds nothing.
+    if (![...out].some((name) => name === place || mentionsAny(name, [place]))) out.add(place);
+  }
+  // A year, alone or in a term ("2026-2031"), not inside a document number ("178/2024").
+  for (const match of question.matchAll(/(?<![\p{L}\p{N}/])(?:19|20)\d{2}(?![\p{L}\p{N}/])/gu))
+    out.add(match[0]);
+  // A date's year ("từ 1/7/2027"): the time the answer must be about.
+  for (const match of question.matchAll(
+    /(?<![\p{L}\p{N}/])\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})(?![\p{L}\p{N}/])/gu,
+  ))
+    out.add(match[1]!);
+  // "khoá 14" is "khóa XIV", as terms are mostly written (situation.ts reads both).
+  for (const match of question.matchAll(
+    /\b(?:khóa|khoá|khoa|lần thứ|lan thu)\s+([IVXLC]+|[ivxlc]+|\d{1,2})\b/gu,
+  )) {
+    const term = /\d/u.test(match[1]!) ? toRoman(Number(match[1])) : match[1]!.toLowerCase();
+    // "lần thứ XIV" is written so in the text: "lan thu xiv", not "lan xiv".
+    const kind = foldDiacritics(match[0].toLowerCase())
+      .replace(/\s+\S+$/u, "")
+      .replace(/\s+/gu, " ");
+    out.add(`${kind} ${term}`);
+  }
+  return [...out];
+}
+
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
