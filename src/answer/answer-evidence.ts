@@ -96,11 +96,19 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     }
     case "so_sanh":
       return COMPARISON.test(folded);
+    case "nhu_the_nao":
+      // "đặt tên tỉnh mới phải ntn": what must be done is a requirement ("phải có tính kế thừa").
+      return ASKS_REQUIREMENT.test(question.folded) && REQUIREMENT.test(folded);
     default:
       // "... để thực hiện kết luận nào": another document, by its number.
       return asksWhichDocument(question) && namesAnotherDocument(question, sentence);
   }
 }
+
+/** A "how" question asking what must be done: "phải như thế nào", "yêu cầu ra sao" (folded). */
+const ASKS_REQUIREMENT = /\b(?:phai|yeu cau|can)(?: [a-z]+){0,2} (?:nhu the nao|the nao|ra sao|nhu nao)\b/u;
+/** A requirement stated (folded): "phải", "bắt buộc", "cần phải". */
+const REQUIREMENT = /\b(?:phai|bat buoc|yeu cau)\b/u;
 
 /** A question asking a form's number: "mẫu số mấy", "theo mẫu nào" (folded). */
 const ASKS_FORM_NUMBER = /\bmau (?:so (?:may|bao nhieu)|nao)\b/u;

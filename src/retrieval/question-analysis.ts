@@ -136,10 +136,11 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
     "ai",
     /\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u,
   ],
-  // "thuộc quận nào" asks where; "gồm những xã nào" a list; "cơ quan nào" who.
+  // "thuộc quận nào" asks where; "gồm những xã nào" a list; "cơ quan nào" who; "tỉnh nào
+  // cũng" is every province (a yes or no).
   [
     "o_dau",
-    /\b(?:o dau|noi nao|tai dau|dia diem|tru so|dia phuong nao)\b|(?<!\b(?:nhung|cac|co) )\b(?:tinh|xa|huyen|quan|phuong|thanh pho) nao\b/u,
+    /\b(?:o dau|noi nao|tai dau|dia diem|tru so|dia phuong nao)\b|(?<!\b(?:nhung|cac|co) )\b(?:tinh|xa|huyen|quan|phuong|thanh pho) nao\b(?! cung\b)/u,
   ],
   ["la_gi", /\bla gi\b|\bnghia la\b|\bduoc hieu\b|\bkhai niem\b/u],
   [

@@ -180,6 +180,14 @@ describe("holdsEvidence", () => {
     ).toBe(true);
   });
 
+  it("'phải như thế nào': a requirement stated, not any sentence on the subject", () => {
+    const q = "Thủ tướng yêu cầu đặt tên tỉnh mới sau sáp nhập phải ntn?";
+    expect(evidence(q, "Đặc biệt, việc đặt tên đơn vị hành chính cấp tỉnh phải có tính kế thừa.")).toBe(true);
+    expect(evidence(q, "Tỉnh mới có tên gọi là tỉnh Bắc Ninh.")).toBe(false);
+    // A plain "như thế nào" asks no requirement.
+    expect(evidence("thủ tục đổi tên tỉnh như thế nào", "Hồ sơ phải có tờ trình.")).toBe(false);
+  });
+
   it("'mẫu số mấy': a form's number, not a count or a telephone", () => {
     const q = "Bảng đối chiếu số liệu khi quyết toán theo TT 91/2025/TT-BTC dùng mẫu số mấy?";
     expect(evidence(q, "3. Bảng đối chiếu số liệu: Mẫu số 03/QTDA.")).toBe(true);

@@ -385,3 +385,12 @@ describe("analyzeQuestion: an article's content", () => {
     expect(mentionsAny("dieu 50, quoc hoi quyet nghi", ["dieu 5"])).toBe(false);
   });
 });
+
+describe("analyzeQuestion: 'X nào cũng'", () => {
+  it("is every X, a yes or no, not which X", () => {
+    expect(analyzeQuestion("theo NQ 19-NQ/TW thì có phải tỉnh nào cũng cần có trường đại học ko?").type).toBe(
+      "co_khong",
+    );
+    expect(analyzeQuestion("tỉnh nào có nhiều xã nhất sau sáp nhập?").type).toBe("o_dau");
+  });
+});
