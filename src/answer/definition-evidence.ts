@@ -28,16 +28,21 @@ export function definedTerm(question: QuestionAnalysis): string | undefined {
   if (subject === undefined) return undefined;
   if (subject === question.focus) return subject;
   const words = subject.split(" ");
-  return words.length <= MAX_DEFINED_WORDS &&
-    /\d/u.test(subject) &&
-    ` ${subject} `.includes(` ${question.focus} `)
-    ? subject
-    : undefined;
+  if (words.length > MAX_DEFINED_WORDS) return undefined;
+  // "biệt phái công chức là gì": a focus read as the subject's last words ("phai cong
+  // chuc") is that term's tail; the subject is the term.
+  if (words.length <= MAX_TERM_WORDS && ` ${subject}`.endsWith(` ${question.focus}`)) return subject;
+  return /\d/u.test(subject) && ` ${subject} `.includes(` ${question.focus} `) ? subject : undefined;
 }
-/** The longest subject read as a term (with a number: "chính quyền địa phương 2 cấp"). */
+/** The longest subject read as a term without a number ("biệt phái công chức"). */
+const MAX_TERM_WORDS = 4;
+/**
+ * The longest subject read as a term (with a number: "chính quyền địa phương 2 cấp"). An
+ * opening "cho hỏi", "cho biết" is no part of it; "biệt phái ..." opens with its own word.
+ */
 const MAX_DEFINED_WORDS = 6;
 const DEFINED_TERM_QUESTION =
-  /^(?:(?:cho (?:toi|minh|em) )?(?:hoi|biet) )?(.+?) (?:la gi|nghia la gi|duoc hieu (?:la|nhu the nao))$/u;
+  /^(?:(?:cho (?:toi|minh|em) )?hoi |cho (?:(?:toi|minh|em) )?biet )?(.+?) (?:la gi|nghia la gi|duoc hieu (?:la|nhu the nao))(?: (?:theo|trong|tai) [a-z0-9 /.-]+)?$/u;
 
 /**
  * Whether the sentence says what the term is: the term, then within a few words "là",
@@ -46,6 +51,16 @@ const DEFINED_TERM_QUESTION =
  * ("khi thực hiện mô hình nhất thể hóa còn gặp khó khăn") does not (folded).
  */
 export function definesTerm(term: string, folded: string): boolean {
+  // "Biệt phái là việc công chức ... được cử đến ..." defines "biệt phái công chức" by its
+  // head: the term, or its first words, half of it or more and two at least.
+  const words = term.split(" ");
+  for (let n = words.length; n >= Math.max(2, Math.ceil(words.length / 2)); n--) {
+    if (definesPhrase(words.slice(0, n).join(" "), folded)) return true;
+  }
+  return false;
+}
+
+function definesPhrase(term: string, folded: string): boolean {
   const pattern = cachedRegExp(
     `(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])(?:[^.;:]{0,40}?:|\\s+(?:[\\p{L}\\p{N}]+\\s+){0,4}?(?:la|duoc hieu(?: la)?|nghia la|tuc la|gom|bao gom|duoc dinh nghia)(?![\\p{L}\\p{N}]))`,
     "gu",

@@ -287,7 +287,9 @@ export function composeExtractiveAnswer(
   // A count or a date is there or not: naming the focus ("ngân sách" for "ngân sách ...
   // chia thành mấy cấp") without the number does not answer.
   // So is what a term is ("Nhất thể hóa là gì?"): a sentence naming it does not say it.
-  const exact = question !== undefined && (EXACT_TYPES.has(question.type) || asksDefinition(question));
+  // A definition of the term asked answers, whatever other words the focus holds.
+  const definition = question !== undefined && asksDefinition(question);
+  const exact = question !== undefined && (EXACT_TYPES.has(question.type) || definition);
   const anotherSubject = speaksOfAnotherSubject(question, read);
   const answersAsked = (c: Candidate) =>
     c.inSituation &&
@@ -295,7 +297,7 @@ export function composeExtractiveAnswer(
     !anotherSubject(c.text) &&
     (!demanding ||
       (c.focus && (!exact || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
-      (c.evidence && (specific || !hasFocus)));
+      (c.evidence && (specific || !hasFocus || definition)));
   // An entry on another subject (a biography listing posts) does not lead; once a sentence
   // answers, its sentences may follow it (the same date, said with its year).
   const answers = (c: Candidate) => !c.otherEntry && answersAsked(c);

@@ -250,6 +250,23 @@ describe("holdsEvidence", () => {
     expect(evidence("Tỉnh có bao nhiêu ủy ban nhân dân xã?", "Tỉnh có 96 UBND xã")).toBe(true);
   });
 
+  it("'X là gì theo luật ...' of a term: its definition, by the term's head ('Biệt phái là việc ...')", () => {
+    const asked = "biet phai cong chuc la gi theo luat CBCC 2025";
+    expect(asksDefinition(analyzeQuestion(asked))).toBe(true);
+    expect(
+      evidence(
+        asked,
+        "10. Biệt phái là việc công chức của cơ quan, tổ chức, đơn vị này được cử đến làm việc có thời hạn",
+      ),
+    ).toBe(true);
+    expect(
+      evidence(
+        asked,
+        "1. Việc điều động, luân chuyển, biệt phái công chức phải căn cứ vào phẩm chất chính trị",
+      ),
+    ).toBe(false);
+  });
+
   it("'X là gì' of a term: a sentence that says what it is, not one that names it in passing", () => {
     expect(asksDefinition(analyzeQuestion("Nhất thể hóa là gì?"))).toBe(true);
     // A head noun with other names ("nhằm ...") is answered by them.
