@@ -83,9 +83,13 @@ export function detailCoverage(
   let best = 0;
   clauses.forEach((clause, i) => {
     if (clauseHoldsDetail(question, clause, foldDiacritics(clause.toLowerCase())) <= 0) return;
-    const terms = termsOf(i > 0 ? `${clauses[i - 1]!}, ${clause}` : clause);
+    // The two clauses' terms together: no term spans a comma (see text/analyze.ts), so each
+    // clause is analyzed once and found in the cache, not joined and analyzed again.
+    const terms = termsOf(clause);
+    const before = i > 0 ? termsOf(clauses[i - 1]!) : undefined;
     let value = 0;
-    for (const [term, v] of termValues) if ((terms[term] ?? 0) > 0) value += v;
+    for (const [term, v] of termValues)
+      if ((terms[term] ?? 0) > 0 || (before !== undefined && (before[term] ?? 0) > 0)) value += v;
     best = Math.max(best, value / total);
   });
   return best;

@@ -129,18 +129,25 @@ export function sharedRunOf(questionFolded: string): (sentenceFolded: string) =>
   words.forEach((w, i) => {
     positions.set(w, [...(positions.get(w) ?? []), i]);
   });
+  // run[i]: the run ending at question word i and the previous sentence word; two rows
+  // reused (only the entries a word set are cleared), not one allocated per sentence word.
+  let run = new Int32Array(words.length);
+  let next = new Int32Array(words.length);
+  const none: number[] = [];
   return (sentenceFolded) => {
     let best = 0;
-    // run[i]: the run ending at question word i and the previous sentence word.
-    let run = new Int32Array(words.length);
+    run.fill(0);
+    let previous = none;
     for (const word of sentenceFolded.split(WORD_BREAK)) {
-      const next = new Int32Array(words.length);
-      for (const i of positions.get(word) ?? []) {
+      const at = positions.get(word) ?? none;
+      for (const i of at) {
         const length = (i > 0 ? run[i - 1]! : 0) + 1;
         next[i] = length;
         if (length > best && contentBefore[i + 1]! - contentBefore[i + 1 - length]! > 0) best = length;
       }
-      run = next;
+      for (const i of previous) run[i] = 0;
+      [run, next] = [next, run];
+      previous = at;
     }
     return Math.min(MAX_RUN, best);
   };
