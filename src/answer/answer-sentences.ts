@@ -1,3 +1,4 @@
+import { GenerationCache } from "../store/generation-cache.js";
 import { foldedWords, type SentenceSpan, splitSentences } from "../text/index.js";
 import { continuesInto } from "../text/wrapped-lines.js";
 
@@ -144,6 +145,21 @@ export function asksOrPoints(sentence: string): boolean {
 
 /** A sentence that asks without a question mark: "... có bầu cử chủ tịch UBND hay không." */
 export const INDIRECT_QUESTION = /\bhay (?:không|chưa)\s*[.:…]?$/iu;
+
+/**
+ * Whether a sentence asks, plainly or indirectly, or points elsewhere: it says nothing.
+ * Every candidate sentence is asked this, and the best passages recur across questions:
+ * each sentence is read once (those of the last two generations are kept).
+ */
+export function saysNothing(sentence: string): boolean {
+  let known = silentSentences.get(sentence);
+  if (known === undefined) {
+    known = asksOrPoints(sentence) || INDIRECT_QUESTION.test(sentence);
+    silentSentences.set(sentence, known);
+  }
+  return known;
+}
+const silentSentences = new GenerationCache<string, boolean>(10_000);
 
 /** A choice of a multiple-choice question: "A. 133 (95 xã và 34 phường)". */
 const OPTION = /^[A-D][.)]\s/u;

@@ -5,9 +5,9 @@ import { asksDefinition, holdsEvidence, namesFocus, namesOpposite } from "./answ
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import {
   answerSentences,
-  asksOrPoints,
   INDIRECT_QUESTION,
   isUnquotable,
+  saysNothing,
   withAntecedents,
 } from "./answer-sentences.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
@@ -197,7 +197,7 @@ export function composeExtractiveAnswer(
       // Web pages set sentences in *emphasis*; a sentence that asks ("... sau sáp nhập
       // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
       const plain = span.text.replace(EMPHASIS, "").trim();
-      if (asksOrPoints(plain) || INDIRECT_QUESTION.test(plain)) return;
+      if (saysNothing(plain)) return;
       // "Số 07-KL/VPTW", "(Ban hành kèm theo Quyết định số ...)": which document, nothing it says.
       if (onlyNamesDocument(plain) && !asksWhichDocument(question)) return;
       let text = tidyTableCells(trimSentence(plain, values, sentenceWords, question));

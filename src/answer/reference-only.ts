@@ -1,5 +1,6 @@
 import { documentNumbersIn } from "../retrieval/document-references.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { GenerationCache } from "../store/generation-cache.js";
 import { findDocumentNumbers } from "../text/document-numbers.js";
 import { OPENING_DAY } from "./document-dates.js";
 
@@ -12,6 +13,19 @@ import { OPENING_DAY } from "./document-dates.js";
 export function onlyNamesDocument(sentence: string): boolean {
   // Every sentence is asked this: a long one always says something, and is not read.
   if (sentence.length > MAX_REFERENCE_CHARS) return false;
+  // The best passages recur across questions: each short sentence is read once.
+  let known = namesOnlyDocument.get(sentence);
+  if (known === undefined) {
+    known = readsAsReference(sentence);
+    namesOnlyDocument.set(sentence, known);
+  }
+  return known;
+}
+
+/** What `onlyNamesDocument` found for the short sentences read in the last two generations. */
+const namesOnlyDocument = new GenerationCache<string, boolean>(10_000);
+
+function readsAsReference(sentence: string): boolean {
   let rest = sentence.normalize("NFC").replace(PLACE_AND_DATE, "ngày");
   for (const number of findDocumentNumbers(rest)) rest = rest.split(number).join(" ");
   rest = rest.replace(DATE, " ").replace(REFERENCE_WORDS, " ");
