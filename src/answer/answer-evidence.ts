@@ -1,4 +1,5 @@
 import { PERCENT_UNIT } from "../retrieval/counted-unit.js";
+import { FORM_NUMBER } from "../retrieval/document-references.js";
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
@@ -112,8 +113,6 @@ const REQUIREMENT = /\b(?:phai|bat buoc|yeu cau)\b/u;
 
 /** A question asking a form's number: "mẫu số mấy", "theo mẫu nào" (folded). */
 const ASKS_FORM_NUMBER = /\bmau (?:so (?:may|bao nhieu)|nao)\b/u;
-/** A form named by its number: "Mẫu số 03/QTDA", "mẫu 02a" (folded). */
-const FORM_NUMBER = /\bmau (?:so )?\d{1,3}[a-z]?\b/u;
 
 /**
  * Whether a sentence is a question or a link to another page rather than a statement:

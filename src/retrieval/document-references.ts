@@ -98,8 +98,9 @@ export function referenceTerms(referenceSyllables: Iterable<string>, terms: Iter
   return out;
 }
 
-/** "Mẫu số 03/QTDA", "mẫu 02a/BC": a form by its number. */
-const FORM_NUMBER = /(?<![\p{L}\p{N}])mẫu\s+(?:số\s+)?\d{1,3}[\p{L}\p{N}/.-]*/giu;
+/** "Mẫu số 03/QTDA", "mẫu 02a/BC": a form by its number (written with marks or folded). */
+export const FORM_NUMBER = /(?<![\p{L}\p{N}])m(?:ẫ|a)u\s+(?:s(?:ố|o)\s+)?\d{1,3}[\p{L}\p{N}/.-]*/iu;
+const FORM_NUMBERS = new RegExp(FORM_NUMBER.source, "giu");
 
 /**
  * The leading numbers of the documents a text names, in full ("121" of "121-KL/TW") or the
@@ -107,7 +108,7 @@ const FORM_NUMBER = /(?<![\p{L}\p{N}])mẫu\s+(?:số\s+)?\d{1,3}[\p{L}\p{N}/.-]
  */
 export function documentNumbersIn(text: string): string[] {
   // A form's number ("Mẫu số 03/QTDA") is written like a document's but names none.
-  const nfc = text.normalize("NFC").replace(FORM_NUMBER, " ");
+  const nfc = text.normalize("NFC").replace(FORM_NUMBERS, " ");
   const full = findDocumentNumbers(nfc.toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]);
   const short = findShortReferences(text).map((ref) => ref.number);
   return [
