@@ -2,6 +2,7 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { foldForSituation, holdsSituationFolded } from "../retrieval/situation.js";
 import { holdsCodes } from "./asked-codes.js";
 import { namesDocuments } from "./document-context.js";
+import { askedName, asksNamingReason } from "./naming-reason.js";
 import { isNamedDocument } from "./reference-only.js";
 import type { Passage } from "./types.js";
 
@@ -25,7 +26,8 @@ export function passageInSituation(
     question.situation.length === 0 ||
     passage.docInSituation === true ||
     named ||
-    holdsSituationWithOpening(question.situation, passageText, passage.docOpening);
+    holdsSituationWithOpening(question.situation, passageText, passage.docOpening) ||
+    holdsNameAsked(question, passageText);
   // When none of the named documents is held, any passage may speak (its sentences are
   // judged by `namesOnlyOtherDocuments`).
   const onNamedDocuments =
@@ -47,5 +49,19 @@ function holdsSituationWithOpening(
   return (
     holdsSituationFolded(situation, folded) ||
     (opening !== undefined && holdsSituationFolded(situation, `${folded}\n${opening}`))
+  );
+}
+
+/**
+ * "vì sao phường mới gộp từ P. Võ Thị Sáu được đặt tên Xuân Hòa": the name asked locates
+ * the passage (the page on Xuân Hòa); the units it was made of are its history, which
+ * that page need not name.
+ */
+function holdsNameAsked(question: QuestionAnalysis, passageText: string): boolean {
+  const name = asksNamingReason(question) ? askedName(question) : undefined;
+  return (
+    name !== undefined &&
+    question.situation.includes(name) &&
+    holdsSituationFolded([name], foldForSituation(passageText, [name]))
   );
 }

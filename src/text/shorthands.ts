@@ -19,6 +19,9 @@ const SHORTHANDS: ReadonlyArray<readonly [RegExp, string, string]> = [
   // "Q1 cũ", "P5 (Q3)": Hồ Chí Minh City's districts and wards by number, as typed there.
   [/(?<![\p{L}\p{N}/.-])[Qq](?=\d{1,2}(?![\p{L}\p{N}/-]))/gu, "quận ", "quan "],
   [/(?<![\p{L}\p{N}/.-])[Pp](?=\d{1,2}(?![\p{L}\p{N}/-]))/gu, "phường ", "phuong "],
+  // "P. Võ Thị Sáu", "Q. Bình Thạnh", "P.5": a ward or district shortened with a point.
+  [/(?<![\p{L}\p{N}/.-])P\.\s?(?=\p{Lu}|\d)/gu, "phường ", "phuong "],
+  [/(?<![\p{L}\p{N}/.-])Q\.\s?(?=\p{Lu}|\d)/gu, "quận ", "quan "],
 ];
 
 /**

@@ -82,3 +82,19 @@ describe("a question on a ward of a city", () => {
     ).toBe(false);
   });
 });
+
+describe("a question on why a new unit bears its name", () => {
+  it("is located by the name asked, not by the units it was made of", () => {
+    const q = analyzeQuestion("vì sao phường mới gộp từ P. Võ Thị Sáu (Q3 cũ) được đặt tên Xuân Hòa");
+    expect(q.situation).toEqual(["vo thi sau", "xuan hoa"]);
+    const page = makePassage(
+      "entry",
+      "Như vậy, tên Xuân Hòa được đặt cho phường mới dựa trên tên cổ của vùng đất này và một ngôi đình tại đây.",
+      { title: "Xuân Hòa, Thành phố Hồ Chí Minh" },
+    );
+    expect(passageInSituation(q, page, `${page.doc.title}\n${page.chunk.text}`, [], false)).toBe(true);
+    // Another ward's page is not.
+    const other = makePassage("entry", "Tên Bàn Cờ được đặt theo tên cũ của khu vực.", { title: "Bàn Cờ" });
+    expect(passageInSituation(q, other, `${other.doc.title}\n${other.chunk.text}`, [], false)).toBe(false);
+  });
+});

@@ -18,6 +18,9 @@ describe("expandShorthands", () => {
       "phường Bình Thới gồm phường 3, phường 10 của quận 11 cũ",
     );
     expect(expandShorthands("phuong cau ong lanh (q1 cu)", false)).toBe("phuong cau ong lanh (quan 1 cu)");
+    expect(expandShorthands("gộp từ P. Võ Thị Sáu (Q.3 cũ)", true)).toBe(
+      "gộp từ phường Võ Thị Sáu (quận 3 cũ)",
+    );
   });
 
   it("leaves words, numbers and codes that only contain the letters alone", () => {
@@ -38,6 +41,8 @@ describe("expandShorthands", () => {
       "QP1",
       "hạng B2",
       "mẫu P1a",
+      "TP. Huế",
+      "Điểm P. a",
       "J",
       "điểm j khoản 1",
     ]) {
