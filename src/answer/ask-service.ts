@@ -29,6 +29,7 @@ import { answerValidityQuestion, type InForceDeps, markSuperseded, withInForceNo
 import { leaveOutQuoted } from "./leave-out-quoted.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
 import { answerMessages, conversationReplies, outOfScopeReplies } from "./messages.js";
+import { askedName, asksNamingReason } from "./naming-reason.js";
 import { answerOfficially } from "./official-answer.js";
 import type { OfficialAnswerLookup } from "./official-match.js";
 import { outOfScopeKind } from "./out-of-scope.js";
@@ -54,6 +55,8 @@ export const DEFAULT_DECLINE_THRESHOLD = 0.35;
 export const SURE_CONFIDENCE = 0.6;
 /** The confidence needed when a sentence holding what is asked was found. */
 export const FOUND_THRESHOLD = 0.3;
+/** The confidence a sentence naming the very name asked about needs (a name's origin). */
+const NAMED_EVIDENCE_THRESHOLD = 0.2;
 
 export interface AskOptions {
   /** How many passages to retrieve (the `-k` of the CLI). */
@@ -376,6 +379,10 @@ function answersConfidently(
   // Nearly every sentence "có", "được" or "phải" something: that is no evidence that a
   // yes/no question was answered, so it needs retrieval as sure as a plain one.
   const found = (composed.lead === "evidence" && type !== "co_khong") || composed.lead === "focus";
+  // "vì sao ... đặt tên là Bạch Đằng" answered by a sentence on that name's origin: the
+  // evidence names what was asked, whatever else of the question retrieval covered.
+  const namesOrigin = composed.lead === "evidence" && asked !== undefined && askedNameOrigin(asked);
+  if (namesOrigin) return confidence >= NAMED_EVIDENCE_THRESHOLD;
   return confidence >= (found ? Math.min(threshold, FOUND_THRESHOLD) : threshold);
 }
 
@@ -412,4 +419,9 @@ function toRetrieved(retrieval: RetrievalResult): AskResult["retrieved"] {
 function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+/** Whether the question asks where a name it gives comes from ("vì sao ... đặt tên là Bạch Đằng"). */
+function askedNameOrigin(asked: QuestionAnalysis): boolean {
+  return asksNamingReason(asked) && askedName(asked) !== undefined;
 }

@@ -144,6 +144,19 @@ describe("ask service: how sure retrieval must be", () => {
     expect(result.declined).toBe(false);
     expect(result.answer).toContain("01/7/2025");
   });
+
+  it("a sentence on where the very name asked comes from needs less still", async () => {
+    const origin =
+      "Việc đặt tên phường Bạch Đằng theo sông Bạch Đằng gắn với 3 trận thủy chiến lừng lẫy trong lịch sử.";
+    const ask = (confidence: number, text = origin) =>
+      createAskService({ retriever: onePassageRetriever(text, confidence) }).ask(
+        "Vì sao phường mới ở Thủy Nguyên cũ lại đặt tên là Bạch Đằng?",
+      );
+    expect((await ask(0.25)).declined).toBe(false);
+    expect((await ask(0.15)).declined).toBe(true);
+    // A sentence naming it without its origin is no such evidence.
+    expect((await ask(0.25, "Phường Bạch Đằng có diện tích 20 km² và 50.000 dân.")).declined).toBe(true);
+  });
 });
 
 describe("ask service: who holds a post", () => {
