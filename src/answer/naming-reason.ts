@@ -11,12 +11,13 @@ import { ASKS_NAMING } from "../retrieval/question-forms.js";
 
 /**
  * A sentence on where a name comes from (folded): "Về tên gọi, ...", "nhằm gợi nhớ", "dựa
- * trên tên cổ", "là tên cũ của ...", "lấy tên ... vì ...", "đặt tên theo sông Bạch Đằng".
+ * trên tên cổ", "là tên cũ của ...", "lấy tên ... vì ...", "đặt tên theo sông Bạch Đằng",
+ * "xuất phát từ tên của bà Nguyễn Thị Rịa", "Tên Bà Rịa có hai cách giải thích".
  * Not the bare naming a merger list writes ("..., đặt tên là phường Gia Định", "có tên gọi
  * là phường Chu Văn An").
  */
 const NAMING =
-  /\b(?:ve ten goi|goi nho|ten co|ten cu|dua tren|bat nguon|theo ten|la ten|ky niem|(?:dat|lay|mang) ten theo|(?:dat|lay|mang) ten [a-z0-9 ]{1,40} (?:vi|do|nham|de|theo))\b/u;
+  /\b(?:ve ten goi|goi nho|ten co|ten cu|dua tren|bat nguon|xuat phat tu|nguon goc|cach giai thich|tro thanh ten|toi ten goi|von la|theo ten|la ten|ky niem|(?:dat|lay|mang) ten theo|(?:dat|lay|mang) ten [a-z0-9 ]{1,40} (?:vi|do|nham|de|theo))\b/u;
 /** The name asked, after its verb: "đặt tên là Thành Đông" (folded). */
 const ASKED_NAME = /\b(?:dat|lay|mang|co) ten (?:la |goi la )?([a-z0-9 ]+)$/u;
 /** Words that end a question without being the name: "lấy tên này", "đặt tên như vậy". */

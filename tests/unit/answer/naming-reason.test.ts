@@ -51,4 +51,18 @@ describe("why a unit bears its name", () => {
       ),
     ).toBe(true);
   });
+
+  it("is told by where the name comes from, in the words histories use", () => {
+    const q = "tai sao vung dat nay lai co ten la Ba Ria";
+    expect(
+      evidence(
+        q,
+        "Theo dân gian, tên gọi Bà Rịa xuất phát từ tên của bà Nguyễn Thị Rịa, người có công khai hoang.",
+      ),
+    ).toBe(true);
+    expect(evidence(q, "Tên Bà Rịa có hai cách giải thích: Bà Rịa vốn là đất của tiểu vương Bà Rịa.")).toBe(
+      true,
+    );
+    expect(evidence(q, "Vùng đất Bà Rịa được người Việt khai phá từ thế kỷ 17.")).toBe(false);
+  });
 });
