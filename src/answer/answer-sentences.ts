@@ -152,12 +152,7 @@ export const INDIRECT_QUESTION = /\bhay (?:không|chưa)\s*[.:…]?$/iu;
  * each sentence is read once (those of the last two generations are kept).
  */
 export function saysNothing(sentence: string): boolean {
-  let known = silentSentences.get(sentence);
-  if (known === undefined) {
-    known = asksOrPoints(sentence) || INDIRECT_QUESTION.test(sentence);
-    silentSentences.set(sentence, known);
-  }
-  return known;
+  return silentSentences.getOrCompute(sentence, (s) => asksOrPoints(s) || INDIRECT_QUESTION.test(s));
 }
 const silentSentences = new GenerationCache<string, boolean>(10_000);
 

@@ -29,7 +29,7 @@ import { answerValidityQuestion, type InForceDeps, markSuperseded, withInForceNo
 import { leaveOutQuoted } from "./leave-out-quoted.js";
 import { composeLlmAnswer, rewriteFollowUp } from "./llm-answer.js";
 import { answerMessages, conversationReplies, outOfScopeReplies } from "./messages.js";
-import { askedName, asksNamingReason } from "./naming-reason.js";
+import { originAskedOf } from "./naming-reason.js";
 import { answerOfficially } from "./official-answer.js";
 import type { OfficialAnswerLookup } from "./official-match.js";
 import { outOfScopeKind } from "./out-of-scope.js";
@@ -381,7 +381,8 @@ function answersConfidently(
   const found = (composed.lead === "evidence" && type !== "co_khong") || composed.lead === "focus";
   // "vì sao ... đặt tên là Bạch Đằng" answered by a sentence on that name's origin: the
   // evidence names what was asked, whatever else of the question retrieval covered.
-  const namesOrigin = composed.lead === "evidence" && asked !== undefined && askedNameOrigin(asked);
+  const namesOrigin =
+    composed.lead === "evidence" && asked !== undefined && originAskedOf(asked) !== undefined;
   if (namesOrigin) return confidence >= NAMED_EVIDENCE_THRESHOLD;
   return confidence >= (found ? Math.min(threshold, FOUND_THRESHOLD) : threshold);
 }
@@ -419,9 +420,4 @@ function toRetrieved(retrieval: RetrievalResult): AskResult["retrieved"] {
 function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
-}
-
-/** Whether the question asks where a name it gives comes from ("vì sao ... đặt tên là Bạch Đằng"). */
-function askedNameOrigin(asked: QuestionAnalysis): boolean {
-  return asksNamingReason(asked) && askedName(asked) !== undefined;
 }

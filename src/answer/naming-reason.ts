@@ -34,6 +34,14 @@ export function askedName(question: QuestionAnalysis): string | undefined {
   return name.split(" ").slice(0, 4).join(" ");
 }
 
+/**
+ * The name whose origin a "why is it named so" question asks ("bach dang" of "vì sao ...
+ * lại đặt tên là Bạch Đằng"), or undefined for any other question or a name pointed to.
+ */
+export function originAskedOf(question: QuestionAnalysis): string | undefined {
+  return asksNamingReason(question) ? askedName(question) : undefined;
+}
+
 /** Whether the folded sentence says where the name asked comes from. */
 export function givesNamingReason(question: QuestionAnalysis, folded: string): boolean {
   if (!NAMING.test(folded)) return false;

@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { foldForSituation, holdsSituationFolded } from "../retrieval/situation.js";
 import { holdsCodes } from "./asked-codes.js";
 import { namesDocuments } from "./document-context.js";
-import { askedName, asksNamingReason } from "./naming-reason.js";
+import { originAskedOf } from "./naming-reason.js";
 import { isNamedDocument } from "./reference-only.js";
 import type { Passage } from "./types.js";
 
@@ -58,7 +58,7 @@ function holdsSituationWithOpening(
  * that page need not name.
  */
 function holdsNameAsked(question: QuestionAnalysis, passageText: string): boolean {
-  const name = asksNamingReason(question) ? askedName(question) : undefined;
+  const name = originAskedOf(question);
   return (
     name !== undefined &&
     question.situation.includes(name) &&

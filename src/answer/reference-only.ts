@@ -14,12 +14,7 @@ export function onlyNamesDocument(sentence: string): boolean {
   // Every sentence is asked this: a long one always says something, and is not read.
   if (sentence.length > MAX_REFERENCE_CHARS) return false;
   // The best passages recur across questions: each short sentence is read once.
-  let known = namesOnlyDocument.get(sentence);
-  if (known === undefined) {
-    known = readsAsReference(sentence);
-    namesOnlyDocument.set(sentence, known);
-  }
-  return known;
+  return namesOnlyDocument.getOrCompute(sentence, readsAsReference);
 }
 
 /** What `onlyNamesDocument` found for the short sentences read in the last two generations. */

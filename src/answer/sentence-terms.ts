@@ -240,9 +240,5 @@ function clauseDetail(question: QuestionAnalysis, clause: string): number {
  */
 const termCache = new GenerationCache<string, Record<string, number>>(10_000);
 export function termsOf(text: string): Record<string, number> {
-  const known = termCache.get(text);
-  if (known) return known;
-  const terms = analyzeForIndex(text).terms;
-  termCache.set(text, terms);
-  return terms;
+  return termCache.getOrCompute(text, (t) => analyzeForIndex(t).terms);
 }

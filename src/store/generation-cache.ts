@@ -25,6 +25,15 @@ export class GenerationCache<K, V> {
     return old;
   }
 
+  /** The value kept for `key`, or `compute`'s, kept from now on. */
+  getOrCompute(key: K, compute: (key: K) => V): V {
+    const known = this.get(key);
+    if (known !== undefined) return known;
+    const value = compute(key);
+    this.set(key, value);
+    return value;
+  }
+
   set(key: K, value: V): void {
     this.#promote(key, value);
   }

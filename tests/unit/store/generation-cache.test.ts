@@ -22,4 +22,17 @@ describe("GenerationCache", () => {
     expect(cache.get(999)).toBe(999);
     expect(cache.get(0)).toBeUndefined();
   });
+
+  it("computes a missing value once and keeps it, a false one too", () => {
+    const cache = new GenerationCache<string, boolean>(10);
+    let calls = 0;
+    const compute = (key: string) => {
+      calls++;
+      return key.length > 3;
+    };
+    expect(cache.getOrCompute("ab", compute)).toBe(false);
+    expect(cache.getOrCompute("ab", compute)).toBe(false);
+    expect(cache.getOrCompute("abcd", compute)).toBe(true);
+    expect(calls).toBe(2);
+  });
 });
