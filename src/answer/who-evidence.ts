@@ -1,7 +1,7 @@
 import { placeNamesIn } from "../retrieval/place-names.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { ASKS_ROLE, mentionsAny, PERSON_WHICH } from "../retrieval/question-analysis.js";
-import { askedPost, namesPost } from "./asked-post.js";
+import { askedPost, expandedWords, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
 import { namesOtherOffice } from "./offices.js";
 import { namesPerson } from "./person-names.js";
@@ -50,9 +50,37 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   // "... là cơ quan nào phát hành?" asks a body: a person quoted on the act ("Theo bà Mỹ,
   // ... phát hành cho thấy") does not name it.
   const agent = ASKS_BODY.test(question.folded)
-    ? namesOtherOffice(sentence, question.folded)
-    : namesPerson(sentence) || namesOtherOffice(sentence, question.folded);
+    ? namesOtherOffice(sentence, question.folded) || namesRole(BODY_ROLE, folded, question.folded)
+    : namesPerson(sentence) ||
+      namesOtherOffice(sentence, question.folded) ||
+      namesRole(BODY_ROLE, folded, question.folded) ||
+      namesRole(PARTY_ROLE, folded, question.folded);
   return agent && acts;
+}
+
+/**
+ * Bodies as laws and reports name them, besides the offices of `namesOtherOffice`: "UBND
+ * cấp huyện ... chịu trách nhiệm", "Tòa án", "cơ quan thuế" (folded).
+ */
+const BODY_ROLE =
+  /\b(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|toa an|vien kiem sat|kho bac|co quan (?:thue|bao hiem|cong an|dieu tra|nha nuoc|chuyen mon|co tham quyen|quan ly|dang ky|thi hanh an))\b/gu;
+/**
+ * Parties as laws name who must act: "Tổ chức, cá nhân thi công ... phải bảo hành", "Chủ
+ * sở hữu, người chiếm hữu ... phải bồi thường", "người sử dụng lao động" (folded). Of the
+ * crawl's legal answers to "ai" headings, most name such a party, not a person or an office.
+ */
+const PARTY_ROLE =
+  /\b(?:to chuc|ca nhan|chu so huu|chu dau tu|nha thau|doanh nghiep|ho gia dinh|cong dan|thu truong|nguoi (?:lao dong|su dung(?: lao dong| dat)?|nop (?:thue|phi)|dai dien|dung dau|yeu cau|thue|ban|mua|chiem huu|duoc giao|co tham quyen|thua ke|de nghi)|ben (?:mua|ban|thue|cho thue|vay|cho vay|bao lanh|nhan))\b/gu;
+
+/** Whether the sentence names one of `roles` that the question itself does not name. */
+function namesRole(roles: RegExp, folded: string, foldedQuestion: string): boolean {
+  let asked: string | undefined;
+  for (const match of folded.matchAll(roles)) {
+    // "HĐND" in the question is the "hội đồng nhân dân" of the sentence.
+    asked ??= ` ${expandedWords(foldedQuestion).join(" ")} `;
+    if (!asked.includes(` ${expandedWords(match[0]).join(" ")} `)) return true;
+  }
+  return false;
 }
 
 /** A "who" question asking which body acts, not which person (folded). */

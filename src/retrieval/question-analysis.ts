@@ -97,9 +97,13 @@ export interface QuestionAnalysis {
 
 /** Posts a question picks a holder of with "nào" ("PTT nào ký", "bộ trưởng nào"; folded). */
 export const WHICH_POSTS = "pho thu tuong|thu tuong|ptt|bo truong|thu truong|tong bi thu|chu tich nuoc";
-/** A person's post, or a word for a person, before "nào" (folded). */
+/**
+ * A person's post, or a word for a person, before "nào" (folded). "vị nào" is a person;
+ * "đơn vị", "hành vi", "phạm vi" nào are not ("Những hành vi nào bị nghiêm cấm ...": 112
+ * of the crawl's question headings were read as asking who).
+ */
 export const PERSON_WHICH = new RegExp(
-  `\\b(?:${WHICH_POSTS}|lanh dao|ong|ba|(?<!don )vi|nhan vat) nao\\b`,
+  `\\b(?:${WHICH_POSTS}|lanh dao|ong|ba|(?<!(?:don|hanh|pham) )vi|nhan vat) nao\\b`,
   "u",
 );
 

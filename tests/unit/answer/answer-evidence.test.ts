@@ -135,6 +135,27 @@ describe("holdsEvidence", () => {
     expect(evidence(q, "Giám đốc sở điều hành các hoạt động của sở.")).toBe(false);
     expect(evidence(q, "Bình quân mỗi sở có 03 Phó Giám đốc.")).toBe(false);
   });
+  it("'ai' in a law: the party or body that must act, named beside the act asked", () => {
+    const q = "theo CV 7633 thì ai chịu trách nhiệm về tính chính xác số liệu trên bảng kê?";
+    expect(
+      evidence(
+        q,
+        "UBND cấp huyện cùng với đơn vị thực hiện bồi thường chịu trách nhiệm về tính chính xác của số liệu.",
+      ),
+    ).toBe(true);
+    const repair = "Nhà chung cư bị bong gạch thì ai chịu trách nhiệm sửa chữa?";
+    expect(
+      evidence(repair, "Tổ chức, cá nhân thi công xây dựng nhà ở phải chịu trách nhiệm bảo hành nhà ở."),
+    ).toBe(true);
+    // A party without the act, or the body the question itself names, does not answer.
+    expect(evidence(repair, "Tổ chức, cá nhân thi công xây dựng nhà ở phải bảo đảm chất lượng.")).toBe(false);
+    const chair = "chủ tịch HĐND tỉnh mới do ai chỉ định";
+    expect(evidence(chair, "Cho phép chỉ định nhân sự không phải là đại biểu hội đồng nhân dân.")).toBe(
+      false,
+    );
+    expect(evidence(chair, "Chủ tịch HĐND cấp tỉnh do Ủy ban Thường vụ Quốc hội chỉ định.")).toBe(true);
+  });
+
   it("'khi nào thì': a condition answers as a date does; a plain 'khi nào' still needs the date", () => {
     const condition =
       "Đại hội bất thường được triệu tập khi Ban Chấp hành Trung ương thấy cần hoặc khi có hơn một nửa số cấp ủy trực thuộc yêu cầu.";

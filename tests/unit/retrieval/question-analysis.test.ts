@@ -96,6 +96,9 @@ describe("analyzeQuestion: type", () => {
     ["Công văn 11582 truyền đạt ý kiến của PTT nào?", "ai"],
     ["bo truong nao ky thong tu 01", "ai"],
     ["vị nào phát biểu khai mạc?", "ai"],
+    // "hành vi", "phạm vi" nào are acts and scopes, not a person ("vị nào").
+    ["Những hành vi nào bị nghiêm cấm trong lĩnh vực đất đai?", "nhung_gi"],
+    ["nhung hanh vi nao bi nghiem cam trong quan ly thue", "nhung_gi"],
     ["phường Gia Định trước đây thuộc quận nào?", "o_dau"],
     ["Xã Quyết Thắng được lập từ những xã nào?", "nhung_gi"],
     ["Số lượng Phó GĐ sở ở Hà Nội so với các tỉnh khác có gì khác không?", "so_sanh"],
