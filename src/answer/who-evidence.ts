@@ -41,10 +41,12 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   // "Đền Cõi thờ ai", "phiên dịch cho ai": whom the act is done to is named beside that
   // act; a body issuing something in the same passage does not answer.
   const objectVerb = act === undefined ? OBJECT_PREDICATE.exec(question.folded)?.[1] : undefined;
-  const acts =
-    objectVerb !== undefined && !NOT_A_VERB.has(objectVerb)
-      ? mentionsAny(folded, [objectVerb])
-      : (act?.test(folded) ?? (AGENT_VERB.test(folded) || namesOwnPredicate(question.folded, folded)));
+  const objectActs = objectVerb !== undefined && !NOT_A_VERB.has(objectVerb);
+  // The act the question names itself, not any verb of deciding or giving.
+  const actNamed = objectActs
+    ? mentionsAny(folded, [objectVerb])
+    : (act?.test(folded) ?? namesOwnPredicate(question.folded, folded));
+  const acts = actNamed || (!objectActs && act === undefined && AGENT_VERB.test(folded));
   // The deputy's appointment is no answer to who appoints the head, nor the reverse.
   if (act === APPOINTS && speaksOfOtherRank(question.folded, folded, act)) return false;
   // "... là cơ quan nào phát hành?" asks a body: a person quoted on the act ("Theo bà Mỹ,
@@ -54,7 +56,9 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
     : namesPerson(sentence) ||
       namesOtherOffice(sentence, question.folded) ||
       namesRole(BODY_ROLE, folded, question.folded) ||
-      namesRole(PARTY_ROLE, folded, question.folded);
+      // A party ("cá nhân", "người sử dụng đất") is named in most sentences of a law: it
+      // answers only beside the act asked ("ai phải chịu án phí" → "Đương sự phải chịu").
+      (actNamed && namesRole(PARTY_ROLE, folded, question.folded));
   return agent && acts;
 }
 
@@ -70,7 +74,7 @@ const BODY_ROLE =
  * crawl's legal answers to "ai" headings, most name such a party, not a person or an office.
  */
 const PARTY_ROLE =
-  /\b(?:to chuc|ca nhan|chu so huu|chu dau tu|nha thau|doanh nghiep|ho gia dinh|cong dan|thu truong|nguoi (?:lao dong|su dung(?: lao dong| dat)?|nop (?:thue|phi)|dai dien|dung dau|yeu cau|thue|ban|mua|chiem huu|duoc giao|co tham quyen|thua ke|de nghi)|ben (?:mua|ban|thue|cho thue|vay|cho vay|bao lanh|nhan))\b/gu;
+  /\b(?:to chuc|ca nhan|chu so huu|chu dau tu|nha thau|doanh nghiep|ho gia dinh|cong dan|duong su|thu truong|nguoi (?:lao dong|su dung(?: lao dong| dat)?|nop (?:thue|phi)|dai dien|dung dau|yeu cau|thue|ban|mua|chiem huu|duoc giao|co tham quyen|thua ke|de nghi)|ben (?:mua|ban|thue|cho thue|vay|cho vay|bao lanh|nhan))\b/gu;
 
 /** Whether the sentence names one of `roles` that the question itself does not name. */
 function namesRole(roles: RegExp, folded: string, foldedQuestion: string): boolean {
