@@ -54,7 +54,9 @@ export function definesTerm(term: string, folded: string): boolean {
   // "Biệt phái là việc công chức ... được cử đến ..." defines "biệt phái công chức" by its
   // head: the term, or its first words, half of it or more and two at least.
   const words = term.split(" ");
-  for (let n = words.length; n >= Math.max(2, Math.ceil(words.length / 2)); n--) {
+  // A one-word term ("Crypto là gì?") is defined by itself.
+  const shortest = words.length === 1 ? 1 : Math.max(2, Math.ceil(words.length / 2));
+  for (let n = words.length; n >= shortest; n--) {
     if (definesPhrase(words.slice(0, n).join(" "), folded)) return true;
   }
   return false;

@@ -95,7 +95,9 @@ export function countedUnit(
     // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
     // or qualifies ("mấy năm gần nhất").
     const second = ends.has(start) ? undefined : words[start + 1];
+    // "bao nhiêu chương bao nhiêu điều": the next count's question word is no part of it.
     return second === undefined ||
+      isCounterAt(words, start + 1, marked, hasMarks) ||
       NOT_UNITS.has(second) ||
       LINK_WORDS.has(second) ||
       FOCUS_STOP.has(second) ||

@@ -288,6 +288,12 @@ describe("holdsEvidence", () => {
     ).toBe(false);
   });
 
+  it("'X là gì' of a one-word term: the sentence that says what it is", () => {
+    const q = "Crypto là gì?";
+    expect(evidence(q, "Crypto còn được gọi là Cryptocurrency, là một dạng tiền điện tử.")).toBe(true);
+    expect(evidence(q, "Nhiều người đầu tư vào các dự án Blockchain và crypto trong năm qua.")).toBe(false);
+  });
+
   it("'X là gì' of a term: a sentence that says what it is, not one that names it in passing", () => {
     expect(asksDefinition(analyzeQuestion("Nhất thể hóa là gì?"))).toBe(true);
     // A head noun with other names ("nhằm ...") is answered by them.

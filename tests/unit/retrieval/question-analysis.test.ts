@@ -7,6 +7,18 @@ import {
 } from "../../../src/retrieval/question-analysis.js";
 import { holdsSituation } from "../../../src/retrieval/situation.js";
 
+describe("analyzeQuestion: two counts in one question", () => {
+  it("reads the first count's unit up to the second count's question word", () => {
+    expect(analyzeQuestion("Quy tắc đạo đức Thừa phát lại có bao nhiêu chương bao nhiêu điều?").unit).toBe(
+      "chuong",
+    );
+    expect(analyzeQuestion("co bao nhieu xa bao nhieu phuong").unit).toBe("xa");
+    expect(analyzeQuestion("có mấy xã mấy phường").unit).toBe("xa");
+    // A unit of two words stays two words.
+    expect(analyzeQuestion("sau sáp nhập còn bao nhiêu tỉnh thành?").unit).toBe("tinh thanh");
+  });
+});
+
 describe("analyzeQuestion: 'số lượng' counts", () => {
   it("is no salary, and not part of what is asked", () => {
     const asked = analyzeQuestion("Số lượng Phó Giám đốc sở của Hà Nội là bao nhiêu người?");
