@@ -71,10 +71,11 @@ const BODY_ROLE =
 /**
  * Parties as laws name who must act: "Tổ chức, cá nhân thi công ... phải bảo hành", "Chủ
  * sở hữu, người chiếm hữu ... phải bồi thường", "người sử dụng lao động" (folded). Of the
- * crawl's legal answers to "ai" headings, most name such a party, not a person or an office.
+ * crawl's legal answers to "ai" headings, most name such a party, not a person or an office
+ * ("người" and what the person does: "người đăng ký quyền sở hữu").
  */
 const PARTY_ROLE =
-  /\b(?:to chuc|ca nhan|chu so huu|chu dau tu|nha thau|doanh nghiep|ho gia dinh|cong dan|duong su|thu truong|nguoi (?:lao dong|su dung(?: lao dong| dat)?|nop (?:thue|phi)|dai dien|dung dau|yeu cau|thue|ban|mua|chiem huu|duoc giao|co tham quyen|thua ke|de nghi)|ben (?:mua|ban|thue|cho thue|vay|cho vay|bao lanh|nhan))\b/gu;
+  /\b(?:to chuc|ca nhan|chu so huu|chu dau tu|nha thau|doanh nghiep|ho gia dinh|cong dan|duong su|thu truong|nguoi (?!ta\b|nao\b)[a-z]+|ben (?:mua|ban|thue|cho thue|vay|cho vay|bao lanh|nhan))\b/gu;
 
 /** Whether the sentence names one of `roles` that the question itself does not name. */
 function namesRole(roles: RegExp, folded: string, foldedQuestion: string): boolean {
@@ -167,7 +168,7 @@ function provincesAsked(question: QuestionAnalysis): string[] {
 
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
-  /\bla ai\b|^ai la\b|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b|\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u;
+  /\bla ai\b|^ai la\b(?! nguoi (?!dau tien|cuoi cung|ke nhiem|tiep theo)[a-z])|\b(?:nguoi nao|dong chi nao|ong nao|ba nao)\b.*\b(?:la|giu|dam nhiem|lam)\b|\b(?:giam doc|chu tich|bi thu|truong|tong bi thu|thu tuong|bo truong|nguoi dung dau)\b.*\bten (?:la )?gi\b/u;
 
 /** Whether a question asks who holds a post, which only a person's name answers. */
 export function asksPerson(question: QuestionAnalysis): boolean {
@@ -237,9 +238,10 @@ const NOT_A_VERB = new Set(
 
 /**
  * The verb after "ai" in a question no act of `ACTS` names ("khi Giám đốc vắng mặt thì
- * ai điều hành" → "dieu hanh"), past "có", "được", "sẽ", "phải" (folded).
+ * ai điều hành" → "dieu hanh"), past "có", "được", "sẽ", "phải", "là người" ("ai là
+ * người nộp lệ phí trước bạ" → "nop le"; folded).
  */
-const OWN_PREDICATE = /\bai (?:(?:co|duoc|se|da|phai|thuc su) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
+const OWN_PREDICATE = /\bai (?:(?:co|duoc|se|da|phai|thuc su|la nguoi) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
 
 /**
  * Whether the sentence names the verb the question asks who does ("một Phó Giám đốc sở

@@ -156,6 +156,23 @@ describe("holdsEvidence", () => {
     expect(evidence(chair, "Chủ tịch HĐND cấp tỉnh do Ủy ban Thường vụ Quốc hội chỉ định.")).toBe(true);
   });
 
+  it("'ai là người + act' in a law: the party who does it, not only a person's name", () => {
+    const q = "Ai là người nộp lệ phí trước bạ khi bán biệt thự?";
+    expect(
+      evidence(
+        q,
+        "Người nộp lệ phí trước bạ là người đăng ký quyền sở hữu, quyền sử dụng phải nộp lệ phí trước bạ.",
+      ),
+    ).toBe(true);
+    // Only the party the question names, or the act without a party, does not answer.
+    expect(evidence(q, "Người nộp lệ phí trước bạ phải kê khai.")).toBe(false);
+    expect(evidence(q, "Lệ phí trước bạ nhà đất là 0,5%.")).toBe(false);
+    // "ai là người đầu tiên giữ chức" still asks a person.
+    expect(
+      evidence("Ai là người đầu tiên giữ chức Bí thư?", "Tổ chức, cá nhân giữ chức theo quy định."),
+    ).toBe(false);
+  });
+
   it("'khi nào thì': a condition answers as a date does; a plain 'khi nào' still needs the date", () => {
     const condition =
       "Đại hội bất thường được triệu tập khi Ban Chấp hành Trung ương thấy cần hoặc khi có hơn một nửa số cấp ủy trực thuộc yêu cầu.";
