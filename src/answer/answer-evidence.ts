@@ -238,10 +238,14 @@ const ASKS_RANGE = /\btu (?:ngay|thang|nam|khi|luc) nao den (?:ngay|thang|nam|kh
 /** Two days, or days of one month: "04-11/10/2017", "16/4/2025 - 31/10/2025", "từ ngày 4 ... đến ngày 11" (folded). */
 const RANGE =
   /\b\d{1,2}(?:\/\d{1,2}(?:\/\d{2,4})?)?\s*[-–]\s*\d{1,2}\/\d{1,2}\b|\btu ngay \d{1,2}\b.*\bden ngay \d{1,2}\b|\btu \d{1,2}\/\d{1,2}\b.*\bden(?: ngay)? \d{1,2}\/\d{1,2}\b/u;
-/** "Khi nào thì ...": a time or the circumstances in which something happens (folded). */
-const ASKS_CONDITION = /\bkhi nao thi\b/u;
-/** A condition: "khi ... thấy cần", "nếu ...", "trường hợp ..." (folded). */
-const CONDITION = /\b(?:khi|neu|trong truong hop)\b/u;
+/**
+ * "Khi nào thì ...", "Khi nào phải xét nghiệm nồng độ cồn?", "Khi nào được ...": a time
+ * or the circumstances in which something must or may happen (folded).
+ */
+const ASKS_CONDITION = /\bkhi nao thi\b|^khi nao (?:(?:thi|moi|nguoi [a-z]+) )?(?:phai|duoc|bi|can)\b/u;
+/** A condition: "khi ... thấy cần", "nếu ...", "trường hợp ...", "các trường hợp sau" (folded). */
+const CONDITION =
+  /\b(?:khi|neu|trong truong hop|cac truong hop sau|truong hop [a-z]+ (?:co|bi|duoc|khong))\b/u;
 /** A question asking by when something must be done (folded). */
 const ASKS_DEADLINE =
   /\b(?:hoan thanh|xong|thoi han|han chot|han cuoi|cham nhat|truoc thoi diem|truoc (?:ngay|thang|nam) (?:nao|may))\b/u;

@@ -179,6 +179,13 @@ describe("holdsEvidence", () => {
     expect(evidence("Khi nào thì triệu tập Đại hội Đảng toàn quốc bất thường?", condition)).toBe(true);
     expect(evidence("khi nao thi trieu tap dai hoi bat thuong", condition)).toBe(true);
     expect(evidence("Đại hội bất thường được triệu tập khi nào?", condition)).toBe(false);
+    // "Khi nào phải / được ..." asks in which cases: the cases a rule lists answer.
+    const cases = "Phải xét nghiệm nồng độ cồn trong máu trong các trường hợp sau đây:";
+    expect(evidence("Khi nào phải xét nghiệm nồng độ cồn trong máu?", cases)).toBe(true);
+    expect(evidence("Khi nào phải xét nghiệm nồng độ cồn trong máu?", "Nồng độ cồn được đo bằng máy.")).toBe(
+      false,
+    );
+    expect(evidence("Nghị định có hiệu lực khi nào?", cases)).toBe(false);
   });
 
   it("'khi nào': a date or a span of time; not a sentence without one", () => {
