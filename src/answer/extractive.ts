@@ -18,6 +18,7 @@ import { asksFormerUnits, asksMergeTarget, MERGER_SENTENCE_WORDS } from "./forme
 import { EMPHASIS, MARKDOWN_HEADING_LINE, tableCaption, tidyTableCells } from "./markdown-lines.js";
 import { answerMessages } from "./messages.js";
 import { passageInSituation } from "./passage-situation.js";
+import { askedAspect, namesAspect } from "./question-aspect.js";
 import { missesTopic, passageHolder, topicBigrams } from "./question-topic.js";
 import { asksWhichDocument, onlyNamesDocument } from "./reference-only.js";
 import { learnedRanker, type RankerModel, topTerms } from "./sentence-ranker.js";
@@ -102,6 +103,11 @@ const FOCUS_BONUS = 0.6;
  * questions declined too.
  */
 const EVIDENCE_FLOOR = 0.15;
+/**
+ * A sentence naming the aspect the question opens with ("thời hạn giải quyết", "phí") or
+ * under a heading that names it weighs this much more.
+ */
+const ASPECT_BONUS = 0.6;
 /** Naming two of the focus's names ("khó khăn, vướng mắc") counts; more adds nothing. */
 const MAX_FOCUS_NAMES = 2;
 
@@ -132,6 +138,8 @@ export function composeExtractiveAnswer(
   // to answer alone (a date, a count, a signer); a list or a "do" is not.
   const specific = question !== undefined && SPECIFIC_TYPES.has(question.type);
   const hasFocus = question !== undefined && question.focusPhrases.length > 0;
+  // "Thời hạn giải quyết thủ tục X": the section on X that names the aspect asked.
+  const aspect = question === undefined ? undefined : askedAspect(question);
   const holdsSpecific = (s: string) =>
     specific && holdsEvidence(question!, s, foldDiacritics(s.toLowerCase()));
   const candidates: Candidate[] = [];
@@ -189,6 +197,10 @@ export function composeExtractiveAnswer(
     const entryOnOther = question !== undefined && isEntryOnAnotherSubject(question, passage.doc.title);
     const offTopic = !onTopic[passageIndex];
     sentencesOf[passageIndex] = spans.map((span) => span.text.trim());
+    // The passage's headings, folded once if an aspect is asked (the title is the page's).
+    let headingsFolded: string | undefined;
+    const contextFolded = () =>
+      (headingsFolded ??= foldDiacritics(passage.chunk.headingPath.join("\n").toLowerCase()));
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
       // heading left as text because nothing follows it, and a quoted article's title).
@@ -230,8 +242,13 @@ export function composeExtractiveAnswer(
       // Generic evidence (a list, a "là", a "do") says little when the question names
       // what it asks: then the focus decides.
       const evidenceCounts = evidence && (specific || !hasFocus);
+      const aspectNamed =
+        aspect !== undefined && (namesAspect(aspect, folded) || namesAspect(aspect, contextFolded()));
       const bonus =
-        1 + (evidenceCounts ? EVIDENCE_BONUS : 0) + FOCUS_BONUS * Math.min(MAX_FOCUS_NAMES, focusNames);
+        1 +
+        (evidenceCounts ? EVIDENCE_BONUS : 0) +
+        FOCUS_BONUS * Math.min(MAX_FOCUS_NAMES, focusNames) +
+        (aspectNamed ? ASPECT_BONUS : 0);
       candidates.push({
         inSituation,
         otherEntry: entryOnOther && !holdsQuestionAnchor(question!, text, passage.doc.title),
