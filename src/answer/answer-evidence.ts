@@ -6,6 +6,7 @@ import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ASKS_PHONE } from "../retrieval/question-forms.js";
 import {
   ABBREVIATIONS,
+  cachedRegExp,
   escapeRegExp,
   foldDiacritics,
   foldNfc,
@@ -64,6 +65,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (statesStandardInstead(question, folded)) return false;
       // "bao nhiêu % tổng mức đầu tư": a share of something else ("7% vốn điều lệ") is no answer.
       if (question.unit === PERCENT_UNIT && !namesShareBase(question, folded)) return false;
+      // "Có bao nhiêu hình thức ...": a list of them ("các hình thức ... bao gồm:") counts them.
+      if (listsUnitsCounted(question.unit, folded)) return true;
       return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
     case "o_dau": {
       // "thuộc quận nào": a quận named, not any other place beside the one asked about.
@@ -228,6 +231,21 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
 function namesShareBase(question: QuestionAnalysis, folded: string): boolean {
   return question.shareBase === "" || mentionsAny(folded, [question.shareBase]);
 }
+/**
+ * Whether a sentence announces a list of the units a question counts: "các hình thức phát
+ * triển nhà ở xã hội bao gồm:", "quy trình gồm các bước sau:" (folded). The list that
+ * follows it (quoted with it) is the count. Not money, a share or a span of time, which a
+ * list does not count.
+ */
+function listsUnitsCounted(unit: string, folded: string): boolean {
+  if (unit === "" || MONEY_UNIT.test(unit) || unit === PERCENT_UNIT || unit === DURATION_UNIT) return false;
+  if (!/:\s*$/u.test(folded)) return false;
+  return cachedRegExp(
+    `\\b(?:cac|nhung)\\s+${unit.split(" ").map(escapeRegExp).join("\\s+")}\\b[^:]{0,160}\\b(?:bao gom|gom|nhu sau|sau day|sau)\\s*:\\s*$`,
+    "u",
+  ).test(folded);
+}
+
 /** A question asking a term, which a date may end (folded). */
 const ASKS_TERM = /\bthoi han\b/u;
 /** A telephone number: "0238 3844 123", "024.3825.1234", "1900 1234", "0912345678". */

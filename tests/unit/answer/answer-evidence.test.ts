@@ -208,6 +208,15 @@ describe("holdsEvidence", () => {
     expect(evidence("Cần bao nhiêu tiền?", "Dự kiến cần khoảng 130.000 tỷ đồng.")).toBe(true);
   });
 
+  it("'có bao nhiêu hình thức / gồm mấy bước': the list of them counts them", () => {
+    const q = "Có bao nhiêu hình thức phát triển nhà ở xã hội?";
+    expect(evidence(q, "Theo đó, các hình thức phát triển nhà ở xã hội bao gồm:")).toBe(true);
+    expect(evidence("Quy trình bổ nhiệm gồm mấy bước?", "Quy trình bổ nhiệm gồm các bước sau:")).toBe(true);
+    // Naming the unit without announcing the list, or money asked, does not.
+    expect(evidence(q, "Các hình thức phát triển nhà ở xã hội được quy định tại Điều 80.")).toBe(false);
+    expect(evidence("Phí cấp sổ đỏ là bao nhiêu tiền?", "Các khoản tiền phải nộp bao gồm:")).toBe(false);
+  });
+
   it("'bao nhiêu': a year or a document's number counts nothing, a share of a whole does", () => {
     const schools = "quan 5 cu co may truong THPT";
     expect(
