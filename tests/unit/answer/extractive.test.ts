@@ -28,6 +28,22 @@ const seed = passage(
 );
 
 describe("composeExtractiveAnswer", () => {
+  it("the aspect a question opens with leads to the section naming it, not one on the same subject", () => {
+    const q = "Quy trình xét tặng danh hiệu Người tốt, việc tốt?";
+    const title = "Quyết định 77/2025/QĐ-UBND";
+    const funding = passage("funding", "Điều 9 quy định kinh phí xét tặng danh hiệu Người tốt.", title);
+    const steps = passage("steps", "Điều 6 quy định quy trình xét tặng danh hiệu.", title);
+    // The composer's own order (the learned ranker reads coverage first): the aspect's weight.
+    const result = composeExtractiveAnswer(
+      [funding, steps],
+      uniformValues(q),
+      { ...DEFAULT_EXTRACTIVE_OPTIONS, ranker: undefined },
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.answer.startsWith("Điều 6 quy định quy trình xét tặng danh hiệu")).toBe(true);
+  });
+
   it("a provision cited for what it is about ('Căn cứ ... có quy định về ...') does not answer", () => {
     const q = "thủ tục đề nghị công nhận xã đảo làm như thế nào";
     const page = passage(

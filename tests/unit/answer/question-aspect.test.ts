@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
 import { askedAspect, namesAspect } from "../../../src/answer/question-aspect.js";
-import { planLexicalQuery } from "../../../src/retrieval/query.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
-import { makePassage } from "../../support/passage.js";
 
 describe("askedAspect", () => {
   it("reads the aspect a question opens with, the longest first", () => {
@@ -32,39 +29,5 @@ describe("askedAspect", () => {
   it("is named by a sentence or a heading holding its words", () => {
     expect(namesAspect("thoi han giai quyet", "quy dinh ve thoi han giai quyet thu tuc")).toBe(true);
     expect(namesAspect("phi", "quy dinh ve thu tuc phe duyet")).toBe(false);
-  });
-});
-
-describe("composeExtractiveAnswer with an aspect asked", () => {
-  it("leads with the section that names the aspect, not the one on the same procedure", () => {
-    const q = "Thời hạn giải quyết thủ tục tặng Huy chương Thanh niên xung phong vẻ vang cho cá nhân?";
-    const page = (id: string, text: string) =>
-      makePassage(id, text, { title: "Thủ tục tặng Huy chương", headingPath: [], number: null, date: null });
-    const passages = [
-      page(
-        "procedure",
-        "Căn cứ Quyết định 637/QĐ-BNV quy định về thủ tục tặng Huy chương Thanh niên xung phong vẻ vang cho cá nhân: hồ sơ gồm tờ trình và bản tóm tắt thành tích.",
-      ),
-      page(
-        "deadline",
-        "Căn cứ Quyết định 637/QĐ-BNV quy định về thời hạn giải quyết thủ tục tặng Huy chương: 20 ngày làm việc kể từ ngày nhận đủ hồ sơ.",
-      ),
-    ];
-    passages[1]!.score = passages[0]!.score;
-    const values = new Map(
-      planLexicalQuery(q)
-        .terms.filter((t) => !t.term.startsWith("w:"))
-        .map((t) => [t.term, t.weight]),
-    );
-    const result = composeExtractiveAnswer(
-      passages,
-      values,
-      DEFAULT_EXTRACTIVE_OPTIONS,
-      new Map(),
-      analyzeQuestion(q),
-    );
-    expect(result.answer.startsWith("Căn cứ Quyết định 637/QĐ-BNV quy định về thời hạn giải quyết")).toBe(
-      true,
-    );
   });
 });
