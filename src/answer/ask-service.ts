@@ -15,7 +15,7 @@ import { absentNamedDocument } from "./absent-document.js";
 import { asksDefinition, asksPerson } from "./answer-evidence.js";
 import { EXACT_TYPES } from "./answer-types.js";
 import type { ChatModel, ChatUsage } from "./chat-model.js";
-import { askedParts, mergeComposed, partTermValues } from "./compound-question.js";
+import { askedParts, leansOnPrevious, mergeComposed, partTermValues } from "./compound-question.js";
 import { classifyConversation } from "./conversation.js";
 import { contextDocuments, MAX_CONTEXT_CHUNKS, withFocusPassages } from "./document-context.js";
 import {
@@ -253,7 +253,11 @@ export function createAskService(deps: AskServiceDeps): AskService {
         const composedParts = parts.map((asked, i) =>
           composeFor(asked, focusTermWeights(asked.focus), partTermValues(retrieval.termValues, parts, i)),
         );
-        const answered = composedParts.filter((composed, i) => sure(composed, parts[i]));
+        const confident = composedParts.map((composed, i) => sure(composed, parts[i]));
+        // "..., mức bao nhiêu?" asks of what the part before it asks: not answered alone.
+        const answered = composedParts.filter(
+          (_, i) => confident[i] && (i === 0 || !leansOnPrevious(parts[i]!) || confident[i - 1]),
+        );
         return answered.length > 0
           ? { composed: mergeComposed(answered), confident: true }
           : { composed: mergeComposed(composedParts), confident: false };

@@ -1,6 +1,6 @@
 import { planLexicalQuery } from "../retrieval/query.js";
 import { analyzeQuestion, type QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
+import { expandShorthands, foldDiacritics, hasVietnameseDiacritics } from "../text/index.js";
 import type { ComposedAnswer } from "./extractive.js";
 import type { Citation } from "./types.js";
 
@@ -30,7 +30,8 @@ const MAX_PARTS = 3;
 const MIN_PART_WORDS = 3;
 
 function asks(text: string, marked: boolean): boolean {
-  const lower = text
+  // "dân số bn người", "làm ntn": chat shorthands ask as their words do.
+  const lower = expandShorthands(text, marked)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]+/gu, " ")
     .trim();
@@ -59,8 +60,10 @@ export function questionParts(message: string): string[] {
       }
     }
     if (current.trim() === "") continue;
-    // What is left asks nothing of its own: it belongs to the question before it.
-    if (parts.length > before) parts[parts.length - 1] = `${parts[parts.length - 1]}, ${current.trim()}`;
+    // What is left asks nothing of its own: it belongs to the question before it. A short
+    // question at the end does ask ("... bằng công văn số mấy, ngày nào?"): of the same thing.
+    if (parts.length > before && !asks(current, marked))
+      parts[parts.length - 1] = `${parts[parts.length - 1]}, ${current.trim()}`;
     else parts.push(current.trim());
   }
   return parts.length >= 2 && parts.length <= MAX_PARTS ? parts.map((p) => `${p}?`) : [message.trim()];
@@ -119,6 +122,15 @@ export function askedParts(message: string, whole: QuestionAnalysis | undefined)
       documentNumbers: [...new Set([...whole.documentNumbers, ...asked.documentNumbers])],
     };
   });
+}
+
+/**
+ * Whether a part is a short question that asks of what the part before it asks ("ngày
+ * nào?", "mức bao nhiêu?" after "... có được hưởng phụ cấp thu hút không"): it names no
+ * subject of its own, so it is answered only when the part before it is.
+ */
+export function leansOnPrevious(part: QuestionAnalysis): boolean {
+  return part.folded.split(" ").filter(Boolean).length < MIN_PART_WORDS;
 }
 
 /** What the words of the message's other parts weigh in choosing one part's sentences. */

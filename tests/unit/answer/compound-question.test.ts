@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   askedParts,
+  leansOnPrevious,
   mergeComposed,
   partTermValues,
   questionParts,
@@ -24,6 +25,23 @@ describe("questionParts", () => {
       "ngan sach cua dang lay tu dau?",
       "chia thanh may cap?",
     ]);
+  });
+
+  it("reads chat shorthands as the words they stand for, and a short question at the end as a question", () => {
+    expect(questionParts("Xã Thạch Lập sau sắp xếp rộng bao nhiêu, dân số bn người?")).toEqual([
+      "Xã Thạch Lập sau sắp xếp rộng bao nhiêu?",
+      "dân số bn người?",
+    ]);
+    expect(questionParts("BNV trả lời bằng công văn số mấy, ngày nào?")).toEqual([
+      "BNV trả lời bằng công văn số mấy?",
+      "ngày nào?",
+    ]);
+  });
+
+  it("a short question at the end leans on the part before it", () => {
+    const message = "BNV trả lời bằng công văn số mấy, ngày nào?";
+    const parts = askedParts(message, analyzeQuestion(message));
+    expect(parts.map(leansOnPrevious)).toEqual([false, true]);
   });
 
   it("leaves one question whole: a setting before it, a negation, look-alikes of question words", () => {
