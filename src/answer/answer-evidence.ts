@@ -454,9 +454,10 @@ const PAID_SHARE =
 
 /**
  * "bao nhiêu dân" is answered by a population: "dân số ... là 14.395" (folded), as well
- * as by people counted ("14.395 người").
+ * as by people counted ("14.395 người"); not by numbers past a comma or a colon ("quy mô
+ * dân số của các phường: ..., các khu phố: 5, 6").
  */
-const POPULATION = /\bdan so\b[^.;]{0,80}?\d/u;
+const POPULATION = /\bdan so\b[^.;:,]{0,80}?\d/u;
 
 /** A share: "20%", "50 phần trăm" (folded). */
 const PERCENT = /\b\d+(?:[.,]\d+)?\s*(?:%|phan tram)/u;

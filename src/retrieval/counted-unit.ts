@@ -65,6 +65,15 @@ const MONEY_NOUNS = new Set([
 
 /** The unit of a question asking an amount of money. */
 export const MONEY_UNIT = "tien";
+/** The unit of a population asked ("bao nhiêu dân", "dân số bao nhiêu"): people counted. */
+export const POPULATION_UNIT = "dan";
+
+/** Whether "bao nhiêu" or "mấy" follows at `at`, past "là", "có", "khoảng" (folded words). */
+function isCountedAfter(words: readonly string[], at: number): boolean {
+  let i = at;
+  while (words[i] === "la" || words[i] === "co" || words[i] === "khoang") i++;
+  return (words[i] === "bao" && words[i + 1] === "nhieu") || words[i] === "may";
+}
 
 /** An area's unit typed with its digit: "km2", "m2" (folded). */
 const AREA_UNIT = /^(?:km|m)2$/u;
@@ -76,6 +85,8 @@ export function countedUnit(
   hasMarks: boolean,
   /** Indices of the words that end a question or sentence of the message. */
   ends: ReadonlySet<number>,
+  /** Indices of the words before a comma or any end: a unit does not run past them. */
+  pauses: ReadonlySet<number> = ends,
 ): string {
   let counted = false;
   for (let i = 0; i < words.length; i++) {
@@ -94,7 +105,8 @@ export function countedUnit(
     if (head === undefined || NOT_UNITS.has(head) || LINK_WORDS.has(head) || /\d/u.test(head)) continue;
     // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
     // or qualifies ("mấy năm gần nhất").
-    const second = ends.has(start) ? undefined : words[start + 1];
+    // "bao nhiêu xã, dân số ...": the unit ends at the comma.
+    const second = ends.has(start) || pauses.has(start) ? undefined : words[start + 1];
     // "bao nhiêu chương bao nhiêu điều": the next count's question word is no part of it.
     return second === undefined ||
       isCounterAt(words, start + 1, marked, hasMarks) ||
@@ -105,6 +117,9 @@ export function countedUnit(
       ? head
       : `${head} ${second}`;
   }
+  // "dân số (là) bao nhiêu": people counted, as "bao nhiêu dân" is (a population).
+  if (counted && words.some((w, i) => w === "dan" && words[i + 1] === "so" && isCountedAfter(words, i + 2)))
+    return POPULATION_UNIT;
   // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money; not a
   // question with no counter ("bộ máy" folds as "bộ mấy": "... có phải nộp lệ phí ko").
   // ("số lượng" counts: its "lượng" folds as the "lương" that is paid.)
@@ -139,11 +154,14 @@ export function asksRank(marked: string, hasMarks: boolean): boolean {
   return hasMarks ? /(?:^|[^\p{L}])thứ\s+mấy(?:[^\p{L}]|$)/u.test(marked) : /\bthu\s+may\b/u.test(marked);
 }
 
-/** The indices of the words (as `analyzeQuestion` splits them) that end a clause: "?", "!", ";", ". ". */
-export function clauseEnds(folded: string): Set<number> {
+/**
+ * The indices of the words (as `analyzeQuestion` splits them) that end a clause: "?", "!",
+ * ";", ". "; with `atCommas`, also a comma.
+ */
+export function clauseEnds(folded: string, atCommas = false): Set<number> {
   const ends = new Set<number>();
   let count = 0;
-  for (const clause of folded.split(/[?!;]+|\.(?=\s|$)/u)) {
+  for (const clause of folded.split(atCommas ? /[?!;,]+|\.(?=\s|$)/u : /[?!;]+|\.(?=\s|$)/u)) {
     count += clause.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
     if (count > 0) ends.add(count - 1);
   }

@@ -180,7 +180,7 @@ export function analyzeQuestion(
   const type = ranked && asked === "bao_nhieu" ? "khac" : asksPhone ? "bao_nhieu" : asked;
   const unit =
     type === "bao_nhieu" || /\bmay\b/u.test(text)
-      ? countedUnit(words, marked, hasMarks, clauseEnds(folded))
+      ? countedUnit(words, marked, hasMarks, clauseEnds(folded), clauseEnds(folded, true))
       : "";
   // "... có những khó khăn gì" says what it asks at its end, whatever comes first ("Nhất
   // thể hóa ở Đức Thọ có lợi ích gì"); "Khó khăn khi ... là gì" at its start.

@@ -208,6 +208,17 @@ describe("holdsEvidence", () => {
     expect(evidence("Cần bao nhiêu tiền?", "Dự kiến cần khoảng 130.000 tỷ đồng.")).toBe(true);
   });
 
+  it("'dân số bao nhiêu': a population or people counted, not numbers listed after a colon", () => {
+    const q = "Phường Thủ Dầu Một mới dân số bao nhiêu?";
+    expect(evidence(q, "Phường Thủ Dầu Một có quy mô dân số là 120.500 người.")).toBe(true);
+    expect(
+      evidence(
+        q,
+        "Thành lập phường trên cơ sở nhập quy mô dân số của các phường: Phú Lợi và các khu phố: 5, 6, 7, 8.",
+      ),
+    ).toBe(false);
+  });
+
   it("'có bao nhiêu hình thức / gồm mấy bước': the list of them counts them", () => {
     const q = "Có bao nhiêu hình thức phát triển nhà ở xã hội?";
     expect(evidence(q, "Theo đó, các hình thức phát triển nhà ở xã hội bao gồm:")).toBe(true);

@@ -14,6 +14,10 @@ describe("analyzeQuestion: two counts in one question", () => {
     );
     expect(analyzeQuestion("co bao nhieu xa bao nhieu phuong").unit).toBe("xa");
     expect(analyzeQuestion("có mấy xã mấy phường").unit).toBe("xa");
+    // A unit ends at a comma; "dân số bao nhiêu" counts people, as "bao nhiêu dân" does.
+    expect(analyzeQuestion("Đức Thọ có bao nhiêu xã, dân số bao nhiêu").unit).toBe("xa");
+    expect(analyzeQuestion("dân số bao nhiêu?").unit).toBe("dan");
+    expect(analyzeQuestion("xa X dan so la bao nhieu").unit).toBe("dan");
     // A unit of two words stays two words.
     expect(analyzeQuestion("sau sáp nhập còn bao nhiêu tỉnh thành?").unit).toBe("tinh thanh");
   });
