@@ -324,8 +324,14 @@ function splitUnit(text: string, unit: Span, max: number): Span[] {
   return out;
 }
 
+/** Whether a piece ends announcing what follows ("... như sau:", "... gồm:"). */
+function announces(text: string, piece: Span): boolean {
+  return ANNOUNCES.test(text.slice(piece.start, piece.end));
+}
+const ANNOUNCES = /:[\s*_"”’)]*$/u;
+
 /** Packs a section's pieces into chunks of about the same size, none above `max`. */
-function pack(pieces: Span[], opts: Required<ChunkOptions>): Span[] {
+function pack(text: string, pieces: Span[], opts: Required<ChunkOptions>): Span[] {
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   if (!first || !last) return [];
@@ -349,6 +355,12 @@ function pack(pieces: Span[], opts: Required<ChunkOptions>): Span[] {
       end = last.end;
       j = pieces.length;
     }
+    // "... quy định như sau:" announces what follows: it opens the next chunk with its
+    // list, rather than ending this one without it (a sentence quoted with no list).
+    if (j < pieces.length && j - 1 > i && announces(text, pieces[j - 1]!)) {
+      j--;
+      end = pieces[j - 1]!.end;
+    }
     out.push({ start, end });
     i = j;
   }
@@ -370,7 +382,7 @@ export function chunkText(text: string, options: ChunkOptions = {}): ChunkDraft[
   const chunks: ChunkDraft[] = [];
   for (const section of sections) {
     const pieces = section.units.flatMap((u) => splitUnit(text, u, opts.maxSize));
-    for (const span of pack(pieces, opts)) {
+    for (const span of pack(text, pieces, opts)) {
       chunks.push({
         text: text.slice(span.start, span.end),
         headingPath: section.path,

@@ -44,5 +44,7 @@
  *    kind line must agree with the number's kind code; a page's own headline outranks a
  *    kind line quoted below it.
  * 19: NOXH, GCN, QSDĐ, GPMB, QLDA, THCS, THPT expanded.
+ * 20: a line announcing a list ("... quy định như sau:") opens the passage its list is in,
+ *    never ends the one before it.
  */
-export const INGEST_PIPELINE = 19;
+export const INGEST_PIPELINE = 20;

@@ -213,6 +213,23 @@ describe("chunkText: sizes", () => {
     expectNothingLost(text, chunks);
   });
 
+  it("opens a passage with the line announcing its list, never ends one with it", () => {
+    // Paragraphs of prose, then "... như sau:" and its list: wherever the packer would cut,
+    // the announcing line goes with the items it announces.
+    for (let before = 1; before <= 12; before++) {
+      const prose = Array.from({ length: before }, (_, i) => `${sentence(i)} ${sentence(i + 50)}`);
+      const items = Array.from({ length: 8 }, (_, i) => `- Trường hợp ${i + 1}: ${sentence(i + 200)}`);
+      const text = [...prose, "Căn cứ Điều 5 Nghị định 178/2024/NĐ-CP quy định như sau:", ...items].join(
+        "\n\n",
+      );
+      const chunks = chunkText(text);
+      for (const chunk of chunks.slice(0, -1)) expect(chunk.text.trimEnd().endsWith(":")).toBe(false);
+      const announcing = chunks.find((c) => c.text.includes("quy định như sau:"))!;
+      expect(announcing.text).toContain("- Trường hợp 1:");
+      expectNothingLost(text, chunks);
+    }
+  });
+
   it("cuts a very long paragraph at sentence ends", () => {
     const text = Array.from({ length: 60 }, (_, i) => sentence(i)).join(" ");
     const chunks = chunkText(text);
