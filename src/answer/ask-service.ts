@@ -4,6 +4,7 @@ import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { focusTermWeights } from "../retrieval/question-focus.js";
+import { withoutItemNumber } from "../retrieval/question-forms.js";
 import {
   type RetrievalResult,
   type Retriever,
@@ -191,7 +192,9 @@ export function createAskService(deps: AskServiceDeps): AskService {
         }
       }
       const usages: ChatUsage[] = [];
-      let searchText = question;
+      // "Câu 7: ...", "(1) ...": a quiz's or a list's number is no part of what is asked.
+      const asked = withoutItemNumber(question);
+      let searchText = asked;
       let alreadyQuoted = "";
       if (options.previous) {
         if (llm) {
@@ -242,7 +245,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
       };
       // A message asking two things ("... có bàn về tiền lương không, họp khi nào?") is
       // answered part by part, each part judged on its own; parts that answer are joined.
-      const parts = options.previous ? [] : askedParts(question, retrieval.plan.question);
+      const parts = options.previous ? [] : askedParts(asked, retrieval.plan.question);
       const composeExtractive = (): { composed: ComposedAnswer; confident: boolean } => {
         const sure = (composed: ComposedAnswer, asked?: QuestionAnalysis) =>
           answersConfidently(composed, retrieval.confidence, threshold, asked);

@@ -101,3 +101,15 @@ const ASKS_ARTICLE =
 export function articleAsked(folded: string): string {
   return ASKS_ARTICLE.exec(folded)?.[1] ?? "";
 }
+
+/**
+ * A question copied from a quiz or a list keeps its number: "Câu 7: Trong cuộc Tổng tuyển
+ * cử ...", "(1) Máy tính tiền là gì?", "Câu hỏi 9. ...". The number asks nothing, and as
+ * a term it would be searched ("7", "câu 7") and read as part of the question.
+ */
+export function withoutItemNumber(question: string): string {
+  const stripped = question.replace(ITEM_NUMBER, "");
+  return stripped.trim() === "" ? question : stripped;
+}
+const ITEM_NUMBER =
+  /^\s*(?:(?:câu|cau|Câu|Cau|CÂU)(?:\s+(?:hỏi|hoi))?\s*\d{1,3}\s*[:.)-]|\(\d{1,3}\)|\d{1,3}[.)](?!\d))\s*/u;
