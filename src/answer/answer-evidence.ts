@@ -1,4 +1,4 @@
-import { PERCENT_UNIT } from "../retrieval/counted-unit.js";
+import { PERCENT_UNIT, POPULATION_UNIT } from "../retrieval/counted-unit.js";
 import { FORM_NUMBER } from "../retrieval/document-references.js";
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
@@ -425,7 +425,7 @@ function unitPattern(unit: string): UnitPattern {
       ? "(?:%|phan tram)"
       : unit === DURATION_UNIT
         ? `(?:${DURATION_UNIT})`
-        : first === "nguoi" || unit === "dan"
+        : first === "nguoi" || unit === POPULATION_UNIT
           ? // "129 người/km²" is a density, not people counted.
             `(?:${PEOPLE_COUNTED})(?!\\s*/)`
           : [first, ...abbreviationsOf(unit)].map(escapeRegExp).join("|");
@@ -437,7 +437,7 @@ function unitPattern(unit: string): UnitPattern {
       `^\\s*(?:\\([^)]{1,25}\\)\\s*)?(?:(?!(?:cac|nhung)\\s)[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
       "u",
     ),
-    other: money ? PAID_SHARE : share ? PERCENT : unit === "dan" ? POPULATION : undefined,
+    other: money ? PAID_SHARE : share ? PERCENT : unit === POPULATION_UNIT ? POPULATION : undefined,
   };
   if (unitPatterns.size > 256) unitPatterns.clear();
   unitPatterns.set(unit, pattern);

@@ -193,8 +193,8 @@ export function createAskService(deps: AskServiceDeps): AskService {
       }
       const usages: ChatUsage[] = [];
       // "Câu 7: ...", "(1) ...": a quiz's or a list's number is no part of what is asked.
-      const asked = withoutItemNumber(question);
-      let searchText = asked;
+      const questionText = withoutItemNumber(question);
+      let searchText = questionText;
       let alreadyQuoted = "";
       if (options.previous) {
         if (llm) {
@@ -245,7 +245,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
       };
       // A message asking two things ("... có bàn về tiền lương không, họp khi nào?") is
       // answered part by part, each part judged on its own; parts that answer are joined.
-      const parts = options.previous ? [] : askedParts(asked, retrieval.plan.question);
+      const parts = options.previous ? [] : askedParts(questionText, retrieval.plan.question);
       const composeExtractive = (): { composed: ComposedAnswer; confident: boolean } => {
         const sure = (composed: ComposedAnswer, asked?: QuestionAnalysis) =>
           answersConfidently(composed, retrieval.confidence, threshold, asked);

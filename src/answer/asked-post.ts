@@ -40,6 +40,21 @@ export function expandedWords(folded: string): string[] {
   return out;
 }
 
+/**
+ * The question's folded words with abbreviations written out, padded with a space on each
+ * side for whole-word lookups (" uy ban nhan dan "): read once per analysis, since every
+ * candidate sentence is checked against it.
+ */
+export function expandedQuestion(question: QuestionAnalysis): string {
+  let text = expandedQuestions.get(question);
+  if (text === undefined) {
+    text = ` ${expandedWords(question.folded).join(" ")} `;
+    expandedQuestions.set(question, text);
+  }
+  return text;
+}
+const expandedQuestions = new WeakMap<QuestionAnalysis, string>();
+
 /** The first words of the post asked about, or undefined when the question names none. */
 export function askedPost(question: QuestionAnalysis): string | undefined {
   const text = question.folded.replace(/\s+/gu, " ").trim();

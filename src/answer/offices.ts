@@ -1,6 +1,6 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { cachedRegExp, escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
-import { expandedWords } from "./asked-post.js";
+import { expandedQuestion, expandedWords } from "./asked-post.js";
 
 /*
  * Offices and bodies as documents name them: the agent of an act a "who" question asks,
@@ -39,7 +39,7 @@ export function countsAnotherBodys(question: QuestionAnalysis, sentence: string)
     `(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s+${unit}(?![\\p{L}\\p{N}])[ \\t]*`,
     "giu",
   );
-  const asked = ` ${expandedWords(question.folded).join(" ")} `;
+  const asked = expandedQuestion(question);
   let another = false;
   for (const match of foldedWithCase(sentence).matchAll(counts)) {
     const after = sentence.normalize("NFC").slice(match.index + match[0].length);

@@ -1,7 +1,7 @@
 import { placeNamesIn } from "../retrieval/place-names.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { ASKS_ROLE, mentionsAny, PERSON_WHICH } from "../retrieval/question-analysis.js";
-import { askedPost, expandedWords, namesPost } from "./asked-post.js";
+import { askedPost, expandedQuestion, expandedWords, namesPost } from "./asked-post.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
 import { namesOtherOffice } from "./offices.js";
 import { namesPerson } from "./person-names.js";
@@ -52,13 +52,13 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   // "... là cơ quan nào phát hành?" asks a body: a person quoted on the act ("Theo bà Mỹ,
   // ... phát hành cho thấy") does not name it.
   const agent = ASKS_BODY.test(question.folded)
-    ? namesOtherOffice(sentence, question.folded) || namesRole(BODY_ROLE, folded, question.folded)
+    ? namesOtherOffice(sentence, question.folded) || namesRole(BODY_ROLE, folded, question)
     : namesPerson(sentence) ||
       namesOtherOffice(sentence, question.folded) ||
-      namesRole(BODY_ROLE, folded, question.folded) ||
+      namesRole(BODY_ROLE, folded, question) ||
       // A party ("cá nhân", "người sử dụng đất") is named in most sentences of a law: it
       // answers only beside the act asked ("ai phải chịu án phí" → "Đương sự phải chịu").
-      (actNamed && namesRole(PARTY_ROLE, folded, question.folded));
+      (actNamed && namesRole(PARTY_ROLE, folded, question));
   return agent && acts;
 }
 
@@ -78,12 +78,10 @@ const PARTY_ROLE =
   /\b(?:to chuc|ca nhan|chu so huu|chu dau tu|nha thau|doanh nghiep|ho gia dinh|cong dan|duong su|thu truong|nguoi (?!ta\b|nao\b)[a-z]+|ben (?:mua|ban|thue|cho thue|vay|cho vay|bao lanh|nhan))\b/gu;
 
 /** Whether the sentence names one of `roles` that the question itself does not name. */
-function namesRole(roles: RegExp, folded: string, foldedQuestion: string): boolean {
-  let asked: string | undefined;
+function namesRole(roles: RegExp, folded: string, question: QuestionAnalysis): boolean {
   for (const match of folded.matchAll(roles)) {
     // "HĐND" in the question is the "hội đồng nhân dân" of the sentence.
-    asked ??= ` ${expandedWords(foldedQuestion).join(" ")} `;
-    if (!asked.includes(` ${expandedWords(match[0]).join(" ")} `)) return true;
+    if (!expandedQuestion(question).includes(` ${expandedWords(match[0]).join(" ")} `)) return true;
   }
   return false;
 }

@@ -68,11 +68,11 @@ export const MONEY_UNIT = "tien";
 /** The unit of a population asked ("bao nhiêu dân", "dân số bao nhiêu"): people counted. */
 export const POPULATION_UNIT = "dan";
 
-/** Whether "bao nhiêu" or "mấy" follows at `at`, past "là", "có", "khoảng" (folded words). */
-function isCountedAfter(words: readonly string[], at: number): boolean {
+/** The index of the first word at or after `at` that is not "là", "có" or "khoảng" (folded words). */
+function pastLinkWords(words: readonly string[], at: number): number {
   let i = at;
   while (words[i] === "la" || words[i] === "co" || words[i] === "khoang") i++;
-  return (words[i] === "bao" && words[i + 1] === "nhieu") || words[i] === "may";
+  return i;
 }
 
 /** An area's unit typed with its digit: "km2", "m2" (folded). */
@@ -118,7 +118,8 @@ export function countedUnit(
       : `${head} ${second}`;
   }
   // "dân số (là) bao nhiêu": people counted, as "bao nhiêu dân" is (a population).
-  if (counted && words.some((w, i) => w === "dan" && words[i + 1] === "so" && isCountedAfter(words, i + 2)))
+  const countedAfter = (at: number) => isCounterAt(words, pastLinkWords(words, at), marked, hasMarks);
+  if (counted && words.some((w, i) => w === "dan" && words[i + 1] === "so" && countedAfter(i + 2)))
     return POPULATION_UNIT;
   // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money; not a
   // question with no counter ("bộ máy" folds as "bộ mấy": "... có phải nộp lệ phí ko").

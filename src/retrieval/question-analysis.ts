@@ -99,7 +99,7 @@ export interface QuestionAnalysis {
 export const WHICH_POSTS = "pho thu tuong|thu tuong|ptt|bo truong|thu truong|tong bi thu|chu tich nuoc";
 /**
  * A person's post, or a word for a person, before "nào" (folded). "vị nào" is a person;
- * "đơn vị", "hành vi", "phạm vi" nào are not ("Những hành vi nào bị nghiêm cấm ...": 112
+ * "đơn vị", "hành vi", "phạm vi" nào are not ("Những hành vi nào bị nghiêm cấm ...": 118
  * of the crawl's question headings were read as asking who).
  */
 export const PERSON_WHICH = new RegExp(
