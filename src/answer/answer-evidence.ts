@@ -59,7 +59,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (asksDocumentNumber(question.folded)) return givesDocumentNumber(sentence);
       // "dùng mẫu số mấy": a form's number ("Mẫu số 03/QTDA"), no count and no telephone.
       if (ASKS_FORM_NUMBER.test(question.folded)) return FORM_NUMBER.test(folded);
-      if (ASKS_PHONE.test(question.folded)) return PHONE.test(sentence);
+      if (asksPhoneNumber(question)) return PHONE.test(sentence);
       // "phụ cấp thu hút bao nhiêu": another allowance's amount on the same page is no answer.
       if (!namesMoneyKindAsked(question, folded)) return false;
       if (statesStandardInstead(question, folded)) return false;
@@ -118,6 +118,17 @@ const REQUIREMENT = /\b(?:phai|bat buoc|yeu cau)\b/u;
 const ASKS_FORM_NUMBER = /\bmau (?:so (?:may|bao nhieu)|nao)\b/u;
 
 /**
+ * Whether "bao nhiêu" asks a number to call: "số điện thoại ... là bao nhiêu", "đường dây
+ * nóng số mấy". A telephone the question only names is no number asked: "Gọi điện thoại
+ * lừa đảo ... bị phạt tiền bao nhiêu?" counts money, "dùng điện thoại ... phạt bao nhiêu
+ * tiền" too (two crawl answers of fines were read as lacking a phone number).
+ */
+function asksPhoneNumber(question: QuestionAnalysis): boolean {
+  if (!ASKS_PHONE.test(question.folded)) return false;
+  return question.unit === "" || ASKS_PHONE.test(question.unit);
+}
+
+/**
  * Whether a sentence is a question or a link to another page rather than a statement:
  * "Mức lương cơ sở năm 2025 là bao nhiêu?", ">> Nghị định 73 thưởng Tết 2026 bao nhiêu
  * phần trăm". Legal question-and-answer pages set such headings and links beside their
@@ -165,7 +176,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
     case "khi_nao":
       return holdsTime(question, clause, folded) ? 1 : 0;
     case "bao_nhieu":
-      if (ASKS_PHONE.test(question.folded)) return PHONE.test(clause) ? 1 : 0;
+      if (asksPhoneNumber(question)) return PHONE.test(clause) ? 1 : 0;
       return countsUnit(clause, folded, question.unit) ? 1 : 0;
     case "tai_sao":
       return givesReason(clause, folded) ? 1 : 0;

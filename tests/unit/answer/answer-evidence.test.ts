@@ -533,6 +533,15 @@ describe("numbers read with their marks", () => {
     expect(evidence(q, "Đường dây nóng của Sở Nội vụ: 0239 3855 123.")).toBe(true);
   });
 
+  it("a telephone the question only names asks no number to call ('gọi điện thoại lừa đảo ... phạt tiền bao nhiêu')", () => {
+    const fine = "Phạt tiền từ 2.000.000 đồng đến 3.000.000 đồng đối với hành vi lừa đảo.";
+    const scam = "Gọi điện thoại lừa đảo chiếm đoạt tài sản bị phạt tiền bao nhiêu?";
+    expect(evidence(scam, fine)).toBe(true);
+    expect(evidence(scam, "Đường dây nóng của Công an tỉnh: 0239 3855 123.")).toBe(false);
+    expect(evidence("Dùng điện thoại di động trong cửa hàng xăng dầu bị phạt bao nhiêu tiền?", fine)).toBe(true);
+    expect(evidence("số điện thoại của phường là bao nhiêu", fine)).toBe(false);
+  });
+
   it("a share asked of something ('bao nhiêu % tổng mức đầu tư') is not answered by a share of another", () => {
     const q = "quỹ bảo vệ môi trường cho vay 1 dự án tối đa bao nhiêu % tổng mức đầu tư?";
     expect(evidence(q, "Mua sắm tài sản cố định không vượt quá 7% vốn điều lệ của Quỹ.")).toBe(false);
