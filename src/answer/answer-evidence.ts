@@ -221,7 +221,8 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   if (ASKS_RANGE.test(question.folded)) return RANGE.test(folded);
   // "Khi nào thì triệu tập Đại hội bất thường?" asks when, and is answered as often by the
   // condition ("khi Ban Chấp hành Trung ương thấy cần") as by a date.
-  if (ASKS_CONDITION.test(question.folded) && CONDITION.test(folded)) return true;
+  if ((ASKS_CONDITION.test(question.folded) || ASKS_RULE_TIME.test(question.folded)) && CONDITION.test(folded))
+    return true;
   if (ASKS_DEADLINE.test(question.folded) && DEADLINE.test(folded)) return true;
   if (ASKS_DEADLINE.test(question.folded) && !asksDuration(question)) return false;
   if (asksDuration(question) && countsUnit(sentence, folded, DURATION_UNIT)) return true;
@@ -272,9 +273,22 @@ const RANGE =
  * or the circumstances in which something must or may happen (folded).
  */
 const ASKS_CONDITION = /\bkhi nao thi\b|^khi nao (?:(?:thi|moi|nguoi [a-z]+) )?(?:phai|duoc|bi|can)\b/u;
+/**
+ * A rule's "khi nào" put another way: "Khi nào công chức được lùi thời điểm nghỉ hưu?",
+ * "Hóa đơn ... được sử dụng khi nào?", "Thời điểm lập hóa đơn ... là khi nào?". A law
+ * answers them with the circumstances ("khi bán, chuyển nhượng ...", "sau khi đã hoàn
+ * thành việc chấm thi", "là thời điểm chuyển giao quyền sở hữu"), seldom with a date.
+ * "được" before an event ("được thành lập", "được tổ chức", "được ban hành") asks its date.
+ */
+const EVENT_VERB =
+  "thanh lap|to chuc|ban hanh|cong bo|sap nhap|khoi cong|khanh thanh|hoan thanh|bau|thong qua|ky|phe duyet|dua vao|xay dung|khai truong|chia tach|hop nhat|sua doi|trien khai|ap dung tu";
+const ASKS_RULE_TIME = new RegExp(
+  `\\b(?:phai|can|bi)\\b.*\\bkhi nao\\b|\\bkhi nao\\b.*\\b(?:phai|can|bi)\\b|\\bthoi diem\\b.*\\b(?:la|duoc tinh(?: tu)?) khi nao\\b|\\bduoc (?!(?:${EVENT_VERB})\\b)[a-z]+\\b.*\\bkhi nao\\b|\\bkhi nao\\b.*\\bduoc (?!(?:${EVENT_VERB})\\b)[a-z]+\\b`,
+  "u",
+);
 /** A condition: "khi ... thấy cần", "nếu ...", "trường hợp ...", "các trường hợp sau" (folded). */
 const CONDITION =
-  /\b(?:khi|neu|trong truong hop|cac truong hop sau|truong hop [a-z]+ (?:co|bi|duoc|khong))\b/u;
+  /\b(?:khi|neu|trong truong hop|cac truong hop sau|truong hop [a-z]+ (?:co|bi|duoc|khong)|la thoi diem)\b/u;
 /** A question asking by when something must be done (folded). */
 const ASKS_DEADLINE =
   /\b(?:hoan thanh|xong|thoi han|han chot|han cuoi|cham nhat|truoc thoi diem|truoc (?:ngay|thang|nam) (?:nao|may))\b/u;

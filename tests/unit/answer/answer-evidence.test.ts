@@ -178,7 +178,9 @@ describe("holdsEvidence", () => {
       "Đại hội bất thường được triệu tập khi Ban Chấp hành Trung ương thấy cần hoặc khi có hơn một nửa số cấp ủy trực thuộc yêu cầu.";
     expect(evidence("Khi nào thì triệu tập Đại hội Đảng toàn quốc bất thường?", condition)).toBe(true);
     expect(evidence("khi nao thi trieu tap dai hoi bat thuong", condition)).toBe(true);
-    expect(evidence("Đại hội bất thường được triệu tập khi nào?", condition)).toBe(false);
+    // "được triệu tập khi nào" asks a rule's circumstances too; "diễn ra khi nào" an event's date.
+    expect(evidence("Đại hội bất thường được triệu tập khi nào?", condition)).toBe(true);
+    expect(evidence("Đại hội bất thường diễn ra khi nào?", condition)).toBe(false);
     // "Khi nào phải / được ..." asks in which cases: the cases a rule lists answer.
     const cases = "Phải xét nghiệm nồng độ cồn trong máu trong các trường hợp sau đây:";
     expect(evidence("Khi nào phải xét nghiệm nồng độ cồn trong máu?", cases)).toBe(true);
@@ -186,6 +188,22 @@ describe("holdsEvidence", () => {
       false,
     );
     expect(evidence("Nghị định có hiệu lực khi nào?", cases)).toBe(false);
+  });
+
+  it("a rule's 'khi nào' put another way is answered by its circumstances; an event's 'được ... khi nào' by a date", () => {
+    const lui = "Thời điểm nghỉ hưu được lùi theo một trong các trường hợp sau:";
+    expect(evidence("Khi nào công chức được lùi thời điểm nghỉ hưu?", lui)).toBe(true);
+    const invoice = "Hóa đơn bán tài sản công được sử dụng khi bán, chuyển nhượng các loại tài sản công sau đây:";
+    expect(evidence("Sử dụng hóa đơn bán tài sản công khi nào? Có bắt buộc phải lập không?", invoice)).toBe(true);
+    expect(evidence("Hóa đơn bán tài sản công được sử dụng khi nào?", invoice)).toBe(true);
+    const moment =
+      "Thời điểm lập hóa đơn đối với bán hàng hóa là thời điểm chuyển giao quyền sở hữu hàng hóa cho người mua.";
+    expect(evidence("Thời điểm xuất hóa đơn đối với bán hàng hóa là khi nào?", moment)).toBe(true);
+    // An event's date: "được thành lập khi nào" is not answered by "khi thành lập, ...".
+    const founded = "Khi mới thành lập, tỉnh có 10 huyện và 1 thị xã.";
+    expect(evidence("Tỉnh Hà Tĩnh được thành lập khi nào?", founded)).toBe(false);
+    expect(evidence("Tỉnh Hà Tĩnh được thành lập khi nào?", "Tỉnh được thành lập năm 1831.")).toBe(true);
+    expect(evidence("Nghị định 178 được ban hành khi nào?", founded)).toBe(false);
   });
 
   it("'khi nào': a date or a span of time; not a sentence without one", () => {
