@@ -221,7 +221,10 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   if (ASKS_RANGE.test(question.folded)) return RANGE.test(folded);
   // "Khi nào thì triệu tập Đại hội bất thường?" asks when, and is answered as often by the
   // condition ("khi Ban Chấp hành Trung ương thấy cần") as by a date.
-  if ((ASKS_CONDITION.test(question.folded) || ASKS_RULE_TIME.test(question.folded)) && CONDITION.test(folded))
+  if (
+    (ASKS_CONDITION.test(question.folded) || ASKS_RULE_TIME.test(question.folded)) &&
+    CONDITION.test(folded)
+  )
     return true;
   if (ASKS_DEADLINE.test(question.folded) && DEADLINE.test(folded)) return true;
   if (ASKS_DEADLINE.test(question.folded) && !asksDuration(question)) return false;

@@ -193,8 +193,11 @@ describe("holdsEvidence", () => {
   it("a rule's 'khi nào' put another way is answered by its circumstances; an event's 'được ... khi nào' by a date", () => {
     const lui = "Thời điểm nghỉ hưu được lùi theo một trong các trường hợp sau:";
     expect(evidence("Khi nào công chức được lùi thời điểm nghỉ hưu?", lui)).toBe(true);
-    const invoice = "Hóa đơn bán tài sản công được sử dụng khi bán, chuyển nhượng các loại tài sản công sau đây:";
-    expect(evidence("Sử dụng hóa đơn bán tài sản công khi nào? Có bắt buộc phải lập không?", invoice)).toBe(true);
+    const invoice =
+      "Hóa đơn bán tài sản công được sử dụng khi bán, chuyển nhượng các loại tài sản công sau đây:";
+    expect(evidence("Sử dụng hóa đơn bán tài sản công khi nào? Có bắt buộc phải lập không?", invoice)).toBe(
+      true,
+    );
     expect(evidence("Hóa đơn bán tài sản công được sử dụng khi nào?", invoice)).toBe(true);
     const moment =
       "Thời điểm lập hóa đơn đối với bán hàng hóa là thời điểm chuyển giao quyền sở hữu hàng hóa cho người mua.";
@@ -556,7 +559,9 @@ describe("numbers read with their marks", () => {
     const scam = "Gọi điện thoại lừa đảo chiếm đoạt tài sản bị phạt tiền bao nhiêu?";
     expect(evidence(scam, fine)).toBe(true);
     expect(evidence(scam, "Đường dây nóng của Công an tỉnh: 0239 3855 123.")).toBe(false);
-    expect(evidence("Dùng điện thoại di động trong cửa hàng xăng dầu bị phạt bao nhiêu tiền?", fine)).toBe(true);
+    expect(evidence("Dùng điện thoại di động trong cửa hàng xăng dầu bị phạt bao nhiêu tiền?", fine)).toBe(
+      true,
+    );
     expect(evidence("số điện thoại của phường là bao nhiêu", fine)).toBe(false);
   });
 
