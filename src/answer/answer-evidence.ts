@@ -72,7 +72,12 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "thuộc quận nào": a quận named, not any other place beside the one asked about.
       const kind = askedPlaceKind(question);
       if (kind !== undefined) return namesPlaceOfKind(sentence, question, kind);
-      return question.asksNames ? namesNewPlace(sentence, question) : PLACE.test(sentence);
+      if (question.asksNames) return namesNewPlace(sentence, question);
+      // "Mẫu ... quy định ở đâu": the document and article that set it; "nộp hồ sơ ở đâu":
+      // the office that takes it ("Bộ phận Một cửa", "Cơ quan quản lý căn cước của Công an huyện").
+      if (ASKS_WHERE_RULED.test(question.folded) && RULED_IN.test(folded)) return true;
+      if (ASKS_WHERE_DONE.test(question.folded) && OFFICE.test(folded)) return true;
+      return PLACE.test(sentence);
     }
     case "tai_sao":
       // "vì sao đặt tên là Thành Đông": where that name comes from, not another reason.
@@ -321,6 +326,18 @@ const NUMBER =
  */
 const PLACE =
   /(?:tại|ở|Tại|Ở)\s+(?!(?:điểm|khoản|điều|Điều|mục|Mục|chương|Chương|phụ lục|Phụ lục|văn bản|Nghị|Quyết|Thông|Luật|Kết luận|Kế hoạch|Công văn|Hiến pháp)\b)(?:[^\s,.]+\s+){0,2}(?!Trung ương)\p{Lu}|(?:phố|đường|ngõ|ngách)\s+\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
+
+/** "... quy định ở đâu", "được hướng dẫn tại đâu": where a rule is written (folded). */
+const ASKS_WHERE_RULED = /\b(?:quy dinh|huong dan|ghi nhan|ban hanh|de cap) (?:o|tai) dau\b/u;
+/** A document or its part as the place of a rule: "quy định tại Phụ lục II", "theo Mẫu số 06" (folded). */
+const RULED_IN =
+  /\b(?:tai|theo|o|kem theo)\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc|mau|mau so)\s+[a-z0-9]+|(?:nghi dinh|thong tu|luat|quyet dinh|nghi quyet|bo luat|huong dan))\b/u;
+/** Where a cadre or a citizen goes to do something: "nộp hồ sơ ở đâu", "cấp lại tại đâu" (folded). */
+const ASKS_WHERE_DONE =
+  /\b(?:nop|lam thu tuc|thu tuc|dang ky|cap lai|cap doi|cap|nhan|kham|dieu tri|giai quyet|tiep nhan|khieu nai|to cao|khai bao|gui)\b.*\b(?:o|tai) dau\b/u;
+/** An office that takes a file or does a procedure (folded). */
+const OFFICE =
+  /\b(?:co quan|bo phan|van phong|uy ban nhan dan|ubnd|cong an|so [a-z]+ [a-z]+|phong [a-z]+ [a-z]+|chi nhanh|trung tam|benh vien|co so kham|tram y te|toa an|vien kiem sat|chi cuc|cuc [a-z]+|ban quan ly|cong dich vu cong|dai su quan|lanh su)\b/u;
 
 /** A run of two or more capitalised syllables: a proper name ("Tiên Cường", "Xã Trung Chải"). */
 const NAME_RUN = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu;

@@ -742,6 +742,22 @@ describe("which places", () => {
     ).toBe(false);
     expect(evidence("Trụ sở đặt ở đâu?", "Cơ quan làm việc tại số 6C phố Hoàng Diệu, Hà Nội.")).toBe(true);
   });
+  it("answers where a rule is written when that is asked, and where a file goes with the office that takes it", () => {
+    const form = "Mẫu kê khai tài sản, thu nhập bổ sung năm 2025 quy định ở đâu?";
+    const appendix =
+      "Việc kê khai bổ sung được thực hiện theo Mẫu bản kê khai tại Phụ lục II ban hành kèm theo Nghị định 130.";
+    expect(evidence(form, appendix)).toBe(true);
+    expect(evidence(form, "Người có nghĩa vụ kê khai phải kê khai trung thực.")).toBe(false);
+    const file = "Làm mất thẻ căn cước thì người dân xin cấp lại ở đâu?";
+    expect(
+      evidence(file, "1. Cơ quan quản lý căn cước của Công an huyện, quận, thị xã nơi công dân cư trú."),
+    ).toBe(true);
+    expect(evidence(file, "Thẻ căn cước bị mất thì được cấp lại.")).toBe(false);
+    // Where a building stands is not asked by either: a document is still no place.
+    expect(
+      evidence("Trụ sở đặt ở đâu?", "Cơ quan quản lý thực hiện theo quy định tại Phụ lục II Nghị định 130."),
+    ).toBe(false);
+  });
 });
 
 describe("spans and deadlines", () => {
