@@ -21,6 +21,13 @@ import { namesRoleHolder, POST_TITLE } from "./role-holder.js";
 export function namesWho(question: QuestionAnalysis, sentence: string, folded: string): boolean {
   // "... giữ chức vụ gì": a post's title answers, whoever else the sentence names.
   if (ASKS_ROLE.test(question.folded)) return POST_TITLE.test(folded) && namesRoleHolder(question, folded);
+  // "Người thừa kế theo pháp luật gồm những ai?", "Đối tượng được hưởng ... là ai?": a
+  // class of people, which a law answers by the list it announces ("... gồm các hàng
+  // thừa kế sau:", "Đương sự ... là cơ quan, tổ chức, cá nhân bao gồm ...").
+  if (ANNOUNCES_MEMBERS.test(folded)) {
+    const subject = classAsked(question.folded);
+    if (subject !== undefined && (subject === "" || mentionsAny(folded, [subject]))) return true;
+  }
   // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
   if (asksPerson(question)) {
     // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
@@ -61,6 +68,37 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
       (actNamed && namesRole(PARTY_ROLE, folded, question));
   return agent && acts;
 }
+
+/** A question asking who belongs to a class of people, not one person (folded). */
+const ASKS_CLASS =
+  /\b(?:gom|bao gom|la) nhung (?:ai|nguoi nao|doi tuong nao)\b|\bnhung (?:ai|nguoi nao|doi tuong nao)\b.*\b(?:duoc|phai|khong duoc|bi|co quyen)\b|\bdoi tuong\b.*\bla ai\b/u;
+/** Words before the class a question asks of that say nothing of it ("Theo quy định hiện nay, ..."). */
+const CLASS_PREAMBLE =
+  /^(?:(?:theo|cho (?:toi|em|minh) hoi|xin hoi|hien nay|quy dinh|phap luat|hien hanh|thi|ve|(?:tu|den|nam|ngay) [\d ]+|\d+)\s+)+/u;
+
+/**
+ * The first two words of the class a question asks the members of ("nguoi thua" of
+ * "Người thừa kế theo pháp luật gồm những ai", "thuong truc" of "thường trực huyện ủy gồm
+ * những ai"), which the announcing sentence must name: "Các cơ quan tham mưu ... Huyện ủy
+ * gồm:" does not list the Thường trực. Undefined when no class is asked; empty when the
+ * class follows the question word ("Những ai được ...").
+ */
+function classAsked(questionFolded: string): string | undefined {
+  const match = ASKS_CLASS.exec(questionFolded);
+  if (!match) return undefined;
+  const before =
+    questionFolded
+      .slice(0, match.index)
+      .split(/[?.!;,]/u)
+      .pop() ?? "";
+  const words = before.replace(CLASS_PREAMBLE, "").trim().split(/\s+/u).filter(Boolean);
+  // "Những ai được ...": the class follows the question word; any announced list answers.
+  return words.slice(0, 2).join(" ");
+}
+
+/** A sentence announcing who belongs ("... bao gồm:", "gồm các hàng thừa kế sau:", "bao gồm nguyên đơn, bị đơn") (folded). */
+const ANNOUNCES_MEMBERS =
+  /\b(?:bao gom|gom|nhu sau|sau day|sau)\s*:\s*$|\b(?:bao gom|gom)(?::|\s+(?:cac|nhung|nguoi|ca nhan|to chuc|co quan))/u;
 
 /**
  * Bodies as laws and reports name them, besides the offices of `namesOtherOffice`: "UBND

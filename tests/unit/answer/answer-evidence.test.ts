@@ -173,6 +173,29 @@ describe("holdsEvidence", () => {
     ).toBe(false);
   });
 
+  it("'gồm những ai' asks a class of people: the list its own class announces answers", () => {
+    const heirs = "Người thừa kế theo pháp luật gồm những ai?";
+    expect(evidence(heirs, "Người thừa kế theo pháp luật hiện nay gồm các hàng thừa kế sau:")).toBe(true);
+    expect(evidence(heirs, "Di sản được chia theo pháp luật trong các trường hợp sau:")).toBe(false);
+    const standing = "thuong truc huyen uy gom nhung ai";
+    expect(evidence(standing, "Các cơ quan tham mưu trực thuộc Huyện ủy gồm: Văn phòng, Ban Tổ chức.")).toBe(
+      false,
+    );
+    expect(evidence(standing, "Thường trực Huyện ủy gồm: Bí thư và các Phó Bí thư.")).toBe(true);
+    expect(
+      evidence(
+        "Từ 1/7/2025 đối tượng tham gia bảo hiểm y tế bao gồm những ai?",
+        "Đối tượng tham gia bảo hiểm y tế như sau:",
+      ),
+    ).toBe(true);
+    expect(
+      evidence(
+        "Những ai không được đăng ký nghĩa vụ quân sự?",
+        "Quy định về đối tượng không được đăng ký như sau:",
+      ),
+    ).toBe(true);
+  });
+
   it("'khi nào thì': a condition answers as a date does; a plain 'khi nào' still needs the date", () => {
     const condition =
       "Đại hội bất thường được triệu tập khi Ban Chấp hành Trung ương thấy cần hoặc khi có hơn một nửa số cấp ủy trực thuộc yêu cầu.";
