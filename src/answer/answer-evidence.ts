@@ -21,7 +21,7 @@ import { countsAnotherBodys } from "./offices.js";
 export { asksDefinition } from "./definition-evidence.js";
 
 import { asksEventDate, asksIssueDate, givesIssueDate, withoutDocumentDates } from "./document-dates.js";
-import { askedPlaceKind, namesPlaceOfKind } from "./place-of-kind.js";
+import { holdsPlace, MAKING_WORDS, namesNewPlace } from "./place-evidence.js";
 import {
   asksDocumentNumber,
   asksWhichDocument,
@@ -68,17 +68,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "Có bao nhiêu hình thức ...": a list of them ("các hình thức ... bao gồm:") counts them.
       if (listsUnitsCounted(question.unit, folded)) return true;
       return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
-    case "o_dau": {
-      // "thuộc quận nào": a quận named, not any other place beside the one asked about.
-      const kind = askedPlaceKind(question);
-      if (kind !== undefined) return namesPlaceOfKind(sentence, question, kind);
-      if (question.asksNames) return namesNewPlace(sentence, question);
-      // "Mẫu ... quy định ở đâu": the document and article that set it; "nộp hồ sơ ở đâu":
-      // the office that takes it ("Bộ phận Một cửa", "Cơ quan quản lý căn cước của Công an huyện").
-      if (ASKS_WHERE_RULED.test(question.folded) && RULED_IN.test(folded)) return true;
-      if (ASKS_WHERE_DONE.test(question.folded) && OFFICE.test(folded)) return true;
-      return PLACE.test(sentence);
-    }
+    case "o_dau":
+      return holdsPlace(question, sentence, folded);
     case "tai_sao":
       // "vì sao đặt tên là Thành Đông": where that name comes from, not another reason.
       if (asksNamingReason(question)) return givesNamingReason(question, folded);
@@ -319,56 +310,6 @@ const PEOPLE_COUNTED = "nguoi|can bo|cong chuc|vien chuc|dong chi|thanh vien|uy 
  */
 const NUMBER =
   /(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)*|một(?!\s+số)|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![\p{L}\p{N}])/gu;
-/**
- * A place: "tại"/"ở" before a capitalised name, or an address word; not "tại khoản 56
- * Điều 1", "tại Nghị quyết": where a rule is written is no place; nor is "ở Trung ương", a
- * level of government.
- */
-const PLACE =
-  /(?:tại|ở|Tại|Ở)\s+(?!(?:điểm|khoản|điều|Điều|mục|Mục|chương|Chương|phụ lục|Phụ lục|văn bản|Nghị|Quyết|Thông|Luật|Kết luận|Kế hoạch|Công văn|Hiến pháp)\b)(?:[^\s,.]+\s+){0,2}(?!Trung ương)\p{Lu}|(?:phố|đường|ngõ|ngách)\s+\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
-
-/** "... quy định ở đâu", "được hướng dẫn tại đâu": where a rule is written (folded). */
-const ASKS_WHERE_RULED = /\b(?:quy dinh|huong dan|ghi nhan|ban hanh|de cap) (?:o|tai) dau\b/u;
-/** A document or its part as the place of a rule: "quy định tại Phụ lục II", "theo Mẫu số 06" (folded). */
-const RULED_IN =
-  /\b(?:tai|theo|o|kem theo)\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc|mau|mau so)\s+[a-z0-9]+|(?:nghi dinh|thong tu|luat|quyet dinh|nghi quyet|bo luat|huong dan))\b/u;
-/** Where a cadre or a citizen goes to do something: "nộp hồ sơ ở đâu", "cấp lại tại đâu" (folded). */
-const ASKS_WHERE_DONE =
-  /\b(?:nop|lam thu tuc|thu tuc|dang ky|cap lai|cap doi|cap|nhan|kham|dieu tri|giai quyet|tiep nhan|khieu nai|to cao|khai bao|gui)\b.*\b(?:o|tai) dau\b/u;
-/** An office that takes a file or does a procedure (folded). */
-const OFFICE =
-  /\b(?:co quan|bo phan|van phong|uy ban nhan dan|ubnd|cong an|so [a-z]+ [a-z]+|phong [a-z]+ [a-z]+|chi nhanh|trung tam|benh vien|co so kham|tram y te|toa an|vien kiem sat|chi cuc|cuc [a-z]+|ban quan ly|cong dich vu cong|dai su quan|lanh su)\b/u;
-
-/** A run of two or more capitalised syllables: a proper name ("Tiên Cường", "Xã Trung Chải"). */
-const NAME_RUN = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu;
-/** Making a unit of others, or what it is made of (folded). */
-const MAKING_WORDS =
-  /\b(?:lap|thanh lap|sap nhap|sap xep|nhap|hop nhat|gop|hinh thanh|tren co so|gom|bao gom)\b/u;
-
-/** Capitalised syllables of bodies, acts and kinds of place, which alone name no place. */
-const NOT_PLACE_NAME = new Set(
-  "ủy uỷ ban quốc hội chính phủ thường vụ trung ương bộ đảng nhà nước nhân dân thủ tướng đồng mặt trận tổ việt nam cộng hòa hoà xã chủ nghĩa nghị quyết định luật thông tư điều khoản chương tỉnh thành phố huyện quận phường thị trấn thôn ấp sở ngày tháng năm theo căn cứ đối với tại trên dưới đây cụ thể như vậy".split(
-    " ",
-  ),
-);
-
-/**
- * Whether the sentence names a place the question does not: "các xã Đại Thắng, Tiên
- * Cường và Tự Cường" answers "xã Quyết Thắng gồm những xã nào"; "Xã Quyết Thắng mới
- * của Hải Phòng được sáp nhập từ những xã theo ..." only says the question again.
- */
-function namesNewPlace(sentence: string, question: QuestionAnalysis): boolean {
-  for (const match of sentence.normalize("NFC").matchAll(NAME_RUN)) {
-    const syllables = match[0].split(/\s+/u);
-    const own = syllables.filter((syllable) => !NOT_PLACE_NAME.has(syllable.toLowerCase()));
-    if (own.length === 0) continue;
-    const name = foldDiacritics(own.join(" ").toLowerCase());
-    // The question's places as its situation reads them too: "TPHCM" is "Hồ Chí Minh".
-    if (!question.folded.includes(name) && !question.situation.some((place) => place.includes(name)))
-      return true;
-  }
-  return false;
-}
 /** A reason or a purpose (folded). */
 const REASON =
   /\b(?:do|vi|boi|nham|de|nguyen nhan|ly do|xuat phat tu|dan den|vi vay|vi the|muc dich|muc tieu|giup)\b/u;
