@@ -89,9 +89,12 @@ export function countedUnit(
   pauses: ReadonlySet<number> = ends,
 ): string {
   let counted = false;
+  // "Ký hiệu mẫu số ... thu thuế, phí, lệ phí là số mấy?": which number, not an amount.
+  let numbered = false;
   for (let i = 0; i < words.length; i++) {
     if (!isCounterAt(words, i, marked, hasMarks)) continue;
     counted = true;
+    if (asksWhichNumber(words, i, marked, hasMarks)) numbered = true;
     const start = words[i] === "bao" ? i + 2 : i + 1;
     // "bao nhiêu %" counts a share; "bao nhiêu/tháng" asks an amount per month.
     if (PERCENT_AFTER_COUNTER.test(marked)) return PERCENT_UNIT;
@@ -125,14 +128,32 @@ export function countedUnit(
   // question with no counter ("bộ máy" folds as "bộ mấy": "... có phải nộp lệ phí ko").
   // ("số lượng" counts: its "lượng" folds as the "lương" that is paid.)
   return counted &&
+    !numbered &&
     words.some(
       (w, i) =>
-        (MONEY_NOUNS.has(w) && !(w === "luong" && words[i - 1] === "so")) ||
+        (MONEY_NOUNS.has(w) && !(w === "luong" && isQuantity(words[i - 1], marked, hasMarks))) ||
         MONEY_NOUNS.has(`${w} ${words[i + 1]}`),
     )
     ? MONEY_UNIT
     : "";
 }
+
+/** "là số mấy", "số bao nhiêu" at word `i`; not the "sở" of "lương cơ sở bao nhiêu". */
+function asksWhichNumber(words: readonly string[], i: number, marked: string, hasMarks: boolean): boolean {
+  if (hasMarks) return /(?:^|[^\p{L}])số\s+(?:mấy|bao\s+nhiêu)(?:[^\p{L}]|$)/u.test(marked);
+  return words[i - 1] === "so" && words[i - 2] !== "co";
+}
+
+/**
+ * Whether a folded "luong" is the "lượng" of a quantity, not the "lương" that is paid:
+ * "số lượng", "lưu lượng nước phun ra là bao nhiêu", "khối lượng". Typed with marks, a
+ * question without "lương" pays nothing.
+ */
+function isQuantity(before: string | undefined, marked: string, hasMarks: boolean): boolean {
+  if (hasMarks && !/(?:^|[^\p{L}])lương(?:[^\p{L}]|$)/u.test(marked)) return true;
+  return before !== undefined && QUANTITY_BEFORE_LUONG.has(before);
+}
+const QUANTITY_BEFORE_LUONG = new Set(["so", "luu", "khoi", "trong", "dung", "san", "nang", "chat", "ham"]);
 
 /**
  * Whether a counter starts at word `i`: "bao nhiêu", or "mấy" as typed ("may" folded is

@@ -7,6 +7,17 @@ import {
 } from "../../../src/retrieval/question-analysis.js";
 import { holdsSituation } from "../../../src/retrieval/situation.js";
 
+describe("analyzeQuestion: an amount of money, or not", () => {
+  it("reads 'lưu lượng', 'khối lượng' as quantities and 'số mấy' as which number, not as pay", () => {
+    expect(analyzeQuestion("Lăng chữa cháy có lưu lượng nước phun ra là bao nhiêu?").unit).toBe("");
+    expect(analyzeQuestion("luu luong nuoc phun ra la bao nhieu").unit).toBe("");
+    expect(analyzeQuestion("Ký hiệu mẫu số hóa đơn thu thuế, phí, lệ phí là số mấy?").unit).toBe("");
+    expect(analyzeQuestion("lương cơ sở bao nhiêu").unit).toBe(MONEY_UNIT);
+    expect(analyzeQuestion("luong co so bao nhieu").unit).toBe(MONEY_UNIT);
+    expect(analyzeQuestion("Lệ phí cấp đổi là bao nhiêu?").unit).toBe(MONEY_UNIT);
+  });
+});
+
 describe("analyzeQuestion: two counts in one question", () => {
   it("reads the first count's unit up to the second count's question word", () => {
     expect(analyzeQuestion("Quy tắc đạo đức Thừa phát lại có bao nhiêu chương bao nhiêu điều?").unit).toBe(
