@@ -3,7 +3,7 @@ import { FORM_NUMBER } from "../retrieval/document-references.js";
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
-import { ASKS_PHONE } from "../retrieval/question-forms.js";
+import { ASKS_PHONE, asksPhoneNumber } from "../retrieval/question-forms.js";
 import {
   ABBREVIATIONS,
   cachedRegExp,
@@ -59,7 +59,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (asksDocumentNumber(question.folded)) return givesDocumentNumber(sentence);
       // "dùng mẫu số mấy": a form's number ("Mẫu số 03/QTDA"), no count and no telephone.
       if (ASKS_FORM_NUMBER.test(question.folded)) return FORM_NUMBER.test(folded);
-      if (asksPhoneNumber(question)) return PHONE.test(sentence);
+      if (asksNumberToCall(question)) return PHONE.test(sentence);
       // "phụ cấp thu hút bao nhiêu": another allowance's amount on the same page is no answer.
       if (!namesMoneyKindAsked(question, folded)) return false;
       if (statesStandardInstead(question, folded)) return false;
@@ -119,8 +119,8 @@ const ASKS_FORM_NUMBER = /\bmau (?:so (?:may|bao nhieu)|nao)\b/u;
  * lừa đảo ... bị phạt tiền bao nhiêu?" counts money, "dùng điện thoại ... phạt bao nhiêu
  * tiền" too (two crawl answers of fines were read as lacking a phone number).
  */
-function asksPhoneNumber(question: QuestionAnalysis): boolean {
-  if (!ASKS_PHONE.test(question.folded)) return false;
+function asksNumberToCall(question: QuestionAnalysis): boolean {
+  if (!asksPhoneNumber(question.folded)) return false;
   return question.unit === "" || ASKS_PHONE.test(question.unit);
 }
 
@@ -172,7 +172,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
     case "khi_nao":
       return holdsTime(question, clause, folded) ? 1 : 0;
     case "bao_nhieu":
-      if (asksPhoneNumber(question)) return PHONE.test(clause) ? 1 : 0;
+      if (asksNumberToCall(question)) return PHONE.test(clause) ? 1 : 0;
       return countsUnit(clause, folded, question.unit) ? 1 : 0;
     case "tai_sao":
       return givesReason(clause, folded) ? 1 : 0;

@@ -17,9 +17,9 @@ import { questionFocus } from "./question-focus.js";
 import {
   ASKS_MADE_FROM,
   ASKS_NAMING,
-  ASKS_PHONE,
   ASKS_REGION,
   articleAsked,
+  asksPhoneNumber,
   formerUnitsAsked,
   MERGE_TARGET,
   MERGED_UNIT,
@@ -176,7 +176,7 @@ export function analyzeQuestion(
   const asked = questionType(text, marked, hasMarks);
   // A number to call is asked whatever the question word: "cho mình xin số đường dây
   // nóng ...", "có tổng đài nào ... không" (a sentence without one does not answer).
-  const asksPhone = ASKS_PHONE.test(text) && (asked === "khac" || asked === "co_khong" || asked === "la_gi");
+  const asksPhone = asksPhoneNumber(text) && (asked === "khac" || asked === "co_khong" || asked === "la_gi");
   const type = ranked && asked === "bao_nhieu" ? "khac" : asksPhone ? "bao_nhieu" : asked;
   const unit =
     type === "bao_nhieu" || /\bmay\b/u.test(text)

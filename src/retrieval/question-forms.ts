@@ -70,6 +70,22 @@ export const ASKS_REGION = /(?<!\b(?:nhung|cac) )\bkhu vuc nao\b/u;
  */
 export const ASKS_PHONE = /\b(?:so dien thoai|dien thoai|hotline|duong day nong|tong dai|so may)\b/u;
 
+/** A number to call asked for: "xin số đường dây nóng", "số điện thoại ... là bao nhiêu", "tổng đài nào" (folded). */
+const ASKS_FOR_PHONE =
+  /\b(?:xin|cho biet|tra cuu|tim|lien he)\b(?: [a-z0-9]+){0,3} (?:so dien thoai|so|hotline|duong day nong|tong dai)\b|\b(?:so dien thoai|dien thoai|hotline|duong day nong|tong dai|so may)\b.*\b(?:la gi|bao nhieu|so may|so nao|nao|la so)\b/u;
+/** A fine or a payment asked, which a telephone in the question only sets ("sử dụng điện thoại ... bị phạt bao nhiêu") (folded). */
+const ASKS_AMOUNT = /\b(?:phat|xu phat|muc phat|phi|le phi|cuoc phi|gia cuoc)\b/u;
+
+/**
+ * Whether a question asks a number to call: "cho mình xin số đường dây nóng ...", "số điện
+ * thoại của phường là bao nhiêu", "BNV có tổng đài nào ... ko". Not one that only names a
+ * telephone: "có cần số điện thoại chính chủ không", "sử dụng điện thoại khi lái xe bị
+ * phạt bao nhiêu", "cài đặt camera trên điện thoại".
+ */
+export function asksPhoneNumber(folded: string): boolean {
+  return ASKS_PHONE.test(folded) && ASKS_FOR_PHONE.test(folded) && !ASKS_AMOUNT.test(folded);
+}
+
 /** A "why" question on a name given (folded): "vì sao đặt tên là ...", "lấy tên này". */
 export const ASKS_NAMING = /\b(?:dat ten|lay ten|mang ten|co ten|ten goi)\b/u;
 

@@ -588,6 +588,24 @@ describe("numbers read with their marks", () => {
     expect(evidence("số điện thoại của phường là bao nhiêu", fine)).toBe(false);
   });
 
+  it("a question that only names a telephone asks no number to call", () => {
+    expect(
+      analyzeQuestion("Người nước ngoài đăng ký tài khoản định danh có cần số điện thoại chính chủ không?")
+        .type,
+    ).toBe("co_khong");
+    expect(analyzeQuestion("Cài đặt camera trên điện thoại như thế nào?").type).toBe("nhu_the_nao");
+    const fine = "Phạt tiền từ 800.000 đồng đến 1.000.000 đồng.";
+    expect(evidence("Sử dụng điện thoại khi đang lái xe máy bị phạt bao nhiêu?", fine)).toBe(true);
+    expect(evidence("Gọi số điện thoại khẩn cấp 114 để quấy rối bị xử phạt bao nhiêu?", fine)).toBe(true);
+    // "Gia Viên" is no price, "thuế cơ sở mấy" no extension number.
+    const hotline = "so dien thoai duong day nong cua UBND phuong Gia Vien la so may?";
+    expect(evidence(hotline, "Đường dây nóng: 0225 3821 456.")).toBe(true);
+    expect(evidence(hotline, fine)).toBe(false);
+    expect(
+      evidence("phường Long Biên thuộc thuế cơ sở mấy", "Phường thuộc Thuế cơ sở 11 thành phố Hà Nội."),
+    ).toBe(true);
+  });
+
   it("a share asked of something ('bao nhiêu % tổng mức đầu tư') is not answered by a share of another", () => {
     const q = "quỹ bảo vệ môi trường cho vay 1 dự án tối đa bao nhiêu % tổng mức đầu tư?";
     expect(evidence(q, "Mua sắm tài sản cố định không vượt quá 7% vốn điều lệ của Quỹ.")).toBe(false);
