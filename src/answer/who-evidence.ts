@@ -2,6 +2,7 @@ import { placeNamesIn } from "../retrieval/place-names.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { ASKS_ROLE, mentionsAny, PERSON_WHICH } from "../retrieval/question-analysis.js";
 import { askedPost, expandedQuestion, expandedWords, namesPost } from "./asked-post.js";
+import { definesTerm } from "./definition-evidence.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
 import { namesOtherOffice } from "./offices.js";
 import { namesPerson } from "./person-names.js";
@@ -28,6 +29,12 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
     const subject = classAsked(question.folded);
     if (subject !== undefined && (subject === "" || mentionsAny(folded, [subject]))) return true;
   }
+  // "Người nộp thuế thu nhập doanh nghiệp là ai?", "Chủ gỗ là ai?": a role a law defines,
+  // answered by its definition ("Chủ gỗ là tổ chức, cá nhân ..."), not by a person's name.
+  // "... hằng năm theo Nghị định 130 là ai": the document named is no part of the role.
+  const role = ROLE_ASKED.exec(question.folded)?.[1]?.replace(/ (?:theo|trong|tai) .*$/u, "");
+  if (role !== undefined && role.split(" ").length <= MAX_ROLE_WORDS && definesTerm(role, folded))
+    return true;
   // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
   if (asksPerson(question)) {
     // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
@@ -72,6 +79,15 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
 /** A question asking who belongs to a class of people, not one person (folded). */
 const ASKS_CLASS =
   /\b(?:gom|bao gom|la) nhung (?:ai|nguoi nao|doi tuong nao)\b|\bnhung (?:ai|nguoi nao|doi tuong nao)\b.*\b(?:duoc|phai|khong duoc|bi|co quyen)\b|\bdoi tuong\b.*\bla ai\b/u;
+/**
+ * "X là ai" of a role a law names (a party, not a post): "Đương sự trong vụ việc dân sự là
+ * ai?", "Người có nghĩa vụ kê khai hằng năm theo Nghị định 130 là ai?" (folded; the role).
+ */
+const ROLE_ASKED =
+  /^((?:nguoi|chu|doi tuong|dai dien|tac gia|ben|duong su|thanh vien|to chuc|ca nhan)(?: [a-z0-9]+)*?) la ai(?: (?:theo|trong|tai) [a-z0-9 /.-]+)?$/u;
+/** The longest role read as a defined term ("người có nghĩa vụ kê khai hằng năm"). */
+const MAX_ROLE_WORDS = 8;
+
 /** Words before the class a question asks of that say nothing of it ("Theo quy định hiện nay, ..."). */
 const CLASS_PREAMBLE =
   /^(?:(?:theo|cho (?:toi|em|minh) hoi|xin hoi|hien nay|quy dinh|phap luat|hien hanh|thi|ve|(?:tu|den|nam|ngay) [\d ]+|\d+)\s+)+/u;

@@ -173,6 +173,18 @@ describe("holdsEvidence", () => {
     ).toBe(false);
   });
 
+  it("'X là ai' of a role a law names is answered by the role's definition, a post's still by a name", () => {
+    expect(evidence("Chủ gỗ là ai?", "Chủ gỗ là tổ chức, cá nhân có quyền sở hữu gỗ hợp pháp.")).toBe(true);
+    expect(evidence("Chủ gỗ là ai?", "Chủ gỗ phải lập bảng kê gỗ khi vận chuyển.")).toBe(false);
+    const declarer = "Người có nghĩa vụ kê khai hằng năm theo Nghị định 130/2020/NĐ-CP là ai?";
+    expect(
+      evidence(declarer, "Người có nghĩa vụ kê khai hằng năm là người giữ chức vụ từ Giám đốc sở trở lên."),
+    ).toBe(true);
+    expect(evidence("Giám đốc Sở Nội vụ Hà Tĩnh là ai?", "Giám đốc Sở Nội vụ là người đứng đầu Sở.")).toBe(
+      false,
+    );
+  });
+
   it("'gồm những ai' asks a class of people: the list its own class announces answers", () => {
     const heirs = "Người thừa kế theo pháp luật gồm những ai?";
     expect(evidence(heirs, "Người thừa kế theo pháp luật hiện nay gồm các hàng thừa kế sau:")).toBe(true);
