@@ -232,8 +232,16 @@ function isRemark(words: readonly string[]): boolean {
   if (words.length > MAX_REMARK_SYLLABLES) return false;
   // "Hà Nội", "NĐ 178" name what the cadre wants looked up; the clause's first word may be capitalised.
   if (words.some((w, i) => /\d/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w)))) return false;
-  return !ASKING.test(foldDiacritics(words.join(" ").toLowerCase()));
+  return !ASKING.test(foldDiacritics(words.join(" ").toLowerCase()).replace(PRAISE, ""));
 }
+
+/**
+ * Praise of how the bot explained ("giải thích dễ hiểu quá", "trả lời rõ ràng hơn cả chị ở
+ * văn phòng"), which asks nothing: an adjective of its answers, then "quá", "lắm", "hơn cả"
+ * (folded). "giải thích rõ hơn" without them asks to explain again.
+ */
+const PRAISE =
+  /\b(?:giai thich|tra loi|noi|huong dan)\s+(?:de hieu|hay|ro rang|ro|chi tiet|nhanh|dung|chuan|ky)\s+(?:qua|lam|that|ghe|hon ca|the)\b/u;
 
 interface Cover {
   phrases: number;

@@ -201,12 +201,16 @@ describe("classifyConversation", () => {
     expect(classifyConversation("cam on nhe, de minh bao lai sep")).toBe("thanks");
     expect(classifyConversation("thôi mình off đây, mai hỏi tiếp nhé")).toBe("farewell");
     expect(classifyConversation("trả lời chả đúng gì cả, bot dởm quá")).toBe("complaint");
+    // Praise of how it explained asks nothing; "giải thích rõ hơn" (below) asks again.
+    expect(classifyConversation("cam on nhe, giai thich de hieu hon ca chi o van phong")).toBe("thanks");
+    expect(classifyConversation("cảm ơn bot, giải thích dễ hiểu quá")).toBe("thanks");
     // A remark that asks, names something to look up or follows up is a question.
     for (const message of [
       "cảm ơn, còn Hà Nội thì sao",
       "cảm ơn bạn, thế còn khó khăn",
       "cảm ơn, cho hỏi NĐ 178 áp dụng cho ai",
       "ok cảm ơn, giải thích rõ hơn",
+      "cảm ơn, giải thích chi tiết hơn được không",
       "cảm ơn, Đức Thọ làm từ năm nào",
       "cảm ơn. Kết luận 126 ai ký?",
       // After a greeting or an "ok" comes the question, with or without its question word.
