@@ -138,6 +138,14 @@ function detailsItem(
 export const POINTER_SENTENCE =
   /^(?:>>|»|→|trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)|^căn cứ\s[^;]*\bquy định về(?:\s+[^\s;:]+){1,16}\s*[.…]?$/iu;
 
+/**
+ * A download link's line: "Tải về Mẫu đơn ...", "Tải mẫu dấu ... về tại đây: Tải về", "Xem
+ * toàn bộ Phụ lục ...". The link is gone in a chat: the line answers nothing but a request
+ * for the form itself (which then has nothing better than its name).
+ */
+export const DOWNLOAD_LINE =
+  /^[*_\s]*(?:tải (?:về|xuống|mẫu|file|ngay|toàn văn)|download|xem (?:toàn bộ|toàn văn|đầy đủ))|\btại đây\s*:\s*tải về\s*$/iu;
+
 /** Whether a sentence asks ("... thành xã gì?") or points elsewhere (`POINTER_SENTENCE`): it says nothing. */
 export function asksOrPoints(sentence: string): boolean {
   return sentence.includes("?") || POINTER_SENTENCE.test(sentence.trim());

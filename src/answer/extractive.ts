@@ -1,10 +1,12 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { asksForForm } from "../retrieval/question-forms.js";
 import { countSyllables, foldDiacritics } from "../text/index.js";
 import { speaksOfAnotherSubject } from "./another-subject.js";
 import { asksDefinition, holdsEvidence, namesFocus, namesOpposite } from "./answer-evidence.js";
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import {
   answerSentences,
+  DOWNLOAD_LINE,
   INDIRECT_QUESTION,
   isUnquotable,
   saysNothing,
@@ -141,6 +143,8 @@ export function composeExtractiveAnswer(
   const hasFocus = question !== undefined && question.focusPhrases.length > 0;
   // "Thời hạn giải quyết thủ tục X": the section on X that names the aspect asked.
   const aspect = question === undefined ? undefined : askedAspect(question);
+  // "Thẩm định thiết kế ... là gì?" is not answered by the line that downloads its form.
+  const formAsked = question !== undefined && asksForForm(question.folded);
   const holdsSpecific = (s: string) =>
     specific && holdsEvidence(question!, s, foldDiacritics(s.toLowerCase()));
   const candidates: Candidate[] = [];
@@ -211,6 +215,7 @@ export function composeExtractiveAnswer(
       // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
       const plain = span.text.replace(EMPHASIS, "").trim();
       if (saysNothing(plain)) return;
+      if (!formAsked && DOWNLOAD_LINE.test(plain)) return;
       // "Số 07-KL/VPTW", "(Ban hành kèm theo Quyết định số ...)": which document, nothing it says.
       if (onlyNamesDocument(plain) && !asksWhichDocument(question)) return;
       let text = tidyTableCells(trimSentence(plain, values, sentenceWords, question));

@@ -44,6 +44,26 @@ describe("composeExtractiveAnswer", () => {
     expect(result.answer.startsWith("Điều 6 quy định quy trình xét tặng danh hiệu")).toBe(true);
   });
 
+  it("a download line answers only a request for the form itself", () => {
+    const page = passage(
+      "design",
+      "Tải mẫu dấu Đã thẩm định thiết kế về phòng cháy và chữa cháy - Mẫu số PC14 về tại đây: Tải về\n\n" +
+        "Thẩm định thiết kế về phòng cháy và chữa cháy là việc xem xét, đánh giá sự tuân thủ các quy định của pháp luật về phòng cháy.",
+    );
+    const ask = (q: string) =>
+      composeExtractiveAnswer(
+        [page],
+        uniformValues(q),
+        DEFAULT_EXTRACTIVE_OPTIONS,
+        new Map(),
+        analyzeQuestion(q),
+      );
+    const definition = ask("Thẩm định thiết kế về phòng cháy và chữa cháy là gì?");
+    expect(definition.answer).toContain("là việc xem xét, đánh giá");
+    expect(definition.answer).not.toContain("Tải về");
+    expect(ask("Mẫu dấu Đã thẩm định thiết kế về phòng cháy và chữa cháy?").answer).toContain("Mẫu số PC14");
+  });
+
   it("a provision cited for what it is about ('Căn cứ ... có quy định về ...') does not answer", () => {
     const q = "thủ tục đề nghị công nhận xã đảo làm như thế nào";
     const page = passage(
