@@ -7,6 +7,27 @@ import {
 } from "../../../src/retrieval/question-analysis.js";
 import { holdsSituation } from "../../../src/retrieval/situation.js";
 
+describe("analyzeQuestion: a deadline asked, or only named", () => {
+  it("reads 'thời hạn' as asking when only when nothing else is asked", () => {
+    expect(analyzeQuestion("Hạn chót các trường đại học công bố thông tin tuyển sinh 2026?").type).toBe(
+      "khi_nao",
+    );
+    expect(analyzeQuestion("theo NQ 190 phải xử lý xong các văn bản trước thời hạn nào").type).toBe(
+      "khi_nao",
+    );
+    expect(analyzeQuestion("Thời hạn tập sự hành nghề công chứng là bao lâu?").type).toBe("khi_nao");
+    expect(analyzeQuestion("Quá thời hạn nộp tiền sử dụng đất có bị phạt chậm nộp không?").type).toBe(
+      "co_khong",
+    );
+    expect(
+      analyzeQuestion("Thời hạn cho thuê quyền khai thác tài sản phải được xác định như thế nào?").type,
+    ).toBe("nhu_the_nao");
+    expect(analyzeQuestion("Trường hợp nào không được gia hạn thời hạn hoạt động của dự án?").type).not.toBe(
+      "khi_nao",
+    );
+  });
+});
+
 describe("analyzeQuestion: an amount of money, or not", () => {
   it("reads 'lưu lượng', 'khối lượng' as quantities and 'số mấy' as which number, not as pay", () => {
     expect(analyzeQuestion("Lăng chữa cháy có lưu lượng nước phun ra là bao nhiêu?").unit).toBe("");
