@@ -1,4 +1,4 @@
-import { PERCENT_UNIT, POPULATION_UNIT } from "../retrieval/counted-unit.js";
+import { DURATION_UNIT, PERCENT_UNIT, POPULATION_UNIT } from "../retrieval/counted-unit.js";
 import { FORM_NUMBER } from "../retrieval/document-references.js";
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
@@ -299,8 +299,6 @@ const ASKS_DAY = /\bngay nao\b/u;
 /** A day: "26/1/2016", "ngày 26", "04-11/10/2017", or a deadline by day. */
 const DAY =
   /\b\d{1,2}(?:-\d{1,2})?\/\d{1,2}(?:\/\d{2,4})?\b|\bngay \d{1,2}\b|\btruoc ngay\b|\btu ngay\b|\bcham nhat\b/u;
-/** What a span of time is counted in (a unit pattern of its own). */
-const DURATION_UNIT = "nam|thang|ngay|tuan|gio";
 /** "bao nhiêu người" is answered in the people a rule counts: "không quá 03 cán bộ" (folded). */
 const PEOPLE_COUNTED = "nguoi|can bo|cong chuc|vien chuc|dong chi|thanh vien|uy vien|dai bieu";
 

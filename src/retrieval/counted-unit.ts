@@ -124,6 +124,9 @@ export function countedUnit(
   const countedAfter = (at: number) => isCounterAt(words, pastLinkWords(words, at), marked, hasMarks);
   if (counted && words.some((w, i) => w === "dan" && words[i + 1] === "so" && countedAfter(i + 2)))
     return POPULATION_UNIT;
+  // "Thời gian đóng bảo hiểm xã hội tối thiểu để hưởng lương hưu là bao nhiêu?": a span of
+  // time, whatever is paid at its end.
+  if (counted && words[0] === "thoi" && (words[1] === "gian" || words[1] === "han")) return DURATION_UNIT;
   // "lương bao nhiêu 1 tháng", "phụ cấp ... là bao nhiêu": an amount of money; not a
   // question with no counter ("bộ máy" folds as "bộ mấy": "... có phải nộp lệ phí ko").
   // ("số lượng" counts: its "lượng" folds as the "lương" that is paid.)
@@ -131,7 +134,9 @@ export function countedUnit(
     !numbered &&
     words.some(
       (w, i) =>
-        (MONEY_NOUNS.has(w) && !(w === "luong" && isQuantity(words[i - 1], marked, hasMarks))) ||
+        (MONEY_NOUNS.has(w) &&
+          !(w === "luong" && isQuantity(words[i - 1], marked, hasMarks)) &&
+          !(w === "tien" && isNotMoney(words[i - 1], words[i + 1], marked, hasMarks))) ||
         MONEY_NOUNS.has(`${w} ${words[i + 1]}`),
     )
     ? MONEY_UNIT
@@ -153,6 +158,25 @@ function isQuantity(before: string | undefined, marked: string, hasMarks: boolea
   if (hasMarks && !/(?:^|[^\p{L}])lương(?:[^\p{L}]|$)/u.test(marked)) return true;
   return before !== undefined && QUANTITY_BEFORE_LUONG.has(before);
 }
+/**
+ * Whether a folded "tien" is not the "tiền" that is paid: "phương tiện" (a vehicle),
+ * "tiến độ", "ưu tiên" ("Nồng độ cồn bao nhiêu thì không được điều khiển phương tiện" asks
+ * no amount). Typed with marks, a question without "tiền" pays nothing.
+ */
+function isNotMoney(
+  before: string | undefined,
+  after: string | undefined,
+  marked: string,
+  hasMarks: boolean,
+): boolean {
+  if (hasMarks && !/(?:^|[^\p{L}])tiền(?:[^\p{L}]|$)/u.test(marked)) return true;
+  return (
+    (before !== undefined && NOT_MONEY_BEFORE_TIEN.has(before)) ||
+    (after !== undefined && NOT_MONEY_AFTER_TIEN.has(after))
+  );
+}
+const NOT_MONEY_BEFORE_TIEN = new Set(["phuong", "cai", "uu", "tien", "thuan"]);
+const NOT_MONEY_AFTER_TIEN = new Set(["do", "hanh", "trinh", "bo", "si", "te", "hoa"]);
 const QUANTITY_BEFORE_LUONG = new Set(["so", "luu", "khoi", "trong", "dung", "san", "nang", "chat", "ham"]);
 
 /**
@@ -189,6 +213,9 @@ export function clauseEnds(folded: string, atCommas = false): Set<number> {
   }
   return ends;
 }
+
+/** The units a span of time is counted in: "bao lâu", "thời gian ... là bao nhiêu" (an alternation). */
+export const DURATION_UNIT = "nam|thang|ngay|tuan|gio";
 
 /** The unit of a question asking a share ("bao nhiêu %", "tỷ lệ bao nhiêu"). */
 export const PERCENT_UNIT = "phan tram";

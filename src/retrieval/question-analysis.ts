@@ -3,6 +3,7 @@ import {
   asksRank,
   clauseEnds,
   countedUnit,
+  DURATION_UNIT,
   FOCUS_STOP,
   MONEY_UNIT,
   PERCENT_UNIT,
@@ -229,7 +230,14 @@ export function analyzeQuestion(
   // An amount ("lương bao nhiêu") is asked by its kind, not by a word a sentence must use.
   // What a count counts is what it asks, whatever the question names first ("Làm nhất thể
   // hoá ở Đức Thọ thì giảm được bao nhiêu đầu mối?": the đầu mối, not the nhất thể hóa).
-  if (unit !== "" && unit !== MONEY_UNIT && unit !== PERCENT_UNIT && (focus === "" || type === "bao_nhieu"))
+  // A span of time is counted in years, months or days, none of which a sentence must name.
+  if (
+    unit !== "" &&
+    unit !== MONEY_UNIT &&
+    unit !== PERCENT_UNIT &&
+    unit !== DURATION_UNIT &&
+    (focus === "" || type === "bao_nhieu")
+  )
     focus = unit;
   const focusPhrases = focus === "" ? [] : [focus, ...aliasesOf(focus)];
   return {

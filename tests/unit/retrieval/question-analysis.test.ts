@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DURATION_UNIT } from "../../../src/retrieval/counted-unit.js";
 import {
   analyzeQuestion,
   MONEY_UNIT,
@@ -36,6 +37,13 @@ describe("analyzeQuestion: an amount of money, or not", () => {
     expect(analyzeQuestion("lương cơ sở bao nhiêu").unit).toBe(MONEY_UNIT);
     expect(analyzeQuestion("luong co so bao nhieu").unit).toBe(MONEY_UNIT);
     expect(analyzeQuestion("Lệ phí cấp đổi là bao nhiêu?").unit).toBe(MONEY_UNIT);
+    // "phương tiện" is a vehicle; "thời gian ... là bao nhiêu" a span, whatever is paid after it.
+    expect(analyzeQuestion("Nồng độ cồn bao nhiêu thì không được điều khiển phương tiện?").unit).toBe("");
+    expect(analyzeQuestion("nong do con bao nhieu thi khong duoc lai phuong tien").unit).toBe("");
+    expect(analyzeQuestion("phạt bao nhiêu tiền").unit).toBe(MONEY_UNIT);
+    const span = analyzeQuestion("Thời gian đóng bảo hiểm xã hội tối thiểu để hưởng lương hưu là bao nhiêu?");
+    expect(span.unit).toBe(DURATION_UNIT);
+    expect(span.focusPhrases).not.toContain(DURATION_UNIT);
   });
 });
 
