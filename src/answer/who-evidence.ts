@@ -259,7 +259,11 @@ const ACTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
     /\btruc thuoc\b/u,
     /\b(?:truc thuoc(?! trung uong)|thuoc su quan ly|la co quan (?:chuyen mon|giup viec) cua)\b/u,
   ],
-  [/\b(?:chiu trach nhiem|tham muu|giup viec)\b/u, /\b(?:chiu trach nhiem|tham muu|giup viec)\b/u],
+  // "có trách nhiệm" is asked as often as "chịu trách nhiệm", and answered by either.
+  [
+    /\b(?:chiu trach nhiem|co trach nhiem|tham muu|giup viec)\b/u,
+    /\b(?:chiu trach nhiem|co trach nhiem|tham muu|giup viec)\b/u,
+  ],
   // "giao cơ quan nào chủ trì": the body that leads the task, not the ones that take part.
   [/\bchu tri\b/u, /\bchu tri\b/u],
   // "Bộ TTTT nhập về bộ nào": the body it merged into, not one that issued something.
@@ -289,11 +293,13 @@ const NOT_A_VERB = new Set(
 );
 
 /**
- * The verb after "ai" in a question no act of `ACTS` names ("khi Giám đốc vắng mặt thì
- * ai điều hành" → "dieu hanh"), past "có", "được", "sẽ", "phải", "là người" ("ai là
- * người nộp lệ phí trước bạ" → "nop le"; folded).
+ * The verb after "ai" ("cơ quan nào", "đơn vị nào") in a question no act of `ACTS` names
+ * ("khi Giám đốc vắng mặt thì ai điều hành" → "dieu hanh", "Cơ quan nào quy định chuẩn mực
+ * kế toán" → "quy dinh chuan"), past "có", "được", "sẽ", "phải", "là người" ("ai là người
+ * nộp lệ phí trước bạ" → "nop le"; folded).
  */
-const OWN_PREDICATE = /\bai (?:(?:co|duoc|se|da|phai|thuc su|la nguoi) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
+const OWN_PREDICATE =
+  /\b(?:ai|co quan nao|don vi nao|to chuc nao) (?:(?:co|duoc|se|da|phai|thuc su|la nguoi) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
 
 /**
  * Whether the sentence names the verb the question asks who does ("một Phó Giám đốc sở

@@ -173,6 +173,21 @@ describe("holdsEvidence", () => {
     ).toBe(false);
   });
 
+  it("'cơ quan nào có trách nhiệm' is answered by the body that bears it, 'cơ quan nào quy định X' by the one doing X", () => {
+    const customs = "Cơ quan nào có trách nhiệm thực hiện quản lý nhà nước về hải quan?";
+    expect(
+      evidence(
+        customs,
+        "Bộ Tài chính chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về hải quan.",
+      ),
+    ).toBe(true);
+    expect(evidence(customs, "Hàng hóa xuất khẩu phải làm thủ tục hải quan tại cửa khẩu.")).toBe(false);
+    const standards = "Cơ quan nào quy định chuẩn mực kế toán?";
+    expect(evidence(standards, "Bộ Tài chính quy định chuẩn mực kế toán trên cơ sở chuẩn mực quốc tế.")).toBe(
+      true,
+    );
+  });
+
   it("'X là ai' of a role a law names is answered by the role's definition, a post's still by a name", () => {
     expect(evidence("Chủ gỗ là ai?", "Chủ gỗ là tổ chức, cá nhân có quyền sở hữu gỗ hợp pháp.")).toBe(true);
     expect(evidence("Chủ gỗ là ai?", "Chủ gỗ phải lập bảng kê gỗ khi vận chuyển.")).toBe(false);
