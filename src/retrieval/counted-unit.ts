@@ -46,6 +46,30 @@ const LINK_WORDS = new Set([
   "mot",
 ]);
 
+/** The link words as written with marks, where another word folds the same ("tài", "cửa", "con"). */
+const LINK_MARKED: Readonly<Record<string, string>> = {
+  den: "đến",
+  de: "để",
+  cua: "của",
+  o: "ở",
+  tai: "tại",
+  con: "còn",
+  tu: "từ",
+  mot: "một",
+};
+
+/**
+ * Whether a question typed with marks counts a noun that folds as a link word: "có mấy tài
+ * khoản cấp 2" counts "tài khoản", not "tại"; "bao nhiêu cửa khẩu", "bao nhiêu con".
+ */
+function namesUnitNotLink(head: string, marked: string): boolean {
+  const link = LINK_MARKED[head];
+  if (link === undefined) return false;
+  const after = [...marked.matchAll(WORD_AFTER_COUNTER)].map((m) => m[1]);
+  return after.length > 0 && !after.includes(link);
+}
+const WORD_AFTER_COUNTER = /(?:bao\s+nhiêu|mấy)\s+(\p{L}+)/gu;
+
 /** Words after a counted noun that qualify it, not name it ("năm gần nhất", "người trở lên"). */
 const QUALIFIERS = new Set(["gan", "lien", "toi", "tro", "qua", "cuoi", "dau", "nay"]);
 /** What is paid: a "bao nhiêu" about these asks an amount. */
@@ -105,7 +129,8 @@ export function countedUnit(
     const head = words[start];
     // An area typed with its digit ("bao nhiêu km2", "m2") is counted in it.
     if (head !== undefined && AREA_UNIT.test(head)) return head;
-    if (head === undefined || NOT_UNITS.has(head) || LINK_WORDS.has(head) || /\d/u.test(head)) continue;
+    if (head === undefined || NOT_UNITS.has(head) || /\d/u.test(head)) continue;
+    if (LINK_WORDS.has(head) && !(hasMarks && namesUnitNotLink(head, marked))) continue;
     // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
     // or qualifies ("mấy năm gần nhất").
     // "bao nhiêu xã, dân số ...": the unit ends at the comma.

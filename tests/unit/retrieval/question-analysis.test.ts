@@ -45,6 +45,13 @@ describe("analyzeQuestion: an amount of money, or not", () => {
     expect(span.unit).toBe(DURATION_UNIT);
     expect(span.focusPhrases).not.toContain(DURATION_UNIT);
   });
+
+  it("reads a counted noun that folds as a link word by its marks ('mấy tài khoản', not 'tại')", () => {
+    expect(analyzeQuestion("Tài khoản 112 có mấy tài khoản cấp 2?").unit).toBe("tai khoan");
+    expect(analyzeQuestion("Tỉnh có bao nhiêu cửa khẩu quốc tế?").unit).toBe("cua khau");
+    expect(analyzeQuestion("được nghỉ mấy ngày đến khi hết hạn").unit).toBe("ngay");
+    expect(analyzeQuestion("chi bao nhiêu tại mỗi xã").unit).toBe("");
+  });
 });
 
 describe("analyzeQuestion: two counts in one question", () => {
