@@ -217,11 +217,7 @@ function holdsTime(question: QuestionAnalysis, sentence: string, folded: string)
   if (ASKS_RANGE.test(question.folded)) return RANGE.test(folded);
   // "Khi nào thì triệu tập Đại hội bất thường?" asks when, and is answered as often by the
   // condition ("khi Ban Chấp hành Trung ương thấy cần") as by a date.
-  if (
-    (ASKS_CONDITION.test(question.folded) || ASKS_RULE_TIME.test(question.folded)) &&
-    CONDITION.test(folded)
-  )
-    return true;
+  if (CONDITION.test(folded) && asksCircumstances(question)) return true;
   if (ASKS_DEADLINE.test(question.folded) && DEADLINE.test(folded)) return true;
   if (ASKS_DEADLINE.test(question.folded) && !asksDuration(question)) return false;
   if (asksDuration(question) && countsUnit(sentence, folded, DURATION_UNIT)) return true;
@@ -285,6 +281,16 @@ const ASKS_RULE_TIME = new RegExp(
   `\\b(?:phai|can|bi)\\b.*\\bkhi nao\\b|\\bkhi nao\\b.*\\b(?:phai|can|bi)\\b|\\bthoi diem\\b.*\\b(?:la|duoc tinh(?: tu)?) khi nao\\b|\\bduoc (?!(?:${EVENT_VERB})\\b)[a-z]+\\b.*\\bkhi nao\\b|\\bkhi nao\\b.*\\bduoc (?!(?:${EVENT_VERB})\\b)[a-z]+\\b`,
   "u",
 );
+/** Whether a "khi nào" question asks a rule's circumstances, read once per analysis. */
+function asksCircumstances(question: QuestionAnalysis): boolean {
+  let asks = circumstancesAsked.get(question);
+  if (asks === undefined) {
+    asks = ASKS_CONDITION.test(question.folded) || ASKS_RULE_TIME.test(question.folded);
+    circumstancesAsked.set(question, asks);
+  }
+  return asks;
+}
+const circumstancesAsked = new WeakMap<QuestionAnalysis, boolean>();
 /** A condition: "khi ... thấy cần", "nếu ...", "trường hợp ...", "các trường hợp sau" (folded). */
 const CONDITION =
   /\b(?:khi|neu|trong truong hop|cac truong hop sau|truong hop [a-z]+ (?:co|bi|duoc|khong)|la thoi diem)\b/u;

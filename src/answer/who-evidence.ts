@@ -31,10 +31,8 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   }
   // "Người nộp thuế thu nhập doanh nghiệp là ai?", "Chủ gỗ là ai?": a role a law defines,
   // answered by its definition ("Chủ gỗ là tổ chức, cá nhân ..."), not by a person's name.
-  // "... hằng năm theo Nghị định 130 là ai": the document named is no part of the role.
-  const role = ROLE_ASKED.exec(question.folded)?.[1]?.replace(/ (?:theo|trong|tai) .*$/u, "");
-  if (role !== undefined && role.split(" ").length <= MAX_ROLE_WORDS && definesTerm(role, folded))
-    return true;
+  const role = roleAsked(question);
+  if (role !== undefined && definesTerm(role, folded)) return true;
   // "Chủ tịch ... là ai?" asks a person: an office that decides does not answer it.
   if (asksPerson(question)) {
     // A person holding another post ("Bí thư Tỉnh ủy" for the Bí thư Huyện ủy) is no answer.
@@ -87,6 +85,22 @@ const ROLE_ASKED =
   /^((?:nguoi|chu|doi tuong|dai dien|tac gia|ben|duong su|thanh vien|to chuc|ca nhan)(?: [a-z0-9]+)*?) la ai(?: (?:theo|trong|tai) [a-z0-9 /.-]+)?$/u;
 /** The longest role read as a defined term ("người có nghĩa vụ kê khai hằng năm"). */
 const MAX_ROLE_WORDS = 8;
+
+/**
+ * The role a "X là ai" question asks to define, read once per analysis (every candidate
+ * sentence is checked against it); "... hằng năm theo Nghị định 130 là ai": the document
+ * named is no part of the role. Undefined when the question asks no such role.
+ */
+function roleAsked(question: QuestionAnalysis): string | undefined {
+  let role = askedRoles.get(question);
+  if (role === undefined) {
+    const found = ROLE_ASKED.exec(question.folded)?.[1]?.replace(/ (?:theo|trong|tai) .*$/u, "");
+    role = found !== undefined && found.split(" ").length <= MAX_ROLE_WORDS ? found : null;
+    askedRoles.set(question, role);
+  }
+  return role ?? undefined;
+}
+const askedRoles = new WeakMap<QuestionAnalysis, string | null>();
 
 /** Words before the class a question asks of that say nothing of it ("Theo quy định hiện nay, ..."). */
 const CLASS_PREAMBLE =
