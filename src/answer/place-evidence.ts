@@ -18,8 +18,15 @@ export function holdsPlace(question: QuestionAnalysis, sentence: string, folded:
   // the office that takes it ("Bộ phận Một cửa", "Cơ quan quản lý căn cước của Công an huyện").
   if (ASKS_WHERE_RULED.test(question.folded) && RULED_IN.test(folded)) return true;
   if (ASKS_WHERE_DONE.test(question.folded) && OFFICE.test(folded)) return true;
-  return PLACE.test(sentence);
+  return PLACE.test(sentence) || SITE.test(folded);
 }
+
+/**
+ * Where a list is published or a thing is put, named without capitals: "công khai trên trang
+ * thông tin điện tử", "gắn ở cửa đi chính", "tại trụ sở Ủy ban" (folded).
+ */
+const SITE =
+  /\b(?:tren (?:trang (?:thong tin|web|dien tu)|cong (?:thong tin|dich vu)|he thong|phan mem|ung dung|website|bao|phuong tien thong tin)|(?:o|tai) (?:cua (?:di|ra vao|chinh)|noi (?:cu tru|lam viec|dat|o)|tru so|bo phan mot cua))\b/u;
 
 /**
  * A place: "tại"/"ở" before a capitalised name, or an address word; not "tại khoản 56

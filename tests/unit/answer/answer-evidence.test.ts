@@ -810,6 +810,19 @@ describe("which places", () => {
     ).toBe(false);
     expect(evidence("Trụ sở đặt ở đâu?", "Cơ quan làm việc tại số 6C phố Hoàng Diệu, Hà Nội.")).toBe(true);
   });
+  it("answers where a list is published or a thing is put with the site, written without capitals", () => {
+    const list = "Danh sách trúng tuyển công chức được công khai ở đâu?";
+    expect(
+      evidence(
+        list,
+        "Danh sách trúng tuyển được công khai trên trang thông tin điện tử của cơ quan tuyển dụng.",
+      ),
+    ).toBe(true);
+    expect(evidence(list, "Người trúng tuyển phải hoàn thiện hồ sơ trong 20 ngày.")).toBe(false);
+    const plate = "Nhà có hàng rào sát hè thì biển số nhà được gắn ở đâu?";
+    expect(evidence(plate, "Biển số nhà được gắn ở cửa đi chính của ngôi nhà.")).toBe(true);
+  });
+
   it("answers where a rule is written when that is asked, and where a file goes with the office that takes it", () => {
     const form = "Mẫu kê khai tài sản, thu nhập bổ sung năm 2025 quy định ở đâu?";
     const appendix =
