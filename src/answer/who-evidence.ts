@@ -82,7 +82,7 @@ const ASKS_CLASS =
  * ai?", "Người có nghĩa vụ kê khai hằng năm theo Nghị định 130 là ai?" (folded; the role).
  */
 const ROLE_ASKED =
-  /^((?:nguoi|chu|doi tuong|dai dien|tac gia|ben|duong su|thanh vien|to chuc|ca nhan)(?: [a-z0-9]+)*?) la ai(?: (?:theo|trong|tai) [a-z0-9 /.-]+)?$/u;
+  /^((?:nguoi|chu|doi tuong|dai dien|tac gia|ben|duong su|thanh vien|to chuc|ca nhan|can bo|cong chuc|vien chuc)(?: [a-z0-9]+)*?) la ai(?: (?:theo|trong|tai) [a-z0-9 /.-]+)?$/u;
 /** The longest role read as a defined term ("người có nghĩa vụ kê khai hằng năm"). */
 const MAX_ROLE_WORDS = 8;
 
@@ -309,11 +309,12 @@ const NOT_A_VERB = new Set(
 /**
  * The verb after "ai" ("cơ quan nào", "đơn vị nào") in a question no act of `ACTS` names
  * ("khi Giám đốc vắng mặt thì ai điều hành" → "dieu hanh", "Cơ quan nào quy định chuẩn mực
- * kế toán" → "quy dinh chuan"), past "có", "được", "sẽ", "phải", "là người" ("ai là người
- * nộp lệ phí trước bạ" → "nop le"; folded).
+ * kế toán" → "quy dinh chuan"), past "có", "được", "sẽ", "phải", "là người", "(có) quyền",
+ * "trách nhiệm" ("ai là người nộp lệ phí trước bạ" → "nop le", "Ai có quyền công bố di
+ * chúc" → "cong bo", answered by "công chứng viên là người công bố di chúc"; folded).
  */
 const OWN_PREDICATE =
-  /\b(?:ai|co quan nao|don vi nao|to chuc nao) (?:(?:co|duoc|se|da|phai|thuc su|la nguoi) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
+  /\b(?:ai|co quan nao|don vi nao|to chuc nao) (?:(?:co|duoc|se|da|phai|thuc su|la nguoi|(?:co )?(?:tham )?quyen|trach nhiem|nghia vu) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
 
 /**
  * Whether the sentence names the verb the question asks who does ("một Phó Giám đốc sở
