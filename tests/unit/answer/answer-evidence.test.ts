@@ -198,6 +198,13 @@ describe("holdsEvidence", () => {
     expect(evidence("Giám đốc Sở Nội vụ Hà Tĩnh là ai?", "Giám đốc Sở Nội vụ là người đứng đầu Sở.")).toBe(
       false,
     );
+    expect(
+      evidence("Cán bộ là ai?", "Cán bộ là công dân Việt Nam, được bầu cử, phê chuẩn giữ chức vụ."),
+    ).toBe(true);
+    // "Ai có quyền công bố di chúc": the act is "công bố", past "có quyền".
+    const will = "Ai có quyền công bố di chúc theo quy định hiện nay?";
+    expect(evidence(will, "Trường hợp này thì công chứng viên là người công bố di chúc.")).toBe(true);
+    expect(evidence(will, "Di chúc phải được lập thành văn bản.")).toBe(false);
   });
 
   it("'gồm những ai' asks a class of people: the list its own class announces answers", () => {
