@@ -71,8 +71,16 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
       // A party ("cá nhân", "người sử dụng đất") is named in most sentences of a law: it
       // answers only beside the act asked ("ai phải chịu án phí" → "Đương sự phải chịu").
       (actNamed && namesRole(PARTY_ROLE, folded, question));
+  // "nộp hồ sơ cho cơ quan nào", "gửi thông báo đến cơ quan nào": the body a file goes to,
+  // named beside the sending ("nộp hồ sơ tại Sở Tư pháp"), which is no act of its own.
+  if (agent && ASKS_RECIPIENT.test(question.folded) && SENDS.test(folded)) return true;
   return agent && acts;
 }
+
+/** A question asking to whom something is sent or submitted (folded). */
+const ASKS_RECIPIENT = /\b(?:cho|den|toi|tai|len|ve|voi) (?:co quan|don vi|to chuc|bo|so|cap) nao\b/u;
+/** Sending or submitting (folded). */
+const SENDS = /\b(?:gui|nop|bao cao|thong bao|trinh|chuyen|tiep nhan)\b/u;
 
 /** A question asking who belongs to a class of people, not one person (folded). */
 const ASKS_CLASS =

@@ -188,6 +188,18 @@ describe("holdsEvidence", () => {
     );
   });
 
+  it("'nộp hồ sơ cho cơ quan nào' is answered by the body named beside the sending", () => {
+    const q = "Công dân nước ngoài xin nhập quốc tịch Việt Nam thì nộp hồ sơ cho cơ quan nào?";
+    expect(evidence(q, "Người xin nhập quốc tịch Việt Nam nộp hồ sơ tại Sở Tư pháp nơi cư trú.")).toBe(true);
+    expect(evidence(q, "Hồ sơ gồm đơn và bản khai lý lịch của người xin nhập quốc tịch.")).toBe(false);
+    expect(
+      evidence(
+        "Chủ đầu tư phải gửi thông báo ngày khởi công đến cơ quan nào?",
+        "Chủ đầu tư gửi thông báo đến Sở Xây dựng.",
+      ),
+    ).toBe(true);
+  });
+
   it("'X là ai' of a role a law names is answered by the role's definition, a post's still by a name", () => {
     expect(evidence("Chủ gỗ là ai?", "Chủ gỗ là tổ chức, cá nhân có quyền sở hữu gỗ hợp pháp.")).toBe(true);
     expect(evidence("Chủ gỗ là ai?", "Chủ gỗ phải lập bảng kê gỗ khi vận chuyển.")).toBe(false);
