@@ -17,6 +17,7 @@ import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { asksMergeTarget, listsUnits, statesMergeTarget } from "./former-units.js";
 import { asksNamingReason, givesNamingReason } from "./naming-reason.js";
 import { countsAnotherBodys } from "./offices.js";
+import { perQuestion } from "./per-question.js";
 
 export { asksDefinition } from "./definition-evidence.js";
 
@@ -119,10 +120,9 @@ const ASKS_FORM_NUMBER = /\bmau (?:so (?:may|bao nhieu)|nao)\b/u;
  * lừa đảo ... bị phạt tiền bao nhiêu?" counts money, "dùng điện thoại ... phạt bao nhiêu
  * tiền" too (two crawl answers of fines were read as lacking a phone number).
  */
-function asksNumberToCall(question: QuestionAnalysis): boolean {
-  if (!asksPhoneNumber(question.folded)) return false;
-  return question.unit === "" || ASKS_PHONE.test(question.unit);
-}
+const asksNumberToCall = perQuestion(
+  (question) => asksPhoneNumber(question.folded) && (question.unit === "" || ASKS_PHONE.test(question.unit)),
+);
 
 /**
  * Whether a sentence is a question or a link to another page rather than a statement:
@@ -282,15 +282,9 @@ const ASKS_RULE_TIME = new RegExp(
   "u",
 );
 /** Whether a "khi nào" question asks a rule's circumstances, read once per analysis. */
-function asksCircumstances(question: QuestionAnalysis): boolean {
-  let asks = circumstancesAsked.get(question);
-  if (asks === undefined) {
-    asks = ASKS_CONDITION.test(question.folded) || ASKS_RULE_TIME.test(question.folded);
-    circumstancesAsked.set(question, asks);
-  }
-  return asks;
-}
-const circumstancesAsked = new WeakMap<QuestionAnalysis, boolean>();
+const asksCircumstances = perQuestion(
+  ({ folded }) => ASKS_CONDITION.test(folded) || ASKS_RULE_TIME.test(folded),
+);
 /** A condition: "khi ... thấy cần", "nếu ...", "trường hợp ...", "các trường hợp sau" (folded). */
 const CONDITION =
   /\b(?:khi|neu|trong truong hop|cac truong hop sau|truong hop [a-z]+ (?:co|bi|duoc|khong)|la thoi diem)\b/u;

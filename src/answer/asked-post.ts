@@ -1,5 +1,6 @@
 import { type QuestionAnalysis, WHICH_POSTS } from "../retrieval/question-analysis.js";
 import { abbreviationBefore, expandAbbreviation, foldDiacritics } from "../text/index.js";
+import { perQuestion } from "./per-question.js";
 
 /**
  * The post a "who holds it" question asks about ("Bí thư Huyện ủy Đức Thọ hiện nay là
@@ -45,15 +46,9 @@ export function expandedWords(folded: string): string[] {
  * side for whole-word lookups (" uy ban nhan dan "): read once per analysis, since every
  * candidate sentence is checked against it.
  */
-export function expandedQuestion(question: QuestionAnalysis): string {
-  let text = expandedQuestions.get(question);
-  if (text === undefined) {
-    text = ` ${expandedWords(question.folded).join(" ")} `;
-    expandedQuestions.set(question, text);
-  }
-  return text;
-}
-const expandedQuestions = new WeakMap<QuestionAnalysis, string>();
+export const expandedQuestion = perQuestion(
+  (question): string => ` ${expandedWords(question.folded).join(" ")} `,
+);
 
 /** The first words of the post asked about, or undefined when the question names none. */
 export function askedPost(question: QuestionAnalysis): string | undefined {

@@ -5,6 +5,7 @@ import { askedPost, expandedQuestion, expandedWords, namesPost } from "./asked-p
 import { definesTerm } from "./definition-evidence.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
 import { namesOtherOffice } from "./offices.js";
+import { perQuestion } from "./per-question.js";
 import { namesPerson } from "./person-names.js";
 import { namesRoleHolder, POST_TITLE } from "./role-holder.js";
 
@@ -26,7 +27,7 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   // class of people, which a law answers by the list it announces ("... gồm các hàng
   // thừa kế sau:", "Đương sự ... là cơ quan, tổ chức, cá nhân bao gồm ...").
   if (ANNOUNCES_MEMBERS.test(folded)) {
-    const subject = classAsked(question.folded);
+    const subject = classAsked(question);
     if (subject !== undefined && (subject === "" || mentionsAny(folded, [subject]))) return true;
   }
   // "Người nộp thuế thu nhập doanh nghiệp là ai?", "Chủ gỗ là ai?": a role a law defines,
@@ -99,16 +100,10 @@ const MAX_ROLE_WORDS = 8;
  * sentence is checked against it); "... hằng năm theo Nghị định 130 là ai": the document
  * named is no part of the role. Undefined when the question asks no such role.
  */
-function roleAsked(question: QuestionAnalysis): string | undefined {
-  let role = askedRoles.get(question);
-  if (role === undefined) {
-    const found = ROLE_ASKED.exec(question.folded)?.[1]?.replace(/ (?:theo|trong|tai) .*$/u, "");
-    role = found !== undefined && found.split(" ").length <= MAX_ROLE_WORDS ? found : null;
-    askedRoles.set(question, role);
-  }
-  return role ?? undefined;
-}
-const askedRoles = new WeakMap<QuestionAnalysis, string | null>();
+const roleAsked = perQuestion(({ folded }): string | undefined => {
+  const role = ROLE_ASKED.exec(folded)?.[1]?.replace(/ (?:theo|trong|tai) .*$/u, "");
+  return role !== undefined && role.split(" ").length <= MAX_ROLE_WORDS ? role : undefined;
+});
 
 /** Words before the class a question asks of that say nothing of it ("Theo quy định hiện nay, ..."). */
 const CLASS_PREAMBLE =
@@ -121,18 +116,18 @@ const CLASS_PREAMBLE =
  * gồm:" does not list the Thường trực. Undefined when no class is asked; empty when the
  * class follows the question word ("Những ai được ...").
  */
-function classAsked(questionFolded: string): string | undefined {
-  const match = ASKS_CLASS.exec(questionFolded);
+const classAsked = perQuestion(({ folded }): string | undefined => {
+  const match = ASKS_CLASS.exec(folded);
   if (!match) return undefined;
   const before =
-    questionFolded
+    folded
       .slice(0, match.index)
       .split(/[?.!;,]/u)
       .pop() ?? "";
   const words = before.replace(CLASS_PREAMBLE, "").trim().split(/\s+/u).filter(Boolean);
   // "Những ai được ...": the class follows the question word; any announced list answers.
   return words.slice(0, 2).join(" ");
-}
+});
 
 /** A sentence announcing who belongs ("... bao gồm:", "gồm các hàng thừa kế sau:", "bao gồm nguyên đơn, bị đơn") (folded). */
 const ANNOUNCES_MEMBERS =
@@ -230,15 +225,9 @@ function namesOnlyAnotherProvince(question: QuestionAnalysis, sentence: string):
  * sentence of a "who holds it" question is checked against them. (Keyed by the analysis
  * itself: a compound question's parts are analyses of their own, with a wider situation.)
  */
-const askedProvinces = new WeakMap<QuestionAnalysis, string[]>();
-function provincesAsked(question: QuestionAnalysis): string[] {
-  let provinces = askedProvinces.get(question);
-  if (provinces === undefined) {
-    provinces = placeNamesIn(question.situation.join(" , "), false);
-    askedProvinces.set(question, provinces);
-  }
-  return provinces;
-}
+const provincesAsked = perQuestion((question): string[] =>
+  placeNamesIn(question.situation.join(" , "), false),
+);
 
 /** Questions that ask who holds a post, which only a person's name answers (folded). */
 const ASKS_PERSON =
