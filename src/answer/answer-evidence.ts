@@ -3,7 +3,7 @@ import { FORM_NUMBER } from "../retrieval/document-references.js";
 import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
-import { ASKS_PHONE, asksPhoneNumber } from "../retrieval/question-forms.js";
+import { ASKS_FORM_NUMBER, ASKS_PHONE, asksPhoneNumber } from "../retrieval/question-forms.js";
 import {
   ABBREVIATIONS,
   cachedRegExp,
@@ -110,9 +110,6 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
 const ASKS_REQUIREMENT = /\b(?:phai|yeu cau|can)(?: [a-z]+){0,2} (?:nhu the nao|the nao|ra sao|nhu nao)\b/u;
 /** A requirement stated (folded): "phải", "bắt buộc", "cần phải". */
 const REQUIREMENT = /\b(?:phai|bat buoc|yeu cau)\b/u;
-
-/** A question asking a form's number: "mẫu số mấy", "theo mẫu nào" (folded). */
-const ASKS_FORM_NUMBER = /\bmau (?:so (?:may|bao nhieu)|nao)\b/u;
 
 /**
  * Whether "bao nhiêu" asks a number to call: "số điện thoại ... là bao nhiêu", "đường dây

@@ -130,10 +130,12 @@ export function withoutItemNumber(question: string): string {
 const ITEM_NUMBER =
   /^\s*(?:(?:câu|cau|Câu|Cau|CÂU)(?:\s+(?:hỏi|hoi))?\s*\d{1,3}\s*[:.)-]|\(\d{1,3}\)|\d{1,3}[.)](?!\d))\s*/u;
 
-/** A question opening with the form it wants ("Mẫu đơn ...?", "Tải mẫu ... ở đâu") or asking which form (folded). */
-const ASKS_FOR_FORM = /^(?:tai |download )?mau\b|\bmau (?:so (?:may|bao nhieu)|nao)\b/u;
+/** A question asking a form's number: "mẫu số mấy", "theo mẫu nào" (folded). */
+export const ASKS_FORM_NUMBER = /\bmau (?:so (?:may|bao nhieu)|nao)\b/u;
+/** A question opening with the form it wants: "Mẫu đơn ...?", "Tải mẫu ... ở đâu" (folded). */
+const OPENS_WITH_FORM = /^(?:tai |download )?mau\b/u;
 
 /** Whether a question asks for a form itself, or which form to use. */
 export function asksForForm(folded: string): boolean {
-  return ASKS_FOR_FORM.test(folded);
+  return OPENS_WITH_FORM.test(folded) || ASKS_FORM_NUMBER.test(folded);
 }
