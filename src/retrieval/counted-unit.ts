@@ -1,3 +1,5 @@
+import { cachedRegExp } from "../text/index.js";
+
 /*
  * What a "bao nhiêu" / "mấy" question counts ("bao nhiêu đầu mối" → "dau moi"), read on
  * the folded words of the question (see question-analysis.ts).
@@ -159,9 +161,7 @@ export function countedUnit(
     !numbered &&
     words.some(
       (w, i) =>
-        (MONEY_NOUNS.has(w) &&
-          !(w === "luong" && isQuantity(words[i - 1], marked, hasMarks)) &&
-          !(w === "tien" && isNotMoney(words[i - 1], words[i + 1], marked, hasMarks))) ||
+        (MONEY_NOUNS.has(w) && !foldsFromAnotherWord(words, i, marked, hasMarks)) ||
         MONEY_NOUNS.has(`${w} ${words[i + 1]}`),
     )
     ? MONEY_UNIT
@@ -170,39 +170,59 @@ export function countedUnit(
 
 /** "là số mấy", "số bao nhiêu" at word `i`; not the "sở" of "lương cơ sở bao nhiêu". */
 function asksWhichNumber(words: readonly string[], i: number, marked: string, hasMarks: boolean): boolean {
-  if (hasMarks) return /(?:^|[^\p{L}])số\s+(?:mấy|bao\s+nhiêu)(?:[^\p{L}]|$)/u.test(marked);
+  if (hasMarks) return writesWord(marked, "số\\s+(?:mấy|bao\\s+nhiêu)");
   return words[i - 1] === "so" && words[i - 2] !== "co";
 }
 
 /**
- * Whether a folded "luong" is the "lượng" of a quantity, not the "lương" that is paid:
- * "số lượng", "lưu lượng nước phun ra là bao nhiêu", "khối lượng". Typed with marks, a
- * question without "lương" pays nothing.
+ * The money nouns that fold like other words: the marked word that pays, and the neighbours
+ * of the folded one that make it another word. "luong" is also the "lượng" of a quantity
+ * ("số lượng", "lưu lượng nước phun ra là bao nhiêu", "khối lượng"); "tien" the "tiện" of
+ * "phương tiện" or the "tiến" of "tiến độ", "ưu tiên" ("Nồng độ cồn bao nhiêu thì không được
+ * điều khiển phương tiện" asks no amount).
  */
-function isQuantity(before: string | undefined, marked: string, hasMarks: boolean): boolean {
-  if (hasMarks && !/(?:^|[^\p{L}])lương(?:[^\p{L}]|$)/u.test(marked)) return true;
-  return before !== undefined && QUANTITY_BEFORE_LUONG.has(before);
-}
+const AMBIGUOUS_MONEY = new Map<
+  string,
+  { paid: string; before: ReadonlySet<string>; after: ReadonlySet<string> }
+>([
+  [
+    "luong",
+    {
+      paid: "lương",
+      before: new Set(["so", "luu", "khoi", "trong", "dung", "san", "nang", "chat", "ham"]),
+      after: new Set(),
+    },
+  ],
+  [
+    "tien",
+    {
+      paid: "tiền",
+      before: new Set(["phuong", "cai", "uu", "tien", "thuan"]),
+      after: new Set(["do", "hanh", "trinh", "bo", "si", "te", "hoa"]),
+    },
+  ],
+]);
+
 /**
- * Whether a folded "tien" is not the "tiền" that is paid: "phương tiện" (a vehicle),
- * "tiến độ", "ưu tiên" ("Nồng độ cồn bao nhiêu thì không được điều khiển phương tiện" asks
- * no amount). Typed with marks, a question without "tiền" pays nothing.
+ * Whether the money noun at word `i` is another word folded alike: typed with marks, the
+ * question does not write the word that pays; or a neighbour makes it another word.
  */
-function isNotMoney(
-  before: string | undefined,
-  after: string | undefined,
+function foldsFromAnotherWord(
+  words: readonly string[],
+  i: number,
   marked: string,
   hasMarks: boolean,
 ): boolean {
-  if (hasMarks && !/(?:^|[^\p{L}])tiền(?:[^\p{L}]|$)/u.test(marked)) return true;
-  return (
-    (before !== undefined && NOT_MONEY_BEFORE_TIEN.has(before)) ||
-    (after !== undefined && NOT_MONEY_AFTER_TIEN.has(after))
-  );
+  const ambiguous = AMBIGUOUS_MONEY.get(words[i]!);
+  if (ambiguous === undefined) return false;
+  if (hasMarks && !writesWord(marked, ambiguous.paid)) return true;
+  return ambiguous.before.has(words[i - 1] ?? "") || ambiguous.after.has(words[i + 1] ?? "");
 }
-const NOT_MONEY_BEFORE_TIEN = new Set(["phuong", "cai", "uu", "tien", "thuan"]);
-const NOT_MONEY_AFTER_TIEN = new Set(["do", "hanh", "trinh", "bo", "si", "te", "hoa"]);
-const QUANTITY_BEFORE_LUONG = new Set(["so", "luu", "khoi", "trong", "dung", "san", "nang", "chat", "ham"]);
+
+/** Whether the marked text writes `word` (a pattern source: a marked word or phrase) as a whole word. */
+function writesWord(marked: string, word: string): boolean {
+  return cachedRegExp(`(?:^|[^\\p{L}])${word}(?:[^\\p{L}]|$)`, "u").test(marked);
+}
 
 /**
  * Whether a counter starts at word `i`: "bao nhiêu", or "mấy" as typed ("may" folded is
@@ -212,8 +232,7 @@ const QUANTITY_BEFORE_LUONG = new Set(["so", "luu", "khoi", "trong", "dung", "sa
 function isCounterAt(words: readonly string[], i: number, marked: string, hasMarks: boolean): boolean {
   const w = words[i];
   const counter =
-    (w === "bao" && words[i + 1] === "nhieu") ||
-    (w === "may" && (!hasMarks || /(?:^|[^\p{L}])mấy(?:[^\p{L}]|$)/u.test(marked)));
+    (w === "bao" && words[i + 1] === "nhieu") || (w === "may" && (!hasMarks || writesWord(marked, "mấy")));
   return counter && !(words[i - 1] === "thu" && asksRank(marked, hasMarks));
 }
 
@@ -222,7 +241,7 @@ function isCounterAt(words: readonly string[], i: number, marked: string, hasMar
  * Typed with marks, "thu mấy %" (collects how many percent) is a count.
  */
 export function asksRank(marked: string, hasMarks: boolean): boolean {
-  return hasMarks ? /(?:^|[^\p{L}])thứ\s+mấy(?:[^\p{L}]|$)/u.test(marked) : /\bthu\s+may\b/u.test(marked);
+  return hasMarks ? writesWord(marked, "thứ\\s+mấy") : /\bthu\s+may\b/u.test(marked);
 }
 
 /**
