@@ -1,5 +1,6 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { foldDiacritics } from "../text/index.js";
+import { perQuestion } from "./per-question.js";
 import { askedPlaceKind, namesPlaceOfKind } from "./place-of-kind.js";
 
 /*
@@ -16,10 +17,17 @@ export function holdsPlace(question: QuestionAnalysis, sentence: string, folded:
   if (question.asksNames) return namesNewPlace(sentence, question);
   // "Mẫu ... quy định ở đâu": the document and article that set it; "nộp hồ sơ ở đâu":
   // the office that takes it ("Bộ phận Một cửa", "Cơ quan quản lý căn cước của Công an huyện").
-  if (ASKS_WHERE_RULED.test(question.folded) && RULED_IN.test(folded)) return true;
-  if (ASKS_WHERE_DONE.test(question.folded) && OFFICE.test(folded)) return true;
+  const asked = whereAsked(question);
+  if (asked.ruled && RULED_IN.test(folded)) return true;
+  if (asked.done && OFFICE.test(folded)) return true;
   return PLACE.test(sentence) || SITE.test(folded);
 }
+
+/** Whether "ở đâu" asks where a rule is written, or where a file goes: read once per analysis. */
+const whereAsked = perQuestion(({ folded }) => ({
+  ruled: ASKS_WHERE_RULED.test(folded),
+  done: ASKS_WHERE_DONE.test(folded),
+}));
 
 /**
  * Where a list is published or a thing is put, named without capitals: "công khai trên trang
