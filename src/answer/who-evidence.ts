@@ -83,9 +83,9 @@ const ASKS_RECIPIENT = /\b(?:cho|den|toi|tai|len|ve|voi) (?:co quan|don vi|to ch
 /** Sending or submitting (folded). */
 const SENDS = /\b(?:gui|nop|bao cao|thong bao|trinh|chuyen|tiep nhan)\b/u;
 
-/** A question asking who belongs to a class of people, not one person (folded). */
+/** A question asking who belongs to a class of people or bodies ("các cơ quan, tổ chức nào"), not one (folded). */
 const ASKS_CLASS =
-  /\b(?:gom|bao gom|la) nhung (?:ai|nguoi nao|doi tuong nao)\b|\bnhung (?:ai|nguoi nao|doi tuong nao)\b.*\b(?:duoc|phai|khong duoc|bi|co quyen)\b|\bdoi tuong\b.*\bla ai\b/u;
+  /\b(?:gom|bao gom|la) nhung (?:ai|nguoi nao|doi tuong nao)\b|\bnhung (?:ai|nguoi nao|doi tuong nao)\b.*\b(?:duoc|phai|khong duoc|bi|co quyen)\b|\bdoi tuong\b.*\bla ai\b|\b(?:cac|nhung) (?:co quan|to chuc|ca nhan|don vi|doi tuong)(?: (?:to chuc|ca nhan|don vi))? nao\b/u;
 /**
  * "X là ai" of a role a law names (a party, not a post): "Đương sự trong vụ việc dân sự là
  * ai?", "Người có nghĩa vụ kê khai hằng năm theo Nghị định 130 là ai?" (folded; the role).
@@ -158,7 +158,8 @@ function namesRole(roles: RegExp, folded: string, question: QuestionAnalysis): b
 }
 
 /** A "who" question asking which body acts, not which person (folded). */
-const ASKS_BODY = /(?:^|\s)(?:co quan nao|don vi nao|to chuc nao|bo nao|so nao)(?:\s|$)/u;
+const ASKS_BODY =
+  /(?:^|\s)(?:co quan nao|don vi nao|to chuc nao|bo nao|(?<!\bco )so nao|thue co so nao)(?:\s|$)/u;
 
 /**
  * How well a clause of a long sentence holds who is asked, 0..1: trimming keeps that

@@ -132,7 +132,8 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["o_dau", ASKS_REGION],
   [
     "ai",
-    /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|so nao|to chuc nao)(?:\s|$)/u,
+    // "sở nào" is a department; "trên cơ sở nào" a basis, "Thuế cơ sở nào" a tax office.
+    /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|(?<!\bco )so nao|thue co so nao|to chuc nao)(?:\s|$)/u,
   ],
   // "ý kiến của PTT nào", "bộ trưởng nào ký": a post with "nào" asks which person holds it.
   ["ai", PERSON_WHICH],
@@ -179,7 +180,7 @@ export function analyzeQuestion(
   const text = words.join(" ");
   // "thứ mấy" asks a rank ("huyện đầu tiên"), which no count answers.
   const ranked = asksRank(hasMarks ? marked : text, hasMarks);
-  const asked = questionType(text, marked, hasMarks);
+  const asked = questionType(withoutAcronymAi(question, text), marked, hasMarks);
   // A number to call is asked whatever the question word: "cho mình xin số đường dây
   // nóng ...", "có tổng đài nào ... không" (a sentence without one does not answer).
   const asksPhone = asksPhoneNumber(text) && (asked === "khac" || asked === "co_khong" || asked === "la_gi");
@@ -294,10 +295,49 @@ const ASKS_WHO_PLAINLY = /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao
 export const ASKS_ROLE =
   /\b(?:giu|dam nhiem|nam giu|kiem|kiem nhiem)(?: nhung| cac)? (?:chuc vu|chuc danh|vai tro|vi tri|cuong vi|chuc) (?:gi|nao)\b/u;
 
+/**
+ * A power asked of a holder the question names, not its holder (folded): "... có thẩm
+ * quyền gì", "Thẩm quyền xử phạt của ... là gì?" ("thẩm quyền ... thuộc cơ quan gì" still
+ * asks who), "có thẩm quyền thu hồi đất trong trường hợp nào", "Thẩm quyền xử phạt hành
+ * chính của Chủ tịch UBND từ 01/7/2025?".
+ */
+const ASKS_POWERS =
+  /\btham quyen\b(?!.*\b(?:co quan|cap|don vi|to chuc|bo|so|nguoi) gi\b).*\bgi\b|\btham quyen\b.*\btruong hop nao\b|^tham quyen\b(?!.*\b(?:nao|gi)\b).*\bcua\b/u;
+/** "thẩm quyền" that names no one's power: "cấp không đúng thẩm quyền" (folded). */
+const POWER_NAMED = /(?<!\b(?:dung|vuot|trai|ngoai) )\btham quyen\b/u;
+/** "Người nào có hành vi ...", "ai cũng": anyone, in a question asking yes or no (folded). */
+const ANYONE = /\bnguoi nao (?:co hanh vi|vi pham)\b|\bai cung\b/u;
+
+/**
+ * Whether a question the "ai" pattern matched asks who after all: not when "thẩm quyền"
+ * is its only question word and the power itself is asked, or named as no one's; not when
+ * it names the holder and asks whether they may ("Chủ tịch UBND cấp huyện có thẩm quyền
+ * xử phạt ... hay không?"), nor when it asks yes or no of anyone.
+ */
+function asksWhoAfterAll(text: string): boolean {
+  const yesNo = ENDS_YES_NO.test(text);
+  if (yesNo && ANYONE.test(text)) return false;
+  // Asked in so many words, or by another form ("Giám đốc ... tên là gì").
+  if (ASKS_WHO_WORD.test(text) || PERSON_WHICH.test(text) || !/\btham quyen\b/u.test(text)) return true;
+  if (yesNo && HOLDS_POWER.test(text)) return false;
+  return !ASKS_POWERS.test(text) && POWER_NAMED.test(text);
+}
 /** A named subject's power ("... có thẩm quyền ..."), and the words that ask who besides it. */
 const HOLDS_POWER = /\bco tham quyen\b/u;
 const ASKS_WHO_WORD =
-  /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|bo nao|so nao|to chuc nao)(?:\s|$)/u;
+  /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|bo nao|(?<!\bco )so nao|thue co so nao|to chuc nao)(?:\s|$)/u;
+
+/**
+ * The folded question without "ai" where every one was written "AI" in a question that is
+ * not in capitals: the acronym ("Gen AI là gì?", "ứng dụng AI trong ...") asks nothing.
+ */
+function withoutAcronymAi(question: string, text: string): string {
+  const acronyms = question.match(/(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/gu)?.length ?? 0;
+  if (acronyms === 0 || !/\p{Ll}/u.test(question)) return text;
+  const words = text.split(" ");
+  if (words.filter((w) => w === "ai").length !== acronyms) return text;
+  return words.filter((w) => w !== "ai").join(" ");
+}
 
 function questionType(text: string, marked: string, hasMarks: boolean): QuestionType {
   if (ASKS_ROLE.test(text)) return "ai";
@@ -314,10 +354,7 @@ function questionType(text: string, marked: string, hasMarks: boolean): Question
     // "... có phải đi làm thủ tục đổi địa chỉ không" asks yes or no: naming a procedure
     // is not asking how it goes.
     if (type === "nhu_the_nao" && !ASKS_HOW.test(text) && ENDS_YES_NO.test(text)) continue;
-    // "Chủ tịch UBND cấp huyện có thẩm quyền xử phạt ... hay không?" names who and asks
-    // whether they may: yes or no, not who.
-    if (type === "ai" && ENDS_YES_NO.test(text) && HOLDS_POWER.test(text) && !ASKS_WHO_WORD.test(text))
-      continue;
+    if (type === "ai" && !asksWhoAfterAll(text)) continue;
     // Typed with marks, "ai" must be "ai" (not "ái", "hải"); unmarked it is all there is.
     if (
       type === "ai" &&

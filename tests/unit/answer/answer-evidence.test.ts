@@ -242,6 +242,17 @@ describe("holdsEvidence", () => {
     ).toBe(true);
   });
 
+  it("'các cơ quan, tổ chức nào' asks a class of bodies: the list its class announces answers", () => {
+    const bodies = "Chế độ báo cáo xử lý vi phạm hành chính được áp dụng đối với các cơ quan tổ chức nào?";
+    expect(
+      evidence(
+        bodies,
+        "Chế độ báo cáo xử lý vi phạm hành chính được áp dụng đối với các cơ quan tổ chức sau:",
+      ),
+    ).toBe(true);
+    expect(evidence(bodies, "Thời hạn gửi báo cáo được quy định như sau:")).toBe(false);
+  });
+
   it("'khi nào thì': a condition answers as a date does; a plain 'khi nào' still needs the date", () => {
     const condition =
       "Đại hội bất thường được triệu tập khi Ban Chấp hành Trung ương thấy cần hoặc khi có hơn một nửa số cấp ủy trực thuộc yêu cầu.";

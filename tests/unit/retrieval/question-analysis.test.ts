@@ -179,6 +179,35 @@ describe("analyzeQuestion: type", () => {
     expect(analyzeQuestion("Cơ quan nào có thẩm quyền xử lý và xử lý thế nào?").type).toBe("ai");
   });
 
+  it("a power asked of a holder the question names is not who holds it", () => {
+    const typeOf = (q: string) => analyzeQuestion(q).type;
+    expect(typeOf("Chủ tịch UBND các cấp có thẩm quyền gì trong việc xử phạt vi phạm hành chính?")).not.toBe(
+      "ai",
+    );
+    expect(typeOf("Thẩm quyền xử phạt vi phạm hành chính của Chủ tịch UBND các cấp là gì?")).toBe("la_gi");
+    expect(typeOf("Chủ tịch UBND cấp xã có thẩm quyền thu hồi đất trong trường hợp nào?")).not.toBe("ai");
+    expect(typeOf("Thẩm quyền xử phạt hành chính của Chủ tịch Ủy ban nhân dân từ 01/7/2025?")).not.toBe("ai");
+    expect(typeOf("Có thu hồi sổ đỏ nếu sổ đỏ được cấp không đúng thẩm quyền?")).not.toBe("ai");
+    // Who is still asked: by name, by body, or by a power with no holder named.
+    expect(typeOf("thẩm quyền cấp sổ đỏ thuộc cơ quan gì")).toBe("ai");
+    expect(typeOf("Thẩm quyền cấp giấy phép xây dựng?")).toBe("ai");
+    expect(typeOf("Giám đốc Trung tâm Văn hoá huyện Đức Thọ tên là gì")).toBe("ai");
+  });
+
+  it("'cơ sở nào' is a basis, 'Thuế cơ sở nào' a tax office, 'AI' an acronym, 'ai cũng' anyone", () => {
+    const typeOf = (q: string) => analyzeQuestion(q).type;
+    expect(typeOf("Đơn vị mua sắm tập trung lựa chọn nhà thầu trên cơ sở nào?")).not.toBe("ai");
+    expect(typeOf("phuong do son hai phong moi do thue co so nao quan ly")).toBe("ai");
+    expect(typeOf("Gen AI là gì?")).toBe("la_gi");
+    expect(typeOf("Ứng dụng AI trong cải cách hành chính ở xã như thế nào?")).toBe("nhu_the_nao");
+    expect(typeOf("Ai ký Kế hoạch 47?")).toBe("ai");
+    expect(typeOf("AI KY KE HOACH 47")).toBe("ai");
+    expect(typeOf("Có phải ai cũng được nhận làm con nuôi hay không?")).toBe("co_khong");
+    expect(typeOf("Người nào có hành vi gian lận bảo hiểm có bị truy cứu trách nhiệm hình sự không?")).toBe(
+      "co_khong",
+    );
+  });
+
   it("'sao' opening a question asks why; 'Sao Đỏ' opening one is a place", () => {
     expect(analyzeQuestion("sao ko dc kiem nhiem chuc danh nay").type).toBe("tai_sao");
     expect(analyzeQuestion("sao xã mới lại đặt tên là Hải Hưng?").type).toBe("tai_sao");
