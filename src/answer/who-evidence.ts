@@ -29,6 +29,11 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
   if (ANNOUNCES_MEMBERS.test(folded)) {
     const subject = classAsked(question);
     if (subject !== undefined && (subject === "" || mentionsAny(folded, [subject]))) return true;
+    // "Ai là người chịu trách nhiệm trước Nhà nước ...?": those who do the act asked may be
+    // many, listed after the sentence naming the act ("những người chịu trách nhiệm ...
+    // bao gồm:"); one person or signer is asked otherwise.
+    if (!asksPerson(question) && !asksSigner(question) && namesOwnPredicate(question.folded, folded))
+      return true;
   }
   // "Người nộp thuế thu nhập doanh nghiệp là ai?", "Chủ gỗ là ai?": a role a law defines,
   // answered by its definition ("Chủ gỗ là tổ chức, cá nhân ..."), not by a person's name.
@@ -131,7 +136,7 @@ const classAsked = perQuestion(({ folded }): string | undefined => {
 
 /** A sentence announcing who belongs ("... bao gồm:", "gồm các hàng thừa kế sau:", "bao gồm nguyên đơn, bị đơn") (folded). */
 const ANNOUNCES_MEMBERS =
-  /\b(?:bao gom|gom|nhu sau|sau day|sau)\s*:\s*$|\b(?:bao gom|gom)(?::|\s+(?:cac|nhung|nguoi|ca nhan|to chuc|co quan))/u;
+  /\b(?:bao gom|gom(?: co)?|nhu sau|sau day|sau)\s*:\s*$|\b(?:bao gom|gom)(?::|\s+(?:cac|nhung|nguoi|ca nhan|to chuc|co quan))/u;
 
 /**
  * Bodies as laws and reports name them, besides the offices of `namesOtherOffice`: "UBND

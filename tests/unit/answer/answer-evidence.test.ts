@@ -242,6 +242,23 @@ describe("holdsEvidence", () => {
     ).toBe(true);
   });
 
+  it("who does an act may be many: the sentence naming the act and announcing its list answers", () => {
+    const land = "Ai là người chịu trách nhiệm trước Nhà nước đối với việc sử dụng đất?";
+    expect(
+      evidence(
+        land,
+        "Điều 6 đã nêu những người chịu trách nhiệm trước Nhà nước đối với việc sử dụng đất, bao gồm:",
+      ),
+    ).toBe(true);
+    expect(evidence(land, "Nhà nước thu hồi đất trong các trường hợp sau:")).toBe(false);
+    const report = "Ai có trách nhiệm tiếp nhận tố giác, tin báo về tội phạm?";
+    expect(evidence(report, "Cơ quan có trách nhiệm tiếp nhận tố giác, tin báo về tội phạm gồm có:")).toBe(
+      true,
+    );
+    // A signer is one person, not a list.
+    expect(evidence("Ai ký Kế hoạch 47?", "Kế hoạch 47 được ký và gửi các cơ quan sau:")).toBe(false);
+  });
+
   it("'các cơ quan, tổ chức nào' asks a class of bodies: the list its class announces answers", () => {
     const bodies = "Chế độ báo cáo xử lý vi phạm hành chính được áp dụng đối với các cơ quan tổ chức nào?";
     expect(
