@@ -288,9 +288,13 @@ const CONDITION =
 /** A question asking by when something must be done (folded). */
 const ASKS_DEADLINE =
   /\b(?:hoan thanh|xong|thoi han|han chot|han cuoi|cham nhat|truoc thoi diem|truoc (?:ngay|thang|nam) (?:nao|may))\b/u;
-/** A deadline: "trước ngày 30/4/2025", "chậm nhất", "hoàn thành trong quý II" (folded). */
+/**
+ * A deadline: "trước ngày 30/4/2025", "chậm nhất", "hoàn thành trong quý II"; or the day a
+ * work is expected done: "dự kiến vào năm 2028", "hoàn thành, đưa vào khai thác năm 2026",
+ * "thông xe vào tháng 12/2025" (folded).
+ */
 const DEADLINE =
-  /\b(?:truoc ngay|truoc thoi diem|cham nhat|truoc \d{1,2}\/\d{1,2}|hoan thanh (?:trong|truoc)|xong (?:trong|truoc)|han chot|den het ngay|trong (?:thang|quy|nam) \d|trong (?:quy) (?:i|ii|iii|iv))\b/u;
+  /\b(?:truoc ngay|truoc thoi diem|cham nhat|truoc \d{1,2}\/\d{1,2}|hoan thanh (?:trong|truoc)|xong (?:trong|truoc)|han chot|den het ngay|trong (?:thang|quy|nam) \d|trong (?:quy) (?:i|ii|iii|iv))\b|\b(?:du kien|hoan thanh|xong|khanh thanh|thong xe|dua vao (?:khai thac|su dung|van hanh))\b[^.;]{0,30}?\b(?:vao |trong |den |cuoi |dau |giua )?(?:ngay|thang|quy|nam) (?:\d+|i|ii|iii|iv)\b/u;
 /** "ngày nào", "từ ngày nào": a day, not a year, answers. */
 const ASKS_DAY = /\bngay nao\b/u;
 /** A day: "26/1/2016", "ngày 26", "04-11/10/2017", or a deadline by day. */

@@ -90,7 +90,7 @@ const SENDS = /\b(?:gui|nop|bao cao|thong bao|trinh|chuyen|tiep nhan)\b/u;
 
 /** A question asking who belongs to a class of people or bodies ("các cơ quan, tổ chức nào"), not one (folded). */
 const ASKS_CLASS =
-  /\b(?:gom|bao gom|la) nhung (?:ai|nguoi nao|doi tuong nao)\b|\bnhung (?:ai|nguoi nao|doi tuong nao)\b.*\b(?:duoc|phai|khong duoc|bi|co quyen)\b|\bdoi tuong\b.*\bla ai\b|\b(?:cac|nhung) (?:co quan|to chuc|ca nhan|don vi|doi tuong)(?: (?:to chuc|ca nhan|don vi))? nao\b/u;
+  /\b(?:gom|bao gom|la) nhung (?:ai|nguoi nao|doi tuong nao)\b|\bnhung (?:ai|nguoi nao|doi tuong nao)\b.*\b(?:duoc|phai|khong duoc|bi|co quyen)\b|\bdoi tuong\b.*\bla ai\b|\b(?:cac|nhung) (?:co quan|to chuc|ca nhan|don vi|doi tuong)(?: (?:to chuc|ca nhan|don vi))? nao\b|^(?:ca nhan|to chuc|co quan|don vi) (?:ca nhan|to chuc|co quan|don vi) nao\b/u;
 /**
  * "X là ai" of a role a law names (a party, not a post): "Đương sự trong vụ việc dân sự là
  * ai?", "Người có nghĩa vụ kê khai hằng năm theo Nghị định 130 là ai?" (folded; the role).
@@ -314,10 +314,11 @@ const NOT_A_VERB = new Set(
  * ("khi Giám đốc vắng mặt thì ai điều hành" → "dieu hanh", "Cơ quan nào quy định chuẩn mực
  * kế toán" → "quy dinh chuan"), past "có", "được", "sẽ", "phải", "là người", "(có) quyền",
  * "trách nhiệm" ("ai là người nộp lệ phí trước bạ" → "nop le", "Ai có quyền công bố di
- * chúc" → "cong bo", answered by "công chứng viên là người công bố di chúc"; folded).
+ * chúc" → "cong bo", answered by "công chứng viên là người công bố di chúc"; "Ai có quyền trong
+ * kháng cáo" → "khang cao"; folded).
  */
 const OWN_PREDICATE =
-  /\b(?:ai|co quan nao|don vi nao|to chuc nao) (?:(?:co|duoc|se|da|phai|thuc su|la nguoi|(?:co )?(?:tham )?quyen|trach nhiem|nghia vu) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
+  /\b(?:ai|co quan nao|don vi nao|to chuc nao) (?:(?:co|duoc|se|da|phai|thuc su|la nguoi|(?:co )?(?:tham )?quyen|trach nhiem|nghia vu|trong) )*(?!la\b)([a-z]+(?: [a-z]+)?)/u;
 
 /**
  * Whether the sentence names the verb the question asks who does ("một Phó Giám đốc sở

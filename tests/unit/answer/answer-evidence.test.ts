@@ -903,6 +903,17 @@ describe("spans and deadlines", () => {
     expect(evidence(q, "Ngày 20/3/2025, Ban Chỉ đạo ban hành Công văn 43-CV/BCĐ.")).toBe(false);
   });
 
+  it("answers when a work will be done with the day it is expected, not a decision's year", () => {
+    const q = "Khi nào dự án cao tốc Trung Lương - Mỹ Thuận (mở rộng) hoàn thành?";
+    expect(evidence(q, "Thời gian hoàn thành dự án để đưa vào khai thác sử dụng dự kiến vào năm 2028.")).toBe(
+      true,
+    );
+    expect(evidence("Cầu Tứ Liên bao giờ xong?", "Cầu Tứ Liên dự kiến thông xe vào tháng 12/2027.")).toBe(
+      true,
+    );
+    expect(evidence(q, "Dự án được phê duyệt theo Quyết định 2166/QĐ-BXD năm 2025.")).toBe(false);
+  });
+
   it("answers 'mất bao lâu' with a span, not a year or a date; a term may end on a date", () => {
     const q = "Thủ tục ly hôn đơn phương mất bao lâu?";
     expect(evidence(q, "Tòa án giải quyết vụ ly hôn trong thời hạn 04 tháng.")).toBe(true);
