@@ -1,4 +1,4 @@
-import { cachedRegExp } from "../text/index.js";
+import { cachedRegExp, foldDiacritics } from "../text/index.js";
 
 /*
  * What a "bao nhiêu" / "mấy" question counts ("bao nhiêu đầu mối" → "dau moi"), read on
@@ -25,7 +25,9 @@ export const FOCUS_STOP = new Set([
 ]);
 
 /** Words after "bao nhiêu" / "mấy" that are not what is counted. */
-const NOT_UNITS = new Set(["la", "thi", "duoc", "co", "vay", "nhi", "a", "the"]);
+// "Độ tuổi bao nhiêu phải cấp đổi", "diện tích bao nhiêu, gồm các hạng mục nào": a verb or
+// the next clause follows the count; what is counted came before it.
+const NOT_UNITS = new Set(["la", "thi", "duoc", "co", "vay", "nhi", "a", "the", "phai", "gom", "moi"]);
 
 /** Words that link a counted noun to what follows ("năm đến tuổi hưu", "người trong biên chế"). */
 const LINK_WORDS = new Set([
@@ -46,6 +48,7 @@ const LINK_WORDS = new Set([
   "nhu",
   "theo",
   "mot",
+  "tren",
 ]);
 
 /** The link words as written with marks, where another word folds the same ("tài", "cửa", "con"). */
@@ -131,6 +134,8 @@ export function countedUnit(
     const head = words[start];
     // An area typed with its digit ("bao nhiêu km2", "m2") is counted in it.
     if (head !== undefined && AREA_UNIT.test(head)) return head;
+    // "bao nhiêu lâu" is "bao lâu": a span of time.
+    if (head === "lau") return DURATION_UNIT;
     if (head === undefined || NOT_UNITS.has(head) || /\d/u.test(head)) continue;
     if (LINK_WORDS.has(head) && !(hasMarks && namesUnitNotLink(head, marked))) continue;
     // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
@@ -232,8 +237,32 @@ function writesWord(marked: string, word: string): boolean {
 function isCounterAt(words: readonly string[], i: number, marked: string, hasMarks: boolean): boolean {
   const w = words[i];
   const counter =
-    (w === "bao" && words[i + 1] === "nhieu") || (w === "may" && (!hasMarks || writesWord(marked, "mấy")));
+    (w === "bao" && words[i + 1] === "nhieu") ||
+    (w === "may" && (!hasMarks || writesMayAs(words, i, marked)));
   return counter && !(words[i - 1] === "thu" && asksRank(marked, hasMarks));
+}
+
+/**
+ * Whether the folded "may" at word `i` was written "mấy": the k-th folded "may" is the k-th
+ * marked word that folds so ("Người chạy xe máy điện được chở mấy người" counts people, not
+ * "máy điện"). When the two do not line up, any "mấy" in the question.
+ */
+function writesMayAs(words: readonly string[], i: number, marked: string): boolean {
+  const written = markedMays(marked);
+  let k = 0;
+  for (let j = 0; j < i; j++) if (words[j] === "may") k++;
+  const total = words.filter((w) => w === "may").length;
+  return total === written.length ? written[k] === "mấy" : writesWord(marked, "mấy");
+}
+
+/** The marked words of a question that fold to "may" ("máy", "mấy", "may"), in order; the last question's kept. */
+let lastMarked: { marked: string; mays: string[] } | undefined;
+function markedMays(marked: string): string[] {
+  if (lastMarked?.marked !== marked) {
+    const mays = marked.split(/[^\p{L}\p{N}]+/u).filter((w) => foldDiacritics(w) === "may");
+    lastMarked = { marked, mays };
+  }
+  return lastMarked.mays;
 }
 
 /**

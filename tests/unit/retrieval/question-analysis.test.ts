@@ -46,6 +46,16 @@ describe("analyzeQuestion: an amount of money, or not", () => {
     expect(span.focusPhrases).not.toContain(DURATION_UNIT);
   });
 
+  it("counts at the 'mấy' written so, and not a verb or the next clause after the count", () => {
+    const unitOf = (q: string) => analyzeQuestion(q).unit;
+    // "máy" folds as "mấy": the marked word says which one counts.
+    expect(unitOf("Người chạy xe máy điện được chở mấy người?")).toBe("nguoi");
+    expect(unitOf("Độ tuổi bao nhiêu phải cấp đổi thẻ căn cước?")).toBe("");
+    expect(unitOf("Khu công nghiệp có diện tích đầu tư bao nhiêu, gồm các hạng mục nào?")).toBe("");
+    expect(unitOf("Pi network giá bao nhiêu trên sàn hôm nay?")).toBe("");
+    expect(unitOf("Thời hiệu xử phạt hành vi này bao nhiêu lâu?")).toBe(DURATION_UNIT);
+  });
+
   it("reads a counted noun that folds as a link word by its marks ('mấy tài khoản', not 'tại')", () => {
     expect(analyzeQuestion("Tài khoản 112 có mấy tài khoản cấp 2?").unit).toBe("tai khoan");
     expect(analyzeQuestion("Tỉnh có bao nhiêu cửa khẩu quốc tế?").unit).toBe("cua khau");
