@@ -27,7 +27,7 @@ export const FOCUS_STOP = new Set([
 /** Words after "bao nhiêu" / "mấy" that are not what is counted. */
 // "Độ tuổi bao nhiêu phải cấp đổi", "diện tích bao nhiêu, gồm các hạng mục nào": a verb or
 // the next clause follows the count; what is counted came before it.
-const NOT_UNITS = new Set(["la", "thi", "duoc", "co", "vay", "nhi", "a", "the", "phai", "gom", "moi"]);
+const NOT_UNITS = new Set(["la", "thi", "duoc", "co", "vay", "nhi", "a", "the", "phai", "gom"]);
 
 /** Words that link a counted noun to what follows ("năm đến tuổi hưu", "người trong biên chế"). */
 const LINK_WORDS = new Set([
