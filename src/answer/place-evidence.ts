@@ -39,10 +39,11 @@ const SITE =
 /**
  * A place: "tại"/"ở" before a capitalised name, or an address word; not "tại khoản 56
  * Điều 1", "tại Nghị quyết": where a rule is written is no place; nor is "ở Trung ương", a
- * level of government.
+ * level of government. An address word may open the sentence ("Địa điểm tái định cư được lựa
+ * chọn theo thứ tự ưu tiên sau đây:").
  */
 const PLACE =
-  /(?:tại|ở|Tại|Ở)\s+(?!(?:điểm|khoản|điều|Điều|mục|Mục|chương|Chương|phụ lục|Phụ lục|văn bản|Nghị|Quyết|Thông|Luật|Kết luận|Kế hoạch|Công văn|Hiến pháp)\b)(?:[^\s,.]+\s+){0,2}(?!Trung ương)\p{Lu}|(?:phố|đường|ngõ|ngách)\s+\p{Lu}|trụ sở|địa điểm|địa chỉ/u;
+  /(?:tại|ở|Tại|Ở)\s+(?!(?:điểm|khoản|điều|Điều|mục|Mục|chương|Chương|phụ lục|Phụ lục|văn bản|Nghị|Quyết|Thông|Luật|Kết luận|Kế hoạch|Công văn|Hiến pháp)\b)(?:[^\s,.]+\s+){0,2}(?!Trung ương)\p{Lu}|(?:phố|đường|ngõ|ngách)\s+\p{Lu}|[tT]rụ sở|[đĐ]ịa điểm|[đĐ]ịa chỉ/u;
 
 /** "... quy định ở đâu", "được hướng dẫn tại đâu": where a rule is written (folded). */
 const ASKS_WHERE_RULED = /\b(?:quy dinh|huong dan|ghi nhan|ban hanh|de cap) (?:o|tai) dau\b/u;

@@ -856,6 +856,13 @@ describe("which places", () => {
       evidence("Trụ sở đặt ở đâu?", "Việc này thực hiện theo quy định tại khoản 56 Điều 1 Nghị quyết 1669."),
     ).toBe(false);
     expect(evidence("Trụ sở đặt ở đâu?", "Cơ quan làm việc tại số 6C phố Hoàng Diệu, Hà Nội.")).toBe(true);
+    // An address word opening the sentence says where as well as one inside it.
+    expect(
+      evidence(
+        "Người bị thu hồi đất được bố trí tái định cư ở đâu?",
+        "Địa điểm tái định cư được lựa chọn theo thứ tự ưu tiên sau đây:",
+      ),
+    ).toBe(true);
   });
   it("answers where a list is published or a thing is put with the site, written without capitals", () => {
     const list = "Danh sách trúng tuyển công chức được công khai ở đâu?";
