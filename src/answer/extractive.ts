@@ -86,6 +86,8 @@ interface Candidate {
   focusNames: number;
   bigramCoverage: number;
   folded: string;
+  /** It, or its passage's headings, names the aspect the question opens with (question-aspect.ts). */
+  aspectNamed: boolean;
 }
 
 /**
@@ -272,6 +274,7 @@ export function composeExtractiveAnswer(
         focusNames,
         bigramCoverage: bigramValue > 0 ? rawShare(termValues, matched, "b:") / bigramValue : 0,
         folded,
+        aspectNamed,
       });
     });
   });
@@ -332,7 +335,13 @@ export function composeExtractiveAnswer(
   // passage that never names it sets no bar.)
   const floor = (candidates.find((c) => !c.offTopic) ?? candidates[0]!).score * EVIDENCE_FLOOR;
   if (question !== undefined) orderByRanker(candidates, answers, question, options.ranker, termValues);
+  // "Quy trình xét tặng danh hiệu ... thế nào?": of the sentences that answer, one under the
+  // aspect asked ("quy định quy trình xét tặng ...") leads before one on another aspect of
+  // the same subject ("quy định kinh phí khen thưởng ...").
   const best =
+    (aspect === undefined
+      ? undefined
+      : candidates.find((c) => c.aspectNamed && c.score >= floor && answers(c) && choose(c))) ??
     candidates.find((c) => c.score >= floor && answers(c) && choose(c)) ??
     candidates.find((c) => choose(c)) ??
     candidates[0]!;

@@ -44,6 +44,29 @@ describe("composeExtractiveAnswer", () => {
     expect(result.answer.startsWith("Điều 6 quy định quy trình xét tặng danh hiệu")).toBe(true);
   });
 
+  it("of the sentences that answer, one naming the aspect asked leads, in the learned order too", () => {
+    const q = "Quy trình xét tặng danh hiệu Người tốt, việc tốt tại Hà Nội thế nào?";
+    const title = "Quyết định 77/2025/QĐ-UBND của UBND thành phố Hà Nội";
+    const funding = passage(
+      "funding",
+      "Điều 9 Quy chế xét tặng danh hiệu Người tốt, việc tốt trên địa bàn thành phố Hà Nội quy định kinh phí khen thưởng danh hiệu Người tốt, việc tốt như sau:\n\n- Kinh phí do ngân sách thành phố bảo đảm.",
+      title,
+    );
+    const steps = passage(
+      "steps",
+      "Điều 6 quy định quy trình xét tặng danh hiệu như sau:\n\n- Bước 1: Ủy ban nhân dân cấp xã tổng hợp hồ sơ.",
+      title,
+    );
+    const result = composeExtractiveAnswer(
+      [funding, steps],
+      uniformValues(q),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.answer.startsWith("Điều 6 quy định quy trình xét tặng")).toBe(true);
+  });
+
   it("a download line answers only a request for the form itself", () => {
     const page = passage(
       "design",
