@@ -46,9 +46,9 @@ export function listAfter(
   return { text: `${c.text} ${joined}${more ? "; …" : "."}`, lastSentence: last };
 }
 
-/** Clauses that only announce what follows ("..., cụ thể như sau:"). */
+/** Clauses that only announce what follows ("..., cụ thể như sau:", "gồm: 5 chương và 18 điều, trong đó:"). */
 const ANNOUNCING_CLAUSE =
-  /^(?:cụ thể(?: là| như sau| gồm)?|như sau|sau đây|như dưới đây|dưới đây|gồm(?: có)?|bao gồm)$/u;
+  /^(?:cụ thể(?: là| như sau| gồm)?|như sau|sau đây|như dưới đây|dưới đây|gồm(?: có)?|bao gồm|trong đó)$/u;
 /** "... có ý kiến như sau:": an announcement at the end of a clause that says something. */
 const INLINE_ANNOUNCEMENT =
   /(?<=\s(?:ý kiến|chỉ đạo|kết luận|phát biểu|nhấn mạnh|cho biết|trả lời))\s+(?:cụ thể\s+)?(?:như sau|sau đây)\s*:$/u;

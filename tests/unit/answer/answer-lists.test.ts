@@ -9,6 +9,10 @@ describe("withoutAnnouncement", () => {
       ),
     ).toBe("Chậm nhất là 05 năm kể từ ngày sắp xếp, số lượng cấp phó thực hiện đúng quy định.");
     expect(withoutAnnouncement("Đối tượng áp dụng gồm:")).toBeNull();
+    // "..., trong đó:" announces the detail; the count before it answers.
+    expect(
+      withoutAnnouncement("Quy tắc đạo đức nghề nghiệp Thừa phát lại gồm: 5 chương và 18 điều, trong đó:"),
+    ).toBe("Quy tắc đạo đức nghề nghiệp Thừa phát lại gồm: 5 chương và 18 điều.");
   });
 
   it("cuts 'như sau:' after who spoke: the speaker is what the sentence says", () => {
