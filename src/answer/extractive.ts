@@ -333,7 +333,17 @@ export function composeExtractiveAnswer(
   // else ("nhiệm kỳ 2020 - 2025" for the year a model began): it does not answer.
   // (Measured against the best sentence of a passage on the question's topic: one from a
   // passage that never names it sets no bar.)
-  const floor = (candidates.find((c) => !c.offTopic) ?? candidates[0]!).score * EVIDENCE_FLOOR;
+  const barSetter = candidates.find((c) => !c.offTopic) ?? candidates[0]!;
+  const floor = barSetter.score * EVIDENCE_FLOOR;
+  // "Như vậy, người ... không chấp hành ... bị xử phạt như trên.": the best sentence points
+  // back to what its document said before (a table of fines), which shares few of the
+  // question's words; what answers in that document clears no bar the pointer sets.
+  const pointedDocument =
+    !answers(barSetter) && REFERS_BACK.test(barSetter.text)
+      ? passages[barSetter.passageIndex]!.doc.docId
+      : undefined;
+  const clears = (c: Candidate) =>
+    c.score >= floor || passages[c.passageIndex]!.doc.docId === pointedDocument;
   if (question !== undefined) orderByRanker(candidates, answers, question, options.ranker, termValues);
   // "Quy trình xét tặng danh hiệu ... thế nào?": of the sentences that answer, one under the
   // aspect asked ("quy định quy trình xét tặng ...") leads before one on another aspect of
@@ -341,8 +351,8 @@ export function composeExtractiveAnswer(
   const best =
     (aspect === undefined
       ? undefined
-      : candidates.find((c) => c.aspectNamed && c.score >= floor && answers(c) && choose(c))) ??
-    candidates.find((c) => c.score >= floor && answers(c) && choose(c)) ??
+      : candidates.find((c) => c.aspectNamed && clears(c) && answers(c) && choose(c))) ??
+    candidates.find((c) => clears(c) && answers(c) && choose(c)) ??
     candidates.find((c) => choose(c)) ??
     candidates[0]!;
   if (chosen.length === 0) choose(best, true);
@@ -427,6 +437,9 @@ function unmatchedFocusValue(
 
 /** What a passage of a replaced or repealed document is worth against one of a document in force. */
 const SUPERSEDED_FACTOR = 0.7;
+
+/** A sentence that points back to what was said before it ("như trên", "nêu trên"). */
+const REFERS_BACK = /(?<!\p{L})(?:như trên|nêu trên|kể trên|nói trên|trên đây|như đã nêu)(?!\p{L})/iu;
 
 /** Passages whose sentences would weigh less than this share are not read. */
 const MIN_PRIOR = 0.2;

@@ -67,6 +67,35 @@ describe("composeExtractiveAnswer", () => {
     expect(result.answer.startsWith("Điều 6 quy định quy trình xét tặng")).toBe(true);
   });
 
+  it("a sentence pointing back ('bị xử phạt như trên') sets no bar for what its document said before", () => {
+    const q = "Mức phạt không chấp hành yêu cầu kiểm tra nồng độ cồn đối với ô tô, xe máy là bao nhiêu?";
+    const title = "Hỏi đáp pháp luật giao thông";
+    // The table sits under a heading that repeats the question: its rows share few words of
+    // their own, and weigh a tenth of the conclusion that points back to them.
+    const table = passage(
+      "table",
+      "| Loại xe | Mức phạt |\n| --- | --- |\n| Xe ô tô | Phạt tiền từ 30.000.000 đồng đến 40.000.000 đồng |\n| Xe mô tô | Phạt tiền từ 6.000.000 đồng đến 8.000.000 đồng |",
+      title,
+      ["Mức phạt không chấp hành yêu cầu kiểm tra nồng độ cồn đối với ô tô, xe máy"],
+    );
+    const conclusion = passage(
+      "conclusion",
+      "Như vậy, người điều khiển ô tô, xe máy không chấp hành yêu cầu kiểm tra nồng độ cồn bị xử phạt như trên. " +
+        "Người điều khiển ô tô, xe máy phải chấp hành yêu cầu kiểm tra nồng độ cồn của người thi hành công vụ.",
+      title,
+    );
+    table.doc = conclusion.doc;
+    const result = composeExtractiveAnswer(
+      [conclusion, table],
+      uniformValues(q),
+      DEFAULT_EXTRACTIVE_OPTIONS,
+      new Map(),
+      analyzeQuestion(q),
+    );
+    expect(result.answer).toContain("30.000.000 đồng");
+    expect(result.lead).toBe("evidence");
+  });
+
   it("a download line answers only a request for the form itself", () => {
     const page = passage(
       "design",
