@@ -43,6 +43,10 @@ const ASPECTS = [
   "che do",
   "muc dich",
   "muc tieu",
+  "noi dung",
+  "yeu cau",
+  "dac diem",
+  "quyen",
 ];
 
 /** Openings before the aspect that ask nothing themselves (folded). */

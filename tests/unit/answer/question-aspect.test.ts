@@ -13,6 +13,11 @@ describe("askedAspect", () => {
     expect(
       askedAspect(analyzeQuestion("cho hỏi quy trình xét tặng danh hiệu Người tốt việc tốt thế nào")),
     ).toBe("quy trinh");
+    // A right, a content, a requirement: "quy định về quyền của học sinh", not its duties.
+    expect(askedAspect(analyzeQuestion("Quyền của học sinh THPT quy định ra sao?"))).toBe("quyen");
+    expect(askedAspect(analyzeQuestion("Nội dung và phương thức thi tuyển nhà giáo ra sao?"))).toBe(
+      "noi dung",
+    );
   });
 
   it("is none when the question opens otherwise or its focus already names the aspect", () => {
