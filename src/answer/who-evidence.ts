@@ -1,6 +1,6 @@
 import { placeNamesIn } from "../retrieval/place-names.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { ASKS_ROLE, mentionsAny, PERSON_WHICH } from "../retrieval/question-analysis.js";
+import { ASKS_ROLE, mentionsAny, PERSON_WHICH, WHICH_DEPARTMENT } from "../retrieval/question-analysis.js";
 import { askedPost, expandedQuestion, expandedWords, namesPost } from "./asked-post.js";
 import { definesTerm } from "./definition-evidence.js";
 import { speaksOfOtherRank } from "./deputy-post.js";
@@ -163,8 +163,10 @@ function namesRole(roles: RegExp, folded: string, question: QuestionAnalysis): b
 }
 
 /** A "who" question asking which body acts, not which person (folded). */
-const ASKS_BODY =
-  /(?:^|\s)(?:co quan nao|don vi nao|to chuc nao|bo nao|(?<!\bco )so nao|thue co so nao)(?:\s|$)/u;
+const ASKS_BODY = new RegExp(
+  `(?:^|\\s)(?:co quan nao|don vi nao|to chuc nao|bo nao|${WHICH_DEPARTMENT})(?:\\s|$)`,
+  "u",
+);
 
 /**
  * How well a clause of a long sentence holds who is asked, 0..1: trimming keeps that

@@ -108,6 +108,12 @@ export const PERSON_WHICH = new RegExp(
   "u",
 );
 
+/**
+ * "sở nào" asks which department (folded, as a regular expression's alternatives); "trên
+ * cơ sở nào" asks a basis, but "Thuế cơ sở nào" a tax office.
+ */
+export const WHICH_DEPARTMENT = String.raw`(?<!\bco )so nao|thue co so nao`;
+
 /** A folded question with these, in this order of precedence, is of that type. */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   [
@@ -132,8 +138,10 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["o_dau", ASKS_REGION],
   [
     "ai",
-    // "sở nào" is a department; "trên cơ sở nào" a basis, "Thuế cơ sở nào" a tax office.
-    /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|(?<!\bco )so nao|thue co so nao|to chuc nao)(?:\s|$)/u,
+    new RegExp(
+      `(?:^|\\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|tham quyen|ai la|bo nao|${WHICH_DEPARTMENT}|to chuc nao)(?:\\s|$)`,
+      "u",
+    ),
   ],
   // "ý kiến của PTT nào", "bộ trưởng nào ký": a post with "nào" asks which person holds it.
   ["ai", PERSON_WHICH],
@@ -324,8 +332,10 @@ function asksWhoAfterAll(text: string): boolean {
 }
 /** A named subject's power ("... có thẩm quyền ..."), and the words that ask who besides it. */
 const HOLDS_POWER = /\bco tham quyen\b/u;
-const ASKS_WHO_WORD =
-  /(?:^|\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|bo nao|(?<!\bco )so nao|thue co so nao|to chuc nao)(?:\s|$)/u;
+const ASKS_WHO_WORD = new RegExp(
+  `(?:^|\\s)(?:ai|nguoi nao|co quan nao|cap nao|don vi nao|dong chi nao|bo nao|${WHICH_DEPARTMENT}|to chuc nao)(?:\\s|$)`,
+  "u",
+);
 
 /**
  * The folded question without "ai" where every one was written "AI" in a question that is

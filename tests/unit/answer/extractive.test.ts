@@ -18,6 +18,17 @@ function uniformValues(question: string): Map<string, number> {
   );
 }
 
+/** The composer's answer to `q` from `passages`, every term worth the same, in the learned order. */
+function composeFor(passages: Passage[], q: string) {
+  return composeExtractiveAnswer(
+    passages,
+    uniformValues(q),
+    DEFAULT_EXTRACTIVE_OPTIONS,
+    new Map(),
+    analyzeQuestion(q),
+  );
+}
+
 const seed = passage(
   "seed",
   "Đức Thọ là huyện đầu tiên của tỉnh được cho phép thực hiện nhất thể hoá. " +
@@ -57,14 +68,9 @@ describe("composeExtractiveAnswer", () => {
       "Điều 6 quy định quy trình xét tặng danh hiệu như sau:\n\n- Bước 1: Ủy ban nhân dân cấp xã tổng hợp hồ sơ.",
       title,
     );
-    const result = composeExtractiveAnswer(
-      [funding, steps],
-      uniformValues(q),
-      DEFAULT_EXTRACTIVE_OPTIONS,
-      new Map(),
-      analyzeQuestion(q),
+    expect(composeFor([funding, steps], q).answer.startsWith("Điều 6 quy định quy trình xét tặng")).toBe(
+      true,
     );
-    expect(result.answer.startsWith("Điều 6 quy định quy trình xét tặng")).toBe(true);
   });
 
   it("a sentence pointing back ('bị xử phạt như trên') sets no bar for what its document said before", () => {
@@ -85,13 +91,7 @@ describe("composeExtractiveAnswer", () => {
       title,
     );
     table.doc = conclusion.doc;
-    const result = composeExtractiveAnswer(
-      [conclusion, table],
-      uniformValues(q),
-      DEFAULT_EXTRACTIVE_OPTIONS,
-      new Map(),
-      analyzeQuestion(q),
-    );
+    const result = composeFor([conclusion, table], q);
     expect(result.answer).toContain("30.000.000 đồng");
     expect(result.lead).toBe("evidence");
   });
