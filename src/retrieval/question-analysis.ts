@@ -192,9 +192,13 @@ export function analyzeQuestion(
   // A number to call is asked whatever the question word: "cho mình xin số đường dây
   // nóng ...", "có tổng đài nào ... không" (a sentence without one does not answer).
   const asksPhone = asksPhoneNumber(text) && (asked === "khac" || asked === "co_khong" || asked === "la_gi");
-  const type = ranked && asked === "bao_nhieu" ? "khac" : asksPhone ? "bao_nhieu" : asked;
-  const unit =
-    type === "bao_nhieu" || /\bmay\b/u.test(text)
+  // "Mức xử phạt ... là gì?", "Mức phạt lỗi vượt đèn đỏ như thế nào?": the amount of a fine.
+  const asksFine =
+    FINE_ASKED.test(text) && (asked === "la_gi" || asked === "nhu_the_nao" || asked === "khac");
+  const type = ranked && asked === "bao_nhieu" ? "khac" : asksPhone || asksFine ? "bao_nhieu" : asked;
+  const unit = asksFine
+    ? MONEY_UNIT
+    : type === "bao_nhieu" || /\bmay\b/u.test(text)
       ? countedUnit(words, marked, hasMarks, clauseEnds(folded), clauseEnds(folded, true))
       : "";
   // "... có những khó khăn gì" says what it asks at its end, whatever comes first ("Nhất
@@ -267,6 +271,13 @@ export function analyzeQuestion(
 const FOCUS_NOT_SUBJECT: ReadonlySet<QuestionType> = new Set(["ai"]);
 
 /** "thế nào thì ... được ...", "cần gì để được ...": what must hold for something (folded). */
+/**
+ * A question opening with the fine it asks ("Mức (xử) phạt ..."), not how one is worked out
+ * ("... được tính / xác định như thế nào") (folded).
+ */
+const FINE_ASKED =
+  /^(?:cho (?:toi |minh |em )?hoi |xin hoi )?muc (?:xu )?phat\b(?!.*\b(?:tinh|xac dinh|ap dung|thay doi)\b)/u;
+
 const ASKS_CONDITIONS =
   /\bthe nao thi\b.*\bduoc\b|\b(?:can|phai) (?:gi|nhung gi) (?:de|thi) (?:moi )?duoc\b/u;
 

@@ -46,6 +46,19 @@ describe("analyzeQuestion: an amount of money, or not", () => {
     expect(span.focusPhrases).not.toContain(DURATION_UNIT);
   });
 
+  it("a question opening with 'Mức (xử) phạt' asks the fine's amount, not a definition or a way", () => {
+    for (const q of [
+      "Mức xử phạt đối với trường hợp không mua bảo hiểm cháy nổ bắt buộc là gì?",
+      "Mức phạt lỗi vượt đèn đỏ xe máy như thế nào?",
+      "Mức phạt nồng độ cồn đối với ô tô, xe máy mới nhất năm 2024?",
+    ]) {
+      expect(analyzeQuestion(q).type).toBe("bao_nhieu");
+      expect(analyzeQuestion(q).unit).toBe(MONEY_UNIT);
+    }
+    // How a fine is worked out is a way, not an amount.
+    expect(analyzeQuestion("Mức phạt được tính như thế nào?").type).toBe("nhu_the_nao");
+  });
+
   it("counts at the 'mấy' written so, and not a verb or the next clause after the count", () => {
     const unitOf = (q: string) => analyzeQuestion(q).unit;
     // "máy" folds as "mấy": the marked word says which one counts.
