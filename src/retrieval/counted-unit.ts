@@ -248,21 +248,13 @@ function isCounterAt(words: readonly string[], i: number, marked: string, hasMar
  * "máy điện"). When the two do not line up, any "mấy" in the question.
  */
 function writesMayAs(words: readonly string[], i: number, marked: string): boolean {
-  const written = markedMays(marked);
+  // The marked words that fold to "may" ("máy", "mấy", "may"), in order: a question is short.
+  const written = marked.split(/[^\p{L}\p{N}]+/u).filter((w) => foldDiacritics(w) === "may");
+  const folded = words.filter((w) => w === "may").length;
+  if (folded !== written.length) return writesWord(marked, "mấy");
   let k = 0;
   for (let j = 0; j < i; j++) if (words[j] === "may") k++;
-  const total = words.filter((w) => w === "may").length;
-  return total === written.length ? written[k] === "mấy" : writesWord(marked, "mấy");
-}
-
-/** The marked words of a question that fold to "may" ("máy", "mấy", "may"), in order; the last question's kept. */
-let lastMarked: { marked: string; mays: string[] } | undefined;
-function markedMays(marked: string): string[] {
-  if (lastMarked?.marked !== marked) {
-    const mays = marked.split(/[^\p{L}\p{N}]+/u).filter((w) => foldDiacritics(w) === "may");
-    lastMarked = { marked, mays };
-  }
-  return lastMarked.mays;
+  return written[k] === "mấy";
 }
 
 /**
