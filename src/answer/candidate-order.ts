@@ -89,7 +89,7 @@ export function detailCoverage(
     const before = i > 0 ? termsOf(clauses[i - 1]!) : undefined;
     let value = 0;
     for (const [term, v] of termValues)
-      if ((terms[term] ?? 0) > 0 || (before !== undefined && (before[term] ?? 0) > 0)) value += v;
+      if (terms.has(term) || before?.has(term) === true) value += v;
     best = Math.max(best, value / total);
   });
   return best;

@@ -26,7 +26,7 @@ export function documentCoverages(passages: readonly Passage[], termValues: Map<
     const inText = termsOf(passage.chunk.text);
     const inContext = termsOf(`${passage.doc.title}\n${passage.chunk.headingPath.join("\n")}`);
     for (const term of termValues.keys())
-      if ((inText[term] ?? 0) > 0 || (inContext[term] ?? 0) > 0) terms.add(term);
+      if (inText.has(term) || inContext.has(term)) terms.add(term);
     held.set(passage.doc.docId, terms);
   }
   let total = 0;
@@ -65,7 +65,7 @@ export function discountContext(
   for (const [term, value] of termValues) {
     const focusFactor = focus.get(term);
     if (focusFactor !== undefined) out.set(term, value * focusFactor);
-    else out.set(term, (contextTerms[term] ?? 0) > 0 ? value * CONTEXT_DISCOUNT : value);
+    else out.set(term, contextTerms.has(term) ? value * CONTEXT_DISCOUNT : value);
   }
   return out;
 }

@@ -88,5 +88,5 @@ export function passageHolder(passage: Passage, context: readonly string[]): (te
   const inContext = termsOf(context.join("\n"));
   const matched = passage.matchedTerms ? new Set(passage.matchedTerms) : null;
   const inText = matched ? null : termsOf(passage.chunk.text);
-  return (term) => (inContext[term] ?? 0) > 0 || (matched ? matched.has(term) : (inText![term] ?? 0) > 0);
+  return (term) => inContext.has(term) || (matched ? matched.has(term) : inText!.has(term));
 }

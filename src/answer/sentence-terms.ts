@@ -1,6 +1,6 @@
 import { mentionsAny, type QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { GenerationCache } from "../store/generation-cache.js";
-import { analyzeForIndex, foldDiacritics } from "../text/index.js";
+import { analyzeTerms, foldDiacritics } from "../text/index.js";
 import { clauseHoldsDetail, namesFocus } from "./answer-evidence.js";
 
 /*
@@ -17,7 +17,7 @@ export function scoreText(
   let score = 0;
   const matched = new Set<string>();
   for (const [term, value] of termValues) {
-    if ((terms[term] ?? 0) > 0) {
+    if (terms.has(term)) {
       score += value;
       matched.add(term);
     }
@@ -238,7 +238,7 @@ function clauseDetail(question: QuestionAnalysis, clause: string): number {
  * recur across questions and their text never changes, so each sentence is analyzed once
  * (those read in the last two generations of 10,000 texts).
  */
-const termCache = new GenerationCache<string, Record<string, number>>(10_000);
-export function termsOf(text: string): Record<string, number> {
-  return termCache.getOrCompute(text, (t) => analyzeForIndex(t).terms);
+const termCache = new GenerationCache<string, ReadonlyMap<string, number>>(10_000);
+export function termsOf(text: string): ReadonlyMap<string, number> {
+  return termCache.getOrCompute(text, analyzeTerms);
 }

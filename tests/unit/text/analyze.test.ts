@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeForIndex, analyzeQuery, foldDiacritics } from "../../../src/text/index.js";
+import { analyzeForIndex, analyzeQuery, analyzeTerms, foldDiacritics } from "../../../src/text/index.js";
 import { someText, vietnameseText } from "./arbitraries.js";
 
 function indexTerms(text: string): Set<string> {
@@ -151,6 +151,22 @@ describe("analyzeForIndex", () => {
   it("expands no ordinary syllable", () => {
     expect(indexTerms("to da tư tu ca")).toEqual(
       new Set(["f:to", "f:da", "f:tu", "w:tư", "f:ca", "b:to_da", "b:da_tu", "b:tu_tu", "b:tu_ca"]),
+    );
+  });
+});
+
+describe("analyzeTerms", () => {
+  it("counts every term as analyzeForIndex does, repeated abbreviations and aliases included", () => {
+    const text = "UBND huyện và Ủy ban nhân dân huyện; Bí thư Huyện ủy đồng thời là Chủ tịch UBND, NQ18 số 18-NQ/TW";
+    expect(Object.fromEntries(analyzeTerms(text))).toEqual({ ...analyzeForIndex(text).terms });
+    expect(analyzeTerms(text).get("f:ubnd")).toBe(2);
+  });
+
+  it("agrees with analyzeForIndex on any text", () => {
+    fc.assert(
+      fc.property(someText, (text) => {
+        expect(Object.fromEntries(analyzeTerms(text))).toEqual({ ...analyzeForIndex(text).terms });
+      }),
     );
   });
 });
