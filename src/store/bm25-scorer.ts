@@ -127,6 +127,27 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
     return { keys: outKeys, scores, count: kept };
   }
 
+  /** The least of the final scores of `keys`: their sums so far plus each later term's impact. */
+  function leastCompletedScore(
+    keys: Int32Array,
+    plan: ReadonlyArray<{ keys: Int32Array; impacts: Float32Array; factor: number }>,
+    from: number,
+  ): number {
+    let least = Number.POSITIVE_INFINITY;
+    for (const key of keys) {
+      let sum = acc[key]!;
+      for (let t = from; t < plan.length; t++) {
+        const term = plan[t]!;
+        const at = lowerBound(term.keys, 0, key);
+        if (at < term.keys.length && term.keys[at] === key) sum += term.factor * term.impacts[at]!;
+      }
+      least = Math.min(least, sum);
+    }
+    // Chunks are cut by their sums plus bounds added in another order: a hair lower, so
+    // rounding never drops one that ties the k-th score.
+    return keys.length === 0 ? Number.NEGATIVE_INFINITY : least - Math.abs(least) * 1e-12;
+  }
+
   return {
     score(terms, context, allowed, limit) {
       const n = context.chunks;
@@ -199,6 +220,11 @@ export function createBm25Scorer(options: { prune?: boolean } = {}): Bm25Scorer 
       // A sum can return to exactly 0 (negative weights) and be listed twice: `collect` reads each once.
       if (next === plan.length) return collect(touched, count);
 
+      // The chunks of the k best partial sums, completed by looking them up in the lists
+      // still to come, have real scores: the k-th best final score is at least the least
+      // of them. A cut that high from the start drops most candidates at the first lists
+      // instead of adding every common list to tens of thousands of them.
+      cut = Math.max(cut, leastCompletedScore(top.keys(), plan, next));
       // Only chunks whose partial sum plus everything still to come can reach the cut.
       const remaining = rest[next]!;
       let m = 0;

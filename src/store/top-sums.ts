@@ -13,6 +13,8 @@ export interface TopSums {
   offer(key: number, sum: number): void;
   /** The k-th largest sum offered so far; -Infinity while fewer than k keys were offered. */
   kth(): number;
+  /** The keys of the (at most k) largest sums, in no order; valid until the next change. */
+  keys(): Int32Array;
 }
 
 export function createTopSums(): TopSums {
@@ -92,6 +94,10 @@ export function createTopSums(): TopSums {
 
     kth() {
       return size < k ? Number.NEGATIVE_INFINITY : heapSums[0]!;
+    },
+
+    keys() {
+      return heapKeys.subarray(0, size);
     },
   };
 }

@@ -20,6 +20,9 @@ describe("top sums", () => {
             top.offer(key, sum);
             const sorted = [...sums.values()].sort((a, b) => b - a);
             expect(top.kth()).toBe(sorted.length < k ? Number.NEGATIVE_INFINITY : sorted[k - 1]);
+            // The keys held are k (or all) of the largest sums.
+            const held = [...top.keys()].map((key) => sums.get(key)!).sort((a, b) => b - a);
+            expect(held).toEqual(sorted.slice(0, k));
           }
         },
       ),
