@@ -349,6 +349,8 @@ function countsUnit(sentence: string, foldedSentence: string, unit: string): boo
   );
   const pattern = unit === "" ? null : unitPattern(unit);
   if (pattern?.other?.test(folded)) return true;
+  // No number is followed by the unit where the unit is nowhere: most sentences.
+  if (pattern !== null && !pattern.named.test(folded)) return false;
   for (const match of marked.matchAll(NUMBER)) {
     const end = match.index + match[0].length;
     // A document number's parts ("178/2024", "20/2023/TT-BGDĐT") count nothing; a share
@@ -379,6 +381,8 @@ const REFERENCE_AFTER_SLASH = /^\/(?:(?:19|20)\d{2}(?!\d)|\p{L})/u;
 /** What follows a number that counts the unit; other forms that state it (a share, a coefficient). */
 interface UnitPattern {
   after: RegExp;
+  /** The unit anywhere (what `after` requires after the number, tested once a sentence). */
+  named: RegExp;
   other?: RegExp;
 }
 
@@ -422,6 +426,7 @@ function unitPattern(unit: string): UnitPattern {
       `^\\s*(?:\\([^)]{1,25}\\)\\s*)?(?:(?!(?:cac|nhung)\\s)[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
       "u",
     ),
+    named: new RegExp(`(?:${head})(?![\\p{L}\\p{N}])`, "u"),
     other: money ? PAID_SHARE : share ? PERCENT : unit === POPULATION_UNIT ? POPULATION : undefined,
   };
   if (unitPatterns.size > 256) unitPatterns.clear();
