@@ -339,6 +339,20 @@ const COMPARISON = /\b(?:hon|so voi|khac|giam|tang|thay vi|truoc day|con)\b/u;
  * folded text at the same place (folding keeps every offset).
  */
 function countsUnit(sentence: string, foldedSentence: string, unit: string): boolean {
+  const pattern = unit === "" ? null : unitPattern(unit);
+  // No number is followed by the unit where the unit is nowhere: most sentences, told
+  // apart before the sentence is lowered and folded again (the caller's folded text, when
+  // it is offset for offset the sentence's and has no "²" to read as "2", is the text
+  // read below).
+  if (
+    pattern !== null &&
+    pattern.other === undefined &&
+    foldedSentence.length === sentence.length &&
+    !foldedSentence.includes("²") &&
+    !foldedSentence.includes("³") &&
+    !pattern.named.test(foldedSentence)
+  )
+    return false;
   const marked = sentence.normalize("NFC").toLowerCase();
   // The caller's folded text is this one's offset for offset (folding keeps lengths);
   // folded again only if the sentence was not in NFC.
@@ -347,9 +361,7 @@ function countsUnit(sentence: string, foldedSentence: string, unit: string): boo
     SUPERSCRIPT,
     (digit) => (digit === "²" ? "2" : "3"),
   );
-  const pattern = unit === "" ? null : unitPattern(unit);
   if (pattern?.other?.test(folded)) return true;
-  // No number is followed by the unit where the unit is nowhere: most sentences.
   if (pattern !== null && !pattern.named.test(folded)) return false;
   for (const match of marked.matchAll(NUMBER)) {
     const end = match.index + match[0].length;
