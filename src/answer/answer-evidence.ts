@@ -393,7 +393,7 @@ const REFERENCE_AFTER_SLASH = /^\/(?:(?:19|20)\d{2}(?!\d)|\p{L})/u;
 /** What follows a number that counts the unit; other forms that state it (a share, a coefficient). */
 interface UnitPattern {
   after: RegExp;
-  /** The unit anywhere (what `after` requires after the number, tested once a sentence). */
+  /** The unit anywhere, even inside a word: what `after` needs after a number, looked for once a sentence. */
   named: RegExp;
   other?: RegExp;
 }
@@ -438,7 +438,8 @@ function unitPattern(unit: string): UnitPattern {
       `^\\s*(?:\\([^)]{1,25}\\)\\s*)?(?:(?!(?:cac|nhung)\\s)[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
       "u",
     ),
-    named: new RegExp(`(?:${head})(?![\\p{L}\\p{N}])`, "u"),
+    // No letter class: one costs a sixth of a millisecond to compile, and this is a filter.
+    named: new RegExp(head, "u"),
     other: money ? PAID_SHARE : share ? PERCENT : unit === POPULATION_UNIT ? POPULATION : undefined,
   };
   if (unitPatterns.size > 256) unitPatterns.clear();
