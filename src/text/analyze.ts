@@ -2,7 +2,7 @@ import { type Abbreviation, abbreviationBefore, findAbbreviation } from "./abbre
 import { isCombiningDiacritic } from "./letters.js";
 import { hasVietnameseDiacritics } from "./normalize.js";
 import { phraseAliasAt } from "./phrase-aliases.js";
-import { formsOf, TOKEN_PATTERN, type TokenForms } from "./tokenize.js";
+import { forEachToken, formsOf, type TokenForms } from "./tokenize.js";
 
 /*
  * Term scheme shared by the index and the query, so both sides always agree:
@@ -111,12 +111,10 @@ function tokenize(nfc: string): Tokens {
   const raws: string[] = [];
   const linked: boolean[] = [];
   const hyphened: boolean[] = [];
-  const pattern = new RegExp(TOKEN_PATTERN);
   let previousEnd = -1;
   let previousEndsWithDigit = false;
-  for (let m = pattern.exec(nfc); m !== null; m = pattern.exec(nfc)) {
-    const raw = m[0];
-    const start = m.index;
+  forEachToken(nfc, (start, end) => {
+    const raw = nfc.slice(start, end);
     if (previousEnd < 0) {
       linked.push(false);
       hyphened.push(false);
@@ -141,9 +139,9 @@ function tokenize(nfc: string): Tokens {
       raws.push(raw);
       forms.push(formsOf(raw));
     }
-    previousEnd = start + raw.length;
+    previousEnd = end;
     previousEndsWithDigit = isDigitCode(raw.charCodeAt(raw.length - 1));
-  }
+  });
   return { forms, raws, linked, hyphened };
 }
 

@@ -50,6 +50,55 @@ export function formsOf(raw: string): TokenForms {
 /** A maximal run of letters and digits. Letters from every script count. */
 export const TOKEN_PATTERN = /[\p{L}\p{N}]+/gu;
 
+/** One letter or digit, as TOKEN_PATTERN reads a character. */
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit outside surrogates: 0 not read yet, 1 a letter or digit, 2 not. */
+const wordUnits = new Uint8Array(0x10000);
+for (let code = 0; code < 0x80; code++) {
+  const ascii = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  wordUnits[code] = ascii ? 1 : 2;
+}
+
+/**
+ * How many code units of a letter or digit start at `at` in `text` (2 for a surrogate
+ * pair), 0 when what starts there is neither. The tokens TOKEN_PATTERN finds, read without
+ * running it: analysis reads every syllable of every sentence an answer weighs.
+ */
+export function wordCharacterLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdfff) {
+    let kind = wordUnits[code]!;
+    if (kind === 0) {
+      kind = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+      wordUnits[code] = kind;
+    }
+    return kind === 1 ? 1 : 0;
+  }
+  // A pair is one code point, read as the pattern reads it; a lone surrogate is no letter.
+  const point = text.codePointAt(at)!;
+  if (point <= 0xffff) return 0;
+  return WORD_CHARACTER.test(String.fromCodePoint(point)) ? 2 : 0;
+}
+
+/** Calls `each` with the start and end of every token of `text`, in order (TOKEN_PATTERN's matches). */
+export function forEachToken(text: string, each: (start: number, end: number) => void): void {
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    let size = wordCharacterLength(text, at);
+    if (size === 0) {
+      at++;
+      continue;
+    }
+    const start = at;
+    do {
+      at += size;
+      size = at < n ? wordCharacterLength(text, at) : 0;
+    } while (size > 0);
+    each(start, at);
+  }
+}
+
 /**
  * Splits text into syllables: maximal runs of letters and digits (Unicode aware;
  * Vietnamese writes one syllable per word, so a run is a syllable, and "18", "2024"
@@ -60,11 +109,10 @@ export const TOKEN_PATTERN = /[\p{L}\p{N}]+/gu;
 export function toSyllables(s: string): Syllable[] {
   const nfc = s.normalize("NFC");
   const out: Syllable[] = [];
-  const pattern = new RegExp(TOKEN_PATTERN);
-  for (let m = pattern.exec(nfc); m !== null; m = pattern.exec(nfc)) {
-    const forms = formsOf(m[0]);
-    out.push({ text: forms.text, folded: forms.folded, start: m.index, end: m.index + m[0].length });
-  }
+  forEachToken(nfc, (start, end) => {
+    const forms = formsOf(nfc.slice(start, end));
+    out.push({ text: forms.text, folded: forms.folded, start, end });
+  });
   return out;
 }
 
@@ -75,8 +123,14 @@ export function toSyllables(s: string): Syllable[] {
  */
 export function countSyllables(s: string, upTo = Number.POSITIVE_INFINITY): number {
   const nfc = s.normalize("NFC");
-  const pattern = new RegExp(TOKEN_PATTERN);
+  const n = nfc.length;
   let count = 0;
-  while (count < upTo && pattern.exec(nfc) !== null) count++;
+  let inToken = false;
+  for (let at = 0; at < n && count < upTo; ) {
+    const size = wordCharacterLength(nfc, at);
+    if (size > 0 && !inToken) count++;
+    inToken = size > 0;
+    at += size > 0 ? size : 1;
+  }
   return count;
 }

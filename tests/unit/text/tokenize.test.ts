@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countSyllables, foldDiacritics, normalizeVietnamese, toSyllables } from "../../../src/text/index.js";
+import { forEachToken, TOKEN_PATTERN } from "../../../src/text/tokenize.js";
 import { someText } from "./arbitraries.js";
 
 describe("toSyllables", () => {
@@ -79,5 +80,32 @@ describe("countSyllables", () => {
   it("stops counting at the bound it is given", () => {
     expect(countSyllables("một hai ba bốn năm", 3)).toBe(3);
     expect(countSyllables("một hai", 3)).toBe(2);
+  });
+});
+
+describe("forEachToken", () => {
+  /** The tokens as the pattern finds them: start and end of each match. */
+  const byPattern = (text: string) => [...text.matchAll(TOKEN_PATTERN)].map((m) => [m.index, m.index + m[0].length]);
+  const byScan = (text: string) => {
+    const spans: number[][] = [];
+    forEachToken(text, (start, end) => spans.push([start, end]));
+    return spans;
+  };
+
+  it("finds the runs of letters and digits of any script, surrogate pairs whole", () => {
+    const text = "Đức Thọ-2024 ¼ 𝐀𝐁c 😀x \uD835 lẻ\uDC00 ٣٤ 漢字";
+    expect(byScan(text)).toEqual(byPattern(text));
+    expect(byScan("𝐀𝐁c")).toEqual([[0, 5]]);
+  });
+
+  it("reads every text as TOKEN_PATTERN does", () => {
+    const anyUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes));
+    fc.assert(
+      fc.property(fc.oneof(someText, fc.string({ unit: "grapheme", maxLength: 40 }), anyUnits), (text) => {
+        expect(byScan(text)).toEqual(byPattern(text));
+        expect(countSyllables(text)).toBe(byPattern(text.normalize("NFC")).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
