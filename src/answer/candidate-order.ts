@@ -88,8 +88,7 @@ export function detailCoverage(
     const terms = termsOf(clause);
     const before = i > 0 ? termsOf(clauses[i - 1]!) : undefined;
     let value = 0;
-    for (const [term, v] of termValues)
-      if (terms.has(term) || before?.has(term) === true) value += v;
+    for (const [term, v] of termValues) if (terms.has(term) || before?.has(term) === true) value += v;
     best = Math.max(best, value / total);
   });
   return best;

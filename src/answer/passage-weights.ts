@@ -25,8 +25,7 @@ export function documentCoverages(passages: readonly Passage[], termValues: Map<
     }
     const inText = termsOf(passage.chunk.text);
     const inContext = termsOf(`${passage.doc.title}\n${passage.chunk.headingPath.join("\n")}`);
-    for (const term of termValues.keys())
-      if (inText.has(term) || inContext.has(term)) terms.add(term);
+    for (const term of termValues.keys()) if (inText.has(term) || inContext.has(term)) terms.add(term);
     held.set(passage.doc.docId, terms);
   }
   let total = 0;

@@ -13,8 +13,8 @@ export {
 } from "./abbreviations.js";
 export {
   analyzeForIndex,
-  analyzeTerms,
   analyzeQuery,
+  analyzeTerms,
   type IndexAnalysis,
   type QueryAnalysis,
   type QueryTerm,

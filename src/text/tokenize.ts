@@ -55,7 +55,8 @@ const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 /** Per UTF-16 code unit outside surrogates: 0 not read yet, 1 a letter or digit, 2 not. */
 const wordUnits = new Uint8Array(0x10000);
 for (let code = 0; code < 0x80; code++) {
-  const ascii = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  const ascii =
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   wordUnits[code] = ascii ? 1 : 2;
 }
 

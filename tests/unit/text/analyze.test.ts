@@ -157,7 +157,8 @@ describe("analyzeForIndex", () => {
 
 describe("analyzeTerms", () => {
   it("counts every term as analyzeForIndex does, repeated abbreviations and aliases included", () => {
-    const text = "UBND huyện và Ủy ban nhân dân huyện; Bí thư Huyện ủy đồng thời là Chủ tịch UBND, NQ18 số 18-NQ/TW";
+    const text =
+      "UBND huyện và Ủy ban nhân dân huyện; Bí thư Huyện ủy đồng thời là Chủ tịch UBND, NQ18 số 18-NQ/TW";
     expect(Object.fromEntries(analyzeTerms(text))).toEqual({ ...analyzeForIndex(text).terms });
     expect(analyzeTerms(text).get("f:ubnd")).toBe(2);
   });

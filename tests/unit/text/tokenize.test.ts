@@ -85,7 +85,8 @@ describe("countSyllables", () => {
 
 describe("forEachToken", () => {
   /** The tokens as the pattern finds them: start and end of each match. */
-  const byPattern = (text: string) => [...text.matchAll(TOKEN_PATTERN)].map((m) => [m.index, m.index + m[0].length]);
+  const byPattern = (text: string) =>
+    [...text.matchAll(TOKEN_PATTERN)].map((m) => [m.index, m.index + m[0].length]);
   const byScan = (text: string) => {
     const spans: number[][] = [];
     forEachToken(text, (start, end) => spans.push([start, end]));
@@ -99,7 +100,9 @@ describe("forEachToken", () => {
   });
 
   it("reads every text as TOKEN_PATTERN does", () => {
-    const anyUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes));
+    const anyUnits = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 })
+      .map((codes) => String.fromCharCode(...codes));
     fc.assert(
       fc.property(fc.oneof(someText, fc.string({ unit: "grapheme", maxLength: 40 }), anyUnits), (text) => {
         expect(byScan(text)).toEqual(byPattern(text));
