@@ -57,6 +57,18 @@ export interface CrawlScaleResult {
   startup_ms: number;
   serving_peak_rss_mb: number;
   with_crawl: GoldFigures;
+  /**
+   * `cli compact` after the ingest: the lexical index's segments merged into one, timed on
+   * its own (not part of the ingest's throughput), then the gold questions asked again.
+   */
+  compact: {
+    seconds: number;
+    segments_before: number;
+    segments_after: number;
+    peak_rss_mb: number;
+    store_mb: number;
+  };
+  with_crawl_compacted: GoldFigures;
   without_crawl: GoldFigures & CorpusFigures;
   /**
    * With the crawl, per split, over all `answers-*` files: unanswerable questions that got
@@ -212,6 +224,23 @@ export async function runCrawlScale(options: CrawlScaleOptions): Promise<CrawlSc
     }
     const servingPeak = servingRss.stop();
 
+    // Compacted, as an operator would after a bulk ingest (`cli compact`).
+    const compactRss = samplePeakRss();
+    engine = await createEngine({ STORE_DIR: storeDir }, logger);
+    const c0 = performance.now();
+    const segments = await engine.store.compactIndex!();
+    const compactSeconds = (performance.now() - c0) / 1000;
+    await engine.close();
+    const compactPeak = compactRss.stop();
+    const compactedBytes = folderBytes(storeDir);
+    engine = await createEngine({ STORE_DIR: storeDir }, logger);
+    let withCrawlCompacted: GoldFigures;
+    try {
+      withCrawlCompacted = goldFigures(await runGold(engine, options.goldFiles));
+    } finally {
+      await engine.close();
+    }
+
     // Without it: the same questions on the product's corpus alone.
     const baseDir = join(work, "base");
     mkdirSync(baseDir);
@@ -236,6 +265,14 @@ export async function runCrawlScale(options: CrawlScaleOptions): Promise<CrawlSc
       startup_ms: startupMs,
       serving_peak_rss_mb: servingPeak,
       with_crawl: withCrawl,
+      compact: {
+        seconds: Math.round(compactSeconds * 10) / 10,
+        segments_before: segments.segmentsBefore,
+        segments_after: segments.segmentsAfter,
+        peak_rss_mb: compactPeak,
+        store_mb: mb(compactedBytes),
+      },
+      with_crawl_compacted: withCrawlCompacted,
       without_crawl: withoutCrawl,
       unanswerable_answered_with_crawl: unanswered,
     };
@@ -266,9 +303,14 @@ export function printCrawlScale(result: CrawlScaleResult): void {
   console.log(
     `start-up (open the store + first answer): ${result.startup_ms} ms; peak RSS after answering: ${result.serving_peak_rss_mb} MB`,
   );
+  const c = result.compact;
+  console.log(
+    `compact (cli compact, after the ingest): ${c.segments_before} → ${c.segments_after} segments in ${c.seconds} s, peak RSS ${c.peak_rss_mb} MB, store ${c.store_mb} MB`,
+  );
   const query: Record<string, Record<string, number>> = {};
   for (const [label, g] of [
     ["with crawl", result.with_crawl],
+    ["with crawl, compacted", result.with_crawl_compacted],
     ["without crawl", result.without_crawl],
   ] as const) {
     query[label] = { p50_ms: g.query_p50_ms, p95_ms: g.query_p95_ms };

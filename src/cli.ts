@@ -49,7 +49,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   digest --chat <chatId> [--dry-run] [--json]  soạn bản tin của một nhóm ngay và gửi (--dry-run: chỉ in ra)
   stats [--png <tệp>] [--json]          thống kê 30 ngày như /thongke (--png: ghi biểu đồ ra tệp PNG)
   migrate --to qdrant [--json]          chép kho nhúng (SQLite) sang Qdrant, không nhúng lại vector
-  reindex                               tạo vector cho các đoạn chưa có (khi có mô hình embedding)`;
+  reindex                               tạo vector cho các đoạn chưa có (khi có mô hình embedding)
+  compact [--json]                      gộp chỉ mục từ khóa thành một phân đoạn (sau khi nạp nhiều tài liệu)`;
 
 /** Options that take a value which may be negative (a group's chat id is). */
 const VALUE_OPTIONS = new Set(["--chat"]);
@@ -205,6 +206,20 @@ async function main(argv: string[]): Promise<number> {
         await sync();
         const count = await engine.reindex((done) => process.stderr.write(`\rĐã tạo vector: ${done} đoạn`));
         process.stdout.write(`\nĐã tạo vector cho ${count} đoạn (${engine.embedder.model}).\n`);
+        return 0;
+      }
+      case "compact": {
+        if (!engine.store.compactIndex) throw new UsageError("kho Qdrant tự quản lý chỉ mục: không cần gộp");
+        const started = performance.now();
+        const { segmentsBefore, segmentsAfter } = await engine.store.compactIndex();
+        const seconds = Math.round((performance.now() - started) / 100) / 10;
+        if (values.json) {
+          process.stdout.write(`${JSON.stringify({ segmentsBefore, segmentsAfter, seconds })}\n`);
+        } else {
+          process.stdout.write(
+            `Đã gộp chỉ mục từ khóa: ${segmentsBefore} → ${segmentsAfter} phân đoạn (${seconds} s).\n`,
+          );
+        }
         return 0;
       }
       default:

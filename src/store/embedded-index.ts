@@ -34,6 +34,8 @@ export interface EmbeddedIndex extends SearchIndex {
   afterWrite(before: MetaRow, after: MetaRow | null): void;
   /** After a failed write: drops every cache. */
   afterFailure(): void;
+  /** Merges the lexical index into one segment (inside a write transaction; see LexicalIndex). */
+  compact(): { before: number; after: number };
   /** Lexical search with hits as records (inside a read transaction). */
   lexicalHits(query: Parameters<SearchIndex["searchLexical"]>[0]): ScoredChunk[];
   denseHits(query: Parameters<SearchIndex["searchDense"]>[0]): ScoredChunk[];
@@ -195,6 +197,10 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions): EmbeddedInde
         knownVectorGeneration = after.vector_generation;
       }
       lexical.reset();
+    },
+
+    compact() {
+      return lexical.compact();
     },
 
     afterFailure() {

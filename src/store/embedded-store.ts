@@ -27,7 +27,7 @@ export interface EmbeddedStoreOptions {
 
 /** The embedded store: the port, plus its database for the modules that share the file. */
 export type EmbeddedStore = DocumentStore &
-  Required<Pick<DocumentStore, "termStats" | "upsertDocuments" | "findByLeadingNumber">> & {
+  Required<Pick<DocumentStore, "termStats" | "upsertDocuments" | "findByLeadingNumber" | "compactIndex">> & {
     readonly db: Database;
     /** The two ports it is made of (contract tests, tools). */
     readonly catalog: SqliteCatalog;
@@ -183,6 +183,15 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
 
     async termStats(terms) {
       return read(() => index.termCounts(terms));
+    },
+
+    async compactIndex() {
+      // A new generation: other connections to the file drop the segments they knew.
+      const { before, after } = write((meta) => ({
+        value: index.compact(),
+        meta: { ...meta, generation: meta.generation + 1 },
+      }));
+      return { segmentsBefore: before, segmentsAfter: after };
     },
 
     async close() {

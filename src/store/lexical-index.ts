@@ -5,6 +5,7 @@ import {
   isBigramTerm,
   type ScoredKeys,
 } from "./bm25-scorer.js";
+import { compactCount, concatCompact } from "./compact-postings.js";
 import { storeError } from "./errors.js";
 import { LruCache } from "./lru-cache.js";
 import {
@@ -39,6 +40,13 @@ export interface LexicalIndexTuning {
  * one by one, measured on 800,000 rows; SQLite allows 32,766 parameters).
  */
 const POSTING_ROWS_PER_INSERT = 32;
+
+/**
+ * Terms a merge reads from each of its segments at a time: a merge holds a few thousand
+ * terms' lists of each segment, not the segments whole (merging the crawl's 30 segments
+ * in memory took 3.1 GB).
+ */
+const MERGE_BATCH_TERMS = 4096;
 
 /** A chunk as the index sees it: its integer key, its terms and its length. */
 export interface IndexEntry {
@@ -83,6 +91,12 @@ export interface LexicalIndex {
   removeKeys(lo: number, hi: number): void;
   /** Compacts segments with many deleted chunks and merges full tiers. */
   maintain(): void;
+  /**
+   * Merges every segment into one (inside the caller's write transaction): after a bulk
+   * ingest, a term's first read is one lookup instead of one a segment. Returns how many
+   * segments there were and are.
+   */
+  compact(): { before: number; after: number };
   /** Posting lists of the terms with impacts for `context` (empty lists for unknown terms). */
   lists(terms: readonly string[], context: Bm25Context): Map<string, ImpactPostings>;
   /**
@@ -128,10 +142,30 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       `INSERT INTO ${POSTING_TABLES[CURRENT_LAYOUT]} (seg_id, term, data) VALUES ${Array(POSTING_ROWS_PER_INSERT).fill("(?, ?, ?)").join(", ")}`,
     ),
     // One statement per layout, indexed by it.
-    postingsOfSegment: POSTING_TABLES.map((table) =>
-      db.prepare<[number], [string, Buffer]>(`SELECT term, data FROM ${table} WHERE seg_id = ?`).raw(true),
-    ),
     postingsDelete: POSTING_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE seg_id = ?`)),
+    // A merge's steps: a segment's rows in a range of terms, and the term some rows ahead.
+    postingsRange: POSTING_TABLES.map((table) =>
+      db
+        .prepare<[number, string, string], [string, Buffer]>(
+          `SELECT term, data FROM ${table} WHERE seg_id = ? AND term > ? AND term <= ?`,
+        )
+        .raw(true),
+    ),
+    postingsFrom: POSTING_TABLES.map((table) =>
+      db
+        .prepare<[number, string], [string, Buffer]>(
+          `SELECT term, data FROM ${table} WHERE seg_id = ? AND term > ?`,
+        )
+        .raw(true),
+    ),
+    termAhead: POSTING_TABLES.map((table) =>
+      db
+        .prepare<[number, string, number], string>(
+          `SELECT term FROM ${table} WHERE seg_id = ? AND term > ? ORDER BY term LIMIT 1 OFFSET ?`,
+        )
+        .pluck(true),
+    ),
+    segmentSetPostings: db.prepare("UPDATE store_segments SET postings = ? WHERE seg_id = ?"),
     postingsLookup: POSTING_TABLES.map((table) =>
       db
         .prepare<[number, string], [string, Buffer]>(
@@ -204,30 +238,94 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       stmt.postingInsert.run(segId, terms[i]!, compactBlob(byTerm.get(terms[i]!)!));
   }
 
-  /** Rewrites `group` (adjacent segments) as one segment of `level`, dropping dead postings. */
+  /**
+   * Rewrites `group` (adjacent segments, in key order) as one segment of `level`, dropping
+   * dead postings. Streamed by ranges of terms: each step reads the terms up to the least
+   * of the segments' MERGE_BATCH_TERMS-th next terms (SQLite's order, so every term falls
+   * in one step), joins each term's lists and appends them to the new segment.
+   */
   function rewrite(group: readonly SegmentRow[], level: number): void {
     const lo = group[0]!.key_lo;
     const hi = group[group.length - 1]!.key_hi;
     const live = group.reduce((sum, s) => sum + s.chunks - s.dead, 0);
     if (live > 0) {
       const deadHere = toDeadRanges(stmt.tombstonesIn.all(lo, hi));
-      const blobsByTerm = new Map<string, StoredBlob[]>();
-      for (const segment of group) {
-        const layout = layoutOf(segment);
-        collectBlobs(blobsByTerm, stmt.postingsOfSegment[layout]!.all(segment.seg_id), layout);
+      const segId = Number(stmt.segmentInsert.run(level, lo, hi, 0, live).lastInsertRowid);
+      const rows: Array<[string, Uint8Array]> = [];
+      let postings = 0;
+      let after = "";
+      for (;;) {
+        const upper = batchUpper(group, after);
+        const blobsByTerm = new Map<string, StoredBlob[]>();
+        for (const segment of group) {
+          const layout = layoutOf(segment);
+          const read =
+            upper === undefined
+              ? stmt.postingsFrom[layout]!.all(segment.seg_id, after)
+              : stmt.postingsRange[layout]!.all(segment.seg_id, after, upper);
+          collectBlobs(blobsByTerm, read, layout);
+        }
+        rows.length = 0;
+        for (const [term, blobs] of blobsByTerm) {
+          const blob = mergedCompact(blobs, deadHere);
+          if (blob === null) continue;
+          rows.push([term, blob]);
+          postings += compactCount(blob);
+        }
+        rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        insertRows(segId, rows);
+        if (upper === undefined) break;
+        after = upper;
       }
-      const merged = new Map<string, Uint8Array>();
-      for (const [term, blobs] of blobsByTerm) {
-        const blob = mergePostingBlobs(blobs, deadHere);
-        if (blob) merged.set(term, blob);
-      }
-      writeSegment(level, lo, hi, live, merged);
+      stmt.segmentSetPostings.run(postings, segId);
     }
     for (const segment of group) {
       stmt.postingsDelete[layoutOf(segment)]!.run(segment.seg_id);
       stmt.segmentDelete.run(segment.seg_id);
     }
     stmt.tombstonesDelete.run(lo, hi);
+  }
+
+  /**
+   * The last term of a merge's next step: the least, in SQLite's order (UTF-8 bytes), of
+   * each segment's MERGE_BATCH_TERMS-th term after `after`; undefined when every segment
+   * has fewer left (the step reads them all).
+   */
+  function batchUpper(group: readonly SegmentRow[], after: string): string | undefined {
+    let least: string | undefined;
+    let leastBytes: Buffer | undefined;
+    for (const segment of group) {
+      const term = stmt.termAhead[layoutOf(segment)]!.get(segment.seg_id, after, MERGE_BATCH_TERMS - 1);
+      if (term === undefined) continue;
+      const bytes = Buffer.from(term, "utf8");
+      if (leastBytes === undefined || Buffer.compare(bytes, leastBytes) < 0) {
+        least = term;
+        leastBytes = bytes;
+      }
+    }
+    return least;
+  }
+
+  /** One term's lists of a merge's segments as one compact blob; null when no posting is left. */
+  function mergedCompact(blobs: readonly StoredBlob[], dead: DeadRanges): Uint8Array | null {
+    if (dead.los.length === 0 && blobs.every((b) => !(b instanceof Uint8Array))) {
+      const joined = concatCompact(blobs.map((b) => (b as { compact: Uint8Array }).compact));
+      if (joined !== null) return compactCount(joined) > 0 ? joined : null;
+    }
+    const raw = mergePostingBlobs(blobs, dead);
+    return raw === null ? null : compactBlob(raw);
+  }
+
+  /** Appends (term, compact blob) rows to a segment, several to a statement. */
+  function insertRows(segId: number, rows: ReadonlyArray<[string, Uint8Array]>): void {
+    const args: Array<number | string | Uint8Array> = [];
+    let i = 0;
+    for (; i + POSTING_ROWS_PER_INSERT <= rows.length; i += POSTING_ROWS_PER_INSERT) {
+      args.length = 0;
+      for (let k = i; k < i + POSTING_ROWS_PER_INSERT; k++) args.push(segId, rows[k]![0], rows[k]![1]);
+      stmt.postingInsertMany.run(args);
+    }
+    for (; i < rows.length; i++) stmt.postingInsert.run(segId, rows[i]![0], rows[i]![1]);
   }
 
   const index: LexicalIndex = {
@@ -249,6 +347,17 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       stmt.segmentAddDead.run(hi - lo + 1, segment.seg_id);
       segments = null;
       dead = null;
+    },
+
+    compact() {
+      const all = stmt.segmentsAll.all();
+      if (all.length > 1 || all.some((s) => s.dead > 0)) {
+        // One level above every other: later tiers of new segments merge among themselves.
+        rewrite(all, Math.max(...all.map((s) => s.level)) + 1);
+      }
+      segments = null;
+      dead = null;
+      return { before: all.length, after: stmt.segmentsAll.all().length };
     },
 
     maintain() {

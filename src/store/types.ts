@@ -227,5 +227,10 @@ export interface DocumentStore {
    * passage covers (its confidence signal). Terms absent from the corpus have df 0.
    */
   termStats?(terms: string[]): Promise<{ chunks: number; df: Map<string, number> }>;
+  /**
+   * Merges the store's lexical index into one segment, for after a bulk ingest (the
+   * embedded store only: Qdrant keeps its own index). How many segments there were and are.
+   */
+  compactIndex?(): Promise<{ segmentsBefore: number; segmentsAfter: number }>;
   close(): Promise<void>;
 }

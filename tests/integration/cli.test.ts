@@ -120,6 +120,21 @@ describe("the command line, as INTERFACES.md fixes it", () => {
     expect(JSON.parse((await cli("docs", "--json")).stdout)).toHaveLength(docs.length - 1);
   });
 
+  it("compact --json: the lexical index merged into one segment, answers the same after", async () => {
+    const question = "Huyện Đức Thọ giảm được bao nhiêu đầu mối?";
+    const ask = async () => JSON.parse((await cli("ask", question, "--json", "--no-sync")).stdout);
+    const before = await ask();
+    const compacted = JSON.parse((await cli("compact", "--json", "--no-sync")).stdout);
+    expect(compacted.segmentsBefore).toBeGreaterThanOrEqual(1);
+    expect(compacted.segmentsAfter).toBe(1);
+    expect(typeof compacted.seconds).toBe("number");
+    const after = await ask();
+    expect(after.answer).toBe(before.answer);
+    expect(after.retrieved.map((r: { chunkId: string }) => r.chunkId)).toEqual(
+      before.retrieved.map((r: { chunkId: string }) => r.chunkId),
+    );
+  });
+
   it("an empty or too long question gets a clear Vietnamese message and exit 1", async () => {
     for (const question of ["   ", "hỏi ".repeat(1000)]) {
       const failure = await cli("ask", question).then(

@@ -326,6 +326,90 @@ describe("embedded store", () => {
     expect(store.db.pragma("integrity_check", { simple: true })).toBe("ok");
   });
 
+  it("merges segments term range by term range, every term once", async () => {
+    // More terms a segment than a merge step reads (4,096), with marked, astral and
+    // private-use letters (UTF-16 and SQLite order them apart; each term is read in one step).
+    const store = track(openEmbeddedStore(dir, { tuning: { mergeFactor: 2, cachedPostings: 1 } }));
+    const letters = ["a", "đ", "ủ", "\u{1D400}", "\uE000", "z"];
+    const vocabulary = Array.from({ length: 9000 }, (_, i) => `f:${letters[i % letters.length]}${i}`);
+    const chunksOf = (docId: string, from: number) =>
+      Array.from({ length: 3 }, (_, c) => {
+        const terms: Record<string, number> = {};
+        for (let t = from + c; t < from + 6000; t += 3)
+          terms[vocabulary[t % vocabulary.length]!] = 1 + (t % 3);
+        return makeChunk(docId, c, terms, { length: 2000 });
+      });
+    const a = chunksOf("a", 0);
+    const b = chunksOf("b", 4000);
+    await store.upsertDocument(makeDoc("a"), a);
+    await store.upsertDocument(makeDoc("b"), b);
+    const segments = store.db.prepare("SELECT seg_id, level, postings FROM store_segments").all() as Array<{
+      seg_id: number;
+      level: number;
+      postings: number;
+    }>;
+    expect(segments.map((s) => s.level)).toEqual([1]);
+    const rows = store.db
+      .prepare(
+        "SELECT count(*) AS n, count(DISTINCT term) AS terms FROM store_posting_lists WHERE seg_id = ?",
+      )
+      .get(segments[0]!.seg_id) as { n: number; terms: number };
+    const all = [...a, ...b];
+    const held = new Set(all.flatMap((c) => Object.keys(c.terms)));
+    expect(rows).toEqual({ n: held.size, terms: held.size });
+    expect(segments[0]!.postings).toBe(all.reduce((sum, c) => sum + Object.keys(c.terms).length, 0));
+    for (const term of [
+      vocabulary[0]!,
+      vocabulary[3]!,
+      vocabulary[4001]!,
+      vocabulary[5999]!,
+      vocabulary[8999]!,
+    ]) {
+      const query = [{ term, weight: 1 }];
+      const hits = await store.searchLexical({ terms: query, limit: 6 });
+      const expected = referenceBm25(all, query);
+      expect(hits.map((h) => h.chunk.chunkId)).toEqual(expected.map((e) => e.chunkId));
+    }
+    expect(store.db.pragma("integrity_check", { simple: true })).toBe("ok");
+  });
+
+  it("compacts its segments into one: the same hits, for another connection too, and later writes", async () => {
+    const writer = track(openEmbeddedStore(dir, { tuning: { mergeFactor: 100 } }));
+    const reader = track(openEmbeddedStore(dir));
+    const chunks = ["a", "b", "c", "d"].map((docId, i) =>
+      makeChunk(docId, 0, { "f:nhat": 1 + i, "f:the": 1, [`f:t${i}`]: 2 }, { length: 5 + i }),
+    );
+    // a, b, c in one segment (b deleted there: a third of it dead), d in one of its own.
+    await writer.upsertDocuments(
+      chunks.slice(0, 3).map((chunk) => ({ doc: makeDoc(chunk.docId), chunks: [chunk] })),
+    );
+    await writer.upsertDocument(makeDoc("d"), [chunks[3]!]);
+    await writer.deleteDocument("b");
+    expect(writer.db.prepare("SELECT count(*) AS n FROM store_tombstones").get()).toEqual({ n: 1 });
+    const query = {
+      terms: [
+        { term: "f:nhat", weight: 1 },
+        { term: "f:t2", weight: 1 },
+      ],
+      limit: 10,
+    };
+    const before = (await reader.searchLexical(query)).map((h) => [h.chunk.chunkId, h.score]);
+    expect(before).toHaveLength(3);
+
+    expect(await writer.compactIndex()).toEqual({ segmentsBefore: 2, segmentsAfter: 1 });
+    const rows = writer.db.prepare("SELECT dead FROM store_segments").all() as Array<{ dead: number }>;
+    expect(rows).toEqual([{ dead: 0 }]);
+    expect(writer.db.prepare("SELECT count(*) AS n FROM store_tombstones").get()).toEqual({ n: 0 });
+    expect((await reader.searchLexical(query)).map((h) => [h.chunk.chunkId, h.score])).toEqual(before);
+    expect((await writer.searchLexical(query)).map((h) => [h.chunk.chunkId, h.score])).toEqual(before);
+    // Nothing left to merge: the index stays as it is.
+    expect(await writer.compactIndex()).toEqual({ segmentsBefore: 1, segmentsAfter: 1 });
+
+    await writer.upsertDocument(makeDoc("e"), [makeChunk("e", 0, { "f:nhat": 9 })]);
+    expect((await reader.searchLexical(query)).map((h) => h.doc.docId).sort()).toEqual(["a", "c", "d", "e"]);
+    expect(writer.db.pragma("integrity_check", { simple: true })).toBe("ok");
+  });
+
   it("sees writes made through another connection to the same file", async () => {
     const reader = track(openEmbeddedStore(dir));
     const writer = track(openEmbeddedStore(dir));

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { concatCompact } from "../../../src/store/compact-postings.js";
 import {
   buildSegmentPostings,
   compactBlob,
@@ -196,5 +197,34 @@ describe("compact posting blobs (layout 2)", () => {
         expect(Buffer.from(concatPostingBlobs(mixed))).toEqual(Buffer.from(concatPostingBlobs(raws)));
       }),
     );
+  });
+
+  it("join without decoding, for a merge of adjacent segments, exactly as encoding the whole list", () => {
+    fc.assert(
+      fc.property(wideKeys, fc.integer({ min: 1, max: 5 }), (keys, parts) => {
+        const tfs = keys.map((k) => 1 + (k % 300));
+        const lens = keys.map((k) => k % 100_000);
+        const cut = Math.ceil(keys.length / parts) || 1;
+        const pieces: Uint8Array[] = [];
+        for (let i = 0; i < keys.length; i += cut)
+          pieces.push(
+            compactBlob(
+              encodePostings(keys.slice(i, i + cut), tfs.slice(i, i + cut), lens.slice(i, i + cut)),
+            ),
+          );
+        // A segment holding none of the term's postings adds nothing.
+        pieces.splice(1, 0, compactBlob(encodePostings([], [], [])));
+        const whole = compactBlob(encodePostings(keys, tfs, lens));
+        expect(Buffer.from(concatCompact(pieces)!)).toEqual(Buffer.from(whole));
+      }),
+    );
+  });
+
+  it("are not joined without decoding when keys do not ascend or a list is raw inside", () => {
+    const early = compactBlob(blobOf([1, 5]));
+    const late = compactBlob(blobOf([9, 12]));
+    expect(concatCompact([late, early])).toBeNull();
+    expect(concatCompact([early, compactBlob(blobOf([5, 7]))])).toBeNull();
+    expect(concatCompact([early, compactBlob(encodePostings([20], [0.5], [3]))])).toBeNull();
   });
 });
