@@ -211,14 +211,18 @@ async function main(argv: string[]): Promise<number> {
       case "compact": {
         if (!engine.store.compactIndex) throw new UsageError("kho Qdrant tự quản lý chỉ mục: không cần gộp");
         const started = performance.now();
-        const { segmentsBefore, segmentsAfter } = await engine.store.compactIndex();
+        const { segmentsBefore, segmentsAfter, vacuumed } = await engine.store.compactIndex();
         const seconds = Math.round((performance.now() - started) / 100) / 10;
         if (values.json) {
-          process.stdout.write(`${JSON.stringify({ segmentsBefore, segmentsAfter, seconds })}\n`);
+          process.stdout.write(`${JSON.stringify({ segmentsBefore, segmentsAfter, vacuumed, seconds })}\n`);
         } else {
           process.stdout.write(
             `Đã gộp chỉ mục từ khóa: ${segmentsBefore} → ${segmentsAfter} phân đoạn (${seconds} s).\n`,
           );
+          if (segmentsBefore !== segmentsAfter && !vacuumed)
+            process.stdout.write(
+              "Tệp kho chưa thu nhỏ được (kho đang được ghi); các lần ghi sau sẽ dùng lại chỗ trống.\n",
+            );
         }
         return 0;
       }

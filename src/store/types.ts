@@ -229,8 +229,10 @@ export interface DocumentStore {
   termStats?(terms: string[]): Promise<{ chunks: number; df: Map<string, number> }>;
   /**
    * Merges the store's lexical index into one segment, for after a bulk ingest (the
-   * embedded store only: Qdrant keeps its own index). How many segments there were and are.
+   * embedded store only: Qdrant keeps its own index), then gives the file back the pages
+   * the old segments held when no other connection is reading. How many segments there
+   * were and are, and whether the file was shrunk.
    */
-  compactIndex?(): Promise<{ segmentsBefore: number; segmentsAfter: number }>;
+  compactIndex?(): Promise<{ segmentsBefore: number; segmentsAfter: number; vacuumed: boolean }>;
   close(): Promise<void>;
 }
