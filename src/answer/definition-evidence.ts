@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { cachedRegExp, escapeRegExp } from "../text/index.js";
+import { cachedRegExp, escapeRegExp, wordCharacterBefore } from "../text/index.js";
 
 /*
  * Definitions: whether "X là gì" asks what a term is, and whether a sentence says it.
@@ -70,8 +70,6 @@ export function definesTerm(term: string, folded: string): boolean {
  */
 const DEFINES_AFTER =
   /(?![\p{L}\p{N}])(?:[^.;:]{0,40}?:|\s+(?:[\p{L}\p{N}]+\s+){0,4}?(?:la|duoc hieu(?: la)?|nghia la|tuc la|gom|bao gom|duoc dinh nghia)(?![\p{L}\p{N}]))/uy;
-/** A letter or a digit (the code point before a term must be neither). */
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 function definesPhrase(term: string, folded: string): boolean {
   // The term's words alone, a plain pattern (global: read with `lastIndex`, reset here).
@@ -79,9 +77,9 @@ function definesPhrase(term: string, folded: string): boolean {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
     const at = match.index;
-    const before = at > 0 ? String.fromCodePoint(codePointBefore(folded, at)) : "";
     DEFINES_AFTER.lastIndex = at + match[0].length;
-    if ((before !== "" && WORD_CHARACTER.test(before)) || !DEFINES_AFTER.test(folded)) {
+    // Inside a longer word ("thugom") the term is not there.
+    if (wordCharacterBefore(folded, at) || !DEFINES_AFTER.test(folded)) {
       pattern.lastIndex = at + 1;
       continue;
     }
@@ -101,15 +99,6 @@ function definesPhrase(term: string, folded: string): boolean {
   return false;
 }
 
-/** The code point that ends just before `at` (a surrogate pair read whole). */
-function codePointBefore(text: string, at: number): number {
-  const low = text.charCodeAt(at - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
-    const high = text.charCodeAt(at - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(at - 2)!;
-  }
-  return low;
-}
 /** A term's words as a pattern, a small number matching "2", "02" or "hai" alike. */
 function termPattern(term: string): string {
   return term

@@ -5,7 +5,7 @@ import {
   isBigramTerm,
   type ScoredKeys,
 } from "./bm25-scorer.js";
-import { compactCount, concatCompact } from "./compact-postings.js";
+import { compactCount } from "./compact-postings.js";
 import { storeError } from "./errors.js";
 import { LruCache } from "./lru-cache.js";
 import {
@@ -14,7 +14,7 @@ import {
   type DeadRanges,
   decodeImpacts,
   type ImpactPostings,
-  mergePostingBlobs,
+  mergeToCompact,
   postingCount,
   type StoredBlob,
 } from "./postings.js";
@@ -223,19 +223,10 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     let postings = 0;
     for (const blob of byTerm.values()) postings += postingCount(blob);
     const segId = Number(stmt.segmentInsert.run(level, lo, hi, postings, chunks).lastInsertRowid);
-    // Term order makes the rows of a new segment an append at the end of the B-tree.
-    // Rows go in several to a statement: a third less time than one by one.
-    const terms = [...byTerm.keys()].sort();
-    const args: Array<number | string | Uint8Array> = [];
-    let i = 0;
-    for (; i + POSTING_ROWS_PER_INSERT <= terms.length; i += POSTING_ROWS_PER_INSERT) {
-      args.length = 0;
-      for (let k = i; k < i + POSTING_ROWS_PER_INSERT; k++)
-        args.push(segId, terms[k]!, compactBlob(byTerm.get(terms[k]!)!));
-      stmt.postingInsertMany.run(args);
-    }
-    for (; i < terms.length; i++)
-      stmt.postingInsert.run(segId, terms[i]!, compactBlob(byTerm.get(terms[i]!)!));
+    insertRows(
+      segId,
+      [...byTerm].map(([term, blob]): [string, Uint8Array] => [term, compactBlob(blob)]),
+    );
   }
 
   /**
@@ -267,12 +258,11 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
         }
         rows.length = 0;
         for (const [term, blobs] of blobsByTerm) {
-          const blob = mergedCompact(blobs, deadHere);
+          const blob = mergeToCompact(blobs, deadHere);
           if (blob === null) continue;
           rows.push([term, blob]);
           postings += compactCount(blob);
         }
-        rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
         insertRows(segId, rows);
         if (upper === undefined) break;
         after = upper;
@@ -306,18 +296,13 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     return least;
   }
 
-  /** One term's lists of a merge's segments as one compact blob; null when no posting is left. */
-  function mergedCompact(blobs: readonly StoredBlob[], dead: DeadRanges): Uint8Array | null {
-    if (dead.los.length === 0 && blobs.every((b) => !(b instanceof Uint8Array))) {
-      const joined = concatCompact(blobs.map((b) => (b as { compact: Uint8Array }).compact));
-      if (joined !== null) return compactCount(joined) > 0 ? joined : null;
-    }
-    const raw = mergePostingBlobs(blobs, dead);
-    return raw === null ? null : compactBlob(raw);
-  }
-
-  /** Appends (term, compact blob) rows to a segment, several to a statement. */
-  function insertRows(segId: number, rows: ReadonlyArray<[string, Uint8Array]>): void {
+  /**
+   * Appends (term, compact blob) rows to a segment. In term order (sorted here) the rows
+   * are an append at the end of the B-tree; several go to a statement: a third less time
+   * than one by one.
+   */
+  function insertRows(segId: number, rows: Array<[string, Uint8Array]>): void {
+    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const args: Array<number | string | Uint8Array> = [];
     let i = 0;
     for (; i + POSTING_ROWS_PER_INSERT <= rows.length; i += POSTING_ROWS_PER_INSERT) {

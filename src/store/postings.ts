@@ -1,6 +1,7 @@
 import {
   type CompactBlob,
   compactCount,
+  concatCompact,
   decodeCompactInto,
   encodeCompact,
   rawInside,
@@ -300,6 +301,20 @@ export function mergePostingBlobs(blobs: readonly StoredBlob[], dead: DeadRanges
   const merged = decodePostings(blobs, dead);
   if (merged.keys.length === 0) return null;
   return encodePostings(merged.keys, merged.tfs, merged.lens);
+}
+
+/**
+ * Merges blobs of one term (adjacent segments, in key order) into one blob in the compact
+ * form, as a merged segment of layout 2 stores it; null when nothing is left. Compact
+ * blobs with no dead posting among them are joined without decoding (`concatCompact`).
+ */
+export function mergeToCompact(blobs: readonly StoredBlob[], dead: DeadRanges): Uint8Array | null {
+  if (dead.los.length === 0 && blobs.every(isCompact)) {
+    const joined = concatCompact(blobs.map((blob) => blob.compact));
+    if (joined !== null) return compactCount(joined) > 0 ? joined : null;
+  }
+  const raw = mergePostingBlobs(blobs, dead);
+  return raw === null ? null : compactBlob(raw);
 }
 
 /**

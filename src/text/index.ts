@@ -32,4 +32,4 @@ export {
 } from "./normalize.js";
 export { type SentenceSpan, splitSentences } from "./sentences.js";
 export { expandShorthands } from "./shorthands.js";
-export { countSyllables, type Syllable, toSyllables } from "./tokenize.js";
+export { countSyllables, type Syllable, toSyllables, wordCharacterBefore } from "./tokenize.js";

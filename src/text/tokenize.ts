@@ -81,6 +81,19 @@ export function wordCharacterLength(text: string, at: number): number {
   return WORD_CHARACTER.test(String.fromCodePoint(point)) ? 2 : 0;
 }
 
+/** Whether the code point that ends just before `at` is a letter or digit (a surrogate pair read whole). */
+export function wordCharacterBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const low = text.charCodeAt(at - 1);
+  if (at >= 2 && low >= 0xdc00 && low <= 0xdfff) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return wordCharacterLength(text, at - 2) === 2;
+  }
+  // A high surrogate just before `at` is half a pair cut there: no character of its own.
+  if (low >= 0xd800 && low <= 0xdbff) return false;
+  return wordCharacterLength(text, at - 1) === 1;
+}
+
 /** Calls `each` with the start and end of every token of `text`, in order (TOKEN_PATTERN's matches). */
 export function forEachToken(text: string, each: (start: number, end: number) => void): void {
   const n = text.length;

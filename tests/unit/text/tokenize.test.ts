@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countSyllables, foldDiacritics, normalizeVietnamese, toSyllables } from "../../../src/text/index.js";
-import { forEachToken, TOKEN_PATTERN } from "../../../src/text/tokenize.js";
+import { forEachToken, TOKEN_PATTERN, wordCharacterBefore } from "../../../src/text/tokenize.js";
 import { someText } from "./arbitraries.js";
 
 describe("toSyllables", () => {
@@ -97,6 +97,12 @@ describe("forEachToken", () => {
     const text = "Đức Thọ-2024 ¼ 𝐀𝐁c 😀x \uD835 lẻ\uDC00 ٣٤ 漢字";
     expect(byScan(text)).toEqual(byPattern(text));
     expect(byScan("𝐀𝐁c")).toEqual([[0, 5]]);
+    // Before an offset inside a pair there is half a character, no letter.
+    expect([
+      wordCharacterBefore("𝐀b", 1),
+      wordCharacterBefore("𝐀b", 2),
+      wordCharacterBefore("-b", 1),
+    ]).toEqual([false, true, false]);
   });
 
   it("reads every text as TOKEN_PATTERN does", () => {
@@ -107,6 +113,9 @@ describe("forEachToken", () => {
       fc.property(fc.oneof(someText, fc.string({ unit: "grapheme", maxLength: 40 }), anyUnits), (text) => {
         expect(byScan(text)).toEqual(byPattern(text));
         expect(countSyllables(text)).toBe(byPattern(text.normalize("NFC")).length);
+        // What precedes each offset, as a look-behind for a letter or digit reads it.
+        for (let at = 0; at <= text.length; at++)
+          expect(wordCharacterBefore(text, at)).toBe(/(?<=[\p{L}\p{N}])$/u.test(text.slice(0, at)));
       }),
       { numRuns: 2000 },
     );
