@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { cachedRegExp, escapeRegExp, foldDiacritics, foldNfc } from "../text/index.js";
+import { cachedRegExp, escapeRegExp, foldDiacritics, foldNfc, wordBoundedMatches } from "../text/index.js";
 import { expandedQuestion, expandedWords } from "./asked-post.js";
 
 /*
@@ -35,14 +35,15 @@ export function namesOtherOffice(text: string, foldedQuestion: string): boolean 
 export function countsAnotherBodys(question: QuestionAnalysis, sentence: string): boolean {
   if (question.unit === "") return false;
   const unit = question.unit.split(" ").map(escapeRegExp).join("\\s+");
-  const counts = cachedRegExp(
-    `(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s+${unit}(?![\\p{L}\\p{N}])[ \\t]*`,
-    "giu",
-  );
+  // Built per unit asked, so without letter classes: the count stands as words when no
+  // letter or digit touches it (wordBoundedMatches).
+  const counts = cachedRegExp(`\\d+(?:[.,]\\d+)*\\s+${unit}`, "giu");
+  const folded = foldedWithCase(sentence);
+  const nfc = sentence.normalize("NFC");
   const asked = expandedQuestion(question);
   let another = false;
-  for (const match of foldedWithCase(sentence).matchAll(counts)) {
-    const after = sentence.normalize("NFC").slice(match.index + match[0].length);
+  for (const { end } of wordBoundedMatches(folded, counts)) {
+    const after = nfc.slice(end).replace(LEADING_BLANKS, "");
     const body = OFFICE_AT_START.exec(after)?.[0];
     if (
       body === undefined ||
@@ -59,4 +60,6 @@ function foldedWithCase(sentence: string): string {
   const folded = foldNfc(nfc);
   return folded.length === nfc.length ? folded : nfc;
 }
+/** The spaces and tabs between a count's unit and the body it may name. */
+const LEADING_BLANKS = /^[ \t]*/u;
 const OFFICE_AT_START = new RegExp(`^(?:${OFFICES.source})`, "u");

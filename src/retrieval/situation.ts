@@ -1,4 +1,4 @@
-import { cachedRegExp, foldDiacritics } from "../text/index.js";
+import { foldDiacritics } from "../text/index.js";
 import { romanValue } from "../text/roman-numerals.js";
 import { markPlaceNames, SHORT_NAME_KEYS, shortNameToken } from "./place-names.js";
 import { mentionsAny } from "./question-analysis.js";
@@ -45,14 +45,23 @@ const SURNAMES = [
  * begins a place asked about ("Vũ Thư", "Ngô Quyền") is left as it is.
  */
 export function foldForSituation(text: string, situation: readonly string[]): string {
-  return foldDiacritics(markPlaceNames(text).replace(personNamePattern(situation), "$1").toLowerCase());
+  const asked = askedSurnames(situation);
+  const joined = markPlaceNames(text).replace(PERSON_NAME, (name, surname: string) =>
+    asked.has(foldDiacritics(surname.toLowerCase())) ? name : surname,
+  );
+  return foldDiacritics(joined.toLowerCase());
 }
 
-/** The pattern per set of surnames left out: the situation check runs on every passage read. */
-function personNamePattern(situation: readonly string[]): RegExp {
-  const asked = new Set(situation.map((name) => name.split(" ")[0]!));
-  const surnames = SURNAMES.filter((s) => !asked.has(foldDiacritics(s.toLowerCase())));
-  return cachedRegExp(`(?<![\\p{L}\\p{N}])(${surnames.join("|")})\\s+(?=\\p{Lu})`, "gu");
+/**
+ * A surname and the spaces before a capitalised name. One pattern for every question: a
+ * pattern per set of surnames asked cost 2 ms to compile (its letter classes), and the
+ * surnames a place asked begins with are passed over as the pattern is read.
+ */
+const PERSON_NAME = new RegExp(`(?<![\\p{L}\\p{N}])(${SURNAMES.join("|")})\\s+(?=\\p{Lu})`, "gu");
+
+/** The folded surnames the situation's names begin with ("vu" for "vu thu"). */
+function askedSurnames(situation: readonly string[]): ReadonlySet<string> {
+  return new Set(situation.map((name) => name.split(" ")[0]!));
 }
 
 /** A term of office as written either way: "khoa xiv" is also "khoa 14". */

@@ -32,4 +32,11 @@ export {
 } from "./normalize.js";
 export { type SentenceSpan, splitSentences } from "./sentences.js";
 export { expandShorthands } from "./shorthands.js";
-export { countSyllables, type Syllable, toSyllables, wordCharacterBefore } from "./tokenize.js";
+export {
+  countSyllables,
+  type Syllable,
+  toSyllables,
+  wordCharacterBefore,
+  wordCharacterLength,
+} from "./tokenize.js";
+export { type MatchSpan, wordBoundedMatches } from "./word-bounded.js";
