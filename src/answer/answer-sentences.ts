@@ -139,12 +139,22 @@ export const POINTER_SENTENCE =
   /^(?:>>|»|→|trên đây là|dưới đây là|sau đây là|xem thêm|xem chi tiết|tham khảo|mời (?:bạn đọc|quý vị)|bạn đọc (?:có thể )?tham khảo)|^căn cứ\s[^;]*\bquy định về(?:\s+[^\s;:]+){1,16}\s*[.…]?$/iu;
 
 /**
- * A download link's line: "Tải về Mẫu đơn ...", "Tải mẫu dấu ... về tại đây: Tải về", "Xem
+ * Whether a sentence is a download link's line: "Tải về Mẫu đơn ...", "Tải mẫu dấu ... về tại đây: Tải về", "Xem
  * toàn bộ Phụ lục ...". The link is gone in a chat: the line answers nothing but a request
  * for the form itself (which then has nothing better than its name).
  */
-export const DOWNLOAD_LINE =
-  /^[*_\s]*(?:tải (?:về|xuống|mẫu|file|ngay|toàn văn)|download|xem (?:toàn bộ|toàn văn|đầy đủ))|\btại đây\s*:\s*tải về\s*$/iu;
+export function isDownloadLine(sentence: string): boolean {
+  if (DOWNLOAD_OPENING.test(sentence)) return true;
+  // Read at the end first: looked for everywhere, the closing cost every sentence a microsecond.
+  return CLOSING_WORDS.test(sentence.trimEnd().slice(-CLOSING_LENGTH)) && DOWNLOAD_CLOSING.test(sentence);
+}
+
+const DOWNLOAD_OPENING =
+  /^[*_\s]*(?:tải (?:về|xuống|mẫu|file|ngay|toàn văn)|download|xem (?:toàn bộ|toàn văn|đầy đủ))/iu;
+const DOWNLOAD_CLOSING = /\btại đây\s*:\s*tải về\s*$/iu;
+/** The words a closing download line ends with, and their length. */
+const CLOSING_WORDS = /^tải về$/iu;
+const CLOSING_LENGTH = "tải về".length;
 
 /** Whether a sentence asks ("... thành xã gì?") or points elsewhere (`POINTER_SENTENCE`): it says nothing. */
 export function asksOrPoints(sentence: string): boolean {

@@ -43,11 +43,21 @@ export function orderByRanker<C extends OrderedCandidate>(
   const ranked = candidates.slice(0, RANKED_DEPTH);
   const rows = ranked.map((c) => {
     const answering = answers(c);
+    // Named field by field: spreading the candidate made a new object's shape each time.
     const features = rankerFeatures({
-      ...c,
+      score: c.score,
       bestScore,
+      coverage: c.coverage,
+      rareCoverage: c.rareCoverage,
+      prior: c.prior,
+      evidence: c.evidence,
+      focusNames: c.focusNames,
       answers: answering,
+      passageIndex: c.passageIndex,
+      sentenceIndex: c.sentenceIndex,
       words: wordCount(c.text),
+      text: c.text,
+      bigramCoverage: c.bigramCoverage,
       sharedRun: sharedRun(c.folded),
       type: question.type,
       detailCoverage: c.evidence ? detailCoverage(question, c.text, termValues, questionValue) : 0,
@@ -59,7 +69,7 @@ export function orderByRanker<C extends OrderedCandidate>(
     candidates: rows.map((r) => ({ text: r.candidate.text, features: r.features, answers: r.answering })),
   });
   if (model === undefined) return;
-  const scored = rows.map((r, i) => ({ ...r, i, learned: rankerScore(r.features, model) }));
+  const scored = rows.map((r, i) => ({ candidate: r.candidate, i, learned: rankerScore(r.features, model) }));
   scored.sort((a, b) => b.learned - a.learned || a.i - b.i);
   candidates.splice(0, ranked.length, ...scored.map((r) => r.candidate));
 }

@@ -6,8 +6,8 @@ import { asksDefinition, holdsEvidence, namesFocus, namesOpposite } from "./answ
 import { LIST_ITEM, listAfter, withoutAnnouncement } from "./answer-lists.js";
 import {
   answerSentences,
-  DOWNLOAD_LINE,
   INDIRECT_QUESTION,
+  isDownloadLine,
   isUnquotable,
   saysNothing,
   withAntecedents,
@@ -196,6 +196,13 @@ export function composeExtractiveAnswer(
       ? passage.chunk.headingPath
       : [passage.doc.title, ...passage.chunk.headingPath];
     const headings = new Set(context.map(headingKey));
+    // A key is its text trimmed, less a last "." or ":": a longer sentence is none of them.
+    let longestHeading = 0;
+    for (const key of headings) longestHeading = Math.max(longestHeading, key.length);
+    const isHeading = (text: string) => {
+      const trimmed = text.trim();
+      return trimmed.length <= longestHeading + 1 && headings.has(headingKey(trimmed));
+    };
     const values = discountContext(termValues, context.join("\n"), focus);
     // The question's situation (a place, a year, a term of office) must be this passage's,
     // and so must the codes and the held documents it names.
@@ -211,13 +218,13 @@ export function composeExtractiveAnswer(
     spans.forEach((span, sentenceIndex) => {
       // A title or heading line names the topic but answers nothing (also a Markdown
       // heading left as text because nothing follows it, and a quoted article's title).
-      if (headings.has(headingKey(span.text)) || MARKDOWN_HEADING_LINE.test(span.text)) return;
+      if (isHeading(span.text) || MARKDOWN_HEADING_LINE.test(span.text)) return;
       if (isUnquotable(spans, sentenceIndex, passage.chunk.text)) return;
       // Web pages set sentences in *emphasis*; a sentence that asks ("... sau sáp nhập
       // thành xã gì?") or points elsewhere ("Dưới đây là thông tin về ...") answers nothing.
       const plain = span.text.replace(EMPHASIS, "").trim();
       if (saysNothing(plain)) return;
-      if (!formAsked && DOWNLOAD_LINE.test(plain)) return;
+      if (!formAsked && isDownloadLine(plain)) return;
       // "Số 07-KL/VPTW", "(Ban hành kèm theo Quyết định số ...)": which document, nothing it says.
       if (onlyNamesDocument(plain) && !asksWhichDocument(question)) return;
       let text = tidyTableCells(trimSentence(plain, values, sentenceWords, question));
@@ -225,7 +232,7 @@ export function composeExtractiveAnswer(
       // An infobox row ("| Địa chỉ | 6C phố Hoàng Diệu |") is read under its table's caption
       // ("Trụ sở"): the caption says what the row is, and the row is quoted with it.
       const caption = tableCaption(spans, sentenceIndex);
-      if (caption !== undefined && !headings.has(headingKey(caption))) text = `${caption}: ${text}`;
+      if (caption !== undefined && !isHeading(caption)) text = `${caption}: ${text}`;
       // "... đối tượng áp dụng gồm:" with no list after it in the passage promises what it
       // cannot give; a sentence that says something before its announcement ("Chậm nhất
       // là 05 năm ..., cụ thể như sau:") is quoted without it.

@@ -1,4 +1,5 @@
 import type { QuestionAnalysis, QuestionType } from "../retrieval/question-analysis.js";
+import { forEachToken } from "../text/tokenize.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { LEARNED_RANKER } from "./sentence-ranker-model.js";
 
@@ -138,8 +139,10 @@ export function sharedRunOf(questionFolded: string): (sentenceFolded: string) =>
     let best = 0;
     run.fill(0);
     let previous = none;
-    for (const word of sentenceFolded.split(WORD_BREAK)) {
-      const at = positions.get(word) ?? none;
+    // The sentence's words as the tokenizer scans them (splitting on a letter class cost
+    // a tenth of the ranker's time).
+    forEachToken(sentenceFolded, (start, end) => {
+      const at = positions.get(sentenceFolded.slice(start, end)) ?? none;
       for (const i of at) {
         const length = (i > 0 ? run[i - 1]! : 0) + 1;
         next[i] = length;
@@ -148,7 +151,7 @@ export function sharedRunOf(questionFolded: string): (sentenceFolded: string) =>
       for (const i of previous) run[i] = 0;
       [run, next] = [next, run];
       previous = at;
-    }
+    });
     return Math.min(MAX_RUN, best);
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   answerSentences,
+  isDownloadLine,
   isQuotedArticleTitle,
   isUnchosenOption,
   withAntecedents,
@@ -149,5 +150,20 @@ describe("isQuotedArticleTitle", () => {
       "Chủ tịch có thẩm quyền xử phạt.\n",
     );
     expect(titleAt(ended)[1]).toBe(false);
+  });
+});
+
+describe("isDownloadLine", () => {
+  it("finds a download link's line by its opening or its closing words, in any case", () => {
+    expect(isDownloadLine("Tải về Mẫu đơn đề nghị cấp giấy phép")).toBe(true);
+    expect(isDownloadLine("**Xem toàn bộ Phụ lục tại đây")).toBe(true);
+    expect(isDownloadLine("Tải mẫu dấu Đã thẩm định thiết kế - Mẫu số PC14 về tại đây: Tải về")).toBe(true);
+    expect(isDownloadLine("Mẫu số PC14 về TẠI ĐÂY: TẢI VỀ  \n")).toBe(true);
+  });
+
+  it("keeps a sentence that only speaks of downloading", () => {
+    expect(isDownloadLine("Người dân có thể tải về mẫu đơn tại Cổng dịch vụ công.")).toBe(false);
+    expect(isDownloadLine("Xem tại đây: tải về rồi nộp trực tiếp.")).toBe(false);
+    expect(isDownloadLine("Bản mới đã có, xin tải về")).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS } from "../../../src/answer/extractive.js";
 import {
@@ -48,6 +49,38 @@ describe("sharedRunOf", () => {
   it("does not count words out of order or a run of question words alone", () => {
     expect(run(fold("hành chấp ban"))).toBe(1);
     expect(sharedRunOf("la gi co")(fold("là gì có"))).toBe(0);
+  });
+
+  it("reads sentences one after another as a plain count of runs would", () => {
+    // The longest run by brute force, question words alone not counted.
+    const plain = (question: string, sentence: string) => {
+      const q = question.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const w = sentence.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      let best = 0;
+      for (let i = 0; i < w.length; i++)
+        for (let j = 0; j < q.length; j++) {
+          let length = 0;
+          while (i - length >= 0 && j - length >= 0 && w[i - length] === q[j - length]) length++;
+          const content = q
+            .slice(j - length + 1, j + 1)
+            .some((x) => !["la", "gi", "co", "ai", "nao"].includes(x));
+          if (length > best && content) best = length;
+        }
+      return Math.min(4, best);
+    };
+    const question = "ai la chu tich ubnd tinh co gi nao la chu tich";
+    const shared = sharedRunOf(question);
+    const words = fc.constantFrom("ai", "la", "chu", "tich", "ubnd", "tinh", "co", "gi", "nao", "xa", "𝐀");
+    const gaps = fc.constantFrom(" ", ", ", "-", "  ", "/");
+    const sentence = fc
+      .array(fc.tuple(gaps, words), { maxLength: 16 })
+      .map((parts) => parts.map(([gap, word]) => gap + word).join(""));
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 4 }), (sentences) => {
+        for (const text of sentences) expect(shared(text)).toBe(plain(question, text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("counts at most four words, question words within a run too", () => {
