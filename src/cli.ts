@@ -278,8 +278,14 @@ async function ingest(
     }
   }
   bar(files.length, files.length, "");
+  // Many files each written alone leave the index in many segments: merged once here.
+  const compacted = files.length - failures > 1 ? await corpus.compactAfterBulk() : null;
   if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
   else if (files.length > 20) process.stdout.write(`Đã xử lý ${files.length} tệp, ${failures} lỗi.\n`);
+  if (compacted && !json)
+    process.stdout.write(
+      `Đã gộp chỉ mục từ khóa: ${compacted.segmentsBefore} → ${compacted.segmentsAfter} phân đoạn (${compacted.seconds} s).\n`,
+    );
   return failures > 0 ? 1 : 0;
 }
 

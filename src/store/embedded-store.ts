@@ -185,7 +185,12 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStor
       return read(() => index.termCounts(terms));
     },
 
-    async compactIndex() {
+    async compactIndex(options = {}) {
+      if (options.whenSegmentsOver !== undefined) {
+        const segments = read(() => index.segmentCount());
+        if (segments <= options.whenSegmentsOver)
+          return { segmentsBefore: segments, segmentsAfter: segments, vacuumed: false };
+      }
       // A new generation: other connections to the file drop the segments they knew.
       const { before, after } = write((meta) => ({
         value: index.compact(),

@@ -97,6 +97,8 @@ export interface LexicalIndex {
    * segments there were and are.
    */
   compact(): { before: number; after: number };
+  /** How many segments the index has now. */
+  segmentCount(): number;
   /** Posting lists of the terms with impacts for `context` (empty lists for unknown terms). */
   lists(terms: readonly string[], context: Bm25Context): Map<string, ImpactPostings>;
   /**
@@ -343,6 +345,10 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
       segments = null;
       dead = null;
       return { before: all.length, after: stmt.segmentsAll.all().length };
+    },
+
+    segmentCount() {
+      return (segments ??= stmt.segmentsAll.all()).length;
     },
 
     maintain() {

@@ -231,8 +231,11 @@ export interface DocumentStore {
    * Merges the store's lexical index into one segment, for after a bulk ingest (the
    * embedded store only: Qdrant keeps its own index), then gives the file back the pages
    * the old segments held when no other connection is reading. How many segments there
-   * were and are, and whether the file was shrunk.
+   * were and are, and whether the file was shrunk. With `whenSegmentsOver`, an index of
+   * that many segments or fewer is left as it is (nothing written).
    */
-  compactIndex?(): Promise<{ segmentsBefore: number; segmentsAfter: number; vacuumed: boolean }>;
+  compactIndex?(options?: {
+    whenSegmentsOver?: number;
+  }): Promise<{ segmentsBefore: number; segmentsAfter: number; vacuumed: boolean }>;
   close(): Promise<void>;
 }

@@ -2,7 +2,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCorpusLog } from "../../../src/audit/corpus-log.js";
-import { createCorpusService, separateDocId } from "../../../src/corpus/corpus-service.js";
+import {
+  COMPACT_OVER_SEGMENTS,
+  createCorpusService,
+  separateDocId,
+} from "../../../src/corpus/corpus-service.js";
 import { sha256 } from "../../../src/hash.js";
 import { toIndexedChunks } from "../../../src/ingest/index-chunks.js";
 import { createIndexer } from "../../../src/ingest/indexer.js";
@@ -23,20 +27,71 @@ const NOTICE = text("Thông báo kết luận\n\nBan Thường vụ kết luận
 describe("the corpus service", () => {
   const tempDir = useTempDirs();
 
-  function open(options: { corpusDir?: string } = {}) {
+  function open(options: { corpusDir?: string; mergeFactor?: number } = {}) {
+    const { mergeFactor, ...folder } = options;
     const storeDir = tempDir("store-");
-    const store = openEmbeddedStore(storeDir);
+    const store = openEmbeddedStore(storeDir, mergeFactor ? { tuning: { mergeFactor } } : {});
     const log = createCorpusLog(store.db);
     const corpus = createCorpusService({
       store,
       indexer: createIndexer({ store, corpusLog: log }),
       log,
       storeDir,
-      ...options,
+      ...folder,
       logger: createLogger({ level: "silent" }),
     });
     return { store, log, corpus };
   }
+
+  it("merges the index after a bulk addition that left it in many segments, and not after a few", async () => {
+    const files = tempDir("cli-");
+    // Files written one at a time, with no merge between them: a segment each.
+    const { store, corpus } = open({ mergeFactor: 1000 });
+    const segments = () =>
+      (store.db.prepare("SELECT count(*) AS n FROM store_segments").get() as { n: number }).n;
+    const ingest = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const file = join(files, `van-ban-${i}.txt`);
+        writeFileSync(
+          file,
+          `Văn bản số ${i}\n\nHuyện thứ ${i} giảm được ${i} đầu mối khi thực hiện nhất thể hóa.`,
+        );
+        await corpus.ingestFile(file, "cli");
+      }
+    };
+    await ingest(0, 3);
+    expect(await corpus.compactAfterBulk()).toBeNull();
+    expect(segments()).toBe(3);
+    await ingest(3, COMPACT_OVER_SEGMENTS + 2);
+    const before = (await store.searchLexical({ terms: [{ term: "f:nhat", weight: 1 }], limit: 50 })).length;
+    expect(await corpus.compactAfterBulk()).toMatchObject({
+      segmentsBefore: COMPACT_OVER_SEGMENTS + 2,
+      segmentsAfter: 1,
+    });
+    expect(segments()).toBe(1);
+    expect((await store.searchLexical({ terms: [{ term: "f:nhat", weight: 1 }], limit: 50 })).length).toBe(
+      before,
+    );
+  });
+
+  it("merges the index at the end of a folder's sync that added documents", async () => {
+    const folder = tempDir("corpus-");
+    const { store, corpus } = open({ corpusDir: folder, mergeFactor: 1000 });
+    // Documents already there, each written alone (the bot's uploads): many segments.
+    const files = tempDir("cli-");
+    for (let i = 0; i <= COMPACT_OVER_SEGMENTS; i++) {
+      const file = join(files, `tai-lieu-${i}.txt`);
+      writeFileSync(file, `Tài liệu ${i}\n\nNội dung thứ ${i} về kiêm nhiệm chức danh.`);
+      await corpus.ingestFile(file, "cli");
+    }
+    const segments = () =>
+      (store.db.prepare("SELECT count(*) AS n FROM store_segments").get() as { n: number }).n;
+    expect(await corpus.syncFolder()).toMatchObject({ added: 0 });
+    expect(segments()).toBe(COMPACT_OVER_SEGMENTS + 1);
+    writeFileSync(join(folder, "bao-cao.txt"), REPORT);
+    expect(await corpus.syncFolder()).toMatchObject({ added: 1, failed: [] });
+    expect(segments()).toBe(1);
+  });
 
   it("is fed by every source, each change recorded with where it came from", async () => {
     const folder = tempDir("corpus-");

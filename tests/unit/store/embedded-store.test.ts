@@ -373,6 +373,27 @@ describe("embedded store", () => {
     expect(store.db.pragma("integrity_check", { simple: true })).toBe("ok");
   });
 
+  it("leaves an index of few segments as it is when asked to compact only past a count", async () => {
+    const store = track(openEmbeddedStore(dir, { tuning: { mergeFactor: 100 } }));
+    for (const docId of ["a", "b", "c"])
+      await store.upsertDocument(makeDoc(docId), [makeChunk(docId, 0, { "f:nhat": 1 })]);
+    const generation = () =>
+      (store.db.prepare("SELECT generation FROM store_meta").get() as { generation: number }).generation;
+    const before = generation();
+    expect(await store.compactIndex({ whenSegmentsOver: 3 })).toEqual({
+      segmentsBefore: 3,
+      segmentsAfter: 3,
+      vacuumed: false,
+    });
+    // Nothing was written: other connections keep what they cached.
+    expect(generation()).toBe(before);
+    expect(await store.compactIndex({ whenSegmentsOver: 2 })).toEqual({
+      segmentsBefore: 3,
+      segmentsAfter: 1,
+      vacuumed: true,
+    });
+  });
+
   it("compacts its segments into one: the same hits, for another connection too, and later writes", async () => {
     const writer = track(openEmbeddedStore(dir, { tuning: { mergeFactor: 100 } }));
     const reader = track(openEmbeddedStore(dir));
