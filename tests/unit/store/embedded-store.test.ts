@@ -421,6 +421,8 @@ describe("embedded store", () => {
     const grown = size();
     expect(await writer.compactIndex()).toEqual({ segmentsBefore: 2, segmentsAfter: 1, vacuumed: true });
     expect(size()).toBeLessThanOrEqual(grown);
+    // The rewrite's temporary copy went to disk; the connection keeps its temporaries in memory again.
+    expect(writer.db.pragma("temp_store", { simple: true })).toBe(2);
     const rows = writer.db.prepare("SELECT dead FROM store_segments").all() as Array<{ dead: number }>;
     expect(rows).toEqual([{ dead: 0 }]);
     expect(writer.db.prepare("SELECT count(*) AS n FROM store_tombstones").get()).toEqual({ n: 0 });
