@@ -348,7 +348,8 @@ export function createLexicalIndex(db: Database, tuning: LexicalIndexTuning = {}
     },
 
     segmentCount() {
-      return (segments ??= stmt.segmentsAll.all()).length;
+      segments ??= stmt.segmentsAll.all();
+      return segments.length;
     },
 
     maintain() {
