@@ -17,7 +17,7 @@ export function holdsSituation(situation: readonly string[], text: string): bool
  * than the answer stage's list of surnames (answer-evidence.ts): "Hà", "Hồ", "Hoàng",
  * "Cao", "Lâm", "Mai", "Thái" begin provinces and districts ("Hà Tĩnh", "Hoàng Mai").
  */
-const SURNAMES = [
+export const SURNAMES = [
   "Nguyễn",
   "Trần",
   "Lê",

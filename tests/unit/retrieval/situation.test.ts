@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { markPlaceNames, placeNamesIn, splitAtPlaceNames } from "../../../src/retrieval/place-names.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
-import { foldForSituation, holdsSituation } from "../../../src/retrieval/situation.js";
+import { foldForSituation, holdsSituation, SURNAMES } from "../../../src/retrieval/situation.js";
 import { foldDiacritics } from "../../../src/text/index.js";
 
 describe("situation of a question", () => {
@@ -113,27 +113,7 @@ describe("holdsSituation", () => {
     // The former way: one pattern per set of surnames asked, those left out of it.
     const byPattern = (text: string, situation: string[]) => {
       const asked = new Set(situation.map((name) => name.split(" ")[0]!));
-      const all = [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Huỳnh",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Ngô",
-        "Đào",
-        "Trịnh",
-        "Tô",
-        "Lưu",
-        "Triệu",
-        "Kiều",
-        "Phùng",
-      ];
-      const left = all.filter((s) => !asked.has(foldDiacritics(s.toLowerCase())));
+      const left = SURNAMES.filter((s) => !asked.has(foldDiacritics(s.toLowerCase())));
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${left.join("|")})\\s+(?=\\p{Lu})`, "gu");
       return foldDiacritics(markPlaceNames(text).replace(pattern, "$1").toLowerCase());
     };
