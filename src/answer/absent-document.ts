@@ -21,19 +21,21 @@ export function absentNamedDocument(question: string, hits: readonly Hit[]): str
   const numbers = findDocumentNumbers(question.normalize("NFC"));
   const references = findShortReferences(question);
   if (numbers.length === 0 && references.length === 0) return undefined;
-  const texts = hits.map((h) => squeeze(h.chunk.text));
+  // The passages squeezed only when a number is not some hit's own (most questions stop there).
+  let squeezed: string[] | undefined;
+  const texts = () => (squeezed ??= hits.map((h) => squeeze(h.chunk.text)));
   for (const number of numbers) {
     const key = squeeze(number);
     const lead = /^0*(\d+)/u.exec(key)?.[1];
     const held = hits.some(
       (h) => h.doc.number !== null && h.doc.number !== undefined && squeeze(h.doc.number) === key,
     );
-    if (!held && lead !== undefined && !texts.some((t) => t.includes(key))) return number;
+    if (!held && lead !== undefined && !texts().some((t) => t.includes(key))) return number;
   }
   for (const ref of references) {
     if (hits.some((h) => isReferencedBy(h.doc, ref))) continue;
     const pattern = shortPattern(ref.number, ref.code);
-    if (!texts.some((t) => pattern.test(t)))
+    if (!texts().some((t) => pattern.test(t)))
       return `${kindOfFoldedCode(ref.code) ?? ref.code} ${ref.number}${ref.year ? `/${ref.year}` : ""}`;
   }
   return undefined;

@@ -2,11 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   foldDiacritics,
+  foldNfc,
   hasVietnameseDiacritics,
   isVietnameseSyllable,
   normalizeForMatch,
   normalizeVietnamese,
 } from "../../../src/text/index.js";
+import { foldCode } from "../../../src/text/letters.js";
 import { someText } from "./arbitraries.js";
 
 describe("normalizeVietnamese", () => {
@@ -161,6 +163,32 @@ describe("foldDiacritics", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("foldNfc", () => {
+  // The code unit by code unit fold it must equal: each unit through foldCode.
+  const byUnit = (s: string) =>
+    Array.from({ length: s.length }, (_, i) => String.fromCharCode(foldCode(s.charCodeAt(i)))).join("");
+
+  it("folds each code unit as foldCode does, lone surrogate halves included", () => {
+    const units = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 60 })
+      .map((codes) => String.fromCharCode(...codes));
+    fc.assert(
+      fc.property(fc.oneof(someText, units), (s) => {
+        expect(foldNfc(s)).toBe(byUnit(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("folds a text longer than one chunk, and a short one after it", () => {
+    const long = "Đức Thọ giảm được 06 đầu mối. ".repeat(700);
+    expect(long.length).toBeGreaterThan(20_000);
+    expect(foldNfc(long)).toBe("Duc Tho giam duoc 06 dau moi. ".repeat(700));
+    expect(foldNfc("Hà Tĩnh")).toBe("Ha Tinh");
+    expect(foldNfc("ascii only")).toBe("ascii only");
   });
 });
 
