@@ -178,6 +178,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
  * in passing names one.
  */
 export function namesFocus(question: QuestionAnalysis, folded: string): number {
+  if (question.focusPhrases.length === 0) return 0;
   // A listing writes a phrase with a comma inside: "34 tỉnh, thành phố" names "tỉnh thành".
   // (Folded text is plain a-z: no Unicode classes needed; this runs on every candidate.)
   let listed = folded.includes(", ") ? folded.replace(LISTING_COMMA, "$1 ") : folded;

@@ -70,7 +70,7 @@ interface Candidate {
   sentenceIndex: number;
   text: string;
   score: number;
-  matched: Set<string>;
+  matched: ReadonlySet<string>;
   evidence: boolean;
   focus: boolean;
   /** Whether the passage is about the question's place, year or term of office. */

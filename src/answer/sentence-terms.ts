@@ -12,18 +12,23 @@ import { clauseHoldsDetail, namesFocus } from "./answer-evidence.js";
 export function scoreText(
   text: string,
   termValues: Map<string, number>,
-): { score: number; matched: Set<string> } {
+): { score: number; matched: ReadonlySet<string> } {
   const terms = termsOf(text);
   let score = 0;
-  const matched = new Set<string>();
+  // Made at the first term held: many clauses and asides hold none.
+  let matched: Set<string> | undefined;
   for (const [term, value] of termValues) {
     if (terms.has(term)) {
       score += value;
+      matched ??= new Set<string>();
       matched.add(term);
     }
   }
-  return { score, matched };
+  return { score, matched: matched ?? NO_TERMS };
 }
+
+/** What a text that holds none of the question's terms matched (shared, never changed). */
+const NO_TERMS: ReadonlySet<string> = new Set();
 
 /** A sentence's first clause, up to its first comma. */
 const OPENING_CLAUSE = /^[^,;:]+,\s*/u;
@@ -205,7 +210,7 @@ const NAMING_ASIDE = /^\(\s*(?:sau đây (?:gọi|viết)(?: chung| tắt)?(?: l
  * not use that name; each gone aside is marked "(…)". The sentence itself when none goes.
  */
 function withoutAsides(sentence: string, termValues: Map<string, number>): string {
-  let outside: Set<string> | undefined;
+  let outside: ReadonlySet<string> | undefined;
   return sentence
     .replace(/\s*\([^()]*\)/gu, (aside) => {
       const text = aside.trim();

@@ -101,12 +101,15 @@ export function referenceTerms(referenceSyllables: Iterable<string>, terms: Iter
 /** "Mẫu số 03/QTDA", "mẫu 02a/BC": a form by its number (written with marks or folded). */
 export const FORM_NUMBER = /(?<![\p{L}\p{N}])m(?:ẫ|a)u\s+(?:s(?:ố|o)\s+)?\d{1,3}[\p{L}\p{N}/.-]*/iu;
 const FORM_NUMBERS = new RegExp(FORM_NUMBER.source, "giu");
+const ASCII_DIGIT = /[0-9]/;
 
 /**
  * The leading numbers of the documents a text names, in full ("121" of "121-KL/TW") or the
  * short way ("67" of "NĐ 67"), without leading zeros or repeats.
  */
 export function documentNumbersIn(text: string): string[] {
+  // Both ways of naming a document need a digit; most sentences read here have none.
+  if (!ASCII_DIGIT.test(text)) return [];
   // A form's number ("Mẫu số 03/QTDA") is written like a document's but names none.
   const nfc = text.normalize("NFC").replace(FORM_NUMBERS, " ");
   const full = findDocumentNumbers(nfc.toUpperCase()).map((n) => /^\d+/u.exec(n)?.[0]);

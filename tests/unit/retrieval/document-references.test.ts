@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   documentNumbersIn,
@@ -5,6 +6,7 @@ import {
   isReferencedBy,
   referenceTerms,
 } from "../../../src/retrieval/document-references.js";
+import { findDocumentNumbers } from "../../../src/text/document-numbers.js";
 
 const refs = (question: string) =>
   findShortReferences(question).map((r) => `${r.code} ${r.number}${r.year ? `/${r.year}` : ""}`);
@@ -69,5 +71,33 @@ describe("documentNumbersIn", () => {
       "91",
     ]);
     expect(documentNumbersIn("3. Bảng đối chiếu số liệu: Mẫu số 03/QTDA.")).toEqual([]);
+  });
+
+  it("finds no document in a text without a digit, whatever kinds it names", () => {
+    const pieces = [
+      "Nghị quyết",
+      "NQ",
+      "KL",
+      "số",
+      "/TW",
+      "-KL/",
+      "Kết luận",
+      "nghị định",
+      " ",
+      "-",
+      "/",
+      "mười tám",
+      "XII",
+      "１８",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join(" ");
+        // Read the whole way, as a text with digits is: nothing either.
+        expect(findDocumentNumbers(text.normalize("NFC").toUpperCase())).toEqual([]);
+        expect(findShortReferences(text)).toEqual([]);
+        expect(documentNumbersIn(text)).toEqual([]);
+      }),
+    );
   });
 });
