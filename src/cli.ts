@@ -216,9 +216,7 @@ async function main(argv: string[]): Promise<number> {
         if (values.json) {
           process.stdout.write(`${JSON.stringify({ segmentsBefore, segmentsAfter, vacuumed, seconds })}\n`);
         } else {
-          process.stdout.write(
-            `Đã gộp chỉ mục từ khóa: ${segmentsBefore} → ${segmentsAfter} phân đoạn (${seconds} s).\n`,
-          );
+          process.stdout.write(compactionLine({ segmentsBefore, segmentsAfter, seconds }));
           if (segmentsBefore !== segmentsAfter && !vacuumed)
             process.stdout.write(
               "Tệp kho chưa thu nhỏ được (kho đang được ghi); các lần ghi sau sẽ dùng lại chỗ trống.\n",
@@ -235,6 +233,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** What `compact`, and an ingest that ended by compacting, say of it. */
+function compactionLine(o: { segmentsBefore: number; segmentsAfter: number; seconds: number }): string {
+  return `Đã gộp chỉ mục từ khóa: ${o.segmentsBefore} → ${o.segmentsAfter} phân đoạn (${o.seconds} s).\n`;
+}
 
 async function syncDefaultCorpus(corpus: CorpusService, logger: Logger): Promise<void> {
   const summary = await corpus.syncFolder({ onProgress: progressBar("Nạp kho tài liệu") });
@@ -282,10 +285,7 @@ async function ingest(
   const compacted = files.length - failures > 1 ? await corpus.compactAfterBulk() : null;
   if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
   else if (files.length > 20) process.stdout.write(`Đã xử lý ${files.length} tệp, ${failures} lỗi.\n`);
-  if (compacted && !json)
-    process.stdout.write(
-      `Đã gộp chỉ mục từ khóa: ${compacted.segmentsBefore} → ${compacted.segmentsAfter} phân đoạn (${compacted.seconds} s).\n`,
-    );
+  if (compacted && !json) process.stdout.write(compactionLine(compacted));
   return failures > 0 ? 1 : 0;
 }
 

@@ -38,8 +38,8 @@ export function countsAnotherBodys(question: QuestionAnalysis, sentence: string)
   // Built per unit asked, so without letter classes: the count stands as words when no
   // letter or digit touches it (wordBoundedMatches).
   const counts = cachedRegExp(`\\d+(?:[.,]\\d+)*\\s+${unit}`, "giu");
-  const folded = foldedWithCase(sentence);
   const nfc = sentence.normalize("NFC");
+  const folded = foldedWithCase(nfc);
   const asked = expandedQuestion(question);
   let another = false;
   for (const { end } of wordBoundedMatches(folded, counts)) {
@@ -54,9 +54,8 @@ export function countsAnotherBodys(question: QuestionAnalysis, sentence: string)
   }
   return another;
 }
-/** The sentence folded with its case kept, offset for offset (to match a folded unit). */
-function foldedWithCase(sentence: string): string {
-  const nfc = sentence.normalize("NFC");
+/** The sentence (NFC) folded with its case kept, offset for offset (to match a folded unit). */
+function foldedWithCase(nfc: string): string {
   const folded = foldNfc(nfc);
   return folded.length === nfc.length ? folded : nfc;
 }

@@ -154,8 +154,9 @@ export function unitPattern(unit: string): UnitPattern {
   const pattern: UnitPattern = {
     head: new RegExp(`(?:${head})`, "uy"),
     exact: () =>
+      // The steps' own patterns, as one: what `countedAfter` reads step by step.
       (exact ??= new RegExp(
-        `^\\s*(?:\\([^)]{1,25}\\)\\s*)?(?:(?!(?:cac|nhung)\\s)[\\p{L}\\d]+\\s+){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
+        `^${BRACKETED.source}(?:${WORD_BEFORE_UNIT.source}){0,2}(?:${head})(?![\\p{L}\\p{N}])`,
         "u",
       )),
     // No letter class: one costs a sixth of a millisecond to compile, and this is a filter.
