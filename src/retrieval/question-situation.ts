@@ -31,11 +31,18 @@ const TITLE_WORDS = new Set(
  */
 export function situationOf(question: string, hasMarks: boolean): string[] {
   const out = new Set<string>();
-  const add = (folded: string[]) => {
+  const add = (folded: string[], afterUnit: boolean) => {
     // Leading title words ("Đặc khu Côn Đảo", "Tỉnh Nghệ An", "Luật Tiếp cận") are not
-    // part of the name; a name is two syllables or more ("Côn Đảo", "Hải Phòng").
+    // part of the name; a name is two syllables or more ("Côn Đảo", "Hải Phòng"). What
+    // follows a unit's word is its name whatever its syllables: "phường Bà Rịa", "Phường
+    // Thủ Dầu Một" ("bà" and "thủ" are title words elsewhere).
     let start = 0;
-    while (start < folded.length && TITLE_WORDS.has(folded[start]!)) start++;
+    if (!afterUnit) {
+      while (start < folded.length && TITLE_WORDS.has(folded[start]!)) {
+        start++;
+        if (UNIT_WORDS.has(folded[start - 1]!)) break;
+      }
+    }
     const name = folded.slice(start);
     if (name.length >= 2 && name.some((w) => !TITLE_WORDS.has(w))) out.add(name.join(" "));
   };
@@ -43,15 +50,19 @@ export function situationOf(question: string, hasMarks: boolean): string[] {
     const words = segment.split(/\s+/u).filter(Boolean);
     const atStart = segment === question.split(/[^\p{L}\p{N}\s]+/u)[0];
     let run: string[] = [];
+    let runAfterUnit = false;
     const flush = () => {
-      for (const part of splitAtPlaceNames(run.map((w) => foldDiacritics(w.toLowerCase())))) add(part);
+      const parts = splitAtPlaceNames(run.map((w) => foldDiacritics(w.toLowerCase())));
+      parts.forEach((part, i) => add(part, runAfterUnit && i === 0));
       run = [];
     };
     words.forEach((word, i) => {
       // The question's first word is capitalised as the sentence's start: a name only with the next.
       const capitalised = CAPITALISED.test(word) && (!atStart || i > 0 || CAPITALISED.test(words[1] ?? ""));
-      if (capitalised) run.push(word);
-      else flush();
+      if (capitalised) {
+        if (run.length === 0) runAfterUnit = i > 0 && UNIT_WORDS.has(foldDiacritics(words[i - 1]!.toLowerCase()));
+        run.push(word);
+      } else flush();
     });
     flush();
   }
@@ -82,3 +93,9 @@ export function situationOf(question: string, hasMarks: boolean): string[] {
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * The last word of an administrative unit's kind (folded): "tỉnh", "huyện", "quận", "xã",
+ * "phường", "thị trấn", "thành phố", "đặc khu". The capitalised words after one name it.
+ */
+const UNIT_WORDS = new Set(["tinh", "huyen", "quan", "xa", "phuong", "tran", "pho", "khu"]);

@@ -37,6 +37,21 @@ describe("situation of a question", () => {
     expect(placeNamesIn("tỉnh Hoà Bình cũ", true)).toEqual(["hoa binh"]);
   });
 
+  it("keeps the whole name after a unit's word, though its first syllable is a title word elsewhere", () => {
+    // "bà" (ông bà) and "thủ" (thủ tướng) were taken for titles: "ria" and "dau mot" were left.
+    expect(analyzeQuestion("Chủ tịch UBND phường Bà Rịa tiếp công dân vào ngày nào?").situation).toEqual([
+      "ba ria",
+    ]);
+    expect(analyzeQuestion("Phường Thủ Dầu Một mới rộng bao nhiêu km2?").situation).toEqual(["thu dau mot"]);
+    expect(analyzeQuestion("UBND phuong Cho Quan duoc giao bao nhieu bien che?").situation).toEqual([
+      "cho quan",
+    ]);
+    // Titles before the unit's word are still left out; a person's title is not a unit.
+    expect(analyzeQuestion("Chủ tịch UBND Tỉnh Nghệ An là ai?").situation).toEqual(["nghe an"]);
+    expect(analyzeQuestion("Đặc khu Côn Đảo có bao nhiêu xã?").situation).toEqual(["con dao"]);
+    expect(analyzeQuestion("Bà Trần Thị Bình giữ chức gì?").situation).not.toContain("ba tran thi binh");
+  });
+
   it("holds the year of a date asked, not the year of a document's number", () => {
     expect(analyzeQuestion("lương cơ sở từ 1/7/2027 tăng lên bao nhiêu?").situation).toEqual(["2027"]);
     expect(analyzeQuestion("NĐ 178/2024/NĐ-CP áp dụng cho ai").situation).toEqual([]);
