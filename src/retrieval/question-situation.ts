@@ -53,14 +53,15 @@ export function situationOf(question: string, hasMarks: boolean): string[] {
     let runAfterUnit = false;
     const flush = () => {
       const parts = splitAtPlaceNames(run.map((w) => foldDiacritics(w.toLowerCase())));
-      parts.forEach((part, i) => add(part, runAfterUnit && i === 0));
+      for (const [i, part] of parts.entries()) add(part, runAfterUnit && i === 0);
       run = [];
     };
     words.forEach((word, i) => {
       // The question's first word is capitalised as the sentence's start: a name only with the next.
       const capitalised = CAPITALISED.test(word) && (!atStart || i > 0 || CAPITALISED.test(words[1] ?? ""));
       if (capitalised) {
-        if (run.length === 0) runAfterUnit = i > 0 && UNIT_WORDS.has(foldDiacritics(words[i - 1]!.toLowerCase()));
+        if (run.length === 0)
+          runAfterUnit = i > 0 && UNIT_WORDS.has(foldDiacritics(words[i - 1]!.toLowerCase()));
         run.push(word);
       } else flush();
     });
