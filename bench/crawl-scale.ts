@@ -10,6 +10,7 @@
  *
  * Peak RSS is sampled during the crawl's ingest, and during the answers with the crawl.
  */
+
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -18,6 +19,7 @@ import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
 import { createEngine, type Engine } from "../src/engine.js";
 import { type EvalSummary, type GoldSplit, percentile } from "../src/eval/gold.js";
 import { sampleByHash } from "../src/eval/qa-pairs.js";
+import { readArchiveAnswers } from "./archive-answers.js";
 import {
   type GoldRun,
   runGold,
@@ -37,6 +39,8 @@ export interface CrawlScaleOptions {
   reformDir: string;
   /** Gold files asked on every corpus (answers-*.jsonl and declines.jsonl). */
   goldFiles: string[];
+  /** What the crawl answers of the gold's unanswerable questions (archive-answers.ts). */
+  archiveAnswersFile?: string;
 }
 
 interface CorpusFigures {
@@ -219,6 +223,7 @@ export async function runCrawlScale(options: CrawlScaleOptions): Promise<CrawlSc
       unanswered = unanswerableAnswered(
         runs.filter((r) => basename(r.file).startsWith("answers-")),
         new Set(pages),
+        options.archiveAnswersFile === undefined ? new Map() : readArchiveAnswers(options.archiveAnswersFile),
       );
     } finally {
       await engine.close();
@@ -343,6 +348,9 @@ export function printCrawlScale(result: CrawlScaleResult): void {
     const u = result.unanswerable_answered_with_crawl[split];
     console.log(
       `all answers-*, ${split}: ${u.answered} of ${u.unanswerable} unanswerable questions answered with the crawl, ${u.only_from} of them citing crawl pages alone`,
+    );
+    console.log(
+      `  the crawl answers ${u.archive_answers} of them (labelled from its pages); ${u.right_from_archive} answered so. Handled, counting a right answer from the crawl: ${u.handled_counting_archive}`,
     );
   }
 }

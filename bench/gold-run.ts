@@ -18,6 +18,7 @@ import {
   summarizeBySplit,
   toEvalRow,
 } from "../src/eval/gold.js";
+import { type ArchiveAnswer, answersFromArchive } from "./archive-answers.js";
 
 export interface GoldRun {
   file: string;
@@ -72,6 +73,12 @@ export interface UnanswerableAnswered {
   answered: number;
   /** Answered citing none but `onlyFrom`'s sources (with the crawl: answered from crawl pages alone). */
   only_from: number;
+  /** Of the answered, those the archive's labels hold right (see archive-answers.ts). */
+  right_from_archive: number;
+  /** The archive answers the question, by its labels (answered or not). */
+  archive_answers: number;
+  /** Declined, met with a conversational reply, or answered rightly from the archive (share). */
+  handled_counting_archive: number;
 }
 
 /**
@@ -83,21 +90,35 @@ export interface UnanswerableAnswered {
 export function unanswerableAnswered(
   runs: readonly GoldRun[],
   onlyFrom: ReadonlySet<string>,
+  archiveAnswers: ReadonlyMap<string, ArchiveAnswer> = new Map(),
 ): Record<GoldSplit, UnanswerableAnswered> {
-  const out: Record<GoldSplit, UnanswerableAnswered> = {
-    tune: { unanswerable: 0, answered: 0, only_from: 0 },
-    measure: { unanswerable: 0, answered: 0, only_from: 0 },
-  };
+  const empty = (): UnanswerableAnswered => ({
+    unanswerable: 0,
+    answered: 0,
+    only_from: 0,
+    right_from_archive: 0,
+    archive_answers: 0,
+    handled_counting_archive: 0,
+  });
+  const out: Record<GoldSplit, UnanswerableAnswered> = { tune: empty(), measure: empty() };
   for (const run of runs) {
     run.questions.forEach((q, i) => {
       if (q.answerable) return;
       const figures = out[goldSplit(q.id)];
+      const label = archiveAnswers.get(q.id);
       figures.unanswerable++;
+      if (label?.crawl_answers) figures.archive_answers++;
       if (!judgeRow(q, run.rows[i]!).answered) return;
       figures.answered++;
       const cited = run.cited[i] ?? [];
       if (cited.length > 0 && cited.every((source) => onlyFrom.has(source))) figures.only_from++;
+      if (answersFromArchive(label, run.rows[i]!.answer)) figures.right_from_archive++;
     });
+  }
+  for (const figures of Object.values(out)) {
+    const handled = figures.unanswerable - figures.answered + figures.right_from_archive;
+    figures.handled_counting_archive =
+      figures.unanswerable === 0 ? 0 : Math.round((handled / figures.unanswerable) * 10000) / 10000;
   }
   return out;
 }

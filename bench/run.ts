@@ -378,6 +378,7 @@ async function main(): Promise<void> {
       corpusDir: "data/corpus",
       reformDir,
       goldFiles: [...answersGoldFiles("bench/data"), "bench/data/declines.jsonl"],
+      archiveAnswersFile: "bench/data/archive-answers.jsonl",
     });
     printCrawlScale(crawlScale);
     results.crawl_scale = crawlScale;
