@@ -128,6 +128,16 @@ const MARKED_NAMES: readonly string[] = [...PROVINCES, ...COUNTRIES].map((name) 
     .trim(),
 );
 
+const LOCATING_NAMES: ReadonlySet<string> = new Set([...FOLDED_NAMES, "ho chi minh"]);
+
+/**
+ * Whether a folded name is a province or a country ("tay ninh", "campuchia", "lao"): in a
+ * question that also names a commune or a person, it locates them and is not the subject.
+ */
+export function isProvinceOrCountry(folded: string): boolean {
+  return LOCATING_NAMES.has(folded) || SHORT_NAME_KEYS.has(folded);
+}
+
 /**
  * The provinces and countries a question names, folded ("lao cai", "yen bai"): found in
  * the folded question whatever its capitals, and the one-syllable ones ("Lào") as written.

@@ -1,6 +1,6 @@
 import { foldDiacritics } from "../text/index.js";
 import { romanValue } from "../text/roman-numerals.js";
-import { markPlaceNames, SHORT_NAME_KEYS, shortNameToken } from "./place-names.js";
+import { isProvinceOrCountry, markPlaceNames, SHORT_NAME_KEYS, shortNameToken } from "./place-names.js";
 import { mentionsAny } from "./question-analysis.js";
 
 /**
@@ -79,8 +79,14 @@ export function holdsSituationFolded(situation: readonly string[], folded: strin
   // naming most of them is about that place. Two names ("Lào Cai" and "Yên Bái") are both
   // asked about: one alone is another place's text.
   const names = situation.filter((phrase) => !exact.includes(phrase));
+  if (names.length === 0) return true;
   const missing = names.filter((phrase) => !namesPlace(folded, phrase)).length;
-  return names.length === 0 || missing <= Math.floor((names.length - 1) / 2);
+  if (missing > Math.floor((names.length - 1) / 2)) return false;
+  // A commune, a district or a person beside the province or country that locates it
+  // ("xã Hòa Hội Tây Ninh … giáp Campuchia") is what is asked about: a text naming only
+  // the province and the country is about them.
+  const subject = names.find((name) => !isProvinceOrCountry(name));
+  return subject === undefined || !names.some(isProvinceOrCountry) || namesPlace(folded, subject);
 }
 
 /**

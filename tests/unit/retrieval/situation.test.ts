@@ -69,6 +69,26 @@ describe("holdsSituation", () => {
     expect(holdsSituation(["ngo quyen"], "quận Ngô Quyền")).toBe(true);
   });
 
+  it("asks the commune beside the province and country that locate it", () => {
+    const { situation } = analyzeQuestion(
+      "Xã Hòa Hội Tây Ninh có bao nhiêu km đường biên giới giáp Campuchia?",
+    );
+    expect(situation).toEqual(["hoa hoi", "tay ninh", "campuchia"]);
+    // Two of the three names, but not the commune asked about: the province's border.
+    expect(holdsSituation(situation, "Tỉnh Tây Ninh có đường biên giới hơn 368 km với Campuchia")).toBe(
+      false,
+    );
+    expect(holdsSituation(situation, "Xã Hòa Hội có 20 km đường biên giới giáp Campuchia")).toBe(true);
+    // A commune written with its district, the province left out, is still found.
+    const hoaThanh = analyzeQuestion(
+      "thị trấn Hoa Thành (Yên Thành, Nghệ An) sau sáp nhập thành xã gì?",
+    ).situation;
+    expect(holdsSituation(hoaThanh, "Thị trấn Hoa Thành và xã Đô Thành, tỉnh Nghệ An")).toBe(true);
+    expect(holdsSituation(hoaThanh, "Huyện Yên Thành, tỉnh Nghệ An có 38 xã")).toBe(false);
+    // Two provinces are both asked about, as before.
+    expect(holdsSituation(["lao cai", "yen bai"], "Hợp nhất tỉnh Lào Cai và tỉnh Yên Bái")).toBe(true);
+  });
+
   it("finds a one-syllable country or city only as written: 'lao động' is not Laos", () => {
     const [laos] = analyzeQuestion("Lào có mô hình bí thư tỉnh ủy kiêm tỉnh trưởng không?").situation;
     expect(laos).toBe("lao");
