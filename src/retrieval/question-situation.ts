@@ -71,6 +71,11 @@ export function situationOf(question: string, hasMarks: boolean): string[] {
     // A province inside a longer name already taken ("thanh pho ho chi minh") adds nothing.
     if (![...out].some((name) => name === place || mentionsAny(name, [place]))) out.add(place);
   }
+  // A unit named by its number ("Quận 5", "Quân khu 7", "Thuế cơ sở 12", "TAND khu vực 9"):
+  // exact, like a year; another district's or hospital's figures do not answer.
+  for (const pattern of [NUMBERED_UNIT, NUMBERED_UNIT_CAPITALISED])
+    for (const match of question.matchAll(pattern))
+      out.add(foldDiacritics(match[0].toLowerCase()).replace(/\s+/gu, " "));
   // A year, alone or in a term ("2026-2031"), not inside a document number ("178/2024").
   for (const match of question.matchAll(/(?<![\p{L}\p{N}/])(?:19|20)\d{2}(?![\p{L}\p{N}/])/gu))
     out.add(match[0]);
@@ -94,6 +99,20 @@ export function situationOf(question: string, hasMarks: boolean): string[] {
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/** The number that names a unit: not a decimal ("khu vực 0,7"), a date or a document's number. */
+const UNIT_NUMBER = String.raw`\s+\d{1,3}(?![\p{L}\p{N}/-]|[.,]\d)`;
+
+/** Units named by a number, as typed with or without marks. */
+const NUMBERED_UNIT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:quân khu|quan khu|quân y|quan y|khu vực|khu vuc|thuế cơ sở|thue co so|sư đoàn|su doan|khu phố|khu pho|tổ dân phố|to dan pho|quận|phường|phuong|thôn|ấp)${UNIT_NUMBER}`,
+  "giu",
+);
+/** Those whose unmarked form is also a common word ("liên quan 2", "đổi 2 lần"): capitalised only. */
+const NUMBERED_UNIT_CAPITALISED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:Quan|Đồi|Doi)${UNIT_NUMBER}`,
+  "gu",
+);
 
 /**
  * The last word of an administrative unit's kind (folded): "tỉnh", "huyện", "quận", "xã",

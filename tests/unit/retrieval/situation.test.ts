@@ -52,6 +52,29 @@ describe("situation of a question", () => {
     expect(analyzeQuestion("Bà Trần Thị Bình giữ chức gì?").situation).not.toContain("ba tran thi binh");
   });
 
+  it("holds a unit named by its number, exactly: another hospital's or district's figures do not answer", () => {
+    expect(analyzeQuestion("Bệnh viện Quân y 7 hiện có bao nhiêu giường bệnh?").situation).toEqual([
+      "quan y 7",
+    ]);
+    expect(analyzeQuestion("sau sap nhap tinh thi Quan khu 7 con gom may tinh?").situation).toEqual([
+      "quan khu 7",
+    ]);
+    expect(analyzeQuestion("TAND khu vực 9 Lâm Đồng đặt trụ sở ở đâu").situation).toEqual([
+      "lam dong",
+      "khu vuc 9",
+    ]);
+    expect(analyzeQuestion("Phường 1, 2 và 4 Quận 5 cũ nhập lại thì tên là gì?").situation).toEqual([
+      "phuong 1",
+      "quan 5",
+    ]);
+    const { situation } = analyzeQuestion("cho xin số đường dây nóng của Thuế cơ sở 12 Hà Nội");
+    expect(holdsSituation(situation, "Thuế cơ sở 12 thành phố Hà Nội: 024.3.456.789")).toBe(true);
+    expect(holdsSituation(situation, "Đường dây nóng của Đoàn Kiểm tra Hà Nội: 0768.221.221")).toBe(false);
+    // Not a unit's number: a decimal, a common word before a count.
+    expect(analyzeQuestion("phụ cấp khu vực 0,7 áp dụng ở đâu").situation).toEqual([]);
+    expect(analyzeQuestion("văn bản liên quan 2 đề án là gì").situation).toEqual([]);
+  });
+
   it("holds the year of a date asked, not the year of a document's number", () => {
     expect(analyzeQuestion("lương cơ sở từ 1/7/2027 tăng lên bao nhiêu?").situation).toEqual(["2027"]);
     expect(analyzeQuestion("NĐ 178/2024/NĐ-CP áp dụng cho ai").situation).toEqual([]);
