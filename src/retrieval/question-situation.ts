@@ -1,7 +1,7 @@
 import { foldDiacritics } from "../text/index.js";
 import { toRoman } from "../text/roman-numerals.js";
 import { mentionsAny } from "./mentions.js";
-import { placeNamesIn, splitAtPlaceNames } from "./place-names.js";
+import { isProvinceOrCountry, placeNamesIn, splitAtPlaceNames } from "./place-names.js";
 
 /*
  * A question's situation as `analyzeQuestion` reads it: the places and people it names,
@@ -51,6 +51,7 @@ export function situationOf(question: string, hasMarks: boolean): string[] {
     const atStart = segment === question.split(/[^\p{L}\p{N}\s]+/u)[0];
     let run: string[] = [];
     let runAfterUnit = false;
+    const foldedRun = () => run.map((w) => foldDiacritics(w.toLowerCase())).join(" ");
     const flush = () => {
       const parts = splitAtPlaceNames(run.map((w) => foldDiacritics(w.toLowerCase())));
       for (const [i, part] of parts.entries()) add(part, runAfterUnit && i === 0);
@@ -63,6 +64,11 @@ export function situationOf(question: string, hasMarks: boolean): string[] {
         if (run.length === 0)
           runAfterUnit = i > 0 && UNIT_WORDS.has(foldDiacritics(words[i - 1]!.toLowerCase()));
         run.push(word);
+      } else if (runAfterUnit && /^\d{1,2}$/u.test(word) && isProvinceOrCountry(foldedRun())) {
+        // "phường Hà Giang 2": a ward named after its province, with a number, is one name
+        // (exact, like a year), not the province.
+        out.add(`${foldedRun()} ${word}`);
+        run = [];
       } else flush();
     });
     flush();

@@ -70,6 +70,9 @@ describe("situation of a question", () => {
     const { situation } = analyzeQuestion("cho xin số đường dây nóng của Thuế cơ sở 12 Hà Nội");
     expect(holdsSituation(situation, "Thuế cơ sở 12 thành phố Hà Nội: 024.3.456.789")).toBe(true);
     expect(holdsSituation(situation, "Đường dây nóng của Đoàn Kiểm tra Hà Nội: 0768.221.221")).toBe(false);
+    // A ward named after its province, with its number, is that ward, not the province.
+    expect(analyzeQuestion("pho chu tich ubnd phuong Ha Giang 2 la ai").situation).toEqual(["ha giang 2"]);
+    expect(analyzeQuestion("huyện Đức Thọ 10 năm qua làm được gì").situation).toEqual(["duc tho"]);
     // Not a unit's number: a decimal, a common word before a count.
     expect(analyzeQuestion("phụ cấp khu vực 0,7 áp dụng ở đâu").situation).toEqual([]);
     expect(analyzeQuestion("văn bản liên quan 2 đề án là gì").situation).toEqual([]);
