@@ -350,7 +350,7 @@ export function printCrawlScale(result: CrawlScaleResult): void {
       `all answers-*, ${split}: ${u.answered} of ${u.unanswerable} unanswerable questions answered with the crawl, ${u.only_from} of them citing crawl pages alone`,
     );
     console.log(
-      `  the crawl answers ${u.archive_answers} of them (labelled from its pages); ${u.right_from_archive} answered so. Handled, counting a right answer from the crawl: ${u.handled_counting_archive}`,
+      `  a crawl page answers ${u.archive_answers} of the ${u.unanswerable} (bench/data/archive-answers.jsonl); ${u.right_from_archive} of the bot's answers hold its answer. Handled, counting those: ${u.handled_counting_archive}`,
     );
   }
 }
