@@ -51,10 +51,10 @@ export function situationOf(question: string, hasMarks: boolean): string[] {
     const atStart = segment === question.split(/[^\p{L}\p{N}\s]+/u)[0];
     let run: string[] = [];
     let runAfterUnit = false;
-    const foldedRun = () => run.map((w) => foldDiacritics(w.toLowerCase())).join(" ");
+    const foldedWords = () => run.map((w) => foldDiacritics(w.toLowerCase()));
+    const foldedRun = () => foldedWords().join(" ");
     const flush = () => {
-      const parts = splitAtPlaceNames(run.map((w) => foldDiacritics(w.toLowerCase())));
-      for (const [i, part] of parts.entries()) add(part, runAfterUnit && i === 0);
+      for (const [i, part] of splitAtPlaceNames(foldedWords()).entries()) add(part, runAfterUnit && i === 0);
       run = [];
     };
     words.forEach((word, i) => {
