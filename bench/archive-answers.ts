@@ -9,32 +9,27 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { parseJsonLines } from "../src/eval/json-lines.js";
 import { normalizeForMatch } from "../src/text/index.js";
 
-const ArchiveAnswerSchema = z.object({
-  id: z.string(),
-  crawl_answers: z.boolean(),
-  /** Phrases copied from the page, any one of which a right answer holds. */
-  answer_any: z.array(z.string()).default([]),
-  /** The page that answers (its file name in the crawl). */
-  page: z.string().optional(),
-  note: z.string().optional(),
-});
+const ArchiveAnswerSchema = z
+  .object({
+    id: z.string(),
+    crawl_answers: z.boolean(),
+    /** Phrases copied from the page, any one of which a right answer holds. */
+    answer_any: z.array(z.string()).default([]),
+    /** The page that answers (its file name in the crawl). */
+    page: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .refine((label) => !label.crawl_answers || label.answer_any.length > 0, {
+    message: "a question the crawl answers needs the phrases of its answer",
+  });
 export type ArchiveAnswer = z.infer<typeof ArchiveAnswerSchema>;
 
 /** The labels by question id; a bad line fails with its line number. */
 export function parseArchiveAnswers(text: string): Map<string, ArchiveAnswer> {
-  const out = new Map<string, ArchiveAnswer>();
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    const parsed = ArchiveAnswerSchema.safeParse(JSON.parse(line));
-    if (!parsed.success)
-      throw new Error(`line ${i + 1}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
-    if (parsed.data.crawl_answers && parsed.data.answer_any.length === 0)
-      throw new Error(`line ${i + 1}: a question the crawl answers needs the phrases of its answer`);
-    out.set(parsed.data.id, parsed.data);
-  });
-  return out;
+  return new Map(parseJsonLines(text, ArchiveAnswerSchema).map((label) => [label.id, label]));
 }
 
 export function readArchiveAnswers(path: string): Map<string, ArchiveAnswer> {

@@ -15,6 +15,7 @@ import {
   goldSplit,
   judgeRow,
   parseGoldQuestions,
+  ratio,
   summarizeBySplit,
   toEvalRow,
 } from "../src/eval/gold.js";
@@ -117,8 +118,7 @@ export function unanswerableAnswered(
   }
   for (const figures of Object.values(out)) {
     const handled = figures.unanswerable - figures.answered + figures.right_from_archive;
-    figures.handled_counting_archive =
-      figures.unanswerable === 0 ? 0 : Math.round((handled / figures.unanswerable) * 10000) / 10000;
+    figures.handled_counting_archive = ratio(handled, figures.unanswerable, 0);
   }
   return out;
 }

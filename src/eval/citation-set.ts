@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkCitations } from "../answer/citation-check.js";
 import type { Passage } from "../answer/types.js";
+import { parseJsonLines } from "./json-lines.js";
 
 /**
  * The labelled citations set (bench/data/citations.jsonl): real paragraphs of the
@@ -33,15 +34,7 @@ export type CitationGroup = z.infer<typeof CitationGroupSchema>;
 
 /** Parses the set; a bad line fails with its line number. */
 export function parseCitationSet(text: string): CitationGroup[] {
-  const out: CitationGroup[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    const parsed = CitationGroupSchema.safeParse(JSON.parse(line));
-    if (!parsed.success)
-      throw new Error(`line ${i + 1}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
-    out.push(parsed.data);
-  });
-  return out;
+  return parseJsonLines(text, CitationGroupSchema);
 }
 
 /** One sentence's outcome. */

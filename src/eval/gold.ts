@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AnswerMode, AskResult } from "../answer/types.js";
 import { normalizeForMatch } from "../text/index.js";
+import { parseJsonLines } from "./json-lines.js";
 
 /** One gold question (format of the project's eval files, `../shared/eval/README.md`). */
 export const GoldQuestionSchema = z.object({
@@ -19,15 +20,7 @@ export type GoldQuestion = z.infer<typeof GoldQuestionSchema>;
 
 /** Parses JSON Lines; a bad line fails with its line number. */
 export function parseGoldQuestions(text: string): GoldQuestion[] {
-  const out: GoldQuestion[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    const parsed = GoldQuestionSchema.safeParse(JSON.parse(line));
-    if (!parsed.success)
-      throw new Error(`line ${i + 1}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
-    out.push(parsed.data);
-  });
-  return out;
+  return parseJsonLines(text, GoldQuestionSchema);
 }
 
 /** Which part of the gold questions a question belongs to (see `goldSplit`). */
@@ -242,7 +235,7 @@ export function summarize(questions: GoldQuestion[], rows: EvalRow[]): EvalSumma
 }
 
 /** a / b to four decimals; `empty` when there is nothing to divide (a share of no questions). */
-function ratio(a: number, b: number, empty = 1): number {
+export function ratio(a: number, b: number, empty = 1): number {
   return b === 0 ? empty : Math.round((a / b) * 10000) / 10000;
 }
 
