@@ -14,6 +14,7 @@ import {
 } from "./answer-sentences.js";
 import { EXACT_TYPES, SPECIFIC_TYPES } from "./answer-types.js";
 import { askedCodes } from "./asked-codes.js";
+import { leavesOutAskedCase } from "./asked-quantity.js";
 import { orderByRanker } from "./candidate-order.js";
 import { heldDocumentNumbers } from "./document-context.js";
 import { asksFormerUnits, asksMergeTarget, MERGER_SENTENCE_WORDS } from "./former-units.js";
@@ -328,6 +329,8 @@ export function composeExtractiveAnswer(
     c.inSituation &&
     !c.offTopic &&
     !anotherSubject(c.text) &&
+    // "có 2 phòng thì ...": a rule for "từ 04 phòng trở lên" is another case's.
+    (question === undefined || !leavesOutAskedCase(question, c.folded)) &&
     (!demanding ||
       (c.focus && (!exact || c.evidence || (vagueUnit && HAS_NUMBER.test(c.text)))) ||
       (c.evidence && (specific || !hasFocus || definition)));

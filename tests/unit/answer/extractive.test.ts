@@ -656,3 +656,16 @@ describe("composeExtractiveAnswer reading what is asked", () => {
     expect(compose("Bộ trưởng đầu tiên của Bộ Nội vụ là ai?", [broken]).answer).not.toContain("| |:");
   });
 });
+
+describe("composeExtractiveAnswer and the case a question gives", () => {
+  it("'có 2 phòng' is answered by the rule for 01 to 03 rooms, not the one for none or 04 and more", () => {
+    const rules = passage(
+      "rules",
+      "b) Chi cục không có phòng hoặc có từ 04 phòng và tương đương trở lên được bố trí không quá 02 Phó Chi cục trưởng. " +
+        "a) Chi cục có từ 01 đến 03 phòng và tương đương được bố trí 01 Phó Chi cục trưởng.",
+      "Nghị định 150/2025/NĐ-CP",
+    );
+    const result = composeFor([rules], "Chi cục thuộc sở có 2 phòng thì được mấy phó chi cục trưởng?");
+    expect(result.answer.startsWith("a) Chi cục có từ 01 đến 03 phòng")).toBe(true);
+  });
+});
