@@ -4,13 +4,14 @@ import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js"
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ASKS_FORM_NUMBER, ASKS_PHONE, asksPhoneNumber } from "../retrieval/question-forms.js";
-import { cachedRegExp, escapeRegExp, hasVietnameseDiacritics } from "../text/index.js";
+import { cachedRegExp, escapeRegExp } from "../text/index.js";
 import { asksOrPoints } from "./answer-sentences.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { asksMergeTarget, listsUnits, statesMergeTarget } from "./former-units.js";
 import { asksNamingReason, givesNamingReason } from "./naming-reason.js";
 import { countsAnotherBodys } from "./offices.js";
 import { perQuestion } from "./per-question.js";
+import { givesReason } from "./reason-evidence.js";
 import { countsUnit, MONEY_UNIT } from "./unit-count.js";
 
 export { asksDefinition } from "./definition-evidence.js";
@@ -68,7 +69,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
     case "tai_sao":
       // "vì sao đặt tên là Thành Đông": where that name comes from, not another reason.
       if (asksNamingReason(question)) return givesNamingReason(question, folded);
-      return givesReason(sentence, folded);
+      return givesReason(question, sentence, folded);
     case "la_gi": {
       const term = definedTerm(question);
       return term !== undefined ? definesTerm(term, folded) : DEFINITION.test(folded);
@@ -166,7 +167,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
       if (asksNumberToCall(question)) return PHONE.test(clause) ? 1 : 0;
       return countsUnit(clause, folded, question.unit) ? 1 : 0;
     case "tai_sao":
-      return givesReason(clause, folded) ? 1 : 0;
+      return givesReason(question, clause, folded) ? 1 : 0;
     default:
       return 0;
   }
@@ -295,18 +296,6 @@ const ASKS_DAY = /\bngay nao\b/u;
 /** A day: "26/1/2016", "ngày 26", "04-11/10/2017", or a deadline by day. */
 const DAY =
   /\b\d{1,2}(?:-\d{1,2})?\/\d{1,2}(?:\/\d{2,4})?\b|\bngay \d{1,2}\b|\btruoc ngay\b|\btu ngay\b|\bcham nhat\b/u;
-/** A reason or a purpose (folded). */
-const REASON =
-  /\b(?:do|vi|boi|nham|de|nguyen nhan|ly do|xuat phat tu|dan den|vi vay|vi the|muc dich|muc tieu|giup)\b/u;
-/** The same words with their marks: folded, "đơn vị", "đề án" and "theo đó" would give reasons. */
-const REASON_MARKED =
-  /(?<![\p{L}\p{N}])(?:do|vì|bởi|nhằm|để|nguyên nhân|lý do|lí do|xuất phát từ|dẫn đến|dẫn tới|mục đích|mục tiêu|giúp|từ đó|do đó|nên|tội danh)(?![\p{L}\p{N}])/u;
-
-/** Whether the sentence gives a reason; read with its marks when it has them. */
-function givesReason(sentence: string, folded: string): boolean {
-  const lower = sentence.normalize("NFC").toLowerCase();
-  return hasVietnameseDiacritics(lower) ? REASON_MARKED.test(lower) : REASON.test(folded);
-}
 /** A definition or a composition (folded). */
 const DEFINITION = /\b(?:la|duoc hieu|gom|bao gom|nghia la)\b/u;
 
