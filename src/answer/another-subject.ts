@@ -1,5 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { foldDiacritics } from "../text/index.js";
+import { cachedRegExp, foldDiacritics } from "../text/index.js";
 import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { namesOnlyOtherPlenums, plenumNumbersIn } from "./plenum-numbers.js";
 import type { Passage } from "./types.js";
@@ -9,7 +9,7 @@ import type { Passage } from "./types.js";
  * by number, however many of its words it shares: another document when the store lacks
  * the one named ("Kết luận số 157" for 121's signer; when the document is held, sentences
  * on the documents it amends still answer), another plenum ("Hội nghị lần thứ 11" for the
- * 12th). Pure.
+ * 12th), another unit of a numbered kind ("TAND khu vực 9" for khu vực 4). Pure.
  */
 export function speaksOfAnotherSubject(
   question: QuestionAnalysis | undefined,
@@ -18,8 +18,39 @@ export function speaksOfAnotherSubject(
   if (question === undefined) return () => false;
   const documents = heldDocumentNumbers(passages, question.documentNumbers) ? [] : question.documentNumbers;
   const plenums = plenumNumbersIn(question.folded);
-  if (documents.length === 0 && plenums.length === 0) return () => false;
-  return (sentence) =>
-    namesOnlyOtherDocuments(sentence, documents) ||
-    namesOnlyOtherPlenums(foldDiacritics(sentence.toLowerCase()), plenums);
+  const units = numberedUnitsAsked(question);
+  if (documents.length === 0 && plenums.length === 0 && units.length === 0) return () => false;
+  return (sentence) => {
+    if (namesOnlyOtherDocuments(sentence, documents)) return true;
+    const folded = foldDiacritics(sentence.toLowerCase());
+    return namesOnlyOtherPlenums(folded, plenums) || namesOnlyOtherUnits(folded, units);
+  };
+}
+
+/** Kinds of unit told apart by a number (folded, as the question's situation holds them). */
+const NUMBERED_KIND =
+  /^(quan khu|quan y|khu vuc|thue co so|su doan|khu pho|to dan pho|quan|phuong|thon|ap) (\d{1,3})$/u;
+
+/** A numbered unit the question names: its kind and number ("khu vuc", "4"). */
+interface NumberedUnit {
+  kind: string;
+  number: string;
+}
+
+function numberedUnitsAsked(question: QuestionAnalysis): NumberedUnit[] {
+  const out: NumberedUnit[] = [];
+  for (const phrase of question.situation) {
+    const match = NUMBERED_KIND.exec(phrase);
+    if (match) out.push({ kind: match[1]!, number: match[2]! });
+  }
+  return out;
+}
+
+/** Whether a folded sentence names units of an asked kind, none of them by the asked number. */
+function namesOnlyOtherUnits(folded: string, units: readonly NumberedUnit[]): boolean {
+  for (const { kind, number } of units) {
+    const named = [...folded.matchAll(cachedRegExp(`\\b${kind}\\s+(\\d{1,3})\\b`, "gu"))].map((m) => m[1]);
+    if (named.length > 0 && !named.includes(number)) return true;
+  }
+  return false;
 }

@@ -381,7 +381,11 @@ function answersConfidently(
   const type = asked?.type;
   // So is what a term is ("Nhất thể hóa là gì?"): a sentence naming it does not say it.
   const exact = type !== undefined && (EXACT_TYPES.has(type) || asksPerson(asked!) || asksDefinition(asked!));
-  if (composed.lead === "words" && exact) return false;
+  // Nor a sentence without a place "ở đâu" ("đặt trụ sở ở đâu"), however many of the
+  // question's words it holds ("nhập thành xã nào" is read as a place too, and is answered
+  // by the merger's words).
+  if (composed.lead === "words" && (exact || (type === "o_dau" && ASKS_WHERE.test(asked!.folded))))
+    return false;
   if (composed.lead === "words" && confidence < SURE_CONFIDENCE) return false;
   // Nearly every sentence "có", "được" or "phải" something: that is no evidence that a
   // yes/no question was answered, so it needs retrieval as sure as a plain one.
@@ -393,6 +397,9 @@ function answersConfidently(
   if (namesOrigin) return confidence >= NAMED_EVIDENCE_THRESHOLD;
   return confidence >= (found ? Math.min(threshold, FOUND_THRESHOLD) : threshold);
 }
+
+/** "ở đâu" itself (folded). */
+const ASKS_WHERE = /\bo dau\b/u;
 
 export function validateQuestion(raw: string): string {
   const question = raw.normalize("NFC").replace(/\s+/g, " ").trim();

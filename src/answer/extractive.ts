@@ -363,8 +363,10 @@ export function composeExtractiveAnswer(
       ? undefined
       : candidates.find((c) => c.aspectNamed && clears(c) && answers(c) && choose(c))) ??
     candidates.find((c) => clears(c) && answers(c) && choose(c)) ??
-    candidates.find((c) => choose(c)) ??
-    candidates[0]!;
+    // A sentence on another plenum, unit or document shares words, and answers nothing.
+    candidates.find((c) => !anotherSubject(c.text) && choose(c)) ??
+    candidates.find((c) => !anotherSubject(c.text));
+  if (best === undefined) return decline();
   if (chosen.length === 0) choose(best, true);
   // "plain": the question asked nothing in particular (no focus, a type without evidence)
   // and the sentence shares its words; that is not finding what was asked.

@@ -89,6 +89,12 @@ export function holdsSituationFolded(situation: readonly string[], folded: strin
   return subject === undefined || !names.some(isProvinceOrCountry) || namesPlace(folded, subject);
 }
 
+/** "Tết Ất Tỵ" is the "Tết Nguyên đán Ất Tỵ" of official texts, and the reverse (folded). */
+function nameForms(name: string): string[] {
+  const lunar = /^tet (?:nguyen dan )?(.+)$/u.exec(name);
+  return lunar === null ? [name] : [`tet ${lunar[1]}`, `tet nguyen dan ${lunar[1]}`];
+}
+
 /**
  * Whether the text names the place, whole or in parts of two syllables or more written
  * apart ("ta phin lao cai" in "Xã Tả Phìn, tỉnh Lào Cai").
@@ -96,7 +102,7 @@ export function holdsSituationFolded(situation: readonly string[], folded: strin
 function namesPlace(folded: string, name: string): boolean {
   // "Lào", "Huế" count only where the text wrote them so (`markPlaceNames`).
   if (SHORT_NAME_KEYS.has(name)) return mentionsAny(folded, [shortNameToken(name)]);
-  if (mentionsAny(folded, [name])) return true;
+  if (mentionsAny(folded, nameForms(name))) return true;
   const words = name.split(" ");
   if (words.length < 4) return false;
   // reachable[i]: the first i words split into parts the text names.

@@ -159,6 +159,20 @@ describe("ask service: how sure retrieval must be", () => {
   });
 });
 
+describe("ask service: where", () => {
+  it("a sentence without a place does not answer 'ở đâu', however sure retrieval is; 'nhập thành xã nào' is not held to it", async () => {
+    const ask = (text: string, question = "TAND khu vuc 4 tinh Lam Dong dat tru so o dau") =>
+      createAskService({ retriever: onePassageRetriever(text, 0.95) }).ask(question);
+    const listOnly = "Tòa án nhân dân khu vực 4 - tỉnh Lâm Đồng phụ trách 16 đơn vị hành chính cấp xã.";
+    expect((await ask(listOnly)).declined).toBe(true);
+    const address = await ask(
+      "Tòa án nhân dân khu vực 4 - tỉnh Lâm Đồng đặt trụ sở tại số 5 Trần Phú, phường 1 Bảo Lộc.",
+    );
+    expect(address.declined).toBe(false);
+    expect(address.answer).toContain("Trần Phú");
+  });
+});
+
 describe("ask service: who holds a post", () => {
   it("a sentence without a person's name does not answer 'X là ai', however sure retrieval is", async () => {
     const ask = (text: string) =>

@@ -204,3 +204,11 @@ describe("holdsSituation", () => {
     );
   });
 });
+
+describe("holdsSituation and the lunar new year", () => {
+  it("reads 'Tết Ất Tỵ' in 'Tết Nguyên đán Ất Tỵ', and the reverse", () => {
+    expect(holdsSituation(["tet at ty"], "sau kỳ nghỉ Tết Nguyên đán Ất Tỵ 2025")).toBe(true);
+    expect(holdsSituation(["tet nguyen dan at ty"], "trước Tết Ất Tỵ")).toBe(true);
+    expect(holdsSituation(["tet at ty"], "sau kỳ nghỉ Tết Nguyên đán Giáp Thìn 2024")).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { speaksOfAnotherSubject } from "../../../src/answer/another-subject.js";
+import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+
+describe("speaksOfAnotherSubject", () => {
+  it("sets aside a sentence on another unit of the numbered kind asked (khu vực 9 for khu vực 4)", () => {
+    const other = speaksOfAnotherSubject(
+      analyzeQuestion("TAND khu vuc 4 tinh Lam Dong dat tru so o dau"),
+      [],
+    );
+    expect(other("Tòa án nhân dân khu vực 9 - tỉnh Lâm Đồng có địa chỉ tại số 17 Ngô Quyền.")).toBe(true);
+    expect(other("Tòa án nhân dân khu vực 4 - tỉnh Lâm Đồng có địa chỉ tại số 5 Trần Phú.")).toBe(false);
+    // Naming the asked unit beside others is about it too; naming none says nothing of it.
+    expect(other("Khu vực 4 và khu vực 9 cùng thuộc tỉnh Lâm Đồng.")).toBe(false);
+    expect(other("Tòa án nhân dân tỉnh Lâm Đồng có trụ sở tại Đà Lạt.")).toBe(false);
+  });
+
+  it("holds a quận asked by number the same way, and passes questions naming no such unit", () => {
+    expect(
+      speaksOfAnotherSubject(analyzeQuestion("Quận 5 có bao nhiêu phường?"), [])("Quận 3 có 12 phường."),
+    ).toBe(true);
+    expect(
+      speaksOfAnotherSubject(analyzeQuestion("Quận Tây Hồ có mấy phường?"), [])("Quận 3 có 12 phường."),
+    ).toBe(false);
+  });
+});
