@@ -6,10 +6,12 @@
 /**
  * Vietnamese surnames: a personal name is one of these and two or three more capitalised
  * syllables ("Lê Minh Hưng", "Đỗ Thanh Bình"); "Tỉnh Lào Cai", "Ban Chấp Hành" are not,
- * nor "Hà Tĩnh", "Thái Bình" (two syllables: provinces more often than people).
+ * nor "Hà Tĩnh", "Thái Bình" (two syllables: provinces more often than people). The
+ * mountain provinces' cadres bear H'Mông, Dao and Thái surnames ("Vàng Seo Cón", "Giàng A
+ * Chu", "Lường Văn Chinh"), listed after the Kinh ones.
  */
 const SURNAMES =
-  "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Lâm|Mai|Trịnh|Trương|Lương|Hà|Tô|Tạ|Chu|Cao|Đoàn|Vương|Thái|Lưu|Quách|Hứa|Kiều|Triệu|Phùng|Nghiêm|Lại|Từ|Giang|Châu|Đàm|Tăng|Lữ|Thân|Khổng|Mạc|Tôn|Âu|Diệp|Nông|Lò|Hầu|Doãn|Khuất|Lục|Ninh|Bế|Y";
+  "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đinh|Lâm|Mai|Trịnh|Trương|Lương|Hà|Tô|Tạ|Chu|Cao|Đoàn|Vương|Thái|Lưu|Quách|Hứa|Kiều|Triệu|Phùng|Nghiêm|Lại|Từ|Giang|Châu|Đàm|Tăng|Lữ|Thân|Khổng|Mạc|Tôn|Âu|Diệp|Nông|Lò|Hầu|Doãn|Khuất|Lục|Ninh|Bế|Y|Vàng|Giàng|Sùng|Thào|Lầu|Mùa|Sình|Tráng|Chảo|Quàng|Cầm|Điêu|Lường|Hạng|Tẩn|Vừ";
 /**
  * Words before a name that make it a place's: "Thành phố Hồ Chí Minh", "đường Lê Duẩn",
  * "phường Trần Hưng Đạo" name no person.
@@ -26,9 +28,10 @@ const PERSON = new RegExp(
 /**
  * A name held for anyone in an example ("Ví dụ: Đồng chí Nguyễn Văn A, Phó Trưởng Ban
  * ...", "ông B"): its last part is a single capital letter. No one's name answers "ai".
+ * A capital letter inside a name is no placeholder: "Giàng A Chu" is a H'Mông name.
  */
 const PLACEHOLDER_NAME = new RegExp(
-  `(?<![\\p{L}])(?:(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+)?(?:(?:${SURNAMES})\\s+(?:\\p{Lu}\\p{Ll}+\\s+)?)?\\p{Lu}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+)?(?:(?:${SURNAMES})\\s+(?:\\p{Lu}\\p{Ll}+\\s+)?)?\\p{Lu}(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`,
   "gu",
 );
 
