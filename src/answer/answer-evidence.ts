@@ -55,6 +55,8 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (asksDocumentNumber(question.folded)) return givesDocumentNumber(sentence);
       // "dùng mẫu số mấy": a form's number ("Mẫu số 03/QTDA"), no count and no telephone.
       if (ASKS_FORM_NUMBER.test(question.folded)) return FORM_NUMBER.test(folded);
+      // "xã An Lão do Thuế cơ sở mấy quản lý": which numbered unit, by its number.
+      if (labelAsked(question) !== undefined) return namesLabel(labelAsked(question)!, folded);
       if (asksNumberToCall(question)) return PHONE.test(sentence);
       // "phụ cấp thu hút bao nhiêu": another allowance's amount on the same page is no answer.
       if (!namesMoneyKindAsked(question, folded)) return false;
@@ -165,6 +167,7 @@ export function clauseHoldsDetail(question: QuestionAnalysis, clause: string, fo
       return holdsTime(question, clause, folded) ? 1 : 0;
     case "bao_nhieu":
       if (asksNumberToCall(question)) return PHONE.test(clause) ? 1 : 0;
+      if (labelAsked(question) !== undefined) return namesLabel(labelAsked(question)!, folded) ? 1 : 0;
       return countsUnit(clause, folded, question.unit) ? 1 : 0;
     case "tai_sao":
       return givesReason(question, clause, folded) ? 1 : 0;
@@ -296,6 +299,22 @@ const ASKS_DAY = /\bngay nao\b/u;
 /** A day: "26/1/2016", "ngày 26", "04-11/10/2017", or a deadline by day. */
 const DAY =
   /\b\d{1,2}(?:-\d{1,2})?\/\d{1,2}(?:\/\d{2,4})?\b|\bngay \d{1,2}\b|\btruoc ngay\b|\btu ngay\b|\bcham nhat\b/u;
+/**
+ * A unit, a body or an article asked by its number: "Thuế cơ sở mấy", "khu vực mấy",
+ * "điều mấy" (folded). Answered by that kind with a number ("Thuế cơ sở 5"), not a count;
+ * "mỗi phường mấy nhân viên" counts per unit, and "mức bao nhiêu" is an amount.
+ */
+const ASKS_LABEL =
+  /(?<!\b(?:moi|cac|mot|nhung) )\b(thue co so|khu vuc|quan khu|su doan|quan|phuong|to dan pho|khu pho|vung|dieu|khoan|chuong) (?:so (?:may|bao nhieu)|may)\b/u;
+
+/** The kind whose number is asked, read once per analysis; undefined when none is. */
+const labelAsked = perQuestion(({ folded }) => ASKS_LABEL.exec(folded)?.[1]);
+
+/** Whether the folded sentence names the kind by a number ("thue co so 5", "dieu 12"). */
+function namesLabel(kind: string, folded: string): boolean {
+  return cachedRegExp(`\\b${kind} (?:so )?\\d{1,3}\\b`, "u").test(folded);
+}
+
 /** A definition or a composition (folded). */
 const DEFINITION = /\b(?:la|duoc hieu|gom|bao gom|nghia la)\b/u;
 

@@ -1100,3 +1100,24 @@ describe("the holder of a post of one place among several", () => {
     ).toBe(true);
   });
 });
+
+describe("holdsEvidence, a unit asked by its number", () => {
+  const holds = (question: string, sentence: string) =>
+    holdsEvidence(analyzeQuestion(question), sentence, fold(sentence));
+  const row =
+    "5 | Thuế cơ sở 5 thành phố Hải Phòng | Phường Kiến An, Xã An Hưng, Xã An Lão | Phường Kiến An |";
+
+  it("'Thuế cơ sở mấy' is answered by the office's number, not by a count", () => {
+    expect(holds("xa An Lao (HP) do thue co so may quan ly", row)).toBe(true);
+    expect(holds("xa An Lao (HP) do thue co so may quan ly", "Thuế thành phố Hải Phòng quản lý 12 xã.")).toBe(
+      false,
+    );
+    expect(holds("quy định ở điều mấy của luật", "Việc này được quy định tại Điều 12 của Luật.")).toBe(true);
+  });
+
+  it("a count per unit ('mỗi phường bao nhiêu', 'mức bao nhiêu') is still a count", () => {
+    const staff = "Mỗi đơn vị phường được bố trí bình quân không quá 02 (hai) nhân viên chăn nuôi thú y.";
+    expect(holds("Hà Nội bố trí mỗi phường bao nhiêu nhân viên chăn nuôi thú y?", staff)).toBe(true);
+    expect(holds("mỗi phường mấy nhân viên thú y", "Phường 5 có trụ sở mới.")).toBe(false);
+  });
+});
