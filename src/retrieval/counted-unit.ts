@@ -267,12 +267,12 @@ export function asksRank(marked: string, hasMarks: boolean): boolean {
 
 /**
  * The indices of the words (as `analyzeQuestion` splits them) that end a clause: "?", "!",
- * ";", ". "; with `atCommas`, also a comma.
+ * ";", ". "; with `atCommas`, also a comma and a parenthesis ("mấy cấp (QĐ 213)").
  */
 export function clauseEnds(folded: string, atCommas = false): Set<number> {
   const ends = new Set<number>();
   let count = 0;
-  for (const clause of folded.split(atCommas ? /[?!;,]+|\.(?=\s|$)/u : /[?!;]+|\.(?=\s|$)/u)) {
+  for (const clause of folded.split(atCommas ? /[?!;,()]+|\.(?=\s|$)/u : /[?!;]+|\.(?=\s|$)/u)) {
     count += clause.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
     if (count > 0) ends.add(count - 1);
   }

@@ -86,6 +86,10 @@ describe("analyzeQuestion: two counts in one question", () => {
     expect(analyzeQuestion("có mấy xã mấy phường").unit).toBe("xa");
     // A unit ends at a comma; "dân số bao nhiêu" counts people, as "bao nhiêu dân" does.
     expect(analyzeQuestion("Đức Thọ có bao nhiêu xã, dân số bao nhiêu").unit).toBe("xa");
+    // A parenthesis names the document asked of, not what is counted.
+    expect(analyzeQuestion("HP quy dinh cap du bao chay rung co may cap (QD 213/2025/QD-UBND)").unit).toBe(
+      "cap",
+    );
     expect(analyzeQuestion("dân số bao nhiêu?").unit).toBe("dan");
     expect(analyzeQuestion("xa X dan so la bao nhieu").unit).toBe("dan");
     // A unit of two words stays two words.
