@@ -2,6 +2,7 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { cachedRegExp, foldDiacritics } from "../text/index.js";
 import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { namesOnlyOtherPlenums, plenumNumbersIn } from "./plenum-numbers.js";
+import { namesOnlySiblingKinds, siblingKindsAsked } from "./sibling-kinds.js";
 import type { Passage } from "./types.js";
 
 /**
@@ -9,7 +10,8 @@ import type { Passage } from "./types.js";
  * by number, however many of its words it shares: another document when the store lacks
  * the one named ("Kết luận số 157" for 121's signer; when the document is held, sentences
  * on the documents it amends still answer), another plenum ("Hội nghị lần thứ 11" for the
- * 12th), another unit of a numbered kind ("TAND khu vực 9" for khu vực 4). Pure.
+ * 12th), another unit of a numbered kind ("TAND khu vực 9" for khu vực 4), another kind
+ * a rule tells apart ("xe đạp" for "xe máy", sibling-kinds.ts). Pure.
  */
 export function speaksOfAnotherSubject(
   question: QuestionAnalysis | undefined,
@@ -19,11 +21,17 @@ export function speaksOfAnotherSubject(
   const documents = heldDocumentNumbers(passages, question.documentNumbers) ? [] : question.documentNumbers;
   const plenums = plenumNumbersIn(question.folded);
   const units = numberedUnitsAsked(question);
-  if (documents.length === 0 && plenums.length === 0 && units.length === 0) return () => false;
+  const kinds = siblingKindsAsked(question.folded);
+  if (documents.length === 0 && plenums.length === 0 && units.length === 0 && kinds.length === 0)
+    return () => false;
   return (sentence) => {
     if (namesOnlyOtherDocuments(sentence, documents)) return true;
     const folded = foldDiacritics(sentence.toLowerCase());
-    return namesOnlyOtherPlenums(folded, plenums) || namesOnlyOtherUnits(folded, units);
+    return (
+      namesOnlyOtherPlenums(folded, plenums) ||
+      namesOnlyOtherUnits(folded, units) ||
+      namesOnlySiblingKinds(folded, kinds)
+    );
   };
 }
 
