@@ -96,7 +96,36 @@ export function withAntecedents(
         last.text.split(/\s+/u).length <= MAX_JOINED_WORDS &&
         !answers(span.text) &&
         answers(last.text)) ||
-      detailsItem(last, span, answers),
+      detailsItem(last, span, answers) ||
+      givesItsTime(text, last, span, answers),
+  );
+}
+
+/** A short sentence giving when or where what precedes it is done: "Thời gian hoàn thành trước ngày 30/4/2025." */
+const TIME_OF_PRECEDING =
+  /^[*_\s-]*(?:thời gian (?:hoàn thành|thực hiện|tổ chức)|thời hạn(?: hoàn thành| thực hiện)?|hạn hoàn thành|địa điểm (?:tổ chức|thực hiện))(?![\p{L}])/iu;
+/** Such a sentence this long says more than its time. */
+const MAX_TIME_WORDS = 20;
+
+/**
+ * "Chính phủ giao Bộ Nội vụ ... trình Quốc hội ban hành Luật mới thay thế Luật Cán bộ, Công
+ * chức năm 2008. Thời gian hoàn thành trước ngày 30/4/2025.": a task and its deadline in
+ * two sentences of one paragraph; apart, one says nothing of when and the other nothing of
+ * what. Joined when the task lacks what is asked and its time holds it.
+ */
+function givesItsTime(
+  text: string,
+  last: SentenceSpan,
+  span: SentenceSpan,
+  answers: (sentence: string) => boolean,
+): boolean {
+  return (
+    TIME_OF_PRECEDING.test(span.text) &&
+    !text.slice(last.end, span.start).includes("\n") &&
+    span.text.split(/\s+/u).length <= MAX_TIME_WORDS &&
+    last.text.split(/\s+/u).length <= MAX_JOINED_WORDS &&
+    !answers(last.text) &&
+    answers(span.text)
   );
 }
 

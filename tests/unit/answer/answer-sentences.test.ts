@@ -58,6 +58,27 @@ describe("answerSentences: a number on the next line", () => {
   });
 });
 
+describe("withAntecedents, a task and its deadline", () => {
+  const task =
+    "Chính phủ giao Bộ Nội vụ trình Quốc hội ban hành Luật mới thay thế Luật Cán bộ, Công chức năm 2008.";
+  const deadline = "Thời gian hoàn thành trước ngày 30/4/2025.";
+  const dated = (sentence: string) => /\bngày \d/u.test(sentence);
+
+  it("quotes the deadline sentence with the task it follows in one paragraph", () => {
+    const text = `${task} ${deadline}`;
+    expect(withAntecedents(text, answerSentences(text), dated).map((s) => s.text)).toEqual([
+      `${task} ${deadline}`,
+    ]);
+  });
+
+  it("leaves them apart across paragraphs, or when the task itself holds a date", () => {
+    const apart = `${task}\n\n${deadline}`;
+    expect(withAntecedents(apart, answerSentences(apart), dated)).toHaveLength(2);
+    const datedTask = `Trước ngày 30/6/2025, Bộ Nội vụ trình Chính phủ ban hành Nghị định. ${deadline}`;
+    expect(withAntecedents(datedTask, answerSentences(datedTask), dated)).toHaveLength(2);
+  });
+});
+
 describe("withAntecedents", () => {
   const issued =
     "Ngày 28 tháng 9 năm 2024, Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 1199/NQ-UBTVQH15 (nghị quyết có hiệu lực từ ngày 1 tháng 11 năm 2024).";
