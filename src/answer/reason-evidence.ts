@@ -42,9 +42,12 @@ export function givesReason(question: QuestionAnalysis, sentence: string, folded
   const text = marked ? lower : folded;
   const asked = questionWords(question);
   for (const match of text.matchAll(marked ? REASON_MARKED : REASON)) {
-    const after = text.slice(match.index + match[0].length).split(/\s+/u, REASON_WORDS + 1);
+    // "chưa có cơ chế kiểm soát quyền lực, dễ dẫn đến chuyên quyền": an effect's marker has
+    // its cause before it (often in the clause before) and the question's own words after.
+    if (CONSEQUENCE.test(foldDiacritics(match[0]))) return true;
+    const words = text.slice(match.index + match[0].length).split(/\s+/u, REASON_WORDS + 1);
     let fresh = 0;
-    for (const word of after) {
+    for (const word of words) {
       const plain = foldDiacritics(word).replace(/[^a-z0-9]/gu, "");
       if (plain !== "" && !FUNCTION_WORDS.has(plain) && !asked.has(plain) && ++fresh >= NEW_WORDS)
         return true;
@@ -52,3 +55,6 @@ export function givesReason(question: QuestionAnalysis, sentence: string, folded
   }
   return false;
 }
+
+/** Markers of an effect, whose cause comes before them (folded). */
+const CONSEQUENCE = /^(?:dan den|dan toi|vi vay|vi the|do do|tu do|nen)$/u;

@@ -35,4 +35,13 @@ describe("givesReason", () => {
       false,
     );
   });
+
+  it("takes an effect's marker with the question's words after it: the cause stands before it", () => {
+    expect(
+      reason(
+        "Vì sao mô hình kiêm nhiệm dễ dẫn đến chuyên quyền, độc đoán?",
+        "chưa có quy định, cơ chế kiểm soát quyền lực, dễ dẫn đến chuyên quyền, độc đoán.",
+      ),
+    ).toBe(true);
+  });
 });
