@@ -130,6 +130,23 @@ function abbreviationsOf(unit: string): string[] {
 
 /** One pattern per unit, kept: a question's unit is tested against every candidate sentence. */
 const unitPatterns = new Map<string, UnitPattern>();
+/** The level of an administrative unit (folded first word), by which they are counted together. */
+const UNIT_LEVEL: Record<string, string> = {
+  xa: "xa",
+  phuong: "xa",
+  dac: "xa",
+  thi: "xa",
+  huyen: "huyen",
+  quan: "huyen",
+  tinh: "tinh",
+};
+
+/** "bao nhiêu xã" is also counted as "16 đơn vị hành chính cấp xã" (of its level only). */
+function countedAsUnitsOf(first: string): string[] {
+  const level = UNIT_LEVEL[first];
+  return level === undefined ? [] : [`don vi hanh chinh cap ${level}`, `dvhc cap ${level}`];
+}
+
 export function unitPattern(unit: string): UnitPattern {
   const known = unitPatterns.get(unit);
   if (known) return known;
@@ -149,7 +166,7 @@ export function unitPattern(unit: string): UnitPattern {
         : first === "nguoi" || unit === POPULATION_UNIT
           ? // "129 người/km²" is a density, not people counted.
             `(?:${PEOPLE_COUNTED})(?!\\s*/)`
-          : [first, ...abbreviationsOf(unit)].map(escapeRegExp).join("|");
+          : [first, ...abbreviationsOf(unit), ...countedAsUnitsOf(first)].map(escapeRegExp).join("|");
   let exact: RegExp | undefined;
   const pattern: UnitPattern = {
     head: new RegExp(`(?:${head})`, "uy"),

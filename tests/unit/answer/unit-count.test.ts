@@ -85,3 +85,16 @@ describe("countedAfter", () => {
     );
   });
 });
+
+describe("countsUnit, administrative units counted by their level", () => {
+  const counts = (sentence: string, unit: string) =>
+    countsUnit(sentence, foldDiacritics(sentence.toLowerCase()), unit);
+
+  it("counts xã and phường as 'đơn vị hành chính cấp xã', not as units of another level", () => {
+    const court =
+      "Tòa án nhân dân khu vực 4 - tỉnh Lâm Đồng: đối với 16 đơn vị hành chính cấp xã thuộc tỉnh.";
+    expect(counts(court, "xa phuong")).toBe(true);
+    expect(counts("Cả nước có 34 đơn vị hành chính cấp tỉnh.", "xa phuong")).toBe(false);
+    expect(counts("Cả nước có 34 đơn vị hành chính cấp tỉnh.", "tinh thanh")).toBe(true);
+  });
+});
