@@ -11,6 +11,8 @@ import { askedPlaceKind, namesPlaceOfKind } from "./place-of-kind.js";
 
 /** Whether the sentence says where, as the question asks it (`folded`: the sentence folded, lower case). */
 export function holdsPlace(question: QuestionAnalysis, sentence: string, folded: string): boolean {
+  // "quê ở đâu": a hometown, said as such, not where the person went on duty.
+  if (ASKS_HOMETOWN.test(question.folded)) return GIVES_HOMETOWN.test(folded);
   // "thuộc quận nào": a quận named, not any other place beside the one asked about.
   const kind = askedPlaceKind(question);
   if (kind !== undefined) return namesPlaceOfKind(sentence, question, kind);
@@ -22,6 +24,12 @@ export function holdsPlace(question: QuestionAnalysis, sentence: string, folded:
   if (asked.done && OFFICE.test(folded)) return true;
   return PLACE.test(sentence) || SITE.test(folded);
 }
+
+/** A question asking where someone comes from (folded). */
+const ASKS_HOMETOWN =
+  /\b(?:que(?: quan)?|nguyen quan|sinh(?: ra)?) (?:o dau|o tinh nao|tinh nao|o xa nao|o huyen nao|o noi nao|noi nao)\b/u;
+/** A hometown or birthplace stated (folded). */
+const GIVES_HOMETOWN = /\b(?:que(?: quan)?|nguyen quan|sinh (?:ra )?(?:tai|o)|noi sinh)\b/u;
 
 /** Whether "ở đâu" asks where a rule is written, or where a file goes: read once per analysis. */
 const whereAsked = perQuestion(({ folded }) => ({

@@ -1121,3 +1121,19 @@ describe("holdsEvidence, a unit asked by its number", () => {
     expect(holds("mỗi phường mấy nhân viên thú y", "Phường 5 có trụ sở mới.")).toBe(false);
   });
 });
+
+describe("holdsEvidence, a hometown", () => {
+  const q = "PTT Phạm Thị Thanh Trà quê ở đâu";
+
+  it("is answered by where someone comes from, not by where they went on duty", () => {
+    expect(
+      evidence(
+        q,
+        "Phó Thủ tướng Phạm Thị Thanh Trà đã kiểm tra thực tế tại Trung tâm phục vụ hành chính công phường Hải Châu.",
+      ),
+    ).toBe(false);
+    expect(
+      evidence(q, "Bà Phạm Thị Thanh Trà sinh năm 1964, quê quán xã Nam Yên, huyện Nam Đàn, tỉnh Nghệ An."),
+    ).toBe(true);
+  });
+});
