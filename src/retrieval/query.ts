@@ -91,6 +91,68 @@ const QUESTION_BIGRAMS = new Set([
 ]);
 
 const DOWN_WEIGHT = 0.1;
+
+/**
+ * Particles a chat question ends with ("... ở đâu vậy", "... không ạ", "... nhỉ"): phrasing,
+ * not topic. Only at the end: "vay" is also the loan of "cho vay", "nha" a house's word.
+ * Typed without marks, only those that fold into no common topic word at a question's end.
+ */
+const TRAILING_PARTICLES = new Set([
+  "vậy",
+  "ạ",
+  "nhỉ",
+  "nhé",
+  "hả",
+  "hở",
+  "ơi",
+  "thế",
+  "chứ",
+  "nha",
+  "nhá",
+  "à",
+  "hen",
+  "hông",
+]);
+const TRAILING_PARTICLES_FOLDED = new Set(["vay", "a", "nhi", "nhe", "oi", "nha"]);
+/** At most this many particles end a question ("... vậy ạ"). */
+const MAX_PARTICLES = 2;
+
+/** The folded particles the question ends with (none when it ends on a topic word). */
+function trailingParticles(
+  syllables: ReadonlyArray<{ text: string; folded: string }>,
+  hasDiacritics: boolean,
+): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (let i = syllables.length - 1; i >= 0 && out.size < MAX_PARTICLES; i--) {
+    const s = syllables[i]!;
+    const particle = hasDiacritics
+      ? TRAILING_PARTICLES.has(s.text.toLowerCase())
+      : TRAILING_PARTICLES_FOLDED.has(s.folded);
+    if (!particle) break;
+    out.add(s.folded);
+  }
+  // Without marks, "vay" ends "lãi suất cho vay" too: a particle only after a question word.
+  const before = syllables[syllables.length - out.size - 1]?.folded ?? "";
+  if (!hasDiacritics && !ASKING_SYLLABLES.has(before)) return new Set();
+  return out;
+}
+
+/** Question words a particle follows, typed without marks ("... o dau vay", "... ko a"). */
+const ASKING_SYLLABLES = new Set([
+  "ko",
+  "k",
+  "khong",
+  "chua",
+  "ntn",
+  "dau",
+  "nao",
+  "gi",
+  "sao",
+  "ai",
+  "nhieu",
+  "roi",
+  "dc",
+]);
 /**
  * A phrase alias's terms ("kiêm" for "đồng thời là") are searched at half weight: they
  * find passages that use the other spelling without outranking those that use this one.
@@ -142,10 +204,11 @@ export function planLexicalQuery(
   const abbreviated = new Set(
     analyzed.syllables.filter((s) => findAbbreviation(s.text) !== undefined).map((s) => s.folded),
   );
+  const particles = trailingParticles(analyzed.syllables, analyzed.hasDiacritics);
   const isPhrasing = (kind: TermKind, body: string): boolean => {
-    if (kind === "bigram") return QUESTION_BIGRAMS.has(body);
-    if (kind === "exact") return QUESTION_WORDS.has(body);
-    return QUESTION_SYLLABLES.has(body) && !topicFolded.has(body);
+    if (kind === "bigram") return QUESTION_BIGRAMS.has(body) || body.split("_").some((s) => particles.has(s));
+    if (kind === "exact") return QUESTION_WORDS.has(body) || particles.has(foldDiacritics(body));
+    return (QUESTION_SYLLABLES.has(body) && !topicFolded.has(body)) || particles.has(body);
   };
   const aliasTerms = new Set(analyzed.aliasTerms);
   const aliasedTerms = new Set(analyzed.aliasedTerms);

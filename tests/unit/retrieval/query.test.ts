@@ -89,3 +89,20 @@ describe("suppressNearDuplicates", () => {
     expect(keyed()).toEqual(["Điều 5", "Điều 6", "—", "–"]);
   });
 });
+
+describe("planLexicalQuery, a chat question's last particles", () => {
+  const weightOf = (question: string, term: string) =>
+    planLexicalQuery(question).terms.find((t) => t.term === term)?.weight;
+
+  it("weighs 'vậy', 'ạ' ending a question as phrasing, typed with marks or without", () => {
+    expect(weightOf("trụ sở ở đâu vậy ạ?", "f:vay")).toBeCloseTo(0.1);
+    expect(weightOf("trụ sở ở đâu vậy ạ?", "f:a")).toBeCloseTo(0.1);
+    expect(weightOf("tru so UBND phuong Kim Lien o dau vay", "f:vay")).toBeCloseTo(0.1);
+  });
+
+  it("keeps the loan of 'cho vay' and a particle's word inside the question as topic", () => {
+    expect(weightOf("lãi suất cho vay", "f:vay")).toBe(1);
+    expect(weightOf("lai suat cho vay", "f:vay")).toBe(1);
+    expect(weightOf("vay vốn ưu đãi ở đâu", "f:vay")).toBe(1);
+  });
+});
