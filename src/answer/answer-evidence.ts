@@ -4,8 +4,9 @@ import { askedMoneyKind, namesOtherMoneyKind } from "../retrieval/money-kind.js"
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { firstMention, mentionsAny } from "../retrieval/question-analysis.js";
 import { ASKS_FORM_NUMBER, ASKS_PHONE, asksPhoneNumber } from "../retrieval/question-forms.js";
-import { cachedRegExp, escapeRegExp } from "../text/index.js";
+import { cachedRegExp, escapeRegExp, foldDiacritics } from "../text/index.js";
 import { asksOrPoints } from "./answer-sentences.js";
+import { expandedQuestion, expandedWords } from "./asked-post.js";
 import { definedTerm, definesTerm } from "./definition-evidence.js";
 import { asksMergeTarget, listsUnits, statesMergeTarget } from "./former-units.js";
 import { asksNamingReason, givesNamingReason } from "./naming-reason.js";
@@ -57,7 +58,7 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (ASKS_FORM_NUMBER.test(question.folded)) return FORM_NUMBER.test(folded);
       // "xã An Lão do Thuế cơ sở mấy quản lý": which numbered unit, by its number.
       if (labelAsked(question) !== undefined) return namesLabel(labelAsked(question)!, folded);
-      if (asksNumberToCall(question)) return PHONE.test(sentence);
+      if (asksNumberToCall(question)) return PHONE.test(sentence) && !phoneOfAnotherBody(question, sentence);
       // "phụ cấp thu hút bao nhiêu": another allowance's amount on the same page is no answer.
       if (!namesMoneyKindAsked(question, folded)) return false;
       if (statesStandardInstead(question, folded)) return false;
@@ -254,6 +255,29 @@ const ASKS_TERM = /\bthoi han\b/u;
 /** A telephone number: "0238 3844 123", "024.3825.1234", "1900 1234", "0912345678". */
 const PHONE =
   /(?<![\d/])(?:0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}|1900[\s.-]?\d{4}|1800[\s.-]?\d{4})(?![\d/])/u;
+/**
+ * The bodies a number to call is labelled with ("Đường dây nóng Phòng An ninh mạng ...:
+ * 069..."), in the words before it.
+ */
+const PHONE_LABEL =
+  /(?:Phòng|Công an|Trung tâm|Sở|Bộ|Cục|Chi cục|Tổng cục|Văn phòng|Ủy ban|Uỷ ban|UBND|Bảo hiểm xã hội|Cổng|Tòa án|Viện)(?:\s+\p{Lu}[\p{L}-]*)+/gu;
+
+/**
+ * Whether the number to call belongs to a body the question does not name: "BNV có đường
+ * dây nóng nào" is not answered by the cyber-police's line on another page.
+ */
+function phoneOfAnotherBody(question: QuestionAnalysis, sentence: string): boolean {
+  const at = PHONE.exec(sentence)?.index ?? 0;
+  const asked = expandedQuestion(question);
+  let another = false;
+  for (const match of sentence.slice(0, at).matchAll(PHONE_LABEL)) {
+    const body = expandedWords(foldDiacritics(match[0].toLowerCase())).join(" ");
+    if (asked.includes(` ${body} `)) return false;
+    another = true;
+  }
+  return another;
+}
+
 /** A question asking from when to when (folded). */
 const ASKS_RANGE = /\btu (?:ngay|thang|nam|khi|luc) nao den (?:ngay|thang|nam|khi|luc) nao\b/u;
 /** Two days, or days of one month: "04-11/10/2017", "16/4/2025 - 31/10/2025", "từ ngày 4 ... đến ngày 11" (folded). */

@@ -1137,3 +1137,18 @@ describe("holdsEvidence, a hometown", () => {
     ).toBe(true);
   });
 });
+
+describe("holdsEvidence, a number to call", () => {
+  const q = "BNV có số tổng đài hay đường dây nóng nào để hỏi về chính sách NĐ 178 ko?";
+
+  it("is not another body's line, and is the asked body's or an unlabelled one", () => {
+    expect(
+      evidence(
+        q,
+        "- Đường dây nóng Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao: 069.219.4053;",
+      ),
+    ).toBe(false);
+    expect(evidence(q, "Đường dây nóng của Bộ Nội vụ: 024.3824.0000.")).toBe(true);
+    expect(evidence(q, "Mọi thắc mắc xin gọi đường dây nóng 1900 1234.")).toBe(true);
+  });
+});
