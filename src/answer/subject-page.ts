@@ -22,6 +22,10 @@ const DOCUMENT_KINDS =
 /** A part of a document numbered in Roman ("Phần I", "Mục V"), not a name: "Phan" is also a surname. */
 const ROMAN_PART = /\s[IVXLC]+$/u;
 
+/** Kinds of place a question names in its own way ("TP.HCM" for "Thành phố Hồ Chí Minh"): not read as entries. */
+const PLACE_KINDS = /^(?:thanh pho|thi xa|thi tran|dac khu)$/u;
+/** One word in lower case: the second syllable of a kind ("phận" of "Giáo phận"). */
+const LOWER_WORD = /^\p{Ll}+$/u;
 /** One capitalised word: "Nguyễn", "Yên", "Y", "H'Hen". */
 const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}'’]*$/u;
 
@@ -29,7 +33,7 @@ const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}'’]*$/u;
  * The subject of an encyclopedia entry, folded ("nguyen van nen", "yen bai", "gao"), or
  * undefined when the title is not a name: a sentence, a document, a heading in capitals.
  * A name of several words has every word capitalised (a person, a place); one word
- * alone may be a thing ("Gạo", "Tiền").
+ * alone may be a thing ("Gạo", "Tiền"); a kind may open it ("Giáo phận Phú Cường").
  */
 export function entrySubject(title: string): string | undefined {
   // "Yên Bái (tỉnh)" and "Hải Hưng, Hải Phòng" are Yên Bái and Hải Hưng.
@@ -38,8 +42,19 @@ export function entrySubject(title: string): string | undefined {
     .split(",")[0]!
     .trim();
   const words = name.split(/\s+/u).filter(Boolean);
-  if (words.length === 0 || words.length > MAX_NAME_SYLLABLES) return undefined;
-  if (!words.every((word) => CAPITALISED_WORD.test(word)) || ROMAN_PART.test(name)) return undefined;
+  if (ROMAN_PART.test(name)) return undefined;
+  if (!words.every((word) => CAPITALISED_WORD.test(word)) || words.length > MAX_NAME_SYLLABLES) {
+    // "Giáo phận Phú Cường", "Tỉnh ủy Bình Dương": a kind of two syllables and a name of two or more.
+    const kindThenName =
+      words.length >= 4 &&
+      words.length <= MAX_NAME_SYLLABLES + 1 &&
+      CAPITALISED_WORD.test(words[0]!) &&
+      LOWER_WORD.test(words[1]!) &&
+      words.slice(2).every((word) => CAPITALISED_WORD.test(word)) &&
+      !PLACE_KINDS.test(foldDiacritics(`${words[0]} ${words[1]}`.toLowerCase()));
+    if (!kindThenName) return undefined;
+  }
+  if (words.length === 0) return undefined;
   const folded = foldDiacritics(name.toLowerCase());
   return DOCUMENT_KINDS.test(folded) ? undefined : folded;
 }

@@ -26,6 +26,14 @@ describe("entrySubject", () => {
     expect(entrySubject("Gạo")).toBe("gao");
     // "Phan" is a surname as well as a part of a document ("Phần I").
     expect(entrySubject("Phan Đình Trạc")).toBe("phan dinh trac");
+    // A kind may open the name: a diocese's page is not the ward's that shares its city.
+    expect(entrySubject("Giáo phận Phú Cường")).toBe("giao phan phu cuong");
+    expect(entrySubject("Tỉnh ủy Bình Dương")).toBe("tinh uy binh duong");
+  });
+
+  it("is none for a city named as cadres abbreviate it, nor a ministry's title", () => {
+    expect(entrySubject("Thành phố Hồ Chí Minh")).toBeUndefined();
+    expect(entrySubject("Bộ Nội vụ")).toBeUndefined();
   });
 
   it("is none for a sentence, a document, a heading in capitals or a phrase", () => {
