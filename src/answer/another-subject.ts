@@ -2,7 +2,7 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { cachedRegExp, foldDiacritics } from "../text/index.js";
 import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { namesOnlyOtherPlenums, plenumNumbersIn } from "./plenum-numbers.js";
-import { namesOnlySiblingKinds, siblingKindsAsked } from "./sibling-kinds.js";
+import { namesOnlyOtherClasses, namesOnlySiblingKinds, siblingKindsAsked } from "./sibling-kinds.js";
 import type { Passage } from "./types.js";
 
 /**
@@ -22,7 +22,9 @@ export function speaksOfAnotherSubject(
   const plenums = plenumNumbersIn(question.folded);
   const units = numberedUnitsAsked(question);
   const kinds = siblingKindsAsked(question.folded);
-  if (documents.length === 0 && plenums.length === 0 && units.length === 0 && kinds.length === 0)
+  // "GPLX hạng B2": a licence class, told apart like a numbered unit.
+  const classes = /\bhang [a-f]/u.test(question.folded);
+  if (documents.length === 0 && plenums.length === 0 && units.length === 0 && kinds.length === 0 && !classes)
     return () => false;
   return (sentence) => {
     if (namesOnlyOtherDocuments(sentence, documents)) return true;
@@ -30,7 +32,8 @@ export function speaksOfAnotherSubject(
     return (
       namesOnlyOtherPlenums(folded, plenums) ||
       namesOnlyOtherUnits(folded, units) ||
-      namesOnlySiblingKinds(folded, kinds)
+      namesOnlySiblingKinds(folded, kinds) ||
+      (classes && namesOnlyOtherClasses(folded, question.folded))
     );
   };
 }

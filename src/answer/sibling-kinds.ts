@@ -15,6 +15,13 @@ const SIBLING_SETS: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
     ["xe dap dien", "xe dap may", "xe dap", "xe tho so"],
     ["may keo"],
   ],
+  // Roads, as lengths and investments are reported ("cao tốc Tuyên Quang - Hà Giang" is no "đường tỉnh").
+  [
+    ["cao toc", "duong cao toc"],
+    ["quoc lo"],
+    ["duong tinh", "tinh lo", "tuyen dt"],
+    ["duong huyen", "huyen lo", "tuyen dh"],
+  ],
 ];
 
 /** The kinds of one set a folded text names (their indices). */
@@ -52,4 +59,27 @@ export function namesOnlySiblingKinds(
     if (named.size > 0 && ![...named].some((kind) => kinds.has(kind))) return true;
   }
   return false;
+}
+
+/** A driving licence's classes ("hạng B2", "hạng B1, B2 và C1"; folded). */
+const LICENCE_CLASS = /\bhang ([a-f][12]?e?(?:(?:\s*,\s*|\s+(?:va|hoac)\s+)[a-f][12]?e?)*)\b/gu;
+
+/** The licence classes a folded text names. */
+function licenceClasses(folded: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of folded.matchAll(LICENCE_CLASS))
+    for (const name of match[1]!.split(/\s*,\s*|\s+(?:va|hoac)\s+/u)) out.add(name);
+  return out;
+}
+
+/**
+ * Whether a folded sentence names licence classes, none of those the question asks
+ * ("hạng B1 số tự động" for the conditions of "hạng B2").
+ */
+export function namesOnlyOtherClasses(folded: string, questionFolded: string): boolean {
+  if (!/\b(?:giay phep lai xe|gplx|bang lai)\b/u.test(questionFolded)) return false;
+  const asked = licenceClasses(questionFolded);
+  if (asked.size === 0) return false;
+  const named = licenceClasses(folded);
+  return named.size > 0 && ![...named].some((c) => asked.has(c));
 }

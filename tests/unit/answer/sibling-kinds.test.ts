@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { namesOnlySiblingKinds, siblingKindsAsked } from "../../../src/answer/sibling-kinds.js";
+import {
+  namesOnlyOtherClasses,
+  namesOnlySiblingKinds,
+  siblingKindsAsked,
+} from "../../../src/answer/sibling-kinds.js";
 import { foldDiacritics } from "../../../src/text/index.js";
 
 const fold = (s: string) => foldDiacritics(s.toLowerCase());
@@ -26,5 +30,27 @@ describe("namesOnlySiblingKinds", () => {
 
   it("asks nothing of a question naming no kind", () => {
     expect(otherKind("Mức phạt vượt đèn đỏ là bao nhiêu?", "Xe đạp bị phạt 150.000 đồng.")).toBe(false);
+  });
+});
+
+describe("namesOnlySiblingKinds, roads", () => {
+  it("sets aside a provincial road's length when an expressway's is asked", () => {
+    const q = "cao tốc Tuyên Quang – Hà Giang dài bao nhiêu km?";
+    expect(otherKind(q, "Các tuyến đường tỉnh với tổng chiều dài 392,6 km.")).toBe(true);
+    expect(otherKind(q, "- Tuyến ĐT.185: Điểm đầu km 211, dài 74,1 km.")).toBe(true);
+    expect(otherKind(q, "Tuyến cao tốc Tuyên Quang - Hà Giang dài hơn 100 km.")).toBe(false);
+  });
+});
+
+describe("namesOnlyOtherClasses", () => {
+  const q = fold("Điều kiện để được cấp giấy phép lái xe hạng B2?");
+
+  it("sets aside a sentence on other licence classes only", () => {
+    expect(namesOnlyOtherClasses(fold("Giấy phép lái xe hạng B1 số tự động được đổi sang hạng B."), q)).toBe(
+      true,
+    );
+    expect(namesOnlyOtherClasses(fold("Giấy phép lái xe hạng B1, B2 được đổi sang hạng B."), q)).toBe(false);
+    expect(namesOnlyOtherClasses(fold("Người học lái xe hạng B2 phải đủ 18 tuổi."), q)).toBe(false);
+    expect(namesOnlyOtherClasses(fold("Xếp hạng A các trường."), fold("trường hạng A có gì"))).toBe(false);
   });
 });
