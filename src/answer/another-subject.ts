@@ -2,7 +2,12 @@ import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { cachedRegExp, foldDiacritics } from "../text/index.js";
 import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { namesOnlyOtherPlenums, plenumNumbersIn } from "./plenum-numbers.js";
-import { namesOnlyOtherClasses, namesOnlySiblingKinds, siblingKindsAsked } from "./sibling-kinds.js";
+import {
+  licenceClassesAsked,
+  namesOnlyOtherClasses,
+  namesOnlySiblingKinds,
+  siblingKindsAsked,
+} from "./sibling-kinds.js";
 import type { Passage } from "./types.js";
 
 /**
@@ -23,8 +28,8 @@ export function speaksOfAnotherSubject(
   const units = numberedUnitsAsked(question);
   const kinds = siblingKindsAsked(question.folded);
   // "GPLX hạng B2": a licence class, told apart like a numbered unit.
-  const classes = /\bhang [a-f]/u.test(question.folded);
-  if (documents.length === 0 && plenums.length === 0 && units.length === 0 && kinds.length === 0 && !classes)
+  const classes = licenceClassesAsked(question.folded);
+  if (documents.length + plenums.length + units.length + kinds.length + classes.size === 0)
     return () => false;
   return (sentence) => {
     if (namesOnlyOtherDocuments(sentence, documents)) return true;
@@ -33,7 +38,7 @@ export function speaksOfAnotherSubject(
       namesOnlyOtherPlenums(folded, plenums) ||
       namesOnlyOtherUnits(folded, units) ||
       namesOnlySiblingKinds(folded, kinds) ||
-      (classes && namesOnlyOtherClasses(folded, question.folded))
+      namesOnlyOtherClasses(folded, classes)
     );
   };
 }

@@ -73,12 +73,20 @@ function licenceClasses(folded: string): Set<string> {
 }
 
 /**
- * Whether a folded sentence names licence classes, none of those the question asks
- * ("hạng B1 số tự động" for the conditions of "hạng B2").
+ * The licence classes a question asks of ("giấy phép lái xe hạng B2"); empty when it asks
+ * of no driving licence ("xếp hạng A" ranks).
  */
-export function namesOnlyOtherClasses(folded: string, questionFolded: string): boolean {
-  if (!/\b(?:giay phep lai xe|gplx|bang lai)\b/u.test(questionFolded)) return false;
-  const asked = licenceClasses(questionFolded);
+export function licenceClassesAsked(questionFolded: string): ReadonlySet<string> {
+  return /\b(?:giay phep lai xe|gplx|bang lai)\b/u.test(questionFolded)
+    ? licenceClasses(questionFolded)
+    : new Set();
+}
+
+/**
+ * Whether a folded sentence names licence classes, none of those asked ("hạng B1 số tự
+ * động" for the conditions of "hạng B2").
+ */
+export function namesOnlyOtherClasses(folded: string, asked: ReadonlySet<string>): boolean {
   if (asked.size === 0) return false;
   const named = licenceClasses(folded);
   return named.size > 0 && ![...named].some((c) => asked.has(c));
