@@ -156,8 +156,21 @@ export function placeNamesIn(question: string, hasMarks: boolean): string[] {
   for (const [key, pattern] of SHORT_NAMES) if (pattern.test(written)) out.push(key);
   // (`search` reads a global pattern from its start, whatever its lastIndex.)
   if (!out.includes("ho chi minh") && written.search(HCM_ABBREVIATION) >= 0) out.push("ho chi minh");
+  for (const [key, pattern] of CITY_ABBREVIATIONS)
+    if (!out.includes(key) && pattern.test(written)) out.push(key);
   return out;
 }
+
+/**
+ * "HN", "HP": Hà Nội and Hải Phòng as cadres type them ("phường Kim Liên HN", "phường Lê
+ * Chân (HP)"), in capitals only. "HN" is also a conference ("HN lần thứ 11", "HN Trung
+ * ương"); "HP" is the Constitution ("theo HP sửa đổi 2025") unless it stands in brackets or
+ * after "TP".
+ */
+const CITY_ABBREVIATIONS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["ha noi", /(?<![\p{L}\p{N}])HN(?![\p{L}\p{N}])(?!\s*(?:lần|lan|thứ|thu|TW|[Tt]rung [Uu]ương|BCH|\d))/u],
+  ["hai phong", /\(\s*HP\s*\)|(?<![\p{L}\p{N}])(?:TP|[Tt]hành phố)\.?\s?HP(?![\p{L}\p{N}])/u],
+];
 
 /**
  * A run of capitalised syllables split where a known place begins or ends: "Tả Phìn Lào

@@ -212,3 +212,16 @@ describe("holdsSituation and the lunar new year", () => {
     expect(holdsSituation(["tet at ty"], "sau kỳ nghỉ Tết Nguyên đán Giáp Thìn 2024")).toBe(false);
   });
 });
+
+describe("placeNamesIn, the cities cadres abbreviate", () => {
+  it("reads 'HN' and '(HP)' as Hà Nội and Hải Phòng", () => {
+    expect(placeNamesIn("tru so UBND phuong Kim Lien HN o dau vay", false)).toEqual(["ha noi"]);
+    expect(placeNamesIn("phường Lê Chân (HP) chủ tịch là ai", true)).toEqual(["hai phong"]);
+    expect(placeNamesIn("TP HP có mấy đặc khu", true)).toEqual(["hai phong"]);
+  });
+
+  it("not the Constitution ('theo HP sửa đổi') nor a conference ('HN lần thứ 11')", () => {
+    expect(placeNamesIn("theo HP sửa đổi 2025 thì đặc khu do ai lập", true)).toEqual([]);
+    expect(placeNamesIn("HN lần thứ 11 bàn gì", true)).toEqual([]);
+  });
+});
