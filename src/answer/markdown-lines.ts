@@ -20,7 +20,7 @@ const TABLE_LINE = /^\s*\|/u;
  * a sentence. A row that is not in a table, or a table under a paragraph, has none.
  */
 export function tableCaption(spans: readonly SentenceSpan[], index: number): string | undefined {
-  if (!TABLE_LINE.test(spans[index]!.text)) return undefined;
+  if (!TABLE_LINE.test(spans[index]!.text)) return brokenRowLabel(spans, index);
   let i = index - 1;
   while (i >= 0 && TABLE_LINE.test(spans[i]!.text)) i--;
   if (i < 0) return undefined;
@@ -28,6 +28,31 @@ export function tableCaption(spans: readonly SentenceSpan[], index: number): str
   if (line === "" || line.includes("|") || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line))
     return undefined;
   return line.split(/\s+/u).length <= MAX_CAPTION_WORDS ? line : undefined;
+}
+
+/** A row's cells after the first, the first having been cut onto lines of its own: "Chuyển về | Bộ Y tế | [34]". */
+const ROW_FRAGMENT = /^[^|]*\S\s+\|\s+\S/u;
+/** A line holding only a cell's bar. */
+const LONE_BAR = /^[\s|]*$/u;
+/** The first cell of a broken row is a label of a line: a dozen words, no sentence mark. */
+const MAX_LABEL_WORDS = 12;
+
+/**
+ * A table copied from an encyclopedia with its rows broken over lines: "Hoạt động quản lý
+ * nhà nước về giảm nghèo", then a lone "|", then "Chuyển về | Bộ Nông nghiệp và Môi trường
+ * | [35]" (the store keeps the lines, not the lone bars). The row's cells say nothing
+ * without its first cell, the label just above; none when the line above is a sentence
+ * or another row.
+ */
+function brokenRowLabel(spans: readonly SentenceSpan[], index: number): string | undefined {
+  if (!ROW_FRAGMENT.test(spans[index]!.text)) return undefined;
+  let i = index - 1;
+  while (i >= 0 && LONE_BAR.test(spans[i]!.text)) i--;
+  if (i < 0) return undefined;
+  const line = spans[i]!.text.replace(EMPHASIS, "").trim();
+  if (line === "" || line.includes("|") || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line))
+    return undefined;
+  return line.split(/\s+/u).length <= MAX_LABEL_WORDS ? line : undefined;
 }
 
 /**
