@@ -49,8 +49,19 @@ function isGenericKind(kind: string): boolean {
 export function namesOtherMoneyKind(asked: MoneyKind, sentenceWords: readonly string[]): boolean {
   const named = moneyKindsIn(sentenceWords).filter((k) => k.head === asked.head);
   if (named.length === 0) return false;
-  if (` ${sentenceWords.join(" ")} `.includes(` ${asked.kind} `)) return false;
+  if (
+    ` ${spelledNumbers(sentenceWords).join(" ")} `.includes(
+      ` ${spelledNumbers(asked.kind.split(" ")).join(" ")} `,
+    )
+  )
+    return false;
   return named.some((k) => !isGenericKind(k.kind));
+}
+
+/** Digits as the words documents write them ("trợ cấp 1 lần" is "trợ cấp một lần"; folded). */
+const NUMBER_WORDS = ["khong", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"];
+function spelledNumbers(words: readonly string[]): string[] {
+  return words.map((w) => (/^(?:10|\d)$/u.test(w) ? NUMBER_WORDS[Number(w)]! : w));
 }
 
 /** Nouns that say "an amount of money for ...". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { askedMoneyKind, moneyKind, namesOtherMoneyKind } from "../../../src/retrieval/money-kind.js";
 import { analyzeQuestion } from "../../../src/retrieval/question-analysis.js";
+import { foldDiacritics } from "../../../src/text/index.js";
 
 const words = (folded: string) => folded.split(" ");
 
@@ -55,5 +56,19 @@ describe("an amount question naming its money after its subject", () => {
     expect(
       analyzeQuestion("cán bộ công tác ở đặc khu có đc hưởng phụ cấp thu hút ko, mức bao nhiêu?").focus,
     ).toBe("thu hut");
+  });
+});
+
+describe("namesOtherMoneyKind, a kind typed with a digit", () => {
+  const split = (text: string) =>
+    foldDiacritics(text.toLowerCase())
+      .split(/[^a-z0-9]+/u)
+      .filter(Boolean);
+
+  it("reads 'trợ cấp 1 lần' as the 'trợ cấp một lần' documents write", () => {
+    const asked = askedMoneyKind(split("mỗi năm phục vụ được trợ cấp 1 lần bn tiền"))!;
+    expect(asked.kind).toBe("1 lan");
+    expect(namesOtherMoneyKind(asked, split("được hưởng trợ cấp một lần bằng 4.680.000 đồng"))).toBe(false);
+    expect(namesOtherMoneyKind(asked, split("được hưởng trợ cấp thất nghiệp 2.800.000 đồng"))).toBe(true);
   });
 });
