@@ -25,9 +25,18 @@ function joinWrappedLines(text: string, spans: SentenceSpan[]): SentenceSpan[] {
     spans,
     (last, span) =>
       /^[ \t]*\n[ \t]*$/u.test(text.slice(last.end, span.start)) &&
-      continuesInto(last.text.trimEnd(), span.text.trimStart()),
+      (continuesInto(last.text.trimEnd(), span.text.trimStart()) || OPENING_CLAUSE_LINE.test(last.text)),
   );
 }
+
+/**
+ * A line that is a sentence's opening clause, ended by its comma ("Ngày 18 tháng 11 năm
+ * 2025, tại thành phố Đà Nẵng,"): what follows on the next line is its sentence, whatever
+ * the case it opens with ("Phó Thủ tướng ... đã kiểm tra ..."). Only where the answer reads
+ * sentences: the chunker's line rule is left as it is, with stored passages.
+ */
+const OPENING_CLAUSE_LINE =
+  /^\s*(?:ngày|sáng|chiều|tối|trưa|hôm|vào|tại|theo|trong|sau|trước)(?![\p{L}])[^.!?;:\n]*,\s*$/iu;
 
 /** Spans with each joined to the one before it where `joins` says so. */
 function joinWhere(

@@ -188,3 +188,16 @@ describe("isDownloadLine", () => {
     expect(isDownloadLine("Bản mới đã có, xin tải về")).toBe(false);
   });
 });
+
+describe("answerSentences, an opening clause on a line of its own", () => {
+  it("joins 'Ngày ..., tại ...,' to the sentence on the next line, whatever its case", () => {
+    const text =
+      "Ngày 18 tháng 11 năm 2025, tại thành phố Đà Nẵng,\nPhó Thủ tướng Phạm Thị Thanh Trà đã làm việc với thành phố.";
+    expect(answerSentences(text).map((s) => s.text)).toHaveLength(1);
+  });
+
+  it("leaves a list's lines apart", () => {
+    const list = "Các tỉnh gồm: Hà Nội,\nHải Phòng,\nĐà Nẵng.";
+    expect(answerSentences(list).length).toBeGreaterThan(1);
+  });
+});
