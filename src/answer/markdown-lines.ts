@@ -23,11 +23,16 @@ export function tableCaption(spans: readonly SentenceSpan[], index: number): str
   if (!TABLE_LINE.test(spans[index]!.text)) return brokenRowLabel(spans, index);
   let i = index - 1;
   while (i >= 0 && TABLE_LINE.test(spans[i]!.text)) i--;
-  if (i < 0) return undefined;
-  const line = spans[i]!.text.replace(EMPHASIS, "").trim();
+  return labelLine(spans[i], MAX_CAPTION_WORDS);
+}
+
+/** A line that labels what follows it: short, no sentence mark, no cell, no heading. */
+function labelLine(span: SentenceSpan | undefined, maxWords: number): string | undefined {
+  if (span === undefined) return undefined;
+  const line = span.text.replace(EMPHASIS, "").trim();
   if (line === "" || line.includes("|") || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line))
     return undefined;
-  return line.split(/\s+/u).length <= MAX_CAPTION_WORDS ? line : undefined;
+  return line.split(/\s+/u).length <= maxWords ? line : undefined;
 }
 
 /** A row's cells after the first, the first having been cut onto lines of its own: "Chuyển về | Bộ Y tế | [34]". */
@@ -48,11 +53,7 @@ function brokenRowLabel(spans: readonly SentenceSpan[], index: number): string |
   if (!ROW_FRAGMENT.test(spans[index]!.text)) return undefined;
   let i = index - 1;
   while (i >= 0 && LONE_BAR.test(spans[i]!.text)) i--;
-  if (i < 0) return undefined;
-  const line = spans[i]!.text.replace(EMPHASIS, "").trim();
-  if (line === "" || line.includes("|") || /[.!?:;,…]$/u.test(line) || MARKDOWN_HEADING_LINE.test(line))
-    return undefined;
-  return line.split(/\s+/u).length <= MAX_LABEL_WORDS ? line : undefined;
+  return labelLine(spans[i], MAX_LABEL_WORDS);
 }
 
 /**
