@@ -131,10 +131,26 @@ function givesItsTime(
   return (
     TIME_OF_PRECEDING.test(span.text) &&
     !text.slice(last.end, span.start).includes("\n") &&
-    span.text.split(/\s+/u).length <= MAX_TIME_WORDS &&
-    last.text.split(/\s+/u).length <= MAX_JOINED_WORDS &&
-    !answers(last.text) &&
-    answers(span.text)
+    completedByDetail(last, span, answers, MAX_TIME_WORDS, MAX_JOINED_WORDS)
+  );
+}
+
+/**
+ * Whether the detail holds what is asked and the sentence before it does not, both short
+ * enough to be quoted together (`maxDetailWords`, `maxLastWords`).
+ */
+function completedByDetail(
+  last: SentenceSpan,
+  detail: SentenceSpan,
+  answers: (sentence: string) => boolean,
+  maxDetailWords: number,
+  maxLastWords: number,
+): boolean {
+  return (
+    detail.text.split(/\s+/u).length <= maxDetailWords &&
+    last.text.split(/\s+/u).length <= maxLastWords &&
+    answers(detail.text) &&
+    !answers(last.text)
   );
 }
 
@@ -158,11 +174,8 @@ function detailsItem(
 ): boolean {
   return (
     DETAIL_LABEL.test(span.text) &&
-    span.text.split(/\s+/u).length <= MAX_ITEM_WORDS &&
-    last.text.split(/\s+/u).length <= MAX_ITEM_WORDS &&
     !DETAIL_LABEL.test(last.text) &&
-    answers(span.text) &&
-    !answers(last.text)
+    completedByDetail(last, span, answers, MAX_ITEM_WORDS, MAX_ITEM_WORDS)
   );
 }
 
