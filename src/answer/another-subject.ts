@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { NUMBERED_UNIT_KINDS } from "../retrieval/question-situation.js";
 import { cachedRegExp, foldDiacritics } from "../text/index.js";
 import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { namesOnlyOtherPlenums, plenumNumbersIn } from "./plenum-numbers.js";
@@ -44,8 +45,7 @@ export function speaksOfAnotherSubject(
 }
 
 /** Kinds of unit told apart by a number (folded, as the question's situation holds them). */
-const NUMBERED_KIND =
-  /^(quan khu|quan y|khu vuc|thue co so|su doan|khu pho|to dan pho|quan|phuong|thon|ap) (\d{1,3})$/u;
+const NUMBERED_KIND = new RegExp(`^(${NUMBERED_UNIT_KINDS.map(foldDiacritics).join("|")}) (\\d{1,3})$`, "u");
 
 /** A numbered unit the question names: its kind and number ("khu vuc", "4"). */
 interface NumberedUnit {

@@ -56,5 +56,8 @@ export function givesReason(question: QuestionAnalysis, sentence: string, folded
   return false;
 }
 
-/** Markers of an effect, whose cause comes before them (folded). */
-const CONSEQUENCE = /^(?:dan den|dan toi|vi vay|vi the|do do|tu do|nen)$/u;
+/**
+ * Markers of an effect, whose cause comes before them (folded). Not "do đó": the markers'
+ * pattern reads its "do" first, as a cause.
+ */
+const CONSEQUENCE = /^(?:dan den|dan toi|vi vay|vi the|tu do|nen)$/u;

@@ -109,9 +109,29 @@ const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 /** The number that names a unit: not a decimal ("khu vực 0,7"), a date or a document's number. */
 const UNIT_NUMBER = String.raw`\s+\d{1,3}(?![\p{L}\p{N}/-]|[.,]\d)`;
 
+/** Kinds of unit told apart by a number ("Quân khu 7", "Thuế cơ sở 12", "Quận 5"), as written. */
+export const NUMBERED_UNIT_KINDS = [
+  "quân khu",
+  "quân y",
+  "khu vực",
+  "thuế cơ sở",
+  "sư đoàn",
+  "khu phố",
+  "tổ dân phố",
+  "quận",
+  "phường",
+  "thôn",
+  "ấp",
+] as const;
+/** Kinds whose unmarked form is a common word ("liên quan 2", "đổi 2 lần"), typed so only capitalised. */
+const COMMON_UNMARKED = new Set<string>(["quận", "thôn", "ấp"]);
+
 /** Units named by a number, as typed with or without marks. */
 const NUMBERED_UNIT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:quân khu|quan khu|quân y|quan y|khu vực|khu vuc|thuế cơ sở|thue co so|sư đoàn|su doan|khu phố|khu pho|tổ dân phố|to dan pho|quận|phường|phuong|thôn|ấp)${UNIT_NUMBER}`,
+  String.raw`(?<![\p{L}\p{N}])(?:${[
+    ...NUMBERED_UNIT_KINDS,
+    ...NUMBERED_UNIT_KINDS.filter((kind) => !COMMON_UNMARKED.has(kind)).map(foldDiacritics),
+  ].join("|")})${UNIT_NUMBER}`,
   "giu",
 );
 /** Those whose unmarked form is also a common word ("liên quan 2", "đổi 2 lần"): capitalised only. */
