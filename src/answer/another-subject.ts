@@ -1,6 +1,7 @@
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { NUMBERED_UNIT_KINDS } from "../retrieval/question-situation.js";
 import { cachedRegExp, foldDiacritics } from "../text/index.js";
+import { levelsNamed, namesOnlyOtherLevels } from "./admin-levels.js";
 import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
 import { namesOnlyOtherPlenums, plenumNumbersIn } from "./plenum-numbers.js";
 import {
@@ -17,7 +18,8 @@ import type { Passage } from "./types.js";
  * the one named ("Kết luận số 157" for 121's signer; when the document is held, sentences
  * on the documents it amends still answer), another plenum ("Hội nghị lần thứ 11" for the
  * 12th), another unit of a numbered kind ("TAND khu vực 9" for khu vực 4), another kind
- * a rule tells apart ("xe đạp" for "xe máy", sibling-kinds.ts). Pure.
+ * a rule tells apart ("xe đạp" for "xe máy", sibling-kinds.ts), another level of government
+ * ("Chủ tịch UBND cấp huyện" for the province's, admin-levels.ts). Pure.
  */
 export function speaksOfAnotherSubject(
   question: QuestionAnalysis | undefined,
@@ -30,7 +32,9 @@ export function speaksOfAnotherSubject(
   const kinds = siblingKindsAsked(question.folded);
   // "GPLX hạng B2": a licence class, told apart like a numbered unit.
   const classes = licenceClassesAsked(question.folded);
-  if (documents.length + plenums.length + units.length + kinds.length + classes.size === 0)
+  // "Chủ tịch UBND tỉnh do ai bầu": the district's chairman is another office.
+  const levels = levelsNamed(question.folded);
+  if (documents.length + plenums.length + units.length + kinds.length + classes.size + levels.size === 0)
     return () => false;
   return (sentence) => {
     if (namesOnlyOtherDocuments(sentence, documents)) return true;
@@ -39,7 +43,8 @@ export function speaksOfAnotherSubject(
       namesOnlyOtherPlenums(folded, plenums) ||
       namesOnlyOtherUnits(folded, units) ||
       namesOnlySiblingKinds(folded, kinds) ||
-      namesOnlyOtherClasses(folded, classes)
+      namesOnlyOtherClasses(folded, classes) ||
+      namesOnlyOtherLevels(folded, levels)
     );
   };
 }

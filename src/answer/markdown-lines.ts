@@ -50,7 +50,9 @@ const MAX_LABEL_WORDS = 12;
  * or another row.
  */
 function brokenRowLabel(spans: readonly SentenceSpan[], index: number): string | undefined {
-  if (!ROW_FRAGMENT.test(spans[index]!.text)) return undefined;
+  // (The pattern backtracks over every sentence without a bar: most of them.)
+  const text = spans[index]!.text;
+  if (!text.includes("|") || !ROW_FRAGMENT.test(text)) return undefined;
   let i = index - 1;
   while (i >= 0 && LONE_BAR.test(spans[i]!.text)) i--;
   return labelLine(spans[i], MAX_LABEL_WORDS);

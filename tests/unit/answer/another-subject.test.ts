@@ -23,4 +23,15 @@ describe("speaksOfAnotherSubject", () => {
       speaksOfAnotherSubject(analyzeQuestion("Quận Tây Hồ có mấy phường?"), [])("Quận 3 có 12 phường."),
     ).toBe(false);
   });
+
+  it("sets aside a leader's office at another level of government than the one asked", () => {
+    const other = speaksOfAnotherSubject(
+      analyzeQuestion("tiêu chuẩn diện tích phòng làm việc của chủ tịch UBND xã mới là bao nhiêu m2?"),
+      [],
+    );
+    expect(
+      other("Lập sổ theo dõi diện tích 8.775,1 m2 đất theo Kết luận của Chủ tịch UBND tỉnh Bắc Giang."),
+    ).toBe(true);
+    expect(other("Chủ tịch UBND cấp xã được bố trí phòng làm việc tối đa 25 m2.")).toBe(false);
+  });
 });
