@@ -225,8 +225,114 @@ export function planFollowUp(previousQuestion: string, message: string): FollowU
   // Asked of something else, what answered before is not the answer (and repeating it
   // would look like the bot did not read the reply).
   if (shifted) return { kind: "shift", ...shiftQuestion(previous, shifted), leaveOutPrevious: true };
-  if (standsAlone(message)) return { kind: "new-with-context", search: message, leaveOutPrevious: false };
+  if (standsAlone(message)) {
+    // "còn số cán bộ giảm bao nhiêu?" after a question on Đức Thọ, "hiệu lực từ khi nào?"
+    // after one on Nghị định 178, ask it of them too; a message naming a place or a
+    // document of its own ("còn bao nhiêu huyện chưa ...") asks of that.
+    const carried = namesOwnSubject(tokens) ? "" : situationOf(previous, words.join(" "));
+    const search = carried === "" ? message : `${withoutEndMark(message)} ${carried}`;
+    return { kind: "new-with-context", search, leaveOutPrevious: false };
+  }
+  // "ai ký?" after "NQ 18 ban hành ngày nào?": the new question asked of the previous one's
+  // subject, not both questions at once (which the old question word won).
+  if (asksOwnQuestion(core)) {
+    // A document named is the whole subject ("do ai ký?" after "Nghị quyết 190 có hiệu lực
+    // từ ngày nào?": its "hiệu lực từ" would ask the date again); otherwise the question
+    // less its question words ("vì sao" after "Đức Thọ giảm được bao nhiêu đầu mối?").
+    const tokens = tokenize(previous);
+    const document = findDocument(tokens);
+    const subject = document
+      ? previous.slice(tokens[document[0]]!.start, tokens[document[1] - 1]!.end)
+      : withoutQuestionWords(previous);
+    if (subject !== "")
+      return {
+        kind: "new-with-context",
+        search: `${withoutEndMark(message)} ${subject}`,
+        leaveOutPrevious: false,
+      };
+  }
   return { kind: "new-with-context", search: `${previous}\n${message}`, leaveOutPrevious: false };
+}
+
+/** Whether a message names a place, a unit kind or a document of its own. */
+function namesOwnSubject(tokens: Token[]): boolean {
+  const folded = tokens.map((t) => t.folded).join(" ");
+  if (DOCUMENT_REF.test(folded)) return true;
+  return tokens.some(
+    (t, i) => placeNounAt(tokens, i) > 0 || (i > 0 && startsUpper(t.text) && !isAcronym(t.text)),
+  );
+}
+
+/**
+ * The previous question's situation (its places, years, terms) and the document it names,
+ * as typed ("Đức Thọ", "Nghị định 178"), less what the message already says (folded); "".
+ */
+function situationOf(previous: string, messageFolded: string): string {
+  const tokens = tokenize(previous);
+  const spans: Array<[number, number]> = [];
+  for (const phrase of analyzeQuestion(previous).situation) {
+    if (` ${messageFolded} `.includes(` ${phrase} `)) continue;
+    const span = findWords(tokens, phrase.split(" "));
+    if (span) spans.push(span);
+  }
+  const document = findDocument(tokens);
+  if (document) spans.push(document);
+  return spans.map(([from, to]) => previous.slice(tokens[from]!.start, tokens[to - 1]!.end)).join(" ");
+}
+
+/** A short message asking a question of its own: "ai ký?", "khi nào?", "vì sao" (folded, fillers out). */
+function asksOwnQuestion(core: string): boolean {
+  return core !== "" && analyzeQuestion(core).type !== "khac";
+}
+
+/** Question phrases, longest first (folded words). */
+const QUESTION_PHRASES: ReadonlyArray<readonly string[]> = [
+  ["gom", "nhung", "gi"],
+  ["la", "nhung", "gi"],
+  ["nhu", "the", "nao"],
+  ["bao", "nhieu"],
+  ["bao", "gio"],
+  ["khi", "nao"],
+  ["luc", "nao"],
+  ["ngay", "nao"],
+  ["thang", "nao"],
+  ["nam", "nao"],
+  ["la", "gi"],
+  ["la", "ai"],
+  ["the", "nao"],
+  ["ra", "sao"],
+  ["tai", "sao"],
+  ["vi", "sao"],
+  ["o", "dau"],
+  ["nhung", "gi"],
+  ["ai"],
+  ["gi"],
+];
+/** Words that ask only as written with their marks ("mấy", not "máy" of "xe máy"). */
+const MARKED_QUESTION_WORDS = new Set(["mấy", "đâu", "nào"]);
+/** A yes/no question's closing word, asked only at the end. */
+const CLOSING = /^(?:khong|ko|chua|k)$/u;
+
+/**
+ * The previous question without its question words ("NQ 18 ban hành ngày nào?" → "NQ 18
+ * ban hành"), as typed; "" when nothing else is left.
+ */
+function withoutQuestionWords(previous: string): string {
+  const tokens = tokenize(previous);
+  const keep = tokens.map(() => true);
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = QUESTION_PHRASES.find((p) => p.every((w, k) => tokens[i + k]?.folded === w));
+    if (phrase) {
+      for (let k = 0; k < phrase.length; k++) keep[i + k] = false;
+      i += phrase.length - 1;
+    } else if (MARKED_QUESTION_WORDS.has(tokens[i]!.text.toLowerCase())) keep[i] = false;
+  }
+  for (let i = tokens.length - 1; i >= 0 && (!keep[i] || CLOSING.test(tokens[i]!.folded)); i--)
+    keep[i] = false;
+  return tokens
+    .filter((_, i) => keep[i])
+    .map((t) => t.text)
+    .join(" ");
 }
 
 /** What a "còn X thì sao?" asks about. */

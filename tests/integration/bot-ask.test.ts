@@ -147,6 +147,17 @@ describe("bot in a private chat", () => {
     });
   });
 
+  it("a short question in reply ('do ai ký?') is asked of the earlier question's document, not answered with its answer again", async () => {
+    const lan = h.user(CADRE);
+    await lan.sendText("Nghị quyết 190/2025/QH15 có hiệu lực từ ngày nào?");
+    const answer = await lan.waitForBotMessage(undefined, 20_000);
+    expect(answer.plainText).toContain("19/2/2025");
+    const followUp = await lan.replyTo(answer, "do ai ký?");
+    const second = await lan.waitForBotMessage((m) => m.replyToMessageId === followUp.messageId, 20_000);
+    expect(second.plainText).toContain("Trần Thanh Mẫn");
+    expect(second.plainText).not.toContain("có hiệu lực thi hành từ ngày 19/2/2025");
+  });
+
   it("'giải thích rõ hơn' in reply to an answer gets a different answer: what the first left out", async () => {
     const lan = h.user(CADRE);
     const question = "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì?";

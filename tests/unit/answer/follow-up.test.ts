@@ -127,13 +127,33 @@ describe("planFollowUp: the same question of something else", () => {
 });
 
 describe("planFollowUp: anything else", () => {
-  it("a short message is searched with the previous question, as before", () => {
-    expect(planFollowUp(COUNT, "vì sao")).toEqual({
+  it("a short message without a question word is searched with the previous question", () => {
+    expect(planFollowUp(COUNT, "cap truong")).toEqual({
       kind: "new-with-context",
-      search: `${COUNT}\nvì sao`,
+      search: `${COUNT}\ncap truong`,
       leaveOutPrevious: false,
     });
-    expect(planFollowUp(COUNT, "cap truong").search).toBe(`${COUNT}\ncap truong`);
+  });
+
+  it("a short question of its own is asked of the previous question's subject, less its question words", () => {
+    expect(planFollowUp(COUNT, "vì sao").search).toBe("vì sao Huyện Đức Thọ giảm được đầu mối");
+    expect(planFollowUp("NQ 18 ban hành ngày nào?", "ai ký?").search).toBe("ai ký NQ 18");
+    expect(planFollowUp("Kết luận 126 có chủ trương bỏ cấp huyện không?", "ai ký").search).toBe(
+      "ai ký Kết luận 126",
+    );
+    // "máy" of "xe máy" and "đầu" of "đầu mối" fold like question words and stay.
+    expect(planFollowUp("xe máy vượt đèn đỏ bị phạt bao nhiêu?", "ai xử phạt?").search).toBe(
+      "ai xử phạt xe máy vượt đèn đỏ bị phạt",
+    );
+  });
+
+  it("a full question naming no place or document of its own carries the previous one's", () => {
+    expect(planFollowUp("Đức Thọ giảm được bao nhiêu đầu mối?", "còn số cán bộ giảm bao nhiêu?").search).toBe(
+      "còn số cán bộ giảm bao nhiêu Đức Thọ",
+    );
+    expect(planFollowUp(DECREE, "hiệu lực từ khi nào vậy?").search).toBe(
+      "hiệu lực từ khi nào vậy Nghị định 178",
+    );
   });
 
   it("a full question of its own (question word, five syllables or more) is searched alone", () => {
