@@ -12,6 +12,7 @@ import { basename, join } from "node:path";
 import { pino } from "pino";
 import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
 import { createEngine, type Engine } from "../src/engine.js";
+import { askGoldQuestion } from "../src/eval/ask-gold.js";
 import {
   type EvalFailure,
   type EvalRow,
@@ -181,7 +182,7 @@ async function warmUp(engine: Engine, count = 100): Promise<void> {
 async function runFile(engine: Engine, file: string, corpus: string): Promise<FileRun> {
   const questions = parseGoldQuestions(readFileSync(file, "utf8"));
   const rows: EvalRow[] = [];
-  for (const q of questions) rows.push(toEvalRow(q.id, await engine.ask.ask(q.question)));
+  for (const q of questions) rows.push(toEvalRow(q.id, (await askGoldQuestion(engine.ask, q)).result));
   return { file, corpus, questions, rows };
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { StageTimings } from "../src/answer/ask-service.js";
 import type { Engine } from "../src/engine.js";
+import { askGoldQuestion } from "../src/eval/ask-gold.js";
 import {
   type EvalRow,
   type EvalSummary,
@@ -56,9 +57,8 @@ export async function runGold(engine: Engine, files: string[]): Promise<GoldRun[
     const run: GoldRun = { file, questions, rows: [], times: [], stages: [], cited: [] };
     for (const q of questions) {
       const timings: StageTimings = {};
-      const t0 = performance.now();
-      const result = await engine.ask.ask(q.question, { timings });
-      run.times.push(performance.now() - t0);
+      const { result, ms } = await askGoldQuestion(engine.ask, q, { timings });
+      run.times.push(ms);
       run.stages.push(timings);
       run.rows.push(toEvalRow(q.id, result));
       run.cited.push(result.citations.map((c) => c.source));

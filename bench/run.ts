@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { createAskService } from "../src/answer/ask-service.js";
 import { syncCorpusDir } from "../src/corpus/corpus-dir.js";
+import { askGoldQuestion } from "../src/eval/ask-gold.js";
 import {
   firstHitRank,
   type GoldQuestion,
@@ -249,10 +250,7 @@ async function benchCorpus(
     // Full answers (retrieval + confidence + extractive composition), as `eval` runs them.
     const ask = createAskService({ retriever: createRetriever({ store, logger }), documents: store });
     const evalRows = [];
-    for (const q of questions) {
-      const r = await ask.ask(q.question);
-      evalRows.push(toEvalRow(q.id, r));
-    }
+    for (const q of questions) evalRows.push(toEvalRow(q.id, (await askGoldQuestion(ask, q)).result));
     const answers = summarize(questions, evalRows);
     await store.close();
 

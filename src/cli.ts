@@ -16,6 +16,7 @@ import {
 } from "./digest/index.js";
 import { createEngine, type Engine } from "./engine.js";
 import { isAppError } from "./errors.js";
+import { askGoldQuestion } from "./eval/ask-gold.js";
 import {
   type EvalRow,
   type EvalSummary,
@@ -381,7 +382,7 @@ async function evalWith(
 ): Promise<EvalSummary> {
   const rows: EvalRow[] = [];
   for (const q of questions) {
-    const result = await ask.ask(q.question, { k: Math.max(k, 10) });
+    const { result } = await askGoldQuestion(ask, q, { k: Math.max(k, 10) });
     const row: EvalRow = toEvalRow(q.id, result);
     rows.push(row);
     if (printRows) process.stdout.write(`${JSON.stringify(row)}\n`);

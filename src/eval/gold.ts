@@ -15,6 +15,11 @@ export const GoldQuestionSchema = z.object({
   answerable: z.boolean().default(true),
   /** What kind of question it is (the gold file's own label); kept for reports, not scored. */
   type: z.string().optional(),
+  /**
+   * For a follow-up: the question it replies to, as the cadre asked it. That question is
+   * asked first and its answer is the one replied to; only the reply is judged and timed.
+   */
+  previous: z.string().optional(),
 });
 export type GoldQuestion = z.infer<typeof GoldQuestionSchema>;
 
