@@ -1,3 +1,4 @@
+import { mentionsAny } from "../retrieval/mentions.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
 import { NUMBERED_UNIT_KINDS } from "../retrieval/question-situation.js";
 import { cachedRegExp, foldDiacritics } from "../text/index.js";
@@ -19,7 +20,8 @@ import type { Passage } from "./types.js";
  * on the documents it amends still answer), another plenum ("Hội nghị lần thứ 11" for the
  * 12th), another unit of a numbered kind ("TAND khu vực 9" for khu vực 4), another kind
  * a rule tells apart ("xe đạp" for "xe máy", sibling-kinds.ts), another level of government
- * ("Chủ tịch UBND cấp huyện" for the province's, admin-levels.ts). Pure.
+ * ("Chủ tịch UBND cấp huyện" for the province's, admin-levels.ts), the country's figure
+ * when a place's is counted. Pure.
  */
 export function speaksOfAnotherSubject(
   question: QuestionAnalysis | undefined,
@@ -34,7 +36,18 @@ export function speaksOfAnotherSubject(
   const classes = licenceClassesAsked(question.folded);
   // "Chủ tịch UBND tỉnh do ai bầu": the district's chairman is another office.
   const levels = levelsNamed(question.folded);
-  if (documents.length + plenums.length + units.length + kinds.length + classes.size + levels.size === 0)
+  // "Hà Tĩnh sau sáp nhập còn bao nhiêu xã": the country's count is not the province's.
+  const places = question.type === "bao_nhieu" ? question.situation.filter((p) => !NOT_A_PLACE.test(p)) : [];
+  if (
+    documents.length +
+      plenums.length +
+      units.length +
+      kinds.length +
+      classes.size +
+      levels.size +
+      places.length ===
+    0
+  )
     return () => false;
   return (sentence) => {
     if (namesOnlyOtherDocuments(sentence, documents)) return true;
@@ -44,10 +57,16 @@ export function speaksOfAnotherSubject(
       namesOnlyOtherUnits(folded, units) ||
       namesOnlySiblingKinds(folded, kinds) ||
       namesOnlyOtherClasses(folded, classes) ||
-      namesOnlyOtherLevels(folded, levels)
+      namesOnlyOtherLevels(folded, levels) ||
+      (places.length > 0 && NATIONWIDE.test(folded) && !mentionsAny(folded, places))
     );
   };
 }
+
+/** Situations that are no place: a year, a term of office (folded). */
+const NOT_A_PLACE = /^(?:\d|khoa |nhiem ky )/u;
+/** A figure for the whole country (folded). */
+const NATIONWIDE = /\b(?:ca nuoc|nuoc ta|toan quoc)\b/u;
 
 /** Kinds of unit told apart by a number (folded, as the question's situation holds them). */
 const NUMBERED_KIND = new RegExp(`^(${NUMBERED_UNIT_KINDS.map(foldDiacritics).join("|")}) (\\d{1,3})$`, "u");

@@ -34,4 +34,18 @@ describe("speaksOfAnotherSubject", () => {
     ).toBe(true);
     expect(other("Chủ tịch UBND cấp xã được bố trí phòng làm việc tối đa 25 m2.")).toBe(false);
   });
+
+  it("sets aside the country's figure when a place's count is asked", () => {
+    const other = speaksOfAnotherSubject(analyzeQuestion("Hà Tĩnh sau sáp nhập còn bao nhiêu xã"), []);
+    expect(other("Từ ngày 01/7/2025, nước ta có 34 tỉnh, thành phố, 3.321 xã, phường, đặc khu.")).toBe(true);
+    expect(other("Cả nước có 3.321 xã, trong đó tỉnh Hà Tĩnh có 69 đơn vị hành chính cấp xã.")).toBe(false);
+    expect(other("Sau khi sắp xếp, tỉnh Hà Tĩnh có 69 đơn vị hành chính cấp xã.")).toBe(false);
+    // Asked of no place, the country's figure answers.
+    expect(
+      speaksOfAnotherSubject(
+        analyzeQuestion("Sau sáp nhập cả nước còn bao nhiêu xã?"),
+        [],
+      )("Từ ngày 01/7/2025, nước ta có 3.321 xã, phường, đặc khu."),
+    ).toBe(false);
+  });
 });
