@@ -1,3 +1,4 @@
+import { isProvinceOrCountry } from "../retrieval/place-names.js";
 import { analyzeQuestion } from "../retrieval/question-analysis.js";
 import { foldDiacritics } from "../text/index.js";
 
@@ -146,6 +147,9 @@ const DOCUMENT_REF = new RegExp(
   `(?:^| )(?:${DOCUMENT_KIND}(?: so)? \\d[^ ]*|(?:nd|nq|kl|qd|ct|kh)\\d[^ ]*|\\d+/\\d{4}/[^ ]+|\\d+-[a-z]+/[^ ]+)`,
   "u",
 );
+
+/** The cities under the centre, named "thành phố", not "tỉnh" (folded). */
+const CENTRAL_CITIES = new Set(["ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"]);
 
 /** Administrative units and levels: "huyện Đức Thọ", "tỉnh khác", "cấp xã". */
 const PLACE_NOUNS = new Set([
@@ -415,8 +419,18 @@ function shiftQuestion(previous: string, x: Shift): Pick<FollowUpPlan, "search" 
       const from = span[0] > 0 && /^(?:o|tai)$/u.test(tokens[span[0] - 1]!.folded) ? span[0] - 1 : span[0];
       return { search: splice(previous, tokens, [from, span[1]], ""), replaced: "place" };
     }
-    // The whole place goes: "Hà Nội" after "huyện Đức Thọ" is no "huyện Hà Nội".
-    return { search: splice(previous, tokens, span, x.text), replaced: "place" };
+    // The whole place goes: "Hà Nội" after "huyện Đức Thọ" is no "huyện Hà Nội". A province
+    // for a province keeps the word: "còn Hà Tĩnh?" after "Tỉnh Nghệ An ..." asks of "Tỉnh
+    // Hà Tĩnh", which is how the documents name it.
+    const keepsNoun =
+      tokens[span[0]]!.folded === "tinh" &&
+      span[1] - span[0] > 1 &&
+      isProvinceOrCountry(x.folded) &&
+      !CENTRAL_CITIES.has(x.folded);
+    return {
+      search: splice(previous, tokens, keepsNoun ? [span[0] + 1, span[1]] : span, x.text),
+      replaced: "place",
+    };
   }
   return append();
 }

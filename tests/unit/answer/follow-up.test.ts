@@ -82,6 +82,16 @@ describe("planFollowUp: the same question of something else", () => {
     );
   });
 
+  it("a province for a province keeps the word 'tỉnh', as the documents name it; a city does not", () => {
+    const previous = "Tỉnh Nghệ An sau sáp nhập có bao nhiêu xã, phường?";
+    expect(planFollowUp(previous, "còn Hà Tĩnh?").search).toBe(
+      "Tỉnh Hà Tĩnh sau sáp nhập có bao nhiêu xã, phường?",
+    );
+    expect(planFollowUp(previous, "còn Hà Nội thì sao").search).toBe(
+      "Hà Nội sau sáp nhập có bao nhiêu xã, phường?",
+    );
+  });
+
   it("'huyện khác' drops the previous place from the search (with its 'ở'), typed with or without marks", () => {
     for (const message of ["còn huyện khác thì sao?", "con huyen khac thi sao"]) {
       expect(planFollowUp(DIFFICULTIES, message)).toEqual({
