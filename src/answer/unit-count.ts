@@ -13,10 +13,11 @@ const PEOPLE_COUNTED = "nguoi|can bo|cong chuc|vien chuc|dong chi|thanh vien|uy 
 
 /**
  * Numbers as documents write them, read with their marks: digits, or number words ("hai",
- * not the "Hải" of "Hải Châu"; "một", not the "một số" that means "some").
+ * not the "Hải" of "Hải Châu"; "một", not the "một số", "một vài" that mean "some", nor the
+ * "một cách", "một mình" of manner).
  */
 const NUMBER =
-  /(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)*|một(?!\s+số)|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)*|một(?!\s+(?:số|vài|ít|chút|cách|mình)(?![\p{L}\p{N}]))|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![\p{L}\p{N}])/gu;
 
 /**
  * Whether the sentence counts `unit` ("06 đầu mối", "34 tỉnh, thành phố"): a number with
