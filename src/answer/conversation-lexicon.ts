@@ -190,6 +190,14 @@ export const CONVERSATION_LEXICON = {
     "ẩu",
   ],
 
+  /** "bạn chắc không?" in reply to an answer: whether to trust it, not a new question. */
+  doubt: [
+    "[có] chắc [chắn] (không|chưa|chứ|thật không)",
+    "chắc [chắn] [là] đúng (không|chưa|chứ)",
+    "[có] đúng (thật|vậy) không",
+    "có thật vậy không",
+  ],
+
   farewell: [
     "[chào] tạm biệt",
     "bye [bye]",

@@ -12,15 +12,18 @@ export type ConversationKind =
   | "about"
   | "help"
   | "complaint"
+  | "doubt"
   | "farewell"
   | "chitchat";
 
 /**
  * When a message mixes kinds the first one here names it: "chào bạn, bạn tên gì?" asks
- * about the bot, "ok cảm ơn" thanks, "cảm ơn nhưng sai rồi" complains.
+ * about the bot, "ok cảm ơn" thanks, "cảm ơn nhưng sai rồi" complains, "bạn chắc
+ * không?" doubts.
  */
 export const CONVERSATION_KINDS: readonly ConversationKind[] = [
   "complaint",
+  "doubt",
   "about",
   "help",
   "farewell",

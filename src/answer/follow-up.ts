@@ -230,24 +230,24 @@ export function planFollowUp(previousQuestion: string, message: string): FollowU
   // would look like the bot did not read the reply).
   if (shifted) return { kind: "shift", ...shiftQuestion(previous, shifted), leaveOutPrevious: true };
   if (standsAlone(message)) {
-    // "còn số cán bộ giảm bao nhiêu?" after a question on Đức Thọ, "hiệu lực từ khi nào?"
-    // after one on Nghị định 178, ask it of them too; a message naming a place or a
-    // document of its own ("còn bao nhiêu huyện chưa ...") asks of that.
-    const carried = namesOwnSubject(tokens) ? "" : situationOf(previous, words.join(" "));
-    const search = carried === "" ? message : `${withoutEndMark(message)} ${carried}`;
+    // A full question naming no place, person or document of its own goes on from the
+    // previous one ("vậy cấp xã còn khoảng bao nhiêu đơn vị?" after Tô Lâm's number of
+    // provinces, "thế giáo viên có bị tính vào 20% đó không?"): it is asked with what the
+    // previous question was about, its question words left out. One that names its own
+    // ("Vì sao Đức Thọ chọn thí điểm?") is asked alone, unless it says it goes on: "vậy
+    // ...", "thế ...", "còn ...", "... đó / này / ấy".
+    const goesOn =
+      CONTINUES.test(words.join(" ")) || tokens.some((t) => POINTS_BACK.has(t.text.toLowerCase()));
+    if (!goesOn && namesOwnSubject(message, tokens))
+      return { kind: "new-with-context", search: message, leaveOutPrevious: false };
+    const context = subjectOf(previous);
+    const search = context === "" ? message : `${withoutEndMark(message)} ${context}`;
     return { kind: "new-with-context", search, leaveOutPrevious: false };
   }
   // "ai ký?" after "NQ 18 ban hành ngày nào?": the new question asked of the previous one's
   // subject, not both questions at once (which the old question word won).
   if (asksOwnQuestion(core)) {
-    // A document named is the whole subject ("do ai ký?" after "Nghị quyết 190 có hiệu lực
-    // từ ngày nào?": its "hiệu lực từ" would ask the date again); otherwise the question
-    // less its question words ("vì sao" after "Đức Thọ giảm được bao nhiêu đầu mối?").
-    const tokens = tokenize(previous);
-    const document = findDocument(tokens);
-    const subject = document
-      ? previous.slice(tokens[document[0]]!.start, tokens[document[1] - 1]!.end)
-      : withoutQuestionWords(previous);
+    const subject = subjectOf(previous);
     if (subject !== "")
       return {
         kind: "new-with-context",
@@ -258,30 +258,34 @@ export function planFollowUp(previousQuestion: string, message: string): FollowU
   return { kind: "new-with-context", search: `${previous}\n${message}`, leaveOutPrevious: false };
 }
 
-/** Whether a message names a place, a unit kind or a document of its own. */
-function namesOwnSubject(tokens: Token[]): boolean {
+/** A message that goes on from the answer: "vậy ...", "thế ...", "còn ..." (folded words). */
+const CONTINUES = /^(?:(?:the|vay) )?con |^(?:vay|the) /u;
+/** Words pointing back to what was said ("kết luận đó", "20% này"), as written with marks. */
+const POINTS_BACK = new Set(["đó", "này", "ấy"]);
+
+/**
+ * Whether a message names a subject of its own: a place, person, year or term (its
+ * situation), a unit's kind ("huyện", "cấp xã") or a document.
+ */
+function namesOwnSubject(message: string, tokens: Token[]): boolean {
   const folded = tokens.map((t) => t.folded).join(" ");
   if (DOCUMENT_REF.test(folded)) return true;
-  return tokens.some(
-    (t, i) => placeNounAt(tokens, i) > 0 || (i > 0 && startsUpper(t.text) && !isAcronym(t.text)),
-  );
+  if (analyzeQuestion(message).situation.length > 0) return true;
+  return tokens.some((_, i) => placeNounAt(tokens, i) > 0);
 }
 
 /**
- * The previous question's situation (its places, years, terms) and the document it names,
- * as typed ("Đức Thọ", "Nghị định 178"), less what the message already says (folded); "".
+ * What the previous question was about, for a reply that asks something else of it: the
+ * document it names ("do ai ký?" after "Nghị quyết 190 có hiệu lực từ ngày nào?", whose
+ * "hiệu lực từ" would ask the date again), otherwise the question less its question
+ * words ("vì sao" after "Đức Thọ giảm được bao nhiêu đầu mối?"); "" when nothing is left.
  */
-function situationOf(previous: string, messageFolded: string): string {
+function subjectOf(previous: string): string {
   const tokens = tokenize(previous);
-  const spans: Array<[number, number]> = [];
-  for (const phrase of analyzeQuestion(previous).situation) {
-    if (` ${messageFolded} `.includes(` ${phrase} `)) continue;
-    const span = findWords(tokens, phrase.split(" "));
-    if (span) spans.push(span);
-  }
   const document = findDocument(tokens);
-  if (document) spans.push(document);
-  return spans.map(([from, to]) => previous.slice(tokens[from]!.start, tokens[to - 1]!.end)).join(" ");
+  return document
+    ? previous.slice(tokens[document[0]]!.start, tokens[document[1] - 1]!.end)
+    : withoutQuestionWords(previous);
 }
 
 /** A short message asking a question of its own: "ai ký?", "khi nào?", "vì sao" (folded, fillers out). */
@@ -331,12 +335,21 @@ function withoutQuestionWords(previous: string): string {
       i += phrase.length - 1;
     } else if (MARKED_QUESTION_WORDS.has(tokens[i]!.text.toLowerCase())) keep[i] = false;
   }
-  for (let i = tokens.length - 1; i >= 0 && (!keep[i] || CLOSING.test(tokens[i]!.folded)); i--)
+  // A closing "không", "chưa", "phải không" asks yes or no.
+  for (let i = tokens.length - 1; i >= 0 && (!keep[i] || CLOSING.test(tokens[i]!.folded)); i--) {
     keep[i] = false;
-  return tokens
-    .filter((_, i) => keep[i])
-    .map((t) => t.text)
-    .join(" ");
+    if (tokens[i]!.folded !== "phai" && tokens[i - 1]?.folded === "phai") keep[i - 1] = false;
+  }
+  // Runs of kept words as typed, with what stands between them ("20%", "tỉnh, thành").
+  const runs: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!keep[i]) continue;
+    let j = i;
+    while (j + 1 < tokens.length && keep[j + 1]) j++;
+    runs.push(previous.slice(tokens[i]!.start, tokens[j]!.end));
+    i = j;
+  }
+  return runs.join(" ");
 }
 
 /** What a "còn X thì sao?" asks about. */
@@ -412,7 +425,10 @@ function shiftQuestion(previous: string, x: Shift): Pick<FollowUpPlan, "search" 
     return { search: splice(previous, tokens, span, x.text), replaced: "document" };
   }
   if (isPlace) {
-    const span = findPlace(tokens, previous);
+    // A named place replaces a named place, not a level ("còn TP HCM?" after "CBCCVC cấp
+    // xã Cà Mau ..."); one the previous question names bare ("Hưng Yên nhập Thái Bình")
+    // is found among its situation's places.
+    const span = findPlace(tokens, previous, !/^cap /u.test(x.folded)) ?? situationPlaces(tokens, previous);
     if (!span) return append();
     // "huyện khác": the place goes (with its "ở"); no store filter can exclude documents.
     if (other) {
@@ -493,7 +509,25 @@ function findDocument(tokens: Token[]): [number, number] | null {
  * Names are capitalised words; a question typed in lower case takes the two words after
  * the place noun or "ở" (most place names have two syllables).
  */
-function findPlace(tokens: Token[], text: string): [number, number] | null {
+/**
+ * The tokens from the previous question's first situation place to its last, when they
+ * stand close together ("Hưng Yên nhập Thái Bình"); the first alone otherwise.
+ */
+function situationPlaces(tokens: Token[], previous: string): [number, number] | null {
+  const spans = analyzeQuestion(previous)
+    .situation.filter((phrase) => !/^(?:\d|khoa |nhiem ky )/u.test(phrase))
+    .map((phrase) => findWords(tokens, phrase.split(" ")))
+    .filter((span): span is [number, number] => span !== null)
+    .sort((a, b) => a[0] - b[0]);
+  if (spans.length === 0) return null;
+  const first = spans[0]!;
+  const last = spans[spans.length - 1]!;
+  return last[0] - first[1] <= MAX_PLACE_GAP ? [first[0], last[1]] : first;
+}
+/** Words between two places of one phrase ("Hưng Yên nhập Thái Bình", "Bắc Giang và Bắc Ninh"). */
+const MAX_PLACE_GAP = 2;
+
+function findPlace(tokens: Token[], text: string, skipLevels = false): [number, number] | null {
   const cased = text !== text.toLowerCase();
   const nameFrom = (i: number): number => {
     let j = i;
@@ -504,6 +538,10 @@ function findPlace(tokens: Token[], text: string): [number, number] | null {
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.folded;
     if (w === "cap" && /^(?:xa|huyen|tinh|co so|trung uong)$/u.test(tokens[i + 1]?.folded ?? "")) {
+      if (skipLevels) {
+        i++;
+        continue;
+      }
       return [i, i + 2];
     }
     const noun = placeNounAt(tokens, i);

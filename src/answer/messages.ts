@@ -46,6 +46,10 @@ export const conversationReplies: Record<ConversationKind, string> = {
     "Xin lỗi vì câu trả lời chưa đúng ý bạn.",
     "Bạn hãy bấm 👎 dưới câu trả lời đó để quản trị viên xem lại, và thử hỏi lại, nêu rõ tên văn bản hoặc địa phương (ví dụ “Kết luận 127 …”, “huyện Đức Thọ …”).",
   ].join("\n"),
+  doubt: [
+    "Câu trả lời được trích nguyên văn từ tài liệu trong kho, không do tôi tự viết: bạn bấm nút nguồn [1], [2] dưới câu trả lời để đọc đoạn gốc và đối chiếu.",
+    "Nếu thấy đoạn trích chưa trả lời đúng câu hỏi, bạn bấm 👎 để quản trị viên xem lại.",
+  ].join("\n"),
   farewell: "Tạm biệt! Khi cần tra cứu về nhất thể hóa, sắp xếp bộ máy, bạn cứ nhắn cho tôi.",
   chitchat: `Tôi là bot tra cứu tài liệu nên chỉ trò chuyện được đôi câu thôi 🙂 Bạn cứ đặt câu hỏi về nhất thể hóa, kiêm nhiệm hay sắp xếp bộ máy, ví dụ: ${EXAMPLE_QUESTION}`,
 };

@@ -82,6 +82,14 @@ const EXAMPLES: Record<ConversationKind, string[]> = {
     "cho tôi hỏi",
     "hi bot, mình mới dùng lần đầu",
   ],
+  doubt: [
+    "bạn chắc không?",
+    "ban chac khong",
+    "chắc chưa bot",
+    "có chắc chắn không ạ",
+    "đúng thật không?",
+    "chắc là đúng chứ?",
+  ],
   complaint: [
     "sai rồi",
     "sai roi",
@@ -169,6 +177,9 @@ const QUESTIONS = [
   "nội dung Kết luận 126 rõ ràng chưa",
   "UBND xã đã giúp gì cho người dân",
   "trí tuệ nhân tạo thông minh hỗ trợ cán bộ thế nào",
+  // Whether a claim or a rule holds is a question, not a doubt about the answer.
+  "nghe nói còn 16 tỉnh có đúng không?",
+  "Nghị định 178 có chắc còn hiệu lực không?",
   // Follow-ups in reply to an answer: they do not name the bot, so they are not about it.
   "là ai?",
   "Tên là gì?",

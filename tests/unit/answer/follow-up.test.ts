@@ -92,6 +92,18 @@ describe("planFollowUp: the same question of something else", () => {
     );
   });
 
+  it("a named place replaces a named place, not a level; one named bare is found among the question's places", () => {
+    expect(
+      planFollowUp("CBCCVC cấp xã Cà Mau được hỗ trợ tiền thuê nhà trong bao lâu?", "còn TP HCM?").search,
+    ).toBe("CBCCVC cấp xã TP HCM được hỗ trợ tiền thuê nhà trong bao lâu?");
+    expect(
+      planFollowUp(
+        "Hưng Yên nhập Thái Bình thì trung tâm hành chính đặt ở đâu?",
+        "còn Bắc Ninh với Bắc Giang?",
+      ).search,
+    ).toBe("Bắc Ninh với Bắc Giang thì trung tâm hành chính đặt ở đâu?");
+  });
+
   it("'huyện khác' drops the previous place from the search (with its 'ở'), typed with or without marks", () => {
     for (const message of ["còn huyện khác thì sao?", "con huyen khac thi sao"]) {
       expect(planFollowUp(DIFFICULTIES, message)).toEqual({
@@ -157,20 +169,40 @@ describe("planFollowUp: anything else", () => {
     );
   });
 
-  it("a full question naming no place or document of its own carries the previous one's", () => {
-    expect(planFollowUp("Đức Thọ giảm được bao nhiêu đầu mối?", "còn số cán bộ giảm bao nhiêu?").search).toBe(
-      "còn số cán bộ giảm bao nhiêu Đức Thọ",
-    );
+  it("a full question naming no subject of its own is asked with the previous question, less its question words", () => {
+    expect(
+      planFollowUp("Đức Thọ giảm được bao nhiêu đầu mối?", "số cán bộ giảm bao nhiêu người?").search,
+    ).toBe("số cán bộ giảm bao nhiêu người Đức Thọ giảm được đầu mối");
     expect(planFollowUp(DECREE, "hiệu lực từ khi nào vậy?").search).toBe(
       "hiệu lực từ khi nào vậy Nghị định 178",
     );
+    // "20%" and "tỉnh, thành" are kept as typed; "phải không" asks yes or no.
+    expect(
+      planFollowUp(
+        "Cà Mau yêu cầu giảm ít nhất 20% công chức viên chức phải không?",
+        "thế giáo viên có bị tính vào đó không?",
+      ).search,
+    ).toBe("thế giáo viên có bị tính vào đó không Cà Mau yêu cầu giảm ít nhất 20% công chức viên chức");
   });
 
-  it("a full question of its own (question word, five syllables or more) is searched alone", () => {
+  it("one that says it goes on ('vậy', 'thế', 'còn', '... đó') carries it whatever it names", () => {
+    expect(
+      planFollowUp(
+        "Tổng Bí thư Tô Lâm nói dự kiến còn bao nhiêu tỉnh, thành sau sắp xếp?",
+        "vậy cấp xã còn khoảng bao nhiêu đơn vị?",
+      ).search,
+    ).toBe(
+      "vậy cấp xã còn khoảng bao nhiêu đơn vị Tổng Bí thư Tô Lâm nói dự kiến còn tỉnh, thành sau sắp xếp",
+    );
+    expect(planFollowUp(COUNT, "còn bao nhiêu huyện chưa thực hiện?").search).toBe(
+      "còn bao nhiêu huyện chưa thực hiện Huyện Đức Thọ giảm được đầu mối",
+    );
+  });
+
+  it("a full question naming a subject of its own is searched alone", () => {
     for (const message of [
-      "Vì sao Đức Thọ chọn thí điểm mô hình này?",
-      "vi sao duc tho chon thi diem mo hinh nay",
-      "còn bao nhiêu huyện chưa thực hiện?",
+      "Vì sao Đức Thọ chọn thí điểm mô hình?",
+      "Nghị định 67 sửa những điều nào của Nghị định 178?",
     ]) {
       expect(planFollowUp(COUNT, message)).toEqual({
         kind: "new-with-context",
