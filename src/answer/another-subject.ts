@@ -38,6 +38,8 @@ export function speaksOfAnotherSubject(
   const levels = levelsNamed(question.folded);
   // "Hà Tĩnh sau sáp nhập còn bao nhiêu xã": the country's count is not the province's.
   const places = question.type === "bao_nhieu" ? question.situation.filter((p) => !NOT_A_PLACE.test(p)) : [];
+  // "còn viện kiểm sát thì sao?": a sentence that does not name it speaks of what was asked before.
+  const shifted = question.shiftedTo === undefined ? [] : question.shiftedTo.flatMap(namesOfShift);
   if (
     documents.length +
       plenums.length +
@@ -45,7 +47,8 @@ export function speaksOfAnotherSubject(
       kinds.length +
       classes.size +
       levels.size +
-      places.length ===
+      places.length +
+      shifted.length ===
     0
   )
     return () => false;
@@ -58,10 +61,26 @@ export function speaksOfAnotherSubject(
       namesOnlySiblingKinds(folded, kinds) ||
       namesOnlyOtherClasses(folded, classes) ||
       namesOnlyOtherLevels(folded, levels) ||
-      (places.length > 0 && NATIONWIDE.test(folded) && !mentionsAny(folded, places))
+      (places.length > 0 && NATIONWIDE.test(folded) && !mentionsAny(folded, places)) ||
+      (shifted.length > 0 && !mentionsAny(folded, shifted))
     );
   };
 }
+
+/**
+ * The ways a sentence names a follow-up's new subject: the subject itself when short
+ * ("vien kiem sat"), else any two of its words side by side that are not function words
+ * ("duoi 15", "15 km" of "nguoi o duoi 15 km").
+ */
+function namesOfShift(subject: string): string[] {
+  const words = subject.split(" ").filter((w) => !SHIFT_FILLERS.has(w));
+  if (words.length <= 3) return words.length === 0 ? [] : [words.join(" ")];
+  const pairs: string[] = [];
+  for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1]} ${words[i]}`);
+  return pairs;
+}
+/** Words a subject is named with that name nothing ("các bộ", "những người ở ..."; folded). */
+const SHIFT_FILLERS = new Set(["cac", "nhung", "nguoi", "o", "cua", "ve", "viec", "su"]);
 
 /** Situations that are no place: a year, a term of office (folded). */
 const NOT_A_PLACE = /^(?:\d|khoa |nhiem ky )/u;

@@ -196,6 +196,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
       const questionText = withoutItemNumber(question);
       let searchText = questionText;
       let alreadyQuoted = "";
+      let shiftedTo: string[] | undefined;
       if (options.previous) {
         if (llm) {
           const rewritten = await rewriteFollowUp({
@@ -212,6 +213,7 @@ export function createAskService(deps: AskServiceDeps): AskService {
           const plan = planFollowUp(options.previous.question, question);
           deps.logger?.debug({ followUp: plan.kind, replaced: plan.replaced }, "follow-up read");
           searchText = plan.search;
+          shiftedTo = plan.subject;
           if (plan.leaveOutPrevious) alreadyQuoted = options.previous.answer;
         }
       }
@@ -250,8 +252,9 @@ export function createAskService(deps: AskServiceDeps): AskService {
         const sure = (composed: ComposedAnswer, asked?: QuestionAnalysis) =>
           answersConfidently(composed, retrieval.confidence, threshold, asked);
         if (parts.length === 0) {
-          const composed = composeFor(retrieval.plan.question, retrieval.plan.focusWeights);
-          return { composed, confident: sure(composed, retrieval.plan.question) };
+          const asked = shiftedTo ? { ...retrieval.plan.question, shiftedTo } : retrieval.plan.question;
+          const composed = composeFor(asked, retrieval.plan.focusWeights);
+          return { composed, confident: sure(composed, asked) };
         }
         const composedParts = parts.map((asked, i) =>
           composeFor(asked, focusTermWeights(asked.focus), partTermValues(retrieval.termValues, parts, i)),

@@ -1,6 +1,6 @@
 import { isProvinceOrCountry } from "../retrieval/place-names.js";
 import { analyzeQuestion } from "../retrieval/question-analysis.js";
-import { foldDiacritics } from "../text/index.js";
+import { findAbbreviation, foldDiacritics } from "../text/index.js";
 
 /**
  * How a follow-up (a reply to one of the bot's answers) is read when no model rewrites
@@ -23,6 +23,11 @@ export interface FollowUpPlan {
   leaveOutPrevious: boolean;
   /** For "shift": what of the previous question X replaced, or "append" when nothing could be. */
   replaced?: "focus" | "place" | "document" | "append";
+  /**
+   * For an "append": X's names, folded (as typed, and with abbreviations spelled out: "ubnd",
+   * "uy ban nhan dan"), one of which the answer must name (it stands for nothing asked before).
+   */
+  subject?: string[];
 }
 
 /** A follow-up of its own longer than this many words is not a "còn X?". */
@@ -352,6 +357,17 @@ function withoutQuestionWords(previous: string): string {
   return runs.join(" ");
 }
 
+/** X folded, and again with its abbreviations spelled out when it has any. */
+function namesOf(x: Shift): string[] {
+  const spelled = x.tokens
+    .map((t) => {
+      const abbreviation = findAbbreviation(t.text);
+      return abbreviation ? foldDiacritics(abbreviation.expansion) : t.folded;
+    })
+    .join(" ");
+  return spelled === x.folded ? [x.folded] : [x.folded, spelled];
+}
+
 /** What a "còn X thì sao?" asks about. */
 interface Shift {
   /** X as typed. */
@@ -396,7 +412,7 @@ function readShift(tokens: Token[], message: string): Shift | null {
 }
 
 /** The previous question asked of X instead. */
-function shiftQuestion(previous: string, x: Shift): Pick<FollowUpPlan, "search" | "replaced"> {
+function shiftQuestion(previous: string, x: Shift): Pick<FollowUpPlan, "search" | "replaced" | "subject"> {
   const tokens = tokenize(previous);
   const isDocument = DOCUMENT_REF.test(x.folded) || /^(?:van ban|tai lieu) /u.test(x.folded);
   const isFocus = !isDocument && FOCUS_NOUN.test(x.folded);
@@ -409,7 +425,12 @@ function shiftQuestion(previous: string, x: Shift): Pick<FollowUpPlan, "search" 
       x.tokens.some((t, i) => startsUpper(t.text) && !isAcronym(t.text) && (i > 0 || !x.atStart)));
   const other = / khac$/u.test(x.folded);
   const plain = x.atStart && !isPlace && !isDocument ? lowerFirst(x.text) : x.text;
-  const append = () => ({ search: `${withoutEndMark(previous)} ${plain}`, replaced: "append" as const });
+  // X goes first: after a closing "bao nhiêu" it would read as what is counted.
+  const append = () => ({
+    search: `${plain} ${withoutEndMark(previous)}`,
+    replaced: "append" as const,
+    subject: namesOf(x),
+  });
 
   if (isFocus) {
     // What a count question counts ("đầu mối") is no focus to trade for "khó khăn".

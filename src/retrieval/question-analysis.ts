@@ -94,6 +94,13 @@ export interface QuestionAnalysis {
    * sentence of the answer is checked against it.
    */
   shareBase: string;
+  /**
+   * Set for a follow-up that moved the previous question to a new subject no word of it
+   * could stand for ("còn viện kiểm sát thì sao?" after the courts' levels): that subject's
+   * names, folded (as typed, and with its abbreviations spelled out), one of which an
+   * answering sentence must name (src/answer/another-subject.ts).
+   */
+  shiftedTo?: readonly string[];
 }
 
 /** Posts a question picks a holder of with "nào" ("PTT nào ký", "bộ trưởng nào"; folded). */

@@ -48,4 +48,21 @@ describe("speaksOfAnotherSubject", () => {
       )("Từ ngày 01/7/2025, nước ta có 3.321 xã, phường, đặc khu."),
     ).toBe(false);
   });
+
+  it("after 'còn X thì sao?' with X new to the question, a sentence not naming X speaks of what was asked before", () => {
+    const asked = {
+      ...analyzeQuestion("viện kiểm sát Hệ thống tòa án nhân dân sau sắp xếp có mấy cấp"),
+      shiftedTo: ["vien kiem sat"],
+    };
+    const other = speaksOfAnotherSubject(asked, []);
+    expect(other("Tòa án nhân dân gồm 3 cấp: tối cao, cấp tỉnh và khu vực.")).toBe(true);
+    expect(other("Viện Kiểm sát nhân dân có 3 cấp: tối cao, cấp tỉnh, cấp khu vực.")).toBe(false);
+    // A long subject is named by any two of its words side by side.
+    const far = speaksOfAnotherSubject(
+      { ...analyzeQuestion("người ở dưới 15 km Cà Mau hỗ trợ bao nhiêu"), shiftedTo: ["nguoi o duoi 15 km"] },
+      [],
+    );
+    expect(far("Cán bộ ở dưới 15 km được hỗ trợ 500.000 đồng/người/tháng.")).toBe(false);
+    expect(far("Cán bộ ở cách cơ quan từ 20 km trở lên được hỗ trợ 1.000.000 đồng.")).toBe(true);
+  });
 });

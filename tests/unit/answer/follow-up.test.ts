@@ -131,20 +131,31 @@ describe("planFollowUp: the same question of something else", () => {
     expect(planFollowUp(DECREE, "con NQ18").search).toBe("NQ18 áp dụng cho ai?");
   });
 
-  it("with nothing of its kind in the previous question, X is appended", () => {
+  it("with nothing of its kind in the previous question, X is added before it, and is what the answer must name", () => {
     expect(planFollowUp(DIFFICULTIES, "còn Nghị định 178?")).toMatchObject({
       kind: "shift",
-      search: "Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì Nghị định 178",
+      search: "Nghị định 178 Khó khăn khi thực hiện nhất thể hóa ở Đức Thọ là gì",
       replaced: "append",
+      subject: ["nghi dinh 178"],
     });
-    expect(planFollowUp(DECREE, "còn Hà Nội?").search).toBe("Nghị định 178 áp dụng cho ai Hà Nội");
+    expect(planFollowUp(DECREE, "còn Hà Nội?").search).toBe("Hà Nội Nghị định 178 áp dụng cho ai");
     // What a count question counts is not a focus to trade for "khó khăn".
     expect(planFollowUp(COUNT, "còn khó khăn thì sao?")).toMatchObject({
-      search: "Huyện Đức Thọ giảm được bao nhiêu đầu mối khó khăn",
+      search: "khó khăn Huyện Đức Thọ giảm được bao nhiêu đầu mối",
       replaced: "append",
     });
-    // An acronym is no place name.
-    expect(planFollowUp(DIFFICULTIES, "còn UBND thì sao?").replaced).toBe("append");
+    // Placed after a closing "bao nhiêu", X would read as what is counted.
+    expect(
+      planFollowUp(
+        "NĐ 16/2025 phụ cấp chỉ huy trưởng Ban chỉ huy quân sự cấp xã bao nhiêu?",
+        "còn thôn đội trưởng thì sao?",
+      ).search,
+    ).toBe("thôn đội trưởng NĐ 16/2025 phụ cấp chỉ huy trưởng Ban chỉ huy quân sự cấp xã bao nhiêu");
+    // An acronym is no place name; the answer may name it spelled out.
+    expect(planFollowUp(DIFFICULTIES, "còn UBND thì sao?")).toMatchObject({
+      replaced: "append",
+      subject: ["ubnd", "uy ban nhan dan"],
+    });
   });
 });
 
