@@ -37,6 +37,7 @@ import { outOfScopeKind } from "./out-of-scope.js";
 import type { Prompts } from "./prompts.js";
 import { answerSigner } from "./signer-answer.js";
 import type { AskResult, Passage } from "./types.js";
+import { asksSigner } from "./who-evidence.js";
 
 /** Questions longer than this get a clear message instead of a search. */
 export const MAX_QUESTION_CHARS = 2000;
@@ -380,10 +381,12 @@ function answersConfidently(
 ): boolean {
   // A count or a date is there or not: a sentence without one does not answer "bao
   // nhiêu" or "khi nào", however sure retrieval is of its passage; nor a sentence without
-  // a person's name "Giám đốc sở ... là ai".
+  // a person's name "Giám đốc sở ... là ai", nor one without a signer "Kết luận 127 ai ký?".
   const type = asked?.type;
   // So is what a term is ("Nhất thể hóa là gì?"): a sentence naming it does not say it.
-  const exact = type !== undefined && (EXACT_TYPES.has(type) || asksPerson(asked!) || asksDefinition(asked!));
+  const exact =
+    type !== undefined &&
+    (EXACT_TYPES.has(type) || asksPerson(asked!) || asksSigner(asked!) || asksDefinition(asked!));
   // Nor a sentence without a place "ở đâu" ("đặt trụ sở ở đâu"), however many of the
   // question's words it holds ("nhập thành xã nào" is read as a place too, and is answered
   // by the merger's words).

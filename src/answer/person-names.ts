@@ -20,9 +20,19 @@ const NAMED_PLACE =
   "(?:[Tt]hành phố|TP\\.?|[Đđ]ường|[Pp]hố|[Pp]hường|[Xx]ã|[Qq]uận|[Hh]uyện|[Tt]ỉnh|[Tt]rường|[Cc]ầu|[Cc]ảng|[Ll]ăng|[Qq]uảng trường)";
 /** Places whose names begin with "Bà": "Bà Rịa - Vũng Tàu", "Bà Chiểu", "núi Bà Đen". */
 const PLACES_NAMED_BA = "(?:Rịa|Chiểu|Đen|Điểm)(?![\\p{L}])";
-/** A personal name: after "đồng chí", "ông", "bà", or a surname and more capitalised syllables. */
+/**
+ * A leader's title before a name: "Tổng Bí thư Tô Lâm", "Thủ tướng Phạm Minh Chính". After
+ * one, a surname and a single syllable is a person's name too (a province is written after
+ * "tỉnh", not after a title).
+ */
+const TITLE =
+  "(?:Tổng Bí thư|Tổng bí thư|Chủ tịch nước|Chủ tịch Quốc hội|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Thường trực Ban Bí thư)";
+/**
+ * A personal name: after "đồng chí", "ông", "bà", a surname and more capitalised
+ * syllables, or a leader's title and a surname with one more.
+ */
 const PERSON = new RegExp(
-  `(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+(?!${PLACES_NAMED_BA})\\p{Lu}\\p{Ll}*|(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){2,3}(?![\\p{L}])`,
+  `(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\\s+(?!${PLACES_NAMED_BA})\\p{Lu}\\p{Ll}*|(?<![\\p{L}])(?<!${NAMED_PLACE}\\s+)(?:${SURNAMES})(?:\\s+\\p{Lu}\\p{Ll}*){2,3}(?![\\p{L}])|(?<=${TITLE}\\s+)(?:${SURNAMES})\\s+\\p{Lu}\\p{Ll}*(?![\\p{L}])`,
   "u",
 );
 /**

@@ -187,6 +187,20 @@ describe("ask service: who holds a post", () => {
     expect(named.declined).toBe(false);
     expect(named.answer).toContain("Võ Ngọc Quốc Thuận");
   });
+
+  it("a sentence without a signer does not answer 'ai ký', however sure retrieval is", async () => {
+    const ask = (text: string) =>
+      createAskService({ retriever: onePassageRetriever(text, 0.95) }).ask("Kết luận 127 ai ký?");
+    const noSigner = await ask(
+      "Kết luận 127-KL/TW giao Quân ủy Trung ương căn cứ Kết luận số 126-KL/TW chủ trì xây dựng kế hoạch sắp xếp.",
+    );
+    expect(noSigner.declined).toBe(true);
+    const signed = await ask(
+      "Thay mặt Bộ Chính trị, Tổng Bí thư Tô Lâm đã ký Kết luận 127-KL/TW ngày 28/2/2025.",
+    );
+    expect(signed.declined).toBe(false);
+    expect(signed.answer).toContain("Tô Lâm");
+  });
 });
 
 describe("ask service: follow-ups without a model", () => {
