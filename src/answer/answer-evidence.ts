@@ -64,6 +64,9 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       if (statesStandardInstead(question, folded)) return false;
       // "bao nhiêu % tổng mức đầu tư": a share of something else ("7% vốn điều lệ") is no answer.
       if (question.unit === PERCENT_UNIT && !namesShareBase(question, folded)) return false;
+      // "tinh gọn bộ máy tiết kiệm được bao nhiêu": with no unit, the number is what the
+      // act asked yields; a sentence not naming the act counts something else ("có 3 cấp").
+      if (!namesAmountAct(question, folded)) return false;
       // "Có bao nhiêu hình thức ...": a list of them ("các hình thức ... bao gồm:") counts them.
       if (listsUnitsCounted(question.unit, folded)) return true;
       return countsUnit(sentence, folded, question.unit) && !countsAnotherBodys(question, sentence);
@@ -102,6 +105,43 @@ export function holdsEvidence(question: QuestionAnalysis, sentence: string, fold
       // "... để thực hiện kết luận nào": another document, by its number.
       return asksWhichDocument(question) && namesAnotherDocument(question, sentence);
   }
+}
+
+/**
+ * The act a unit-less "bao nhiêu" asks the amount of: the two words before it, less the
+ * words that only lead to the number ("tiết kiệm được bao nhiêu" → "tiet kiem"); undefined
+ * when the question names a unit, or nothing is left (folded).
+ */
+const amountActAsked = perQuestion((question): string | undefined => {
+  if (question.unit !== "") return undefined;
+  const match =
+    /(?:^| )([a-z]+) ([a-z]+)(?: (?:duoc|la|co|mat|con|het|khoang|toi da|toi thieu))* bao nhieu\b/u.exec(
+      question.folded,
+    );
+  if (!match) return undefined;
+  const act = `${match[1]} ${match[2]}`;
+  return AMOUNT_ACTS.has(act) ? act : undefined;
+});
+/**
+ * Acts whose amount a unit-less "bao nhiêu" asks, and whose sentences name them: savings,
+ * spending, cuts (folded). Other words before "bao nhiêu" are the thing counted, read as
+ * its unit, or say too little ("có", "là").
+ */
+const AMOUNT_ACTS = new Set([
+  "tiet kiem",
+  "chi tra",
+  "dau tu",
+  "bo tri",
+  "ho tro",
+  "tang them",
+  "cat giam",
+  "tinh gian",
+]);
+
+/** Whether the sentence names the act a unit-less "bao nhiêu" asks the amount of. */
+function namesAmountAct(question: QuestionAnalysis, folded: string): boolean {
+  const act = amountActAsked(question);
+  return act === undefined || folded.includes(act);
 }
 
 /** A "how" question asking what must be done: "phải như thế nào", "yêu cầu ra sao" (folded). */

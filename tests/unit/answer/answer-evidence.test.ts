@@ -1152,3 +1152,16 @@ describe("holdsEvidence, a number to call", () => {
     expect(evidence(q, "Mọi thắc mắc xin gọi đường dây nóng 1900 1234.")).toBe(true);
   });
 });
+
+describe("holdsEvidence, an amount asked of an act", () => {
+  const q = "tinh gọn bộ máy tiết kiệm được bao nhiêu?";
+
+  it("is a number beside the act asked, not any count in a sentence on the same subject", () => {
+    expect(evidence(q, "Hệ thống tổ chức Tòa án nhân dân, Viện Kiểm sát nhân dân có 3 cấp.")).toBe(false);
+    expect(evidence(q, "Trong 5 năm, ngân sách nhà nước dự kiến tiết kiệm chi khoảng 113.000 tỷ đồng.")).toBe(
+      true,
+    );
+    // A question naming what it counts is read by its unit as before.
+    expect(evidence("Tòa án nhân dân có bao nhiêu cấp?", "Hệ thống Tòa án nhân dân có 3 cấp.")).toBe(true);
+  });
+});
