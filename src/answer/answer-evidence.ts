@@ -360,9 +360,13 @@ const DEADLINE =
   /\b(?:truoc ngay|truoc thoi diem|cham nhat|truoc \d{1,2}\/\d{1,2}|hoan thanh (?:trong|truoc)|xong (?:trong|truoc)|han chot|den het ngay|trong (?:thang|quy|nam) \d|trong (?:quy) (?:i|ii|iii|iv))\b|\b(?:du kien|hoan thanh|xong|khanh thanh|thong xe|dua vao (?:khai thac|su dung|van hanh))\b[^.;]{0,30}?\b(?:vao |trong |den |cuoi |dau |giua )?(?:ngay|thang|quy|nam) (?:\d+|i|ii|iii|iv)\b/u;
 /** "ngày nào", "từ ngày nào": a day, not a year, answers. */
 const ASKS_DAY = /\bngay nao\b/u;
-/** A day: "26/1/2016", "ngày 26", "04-11/10/2017", or a deadline by day. */
+/**
+ * A day: "26/1/2016", "ngày 26", "04-11/10/2017", a deadline by day, or the day of an act
+ * ("kể từ ngày ký ban hành"). Not "kể từ ngày quyết định ... có hiệu lực" or "chậm nhất là
+ * 05 năm", which date from another event.
+ */
 const DAY =
-  /\b\d{1,2}(?:-\d{1,2})?\/\d{1,2}(?:\/\d{2,4})?\b|\bngay \d{1,2}\b|\btruoc ngay\b|\btu ngay\b|\bcham nhat\b/u;
+  /\b\d{1,2}(?:-\d{1,2})?\/\d{1,2}(?:\/\d{2,4})?\b|\bngay \d{1,2}\b|\btruoc ngay\b|\btu ngay (?:ky|ban hanh|thong qua|cong bo|\d)/u;
 /**
  * A unit, a body or an article asked by its number: "Thuế cơ sở mấy", "khu vực mấy",
  * "điều mấy" (folded). Answered by that kind with a number ("Thuế cơ sở 5"), not a count;

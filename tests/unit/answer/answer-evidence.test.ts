@@ -1165,3 +1165,18 @@ describe("holdsEvidence, an amount asked of an act", () => {
     expect(evidence("Tòa án nhân dân có bao nhiêu cấp?", "Hệ thống Tòa án nhân dân có 3 cấp.")).toBe(true);
   });
 });
+
+describe("holdsEvidence, the day asked", () => {
+  const q = "NĐ 150 có hiệu lực từ ngày nào?";
+
+  it("is a date, or the day of an act, not a span counted from another event", () => {
+    expect(
+      evidence(
+        q,
+        "Chậm nhất là 05 năm kể từ ngày quyết định sắp xếp tổ chức bộ máy của cấp có thẩm quyền có hiệu lực, số lượng cấp phó thực hiện đúng quy định.",
+      ),
+    ).toBe(false);
+    expect(evidence(q, "Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành.")).toBe(true);
+    expect(evidence(q, "Nghị định có hiệu lực thi hành từ ngày 01/3/2025.")).toBe(true);
+  });
+});
