@@ -63,7 +63,8 @@ export function countsUnit(sentence: string, foldedSentence: string, unit: strin
       // Nor does a year ("năm 2025", "2020-2025").
       const isYear =
         /^(?:19|20)\d{2}$/u.test(match[0]) || (match[0] === "năm" && /^\s+\d/u.test(marked.slice(end)));
-      if (!isYear && !inReference) return true;
+      // Nor an item's number ("(6) Cán bộ ...", "6. ...", "khoản 2 Điều 5").
+      if (!isYear && !inReference && !isItemNumber(marked, match.index, end)) return true;
       continue;
     }
     // "năm 2023 của Bộ trưởng" counts no "trường": a year after "năm" is a date.
@@ -71,6 +72,13 @@ export function countsUnit(sentence: string, foldedSentence: string, unit: strin
     if (countedAfter(pattern, folded, end)) return true;
   }
   return false;
+}
+
+/** Whether the number at [start, end) numbers an item or a provision, not an amount. */
+function isItemNumber(marked: string, start: number, end: number): boolean {
+  const before = marked.slice(0, start);
+  if (/^\s*\(?$/u.test(before) && /^[.)]/u.test(marked.slice(end))) return true;
+  return /(?:khoản|điều|điểm|mục|phần|chương|phụ lục|bước|câu)\s+$/u.test(before);
 }
 
 const SUPERSCRIPT = /[²³]/gu;

@@ -156,6 +156,20 @@ export function countedUnit(
   const countedAfter = (at: number) => isCounterAt(words, pastLinkWords(words, at), marked, hasMarks);
   if (counted && words.some((w, i) => w === "dan" && words[i + 1] === "so" && countedAfter(i + 2)))
     return POPULATION_UNIT;
+  // "Số lượng Phó Chủ tịch UBND tỉnh tối đa là bao nhiêu": what "số lượng" names is counted.
+  const quantity = words.findIndex((w, i) => w === "so" && words[i + 1] === "luong");
+  const quantityHead = quantity >= 0 ? words[quantity + 2] : undefined;
+  if (counted && quantityHead !== undefined && !NOT_UNITS.has(quantityHead) && !/\d/u.test(quantityHead)) {
+    const second = words[quantity + 3];
+    return second === undefined ||
+      isCounterAt(words, quantity + 3, marked, hasMarks) ||
+      NOT_UNITS.has(second) ||
+      LINK_WORDS.has(second) ||
+      FOCUS_STOP.has(second) ||
+      QUALIFIERS.has(second)
+      ? quantityHead
+      : `${quantityHead} ${second}`;
+  }
   // "Thời gian đóng bảo hiểm xã hội tối thiểu để hưởng lương hưu là bao nhiêu?": a span of
   // time, whatever is paid at its end.
   if (counted && words[0] === "thoi" && (words[1] === "gian" || words[1] === "han")) return DURATION_UNIT;

@@ -8,6 +8,17 @@ const counts = (sentence: string, unit: string) =>
   countsUnit(sentence, foldDiacritics(sentence.toLowerCase()), unit);
 
 describe("countsUnit", () => {
+  it("with no unit asked, counts no item's or provision's number, nor 'một vài'", () => {
+    expect(
+      counts("(6) Cán bộ, công chức cấp xã phải sâu sát địa bàn, lắng nghe ý kiến của Nhân dân.", ""),
+    ).toBe(false);
+    expect(counts("6. Các hội được Đảng, Nhà nước giao nhiệm vụ thực hiện sắp xếp.", "")).toBe(false);
+    expect(counts("Theo khoản 2 Điều 5 Nghị định, mức hỗ trợ do tỉnh quyết định.", "")).toBe(false);
+    expect(counts("Trong 5 năm, ngân sách dự kiến tiết kiệm khoảng 113.000 tỷ đồng.", "")).toBe(true);
+    expect(counts("Một vài tỉnh trong số đó còn ít thay đổi địa giới.", "tinh")).toBe(false);
+    expect(counts("Cả nước còn 34 tỉnh, thành phố.", "tinh")).toBe(true);
+  });
+
   it("finds the unit after a number, a spelled-out number or two words", () => {
     expect(counts("Huyện giảm được 06 đầu mối.", "dau moi")).toBe(true);
     expect(counts("Bố trí không quá 03 (ba) nhân viên.", "nhan vien")).toBe(true);

@@ -31,6 +31,9 @@ describe("analyzeQuestion: a deadline asked, or only named", () => {
 
 describe("analyzeQuestion: an amount of money, or not", () => {
   it("reads 'lưu lượng', 'khối lượng' as quantities and 'số mấy' as which number, not as pay", () => {
+    // What "số lượng" names is counted.
+    expect(analyzeQuestion("Số lượng Phó Chủ tịch UBND tỉnh tối đa là bao nhiêu?").unit).toBe("pho chu");
+    expect(analyzeQuestion("so luong dai bieu hdnd xa la bao nhieu").unit).toBe("dai bieu");
     expect(analyzeQuestion("Lăng chữa cháy có lưu lượng nước phun ra là bao nhiêu?").unit).toBe("");
     expect(analyzeQuestion("luu luong nuoc phun ra la bao nhieu").unit).toBe("");
     expect(analyzeQuestion("Ký hiệu mẫu số hóa đơn thu thuế, phí, lệ phí là số mấy?").unit).toBe("");
