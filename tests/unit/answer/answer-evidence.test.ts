@@ -1180,3 +1180,19 @@ describe("holdsEvidence, the day asked", () => {
     expect(evidence(q, "Nghị định có hiệu lực thi hành từ ngày 01/3/2025.")).toBe(true);
   });
 });
+
+describe("holdsEvidence, the members of a body", () => {
+  const q = "btv tinh uy gom nhung ai";
+
+  it("is a list of posts or names after 'gồm', not a sentence that names the body", () => {
+    expect(
+      evidence(q, "Những trường hợp cần thiết thì xin ý kiến Ban Thường vụ Tỉnh ủy trước khi quyết định."),
+    ).toBe(false);
+    expect(
+      evidence(
+        q,
+        "Ban Thường vụ Tỉnh ủy gồm Bí thư, các Phó Bí thư, Chủ tịch HĐND tỉnh và các ủy viên khác.",
+      ),
+    ).toBe(true);
+  });
+});
