@@ -138,19 +138,8 @@ export function countedUnit(
     if (head === "lau") return DURATION_UNIT;
     if (head === undefined || NOT_UNITS.has(head) || /\d/u.test(head)) continue;
     if (LINK_WORDS.has(head) && !(hasMarks && namesUnitNotLink(head, marked))) continue;
-    // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu": a second word unless it links on
-    // or qualifies ("mấy năm gần nhất").
-    // "bao nhiêu xã, dân số ...": the unit ends at the comma.
-    const second = ends.has(start) || pauses.has(start) ? undefined : words[start + 1];
-    // "bao nhiêu chương bao nhiêu điều": the next count's question word is no part of it.
-    return second === undefined ||
-      isCounterAt(words, start + 1, marked, hasMarks) ||
-      NOT_UNITS.has(second) ||
-      LINK_WORDS.has(second) ||
-      FOCUS_STOP.has(second) ||
-      QUALIFIERS.has(second)
-      ? head
-      : `${head} ${second}`;
+    // "bao nhiêu tỉnh thành", "mấy năm đến tuổi hưu"; "bao nhiêu xã, dân số ..." ends at the comma.
+    return unitAt(words, start, marked, hasMarks, ends.has(start) || pauses.has(start));
   }
   // "dân số (là) bao nhiêu": people counted, as "bao nhiêu dân" is (a population).
   const countedAfter = (at: number) => isCounterAt(words, pastLinkWords(words, at), marked, hasMarks);
@@ -159,17 +148,8 @@ export function countedUnit(
   // "Số lượng Phó Chủ tịch UBND tỉnh tối đa là bao nhiêu": what "số lượng" names is counted.
   const quantity = words.findIndex((w, i) => w === "so" && words[i + 1] === "luong");
   const quantityHead = quantity >= 0 ? words[quantity + 2] : undefined;
-  if (counted && quantityHead !== undefined && !NOT_UNITS.has(quantityHead) && !/\d/u.test(quantityHead)) {
-    const second = words[quantity + 3];
-    return second === undefined ||
-      isCounterAt(words, quantity + 3, marked, hasMarks) ||
-      NOT_UNITS.has(second) ||
-      LINK_WORDS.has(second) ||
-      FOCUS_STOP.has(second) ||
-      QUALIFIERS.has(second)
-      ? quantityHead
-      : `${quantityHead} ${second}`;
-  }
+  if (counted && quantityHead !== undefined && !NOT_UNITS.has(quantityHead) && !/\d/u.test(quantityHead))
+    return unitAt(words, quantity + 2, marked, hasMarks, false);
   // "Thời gian đóng bảo hiểm xã hội tối thiểu để hưởng lương hưu là bao nhiêu?": a span of
   // time, whatever is paid at its end.
   if (counted && words[0] === "thoi" && (words[1] === "gian" || words[1] === "han")) return DURATION_UNIT;
@@ -185,6 +165,31 @@ export function countedUnit(
     )
     ? MONEY_UNIT
     : "";
+}
+
+/**
+ * The unit that starts at word `start`: that word, and the next unless it links on or
+ * qualifies ("bao nhiêu tỉnh thành", "mấy năm gần nhất"), is another count's question word
+ * ("bao nhiêu chương bao nhiêu điều"), or the unit ends there (`endsHere`: "bao nhiêu xã,
+ * dân số ...").
+ */
+function unitAt(
+  words: readonly string[],
+  start: number,
+  marked: string,
+  hasMarks: boolean,
+  endsHere: boolean,
+): string {
+  const head = words[start]!;
+  const second = endsHere ? undefined : words[start + 1];
+  return second === undefined ||
+    isCounterAt(words, start + 1, marked, hasMarks) ||
+    NOT_UNITS.has(second) ||
+    LINK_WORDS.has(second) ||
+    FOCUS_STOP.has(second) ||
+    QUALIFIERS.has(second)
+    ? head
+    : `${head} ${second}`;
 }
 
 /** "là số mấy", "số bao nhiêu" at word `i`; not the "sở" of "lương cơ sở bao nhiêu". */
