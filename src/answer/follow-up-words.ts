@@ -58,17 +58,24 @@ export function namesOwnSubject(message: string, tokens: Token[]): boolean {
 
 /**
  * What the previous question was about, for a reply that asks something else of it: the
- * document it names ("do ai ký?" after "Nghị quyết 190 có hiệu lực từ ngày nào?", whose
- * "hiệu lực từ" would ask the date again), otherwise the question less its question
- * words ("vì sao" after "Đức Thọ giảm được bao nhiêu đầu mối?"); "" when nothing is left.
+ * document it names, when the reply asks of the document itself ("do ai ký?" after "Nghị
+ * quyết 190 có hiệu lực từ ngày nào?", whose "hiệu lực từ" would ask the date again);
+ * otherwise the question less its question words ("vì sao" after "Đức Thọ giảm được bao
+ * nhiêu đầu mối?", "thời hạn là khi nào?" after what Kết luận 126 tasks a body with);
+ * "" when nothing is left. `replyFolded`: the reply, folded.
  */
-export function subjectOf(previous: string): string {
+export function subjectOf(previous: string, replyFolded: string): string {
   const tokens = tokenize(previous);
-  const document = findDocument(tokens);
+  const document = ASKS_OF_DOCUMENT.test(replyFolded) ? findDocument(tokens) : null;
   return document
     ? previous.slice(tokens[document[0]]!.start, tokens[document[1] - 1]!.end)
     : withoutQuestionWords(previous);
 }
+/**
+ * What a reply asks of a document itself: who signed, issued or passed it, its effect, its
+ * number (folded); not a deadline it sets ("thời hạn là khi nào?").
+ */
+const ASKS_OF_DOCUMENT = /\b(?:ky|ban hanh|hieu luc|so hieu|so may|thong qua|ra ngay)\b/u;
 
 /** A short message asking a question of its own: "ai ký?", "khi nào?", "vì sao" (folded, fillers out). */
 export function asksOwnQuestion(core: string): boolean {

@@ -226,14 +226,14 @@ export function planFollowUp(previousQuestion: string, message: string): FollowU
       CONTINUES.test(words.join(" ")) || tokens.some((t) => POINTS_BACK.has(t.text.toLowerCase()));
     if (!goesOn && namesOwnSubject(message, tokens))
       return { kind: "new-with-context", search: message, leaveOutPrevious: false };
-    const context = subjectOf(previous);
+    const context = subjectOf(previous, words.join(" "));
     const search = context === "" ? message : `${withoutEndMark(message)} ${context}`;
     return { kind: "new-with-context", search, leaveOutPrevious: false };
   }
   // "ai ký?" after "NQ 18 ban hành ngày nào?": the new question asked of the previous one's
   // subject, not both questions at once (which the old question word won).
   if (asksOwnQuestion(core)) {
-    const subject = subjectOf(previous);
+    const subject = subjectOf(previous, words.join(" "));
     if (subject !== "")
       return {
         kind: "new-with-context",

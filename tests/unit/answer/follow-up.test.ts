@@ -168,6 +168,14 @@ describe("planFollowUp: anything else", () => {
     });
   });
 
+  it("the document alone is the subject when the reply asks of the document itself, not of a task it sets", () => {
+    const tasks = "Kết luận 126 giao nhiệm vụ gì cho Đảng ủy Chính phủ?";
+    expect(planFollowUp(tasks, "ai ký?").search).toBe("ai ký Kết luận 126");
+    expect(planFollowUp(tasks, "thời hạn là khi nào?").search).toBe(
+      "thời hạn là khi nào Kết luận 126 giao nhiệm vụ cho Đảng ủy Chính phủ",
+    );
+  });
+
   it("a short question of its own is asked of the previous question's subject, less its question words", () => {
     expect(planFollowUp(COUNT, "vì sao").search).toBe("vì sao Huyện Đức Thọ giảm được đầu mối");
     expect(planFollowUp("NQ 18 ban hành ngày nào?", "ai ký?").search).toBe("ai ký NQ 18");
