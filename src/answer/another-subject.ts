@@ -1,6 +1,6 @@
 import { mentionsAny } from "../retrieval/mentions.js";
 import type { QuestionAnalysis } from "../retrieval/question-analysis.js";
-import { NUMBERED_UNIT_KINDS } from "../retrieval/question-situation.js";
+import { NUMBERED_UNIT_KINDS, placesOf } from "../retrieval/question-situation.js";
 import { cachedRegExp, foldDiacritics } from "../text/index.js";
 import { levelsNamed, namesOnlyOtherLevels } from "./admin-levels.js";
 import { heldDocumentNumbers, namesOnlyOtherDocuments } from "./document-context.js";
@@ -37,7 +37,7 @@ export function speaksOfAnotherSubject(
   // "Chủ tịch UBND tỉnh do ai bầu": the district's chairman is another office.
   const levels = levelsNamed(question.folded);
   // "Hà Tĩnh sau sáp nhập còn bao nhiêu xã": the country's count is not the province's.
-  const places = question.type === "bao_nhieu" ? question.situation.filter((p) => !NOT_A_PLACE.test(p)) : [];
+  const places = question.type === "bao_nhieu" ? placesOf(question.situation) : [];
   // "còn viện kiểm sát thì sao?": a sentence that does not name it speaks of what was asked before.
   const shifted = question.shiftedTo === undefined ? [] : question.shiftedTo.flatMap(namesOfShift);
   if (
@@ -82,8 +82,6 @@ function namesOfShift(subject: string): string[] {
 /** Words a subject is named with that name nothing ("các bộ", "những người ở ..."; folded). */
 const SHIFT_FILLERS = new Set(["cac", "nhung", "nguoi", "o", "cua", "ve", "viec", "su"]);
 
-/** Situations that are no place: a year, a term of office (folded). */
-const NOT_A_PLACE = /^(?:\d|khoa |nhiem ky )/u;
 /** A figure for the whole country (folded). */
 const NATIONWIDE = /\b(?:ca nuoc|nuoc ta|toan quoc)\b/u;
 

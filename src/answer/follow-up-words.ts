@@ -49,10 +49,10 @@ export const POINTS_BACK = new Set(["đó", "này", "ấy"]);
  * Whether a message names a subject of its own: a place, person, year or term (its
  * situation), a unit's kind ("huyện", "cấp xã") or a document.
  */
-export function namesOwnSubject(message: string, tokens: Token[]): boolean {
+export function namesOwnSubject(situation: readonly string[], tokens: Token[]): boolean {
   const folded = tokens.map((t) => t.folded).join(" ");
   if (DOCUMENT_REF.test(folded)) return true;
-  if (analyzeQuestion(message).situation.length > 0) return true;
+  if (situation.length > 0) return true;
   return tokens.some((_, i) => placeNounAt(tokens, i) > 0);
 }
 

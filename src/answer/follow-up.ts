@@ -1,5 +1,6 @@
 import { isProvinceOrCountry } from "../retrieval/place-names.js";
-import { analyzeQuestion } from "../retrieval/question-analysis.js";
+import { analyzeQuestion, type QuestionAnalysis } from "../retrieval/question-analysis.js";
+import { placesOf } from "../retrieval/question-situation.js";
 import { findAbbreviation, foldDiacritics } from "../text/index.js";
 import {
   asksOwnQuestion,
@@ -215,7 +216,8 @@ export function planFollowUp(previousQuestion: string, message: string): FollowU
   // Asked of something else, what answered before is not the answer (and repeating it
   // would look like the bot did not read the reply).
   if (shifted) return { kind: "shift", ...shiftQuestion(previous, shifted), leaveOutPrevious: true };
-  if (standsAlone(message)) {
+  const analysis = analyzeQuestion(message);
+  if (standsAlone(analysis)) {
     // A full question naming no place, person or document of its own goes on from the
     // previous one ("vậy cấp xã còn khoảng bao nhiêu đơn vị?" after Tô Lâm's number of
     // provinces, "thế giáo viên có bị tính vào 20% đó không?"): it is asked with what the
@@ -224,7 +226,7 @@ export function planFollowUp(previousQuestion: string, message: string): FollowU
     // ...", "thế ...", "còn ...", "... đó / này / ấy".
     const goesOn =
       CONTINUES.test(words.join(" ")) || tokens.some((t) => POINTS_BACK.has(t.text.toLowerCase()));
-    if (!goesOn && namesOwnSubject(message, tokens))
+    if (!goesOn && namesOwnSubject(analysis.situation, tokens))
       return { kind: "new-with-context", search: message, leaveOutPrevious: false };
     const context = subjectOf(previous, words.join(" "));
     const search = context === "" ? message : `${withoutEndMark(message)} ${context}`;
@@ -360,8 +362,7 @@ function shiftQuestion(previous: string, x: Shift): Pick<FollowUpPlan, "search" 
 }
 
 /** A message with its own question word and enough words to be searched alone. */
-function standsAlone(message: string): boolean {
-  const analysis = analyzeQuestion(message);
+function standsAlone(analysis: QuestionAnalysis): boolean {
   const words = analysis.folded.split(" ").filter(Boolean);
   const asks =
     analysis.type !== "khac" || /(?:^| )(?:gi|nao|sao|dau|ai|may|khong|chua)(?: |$)/u.test(analysis.folded);
@@ -373,8 +374,7 @@ function standsAlone(message: string): boolean {
  * stand close together ("Hưng Yên nhập Thái Bình"); the first alone otherwise.
  */
 function situationPlaces(tokens: Token[], previous: string): [number, number] | null {
-  const spans = analyzeQuestion(previous)
-    .situation.filter((phrase) => !/^(?:\d|khoa |nhiem ky )/u.test(phrase))
+  const spans = placesOf(analyzeQuestion(previous).situation)
     .map((phrase) => findWords(tokens, phrase.split(" ")))
     .filter((span): span is [number, number] => span !== null)
     .sort((a, b) => a[0] - b[0]);

@@ -35,8 +35,9 @@ export function namesWho(question: QuestionAnalysis, sentence: string, folded: s
     if (!asksPerson(question) && !asksSigner(question) && namesOwnPredicate(question.folded, folded))
       return true;
   }
-  // "Ban Thường vụ Tỉnh ủy gồm những ai?" (no class announcing its list): its members, listed after "gồm" by their posts
-  // or names ("gồm bí thư, phó bí thư, chủ tịch HĐND ..."), not a sentence that names the body.
+  // "Ban Thường vụ Tỉnh ủy gồm những ai?" (no class announcing its list): its members,
+  // listed after "gồm" by their posts or names ("gồm bí thư, phó bí thư, chủ tịch HĐND
+  // ..."), not a sentence that names the body.
   if (ASKS_MEMBERS.test(question.folded))
     return MEMBERS_LISTED.test(folded) && (POST_TITLE.test(folded) || namesPerson(sentence));
   // "Người nộp thuế thu nhập doanh nghiệp là ai?", "Chủ gỗ là ai?": a role a law defines,
@@ -138,11 +139,11 @@ const classAsked = perQuestion(({ folded }): string | undefined => {
   return words.slice(0, 2).join(" ");
 });
 
-/** A sentence announcing who belongs ("... bao gồm:", "gồm các hàng thừa kế sau:", "bao gồm nguyên đơn, bị đơn") (folded). */
 /** "gồm những ai", "bao gồm ai" (folded). */
 const ASKS_MEMBERS = /\b(?:bao gom|gom)(?: co)?(?: nhung| cac)? ai\b/u;
 /** Members listed: "gồm ...", "bao gồm ...", "gồm có ...", "thành phần ..." (folded). */
 const MEMBERS_LISTED = /\b(?:bao gom|gom|thanh phan)\b/u;
+/** A sentence announcing who belongs ("... bao gồm:", "gồm các hàng thừa kế sau:", "bao gồm nguyên đơn, bị đơn") (folded). */
 const ANNOUNCES_MEMBERS =
   /\b(?:bao gom|gom(?: co)?|nhu sau|sau day|sau)\s*:\s*$|\b(?:bao gom|gom)(?::|\s+(?:cac|nhung|nguoi|ca nhan|to chuc|co quan))/u;
 

@@ -109,6 +109,12 @@ const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 /** The number that names a unit: not a decimal ("khu vực 0,7"), a date or a document's number. */
 const UNIT_NUMBER = String.raw`\s+\d{1,3}(?![\p{L}\p{N}/-]|[.,]\d)`;
 
+/** The places and names of a situation, less its years and terms of office (folded). */
+export function placesOf(situation: readonly string[]): string[] {
+  return situation.filter((phrase) => !NOT_A_PLACE.test(phrase));
+}
+const NOT_A_PLACE = /^(?:\d|khoa |nhiem ky )/u;
+
 /** Kinds of unit told apart by a number ("Quân khu 7", "Thuế cơ sở 12", "Quận 5"), as written. */
 export const NUMBERED_UNIT_KINDS = [
   "quân khu",
